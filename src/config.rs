@@ -1,0 +1,131 @@
+//! `config.ron`: optional, every field defaulted, and never silently ignored
+//! when it does not parse.
+
+use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+use crate::model::{KindDef, Kinds, Person};
+use crate::store::ParseError;
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct Config {
+    /// Keep-in-touch cadence in days for people with none of their own and no
+    /// tag cadence. `None`: such people are never due for cadence.
+    pub default_cadence: Option<u32>,
+    /// Cadence per tag, e.g. `{"family": 14, "mentor": 60}`.
+    pub tag_cadence: BTreeMap<String, u32>,
+    /// A coffee-only person enters the review after this many days.
+    pub coffee_review_days: u32,
+    /// Extra kinds, each a touch or a deed.
+    pub kinds: Vec<KindDef>,
+    /// Key bindings over the defaults: mode name → key → action name.
+    pub keys: BTreeMap<String, BTreeMap<String, String>>,
+}
+
+impl Default for Config {
+    fn default() -> Self {
+        Config {
+            default_cadence: None,
+            tag_cadence: BTreeMap::new(),
+            coffee_review_days: 14,
+            kinds: Vec::new(),
+            keys: BTreeMap::new(),
+        }
+    }
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum ConfigError {
+    #[error("cannot read config {path}: {source}")]
+    Io {
+        path: PathBuf,
+        #[source]
+        source: std::io::Error,
+    },
+    #[error(transparent)]
+    Parse(#[from] ParseError),
+}
+
+impl Config {
+    /// Reads the config at `path`; a missing file is the default config.
+    pub fn load(path: &Path) -> Result<Config, ConfigError> {
+        let text = match std::fs::read_to_string(path) {
+            Ok(text) => text,
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(Config::default()),
+            Err(source) => {
+                return Err(ConfigError::Io {
+                    path: path.to_path_buf(),
+                    source,
+                });
+            }
+        };
+        Config::parse(&text, path)
+    }
+
+    pub fn parse(text: &str, path: &Path) -> Result<Config, ConfigError> {
+        crate::store::ron_options()
+            .from_str(text)
+            .map_err(|e| ParseError::from_ron(path, &e).into())
+    }
+
+    pub fn kinds(&self) -> Kinds {
+        Kinds::with_extra(&self.kinds)
+    }
+
+    /// A person's cadence: their own, else the shortest of their tags', else the default.
+    pub fn cadence_for(&self, person: &Person) -> Option<u32> {
+        person
+            .cadence
+            .or_else(|| {
+                person
+                    .tags
+                    .iter()
+                    .filter_map(|t| self.tag_cadence.get(&t.to_lowercase()).copied())
+                    .min()
+            })
+            .or(self.default_cadence)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{Kind, PersonId, Weight};
+
+    #[test]
+    fn empty_config_is_all_defaults() {
+        let c = Config::parse("()", Path::new("c.ron")).unwrap();
+        assert_eq!(c, Config::default());
+        assert_eq!(c.coffee_review_days, 14);
+    }
+
+    #[test]
+    fn fields_parse_and_kinds_are_added() {
+        let text = r#"(
+            default_cadence: Some(90),
+            coffee_review_days: 10,
+            tag_cadence: {"family": 14},
+            kinds: [(name: "mentoring", weight: deed)],
+        )"#;
+        let c = Config::parse(text, Path::new("c.ron")).unwrap();
+        assert_eq!(c.kinds().get(&Kind::new("mentoring")), Some(Weight::Deed));
+        assert_eq!(c.coffee_review_days, 10);
+        let mut p = Person::new(PersonId(1), "Ana");
+        assert_eq!(c.cadence_for(&p), Some(90));
+        p.tags.push("Family".into());
+        assert_eq!(c.cadence_for(&p), Some(14));
+        p.cadence = Some(7);
+        assert_eq!(c.cadence_for(&p), Some(7));
+    }
+
+    #[test]
+    fn a_typo_is_reported_with_its_position() {
+        let text = "(\n  default_cadense: Some(3),\n)";
+        let err = Config::parse(text, Path::new("/x/config.ron")).unwrap_err();
+        let msg = err.to_string();
+        assert!(msg.starts_with("/x/config.ron:2:"), "{msg}");
+        assert!(msg.contains("default_cadense"), "{msg}");
+    }
+}

@@ -1,0 +1,3 @@
+fn main() {
+    println!("kith: the command line lands in the next commit");
+}

@@ -1,0 +1,121 @@
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+use std::fmt;
+
+use super::person::is_false;
+use super::{Kind, PersonId};
+
+/// An entry's stable id; shown as `e42`.
+#[derive(
+    Debug, Clone, Copy, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize,
+)]
+#[serde(transparent)]
+pub struct EntryId(pub u32);
+
+impl fmt::Display for EntryId {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "e{}", self.0)
+    }
+}
+
+impl EntryId {
+    pub fn parse(s: &str) -> Option<EntryId> {
+        let digits = s.strip_prefix('e').unwrap_or(s);
+        if digits.is_empty() || !digits.bytes().all(|b| b.is_ascii_digit()) {
+            return None;
+        }
+        digits.parse().ok().map(EntryId)
+    }
+}
+
+/// Who did it for whom.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Direction {
+    /// I did it for them.
+    #[default]
+    Gave,
+    /// They did it for me.
+    Received,
+    /// We did it together.
+    Mutual,
+}
+
+impl Direction {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Direction::Gave => "gave",
+            Direction::Received => "received",
+            Direction::Mutual => "mutual",
+        }
+    }
+
+    /// A one-character arrow: ↑ gave, ↓ received, ↕ mutual.
+    pub fn arrow(self) -> &'static str {
+        match self {
+            Direction::Gave => "↑",
+            Direction::Received => "↓",
+            Direction::Mutual => "↕",
+        }
+    }
+}
+
+impl fmt::Display for Direction {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+fn is_gave(d: &Direction) -> bool {
+    *d == Direction::Gave
+}
+
+/// One line of the action timeline.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Entry {
+    pub id: EntryId,
+    pub date: NaiveDate,
+    pub people: Vec<PersonId>,
+    pub kind: Kind,
+    #[serde(default, skip_serializing_if = "is_gave")]
+    pub direction: Direction,
+    pub summary: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub follow_up: Option<NaiveDate>,
+    /// For a promise: kept. For an entry with a follow-up: followed up.
+    #[serde(default, skip_serializing_if = "is_false")]
+    pub done: bool,
+    /// The day it was marked done.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub done_on: Option<NaiveDate>,
+}
+
+impl Entry {
+    pub fn new(date: NaiveDate, people: Vec<PersonId>, kind: Kind, summary: &str) -> Entry {
+        Entry {
+            id: EntryId(0),
+            date,
+            people,
+            kind,
+            direction: Direction::Gave,
+            summary: summary.to_string(),
+            follow_up: None,
+            done: false,
+            done_on: None,
+        }
+    }
+
+    pub fn names(&self, person: PersonId) -> bool {
+        self.people.contains(&person)
+    }
+
+    /// A promise not yet kept.
+    pub fn is_open_promise(&self) -> bool {
+        self.kind.is_promise() && !self.done
+    }
+
+    /// The follow-up date, if one is set and not yet done.
+    pub fn open_follow_up(&self) -> Option<NaiveDate> {
+        if self.done { None } else { self.follow_up }
+    }
+}

@@ -1,0 +1,19 @@
+//! The domain: people, entries, kinds, the book that holds them, and the facts
+//! derived from them. Nothing here knows about terminals; everything that depends
+//! on "now" takes `today` as an argument.
+
+mod birthday;
+mod book;
+mod entry;
+mod facts;
+mod kind;
+mod ops;
+mod person;
+
+pub use birthday::{Birthday, BirthdayError};
+pub use book::{Book, FORMAT_VERSION};
+pub use entry::{Direction, Entry, EntryId};
+pub use facts::{Facts, Index, PersonFacts};
+pub use kind::{Kind, KindDef, Kinds, Weight};
+pub use ops::{Op, OpError};
+pub use person::{HowMet, Person, PersonId};

@@ -1,0 +1,270 @@
+//! Changes to a book, as values. Every change kith makes is an [`Op`]: the store
+//! applies it to the freshest book under the lock, and applying one returns its
+//! inverse, which is what undo applies.
+
+use chrono::NaiveDate;
+
+use super::{Book, Entry, EntryId, Person, PersonId};
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Op {
+    /// Adds a person. Id 0 means "the next free id".
+    AddPerson(Person),
+    /// Replaces the person with the same id.
+    UpdatePerson(Person),
+    DeletePerson(PersonId),
+    /// Adds an entry. Id 0 means "the next free id".
+    AddEntry(Entry),
+    /// Replaces the entry with the same id.
+    UpdateEntry(Entry),
+    DeleteEntry(EntryId),
+    /// Records (or, with `None`, forgets) that `from` was merged into another person.
+    SetMerged(PersonId, Option<PersonId>),
+    /// Marks an entry done (a promise kept, a follow-up made) or open again.
+    SetDone(EntryId, Option<NaiveDate>),
+    /// Several operations applied together: all of them or none.
+    Batch(Vec<Op>),
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum OpError {
+    #[error("no person with id {0}")]
+    NoPerson(PersonId),
+    #[error("no entry with id {0}")]
+    NoEntry(EntryId),
+    #[error("id {0} is already taken")]
+    PersonExists(PersonId),
+    #[error("id {0} is already taken")]
+    EntryExists(EntryId),
+    #[error("an entry must name at least one person")]
+    NoPeopleNamed,
+    #[error("a person needs a name")]
+    EmptyName,
+    #[error("{0}")]
+    Rejected(String),
+}
+
+impl Op {
+    /// Applies the operation; returns its inverse. On error the book is unchanged.
+    pub fn apply(self, book: &mut Book) -> Result<Op, OpError> {
+        match self {
+            Op::AddPerson(mut person) => {
+                if person.name.trim().is_empty() {
+                    return Err(OpError::EmptyName);
+                }
+                if person.id.0 == 0 {
+                    person.id = book.next_person_id();
+                }
+                let id = person.id;
+                let at = match book.people.binary_search_by_key(&id, |p| p.id) {
+                    Ok(_) => return Err(OpError::PersonExists(id)),
+                    Err(at) => at,
+                };
+                book.people.insert(at, person);
+                book.next_person_id = book.next_person_id.max(id.0 + 1);
+                Ok(Op::DeletePerson(id))
+            }
+            Op::UpdatePerson(person) => {
+                if person.name.trim().is_empty() {
+                    return Err(OpError::EmptyName);
+                }
+                let i = book
+                    .person_index(person.id)
+                    .ok_or(OpError::NoPerson(person.id))?;
+                let old = std::mem::replace(&mut book.people[i], person);
+                Ok(Op::UpdatePerson(old))
+            }
+            Op::DeletePerson(id) => {
+                let i = book.person_index(id).ok_or(OpError::NoPerson(id))?;
+                Ok(Op::AddPerson(book.people.remove(i)))
+            }
+            Op::AddEntry(mut entry) => {
+                if entry.people.is_empty() {
+                    return Err(OpError::NoPeopleNamed);
+                }
+                if let Some(missing) = entry.people.iter().find(|p| book.person(**p).is_none()) {
+                    return Err(OpError::NoPerson(*missing));
+                }
+                if entry.id.0 == 0 {
+                    entry.id = book.next_entry_id();
+                }
+                let id = entry.id;
+                let at = match book.entries.binary_search_by_key(&id, |e| e.id) {
+                    Ok(_) => return Err(OpError::EntryExists(id)),
+                    Err(at) => at,
+                };
+                book.entries.insert(at, entry);
+                book.next_entry_id = book.next_entry_id.max(id.0 + 1);
+                Ok(Op::DeleteEntry(id))
+            }
+            Op::UpdateEntry(entry) => {
+                if entry.people.is_empty() {
+                    return Err(OpError::NoPeopleNamed);
+                }
+                let i = book
+                    .entry_index(entry.id)
+                    .ok_or(OpError::NoEntry(entry.id))?;
+                let old = std::mem::replace(&mut book.entries[i], entry);
+                Ok(Op::UpdateEntry(old))
+            }
+            Op::DeleteEntry(id) => {
+                let i = book.entry_index(id).ok_or(OpError::NoEntry(id))?;
+                Ok(Op::AddEntry(book.entries.remove(i)))
+            }
+            Op::SetMerged(from, into) => {
+                let old = match into {
+                    Some(into) => book.merged.insert(from, into),
+                    None => book.merged.remove(&from),
+                };
+                Ok(Op::SetMerged(from, old))
+            }
+            Op::SetDone(id, on) => {
+                let i = book.entry_index(id).ok_or(OpError::NoEntry(id))?;
+                let e = &mut book.entries[i];
+                let old = if e.done {
+                    Some(e.done_on.unwrap_or(e.date))
+                } else {
+                    None
+                };
+                e.done = on.is_some();
+                e.done_on = on;
+                Ok(Op::SetDone(id, old))
+            }
+            Op::Batch(ops) => {
+                let mut inverses = Vec::with_capacity(ops.len());
+                for op in ops {
+                    match op.apply(book) {
+                        Ok(inv) => inverses.push(inv),
+                        Err(err) => {
+                            for inv in inverses.into_iter().rev() {
+                                inv.apply(book)
+                                    .expect("an inverse applies to the state it came from");
+                            }
+                            return Err(err);
+                        }
+                    }
+                }
+                inverses.reverse();
+                Ok(Op::Batch(inverses))
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::Kind;
+
+    fn d(s: &str) -> NaiveDate {
+        s.parse().unwrap()
+    }
+
+    fn book_with_ana() -> Book {
+        let mut book = Book::default();
+        Op::AddPerson(Person::new(PersonId(0), "Ana"))
+            .apply(&mut book)
+            .unwrap();
+        book
+    }
+
+    #[test]
+    fn add_assigns_fresh_ids_that_are_never_reused() {
+        let mut book = book_with_ana();
+        assert_eq!(book.people[0].id, PersonId(1));
+        Op::DeletePerson(PersonId(1)).apply(&mut book).unwrap();
+        Op::AddPerson(Person::new(PersonId(0), "Bo"))
+            .apply(&mut book)
+            .unwrap();
+        assert_eq!(book.people[0].id, PersonId(2));
+    }
+
+    #[test]
+    fn every_op_is_undone_by_its_inverse() {
+        let mut book = book_with_ana();
+        let before = book.clone();
+        let entry = Entry::new(
+            d("2026-11-01"),
+            vec![PersonId(1)],
+            Kind::new("favor"),
+            "deck",
+        );
+        let mut ana = book.people[0].clone();
+        ana.org = Some("Acme".into());
+        let ops = vec![
+            Op::AddEntry(entry),
+            Op::UpdatePerson(ana),
+            Op::AddPerson(Person::new(PersonId(0), "Bo")),
+            Op::SetMerged(PersonId(9), Some(PersonId(1))),
+        ];
+        for op in ops {
+            let inverse = op.clone().apply(&mut book).unwrap();
+            assert_ne!(
+                book.people.len() + book.entries.len() + book.merged.len(),
+                0
+            );
+            let redo = inverse.apply(&mut book).unwrap();
+            assert_eq!(book.people, before.people, "undo of {op:?}");
+            assert_eq!(book.entries, before.entries);
+            assert_eq!(book.merged, before.merged);
+            redo.apply(&mut book).unwrap();
+            inverse_roundtrip_restore(&mut book, &before);
+        }
+    }
+
+    fn inverse_roundtrip_restore(book: &mut Book, before: &Book) {
+        book.people = before.people.clone();
+        book.entries = before.entries.clone();
+        book.merged = before.merged.clone();
+    }
+
+    #[test]
+    fn a_failing_batch_changes_nothing() {
+        let mut book = book_with_ana();
+        let before = book.clone();
+        let batch = Op::Batch(vec![
+            Op::AddPerson(Person::new(PersonId(0), "Bo")),
+            Op::AddEntry(Entry::new(
+                d("2026-11-01"),
+                vec![PersonId(99)],
+                Kind::new("call"),
+                "",
+            )),
+        ]);
+        assert_eq!(batch.apply(&mut book), Err(OpError::NoPerson(PersonId(99))));
+        assert_eq!(book.people, before.people);
+    }
+
+    #[test]
+    fn entries_must_name_someone_who_exists() {
+        let mut book = book_with_ana();
+        let e = Entry::new(d("2026-11-01"), vec![], Kind::new("call"), "");
+        assert_eq!(
+            Op::AddEntry(e).apply(&mut book),
+            Err(OpError::NoPeopleNamed)
+        );
+        assert_eq!(
+            Op::AddPerson(Person::new(PersonId(0), "  ")).apply(&mut book),
+            Err(OpError::EmptyName)
+        );
+    }
+
+    #[test]
+    fn set_done_records_the_day_and_undoes() {
+        let mut book = book_with_ana();
+        let e = Entry::new(
+            d("2026-11-01"),
+            vec![PersonId(1)],
+            Kind::new("promise"),
+            "intro",
+        );
+        Op::AddEntry(e).apply(&mut book).unwrap();
+        let inv = Op::SetDone(EntryId(1), Some(d("2026-11-03")))
+            .apply(&mut book)
+            .unwrap();
+        assert!(book.entries[0].done);
+        assert_eq!(book.entries[0].done_on, Some(d("2026-11-03")));
+        inv.apply(&mut book).unwrap();
+        assert!(book.entries[0].is_open_promise());
+    }
+}

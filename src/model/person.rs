@@ -1,0 +1,129 @@
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+use std::fmt;
+
+use super::Birthday;
+
+/// A person's stable id. Ids are never reused within a book; shown as `p42`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(transparent)]
+pub struct PersonId(pub u32);
+
+impl fmt::Display for PersonId {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "p{}", self.0)
+    }
+}
+
+impl PersonId {
+    /// Parses `p42` (or a bare `42`).
+    pub fn parse(s: &str) -> Option<PersonId> {
+        let digits = s.strip_prefix('p').unwrap_or(s);
+        if digits.is_empty() || !digits.bytes().all(|b| b.is_ascii_digit()) {
+            return None;
+        }
+        digits.parse().ok().map(PersonId)
+    }
+}
+
+/// How we met: the context, when, and who introduced us.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct HowMet {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub context: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub date: Option<NaiveDate>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub introduced_by: Option<PersonId>,
+}
+
+impl HowMet {
+    pub fn is_empty(&self) -> bool {
+        self.context.is_none() && self.date.is_none() && self.introduced_by.is_none()
+    }
+}
+
+/// Someone in the book. Fields left at their defaults are not written to the
+/// file, so a person with only a name is one short line.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Person {
+    pub id: PersonId,
+    pub name: String,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub nicknames: Vec<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub org: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub title: Option<String>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub emails: Vec<String>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub phones: Vec<String>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub links: Vec<String>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub tags: Vec<String>,
+    #[serde(default, skip_serializing_if = "HowMet::is_empty")]
+    pub met: HowMet,
+    /// What they are working on or could use help with.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub needs: Vec<String>,
+    /// What they can help others with.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub offers: Vec<String>,
+    /// Keep-in-touch cadence in days.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub cadence: Option<u32>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub birthday: Option<Birthday>,
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub notes: String,
+    #[serde(default, skip_serializing_if = "is_false")]
+    pub archived: bool,
+    /// Left out of the review until this date (inclusive of the day before).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub snoozed_until: Option<NaiveDate>,
+}
+
+pub(crate) fn is_false(b: &bool) -> bool {
+    !*b
+}
+
+impl Default for PersonId {
+    fn default() -> Self {
+        PersonId(0)
+    }
+}
+
+impl Person {
+    pub fn new(id: PersonId, name: impl Into<String>) -> Person {
+        Person {
+            id,
+            name: name.into(),
+            ..Person::default()
+        }
+    }
+
+    pub fn has_tag(&self, tag: &str) -> bool {
+        self.tags.iter().any(|t| t.eq_ignore_ascii_case(tag))
+    }
+
+    /// The first thing they need, for one-line views.
+    pub fn first_need(&self) -> Option<&str> {
+        self.needs.first().map(String::as_str)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn person_id_parses_with_and_without_prefix() {
+        assert_eq!(PersonId::parse("p42"), Some(PersonId(42)));
+        assert_eq!(PersonId::parse("42"), Some(PersonId(42)));
+        assert_eq!(PersonId::parse("p"), None);
+        assert_eq!(PersonId::parse("pete"), None);
+        assert_eq!(PersonId(7).to_string(), "p7");
+    }
+}
