@@ -1,0 +1,59 @@
+//! The real binary in a pseudo-terminal: it opens, switches tabs, quits
+//! cleanly, and leaves the data file exactly as it found it.
+
+mod common;
+
+use common::pty::{Pty, keys};
+use std::time::Duration;
+
+const WAIT: Duration = Duration::from_secs(10);
+
+#[test]
+fn opens_shows_coffee_only_and_quits_without_touching_the_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("kith.ron");
+    let today = "2026-11-26".parse().unwrap();
+    kith::store::write_book(&path, &demo_book(today)).unwrap();
+    let before = std::fs::read(&path).unwrap();
+
+    let file = path.to_str().unwrap();
+    let mut kith = Pty::kith(&["--file", file, "--today", "2026-11-26"], 100, 30, dir.path());
+    kith.wait_for("People", WAIT);
+    kith.send("3");
+    kith.wait_for("touches, no deed yet", WAIT);
+    kith.wait_for(COFFEE_ONLY_NAME, WAIT);
+    kith.send("?");
+    kith.wait_for("Keys", WAIT);
+    kith.send(keys::ESC);
+    kith.send(keys::TAB);
+    kith.wait_for("Coming soon: the daily review", WAIT);
+    kith.send("q");
+    let status = kith.wait_exit(WAIT);
+    assert!(status.success(), "exit: {status:?}");
+    assert_eq!(std::fs::read(&path).unwrap(), before, "the file is unchanged");
+}
+
+#[test]
+fn a_broken_file_is_reported_and_never_opens_the_tui() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("kith.ron");
+    std::fs::write(&path, "(version: 1,\n  people: [oops").unwrap();
+    let file = path.to_str().unwrap();
+    let mut kith = Pty::kith(&["--file", file, "--today", "2026-11-26"], 80, 24, dir.path());
+    kith.wait_for("kith.ron:2:", WAIT);
+    let status = kith.wait_exit(WAIT);
+    assert_eq!(status.exit_code(), 2);
+    assert_eq!(
+        std::fs::read_to_string(&path).unwrap(),
+        "(version: 1,\n  people: [oops"
+    );
+}
+
+/// A person the book below has only had coffee with.
+const COFFEE_ONLY_NAME: &str = "Elif Demir";
+
+fn demo_book(_today: chrono::NaiveDate) -> kith::model::Book {
+    // TODO(demo): switch to kith::demo::demo_book(today) once it lands on main.
+    let text = include_str!("fixtures/tui_book.ron");
+    kith::store::parse_book(std::path::Path::new("fixture.ron"), text.as_bytes()).unwrap()
+}
