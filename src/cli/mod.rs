@@ -8,6 +8,7 @@ mod edit;
 mod json;
 mod people;
 mod resolve;
+mod tui;
 
 use anyhow::Result;
 use chrono::NaiveDate;
@@ -71,6 +72,8 @@ pub struct BadInput(pub String);
 pub struct Ctx {
     pub file: PathBuf,
     pub config: Config,
+    /// Where the config was read from (to point at a bad key binding in it).
+    pub config_path: Option<PathBuf>,
     pub today: NaiveDate,
 }
 
@@ -90,8 +93,8 @@ impl Ctx {
             .config
             .clone()
             .or_else(|| dirs.as_ref().map(|d| d.config_dir().join("config.ron")));
-        let config = match config_path {
-            Some(path) => Config::load(&path)?,
+        let config = match &config_path {
+            Some(path) => Config::load(path)?,
             None => Config::default(),
         };
         let today = cli
@@ -100,6 +103,7 @@ impl Ctx {
         Ok(Ctx {
             file,
             config,
+            config_path,
             today,
         })
     }
@@ -137,13 +141,8 @@ fn run(cli: Cli) -> Result<ExitCode> {
         Some(Command::Merge(args)) => edit::merge(&ctx, args),
         Some(Command::Demo(args)) => demo::run(&ctx, args),
         None if cli.demo => demo::open(&ctx),
-        None => open_tui(&ctx),
+        None => tui::open(&ctx, false),
     }
-}
-
-fn open_tui(ctx: &Ctx) -> Result<ExitCode> {
-    let (_store, _book) = ctx.open()?;
-    anyhow::bail!("the terminal UI is not built yet; try `kith list` or `kith --help`")
 }
 
 fn exit_code(err: &anyhow::Error) -> u8 {
@@ -155,6 +154,9 @@ fn exit_code(err: &anyhow::Error) -> u8 {
             ConfigError::Parse(_) => 2,
             ConfigError::Io { .. } => 1,
         };
+    }
+    if let Some(e) = err.downcast_ref::<kith::tui::TuiError>() {
+        return e.exit_code() as u8;
     }
     if err.downcast_ref::<BadInput>().is_some() {
         return 2;
