@@ -19,7 +19,14 @@ fn today() -> NaiveDate {
 
 fn open(path: &Path) -> App {
     let (store, book) = Store::open(path, today()).unwrap();
-    App::new(store, book, Config::default(), Keymap::default(), today(), false)
+    App::new(
+        store,
+        book,
+        Config::default(),
+        Keymap::default(),
+        today(),
+        false,
+    )
 }
 
 fn frame(terminal: &mut Terminal<TestBackend>, app: &App) {

@@ -17,7 +17,12 @@ fn opens_shows_coffee_only_and_quits_without_touching_the_file() {
     let before = std::fs::read(&path).unwrap();
 
     let file = path.to_str().unwrap();
-    let mut kith = Pty::kith(&["--file", file, "--today", "2026-11-26"], 100, 30, dir.path());
+    let mut kith = Pty::kith(
+        &["--file", file, "--today", "2026-11-26"],
+        100,
+        30,
+        dir.path(),
+    );
     kith.wait_for("People", WAIT);
     kith.send("3");
     kith.wait_for("touches, no deed yet", WAIT);
@@ -30,7 +35,11 @@ fn opens_shows_coffee_only_and_quits_without_touching_the_file() {
     kith.send("q");
     let status = kith.wait_exit(WAIT);
     assert!(status.success(), "exit: {status:?}");
-    assert_eq!(std::fs::read(&path).unwrap(), before, "the file is unchanged");
+    assert_eq!(
+        std::fs::read(&path).unwrap(),
+        before,
+        "the file is unchanged"
+    );
 }
 
 #[test]
@@ -39,7 +48,12 @@ fn a_broken_file_is_reported_and_never_opens_the_tui() {
     let path = dir.path().join("kith.ron");
     std::fs::write(&path, "(version: 1,\n  people: [oops").unwrap();
     let file = path.to_str().unwrap();
-    let mut kith = Pty::kith(&["--file", file, "--today", "2026-11-26"], 80, 24, dir.path());
+    let mut kith = Pty::kith(
+        &["--file", file, "--today", "2026-11-26"],
+        80,
+        24,
+        dir.path(),
+    );
     kith.wait_for("kith.ron:2:", WAIT);
     let status = kith.wait_exit(WAIT);
     assert_eq!(status.exit_code(), 2);
@@ -56,4 +70,31 @@ fn demo_book(_today: chrono::NaiveDate) -> kith::model::Book {
     // TODO(demo): switch to kith::demo::demo_book(today) once it lands on main.
     let text = include_str!("fixtures/tui_book.ron");
     kith::store::parse_book(std::path::Path::new("fixture.ron"), text.as_bytes()).unwrap()
+}
+
+#[test]
+fn a_bad_key_binding_is_reported_with_its_position_before_the_tui_opens() {
+    let dir = tempfile::tempdir().unwrap();
+    let config = dir.path().join("config.ron");
+    std::fs::write(
+        &config,
+        "(\n  keys: {\n    \"people\": {\"x\": \"srot\"},\n  },\n)\n",
+    )
+    .unwrap();
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_kith"))
+        .args(["--config", config.to_str().unwrap()])
+        .args(["--file", dir.path().join("kith.ron").to_str().unwrap()])
+        .args(["--today", "2026-11-26"])
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(2), "{stderr}");
+    assert!(
+        stderr.contains("config.ron:3:21: unknown action \"srot\""),
+        "{stderr}"
+    );
+    assert!(
+        !stderr.contains("\x1b[?1049h"),
+        "the terminal was never touched"
+    );
 }

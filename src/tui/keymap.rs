@@ -177,12 +177,12 @@ impl Table {
     /// The actions shown in the hint line, in order.
     fn hinted(self) -> &'static [Action] {
         match self {
-            Table::Global => &[Action::NextTab, Action::Help, Action::Quit],
+            Table::Global => &[Action::Help, Action::Quit],
             Table::People => &[Action::Open, Action::CycleSort],
             Table::Timeline => &[Action::Open, Action::CycleWeight, Action::TogglePerson],
             Table::Coffee => &[Action::Open],
             Table::Review => &[],
-            Table::Card => &[Action::Down, Action::Back],
+            Table::Card => &[Action::Back],
             Table::Help => &[Action::Back],
         }
     }
@@ -364,10 +364,11 @@ impl Keymap {
             .collect()
     }
 
-    /// The hint line's items for `tables`: the first key of each hinted action.
+    /// The hint line's items for `tables`: the first key of each hinted
+    /// action, the most general table first (`? help` must never be cut).
     pub fn hints(&self, tables: &[Table]) -> Vec<(String, &'static str)> {
         let mut out = Vec::new();
-        for table in tables {
+        for table in tables.iter().rev() {
             for action in table.hinted() {
                 let key = self
                     .bindings(*table)

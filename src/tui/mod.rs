@@ -85,7 +85,7 @@ pub fn app_for(launch: Launch) -> Result<App, TuiError> {
         launch.demo,
     );
     if launch.demo {
-        app.say("a demo book in a temporary file: yours is untouched".into());
+        app.say("your own book is untouched".into());
     }
     Ok(app)
 }

@@ -80,7 +80,9 @@ impl Pty {
 
     /// Types `keys` (see [`keys`] for the special ones).
     pub fn send(&mut self, keys: &str) {
-        self.writer.write_all(keys.as_bytes()).expect("write to pty");
+        self.writer
+            .write_all(keys.as_bytes())
+            .expect("write to pty");
         self.writer.flush().expect("flush pty");
     }
 

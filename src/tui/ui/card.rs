@@ -103,8 +103,9 @@ impl Widget for CardView<'_> {
             due.push(Span::styled(format!("{c}d "), style));
         }
         if f.open_promises > 0 {
+            let s = if f.open_promises == 1 { "" } else { "s" };
             due.push(Span::styled(
-                format!("{} open promise ", f.open_promises),
+                format!("{} open promise{s} ", f.open_promises),
                 theme.due(),
             ));
         }

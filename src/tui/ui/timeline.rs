@@ -79,19 +79,22 @@ pub fn entry_line(app: &App, e: &Entry, width: usize, show_people: bool) -> Line
     } else {
         (" ", theme.touch())
     };
+    let wide = width >= 70;
     let tail = if e.is_open_promise() {
         "open".to_string()
     } else if let Some(fu) = e.open_follow_up() {
-        format!("next {}", fu.format("%m-%d"))
+        let next = if wide { "next " } else { "→" };
+        format!("{next}{}", fu.format("%m-%d"))
     } else {
         String::new()
     };
-    let mut used = date.len() + 1 + 10 + 2;
+    let kind_w = if wide { 9 } else { 7 };
+    let mut used = date.len() + 1 + kind_w + 1 + 3;
     let mut spans = vec![
         Span::styled(date, theme.dim()),
         Span::raw(" "),
-        Span::styled(format!("{mark}{}", fit(e.kind.as_str(), 9)), style),
-        Span::raw(format!("{} ", e.direction.arrow())),
+        Span::styled(format!("{mark}{}", fit(e.kind.as_str(), kind_w)), style),
+        Span::raw(format!(" {} ", e.direction.arrow())),
     ];
     if show_people {
         let names: Vec<String> = e.people.iter().map(|p| app.book().name_of(*p)).collect();
@@ -99,7 +102,11 @@ pub fn entry_line(app: &App, e: &Entry, width: usize, show_people: bool) -> Line
         spans.push(Span::raw(format!("{} ", fit(&names.join(", "), w))));
         used += w + 1;
     }
-    let tail_w = if tail.is_empty() { 0 } else { 11 };
+    let tail_w = match (tail.is_empty(), wide) {
+        (true, _) => 0,
+        (false, true) => 11,
+        (false, false) => 7,
+    };
     let summary_w = width.saturating_sub(used + tail_w);
     spans.push(Span::raw(fit(&e.summary, summary_w)));
     if !tail.is_empty() {
@@ -108,7 +115,7 @@ pub fn entry_line(app: &App, e: &Entry, width: usize, show_people: bool) -> Line
         } else {
             theme.dim()
         };
-        spans.push(Span::styled(format!(" {}", fit(&tail, 10)), style));
+        spans.push(Span::styled(format!(" {}", fit(&tail, tail_w - 1)), style));
     }
     Line::from(spans)
 }
