@@ -29,7 +29,9 @@ fn opens_shows_coffee_only_and_quits_without_touching_the_file() {
     kith.wait_for(COFFEE_ONLY_NAME, WAIT);
     kith.send("?");
     kith.wait_for("Keys", WAIT);
+    // A lone Esc must arrive alone, or the terminal reads Esc+Tab as Alt-Tab.
     kith.send(keys::ESC);
+    kith.wait_gone("Keys", WAIT);
     kith.send(keys::TAB);
     kith.wait_for("Coming soon: the daily review", WAIT);
     kith.send("q");

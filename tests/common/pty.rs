@@ -107,6 +107,22 @@ impl Pty {
         }
     }
 
+    /// Waits until `text` is no longer on screen (a popup closed).
+    pub fn wait_gone(&self, text: &str, timeout: Duration) {
+        let deadline = Instant::now() + timeout;
+        loop {
+            let screen = self.screen();
+            if !screen.contains(text) {
+                return;
+            }
+            assert!(
+                Instant::now() < deadline,
+                "waited {timeout:?} for {text:?} to go; the screen is:\n{screen}"
+            );
+            thread::sleep(TICK);
+        }
+    }
+
     /// Waits for the process to end; panics (after killing it) past `timeout`.
     pub fn wait_exit(&mut self, timeout: Duration) -> ExitStatus {
         let deadline = Instant::now() + timeout;
