@@ -130,6 +130,9 @@ fn help_overlay() {
     let mut s = book();
     s.app.update(Action::Help);
     both_sizes("help", &s.app);
+    let screen = draw(&s.app, 60, 16);
+    assert!(screen.contains("q C-c"), "quit fits at the minimum size:\n{screen}");
+    insta::assert_snapshot!("help_60x16", screen);
 }
 
 #[test]

@@ -58,7 +58,7 @@ impl Widget for &App {
                         .render(body, buf);
                     }
                 }
-                Mode::Help => help::HelpOverlay(self).render(body, buf),
+                Mode::Help => help::HelpOverlay(self).render(area, buf),
             }
         }
         status::StatusLine(self).render(status, buf);
