@@ -216,28 +216,3 @@ fn overdue_days(f: &crate::model::PersonFacts, cadence: Option<u32>, today: Naiv
         .max()
         .unwrap_or(0)
 }
-
-/// "3d", "5w", "4mo", "2y": how long ago, in the fewest characters.
-pub fn ago(days: i64) -> String {
-    match days {
-        d if d < 0 => "soon".to_string(),
-        d if d < 14 => format!("{d}d"),
-        d if d < 70 => format!("{}w", d / 7),
-        d if d < 730 => format!("{}mo", d / 30),
-        d => format!("{}y", d / 365),
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn ago_is_short() {
-        assert_eq!(ago(0), "0d");
-        assert_eq!(ago(3), "3d");
-        assert_eq!(ago(35), "5w");
-        assert_eq!(ago(100), "3mo");
-        assert_eq!(ago(800), "2y");
-    }
-}

@@ -13,7 +13,6 @@ use crate::model::Person;
 use crate::text;
 use crate::tui::app::App;
 use crate::tui::cursor::Cursor;
-use crate::tui::lists::ago;
 
 pub struct CardView<'a> {
     pub app: &'a App,
@@ -81,7 +80,8 @@ impl Widget for CardView<'_> {
         let cadence = app.config().cadence_for(p);
         let mut standing = vec![label("last")];
         standing.push(Span::raw(match f.days_since_contact(app.today) {
-            Some(d) => format!("{} ago", ago(d)),
+            Some(0) => "today".into(),
+            Some(d) => format!("{} ago", text::short_age(d)),
             None => "never".into(),
         }));
         standing.push(Span::styled(format!("  ↑{}", f.deeds_given), theme.deed()));

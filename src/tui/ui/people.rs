@@ -8,9 +8,8 @@ use ratatui::widgets::{Block, Paragraph, Widget};
 
 use super::card::CardView;
 use super::theme::Theme;
-use crate::text::{fit, fit_right};
+use crate::text::{self, fit, fit_right};
 use crate::tui::app::{App, Tab};
-use crate::tui::lists::ago;
 
 pub struct PeoplePane<'a>(pub &'a App);
 
@@ -98,7 +97,7 @@ impl Widget for PeopleList<'_> {
             let due = f.is_due(app.config().cadence_for(p), app.today);
             let last = f
                 .days_since_contact(app.today)
-                .map(ago)
+                .map(text::short_age)
                 .unwrap_or_else(|| "—".into());
             let mut spans = vec![
                 Span::styled(if due { "! " } else { "  " }, theme.due()),
