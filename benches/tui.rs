@@ -54,6 +54,27 @@ fn bench(c: &mut Criterion) {
                 frame(&mut terminal, &app);
             })
         });
+        // The two halves: reading the file, and what the TUI adds on top
+        // (index, lists, first frame) for a book already in memory.
+        g.bench_function(format!("{name}: load only"), |b| {
+            b.iter(|| Store::open(path, today()).unwrap())
+        });
+        let (_, book) = Store::open(path, today()).unwrap();
+        g.bench_function(format!("{name}: app + first frame"), |b| {
+            b.iter(|| {
+                let (store, _) = Store::open(dir.path().join("absent.ron"), today()).unwrap();
+                let app = App::new(
+                    store,
+                    book.clone(),
+                    Config::default(),
+                    Keymap::default(),
+                    today(),
+                    false,
+                );
+                let mut terminal = Terminal::new(TestBackend::new(120, 40)).unwrap();
+                frame(&mut terminal, &app);
+            })
+        });
     }
     g.finish();
 
