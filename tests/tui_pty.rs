@@ -110,18 +110,30 @@ fn a_change_from_another_process_shows_up_and_keeps_the_selection() {
     kith::store::write_book(&path, &book).unwrap();
 
     let file = path.to_str().unwrap();
-    let mut kith = Pty::kith(&["--file", file, "--today", "2026-11-26"], 100, 30, dir.path());
+    let mut kith = Pty::kith(
+        &["--file", file, "--today", "2026-11-26"],
+        100,
+        30,
+        dir.path(),
+    );
     kith.wait_for("People", WAIT);
     kith.send("j"); // the second person, Farah, is on the card
     kith.wait_for("┌ Farah Haddad", WAIT);
     // `kith log` in another terminal, in effect: a new person lands in the file.
-    kith::model::Op::AddPerson(kith::model::Person::new(kith::model::PersonId(0), "Zed Zulu"))
-        .apply(&mut book)
-        .unwrap();
+    kith::model::Op::AddPerson(kith::model::Person::new(
+        kith::model::PersonId(0),
+        "Zed Zulu",
+    ))
+    .apply(&mut book)
+    .unwrap();
     kith::store::write_book(&path, &book).unwrap();
     kith.wait_for("Zed Zulu", WAIT);
     kith.wait_for("reloaded", WAIT);
-    assert!(kith.screen().contains("┌ Farah Haddad"), "{}", kith.screen());
+    assert!(
+        kith.screen().contains("┌ Farah Haddad"),
+        "{}",
+        kith.screen()
+    );
     kith.send("q");
     assert!(kith.wait_exit(WAIT).success());
 }

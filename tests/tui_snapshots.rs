@@ -131,7 +131,10 @@ fn help_overlay() {
     s.app.update(Action::Help);
     both_sizes("help", &s.app);
     let screen = draw(&s.app, 60, 16);
-    assert!(screen.contains("q C-c"), "quit fits at the minimum size:\n{screen}");
+    assert!(
+        screen.contains("q C-c"),
+        "quit fits at the minimum size:\n{screen}"
+    );
     insta::assert_snapshot!("help_60x16", screen);
 }
 
