@@ -9,6 +9,7 @@ mod facts;
 mod kind;
 mod ops;
 mod person;
+pub mod review;
 
 pub use birthday::{Birthday, BirthdayError};
 pub use book::{Book, FORMAT_VERSION};
@@ -17,3 +18,7 @@ pub use facts::{Facts, Index, PersonFacts};
 pub use kind::{Kind, KindDef, Kinds, Weight};
 pub use ops::{Op, OpError};
 pub use person::{HowMet, Person, PersonId};
+pub use review::{
+    Outcome, Reason, ReviewItem, ReviewProgress, ReviewSession, ReviewStep, SnoozeChoice, Summary,
+    queue,
+};
