@@ -43,7 +43,7 @@ pub fn reasons(
     let facts = index.facts(person.id);
     let mut reasons = Vec::new();
     if facts.open_promises > 0 || facts.follow_ups_due(today) > 0 {
-        for &i in &facts.entries {
+        for &i in &facts.open {
             let e = &book.entries[i];
             if e.is_open_promise() {
                 reasons.push(Reason::OpenPromise {
