@@ -7,7 +7,7 @@ use std::hint::black_box;
 
 use kith::config::Config;
 use kith::model::review::{self, ReviewSession};
-use kith::model::{Index, Op};
+use kith::model::Index;
 
 fn heavy(c: &mut Criterion) {
     let today = NaiveDate::from_ymd_opt(2026, 11, 26).unwrap();
@@ -32,7 +32,9 @@ fn heavy(c: &mut Criterion) {
     // outcome, resync the session, and fetch the next person with their card.
     let mut session = ReviewSession::new(&book, &index, &config, today);
     for item in queue.iter().take(queue.len() / 2) {
-        review::skip(&book, item.person, today).apply(&mut book).unwrap();
+        review::skip(&book, item.person, today)
+            .apply(&mut book)
+            .unwrap();
     }
     session.sync(&book);
     let next = session.current().unwrap().person;
@@ -41,7 +43,9 @@ fn heavy(c: &mut Criterion) {
         b.iter(|| {
             let inverse = op.clone().apply(&mut book).unwrap();
             session.sync(&book);
-            let step = session.step(&book, &index).map(|s| (s.person.id, s.recent.len()));
+            let step = session
+                .step(&book, &index)
+                .map(|s| (s.person.id, s.recent.len()));
             inverse.apply(&mut book).unwrap();
             black_box(step)
         })

@@ -8,6 +8,7 @@ mod edit;
 mod json;
 mod people;
 mod resolve;
+mod review;
 
 use anyhow::Result;
 use chrono::NaiveDate;
@@ -60,6 +61,8 @@ enum Command {
     Merge(edit::MergeArgs),
     /// Open the demo book, or generate a synthetic one with --generate.
     Demo(demo::DemoArgs),
+    /// Today's review queue: who needs something from you, and why (--print).
+    Review(review::ReviewArgs),
 }
 
 /// Bad input from the user: exit code 2.
@@ -136,6 +139,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
         Some(Command::Archive(args)) => edit::archive(&ctx, args),
         Some(Command::Merge(args)) => edit::merge(&ctx, args),
         Some(Command::Demo(args)) => demo::run(&ctx, args),
+        Some(Command::Review(args)) => review::run(&ctx, args),
         None if cli.demo => demo::open(&ctx),
         None => open_tui(&ctx),
     }
