@@ -6,8 +6,8 @@ use criterion::{Criterion, criterion_group, criterion_main};
 use std::hint::black_box;
 
 use kith::config::Config;
-use kith::model::review::{self, ReviewSession};
 use kith::model::Index;
+use kith::model::review::{self, ReviewSession};
 
 fn heavy(c: &mut Criterion) {
     let today = NaiveDate::from_ymd_opt(2026, 11, 26).unwrap();

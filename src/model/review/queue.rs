@@ -17,18 +17,22 @@ pub const BIRTHDAY_DAYS: i64 = 7;
 /// coffee-only, birthday), then by how urgent that reason is (see
 /// [`Reason::urgency`]), then by id, so the order is the same on every run.
 pub fn queue(book: &Book, index: &Index, config: &Config, today: NaiveDate) -> Vec<ReviewItem> {
-    let mut items: Vec<ReviewItem> = book
-        .active_people()
-        .filter(|p| p.snoozed_until.is_none_or(|until| until <= today))
-        .filter_map(|p| {
-            let reasons = reasons(book, index, config, p, today);
-            (!reasons.is_empty()).then_some(ReviewItem {
-                person: p.id,
-                reasons,
-            })
-        })
-        .collect();
-    items.sort_by_key(|item| (item.top().key(), item.person));
+    // Sized for everyone: on a heavy book most people are due, and growing the
+    // list showed up in the profile.
+    let mut items: Vec<ReviewItem> = Vec::with_capacity(book.people.len());
+    items.extend(
+        book.active_people()
+            .filter(|p| p.snoozed_until.is_none_or(|until| until <= today))
+            .filter_map(|p| {
+                let reasons = reasons(book, index, config, p, today);
+                (!reasons.is_empty()).then_some(ReviewItem {
+                    person: p.id,
+                    reasons,
+                })
+            }),
+    );
+    // Ids are unique, so an unstable sort is still deterministic.
+    items.sort_unstable_by_key(|item| (item.top().key(), item.person));
     items
 }
 
