@@ -202,7 +202,7 @@ pub fn parse_path(source: Source, path: &Path) -> Result<Parsed, ImportError> {
         }
         let mut all = Parsed::default();
         for file in files {
-            let text = read_text(&file)?;
+            let text = read_text(&file, source)?;
             match parse_text(source, &text) {
                 Ok(parsed) => all.extend(parsed.in_file(&file)),
                 Err(NotFormat(why)) => all.skipped.push(Problem {
@@ -216,19 +216,44 @@ pub fn parse_path(source: Source, path: &Path) -> Result<Parsed, ImportError> {
         }
         return Ok(all);
     }
-    let text = read_text(path)?;
+    let text = read_text(path, source)?;
     parse_text(source, &text).map_err(|NotFormat(why)| not_format(why))
 }
 
-fn read_text(path: &Path) -> Result<String, ImportError> {
+fn read_text(path: &Path, source: Source) -> Result<String, ImportError> {
     let bytes = std::fs::read(path).map_err(|source| ImportError::Io {
         path: path.to_path_buf(),
         source,
     })?;
     Ok(match String::from_utf8(bytes) {
         Ok(text) => text,
+        // A careless vCard writer may fold in the middle of a UTF-8 sequence:
+        // unfold the bytes first (RFC 6350 §3.2), then decode.
+        Err(e) if source == Source::VCard => {
+            String::from_utf8_lossy(&unfold_bytes(e.as_bytes())).into_owned()
+        }
         Err(e) => String::from_utf8_lossy(e.as_bytes()).into_owned(),
     })
+}
+
+/// Removes every line break followed by a space or tab.
+fn unfold_bytes(bytes: &[u8]) -> Vec<u8> {
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        let brk = match &bytes[i..] {
+            [b'\r', b'\n', b' ' | b'\t', ..] => 3,
+            [b'\n', b' ' | b'\t', ..] => 2,
+            _ => 0,
+        };
+        if brk == 0 {
+            out.push(bytes[i]);
+            i += 1;
+        } else {
+            i += brk;
+        }
+    }
+    out
 }
 
 /// What an import did (or, for a dry run, would do).

@@ -16,19 +16,55 @@ impl Row {
 }
 
 /// Every row of `text`, however many fields each has. Quoted fields may hold
-/// commas, doubled quotes and line breaks.
+/// commas, doubled quotes and line breaks (a CRLF inside a field becomes LF).
 pub(super) fn rows(text: &str) -> impl Iterator<Item = Result<Row, (usize, String)>> + '_ {
     let reader = csv::ReaderBuilder::new()
         .has_headers(false)
         .flexible(true)
         .from_reader(text.as_bytes());
-    reader.into_records().map(|r| match r {
+    // The csv crate does not count line breaks inside quoted fields, so lines
+    // are counted here from each record's byte offset, in one forward pass.
+    let mut lines = LineCounter {
+        text: text.as_bytes(),
+        byte: 0,
+        line: 1,
+    };
+    reader.into_records().map(move |r| match r {
         Ok(rec) => Ok(Row {
-            line: rec.position().map_or(0, |p| p.line() as usize),
-            fields: rec.iter().map(|f| f.trim().to_string()).collect(),
+            line: rec.position().map_or(0, |p| lines.at(p.byte())),
+            fields: rec.iter().map(|f| f.trim().replace("\r\n", "\n")).collect(),
         }),
-        Err(e) => Err((e.position().map_or(0, |p| p.line() as usize), e.to_string())),
+        Err(e) => Err((
+            e.position().map_or(0, |p| lines.at(p.byte())),
+            e.to_string(),
+        )),
     })
+}
+
+struct LineCounter<'t> {
+    text: &'t [u8],
+    byte: usize,
+    line: usize,
+}
+
+impl LineCounter<'_> {
+    /// The line of the record starting at byte `at` (the reader's offset may
+    /// sit on the line break before it, or on skipped blank lines); offsets
+    /// never go backwards.
+    fn at(&mut self, at: u64) -> usize {
+        let mut at = (at as usize).min(self.text.len());
+        while at < self.text.len() && matches!(self.text[at], b'\r' | b'\n') {
+            at += 1;
+        }
+        if at > self.byte {
+            self.line += self.text[self.byte..at]
+                .iter()
+                .filter(|b| **b == b'\n')
+                .count();
+            self.byte = at;
+        }
+        self.line
+    }
 }
 
 /// Column positions by header name.

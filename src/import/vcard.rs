@@ -72,7 +72,17 @@ impl Card {
     }
 
     fn read(&mut self, c: Content, line: usize) {
-        let text = || unescape(&c.value).trim().to_string();
+        const TEXT: &[&str] = &[
+            "FN", "N", "NICKNAME", "ORG", "TITLE", "EMAIL", "TEL", "URL", "NOTE",
+        ];
+        if c.binary {
+            if TEXT.contains(&c.name.as_str()) {
+                let why = format!("{} is base64-encoded; left out", c.name);
+                self.problems.push((line, why));
+            }
+            return;
+        }
+        let text = || unescape(&c.value).replace("\r\n", "\n").trim().to_string();
         let p = &mut self.person;
         let push = |list: &mut Vec<String>, v: String| {
             if !v.is_empty() && !list.contains(&v) {

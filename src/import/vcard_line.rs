@@ -47,6 +47,8 @@ pub(super) struct Content {
     pub params: Vec<(String, String)>,
     /// The raw value, still escaped (but quoted-printable already decoded).
     pub value: String,
+    /// Base64 (a photo, a key): the value is left empty.
+    pub binary: bool,
 }
 
 impl Content {
@@ -87,6 +89,7 @@ pub(super) fn parse_content(line: &str) -> Result<Content, String> {
         name: name.to_ascii_uppercase(),
         params,
         value: value.to_string(),
+        binary: false,
     };
     let encoding = content.param("ENCODING").map(str::to_ascii_uppercase);
     let qp =
@@ -95,7 +98,8 @@ pub(super) fn parse_content(line: &str) -> Result<Content, String> {
         let bytes = decode_quoted_printable(value)?;
         content.value = decode_charset(&bytes, content.param("CHARSET"));
     } else if matches!(encoding.as_deref(), Some("B" | "BASE64")) {
-        return Err(format!("{} is base64-encoded", content.name));
+        content.value.clear();
+        content.binary = true;
     }
     Ok(content)
 }
