@@ -179,6 +179,10 @@ fn import_saves_once_tags_everyone_and_reimport_adds_nobody() {
         "{report}"
     );
     assert_eq!(book, before);
+    assert!(
+        !kith::store::backup_path(&path, 1).exists(),
+        "nothing saved"
+    );
 
     // Google knows Ana by her LinkedIn URL: she gains e-mail, phone and tags.
     let parsed = parse_path(Source::Google, &fixture("google_current.csv")).unwrap();

@@ -46,6 +46,23 @@ enum Target {
     Slot(usize),
 }
 
+/// The matching keys of one person.
+struct PersonKeys {
+    links: Vec<String>,
+    emails: Vec<String>,
+    name: String,
+}
+
+impl PersonKeys {
+    fn of(p: &Person) -> PersonKeys {
+        PersonKeys {
+            links: p.links.iter().map(|l| link_key(l)).collect(),
+            emails: p.emails.iter().map(|e| email_key(e)).collect(),
+            name: name_key(p),
+        }
+    }
+}
+
 #[derive(Default)]
 struct Keys {
     links: HashMap<String, Target>,
@@ -54,23 +71,23 @@ struct Keys {
 }
 
 impl Keys {
-    fn add(&mut self, p: &Person, t: Target) {
-        for l in &p.links {
-            self.links.entry(link_key(l)).or_insert(t);
+    fn add(&mut self, k: PersonKeys, t: Target) {
+        for l in k.links {
+            self.links.entry(l).or_insert(t);
         }
-        for e in &p.emails {
-            self.emails.entry(email_key(e)).or_insert(t);
+        for e in k.emails {
+            self.emails.entry(e).or_insert(t);
         }
-        self.names.entry(name_key(p)).or_insert(t);
+        self.names.entry(k.name).or_insert(t);
     }
 
     /// Link first, then e-mail, then name and organisation.
-    fn find(&self, p: &Person) -> Option<Target> {
-        let by_link = p.links.iter().find_map(|l| self.links.get(&link_key(l)));
-        let by_email = || p.emails.iter().find_map(|e| self.emails.get(&email_key(e)));
+    fn find(&self, k: &PersonKeys) -> Option<Target> {
+        let by_link = k.links.iter().find_map(|l| self.links.get(l));
+        let by_email = || k.emails.iter().find_map(|e| self.emails.get(e));
         by_link
             .or_else(by_email)
-            .or_else(|| self.names.get(&name_key(p)))
+            .or_else(|| self.names.get(&k.name))
             .copied()
     }
 }
@@ -89,7 +106,7 @@ struct Slot {
 pub fn plan(book: &Book, parsed: Parsed, tag: &str) -> (Vec<Op>, Report) {
     let mut keys = Keys::default();
     for (i, p) in book.people.iter().enumerate() {
-        keys.add(p, Target::Book(i));
+        keys.add(PersonKeys::of(p), Target::Book(i));
     }
     let mut slots: Vec<Slot> = Vec::new();
     let mut slot_of_book: HashMap<usize, usize> = HashMap::new();
@@ -104,7 +121,8 @@ pub fn plan(book: &Book, parsed: Parsed, tag: &str) -> (Vec<Op>, Report) {
         if !tag.is_empty() {
             add_all(&mut incoming.tags, [tag.to_string()]);
         }
-        let slot = match keys.find(&incoming) {
+        let incoming_keys = PersonKeys::of(&incoming);
+        let slot = match keys.find(&incoming_keys) {
             Some(Target::Slot(s)) => {
                 report.merged_in_file += 1;
                 s
@@ -125,8 +143,16 @@ pub fn plan(book: &Book, parsed: Parsed, tag: &str) -> (Vec<Op>, Report) {
             }
         };
         let person = &mut slots[slot].person;
+        let had_org = person.org.is_some() || person.name.is_empty();
         fill(person, incoming);
-        keys.add(person, Target::Slot(slot));
+        // The record's keys now lead here too; and an organisation filled in
+        // for someone known makes a new name key.
+        let filled_org = !had_org && person.org.is_some();
+        let extra_name = filled_org.then(|| name_key(person));
+        keys.add(incoming_keys, Target::Slot(slot));
+        if let Some(name) = extra_name {
+            keys.names.entry(name).or_insert(Target::Slot(slot));
+        }
     }
     let mut ops = Vec::new();
     for slot in slots {

@@ -14,7 +14,7 @@ mod vcard_line;
 use std::fmt;
 use std::path::{Path, PathBuf};
 
-use crate::model::{Book, Op, Person};
+use crate::model::{Book, Op, OpError, Person};
 use crate::store::{Store, StoreError};
 
 pub use merge::{link_key, plan};
@@ -303,17 +303,26 @@ pub fn import(
     tag: &str,
     dry_run: bool,
 ) -> Result<Report, ImportError> {
-    let (ops, report) = plan(book, parsed.clone(), tag);
-    if dry_run || (ops.is_empty() && !store.changed_on_disk()) {
-        return Ok(report);
+    if dry_run {
+        return Ok(plan(book, parsed, tag).1);
     }
-    // Planned again on the freshest book, under the lock, so ids never collide
-    // with a change another process made meanwhile.
-    let mut report = report;
-    store.update(book, |fresh| {
+    // Planned on the freshest book, under the lock, so ids never collide with
+    // a change another process made meanwhile. Nothing to do means no save
+    // (which would also rotate a backup away).
+    let mut report = Report::default();
+    let result = store.update(book, |fresh| {
         let (ops, r) = plan(fresh, parsed, tag);
         report = r;
-        Ok(Op::Batch(ops))
-    })?;
-    Ok(report)
+        match ops.is_empty() {
+            true => Err(OpError::Rejected(NOTHING_TO_DO.into())),
+            false => Ok(Op::Batch(ops)),
+        }
+    });
+    match result {
+        Ok(_) => Ok(report),
+        Err(StoreError::Op(OpError::Rejected(why))) if why == NOTHING_TO_DO => Ok(report),
+        Err(e) => Err(e.into()),
+    }
 }
+
+const NOTHING_TO_DO: &str = "the import changes nothing";
