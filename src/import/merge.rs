@@ -194,7 +194,7 @@ fn fill(into: &mut Person, from: Person) {
     add_all_by(&mut into.emails, from.emails, email_key);
     add_all(&mut into.phones, from.phones);
     add_all_by(&mut into.links, from.links, link_key);
-    add_all_by(&mut into.tags, from.tags, |t| fold(t));
+    add_all_by(&mut into.tags, from.tags, fold);
     add_all(&mut into.needs, from.needs);
     add_all(&mut into.offers, from.offers);
 }
