@@ -81,15 +81,29 @@ impl Keys {
         self.names.entry(k.name).or_insert(t);
     }
 
-    /// Link first, then e-mail, then name and organisation.
-    fn find(&self, k: &PersonKeys) -> Option<Target> {
+    /// Link first, then e-mail, then name and organisation. A name match is
+    /// refused when both have a link on the same site and the links differ
+    /// (two connections called Wei Zhang are two people).
+    fn find(&self, k: &PersonKeys, links_of: impl Fn(Target) -> Vec<String>) -> Option<Target> {
         let by_link = k.links.iter().find_map(|l| self.links.get(l));
         let by_email = || k.emails.iter().find_map(|e| self.emails.get(e));
-        by_link
-            .or_else(by_email)
-            .or_else(|| self.names.get(&k.name))
-            .copied()
+        let by_name = || {
+            self.names
+                .get(&k.name)
+                .filter(|t| !links_conflict(&k.links, &links_of(**t)))
+        };
+        by_link.or_else(by_email).or_else(by_name).copied()
     }
+}
+
+/// Some link in `a` and some in `b` are on the same site but differ.
+fn links_conflict(a: &[String], b: &[String]) -> bool {
+    let site = |k: &str| k.split('/').next().unwrap_or("").to_string();
+    a.iter().any(|x| {
+        b.iter()
+            .map(|l| link_key(l))
+            .any(|y| site(x) == site(&y) && *x != y)
+    })
 }
 
 /// A person this import adds or changes.
@@ -122,7 +136,11 @@ pub fn plan(book: &Book, parsed: Parsed, tag: &str) -> (Vec<Op>, Report) {
             add_all(&mut incoming.tags, [tag.to_string()]);
         }
         let incoming_keys = PersonKeys::of(&incoming);
-        let slot = match keys.find(&incoming_keys) {
+        let links_of = |t: Target| match t {
+            Target::Book(i) => book.people[i].links.clone(),
+            Target::Slot(s) => slots[s].person.links.clone(),
+        };
+        let slot = match keys.find(&incoming_keys, links_of) {
             Some(Target::Slot(s)) => {
                 report.merged_in_file += 1;
                 s
@@ -283,6 +301,22 @@ mod tests {
         assert_eq!(book.people.len(), 4);
         assert_eq!(book.people[0].name, "Ana García", "names are kept");
         assert_eq!(book.people[0].title.as_deref(), Some("CTO"), "gaps filled");
+    }
+
+    #[test]
+    fn same_name_and_org_with_different_profiles_are_two_people() {
+        let book = Book::default();
+        let wei = |url: &str| {
+            let url = url.to_string();
+            rec("Wei Zhang", move |p| p.links = vec![url])
+        };
+        let rows = parsed(vec![
+            wei("https://www.linkedin.com/in/wei-zhang-1"),
+            wei("https://www.linkedin.com/in/wei-zhang-2"),
+            wei("https://wei.dev"),
+        ]);
+        let (_, r) = plan(&book, rows, "linkedin");
+        assert_eq!((r.added, r.merged_in_file), (2, 1), "{r}");
     }
 
     #[test]
