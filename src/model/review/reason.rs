@@ -87,6 +87,12 @@ impl Reason {
     }
 }
 
+fn strip_prefix_ignore_case<'a>(s: &'a str, prefix: &str) -> Option<&'a str> {
+    let head = s.get(..prefix.len())?;
+    head.eq_ignore_ascii_case(prefix)
+        .then(|| &s[prefix.len()..])
+}
+
 /// "today", "yesterday", "5 days ago".
 fn ago(days: i64) -> String {
     match days {
@@ -118,7 +124,12 @@ impl fmt::Display for Reason {
                     Direction::Received => "they",
                     Direction::Gave | Direction::Mutual => "you",
                 };
-                write!(f, "{who} promised: {summary} · {}", ago(*since_days))
+                // "promised to speak at…" reads as "you promised to speak at…".
+                match strip_prefix_ignore_case(summary, "promised ") {
+                    Some(rest) => write!(f, "{who} promised {rest}")?,
+                    None => write!(f, "{who} promised: {summary}")?,
+                }
+                write!(f, " · {}", ago(*since_days))
             }
             Reason::FollowUpDue {
                 summary,

@@ -92,7 +92,7 @@ fn open_promises_are_listed_oldest_first_and_kept_ones_are_not() {
     b.log("2026-11-21", &[1], "promise", "intro to Dana");
     b.log("2026-11-10", &[1], "promise", "send the deck");
     b.log("2026-11-01", &[1], "promise", "kept one").done = true;
-    b.log("2026-11-25", &[1], "promise", "they owe me")
+    b.log("2026-11-25", &[1], "promise", "Promised to call Ed")
         .direction = Direction::Received;
     assert_eq!(
         b.texts(),
@@ -101,7 +101,7 @@ fn open_promises_are_listed_oldest_first_and_kept_ones_are_not() {
             vec![
                 "you promised: send the deck · 16 days ago".to_string(),
                 "you promised: intro to Dana · 5 days ago".to_string(),
-                "they promised: they owe me · yesterday".to_string(),
+                "they promised to call Ed · yesterday".to_string(),
             ]
         )]
     );
