@@ -3,6 +3,8 @@
 
 pub mod config;
 pub mod demo;
+pub mod export;
+pub mod import;
 pub mod model;
 pub mod store;
 pub mod text;

@@ -5,9 +5,12 @@
 mod check;
 mod demo;
 mod edit;
+mod export;
+mod import;
 mod json;
 mod people;
 mod resolve;
+mod review;
 mod tui;
 
 use anyhow::Result;
@@ -61,6 +64,12 @@ enum Command {
     Merge(edit::MergeArgs),
     /// Open the demo book, or generate a synthetic one with --generate.
     Demo(demo::DemoArgs),
+    /// Import people from LinkedIn, Google Contacts or vCard; re-importing duplicates nobody.
+    Import(import::ImportArgs),
+    /// Export the book as vCard, CSV, Markdown or iCalendar.
+    Export(export::ExportArgs),
+    /// Today's review queue: who needs something from you, and why (--print).
+    Review(review::ReviewArgs),
 }
 
 /// Bad input from the user: exit code 2.
@@ -140,6 +149,9 @@ fn run(cli: Cli) -> Result<ExitCode> {
         Some(Command::Archive(args)) => edit::archive(&ctx, args),
         Some(Command::Merge(args)) => edit::merge(&ctx, args),
         Some(Command::Demo(args)) => demo::run(&ctx, args),
+        Some(Command::Import(args)) => import::run(&ctx, args),
+        Some(Command::Export(args)) => export::run(&ctx, args),
+        Some(Command::Review(args)) => review::run(&ctx, args),
         None if cli.demo => demo::open(&ctx),
         None => tui::open(&ctx, false),
     }
