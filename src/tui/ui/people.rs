@@ -62,7 +62,7 @@ impl Widget for PeopleList<'_> {
         }
         // marker, name, org, last contact, given, received
         let w = usize::from(inner.width);
-        let fixed = 2 + 5 + 4 + 4;
+        let fixed = 2 + 6 + 4 + 4;
         let flex = w.saturating_sub(fixed);
         let (name_w, org_w) = if flex >= 26 {
             let name = flex * 11 / 20;
@@ -78,7 +78,7 @@ impl Widget for PeopleList<'_> {
             } else {
                 String::new()
             },
-            fit_right("last", 5),
+            fit_right("last", 6),
             fit_right("↑", 4),
             fit_right("↓", 4),
         );
@@ -109,7 +109,7 @@ impl Widget for PeopleList<'_> {
                     theme.dim(),
                 ));
             }
-            spans.push(Span::raw(fit_right(&last, 5)));
+            spans.push(Span::raw(fit_right(&last, 6)));
             spans.push(Span::styled(
                 fit_right(&f.deeds_given.to_string(), 4),
                 theme.deed(),
