@@ -245,87 +245,9 @@ impl App {
         }
     }
 
-    /// The one way the TUI changes the book: applies `op` through the store
-    /// (lock, reload if changed, apply, atomic save), pushes its inverse on the
-    /// undo stack, rebuilds. `what` says what was done ("logged a favor for
-    /// Ana"). On error the book is what is on disk and the status line says why.
-    pub fn commit(&mut self, op: Op, what: &str) -> bool {
-        match self.apply(op) {
-            Ok(inverse) => {
-                self.undo.push(Done {
-                    op: inverse,
-                    what: what.to_string(),
-                });
-                self.redo.clear();
-                self.say(what.to_string());
-                true
-            }
-            Err(e) => {
-                self.fail(format!("not saved: {e}"));
-                false
-            }
-        }
-    }
-
-    fn undo(&mut self) {
-        let Some(done) = self.undo.pop() else {
-            return self.say("nothing to undo".into());
-        };
-        match self.apply(done.op) {
-            Ok(inverse) => {
-                self.say(format!("undone: {}", done.what));
-                self.redo.push(Done {
-                    op: inverse,
-                    what: done.what,
-                });
-            }
-            Err(e) => self.fail(format!("cannot undo {}: {e}", done.what)),
-        }
-    }
-
-    fn redo(&mut self) {
-        let Some(done) = self.redo.pop() else {
-            return self.say("nothing to redo".into());
-        };
-        match self.apply(done.op) {
-            Ok(inverse) => {
-                self.say(format!("redone: {}", done.what));
-                self.undo.push(Done {
-                    op: inverse,
-                    what: done.what,
-                });
-            }
-            Err(e) => self.fail(format!("cannot redo {}: {e}", done.what)),
-        }
-    }
-
-    /// Applies through the store and rebuilds whatever happened (the store may
-    /// have reloaded a newer file even when the operation then failed).
-    fn apply(&mut self, op: Op) -> Result<Op, crate::store::StoreError> {
-        let keep = self.selection();
-        let result = self.store.apply(&mut self.book, op);
-        self.rebuild(keep);
-        result.map(|applied| applied.inverse)
-    }
-
-    /// Reads the file again after another process changed it. A file that no
-    /// longer parses leaves the book in memory as it was (and nothing is written
-    /// over the file).
-    pub fn reload(&mut self) {
-        match self.store.reload() {
-            Ok(book) => {
-                let keep = self.selection();
-                self.book = book;
-                self.rebuild(keep);
-                self.say("reloaded: the file changed on disk".into());
-            }
-            Err(e) => self.fail(format!("not reloaded, showing the last good book: {e}")),
-        }
-    }
-
     /// Recomputes the index and the lists, keeping each pane's selection on the
     /// same person (or entry).
-    fn rebuild(&mut self, keep: Selection) {
+    pub(super) fn rebuild(&mut self, keep: Selection) {
         self.index = Index::build(&self.book, &self.kinds);
         self.lists = Lists::build(&sources(self), self.sort, self.weight, self.who);
         self.restore_people(keep.person);
@@ -339,7 +261,7 @@ impl App {
     }
 
     /// What is selected, by id, so it can be found again after the book changes.
-    fn selection(&self) -> Selection {
+    pub(super) fn selection(&self) -> Selection {
         Selection {
             person: self.selected_in(Tab::People),
             coffee: self.selected_in(Tab::Coffee),
@@ -424,7 +346,7 @@ impl App {
 }
 
 #[derive(Default)]
-struct Selection {
+pub(super) struct Selection {
     person: Option<PersonId>,
     coffee: Option<PersonId>,
     entry: Option<EntryId>,

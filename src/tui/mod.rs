@@ -1,8 +1,10 @@
 //! The terminal UI: tabs of panes over the book, keys as data, one `update`.
 //!
-//! - [`app`]: state and `App::update(Action)` (no terminal I/O); every change
-//!   to the book goes through `App::commit`, which feeds the undo stack.
-//! - [`action`], [`keymap`]: keys → actions, one table per mode, rebindable.
+//! - [`app`]: state and `App::update(Action)` (no terminal I/O).
+//! - `history`: every change to the book goes through `App::commit`, which
+//!   feeds the undo stack; undo and redo are commits too; reloads.
+//! - [`action`], [`key`], [`keymap`]: keys → actions, one table per mode,
+//!   rebindable from `config.ron`.
 //! - [`mode`]: the tabs and the mode/popup stack.
 //! - [`lists`]: the sorted and filtered orders, computed once per change.
 //! - [`ui`]: one widget per pane or popup, borrowing the app.
@@ -12,6 +14,8 @@ pub mod action;
 pub mod app;
 mod cursor;
 mod event;
+mod history;
+pub mod key;
 pub mod keymap;
 pub mod lists;
 pub mod mode;
