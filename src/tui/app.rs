@@ -14,6 +14,7 @@ use crate::store::Store;
 
 use super::action::Action;
 use super::cursor::Cursor;
+use super::field::TextField;
 use super::keymap::{Key, Keymap, Table};
 use super::lists::{Lists, Sort, Sources, WeightFilter};
 pub use super::mode::{Mode, Tab};
@@ -177,6 +178,31 @@ impl App {
     pub fn handle_key(&mut self, key: Key) {
         if let Some(action) = self.keymap.lookup(&self.tables(), key) {
             self.update(action);
+            return;
+        }
+        // Keys no table binds type into the text field of the popup on top.
+        if let Some(field) = self.field_mut()
+            && field.handle(key)
+        {
+            self.edited();
+        }
+    }
+
+    /// The text field of the popup on top, if it has one. A popup with a
+    /// field adds an arm here (and binds no printable keys in its table).
+    #[allow(clippy::match_single_binding)] // one arm per popup with a field
+    pub(super) fn field_mut(&mut self) -> Option<&mut TextField> {
+        match self.modes.last() {
+            _ => None,
+        }
+    }
+
+    /// Called after the top field's text changed, so the popup can refresh
+    /// what it derives from it (a preview, results).
+    #[allow(clippy::match_single_binding)] // one arm per popup with a field
+    fn edited(&mut self) {
+        match self.modes.last() {
+            _ => {}
         }
     }
 

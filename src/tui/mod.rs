@@ -14,6 +14,7 @@ pub mod action;
 pub mod app;
 mod cursor;
 mod event;
+pub mod field;
 mod history;
 pub mod key;
 pub mod keymap;
