@@ -3,6 +3,7 @@
 
 pub mod capture;
 pub mod config;
+pub mod demo;
 pub mod model;
 pub mod store;
 pub mod text;
