@@ -6,6 +6,7 @@ mod check;
 mod demo;
 mod edit;
 mod json;
+mod log;
 mod people;
 mod resolve;
 
@@ -60,6 +61,8 @@ enum Command {
     Merge(edit::MergeArgs),
     /// Open the demo book, or generate a synthetic one with --generate.
     Demo(demo::DemoArgs),
+    /// Log what you did, in one line: kith log "@alice favor: reviewed her deck -2d !+1w".
+    Log(log::LogArgs),
 }
 
 /// Bad input from the user: exit code 2.
@@ -136,6 +139,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
         Some(Command::Archive(args)) => edit::archive(&ctx, args),
         Some(Command::Merge(args)) => edit::merge(&ctx, args),
         Some(Command::Demo(args)) => demo::run(&ctx, args),
+        Some(Command::Log(args)) => log::run(&ctx, args),
         None if cli.demo => demo::open(&ctx),
         None => open_tui(&ctx),
     }
