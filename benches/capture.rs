@@ -5,7 +5,7 @@ use chrono::NaiveDate;
 use criterion::{Criterion, criterion_group, criterion_main};
 use std::hint::black_box;
 
-use kith::capture::{Who, parse};
+use kith::capture::{Names, Who, parse, parse_with};
 use kith::model::{Book, Kinds};
 use kith::store::{Store, write_book};
 
@@ -38,11 +38,16 @@ fn parse_heavy(c: &mut Criterion) {
     let kinds = Kinds::default();
     let (exact, fragment) = lines(&book, &kinds);
     eprintln!("lines: {exact:?}, {fragment:?}");
+    let names = Names::new(&book);
     c.bench_function("parse+resolve exact name, 10k people", |b| {
-        b.iter(|| parse(black_box(&exact), today(), &book, &kinds))
+        b.iter(|| parse_with(black_box(&exact), today(), &book, &names, &kinds))
     });
     c.bench_function("parse+resolve name fragment, 10k people", |b| {
-        b.iter(|| parse(black_box(&fragment), today(), &book, &kinds))
+        b.iter(|| parse_with(black_box(&fragment), today(), &book, &names, &kinds))
+    });
+    c.bench_function("Names::new, 10k people", |b| b.iter(|| Names::new(&book)));
+    c.bench_function("parse with a fresh Names, 10k people", |b| {
+        b.iter(|| parse(black_box(&exact), today(), &book, &kinds))
     });
 }
 

@@ -44,6 +44,7 @@
 mod dates;
 mod error;
 mod lex;
+mod names;
 mod parse;
 mod render;
 mod resolve;
@@ -59,7 +60,8 @@ use std::ops::Range;
 use crate::model::{Book, Direction, Entry, EntryId, Kind, Op, Person, PersonId};
 
 pub use error::{CaptureError, CaptureErrorKind};
-pub use parse::{parse, parse_spanned};
+pub use names::Names;
+pub use parse::{parse, parse_spanned, parse_with};
 pub use render::{preview, render, render_capture, when};
 pub use resolve::{Resolution, resolve_kind, resolve_person};
 

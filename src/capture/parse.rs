@@ -6,19 +6,22 @@ use std::ops::Range;
 
 use super::dates::{Role, parse_date};
 use super::lex::{Class, Token, lex};
-use super::resolve::{Resolution, resolve_kind, resolve_person, suggest_kinds};
-use super::{Capture, CaptureError, CaptureErrorKind, Parsed, Who};
+use super::resolve::{Resolution, resolve_kind, suggest_kinds};
+use super::{Capture, CaptureError, CaptureErrorKind, Names, Parsed, Who};
 use crate::model::{Book, Direction, Kind, Kinds};
 use crate::text::fold;
 
 /// Parses one capture line. See the module docs for the grammar.
+///
+/// Folds every name in the book first; the TUI, parsing on every keystroke,
+/// keeps a [`Names`] and calls [`parse_with`].
 pub fn parse(
     line: &str,
     today: NaiveDate,
     book: &Book,
     kinds: &Kinds,
 ) -> Result<Capture, CaptureError> {
-    parse_spanned(line, today, book, kinds).map(|p| p.capture)
+    parse_with(line, today, book, &Names::new(book), kinds).map(|p| p.capture)
 }
 
 /// [`parse`], also saying where each person was mentioned.
@@ -28,6 +31,19 @@ pub fn parse_spanned(
     book: &Book,
     kinds: &Kinds,
 ) -> Result<Parsed, CaptureError> {
+    parse_with(line, today, book, &Names::new(book), kinds)
+}
+
+/// [`parse_spanned`] with the book's names already folded (`names` must be
+/// built from this version of `book`).
+pub fn parse_with(
+    line: &str,
+    today: NaiveDate,
+    book: &Book,
+    names: &Names,
+    kinds: &Kinds,
+) -> Result<Parsed, CaptureError> {
+    let ctx = Ctx { book, names };
     let tokens = lex(line)?;
     if tokens.is_empty() {
         return Err(CaptureError::new(0..0, CaptureErrorKind::NoPerson));
@@ -36,7 +52,7 @@ pub fn parse_spanned(
         // Still report a bad date or name in the head before the missing kind.
         let mut state = State::new(today);
         for t in tokens.iter().take_while(|t| is_head(&t.class)) {
-            state.meta(t, book)?;
+            state.meta(t, &ctx)?;
         }
         return Err(no_kind(line, &tokens, kinds));
     };
@@ -51,18 +67,18 @@ pub fn parse_spanned(
 
     let mut state = State::new(today);
     for t in &tokens[..kind_at] {
-        state.meta(t, book)?;
+        state.meta(t, &ctx)?;
     }
     let (direction, kind) = kind_of(&tokens[kind_at], kinds)?;
     for t in &after[..lead] {
-        state.meta(t, book)?;
+        state.meta(t, &ctx)?;
     }
     let mut words = Vec::with_capacity(summary_words.len());
     for t in summary_words {
-        words.push(state.summary_word(t, book)?);
+        words.push(state.summary_word(t, &ctx)?);
     }
     for t in &after[after.len() - trail..] {
-        state.meta(t, book)?;
+        state.meta(t, &ctx)?;
     }
     if state.people.is_empty() {
         let at = line.len() - line.trim_start().len();
@@ -141,6 +157,12 @@ fn no_kind(line: &str, tokens: &[Token], kinds: &Kinds) -> CaptureError {
     CaptureError::new(span, CaptureErrorKind::NoKind { hint })
 }
 
+/// The book and its folded names.
+struct Ctx<'a> {
+    book: &'a Book,
+    names: &'a Names,
+}
+
 /// What the words read so far have said.
 struct State {
     today: NaiveDate,
@@ -160,10 +182,10 @@ impl State {
     }
 
     /// A head or tail word: a mention, a date or a follow-up.
-    fn meta(&mut self, t: &Token, book: &Book) -> Result<(), CaptureError> {
+    fn meta(&mut self, t: &Token, ctx: &Ctx) -> Result<(), CaptureError> {
         match &t.class {
             Class::Mention { name, .. } => {
-                self.mention(name, t, book)?;
+                self.mention(name, t, ctx)?;
             }
             Class::Date => {
                 let date = self.date_of(t.text, t, Role::Entry)?;
@@ -179,11 +201,11 @@ impl State {
     }
 
     /// A summary word's text; a mention also names its person.
-    fn summary_word(&mut self, t: &Token, book: &Book) -> Result<String, CaptureError> {
+    fn summary_word(&mut self, t: &Token, ctx: &Ctx) -> Result<String, CaptureError> {
         Ok(match &t.class {
             Class::Mention { name, suffix } => {
-                let shown = match self.mention(name, t, book)? {
-                    Who::Known(id) => book.name_of(id),
+                let shown = match self.mention(name, t, ctx)? {
+                    Who::Known(id) => ctx.book.name_of(id),
                     Who::New(name) => name,
                 };
                 format!("{shown}{suffix}")
@@ -193,8 +215,8 @@ impl State {
         })
     }
 
-    fn mention(&mut self, name: &str, t: &Token, book: &Book) -> Result<Who, CaptureError> {
-        let who = match resolve_person(name, book) {
+    fn mention(&mut self, name: &str, t: &Token, ctx: &Ctx) -> Result<Who, CaptureError> {
+        let who = match ctx.names.resolve(name, ctx.book) {
             Resolution::One((id, _)) => Who::Known(id),
             Resolution::None => Who::New(name.to_string()),
             Resolution::Many(candidates, more) => {

@@ -4,8 +4,8 @@
 use chrono::{Datelike, NaiveDate};
 
 use super::lex::{Class, classify};
-use super::resolve::{Resolution, resolve_person};
-use super::{Capture, Who};
+use super::resolve::Resolution;
+use super::{Capture, Names, Who};
 use crate::model::{Book, Direction, Entry, PersonId};
 
 /// The grammar form of an existing entry: parsing it (with the same book and
@@ -18,7 +18,8 @@ pub fn render(entry: &Entry, book: &Book, today: NaiveDate) -> String {
 /// The grammar form of a capture: people, kind, summary, date, follow-up.
 /// Summary words that would read as something else are escaped with `\`.
 pub fn render_capture(c: &Capture, book: &Book, today: NaiveDate) -> String {
-    let mut words: Vec<String> = c.people.iter().map(|w| mention(w, book)).collect();
+    let names = Names::new(book);
+    let mut words: Vec<String> = c.people.iter().map(|w| mention(w, book, &names)).collect();
     let sigil = match c.direction {
         Direction::Gave => "",
         Direction::Received => "<",
@@ -59,7 +60,7 @@ fn date_word(date: NaiveDate, today: NaiveDate) -> String {
 }
 
 /// `@name`, `@"Two Words"` or `@p42`, whichever reads back as this person.
-fn mention(who: &Who, book: &Book) -> String {
+fn mention(who: &Who, book: &Book, names: &Names) -> String {
     let (name, id) = match who {
         Who::Known(id) => match book.person(*id) {
             Some(p) => (p.name.as_str(), Some(p.id)),
@@ -78,7 +79,11 @@ fn mention(who: &Who, book: &Book) -> String {
             return false;
         };
         let unsplit = !form.contains(char::is_whitespace) || form.starts_with("@\"");
-        quoted_ok && unsplit && suffix.is_empty() && read == name && resolves(&read, id, book)
+        quoted_ok
+            && unsplit
+            && suffix.is_empty()
+            && read == name
+            && resolves(&read, id, book, names)
     };
     match (forms.iter().find(|f| reads_back(f)), id) {
         (Some(form), _) => form.clone(),
@@ -87,8 +92,8 @@ fn mention(who: &Who, book: &Book) -> String {
     }
 }
 
-fn resolves(name: &str, id: Option<PersonId>, book: &Book) -> bool {
-    match (resolve_person(name, book), id) {
+fn resolves(name: &str, id: Option<PersonId>, book: &Book, names: &Names) -> bool {
+    match (names.resolve(name, book), id) {
         (Resolution::One((found, _)), Some(id)) => found == id,
         (Resolution::None, None) => true,
         _ => false,
