@@ -20,8 +20,20 @@ struct Row {
     id: PersonId,
     archived: bool,
     nickname: bool,
+    /// Which letters start a word here (see [`initial_bit`]): lets a scan
+    /// skip a row by one AND instead of reading its text.
+    initials: u32,
     start: u32,
     end: u32,
+}
+
+/// A bit per ASCII letter, one for digits, one for everything else.
+fn initial_bit(c: char) -> u32 {
+    match c {
+        'a'..='z' => 1 << (c as u32 - 'a' as u32),
+        '0'..='9' => 1 << 26,
+        _ => 1 << 27,
+    }
 }
 
 /// How well a person fits a typed name; lower is better.
@@ -56,10 +68,16 @@ impl Names {
         for c in s.trim().chars() {
             fold_char_into(c, &mut self.text);
         }
+        let folded = &self.text[start as usize..];
+        let initials = folded
+            .split_whitespace()
+            .filter_map(|w| w.chars().next())
+            .fold(0, |bits, c| bits | initial_bit(c));
         self.rows.push(Row {
             id,
             archived,
             nickname,
+            initials,
             start,
             end: self.text.len() as u32,
         });
@@ -72,6 +90,7 @@ impl Names {
             return Resolution::None;
         };
         let q_letters: String = q.chars().filter(|c| !c.is_whitespace()).collect();
+        let q_bit = initial_bit(q_first);
         let mut best: Option<Tier> = None;
         let mut found: Vec<(PersonId, bool)> = Vec::new();
         let mut consider = |id: PersonId, archived: bool, tier: Option<Tier>| {
@@ -89,9 +108,11 @@ impl Names {
         // Rows of one person are adjacent: keep their best tier.
         let mut current: Option<(PersonId, bool, Option<Tier>)> = None;
         for row in &self.rows {
-            let s = &self.text[row.start as usize..row.end as usize];
-            let tier = if a_word_starts_with(s, q_first) {
-                row_tier(row, s, &q, &q_letters)
+            let tier = if row.initials & q_bit != 0 {
+                let s = &self.text[row.start as usize..row.end as usize];
+                a_word_starts_with(s, q_first)
+                    .then(|| row_tier(row, s, &q, &q_letters))
+                    .flatten()
             } else {
                 None
             };
