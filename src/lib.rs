@@ -4,6 +4,8 @@
 pub mod capture;
 pub mod config;
 pub mod demo;
+pub mod export;
+pub mod import;
 pub mod model;
 pub mod store;
 pub mod text;

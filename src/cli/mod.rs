@@ -5,10 +5,13 @@
 mod check;
 mod demo;
 mod edit;
+mod export;
+mod import;
 mod json;
 mod log;
 mod people;
 mod resolve;
+mod review;
 
 use anyhow::Result;
 use chrono::NaiveDate;
@@ -63,6 +66,12 @@ enum Command {
     Demo(demo::DemoArgs),
     /// Log what you did, in one line: kith log "@alice favor: reviewed her deck -2d !+1w".
     Log(log::LogArgs),
+    /// Import people from LinkedIn, Google Contacts or vCard; re-importing duplicates nobody.
+    Import(import::ImportArgs),
+    /// Export the book as vCard, CSV, Markdown or iCalendar.
+    Export(export::ExportArgs),
+    /// Today's review queue: who needs something from you, and why (--print).
+    Review(review::ReviewArgs),
 }
 
 /// Bad input from the user: exit code 2.
@@ -140,6 +149,9 @@ fn run(cli: Cli) -> Result<ExitCode> {
         Some(Command::Merge(args)) => edit::merge(&ctx, args),
         Some(Command::Demo(args)) => demo::run(&ctx, args),
         Some(Command::Log(args)) => log::run(&ctx, args),
+        Some(Command::Import(args)) => import::run(&ctx, args),
+        Some(Command::Export(args)) => export::run(&ctx, args),
+        Some(Command::Review(args)) => review::run(&ctx, args),
         None if cli.demo => demo::open(&ctx),
         None => open_tui(&ctx),
     }
