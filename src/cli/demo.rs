@@ -64,9 +64,10 @@ pub fn open(ctx: &Ctx) -> Result<ExitCode> {
     let demo_ctx = Ctx {
         file: path,
         config: ctx.config.clone(),
+        config_path: ctx.config_path.clone(),
         today: ctx.today,
     };
-    let result = super::open_tui(&demo_ctx);
+    let result = super::tui::open(&demo_ctx, true);
     let _ = std::fs::remove_dir_all(&dir);
     result
 }

@@ -12,6 +12,7 @@ mod log;
 mod people;
 mod resolve;
 mod review;
+mod tui;
 
 use anyhow::Result;
 use chrono::NaiveDate;
@@ -83,6 +84,8 @@ pub struct BadInput(pub String);
 pub struct Ctx {
     pub file: PathBuf,
     pub config: Config,
+    /// Where the config was read from (to point at a bad key binding in it).
+    pub config_path: Option<PathBuf>,
     pub today: NaiveDate,
 }
 
@@ -102,8 +105,8 @@ impl Ctx {
             .config
             .clone()
             .or_else(|| dirs.as_ref().map(|d| d.config_dir().join("config.ron")));
-        let config = match config_path {
-            Some(path) => Config::load(&path)?,
+        let config = match &config_path {
+            Some(path) => Config::load(path)?,
             None => Config::default(),
         };
         let today = cli
@@ -112,6 +115,7 @@ impl Ctx {
         Ok(Ctx {
             file,
             config,
+            config_path,
             today,
         })
     }
@@ -153,13 +157,8 @@ fn run(cli: Cli) -> Result<ExitCode> {
         Some(Command::Export(args)) => export::run(&ctx, args),
         Some(Command::Review(args)) => review::run(&ctx, args),
         None if cli.demo => demo::open(&ctx),
-        None => open_tui(&ctx),
+        None => tui::open(&ctx, false),
     }
-}
-
-fn open_tui(ctx: &Ctx) -> Result<ExitCode> {
-    let (_store, _book) = ctx.open()?;
-    anyhow::bail!("the terminal UI is not built yet; try `kith list` or `kith --help`")
 }
 
 fn exit_code(err: &anyhow::Error) -> u8 {
@@ -171,6 +170,9 @@ fn exit_code(err: &anyhow::Error) -> u8 {
             ConfigError::Parse(_) => 2,
             ConfigError::Io { .. } => 1,
         };
+    }
+    if let Some(e) = err.downcast_ref::<kith::tui::TuiError>() {
+        return e.exit_code() as u8;
     }
     if err.downcast_ref::<BadInput>().is_some() {
         return 2;
