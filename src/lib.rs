@@ -1,6 +1,7 @@
 //! kith: action-based networking. The library holds everything but the
 //! terminal entry point, so tests and benchmarks use the same code as the binary.
 
+pub mod capture;
 pub mod config;
 pub mod demo;
 pub mod export;

@@ -8,6 +8,7 @@ mod edit;
 mod export;
 mod import;
 mod json;
+mod log;
 mod people;
 mod resolve;
 mod review;
@@ -64,6 +65,8 @@ enum Command {
     Merge(edit::MergeArgs),
     /// Open the demo book, or generate a synthetic one with --generate.
     Demo(demo::DemoArgs),
+    /// Log what you did, in one line: kith log "@alice favor: reviewed her deck -2d !+1w".
+    Log(log::LogArgs),
     /// Import people from LinkedIn, Google Contacts or vCard; re-importing duplicates nobody.
     Import(import::ImportArgs),
     /// Export the book as vCard, CSV, Markdown or iCalendar.
@@ -149,6 +152,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
         Some(Command::Archive(args)) => edit::archive(&ctx, args),
         Some(Command::Merge(args)) => edit::merge(&ctx, args),
         Some(Command::Demo(args)) => demo::run(&ctx, args),
+        Some(Command::Log(args)) => log::run(&ctx, args),
         Some(Command::Import(args)) => import::run(&ctx, args),
         Some(Command::Export(args)) => export::run(&ctx, args),
         Some(Command::Review(args)) => review::run(&ctx, args),
