@@ -32,6 +32,26 @@ pub enum Action {
     Redo,
     /// Read the file again (also done by itself when the file changes).
     Reload,
+    /// Open the capture popup (for the selected person, if any).
+    Capture,
+    /// Capture: save the line (Enter).
+    CaptureSave,
+    /// Capture: accept the highlighted name (Tab).
+    CaptureComplete,
+    /// Capture: highlight the next / previous name in the dropdown.
+    CaptureNext,
+    CapturePrev,
+    /// Capture: close, asking first when there is text.
+    CaptureCancel,
+    /// Confirm: yes / no.
+    Yes,
+    No,
+    /// Timeline: edit the selected entry in the capture popup.
+    EditEntry,
+    /// Timeline: delete the selected entry (asks first).
+    DeleteEntry,
+    /// Timeline: mark an open promise or follow-up done, or reopen it.
+    ToggleDone,
 }
 
 impl Action {
@@ -59,6 +79,17 @@ impl Action {
         Action::Reload,
         Action::Help,
         Action::Quit,
+        Action::Capture,
+        Action::CaptureSave,
+        Action::CaptureComplete,
+        Action::CaptureNext,
+        Action::CapturePrev,
+        Action::CaptureCancel,
+        Action::Yes,
+        Action::No,
+        Action::EditEntry,
+        Action::DeleteEntry,
+        Action::ToggleDone,
     ];
 
     /// The name used in `config.ron`'s `keys`.
@@ -86,6 +117,17 @@ impl Action {
             Action::Undo => "undo",
             Action::Redo => "redo",
             Action::Reload => "reload",
+            Action::Capture => "capture",
+            Action::CaptureSave => "capture-save",
+            Action::CaptureComplete => "capture-complete",
+            Action::CaptureNext => "capture-next",
+            Action::CapturePrev => "capture-prev",
+            Action::CaptureCancel => "capture-cancel",
+            Action::Yes => "yes",
+            Action::No => "no",
+            Action::EditEntry => "edit",
+            Action::DeleteEntry => "delete",
+            Action::ToggleDone => "done",
         }
     }
 
@@ -115,6 +157,17 @@ impl Action {
             Action::Undo => "undo",
             Action::Redo => "redo",
             Action::Reload => "reload file",
+            Action::Capture => "capture",
+            Action::CaptureSave => "save",
+            Action::CaptureComplete => "accept name",
+            Action::CaptureNext => "next name",
+            Action::CapturePrev => "previous name",
+            Action::CaptureCancel => "cancel",
+            Action::Yes => "yes",
+            Action::No => "no",
+            Action::EditEntry => "edit",
+            Action::DeleteEntry => "delete",
+            Action::ToggleDone => "done/reopen",
         }
     }
 }

@@ -8,11 +8,13 @@
 
 use chrono::NaiveDate;
 
+use crate::capture::Names;
 use crate::config::Config;
 use crate::model::{Book, EntryId, Index, Kinds, Op, Person, PersonId};
 use crate::store::Store;
 
 use super::action::Action;
+use super::capture::CaptureState;
 use super::cursor::Cursor;
 use super::field::TextField;
 use super::keymap::{Key, Keymap, Table};
@@ -39,6 +41,8 @@ pub struct App {
     pub(super) config: Config,
     pub(super) kinds: Kinds,
     pub(super) index: Index,
+    /// The book's names folded for the capture grammar (rebuilt with the index).
+    pub(super) names: Names,
     pub(super) lists: Lists,
     pub(super) keymap: Keymap,
     pub today: NaiveDate,
@@ -59,6 +63,8 @@ pub struct App {
     pub(super) redo: Vec<Done>,
     pub status: Option<Status>,
     pub quit: bool,
+    /// The capture popup's line and what it reads as, while it is open.
+    pub(super) capture: Option<CaptureState>,
 }
 
 impl App {
@@ -77,6 +83,7 @@ impl App {
             config,
             kinds,
             index: Index::default(),
+            names: Names::default(),
             lists: Lists::default(),
             keymap,
             today,
@@ -95,6 +102,7 @@ impl App {
             redo: Vec::new(),
             status: None,
             quit: false,
+            capture: None,
         };
         app.rebuild(Selection::default());
         app
@@ -148,7 +156,7 @@ impl App {
     pub fn selected_person(&self) -> Option<PersonId> {
         match self.mode() {
             Mode::Card(id) => return Some(*id),
-            Mode::Normal | Mode::Help => {}
+            Mode::Normal | Mode::Help | Mode::Capture | Mode::Confirm(_) => {}
         }
         match self.tab {
             Tab::People => self.lists.people.get(self.people.selected).copied(),
@@ -190,18 +198,19 @@ impl App {
 
     /// The text field of the popup on top, if it has one. A popup with a
     /// field adds an arm here (and binds no printable keys in its table).
-    #[allow(clippy::match_single_binding)] // one arm per popup with a field
     pub(super) fn field_mut(&mut self) -> Option<&mut TextField> {
         match self.modes.last() {
+            Some(Mode::Capture) => self.capture.as_mut().map(|c| &mut c.field),
             _ => None,
         }
     }
 
     /// Called after the top field's text changed, so the popup can refresh
     /// what it derives from it (a preview, results).
-    #[allow(clippy::match_single_binding)] // one arm per popup with a field
+    #[allow(clippy::single_match)] // one arm per popup with a field
     fn edited(&mut self) {
         match self.modes.last() {
+            Some(Mode::Capture) => self.capture_edited(),
             _ => {}
         }
     }
@@ -256,6 +265,19 @@ impl App {
             Action::Undo => self.undo(),
             Action::Redo => self.redo(),
             Action::Reload => self.reload(),
+            Action::Capture => self.open_capture(self.selected_person()),
+            Action::CaptureSave => self.capture_save(false),
+            Action::CaptureComplete => {
+                self.capture_complete();
+            }
+            Action::CaptureNext => self.capture_move(true),
+            Action::CapturePrev => self.capture_move(false),
+            Action::CaptureCancel => self.capture_cancel(),
+            Action::Yes => self.answer(true),
+            Action::No => self.answer(false),
+            Action::EditEntry => self.open_edit(),
+            Action::DeleteEntry => self.ask_delete(),
+            Action::ToggleDone => self.toggle_done(),
         }
     }
 
@@ -275,6 +297,7 @@ impl App {
     /// same person (or entry).
     pub(super) fn rebuild(&mut self, keep: Selection) {
         self.index = Index::build(&self.book, &self.kinds);
+        self.names = Names::new(&self.book);
         self.lists = Lists::build(&sources(self), self.sort, self.weight, self.who);
         self.restore_people(keep.person);
         restore(&mut self.coffee, &self.lists.coffee, keep.coffee);
@@ -282,7 +305,7 @@ impl App {
         let book = &self.book;
         self.modes.retain(|m| match m {
             Mode::Card(id) => book.person(*id).is_some(),
-            Mode::Normal | Mode::Help => true,
+            Mode::Normal | Mode::Help | Mode::Capture | Mode::Confirm(_) => true,
         });
     }
 
@@ -339,7 +362,7 @@ impl App {
                 let len = self.index.facts(*id).entries.len();
                 (&mut self.card, len)
             }
-            Mode::Help => return,
+            Mode::Help | Mode::Capture | Mode::Confirm(_) => return,
             Mode::Normal => match self.tab {
                 Tab::People => (&mut self.people, self.lists.people.len()),
                 Tab::Timeline => (&mut self.timeline, self.lists.timeline.len()),

@@ -21,6 +21,8 @@ pub enum Table {
     Review,
     Card,
     Help,
+    Capture,
+    Confirm,
 }
 
 impl Table {
@@ -32,6 +34,8 @@ impl Table {
         Table::Review,
         Table::Card,
         Table::Help,
+        Table::Capture,
+        Table::Confirm,
     ];
 
     /// The name used in `config.ron`.
@@ -44,6 +48,8 @@ impl Table {
             Table::Review => "review",
             Table::Card => "card",
             Table::Help => "help",
+            Table::Capture => "capture",
+            Table::Confirm => "confirm",
         }
     }
 
@@ -56,19 +62,32 @@ impl Table {
             Table::Review => Tab::Review.title(),
             Table::Card => "Card",
             Table::Help => "Help",
+            Table::Capture => "Capture",
+            Table::Confirm => "Confirm",
         }
     }
 
     /// The actions shown in the hint line, in order.
     fn hinted(self) -> &'static [Action] {
         match self {
-            Table::Global => &[Action::Help, Action::Quit],
+            Table::Global => &[Action::Capture, Action::Help, Action::Quit],
             Table::People => &[Action::Open, Action::CycleSort],
-            Table::Timeline => &[Action::Open, Action::CycleWeight, Action::TogglePerson],
+            Table::Timeline => &[
+                Action::Open,
+                Action::EditEntry,
+                Action::ToggleDone,
+                Action::CycleWeight,
+            ],
             Table::Coffee => &[Action::Open],
             Table::Review => &[],
             Table::Card => &[Action::Back],
             Table::Help => &[Action::Back],
+            Table::Capture => &[
+                Action::CaptureSave,
+                Action::CaptureComplete,
+                Action::CaptureCancel,
+            ],
+            Table::Confirm => &[Action::Yes, Action::No],
         }
     }
 
@@ -100,6 +119,7 @@ impl Table {
                 (c('2'), Action::GoTo(super::mode::Tab::Timeline)),
                 (c('3'), Action::GoTo(super::mode::Tab::Coffee)),
                 (c('4'), Action::GoTo(super::mode::Tab::Review)),
+                (c('c'), Action::Capture),
                 (c('u'), Action::Undo),
                 (Key::ctrl('r'), Action::Redo),
                 (Key::ctrl('l'), Action::Reload),
@@ -118,6 +138,9 @@ impl Table {
                     (k(Enter), Action::Open),
                     (c('w'), Action::CycleWeight),
                     (c('p'), Action::TogglePerson),
+                    (c('e'), Action::EditEntry),
+                    (c('d'), Action::DeleteEntry),
+                    (c('x'), Action::ToggleDone),
                 ]);
                 t
             }
@@ -132,6 +155,7 @@ impl Table {
                 t.extend([
                     (k(Esc), Action::Back),
                     (c('q'), Action::Back),
+                    (c('c'), Action::Capture),
                     (Key::ctrl('c'), Action::Quit),
                 ]);
                 t
@@ -142,6 +166,22 @@ impl Table {
                 (c('q'), Action::Back),
                 (k(Enter), Action::Back),
                 (Key::ctrl('c'), Action::Quit),
+            ],
+            // A text field: no printable keys.
+            Table::Capture => vec![
+                (k(Enter), Action::CaptureSave),
+                (k(Tab), Action::CaptureComplete),
+                (k(Down), Action::CaptureNext),
+                (k(Up), Action::CapturePrev),
+                (k(Esc), Action::CaptureCancel),
+                (Key::ctrl('c'), Action::CaptureCancel),
+                (k(F(1)), Action::Help),
+            ],
+            Table::Confirm => vec![
+                (c('y'), Action::Yes),
+                (k(Enter), Action::Yes),
+                (c('n'), Action::No),
+                (k(Esc), Action::No),
             ],
         }
     }

@@ -12,6 +12,7 @@
 
 pub mod action;
 pub mod app;
+pub mod capture;
 mod cursor;
 mod event;
 pub mod field;
@@ -24,6 +25,8 @@ pub mod ui;
 
 #[cfg(test)]
 mod tests;
+#[cfg(test)]
+mod tests_capture;
 
 use chrono::NaiveDate;
 use std::path::PathBuf;

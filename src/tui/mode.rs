@@ -4,7 +4,7 @@
 //! push on top, get keys first, and `Esc` pops them. A new popup is one
 //! variant here, one keymap [`Table`], one file in `ui/`.
 
-use crate::model::PersonId;
+use crate::model::{EntryId, PersonId};
 
 use super::keymap::Table;
 
@@ -60,6 +60,21 @@ pub enum Mode {
     Card(PersonId),
     /// The `?` overlay.
     Help,
+    /// The quick-capture popup (its state is `App::capture`).
+    Capture,
+    /// A y/n question over the popup below it.
+    Confirm(Ask),
+}
+
+/// What a [`Mode::Confirm`] asks.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Ask {
+    /// Create the capture's unknown people, then save it.
+    CreatePeople(Vec<String>),
+    /// Close the capture popup and lose its text.
+    Discard,
+    /// Delete this entry.
+    Delete(EntryId),
 }
 
 impl Mode {
@@ -69,6 +84,8 @@ impl Mode {
             Mode::Normal => vec![tab.table(), Table::Global],
             Mode::Card(_) => vec![Table::Card],
             Mode::Help => vec![Table::Help],
+            Mode::Capture => vec![Table::Capture],
+            Mode::Confirm(_) => vec![Table::Confirm],
         }
     }
 }

@@ -1,8 +1,10 @@
 //! Drawing: a pure function of the app's state. Each pane or popup is its own
 //! widget borrowing the [`App`]; drawing changes nothing but scroll offsets.
 
+mod capture;
 mod card;
 mod coffee;
+mod confirm;
 mod help;
 mod people;
 mod review;
@@ -59,6 +61,12 @@ impl Widget for &App {
                     }
                 }
                 Mode::Help => help::HelpOverlay(self).render(area, buf),
+                Mode::Capture => {
+                    if let Some(state) = self.capture_state() {
+                        capture::CapturePopup { app: self, state }.render(body, buf);
+                    }
+                }
+                Mode::Confirm(ask) => confirm::ConfirmPopup { app: self, ask }.render(body, buf),
             }
         }
         status::StatusLine(self).render(status, buf);
