@@ -268,9 +268,9 @@ pub fn fragment(line: &str, cursor: usize) -> Option<(std::ops::Range<usize>, &s
         .char_indices()
         .nth(cursor)
         .map_or(line.len(), |(i, _)| i);
-    let start = line[..at]
-        .rfind(char::is_whitespace)
-        .map_or(0, |i| i + line[i..].chars().next().map_or(1, char::len_utf8));
+    let start = line[..at].rfind(char::is_whitespace).map_or(0, |i| {
+        i + line[i..].chars().next().map_or(1, char::len_utf8)
+    });
     let end = line[at..]
         .find(char::is_whitespace)
         .map_or(line.len(), |i| at + i);

@@ -119,13 +119,13 @@ impl Table {
                 (c('2'), Action::GoTo(super::mode::Tab::Timeline)),
                 (c('3'), Action::GoTo(super::mode::Tab::Coffee)),
                 (c('4'), Action::GoTo(super::mode::Tab::Review)),
-                (c('c'), Action::Capture),
                 (c('u'), Action::Undo),
                 (Key::ctrl('r'), Action::Redo),
                 (Key::ctrl('l'), Action::Reload),
                 (c('?'), Action::Help),
                 (c('q'), Action::Quit),
                 (Key::ctrl('c'), Action::Quit),
+                (c('c'), Action::Capture),
             ],
             Table::People => {
                 let mut t = moves();

@@ -66,7 +66,10 @@ fn line(app: &App) -> String {
 }
 
 fn status(app: &App) -> String {
-    app.status.as_ref().map(|s| s.text.clone()).unwrap_or_default()
+    app.status
+        .as_ref()
+        .map(|s| s.text.clone())
+        .unwrap_or_default()
 }
 
 fn people_in_line(app: &App) -> Vec<Who> {
@@ -144,7 +147,11 @@ fn enter_saves_to_disk_then_closes_and_u_undoes_it() {
     assert!(status(&app).starts_with("saved: logged favor for Bruno Costa"));
     let f = Fixture { app, ..f };
     let disk = on_disk(&f);
-    let e = disk.entries.iter().find(|e| e.summary == "lent a book").unwrap();
+    let e = disk
+        .entries
+        .iter()
+        .find(|e| e.summary == "lent a book")
+        .unwrap();
     assert_eq!(e.people, vec![PersonId(2)]);
     assert_eq!(e.date, today() - Days::new(1));
     assert_eq!(e.follow_up, Some(today() + Days::new(7)));
@@ -182,7 +189,13 @@ fn a_bad_line_or_a_failed_save_keeps_the_text() {
     assert_eq!(*app.mode(), Mode::Capture);
     assert_eq!(line(&app), typed);
     let state = app.capture_state().unwrap();
-    assert!(state.save_error.as_deref().unwrap().starts_with("not saved"));
+    assert!(
+        state
+            .save_error
+            .as_deref()
+            .unwrap()
+            .starts_with("not saved")
+    );
     assert!(app.status.as_ref().unwrap().error);
 }
 

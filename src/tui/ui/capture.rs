@@ -65,12 +65,15 @@ impl Widget for CapturePopup<'_> {
             lines.push(Line::styled(text::truncate(err, inner_w), theme.error()));
         }
         for (i, (_, name)) in state.matches.iter().enumerate() {
-            let style = if i == state.highlighted {
-                theme.selected()
+            let (mark, style) = if i == state.highlighted {
+                ("▸", theme.selected())
             } else {
-                theme.plain()
+                (" ", theme.plain())
             };
-            lines.push(Line::styled(text::fit(&format!("  @ {name}"), inner_w), style));
+            lines.push(Line::styled(
+                text::fit(&format!("{mark} @ {name}"), inner_w),
+                style,
+            ));
         }
 
         let height = (lines.len() as u16 + 2).min(area.height);
@@ -85,11 +88,7 @@ impl Widget for CapturePopup<'_> {
         } else {
             " Capture "
         };
-        let block = Block::bordered()
-            .title(Line::styled(title, theme.title()))
-            .title_bottom(
-                Line::styled(" Enter saves · Tab name · Esc ", theme.dim()).right_aligned(),
-            );
+        let block = Block::bordered().title(Line::styled(title, theme.title()));
         let inner = block.inner(popup);
         block.render(popup, buf);
         Paragraph::new(lines).render(inner, buf);

@@ -22,8 +22,11 @@ impl ConfirmPopup<'_> {
             Ask::Discard => "discard what you typed? (y/n)".to_string(),
             Ask::Delete(id) => match self.app.book().entry(*id) {
                 Some(e) => {
-                    let names: Vec<String> =
-                        e.people.iter().map(|p| self.app.book().name_of(*p)).collect();
+                    let names: Vec<String> = e
+                        .people
+                        .iter()
+                        .map(|p| self.app.book().name_of(*p))
+                        .collect();
                     format!("delete this {} with {}? (y/n)", e.kind, names.join(", "))
                 }
                 None => "delete this entry? (y/n)".to_string(),
@@ -34,7 +37,9 @@ impl ConfirmPopup<'_> {
 
 impl Widget for ConfirmPopup<'_> {
     fn render(self, area: Rect, buf: &mut Buffer) {
-        let theme = Theme { color: self.app.color };
+        let theme = Theme {
+            color: self.app.color,
+        };
         let room = usize::from(area.width.saturating_sub(6));
         let question = text::truncate(&self.question(), room);
         let width = (text::width(&question) + 4) as u16;
