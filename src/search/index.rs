@@ -1,0 +1,250 @@
+//! The precomputed, folded text of every person's searchable fields.
+
+use fuzzy_matcher::skim::SkimMatcherV2;
+use std::fmt;
+
+use super::Field;
+use crate::model::{Book, Person, PersonId};
+use crate::text::fold_char_into;
+
+/// Folded text of every searchable line of every person, built once per load
+/// (or change) of the book and searched on every keystroke.
+///
+/// All text lives in a few large buffers, so building allocates little and a
+/// search allocates nothing per person.
+pub struct SearchIndex {
+    pub(super) people: Vec<Slot>,
+    pub(super) lines: Vec<Line>,
+    /// Every line's folded text, one after another.
+    pub(super) folded: String,
+    /// Every line's original text, one after another.
+    pub(super) original: String,
+    /// For each folded char of each line, the index of the original char it
+    /// came from (per line, starting at [`Line::map`]).
+    pub(super) to_original: Vec<u32>,
+    pub(super) matcher: SkimMatcherV2,
+}
+
+/// One person: a run of lines, name first, in band order.
+pub(super) struct Slot {
+    pub id: PersonId,
+    /// Position in `book.people` when the index was built.
+    pub pos: usize,
+    pub lines: (u32, u32),
+    /// The union of the lines' char masks.
+    pub mask: u64,
+}
+
+/// One line of one field.
+pub(super) struct Line {
+    pub field: Field,
+    pub folded: (u32, u32),
+    pub original: (u32, u32),
+    pub map: u32,
+    pub mask: u64,
+}
+
+impl fmt::Debug for SearchIndex {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("SearchIndex")
+            .field("people", &self.people.len())
+            .field("lines", &self.lines.len())
+            .finish()
+    }
+}
+
+impl SearchIndex {
+    pub fn build(book: &Book) -> SearchIndex {
+        let mut index = SearchIndex {
+            people: Vec::with_capacity(book.people.len()),
+            lines: Vec::new(),
+            folded: String::new(),
+            original: String::new(),
+            to_original: Vec::new(),
+            matcher: SkimMatcherV2::default().respect_case(),
+        };
+        for (pos, person) in book.people.iter().enumerate() {
+            index.add_person(pos, person);
+        }
+        index
+    }
+
+    /// How many people the index holds.
+    pub fn len(&self) -> usize {
+        self.people.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.people.is_empty()
+    }
+
+    fn add_person(&mut self, pos: usize, p: &Person) {
+        let first = self.lines.len() as u32;
+        // The name is always the first line, even when empty: ranking reads it.
+        self.add_line(Field::Name, &p.name);
+        let fields: [(Field, &[String]); 3] = [
+            (Field::Nickname, &p.nicknames),
+            (Field::Org, p.org.as_slice()),
+            (Field::Title, p.title.as_slice()),
+        ];
+        let more: [(Field, &[String]); 7] = [
+            (Field::Tag, &p.tags),
+            (Field::Email, &p.emails),
+            (Field::Link, &p.links),
+            (Field::Met, p.met.context.as_slice()),
+            (Field::Need, &p.needs),
+            (Field::Offer, &p.offers),
+            (Field::Note, std::slice::from_ref(&p.notes)),
+        ];
+        for (field, values) in fields.into_iter().chain(more) {
+            for value in values {
+                for line in value.lines().filter(|l| !l.trim().is_empty()) {
+                    self.add_line(field, line);
+                }
+            }
+        }
+        let last = self.lines.len() as u32;
+        let mask = self.lines[first as usize..]
+            .iter()
+            .fold(0, |m, l| m | l.mask);
+        self.people.push(Slot {
+            id: p.id,
+            pos,
+            lines: (first, last),
+            mask,
+        });
+    }
+
+    fn add_line(&mut self, field: Field, text: &str) {
+        let map = self.to_original.len() as u32;
+        let folded_start = self.folded.len() as u32;
+        let original_start = self.original.len() as u32;
+        self.original.push_str(text);
+        let mask = fold_mapped(text, &mut self.folded, &mut self.to_original);
+        self.lines.push(Line {
+            field,
+            folded: (folded_start, self.folded.len() as u32),
+            original: (original_start, self.original.len() as u32),
+            map,
+            mask,
+        });
+    }
+
+    pub(super) fn folded(&self, line: &Line) -> &str {
+        &self.folded[line.folded.0 as usize..line.folded.1 as usize]
+    }
+
+    pub(super) fn original(&self, line: &Line) -> &str {
+        &self.original[line.original.0 as usize..line.original.1 as usize]
+    }
+
+    pub(super) fn lines_of(&self, slot: &Slot) -> &[Line] {
+        &self.lines[slot.lines.0 as usize..slot.lines.1 as usize]
+    }
+
+    /// Maps char positions in a line's folded text to positions in its
+    /// original text (several folded chars may come from one original char).
+    pub(super) fn map_positions(&self, line: &Line, folded: &[usize], out: &mut Vec<usize>) {
+        let map = &self.to_original[line.map as usize..];
+        out.extend(folded.iter().filter_map(|i| map.get(*i)).map(|o| *o as usize));
+    }
+}
+
+/// Folds `text` onto `out`, pushing for each folded char the index of the
+/// original char it came from onto `map`. Returns the folded text's char mask.
+pub(super) fn fold_mapped(text: &str, out: &mut String, map: &mut Vec<u32>) -> u64 {
+    let mut mask = 0;
+    for (i, c) in text.chars().enumerate() {
+        let before = out.len();
+        fold_char_into(c, out);
+        for f in out[before..].chars() {
+            mask |= char_mask(f);
+            map.push(i as u32);
+        }
+    }
+    mask
+}
+
+/// A 64-bit summary of which chars a text holds: one bit per ASCII letter and
+/// digit, the rest hashed into the remaining bits. A word can only match a text
+/// whose mask covers the word's mask.
+pub(super) fn char_mask(c: char) -> u64 {
+    match c {
+        'a'..='z' => 1 << (c as u32 - 'a' as u32),
+        '0'..='9' => 1 << (26 + c as u32 - '0' as u32),
+        c if c.is_whitespace() => 0,
+        c => 1 << (36 + c as u32 % 28),
+    }
+}
+
+/// The mask of a folded word (see [`char_mask`]).
+pub(super) fn word_mask(word: &str) -> u64 {
+    word.chars().fold(0, |m, c| m | char_mask(c))
+}
+
+/// Whether `pattern`'s chars appear in `text` in order: the necessary
+/// condition for a fuzzy match, checked with fast substring search first.
+pub(super) fn is_subsequence(text: &str, pattern: &str) -> bool {
+    let mut rest = text;
+    for c in pattern.chars() {
+        match rest.find(c) {
+            Some(i) => rest = &rest[i + c.len_utf8()..],
+            None => return false,
+        }
+    }
+    true
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn folded_chars_map_back_to_the_original_chars() {
+        let mut book = Book::default();
+        book.people.push(Person::new(PersonId(1), "Straße José"));
+        let index = SearchIndex::build(&book);
+        let line = &index.lines[0];
+        assert_eq!(index.folded(line), "strasse jose");
+        assert_eq!(index.original(line), "Straße José");
+        let mut out = Vec::new();
+        // "ss" both point at ß (char 4); the folded 'e' of josé at é (char 10).
+        index.map_positions(line, &[4, 5, 11], &mut out);
+        assert_eq!(out, vec![4, 4, 10]);
+    }
+
+    #[test]
+    fn every_field_is_indexed_one_line_at_a_time() {
+        let mut p = Person::new(PersonId(1), "Ana");
+        p.notes = "first line\n\nsecond line".into();
+        p.needs = vec!["a designer".into()];
+        p.met.context = Some("RustConf".into());
+        let mut book = Book::default();
+        book.people.push(p);
+        let index = SearchIndex::build(&book);
+        let fields: Vec<_> = index
+            .lines
+            .iter()
+            .map(|l| (l.field, index.original(l)))
+            .collect();
+        assert_eq!(
+            fields,
+            vec![
+                (Field::Name, "Ana"),
+                (Field::Met, "RustConf"),
+                (Field::Need, "a designer"),
+                (Field::Note, "first line"),
+                (Field::Note, "second line"),
+            ]
+        );
+    }
+
+    #[test]
+    fn subsequence_and_masks() {
+        assert!(is_subsequence("jose maria", "jsm"));
+        assert!(!is_subsequence("jose", "jsx"));
+        assert!(is_subsequence("王芳", "芳"));
+        assert_eq!(word_mask("ab") & word_mask("abc"), word_mask("ab"));
+        assert_ne!(word_mask("z") & word_mask("abc"), word_mask("z"));
+    }
+}
