@@ -21,7 +21,12 @@ pub fn highlight_positions(text: &str, query: &str) -> Vec<usize> {
             continue;
         }
         if let Some((_, found)) = matcher.fuzzy_indices(&folded, &word) {
-            positions.extend(found.iter().filter_map(|i| map.get(*i)).map(|o| *o as usize));
+            positions.extend(
+                found
+                    .iter()
+                    .filter_map(|i| map.get(*i))
+                    .map(|o| *o as usize),
+            );
         }
     }
     positions.sort_unstable();
@@ -38,9 +43,15 @@ mod tests {
         assert_eq!(highlight_positions("José", "jose"), vec![0, 1, 2, 3]);
         assert_eq!(highlight_positions("Ana Müller", "mul"), vec![4, 5, 6]);
         // ß folds to two chars; both point back at the one original char.
-        assert_eq!(highlight_positions("Straße", "strasse"), vec![0, 1, 2, 3, 4, 5]);
+        assert_eq!(
+            highlight_positions("Straße", "strasse"),
+            vec![0, 1, 2, 3, 4, 5]
+        );
         assert_eq!(highlight_positions("王芳 Wang", "芳"), vec![1]);
-        assert_eq!(highlight_positions("Ana at Acme", "ana acme"), vec![0, 1, 2, 7, 8, 9, 10]);
+        assert_eq!(
+            highlight_positions("Ana at Acme", "ana acme"),
+            vec![0, 1, 2, 7, 8, 9, 10]
+        );
         assert!(highlight_positions("Ana", "xyz").is_empty());
     }
 }

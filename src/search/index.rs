@@ -146,7 +146,12 @@ impl SearchIndex {
     /// original text (several folded chars may come from one original char).
     pub(super) fn map_positions(&self, line: &Line, folded: &[usize], out: &mut Vec<usize>) {
         let map = &self.to_original[line.map as usize..];
-        out.extend(folded.iter().filter_map(|i| map.get(*i)).map(|o| *o as usize));
+        out.extend(
+            folded
+                .iter()
+                .filter_map(|i| map.get(*i))
+                .map(|o| *o as usize),
+        );
     }
 }
 

@@ -54,7 +54,7 @@ enum Scope {
 /// A person that matched, before ranking.
 struct Candidate {
     slot: u32,
-    /// 0 exact name match, 1 name prefix match, 2 otherwise.
+    /// How the query matches a name as a prefix (see [`SearchIndex::tier`]).
     tier: u8,
     band: Band,
     score: i64,
@@ -68,7 +68,13 @@ impl SearchIndex {
     /// with the matched characters of its shown field. Every word of the query
     /// must match some field. An empty query lists the people contacted most
     /// recently first.
-    pub fn search(&self, query: &str, book: &Book, facts: &Index, opts: &SearchOptions) -> Vec<Hit> {
+    pub fn search(
+        &self,
+        query: &str,
+        book: &Book,
+        facts: &Index,
+        opts: &SearchOptions,
+    ) -> Vec<Hit> {
         self.run(query, book, facts, opts, Scope::All)
     }
 
@@ -176,23 +182,27 @@ impl SearchIndex {
         best
     }
 
-    /// 0 when the query is a name or nickname exactly, 1 when it starts one.
+    /// 0 when the query is a whole name or nickname, 1 when it is the start
+    /// of one up to a word boundary (`ann` for Ann Lee), 2 when it starts one
+    /// mid-word (`ann` for Annabel), 3 otherwise.
     fn tier(&self, slot: &Slot, whole: &str) -> u8 {
         if whole.is_empty() {
-            return 2;
+            return 3;
         }
         let names = self
             .lines_of(slot)
             .iter()
             .take_while(|l| l.field.band() == Band::Name)
             .map(|l| self.folded(l));
-        let mut tier = 2;
+        let mut tier = 3;
         for name in names {
-            if name == whole {
-                return 0;
-            }
-            if name.starts_with(whole) {
-                tier = 1;
+            let Some(rest) = name.strip_prefix(whole) else {
+                continue;
+            };
+            match rest.chars().next() {
+                None => return 0,
+                Some(c) if !c.is_alphanumeric() => tier = tier.min(1),
+                Some(_) => tier = tier.min(2),
             }
         }
         tier
