@@ -3,7 +3,7 @@
 use fuzzy_matcher::skim::SkimMatcherV2;
 use std::fmt;
 
-use super::Field;
+use super::{Band, Field};
 use crate::model::{Book, Person, PersonId};
 use crate::text::fold_char_into;
 
@@ -29,10 +29,21 @@ pub struct SearchIndex {
 pub(super) struct Slot {
     pub id: PersonId,
     /// Position in `book.people` when the index was built.
-    pub pos: usize,
-    pub lines: (u32, u32),
-    /// The union of the lines' char masks.
-    pub mask: u64,
+    pub pos: u32,
+    pub archived: bool,
+    /// Position in the order of folded names, for ties in the ranking.
+    pub name_rank: u32,
+    /// The lines of band `b` are `bounds[b]..bounds[b + 1]`.
+    pub bounds: [u32; 4],
+    /// Per band, the union of its lines' char masks.
+    pub masks: [u64; 3],
+}
+
+impl Slot {
+    /// The chars of the lines in `band` and the better bands.
+    pub fn mask_within(&self, band: Band) -> u64 {
+        self.masks[..=band as usize].iter().fold(0, |m, b| m | b)
+    }
 }
 
 /// One line of one field.
@@ -42,6 +53,12 @@ pub(super) struct Line {
     pub original: (u32, u32),
     pub map: u32,
     pub mask: u64,
+}
+
+impl Line {
+    fn folded_range(&self) -> std::ops::Range<usize> {
+        self.folded.0 as usize..self.folded.1 as usize
+    }
 }
 
 impl fmt::Debug for SearchIndex {
@@ -66,6 +83,7 @@ impl SearchIndex {
         for (pos, person) in book.people.iter().enumerate() {
             index.add_person(pos, person);
         }
+        index.rank_names();
         index
     }
 
@@ -79,16 +97,17 @@ impl SearchIndex {
     }
 
     fn add_person(&mut self, pos: usize, p: &Person) {
-        let first = self.lines.len() as u32;
-        // The name is always the first line, even when empty: ranking reads it.
-        self.add_line(Field::Name, &p.name);
-        let fields: [(Field, &[String]); 3] = [
+        let name: [(Field, &[String]); 2] = [
+            // The name is always the first line, even when empty: ranking reads it.
+            (Field::Name, std::slice::from_ref(&p.name)),
             (Field::Nickname, &p.nicknames),
+        ];
+        let work: [(Field, &[String]); 3] = [
             (Field::Org, p.org.as_slice()),
             (Field::Title, p.title.as_slice()),
-        ];
-        let more: [(Field, &[String]); 7] = [
             (Field::Tag, &p.tags),
+        ];
+        let other: [(Field, &[String]); 6] = [
             (Field::Email, &p.emails),
             (Field::Link, &p.links),
             (Field::Met, p.met.context.as_slice()),
@@ -96,26 +115,44 @@ impl SearchIndex {
             (Field::Offer, &p.offers),
             (Field::Note, std::slice::from_ref(&p.notes)),
         ];
-        for (field, values) in fields.into_iter().chain(more) {
-            for value in values {
-                for line in value.lines().filter(|l| !l.trim().is_empty()) {
-                    self.add_line(field, line);
+        let mut bounds = [self.lines.len() as u32; 4];
+        let mut masks = [0; 3];
+        let bands: [&[(Field, &[String])]; 3] = [&name, &work, &other];
+        for (band, fields) in bands.into_iter().enumerate() {
+            for (field, values) in fields {
+                for value in values.iter() {
+                    if *field == Field::Name {
+                        masks[band] |= self.add_line(Field::Name, value);
+                        continue;
+                    }
+                    for line in value.lines().filter(|l| !l.trim().is_empty()) {
+                        masks[band] |= self.add_line(*field, line);
+                    }
                 }
             }
+            bounds[band + 1] = self.lines.len() as u32;
         }
-        let last = self.lines.len() as u32;
-        let mask = self.lines[first as usize..]
-            .iter()
-            .fold(0, |m, l| m | l.mask);
         self.people.push(Slot {
             id: p.id,
-            pos,
-            lines: (first, last),
-            mask,
+            pos: pos as u32,
+            archived: p.archived,
+            name_rank: 0,
+            bounds,
+            masks,
         });
     }
 
-    fn add_line(&mut self, field: Field, text: &str) {
+    fn rank_names(&mut self) {
+        let mut order: Vec<usize> = (0..self.people.len()).collect();
+        let name = |i: usize| &self.folded[self.lines[self.people[i].bounds[0] as usize].folded_range()];
+        order.sort_by(|a, b| name(*a).cmp(name(*b)).then(a.cmp(b)));
+        for (rank, i) in order.into_iter().enumerate() {
+            self.people[i].name_rank = rank as u32;
+        }
+    }
+
+    /// Adds one line and returns its char mask.
+    fn add_line(&mut self, field: Field, text: &str) -> u64 {
         let map = self.to_original.len() as u32;
         let folded_start = self.folded.len() as u32;
         let original_start = self.original.len() as u32;
@@ -128,18 +165,22 @@ impl SearchIndex {
             map,
             mask,
         });
+        mask
     }
 
     pub(super) fn folded(&self, line: &Line) -> &str {
-        &self.folded[line.folded.0 as usize..line.folded.1 as usize]
+        &self.folded[line.folded_range()]
     }
 
     pub(super) fn original(&self, line: &Line) -> &str {
         &self.original[line.original.0 as usize..line.original.1 as usize]
     }
 
-    pub(super) fn lines_of(&self, slot: &Slot) -> &[Line] {
-        &self.lines[slot.lines.0 as usize..slot.lines.1 as usize]
+    /// A person's lines in one band, and the index of the first of them.
+    pub(super) fn band_lines(&self, slot: &Slot, band: Band) -> (&[Line], u32) {
+        let b = band as usize;
+        let (start, end) = (slot.bounds[b], slot.bounds[b + 1]);
+        (&self.lines[start as usize..end as usize], start)
     }
 
     /// Maps char positions in a line's folded text to positions in its
@@ -190,6 +231,16 @@ pub(super) fn word_mask(word: &str) -> u64 {
 /// Whether `pattern`'s chars appear in `text` in order: the necessary
 /// condition for a fuzzy match, checked with fast substring search first.
 pub(super) fn is_subsequence(text: &str, pattern: &str) -> bool {
+    if pattern.is_ascii() {
+        // An ASCII byte in UTF-8 is always a whole char, so bytes will do.
+        let mut want = pattern.bytes().peekable();
+        for b in text.bytes() {
+            if want.next_if_eq(&b).is_some() && want.peek().is_none() {
+                return true;
+            }
+        }
+        return want.peek().is_none();
+    }
     let mut rest = text;
     for c in pattern.chars() {
         match rest.find(c) {

@@ -9,8 +9,11 @@
 //! `SkimMatcherV2` scores each word against the folded fields.
 //!
 //! Ranking: an exact or prefix name match first; then by [`Band`] (name and
-//! nicknames, then org/title/tags, then the rest); within a band by score, then
-//! by most recent contact, then by name.
+//! nicknames, then org/title/tags, then the rest), where a person's band is the
+//! weakest of the bands their query words best matched in (`ana acme` puts Ana
+//! at Acme, matched by name and org, before an Ana whose notes merely hold an
+//! a, c, m and e); within a band by score, then by most recent contact, then
+//! by name.
 
 mod highlight;
 mod index;
@@ -104,8 +107,12 @@ pub struct Hit {
     pub person: PersonId,
     /// The fuzzy score (the sum over the query's words); higher is better.
     pub score: i64,
-    /// The field shown for this hit: the best-ranked one that matched.
+    /// The field shown for this hit: where the query matched. With several
+    /// words, the field of the word that matched in the weakest band (the name
+    /// is shown beside every hit anyway).
     pub field: Field,
+    /// The band the person ranks in: the weakest of the bands the query's
+    /// words best matched in.
     pub band: Band,
     /// The original text of the matched field (one line of it).
     pub text: String,

@@ -1,8 +1,7 @@
 //! Running a query against the index: matching, ranking, highlighting.
 
-use chrono::NaiveDate;
+use chrono::{Datelike, NaiveDate};
 use fuzzy_matcher::FuzzyMatcher;
-use std::cmp::{Ordering, Reverse};
 
 use super::index::{Line, SearchIndex, Slot, is_subsequence, word_mask};
 use super::{Band, Hit, SearchOptions};
@@ -44,7 +43,7 @@ impl Query {
 }
 
 /// Which fields a search looks at.
-#[derive(Clone, Copy, PartialEq, Eq)]
+#[derive(Clone, Copy)]
 enum Scope {
     All,
     /// Name and nicknames only (quick-capture autocomplete).
@@ -60,21 +59,28 @@ struct Candidate {
     score: i64,
     /// The line shown (index into `SearchIndex::lines`).
     line: u32,
-    last_contact: Option<NaiveDate>,
+    /// The whole ranking packed into one number, smaller first.
+    key: u128,
 }
+
+impl Candidate {
+    /// The (tier, band) group: every candidate of a smaller group ranks first.
+    fn group(&self) -> usize {
+        usize::from(self.tier) * 3 + self.band as usize
+    }
+}
+
+/// Number of (tier, band) groups: tiers 0..=3 times three bands.
+const GROUPS: usize = 12;
+
+const BANDS: [Band; 3] = [Band::Name, Band::Work, Band::Other];
 
 impl SearchIndex {
     /// People matching `query`, best first, at most `opts.limit` of them, each
     /// with the matched characters of its shown field. Every word of the query
     /// must match some field. An empty query lists the people contacted most
     /// recently first.
-    pub fn search(
-        &self,
-        query: &str,
-        book: &Book,
-        facts: &Index,
-        opts: &SearchOptions,
-    ) -> Vec<Hit> {
+    pub fn search(&self, query: &str, book: &Book, facts: &Index, opts: &SearchOptions) -> Vec<Hit> {
         self.run(query, book, facts, opts, Scope::All)
     }
 
@@ -88,6 +94,10 @@ impl SearchIndex {
         self.run(query, book, facts, &opts, Scope::Names)
     }
 
+    /// First finds who matches and in which band with cheap checks only (char
+    /// masks, subsequence scans), calling no matcher. The (tier, band) groups
+    /// that cannot reach the top `limit` are dropped, and only the rest are
+    /// scored by the fuzzy matcher and ranked.
     fn run(
         &self,
         query: &str,
@@ -97,86 +107,115 @@ impl SearchIndex {
         scope: Scope,
     ) -> Vec<Hit> {
         let query = Query::parse(query);
+        let bands = match scope {
+            Scope::All => BANDS.as_slice(),
+            Scope::Names => &BANDS[..1],
+        };
+        // Pass by pass, widen the bands a person may match in; stop once the
+        // people found so far fill the limit, since later passes only find
+        // people who rank below them (tiers 0 to 2 are name matches, found in
+        // the first pass).
         let mut found = Vec::new();
-        for (n, slot) in self.people.iter().enumerate() {
-            if slot.mask & query.mask != query.mask {
-                continue;
+        let mut groups = [0usize; GROUPS];
+        let mut taken = vec![false; self.people.len()];
+        for &band in bands {
+            for (n, slot) in self.people.iter().enumerate() {
+                if taken[n]
+                    || slot.archived && !opts.include_archived
+                    || slot.mask_within(band) & query.mask != query.mask
+                    || !query.words.iter().all(|w| self.matches_within(slot, w, band))
+                {
+                    continue;
+                }
+                taken[n] = true;
+                let c = Candidate {
+                    slot: n as u32,
+                    tier: self.tier(slot, &query.whole),
+                    band,
+                    score: 0,
+                    line: slot.bounds[0],
+                    key: 0,
+                };
+                groups[c.group()] += 1;
+                found.push(c);
             }
-            let Some(person) = person_of(book, slot) else {
-                continue;
-            };
-            if person.archived && !opts.include_archived {
-                continue;
+            if found.len() >= opts.limit {
+                break;
             }
-            let Some((band, score, line)) = self.match_person(slot, &query, scope) else {
-                continue;
-            };
-            found.push(Candidate {
-                slot: n as u32,
-                tier: self.tier(slot, &query.whole),
-                band,
-                score,
-                line,
-                last_contact: facts.facts(slot.id).last_contact,
-            });
         }
         let limit = opts.limit.min(found.len());
         if limit == 0 {
             return Vec::new();
         }
-        let order = |a: &Candidate, b: &Candidate| self.rank(a, b);
+        let cutoff = cutoff_group(&groups, limit);
+        found.retain(|c| c.group() <= cutoff);
+        for c in &mut found {
+            let slot = &self.people[c.slot as usize];
+            if let Some((score, line)) = self.score_person(slot, &query, c.band) {
+                (c.score, c.line) = (score, line);
+            }
+            c.key = rank_key(c, facts.facts(slot.id).last_contact, slot.name_rank);
+        }
         if limit < found.len() {
-            found.select_nth_unstable_by(limit - 1, order);
+            found.select_nth_unstable_by_key(limit - 1, |c| c.key);
             found.truncate(limit);
         }
-        found.sort_unstable_by(order);
-        found.iter().map(|c| self.hit(c, &query)).collect()
+        found.sort_unstable_by_key(|c| c.key);
+        found
+            .iter()
+            .filter(|c| person_of(book, &self.people[c.slot as usize]).is_some())
+            .map(|c| self.hit(c, &query))
+            .collect()
     }
 
-    /// The best band, the total score, and the line to show, or `None` when
-    /// some word matches no field.
-    fn match_person(&self, slot: &Slot, query: &Query, scope: Scope) -> Option<(Band, i64, u32)> {
-        if query.words.is_empty() {
-            return Some((Band::Name, 0, slot.lines.0));
-        }
-        let lines = self.lines_of(slot);
+    /// Whether `word` could match one of the person's lines in `band` or a
+    /// better one. Bands whose char mask lacks the word's chars are skipped
+    /// without reading their lines.
+    fn matches_within(&self, slot: &Slot, word: &Word, band: Band) -> bool {
+        BANDS[..=band as usize].iter().any(|b| {
+            slot.masks[*b as usize] & word.mask == word.mask
+                && self.band_lines(slot, *b).0.iter().any(|l| self.could_match(l, word))
+        })
+    }
+
+    /// Whether `word` could match `line`: the chars are there, in order.
+    fn could_match(&self, line: &Line, word: &Word) -> bool {
+        line.mask & word.mask == word.mask && is_subsequence(self.folded(line), &word.text)
+    }
+
+    /// The total score over the words, each in its best band, and the line to
+    /// show: where a word whose best band is the person's `band` scored best
+    /// (the name is shown anyway; this shows the weakest evidence).
+    fn score_person(&self, slot: &Slot, query: &Query, band: Band) -> Option<(i64, u32)> {
         let mut total = 0;
-        let mut shown: Option<(Band, i64, usize)> = None;
+        let mut shown: Option<(i64, u32)> = None;
         for word in &query.words {
-            let (band, score, i) = self.best_line(lines, word, scope)?;
+            let (word_band, score, line) = BANDS
+                .iter()
+                .filter(|b| slot.masks[**b as usize] & word.mask == word.mask)
+                .find_map(|b| self.best_line(slot, *b, word).map(|(s, l)| (*b, s, l)))?;
             total += score;
-            if shown.is_none_or(|(b, s, _)| (band, Reverse(score)) < (b, Reverse(s))) {
-                shown = Some((band, score, i));
+            if word_band == band && shown.is_none_or(|(s, _)| score > s) {
+                shown = Some((score, line));
             }
         }
-        shown.map(|(band, _, i)| (band, total, slot.lines.0 + i as u32))
+        shown.map(|(_, line)| (total, line))
     }
 
-    /// The line where `word` matches in the best band with the best score.
-    /// Lines come in band order, so the scan stops at the first band past a
-    /// match; the cheap mask and subsequence checks spare the matcher most lines.
-    fn best_line(&self, lines: &[Line], word: &Word, scope: Scope) -> Option<(Band, i64, usize)> {
-        let mut best: Option<(Band, i64, usize)> = None;
+    /// The best score of `word` over a person's lines in one band, and the
+    /// line (index into `lines`) where it scored it.
+    fn best_line(&self, slot: &Slot, band: Band, word: &Word) -> Option<(i64, u32)> {
+        let (lines, first) = self.band_lines(slot, band);
+        let mut best: Option<(i64, u32)> = None;
         for (i, line) in lines.iter().enumerate() {
-            let band = line.field.band();
-            if scope == Scope::Names && band != Band::Name {
-                break;
-            }
-            if best.is_some_and(|(b, _, _)| band > b) {
-                break;
-            }
-            if line.mask & word.mask != word.mask {
+            if !self.could_match(line, word) {
                 continue;
             }
-            let text = self.folded(line);
-            if !is_subsequence(text, &word.text) {
-                continue;
-            }
-            let Some(score) = self.matcher.fuzzy_match(text, &word.text) else {
+            let Some(score) = self.matcher.fuzzy_match(self.folded(line), &word.text) else {
                 continue;
             };
-            if best.is_none_or(|(_, s, _)| score > s) {
-                best = Some((band, score, i));
+            if best.is_none_or(|(s, _)| score > s) {
+                best = Some((score, first + i as u32));
             }
         }
         best
@@ -189,14 +228,9 @@ impl SearchIndex {
         if whole.is_empty() {
             return 3;
         }
-        let names = self
-            .lines_of(slot)
-            .iter()
-            .take_while(|l| l.field.band() == Band::Name)
-            .map(|l| self.folded(l));
         let mut tier = 3;
-        for name in names {
-            let Some(rest) = name.strip_prefix(whole) else {
+        for line in self.band_lines(slot, Band::Name).0 {
+            let Some(rest) = self.folded(line).strip_prefix(whole) else {
                 continue;
             };
             match rest.chars().next() {
@@ -206,21 +240,6 @@ impl SearchIndex {
             }
         }
         tier
-    }
-
-    fn rank(&self, a: &Candidate, b: &Candidate) -> Ordering {
-        a.tier
-            .cmp(&b.tier)
-            .then(a.band.cmp(&b.band))
-            .then(b.score.cmp(&a.score))
-            .then(b.last_contact.cmp(&a.last_contact))
-            .then_with(|| self.name_key(a).cmp(self.name_key(b)))
-            .then(a.slot.cmp(&b.slot))
-    }
-
-    fn name_key(&self, c: &Candidate) -> &str {
-        let slot = &self.people[c.slot as usize];
-        self.folded(&self.lines[slot.lines.0 as usize])
     }
 
     fn hit(&self, c: &Candidate, query: &Query) -> Hit {
@@ -257,8 +276,36 @@ impl SearchIndex {
 /// The person a slot was built from, if they are still in the book (the index
 /// may briefly trail the book between a change and its rebuild).
 fn person_of<'a>(book: &'a Book, slot: &Slot) -> Option<&'a Person> {
-    match book.people.get(slot.pos) {
+    match book.people.get(slot.pos as usize) {
         Some(p) if p.id == slot.id => Some(p),
         _ => book.person(slot.id).filter(|p| p.id == slot.id),
     }
+}
+
+/// The first (tier, band) group at which the groups so far hold `limit`
+/// candidates: later groups cannot reach the top `limit`.
+fn cutoff_group(groups: &[usize; GROUPS], limit: usize) -> usize {
+    let mut total = 0;
+    for (g, n) in groups.iter().enumerate() {
+        total += n;
+        if total >= limit {
+            return g;
+        }
+    }
+    GROUPS - 1
+}
+
+/// The ranking as one number, smaller first: tier, band, higher score, more
+/// recent contact (never contacted last), then name order.
+fn rank_key(c: &Candidate, last_contact: Option<NaiveDate>, name_rank: u32) -> u128 {
+    // Order-preserving maps of signed numbers onto unsigned ones, inverted
+    // where larger must come first.
+    let score = c.score.clamp(i64::from(i32::MIN), i64::from(i32::MAX)) as i32;
+    let score = !((score as u32) ^ 0x8000_0000);
+    let recent = last_contact.map_or(u32::MAX, |d| !((d.num_days_from_ce() as u32) ^ 0x8000_0000));
+    u128::from(c.tier) << 120
+        | (c.band as u128) << 112
+        | u128::from(score) << 64
+        | u128::from(recent) << 32
+        | u128::from(name_rank)
 }
