@@ -2,6 +2,7 @@
 //! terminal entry point, so tests and benchmarks use the same code as the binary.
 
 pub mod config;
+pub mod demo;
 pub mod model;
 pub mod search;
 pub mod store;
