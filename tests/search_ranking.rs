@@ -247,10 +247,20 @@ fn highlights_point_at_original_accented_and_cjk_chars() {
         ("王芳", &[1][..])
     );
     let ana = &f.hits("acme ana", false)[0];
-    assert_eq!((ana.field, ana.band), (Field::Org, Band::Work), "the weakest evidence is shown");
-    assert_eq!((ana.text.as_str(), ana.positions.as_slice()), ("Acme", &[0, 1, 2, 3][..]));
+    assert_eq!(
+        (ana.field, ana.band),
+        (Field::Org, Band::Work),
+        "the weakest evidence is shown"
+    );
+    assert_eq!(
+        (ana.text.as_str(), ana.positions.as_slice()),
+        ("Acme", &[0, 1, 2, 3][..])
+    );
     let both = &f.hits("ana lima", false)[0];
-    assert_eq!((both.field, both.positions.as_slice()), (Field::Name, &[0, 1, 2, 4, 5, 6, 7][..]));
+    assert_eq!(
+        (both.field, both.positions.as_slice()),
+        (Field::Name, &[0, 1, 2, 4, 5, 6, 7][..])
+    );
 }
 
 #[test]

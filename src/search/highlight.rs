@@ -3,7 +3,7 @@
 use fuzzy_matcher::FuzzyMatcher;
 use fuzzy_matcher::skim::SkimMatcherV2;
 
-use super::index::{fold_mapped, is_subsequence};
+use super::scan::{fold_mapped, is_subsequence};
 use crate::text::fold;
 
 /// Char indices into `text` of the characters that the words of `query` match,

@@ -3,20 +3,22 @@
 use fuzzy_matcher::skim::SkimMatcherV2;
 use std::fmt;
 
+use super::scan::{LINE_END, fold_mapped};
 use super::{Band, Field};
 use crate::model::{Book, Person, PersonId};
-use crate::text::fold_char_into;
 
 /// Folded text of every searchable line of every person, built once per load
 /// (or change) of the book and searched on every keystroke.
 ///
 /// All text lives in a few large buffers, so building allocates little and a
-/// search allocates nothing per person.
+/// search allocates nothing per person. The folded text is kept per band, so
+/// the first pass of a search (names only, usually) reads one dense buffer.
 pub struct SearchIndex {
     pub(super) people: Vec<Slot>,
     pub(super) lines: Vec<Line>,
-    /// Every line's folded text, one after another.
-    pub(super) folded: String,
+    /// Per band, every person's folded lines in that band, each ended by
+    /// [`LINE_END`], person after person.
+    pub(super) folded: [String; 3],
     /// Every line's original text, one after another.
     pub(super) original: String,
     /// For each folded char of each line, the index of the original char it
@@ -33,8 +35,10 @@ pub(super) struct Slot {
     pub archived: bool,
     /// Position in the order of folded names, for ties in the ranking.
     pub name_rank: u32,
-    /// The lines of band `b` are `bounds[b]..bounds[b + 1]`.
+    /// The lines of band `b` are `lines[bounds[b]..bounds[b + 1]]`.
     pub bounds: [u32; 4],
+    /// Per band, where the person's lines are in `folded[b]`.
+    pub text: [(u32, u32); 3],
     /// Per band, the union of its lines' char masks.
     pub masks: [u64; 3],
 }
@@ -49,16 +53,10 @@ impl Slot {
 /// One line of one field.
 pub(super) struct Line {
     pub field: Field,
+    /// Where its folded text is, in the buffer of its band.
     pub folded: (u32, u32),
     pub original: (u32, u32),
     pub map: u32,
-    pub mask: u64,
-}
-
-impl Line {
-    fn folded_range(&self) -> std::ops::Range<usize> {
-        self.folded.0 as usize..self.folded.1 as usize
-    }
 }
 
 impl fmt::Debug for SearchIndex {
@@ -75,7 +73,7 @@ impl SearchIndex {
         let mut index = SearchIndex {
             people: Vec::with_capacity(book.people.len()),
             lines: Vec::new(),
-            folded: String::new(),
+            folded: Default::default(),
             original: String::new(),
             to_original: Vec::new(),
             matcher: SkimMatcherV2::default().respect_case(),
@@ -116,9 +114,11 @@ impl SearchIndex {
             (Field::Note, std::slice::from_ref(&p.notes)),
         ];
         let mut bounds = [self.lines.len() as u32; 4];
+        let mut text = [(0, 0); 3];
         let mut masks = [0; 3];
         let bands: [&[(Field, &[String])]; 3] = [&name, &work, &other];
         for (band, fields) in bands.into_iter().enumerate() {
+            let start = self.folded[band].len() as u32;
             for (field, values) in fields {
                 for value in values.iter() {
                     if *field == Field::Name {
@@ -131,6 +131,7 @@ impl SearchIndex {
                 }
             }
             bounds[band + 1] = self.lines.len() as u32;
+            text[band] = (start, self.folded[band].len() as u32);
         }
         self.people.push(Slot {
             id: p.id,
@@ -138,13 +139,14 @@ impl SearchIndex {
             archived: p.archived,
             name_rank: 0,
             bounds,
+            text,
             masks,
         });
     }
 
     fn rank_names(&mut self) {
         let mut order: Vec<usize> = (0..self.people.len()).collect();
-        let name = |i: usize| &self.folded[self.lines[self.people[i].bounds[0] as usize].folded_range()];
+        let name = |i: usize| self.folded(&self.lines[self.people[i].bounds[0] as usize]);
         order.sort_by(|a, b| name(*a).cmp(name(*b)).then(a.cmp(b)));
         for (rank, i) in order.into_iter().enumerate() {
             self.people[i].name_rank = rank as u32;
@@ -154,33 +156,40 @@ impl SearchIndex {
     /// Adds one line and returns its char mask.
     fn add_line(&mut self, field: Field, text: &str) -> u64 {
         let map = self.to_original.len() as u32;
-        let folded_start = self.folded.len() as u32;
+        let folded = &mut self.folded[field.band() as usize];
+        let folded_start = folded.len() as u32;
         let original_start = self.original.len() as u32;
         self.original.push_str(text);
-        let mask = fold_mapped(text, &mut self.folded, &mut self.to_original);
+        let mask = fold_mapped(text, folded, &mut self.to_original);
+        let folded_end = folded.len() as u32;
+        folded.push(LINE_END);
         self.lines.push(Line {
             field,
-            folded: (folded_start, self.folded.len() as u32),
+            folded: (folded_start, folded_end),
             original: (original_start, self.original.len() as u32),
             map,
-            mask,
         });
         mask
     }
 
     pub(super) fn folded(&self, line: &Line) -> &str {
-        &self.folded[line.folded_range()]
+        let (start, end) = line.folded;
+        &self.folded[line.field.band() as usize][start as usize..end as usize]
     }
 
     pub(super) fn original(&self, line: &Line) -> &str {
         &self.original[line.original.0 as usize..line.original.1 as usize]
     }
 
-    /// A person's lines in one band, and the index of the first of them.
-    pub(super) fn band_lines(&self, slot: &Slot, band: Band) -> (&[Line], u32) {
-        let b = band as usize;
-        let (start, end) = (slot.bounds[b], slot.bounds[b + 1]);
-        (&self.lines[start as usize..end as usize], start)
+    /// A person's folded lines in one band, each ended by [`LINE_END`].
+    pub(super) fn band_text(&self, slot: &Slot, band: Band) -> &str {
+        let (start, end) = slot.text[band as usize];
+        &self.folded[band as usize][start as usize..end as usize]
+    }
+
+    /// The index in `lines` of a person's first line in `band`.
+    pub(super) fn first_line(&self, slot: &Slot, band: Band) -> u32 {
+        slot.bounds[band as usize]
     }
 
     /// Maps char positions in a line's folded text to positions in its
@@ -194,61 +203,6 @@ impl SearchIndex {
                 .map(|o| *o as usize),
         );
     }
-}
-
-/// Folds `text` onto `out`, pushing for each folded char the index of the
-/// original char it came from onto `map`. Returns the folded text's char mask.
-pub(super) fn fold_mapped(text: &str, out: &mut String, map: &mut Vec<u32>) -> u64 {
-    let mut mask = 0;
-    for (i, c) in text.chars().enumerate() {
-        let before = out.len();
-        fold_char_into(c, out);
-        for f in out[before..].chars() {
-            mask |= char_mask(f);
-            map.push(i as u32);
-        }
-    }
-    mask
-}
-
-/// A 64-bit summary of which chars a text holds: one bit per ASCII letter and
-/// digit, the rest hashed into the remaining bits. A word can only match a text
-/// whose mask covers the word's mask.
-pub(super) fn char_mask(c: char) -> u64 {
-    match c {
-        'a'..='z' => 1 << (c as u32 - 'a' as u32),
-        '0'..='9' => 1 << (26 + c as u32 - '0' as u32),
-        c if c.is_whitespace() => 0,
-        c => 1 << (36 + c as u32 % 28),
-    }
-}
-
-/// The mask of a folded word (see [`char_mask`]).
-pub(super) fn word_mask(word: &str) -> u64 {
-    word.chars().fold(0, |m, c| m | char_mask(c))
-}
-
-/// Whether `pattern`'s chars appear in `text` in order: the necessary
-/// condition for a fuzzy match, checked with fast substring search first.
-pub(super) fn is_subsequence(text: &str, pattern: &str) -> bool {
-    if pattern.is_ascii() {
-        // An ASCII byte in UTF-8 is always a whole char, so bytes will do.
-        let mut want = pattern.bytes().peekable();
-        for b in text.bytes() {
-            if want.next_if_eq(&b).is_some() && want.peek().is_none() {
-                return true;
-            }
-        }
-        return want.peek().is_none();
-    }
-    let mut rest = text;
-    for c in pattern.chars() {
-        match rest.find(c) {
-            Some(i) => rest = &rest[i + c.len_utf8()..],
-            None => return false,
-        }
-    }
-    true
 }
 
 #[cfg(test)]
@@ -293,14 +247,5 @@ mod tests {
                 (Field::Note, "second line"),
             ]
         );
-    }
-
-    #[test]
-    fn subsequence_and_masks() {
-        assert!(is_subsequence("jose maria", "jsm"));
-        assert!(!is_subsequence("jose", "jsx"));
-        assert!(is_subsequence("王芳", "芳"));
-        assert_eq!(word_mask("ab") & word_mask("abc"), word_mask("ab"));
-        assert_ne!(word_mask("z") & word_mask("abc"), word_mask("z"));
     }
 }

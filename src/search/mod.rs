@@ -18,6 +18,7 @@
 mod highlight;
 mod index;
 mod query;
+mod scan;
 
 pub use highlight::highlight_positions;
 pub use index::SearchIndex;

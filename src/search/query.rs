@@ -3,7 +3,8 @@
 use chrono::{Datelike, NaiveDate};
 use fuzzy_matcher::FuzzyMatcher;
 
-use super::index::{Line, SearchIndex, Slot, is_subsequence, word_mask};
+use super::index::{Line, SearchIndex, Slot};
+use super::scan::{LINE_END, is_subsequence, some_line_has, word_mask};
 use super::{Band, Hit, SearchOptions};
 use crate::model::{Book, Index, Person};
 use crate::text::fold;
@@ -80,7 +81,13 @@ impl SearchIndex {
     /// with the matched characters of its shown field. Every word of the query
     /// must match some field. An empty query lists the people contacted most
     /// recently first.
-    pub fn search(&self, query: &str, book: &Book, facts: &Index, opts: &SearchOptions) -> Vec<Hit> {
+    pub fn search(
+        &self,
+        query: &str,
+        book: &Book,
+        facts: &Index,
+        opts: &SearchOptions,
+    ) -> Vec<Hit> {
         self.run(query, book, facts, opts, Scope::All)
     }
 
@@ -123,7 +130,10 @@ impl SearchIndex {
                 if taken[n]
                     || slot.archived && !opts.include_archived
                     || slot.mask_within(band) & query.mask != query.mask
-                    || !query.words.iter().all(|w| self.matches_within(slot, w, band))
+                    || !query
+                        .words
+                        .iter()
+                        .all(|w| self.matches_within(slot, w, band))
                 {
                     continue;
                 }
@@ -170,17 +180,12 @@ impl SearchIndex {
 
     /// Whether `word` could match one of the person's lines in `band` or a
     /// better one. Bands whose char mask lacks the word's chars are skipped
-    /// without reading their lines.
+    /// without reading their text, and a band's text is one buffer scan.
     fn matches_within(&self, slot: &Slot, word: &Word, band: Band) -> bool {
         BANDS[..=band as usize].iter().any(|b| {
             slot.masks[*b as usize] & word.mask == word.mask
-                && self.band_lines(slot, *b).0.iter().any(|l| self.could_match(l, word))
+                && some_line_has(self.band_text(slot, *b), &word.text)
         })
-    }
-
-    /// Whether `word` could match `line`: the chars are there, in order.
-    fn could_match(&self, line: &Line, word: &Word) -> bool {
-        line.mask & word.mask == word.mask && is_subsequence(self.folded(line), &word.text)
     }
 
     /// The total score over the words, each in its best band, and the line to
@@ -205,13 +210,14 @@ impl SearchIndex {
     /// The best score of `word` over a person's lines in one band, and the
     /// line (index into `lines`) where it scored it.
     fn best_line(&self, slot: &Slot, band: Band, word: &Word) -> Option<(i64, u32)> {
-        let (lines, first) = self.band_lines(slot, band);
+        let first = self.first_line(slot, band);
         let mut best: Option<(i64, u32)> = None;
-        for (i, line) in lines.iter().enumerate() {
-            if !self.could_match(line, word) {
+        let lines = self.band_text(slot, band).split_terminator(LINE_END);
+        for (i, text) in lines.enumerate() {
+            if !is_subsequence(text, &word.text) {
                 continue;
             }
-            let Some(score) = self.matcher.fuzzy_match(self.folded(line), &word.text) else {
+            let Some(score) = self.matcher.fuzzy_match(text, &word.text) else {
                 continue;
             };
             if best.is_none_or(|(s, _)| score > s) {
@@ -229,8 +235,8 @@ impl SearchIndex {
             return 3;
         }
         let mut tier = 3;
-        for line in self.band_lines(slot, Band::Name).0 {
-            let Some(rest) = self.folded(line).strip_prefix(whole) else {
+        for name in self.band_text(slot, Band::Name).split_terminator(LINE_END) {
+            let Some(rest) = name.strip_prefix(whole) else {
                 continue;
             };
             match rest.chars().next() {
@@ -260,7 +266,7 @@ impl SearchIndex {
         let text = self.folded(line);
         let mut positions = Vec::new();
         for word in &query.words {
-            if line.mask & word.mask != word.mask || !is_subsequence(text, &word.text) {
+            if !is_subsequence(text, &word.text) {
                 continue;
             }
             if let Some((_, folded)) = self.matcher.fuzzy_indices(text, &word.text) {

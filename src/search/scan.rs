@@ -1,0 +1,114 @@
+//! The cheap checks that run before the fuzzy matcher: char masks and
+//! subsequence scans, plus folding with a map back to the original chars.
+
+use crate::text::fold_char_into;
+
+/// Ends each line in a band's folded text.
+pub(super) const LINE_END: char = '\n';
+
+/// Folds `text` onto `out`, pushing for each folded char the index of the
+/// original char it came from onto `map`. Returns the folded text's char mask.
+/// A line break folds to a space, so [`LINE_END`] only ever ends a line.
+pub(super) fn fold_mapped(text: &str, out: &mut String, map: &mut Vec<u32>) -> u64 {
+    let mut mask = 0;
+    for (i, c) in text.chars().enumerate() {
+        let before = out.len();
+        fold_char_into(if c == LINE_END { ' ' } else { c }, out);
+        for f in out[before..].chars() {
+            mask |= char_mask(f);
+            map.push(i as u32);
+        }
+    }
+    mask
+}
+
+/// A 64-bit summary of which chars a text holds: one bit per ASCII letter and
+/// digit, the rest hashed into the remaining bits. A word can only match a text
+/// whose mask covers the word's mask.
+pub(super) fn char_mask(c: char) -> u64 {
+    match c {
+        'a'..='z' => 1 << (c as u32 - 'a' as u32),
+        '0'..='9' => 1 << (26 + c as u32 - '0' as u32),
+        c if c.is_whitespace() => 0,
+        c => 1 << (36 + c as u32 % 28),
+    }
+}
+
+/// The mask of a folded word (see [`char_mask`]).
+pub(super) fn word_mask(word: &str) -> u64 {
+    word.chars().fold(0, |m, c| m | char_mask(c))
+}
+
+/// Whether `pattern`'s chars appear in `text` in order: the necessary
+/// condition for a fuzzy match.
+pub(super) fn is_subsequence(text: &str, pattern: &str) -> bool {
+    some_line_has(text, pattern)
+}
+
+/// Whether `pattern`'s chars appear in order within one of the
+/// [`LINE_END`]-separated lines of `text`: one pass over a person's whole band.
+pub(super) fn some_line_has(text: &str, pattern: &str) -> bool {
+    if pattern.is_empty() {
+        return true;
+    }
+    if pattern.is_ascii() {
+        // An ASCII byte in UTF-8 is always a whole char, so bytes will do.
+        let want = pattern.as_bytes();
+        let mut i = 0;
+        for &b in text.as_bytes() {
+            if b == want[i] {
+                i += 1;
+                if i == want.len() {
+                    return true;
+                }
+            } else if b == LINE_END as u8 {
+                i = 0;
+            }
+        }
+        return false;
+    }
+    let want: Vec<char> = pattern.chars().collect();
+    let mut i = 0;
+    for c in text.chars() {
+        if c == want[i] {
+            i += 1;
+            if i == want.len() {
+                return true;
+            }
+        } else if c == LINE_END {
+            i = 0;
+        }
+    }
+    false
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn subsequence_within_one_line() {
+        assert!(is_subsequence("jose maria", "jsm"));
+        assert!(!is_subsequence("jose", "jsx"));
+        assert!(is_subsequence("王芳", "芳"));
+        assert!(some_line_has("ana\nacme\n", "acm"));
+        assert!(!some_line_has("ana\nacme\n", "nac"), "not across lines");
+        assert!(!some_line_has("王\n芳\n", "王芳"));
+        assert!(some_line_has("李\n王x芳\n", "王芳"));
+    }
+
+    #[test]
+    fn masks_cover_the_chars_of_a_word() {
+        assert_eq!(word_mask("ab") & word_mask("abc"), word_mask("ab"));
+        assert_ne!(word_mask("z") & word_mask("abc"), word_mask("z"));
+        assert_eq!(word_mask("a b"), word_mask("ab"));
+    }
+
+    #[test]
+    fn folding_keeps_a_map_to_original_chars() {
+        let (mut out, mut map) = (String::new(), Vec::new());
+        fold_mapped("Straße\nJosé", &mut out, &mut map);
+        assert_eq!(out, "strasse jose");
+        assert_eq!(map, vec![0, 1, 2, 3, 4, 4, 5, 6, 7, 8, 9, 10]);
+    }
+}
