@@ -29,7 +29,7 @@ fn keystroke(c: &mut Criterion) {
         ("6 chars", "garcia"),
         ("2 words", "ana acme"),
         ("typo", "jse grc"),
-        ("need", "fundraising"),
+        ("need", "investor"),
         ("empty", ""),
     ] {
         group.bench_function(label, |b| {

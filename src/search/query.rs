@@ -164,7 +164,18 @@ impl SearchIndex {
             if let Some((score, line)) = self.score_person(slot, &query, c.band) {
                 (c.score, c.line) = (score, line);
             }
-            c.key = rank_key(c, facts.facts(slot.id).last_contact, slot.name_rank);
+            c.key = match_key(c);
+        }
+        // Only those that can still make the top `limit` on tier, band and
+        // score (ties included) need their last contact looked up.
+        if limit < found.len() {
+            found.select_nth_unstable_by_key(limit - 1, |c| c.key);
+            let edge = found[limit - 1].key;
+            found.retain(|c| c.key <= edge);
+        }
+        for c in &mut found {
+            let slot = &self.people[c.slot as usize];
+            c.key |= tie_key(facts.facts(slot.id).last_contact, slot.name_rank);
         }
         if limit < found.len() {
             found.select_nth_unstable_by_key(limit - 1, |c| c.key);
@@ -301,17 +312,19 @@ fn cutoff_group(groups: &[usize; GROUPS], limit: usize) -> usize {
     GROUPS - 1
 }
 
-/// The ranking as one number, smaller first: tier, band, higher score, more
-/// recent contact (never contacted last), then name order.
-fn rank_key(c: &Candidate, last_contact: Option<NaiveDate>, name_rank: u32) -> u128 {
-    // Order-preserving maps of signed numbers onto unsigned ones, inverted
-    // where larger must come first.
+/// The ranking as one number, smaller first: tier, band, higher score; the
+/// low 64 bits are left for [`tie_key`].
+fn match_key(c: &Candidate) -> u128 {
+    // Order-preserving map of a signed number onto an unsigned one, inverted
+    // since a larger score comes first.
     let score = c.score.clamp(i64::from(i32::MIN), i64::from(i32::MAX)) as i32;
     let score = !((score as u32) ^ 0x8000_0000);
+    u128::from(c.tier) << 120 | (c.band as u128) << 112 | u128::from(score) << 64
+}
+
+/// The low bits of the ranking: more recent contact first (never contacted
+/// last), then name order.
+fn tie_key(last_contact: Option<NaiveDate>, name_rank: u32) -> u128 {
     let recent = last_contact.map_or(u32::MAX, |d| !((d.num_days_from_ce() as u32) ^ 0x8000_0000));
-    u128::from(c.tier) << 120
-        | (c.band as u128) << 112
-        | u128::from(score) << 64
-        | u128::from(recent) << 32
-        | u128::from(name_rank)
+    u128::from(recent) << 32 | u128::from(name_rank)
 }
