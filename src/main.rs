@@ -1,3 +1,7 @@
-fn main() {
-    println!("kith: the command line lands in the next commit");
+//! The `kith` binary: parse the command line, run a subcommand or the TUI.
+
+mod cli;
+
+fn main() -> std::process::ExitCode {
+    cli::main()
 }

@@ -81,9 +81,34 @@ pub fn fit_right(s: &str, cols: usize) -> String {
     format!("{}{t}", " ".repeat(pad))
 }
 
+/// A compact age for lists: `today`, `3d`, `5w`, `4mo`, `2y`; future dates `in 3d`.
+pub fn short_age(days: i64) -> String {
+    if days < 0 {
+        return format!("in {}", short_age(-days));
+    }
+    match days {
+        0 => "today".to_string(),
+        1..=13 => format!("{days}d"),
+        14..=59 => format!("{}w", days / 7),
+        60..=729 => format!("{}mo", days / 30),
+        _ => format!("{}y", days / 365),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn short_ages_read_naturally() {
+        let ages: Vec<String> = [0, 3, 13, 14, 59, 60, 400, 800, -3].map(short_age).to_vec();
+        assert_eq!(
+            ages,
+            [
+                "today", "3d", "13d", "2w", "8w", "2mo", "13mo", "2y", "in 3d"
+            ]
+        );
+    }
 
     #[test]
     fn folds_case_and_accents() {

@@ -7,6 +7,7 @@ mod book;
 mod entry;
 mod facts;
 mod kind;
+mod merge;
 mod ops;
 mod person;
 
@@ -15,5 +16,6 @@ pub use book::{Book, FORMAT_VERSION};
 pub use entry::{Direction, Entry, EntryId};
 pub use facts::{Facts, Index, PersonFacts};
 pub use kind::{Kind, KindDef, Kinds, Weight};
+pub use merge::merge_op;
 pub use ops::{Op, OpError};
 pub use person::{HowMet, Person, PersonId};

@@ -5,7 +5,7 @@ use std::fmt;
 use super::Birthday;
 
 /// A person's stable id. Ids are never reused within a book; shown as `p42`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(transparent)]
 pub struct PersonId(pub u32);
 
@@ -87,12 +87,6 @@ pub struct Person {
 
 pub(crate) fn is_false(b: &bool) -> bool {
     !*b
-}
-
-impl Default for PersonId {
-    fn default() -> Self {
-        PersonId(0)
-    }
 }
 
 impl Person {

@@ -1,0 +1,80 @@
+//! `demo`: open the bundled demo book without touching the user's own file,
+//! or write a deterministic synthetic book for tests and benchmarks.
+
+use anyhow::{Context, Result};
+use clap::Args;
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use kith::store::write_book;
+
+use super::{BadInput, Ctx};
+
+#[derive(Debug, Args)]
+pub struct DemoArgs {
+    /// Write a synthetic book instead of opening the demo.
+    #[arg(long, requires = "out")]
+    generate: bool,
+    /// How many people to generate.
+    #[arg(long, default_value_t = 1_000, requires = "generate")]
+    people: usize,
+    /// How many entries to generate.
+    #[arg(long, default_value_t = 5_000, requires = "generate")]
+    entries: usize,
+    /// The seed: the same seed gives the same book.
+    #[arg(long, default_value_t = 1, requires = "generate")]
+    seed: u64,
+    /// Where to write the generated book.
+    #[arg(long, value_name = "FILE", requires = "generate")]
+    out: Option<PathBuf>,
+    /// Overwrite FILE if it exists.
+    #[arg(long, requires = "generate")]
+    force: bool,
+}
+
+pub fn run(ctx: &Ctx, a: DemoArgs) -> Result<ExitCode> {
+    if !a.generate {
+        return open(ctx);
+    }
+    let out = a.out.expect("clap requires --out with --generate");
+    if out.exists() && !a.force {
+        return Err(BadInput(format!(
+            "{} exists; pass --force to overwrite it",
+            out.display()
+        ))
+        .into());
+    }
+    let book = kith::demo::generate(a.people, a.entries, a.seed, ctx.today);
+    write_book(&out, &book)?;
+    println!(
+        "{}: {} people, {} entries",
+        out.display(),
+        book.people.len(),
+        book.entries.len()
+    );
+    Ok(ExitCode::SUCCESS)
+}
+
+/// Opens the demo book from a temporary copy, so nothing the user does in the
+/// demo reaches their own file.
+pub fn open(ctx: &Ctx) -> Result<ExitCode> {
+    let dir = tempfile_dir()?;
+    let path = dir.join("demo.ron");
+    // Until the hand-written demo book lands, a small generated one stands in.
+    write_book(&path, &kith::demo::generate(40, 200, 1, ctx.today))
+        .context("writing the demo book")?;
+    let demo_ctx = Ctx {
+        file: path,
+        config: ctx.config.clone(),
+        today: ctx.today,
+    };
+    let result = super::open_tui(&demo_ctx);
+    let _ = std::fs::remove_dir_all(&dir);
+    result
+}
+
+fn tempfile_dir() -> Result<PathBuf> {
+    let dir = std::env::temp_dir().join(format!("kith-demo-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).with_context(|| format!("creating {}", dir.display()))?;
+    Ok(dir)
+}

@@ -1,0 +1,228 @@
+//! `edit`, `archive` and `merge`: keeping people right from the shell.
+
+use anyhow::Result;
+use clap::Args;
+use std::process::ExitCode;
+
+use kith::model::{Birthday, Op, OpError, Person, merge_op};
+
+use super::{BadInput, Ctx, resolve};
+
+#[derive(Debug, Args)]
+pub struct EditArgs {
+    /// A name (any unique part of it) or an id like p12.
+    name_or_id: String,
+    /// A new name.
+    #[arg(long)]
+    name: Option<String>,
+    /// A new organisation ("" clears it).
+    #[arg(long)]
+    org: Option<String>,
+    /// A new title ("" clears it).
+    #[arg(long)]
+    title: Option<String>,
+    /// `+x` (or `x`) adds a tag, `-x` removes it (repeatable).
+    #[arg(long = "tag", value_name = "±T", allow_hyphen_values = true)]
+    tags: Vec<String>,
+    /// `+e` adds an e-mail, `-e` removes it (repeatable).
+    #[arg(long = "email", value_name = "±E", allow_hyphen_values = true)]
+    emails: Vec<String>,
+    /// `+p` adds a phone number, `-p` removes it (repeatable).
+    #[arg(long = "phone", value_name = "±P", allow_hyphen_values = true)]
+    phones: Vec<String>,
+    /// `+url` adds a link, `-url` removes it (repeatable).
+    #[arg(long = "link", value_name = "±URL", allow_hyphen_values = true)]
+    links: Vec<String>,
+    /// `+n` adds a nickname, `-n` removes it (repeatable).
+    #[arg(long = "nickname", value_name = "±N", allow_hyphen_values = true)]
+    nicknames: Vec<String>,
+    /// `+text` adds a need, `-text` removes it (repeatable).
+    #[arg(long = "need", value_name = "±TEXT", allow_hyphen_values = true)]
+    needs: Vec<String>,
+    /// `+text` adds an offer, `-text` removes it (repeatable).
+    #[arg(long = "offer", value_name = "±TEXT", allow_hyphen_values = true)]
+    offers: Vec<String>,
+    /// Keep in touch every N days (`none` clears it).
+    #[arg(long, value_name = "N|none")]
+    cadence: Option<String>,
+    /// MM-DD or YYYY-MM-DD (`none` clears it).
+    #[arg(long, value_name = "DATE|none")]
+    birthday: Option<String>,
+    /// Replace the notes.
+    #[arg(long)]
+    notes: Option<String>,
+    /// How you met ("" clears it).
+    #[arg(long)]
+    met: Option<String>,
+}
+
+pub fn edit(ctx: &Ctx, a: EditArgs) -> Result<ExitCode> {
+    let (mut store, mut book) = ctx.open()?;
+    let id = resolve::person(&book, &a.name_or_id)?;
+    // Validate everything before taking the lock, so bad input writes nothing.
+    let cadence = match a.cadence.as_deref() {
+        None => None,
+        Some("none") => Some(None),
+        Some(n) => Some(Some(n.parse::<u32>().map_err(|_| {
+            BadInput(format!(
+                "--cadence: `{n}` is not a number of days (or `none`)"
+            ))
+        })?)),
+    };
+    let birthday = match a.birthday.as_deref() {
+        None => None,
+        Some("none") => Some(None),
+        Some(b) => Some(Some(
+            b.parse::<Birthday>()
+                .map_err(|e| BadInput(format!("--birthday: {e}")))?,
+        )),
+    };
+    if a.name.as_deref().is_some_and(|n| n.trim().is_empty()) {
+        return Err(BadInput("--name: a person needs a name".into()).into());
+    }
+    let applied = store.update(&mut book, |fresh| {
+        let mut p: Person = fresh.person(id).ok_or(OpError::NoPerson(id))?.clone();
+        if let Some(n) = &a.name {
+            p.name = n.trim().to_string();
+        }
+        set_opt(&mut p.org, &a.org);
+        set_opt(&mut p.title, &a.title);
+        set_opt(&mut p.met.context, &a.met);
+        apply_list(&mut p.tags, &a.tags);
+        apply_list(&mut p.emails, &a.emails);
+        apply_list(&mut p.phones, &a.phones);
+        apply_list(&mut p.links, &a.links);
+        apply_list(&mut p.nicknames, &a.nicknames);
+        apply_list(&mut p.needs, &a.needs);
+        apply_list(&mut p.offers, &a.offers);
+        if let Some(c) = cadence {
+            p.cadence = c;
+        }
+        if let Some(b) = birthday {
+            p.birthday = b;
+        }
+        if let Some(n) = &a.notes {
+            p.notes = n.clone();
+        }
+        Ok(Op::UpdatePerson(p))
+    })?;
+    let changed =
+        !matches!(&applied.inverse, Op::UpdatePerson(old) if Some(old) == book.person(id));
+    println!(
+        "{}: {}",
+        if changed { "edited" } else { "unchanged" },
+        describe(book.person(id).expect("edited person"))
+    );
+    Ok(ExitCode::SUCCESS)
+}
+
+fn set_opt(field: &mut Option<String>, value: &Option<String>) {
+    if let Some(v) = value {
+        let v = v.trim();
+        *field = (!v.is_empty()).then(|| v.to_string());
+    }
+}
+
+/// `+x`/`x` adds (once), `-x` removes (case-insensitively).
+fn apply_list(list: &mut Vec<String>, changes: &[String]) {
+    for c in changes {
+        if let Some(gone) = c.strip_prefix('-') {
+            list.retain(|x| !x.eq_ignore_ascii_case(gone.trim()));
+        } else {
+            let new = c.strip_prefix('+').unwrap_or(c).trim();
+            if !new.is_empty() && !list.iter().any(|x| x.eq_ignore_ascii_case(new)) {
+                list.push(new.to_string());
+            }
+        }
+    }
+}
+
+fn describe(p: &Person) -> String {
+    let mut s = format!("{} {}", p.id, p.name);
+    if let Some(org) = &p.org {
+        s.push_str(&format!(" ({org})"));
+    }
+    if !p.tags.is_empty() {
+        s.push_str(&format!(" [{}]", p.tags.join(", ")));
+    }
+    if p.archived {
+        s.push_str(" — archived");
+    }
+    s
+}
+
+#[derive(Debug, Args)]
+pub struct ArchiveArgs {
+    /// A name (any unique part of it) or an id like p12.
+    name_or_id: String,
+    /// Unarchive instead.
+    #[arg(long)]
+    undo: bool,
+}
+
+pub fn archive(ctx: &Ctx, a: ArchiveArgs) -> Result<ExitCode> {
+    let (mut store, mut book) = ctx.open()?;
+    let id = resolve::person(&book, &a.name_or_id)?;
+    store.update(&mut book, |fresh| {
+        let mut p = fresh.person(id).ok_or(OpError::NoPerson(id))?.clone();
+        p.archived = !a.undo;
+        Ok(Op::UpdatePerson(p))
+    })?;
+    let p = book.person(id).expect("archived person stays in the book");
+    println!(
+        "{}: {}",
+        if a.undo { "unarchived" } else { "archived" },
+        describe(p)
+    );
+    Ok(ExitCode::SUCCESS)
+}
+
+#[derive(Debug, Args)]
+pub struct MergeArgs {
+    /// The person merged away (name or id).
+    from: String,
+    /// The person who remains (name or id).
+    into: String,
+}
+
+pub fn merge(ctx: &Ctx, a: MergeArgs) -> Result<ExitCode> {
+    let (mut store, mut book) = ctx.open()?;
+    let from = resolve::person(&book, &a.from)?;
+    let into = resolve::person(&book, &a.into)?;
+    if from == into {
+        return Err(BadInput(format!(
+            "`{}` and `{}` are the same person ({from})",
+            a.from, a.into
+        ))
+        .into());
+    }
+    let moved = book.entries_of(from).count();
+    let from_name = book.name_of(from);
+    store.update(&mut book, |fresh| merge_op(fresh, from, into))?;
+    println!(
+        "merged {from} {from_name} into {}; {moved} entries re-pointed; {from} now resolves to {into}",
+        describe(book.person(into).expect("merge target stays"))
+    );
+    Ok(ExitCode::SUCCESS)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::apply_list;
+
+    #[test]
+    fn list_changes_add_once_and_remove_case_insensitively() {
+        let mut tags = vec!["Design".to_string()];
+        apply_list(
+            &mut tags,
+            &[
+                "+rust".into(),
+                "rust".into(),
+                "-design".into(),
+                "ops".into(),
+                "-".into(),
+            ],
+        );
+        assert_eq!(tags, vec!["rust", "ops"]);
+    }
+}

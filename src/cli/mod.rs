@@ -1,0 +1,163 @@
+//! The command line: clap definitions, the context every subcommand gets, and
+//! the mapping from errors to exit codes (0 ok, 1 failure, 2 bad input or an
+//! unreadable data file).
+
+mod check;
+mod demo;
+mod edit;
+mod json;
+mod people;
+mod resolve;
+
+use anyhow::Result;
+use chrono::NaiveDate;
+use clap::{Parser, Subcommand};
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use kith::config::{Config, ConfigError};
+use kith::model::{Book, Index};
+use kith::store::{Store, StoreError};
+
+#[derive(Debug, Parser)]
+#[command(
+    name = "kith",
+    version,
+    about = "Action-based networking: remember what you did for people, not just that you met."
+)]
+pub struct Cli {
+    /// The data file (default: the platform data directory's kith/kith.ron).
+    #[arg(long, global = true, env = "KITH_FILE", value_name = "PATH")]
+    file: Option<PathBuf>,
+    /// The config file (default: the platform config directory's kith/config.ron).
+    #[arg(long, global = true, env = "KITH_CONFIG", value_name = "PATH")]
+    config: Option<PathBuf>,
+    /// Pretend today is this date (for scripts and tests).
+    #[arg(long, global = true, value_name = "YYYY-MM-DD")]
+    today: Option<NaiveDate>,
+    /// Open the bundled demo book instead of your own.
+    #[arg(long)]
+    demo: bool,
+    #[command(subcommand)]
+    command: Option<Command>,
+}
+
+#[derive(Debug, Subcommand)]
+enum Command {
+    /// Add a person; prints their id.
+    Add(people::AddArgs),
+    /// List people, one a line.
+    List(people::ListArgs),
+    /// Show a person and their entries.
+    Show(people::ShowArgs),
+    /// Check the data file: parse it, count, warn about dangling references.
+    Check,
+    /// Change a person's fields (tags with +x/-x).
+    Edit(edit::EditArgs),
+    /// Archive a person (or unarchive with --undo): out of every view, kept in the file.
+    Archive(edit::ArchiveArgs),
+    /// Merge FROM into INTO: fields combined, entries re-pointed, FROM's id kept as an alias.
+    Merge(edit::MergeArgs),
+    /// Open the demo book, or generate a synthetic one with --generate.
+    Demo(demo::DemoArgs),
+}
+
+/// Bad input from the user: exit code 2.
+#[derive(Debug, thiserror::Error)]
+#[error("{0}")]
+pub struct BadInput(pub String);
+
+/// What every subcommand gets: where the book is, the config, and today.
+pub struct Ctx {
+    pub file: PathBuf,
+    pub config: Config,
+    pub today: NaiveDate,
+}
+
+impl Ctx {
+    fn new(cli: &Cli) -> Result<Ctx> {
+        let dirs = directories::ProjectDirs::from("", "", "kith");
+        let file = match &cli.file {
+            Some(f) => f.clone(),
+            None => dirs
+                .as_ref()
+                .map(|d| d.data_dir().join("kith.ron"))
+                .ok_or_else(|| {
+                    BadInput("no home directory found: pass --file PATH or set KITH_FILE".into())
+                })?,
+        };
+        let config_path = cli
+            .config
+            .clone()
+            .or_else(|| dirs.as_ref().map(|d| d.config_dir().join("config.ron")));
+        let config = match config_path {
+            Some(path) => Config::load(&path)?,
+            None => Config::default(),
+        };
+        let today = cli
+            .today
+            .unwrap_or_else(|| chrono::Local::now().date_naive());
+        Ok(Ctx {
+            file,
+            config,
+            today,
+        })
+    }
+
+    /// Opens the book for reading and changing.
+    pub fn open(&self) -> Result<(Store, Book)> {
+        Ok(Store::open(&self.file, self.today)?)
+    }
+
+    pub fn index(&self, book: &Book) -> Index {
+        Index::build(book, &self.config.kinds())
+    }
+}
+
+pub fn main() -> ExitCode {
+    let cli = Cli::parse();
+    match run(cli) {
+        Ok(code) => code,
+        Err(err) => {
+            eprintln!("kith: {err:#}");
+            ExitCode::from(exit_code(&err))
+        }
+    }
+}
+
+fn run(cli: Cli) -> Result<ExitCode> {
+    let ctx = Ctx::new(&cli)?;
+    match cli.command {
+        Some(Command::Add(args)) => people::add(&ctx, args),
+        Some(Command::List(args)) => people::list(&ctx, args),
+        Some(Command::Show(args)) => people::show(&ctx, args),
+        Some(Command::Check) => check::run(&ctx),
+        Some(Command::Edit(args)) => edit::edit(&ctx, args),
+        Some(Command::Archive(args)) => edit::archive(&ctx, args),
+        Some(Command::Merge(args)) => edit::merge(&ctx, args),
+        Some(Command::Demo(args)) => demo::run(&ctx, args),
+        None if cli.demo => demo::open(&ctx),
+        None => open_tui(&ctx),
+    }
+}
+
+fn open_tui(ctx: &Ctx) -> Result<ExitCode> {
+    let (_store, _book) = ctx.open()?;
+    anyhow::bail!("the terminal UI is not built yet; try `kith list` or `kith --help`")
+}
+
+fn exit_code(err: &anyhow::Error) -> u8 {
+    if let Some(e) = err.downcast_ref::<StoreError>() {
+        return e.exit_code() as u8;
+    }
+    if let Some(e) = err.downcast_ref::<ConfigError>() {
+        return match e {
+            ConfigError::Parse(_) => 2,
+            ConfigError::Io { .. } => 1,
+        };
+    }
+    if err.downcast_ref::<BadInput>().is_some() {
+        return 2;
+    }
+    1
+}

@@ -1,0 +1,261 @@
+//! `add`, `list` and `show`.
+
+use anyhow::Result;
+use clap::Args;
+use std::process::ExitCode;
+
+use kith::model::{Birthday, Op, Person, PersonId};
+use kith::text::{fit, short_age};
+
+use super::{BadInput, Ctx, json, resolve};
+
+#[derive(Debug, Args)]
+pub struct AddArgs {
+    /// Their name, e.g. "Ana García".
+    name: String,
+    #[arg(long)]
+    org: Option<String>,
+    #[arg(long)]
+    title: Option<String>,
+    /// An e-mail address (repeatable).
+    #[arg(long = "email", value_name = "E")]
+    emails: Vec<String>,
+    /// A phone number (repeatable).
+    #[arg(long = "phone", value_name = "P")]
+    phones: Vec<String>,
+    /// A link, e.g. a LinkedIn URL (repeatable).
+    #[arg(long = "link", value_name = "URL")]
+    links: Vec<String>,
+    /// A tag (repeatable).
+    #[arg(long = "tag", value_name = "T")]
+    tags: Vec<String>,
+    /// A nickname (repeatable).
+    #[arg(long = "nickname", value_name = "N")]
+    nicknames: Vec<String>,
+    /// Keep in touch every DAYS days.
+    #[arg(long, value_name = "DAYS")]
+    cadence: Option<u32>,
+    /// MM-DD or YYYY-MM-DD.
+    #[arg(long)]
+    birthday: Option<String>,
+    /// Something they need or are working on (repeatable).
+    #[arg(long = "need", value_name = "TEXT")]
+    needs: Vec<String>,
+    /// Something they can help others with (repeatable).
+    #[arg(long = "offer", value_name = "TEXT")]
+    offers: Vec<String>,
+    /// How you met, e.g. "RustConf 2026".
+    #[arg(long)]
+    met: Option<String>,
+}
+
+pub fn add(ctx: &Ctx, a: AddArgs) -> Result<ExitCode> {
+    if a.name.trim().is_empty() {
+        return Err(BadInput("a person needs a name".into()).into());
+    }
+    let birthday = a
+        .birthday
+        .as_deref()
+        .map(str::parse::<Birthday>)
+        .transpose()
+        .map_err(|e| BadInput(e.to_string()))?;
+    let mut person = Person::new(PersonId(0), a.name.trim());
+    person.org = a.org;
+    person.title = a.title;
+    person.emails = a.emails;
+    person.phones = a.phones;
+    person.links = a.links;
+    person.tags = a.tags;
+    person.nicknames = a.nicknames;
+    person.cadence = a.cadence;
+    person.birthday = birthday;
+    person.needs = a.needs;
+    person.offers = a.offers;
+    person.met.context = a.met;
+    let (mut store, mut book) = ctx.open()?;
+    let mut id = PersonId(0);
+    store.update(&mut book, |fresh| {
+        id = fresh.next_person_id();
+        person.id = id;
+        Ok(Op::AddPerson(person))
+    })?;
+    println!("{id}");
+    Ok(ExitCode::SUCCESS)
+}
+
+#[derive(Debug, Args)]
+pub struct ListArgs {
+    /// Only people you have only had coffee with: entries, but no deeds.
+    #[arg(long)]
+    coffee_only: bool,
+    /// Only people who need attention: open promise, follow-up due, cadence passed.
+    #[arg(long)]
+    due: bool,
+    /// Include archived people.
+    #[arg(long)]
+    archived: bool,
+    /// Print a JSON array.
+    #[arg(long)]
+    json: bool,
+}
+
+pub fn list(ctx: &Ctx, a: ListArgs) -> Result<ExitCode> {
+    let (_, book) = ctx.open()?;
+    let index = ctx.index(&book);
+    let mut people: Vec<&Person> = book
+        .people
+        .iter()
+        .filter(|p| a.archived || !p.archived)
+        .filter(|p| !a.coffee_only || index.facts(p.id).coffee_only())
+        .filter(|p| {
+            !a.due
+                || index
+                    .facts(p.id)
+                    .is_due(ctx.config.cadence_for(p), ctx.today)
+        })
+        .collect();
+    people.sort_by_cached_key(|p| (kith::text::fold(&p.name), p.id));
+    if a.json {
+        let rows: Vec<_> = people
+            .iter()
+            .map(|p| json::person_summary(p, index.facts(p.id)))
+            .collect();
+        println!("{}", serde_json::to_string_pretty(&rows)?);
+        return Ok(ExitCode::SUCCESS);
+    }
+    for p in people {
+        let f = index.facts(p.id);
+        let last = f
+            .days_since_contact(ctx.today)
+            .map(short_age)
+            .unwrap_or_else(|| "never".into());
+        let mut marks = Vec::new();
+        if f.coffee_only() {
+            marks.push("coffee-only");
+        }
+        if f.is_due(ctx.config.cadence_for(p), ctx.today) {
+            marks.push("due");
+        }
+        if p.archived {
+            marks.push("archived");
+        }
+        let line = format!(
+            "{}  {}  {}  {}  ↑{} ↓{}  {}",
+            fit(&p.id.to_string(), 6),
+            fit(&p.name, 24),
+            fit(p.org.as_deref().unwrap_or(""), 20),
+            fit(&last, 6),
+            f.deeds_given,
+            f.deeds_received,
+            marks.join(" ")
+        );
+        println!("{}", line.trim_end());
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+#[derive(Debug, Args)]
+pub struct ShowArgs {
+    /// A name (any unique part of it) or an id like p12.
+    name_or_id: String,
+    /// Print a JSON object.
+    #[arg(long)]
+    json: bool,
+}
+
+pub fn show(ctx: &Ctx, a: ShowArgs) -> Result<ExitCode> {
+    let (_, book) = ctx.open()?;
+    let index = ctx.index(&book);
+    let id = resolve::person(&book, &a.name_or_id)?;
+    let p = book.person(id).expect("resolved person exists");
+    let f = index.facts(id);
+    let entries: Vec<_> = f.entries.iter().map(|i| &book.entries[*i]).collect();
+    if a.json {
+        let mut v = json::person_full(p, f);
+        v["entries"] = entries.iter().map(|e| json::entry(e, &book)).collect();
+        println!("{}", serde_json::to_string_pretty(&v)?);
+        return Ok(ExitCode::SUCCESS);
+    }
+    println!("{}  ({})", p.name, p.id);
+    let field = |label: &str, value: String| {
+        if !value.is_empty() {
+            println!("  {label:<10} {value}");
+        }
+    };
+    let title_org = [p.title.as_deref(), p.org.as_deref()]
+        .into_iter()
+        .flatten()
+        .collect::<Vec<_>>()
+        .join(" at ");
+    field("nicknames", p.nicknames.join(", "));
+    field("works", title_org);
+    field("email", p.emails.join(", "));
+    field("phone", p.phones.join(", "));
+    field("links", p.links.join(" "));
+    field("tags", p.tags.join(", "));
+    let met = [
+        p.met.context.clone(),
+        p.met.date.map(|d| d.to_string()),
+        p.met
+            .introduced_by
+            .map(|i| format!("introduced by {}", book.name_of(i))),
+    ]
+    .into_iter()
+    .flatten()
+    .collect::<Vec<_>>()
+    .join(" · ");
+    field("met", met);
+    field("needs", p.needs.join("; "));
+    field("offers", p.offers.join("; "));
+    field(
+        "cadence",
+        p.cadence
+            .map(|c| format!("every {c} days"))
+            .unwrap_or_default(),
+    );
+    field(
+        "birthday",
+        p.birthday.map(|b| b.to_string()).unwrap_or_default(),
+    );
+    field("notes", p.notes.clone());
+    println!(
+        "  {:<10} ↑{} given ↓{} received{}",
+        "deeds",
+        f.deeds_given,
+        f.deeds_received,
+        if f.coffee_only() {
+            " · coffee only"
+        } else {
+            ""
+        }
+    );
+    if p.archived {
+        println!("  archived");
+    }
+    for e in entries {
+        let others: Vec<String> = e
+            .people
+            .iter()
+            .filter(|x| **x != id)
+            .map(|x| book.name_of(*x))
+            .collect();
+        let with = if others.is_empty() {
+            String::new()
+        } else {
+            format!(" (with {})", others.join(", "))
+        };
+        let follow = match e.follow_up {
+            Some(d) if !e.done => format!("  !{d}"),
+            _ => String::new(),
+        };
+        let state = if e.is_open_promise() { " [open]" } else { "" };
+        println!(
+            "  {}  {} {:<8} {}{with}{state}{follow}",
+            e.date,
+            e.direction.arrow(),
+            e.kind,
+            e.summary
+        );
+    }
+    Ok(ExitCode::SUCCESS)
+}

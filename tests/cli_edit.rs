@@ -1,0 +1,125 @@
+//! `kith edit`, `archive` and `merge` on temp files, through the real binary.
+
+use std::path::Path;
+use std::process::{Command, Output};
+
+fn kith(file: &Path, args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_kith"))
+        .arg("--file")
+        .arg(file)
+        .args([
+            "--today",
+            "2026-11-26",
+            "--config",
+            "/nonexistent/kith-test-config.ron",
+        ])
+        .args(args)
+        .output()
+        .expect("kith runs")
+}
+
+fn ok(file: &Path, args: &[&str]) -> String {
+    let out = kith(file, args);
+    assert!(
+        out.status.success(),
+        "{args:?}: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8(out.stdout).unwrap()
+}
+
+fn show_json(file: &Path, who: &str) -> serde_json::Value {
+    serde_json::from_str(&ok(file, &["show", who, "--json"])).unwrap()
+}
+
+#[test]
+fn edit_changes_fields_and_tags_and_bad_input_writes_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("kith.ron");
+    ok(
+        &file,
+        &["add", "Zoë Martin", "--org", "Acme", "--tag", "design"],
+    );
+    ok(
+        &file,
+        &[
+            "edit",
+            "zoe",
+            "--org",
+            "Globex",
+            "--tag",
+            "+rust",
+            "--tag",
+            "-design",
+            "--cadence",
+            "30",
+        ],
+    );
+    let zoe = show_json(&file, "p1");
+    assert_eq!(zoe["org"], "Globex");
+    assert_eq!(zoe["tags"], serde_json::json!(["rust"]));
+    assert_eq!(zoe["cadence"], 30);
+
+    let before = std::fs::read(&file).unwrap();
+    let out = kith(&file, &["edit", "zoe", "--birthday", "02-30"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("02-30"));
+    let out = kith(&file, &["edit", "nobody", "--org", "X"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert_eq!(std::fs::read(&file).unwrap(), before);
+}
+
+#[test]
+fn archive_hides_from_list_but_keeps_in_the_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("kith.ron");
+    ok(&file, &["add", "王芳"]);
+    ok(&file, &["add", "Bo"]);
+    ok(&file, &["archive", "王芳"]);
+    let listed: serde_json::Value = serde_json::from_str(&ok(&file, &["list", "--json"])).unwrap();
+    assert_eq!(listed.as_array().unwrap().len(), 1);
+    let all: serde_json::Value =
+        serde_json::from_str(&ok(&file, &["list", "--archived", "--json"])).unwrap();
+    assert_eq!(all.as_array().unwrap().len(), 2);
+    ok(&file, &["archive", "p1", "--undo"]);
+    let listed: serde_json::Value = serde_json::from_str(&ok(&file, &["list", "--json"])).unwrap();
+    assert_eq!(listed.as_array().unwrap().len(), 2);
+}
+
+#[test]
+fn merge_keeps_fields_and_the_old_id_resolves() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("kith.ron");
+    ok(&file, &["add", "Ana G", "--email", "ana@home.org"]);
+    ok(&file, &["add", "Ana García", "--org", "Acme"]);
+    let out = ok(&file, &["merge", "p1", "p2"]);
+    assert!(out.contains("merged p1"), "{out}");
+    let ana = show_json(&file, "p1");
+    assert_eq!(
+        ana["id"], "p2",
+        "the merged-away id resolves to the survivor"
+    );
+    assert_eq!(ana["emails"], serde_json::json!(["ana@home.org"]));
+    assert_eq!(ana["org"], "Acme");
+    let out = kith(&file, &["merge", "p2", "Ana García"]);
+    assert_eq!(
+        out.status.code(),
+        Some(2),
+        "merging into oneself is bad input"
+    );
+}
+
+#[test]
+fn an_ambiguous_name_lists_the_candidates_and_exits_2() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("kith.ron");
+    ok(&file, &["add", "Ana García"]);
+    ok(&file, &["add", "Ana Souza"]);
+    let out = kith(&file, &["show", "ana"]);
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains("p1") && err.contains("p2") && err.contains("Ana Souza"),
+        "{err}"
+    );
+}
