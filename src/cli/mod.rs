@@ -5,6 +5,7 @@
 mod check;
 mod demo;
 mod edit;
+mod find;
 mod json;
 mod people;
 mod resolve;
@@ -60,6 +61,8 @@ enum Command {
     Merge(edit::MergeArgs),
     /// Open the demo book, or generate a synthetic one with --generate.
     Demo(demo::DemoArgs),
+    /// Find people by anything you remember about them (fuzzy; exit 1 if no one matches).
+    Find(find::FindArgs),
 }
 
 /// Bad input from the user: exit code 2.
@@ -136,6 +139,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
         Some(Command::Archive(args)) => edit::archive(&ctx, args),
         Some(Command::Merge(args)) => edit::merge(&ctx, args),
         Some(Command::Demo(args)) => demo::run(&ctx, args),
+        Some(Command::Find(args)) => find::run(&ctx, args),
         None if cli.demo => demo::open(&ctx),
         None => open_tui(&ctx),
     }

@@ -5,7 +5,9 @@ use std::fmt;
 use super::Birthday;
 
 /// A person's stable id. Ids are never reused within a book; shown as `p42`.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[derive(
+    Debug, Clone, Copy, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize,
+)]
 #[serde(transparent)]
 pub struct PersonId(pub u32);
 
