@@ -4,7 +4,7 @@ use chrono::{Datelike, NaiveDate};
 use fuzzy_matcher::FuzzyMatcher;
 
 use super::index::{Line, SearchIndex, Slot};
-use super::scan::{LINE_END, is_subsequence, some_line_has, word_mask};
+use super::scan::{LINE_END, is_clean, is_subsequence, some_line_has, word_mask};
 use super::{Band, Hit, SearchOptions};
 use crate::model::{Book, Index, Person};
 use crate::text::fold;
@@ -56,7 +56,8 @@ struct Candidate {
     slot: u32,
     /// How the query matches a name as a prefix (see [`SearchIndex::tier`]).
     tier: u8,
-    band: Band,
+    /// Where the weakest word matched (see [`Level`]).
+    level: Level,
     score: i64,
     /// The line shown (index into `SearchIndex::lines`).
     line: u32,
@@ -65,14 +66,34 @@ struct Candidate {
 }
 
 impl Candidate {
-    /// The (tier, band) group: every candidate of a smaller group ranks first.
+    /// The (tier, level) group: every candidate of a smaller group ranks first.
     fn group(&self) -> usize {
-        usize::from(self.tier) * 3 + self.band as usize
+        usize::from(self.tier) * LEVELS.len() + self.level.0 as usize
     }
 }
 
-/// Number of (tier, band) groups: tiers 0..=3 times three bands.
-const GROUPS: usize = 12;
+/// Number of (tier, level) groups: tiers 0..=3 times six levels.
+const GROUPS: usize = 24;
+
+/// How well a word matched a person: a band, and whether the match was clean
+/// (see [`is_clean`]). Clean matches in every band rank before loose ones,
+/// so `acme` finds the people at Acme before Grace Mensah, whose name merely
+/// holds an a, c, m and e. Levels 0..3 are the bands matched cleanly, 3..6
+/// the bands matched loosely.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+struct Level(u8);
+
+const LEVELS: [Level; 6] = [Level(0), Level(1), Level(2), Level(3), Level(4), Level(5)];
+
+impl Level {
+    fn band(self) -> Band {
+        BANDS[self.0 as usize % 3]
+    }
+
+    fn clean(self) -> bool {
+        self.0 < 3
+    }
+}
 
 const BANDS: [Band; 3] = [Band::Name, Band::Work, Band::Other];
 
@@ -114,26 +135,26 @@ impl SearchIndex {
         scope: Scope,
     ) -> Vec<Hit> {
         let query = Query::parse(query);
-        let bands = match scope {
-            Scope::All => BANDS.as_slice(),
-            Scope::Names => &BANDS[..1],
+        let levels: &[Level] = match scope {
+            Scope::All => &LEVELS,
+            Scope::Names => &[Level(0), Level(3)],
         };
-        // Pass by pass, widen the bands a person may match in; stop once the
+        // Pass by pass, widen the levels a person may match at; stop once the
         // people found so far fill the limit, since later passes only find
         // people who rank below them (tiers 0 to 2 are name matches, found in
         // the first pass).
         let mut found = Vec::new();
         let mut groups = [0usize; GROUPS];
         let mut taken = vec![false; self.people.len()];
-        for &band in bands {
+        for &level in levels {
             for (n, slot) in self.people.iter().enumerate() {
                 if taken[n]
                     || slot.archived && !opts.include_archived
-                    || slot.mask_within(band) & query.mask != query.mask
+                    || slot.mask_within(level.band()) & query.mask != query.mask
                     || !query
                         .words
                         .iter()
-                        .all(|w| self.matches_within(slot, w, band))
+                        .all(|w| self.matches_within(slot, w, level, levels))
                 {
                     continue;
                 }
@@ -141,7 +162,7 @@ impl SearchIndex {
                 let c = Candidate {
                     slot: n as u32,
                     tier: self.tier(slot, &query.whole),
-                    band,
+                    level,
                     score: 0,
                     line: slot.bounds[0],
                     key: 0,
@@ -161,12 +182,12 @@ impl SearchIndex {
         found.retain(|c| c.group() <= cutoff);
         for c in &mut found {
             let slot = &self.people[c.slot as usize];
-            if let Some((score, line)) = self.score_person(slot, &query, c.band) {
+            if let Some((score, line)) = self.score_person(slot, &query, c.level, levels) {
                 (c.score, c.line) = (score, line);
             }
             c.key = match_key(c);
         }
-        // Only those that can still make the top `limit` on tier, band and
+        // Only those that can still make the top `limit` on tier, level and
         // score (ties included) need their last contact looked up.
         if limit < found.len() {
             found.select_nth_unstable_by_key(limit - 1, |c| c.key);
@@ -189,43 +210,72 @@ impl SearchIndex {
             .collect()
     }
 
-    /// Whether `word` could match one of the person's lines in `band` or a
-    /// better one. Bands whose char mask lacks the word's chars are skipped
-    /// without reading their text, and a band's text is one buffer scan.
-    fn matches_within(&self, slot: &Slot, word: &Word, band: Band) -> bool {
-        BANDS[..=band as usize].iter().any(|b| {
-            slot.masks[*b as usize] & word.mask == word.mask
-                && some_line_has(self.band_text(slot, *b), &word.text)
-        })
+    /// Whether `word` matches the person at `level` or a better one (of the
+    /// `allowed` levels), judged by cheap scans only.
+    fn matches_within(&self, slot: &Slot, word: &Word, level: Level, allowed: &[Level]) -> bool {
+        allowed
+            .iter()
+            .take_while(|l| **l <= level)
+            .any(|l| self.matches_at(slot, word, *l))
     }
 
-    /// The total score over the words, each in its best band, and the line to
-    /// show: where a word whose best band is the person's `band` scored best
+    /// Whether `word` matches one of the person's lines in the level's band,
+    /// cleanly if the level asks for it. Bands whose char mask lacks the
+    /// word's chars are skipped without reading their text.
+    fn matches_at(&self, slot: &Slot, word: &Word, level: Level) -> bool {
+        let band = level.band();
+        if slot.masks[band as usize] & word.mask != word.mask {
+            return false;
+        }
+        let text = self.band_text(slot, band);
+        if level.clean() {
+            text.split_terminator(LINE_END)
+                .any(|l| is_clean(l, &word.text))
+        } else {
+            some_line_has(text, &word.text)
+        }
+    }
+
+    /// The total score over the words, each at its best level, and the line to
+    /// show: where a word whose best level is the person's `level` scored best
     /// (the name is shown anyway; this shows the weakest evidence).
-    fn score_person(&self, slot: &Slot, query: &Query, band: Band) -> Option<(i64, u32)> {
+    fn score_person(
+        &self,
+        slot: &Slot,
+        query: &Query,
+        level: Level,
+        allowed: &[Level],
+    ) -> Option<(i64, u32)> {
         let mut total = 0;
         let mut shown: Option<(i64, u32)> = None;
         for word in &query.words {
-            let (word_band, score, line) = BANDS
+            let (word_level, score, line) = allowed
                 .iter()
-                .filter(|b| slot.masks[**b as usize] & word.mask == word.mask)
-                .find_map(|b| self.best_line(slot, *b, word).map(|(s, l)| (*b, s, l)))?;
+                .filter(|l| slot.masks[l.band() as usize] & word.mask == word.mask)
+                .find_map(|l| self.best_line(slot, *l, word).map(|(s, i)| (*l, s, i)))?;
             total += score;
-            if word_band == band && shown.is_none_or(|(s, _)| score > s) {
+            if word_level == level && shown.is_none_or(|(s, _)| score > s) {
                 shown = Some((score, line));
             }
         }
         shown.map(|(_, line)| (total, line))
     }
 
-    /// The best score of `word` over a person's lines in one band, and the
-    /// line (index into `lines`) where it scored it.
-    fn best_line(&self, slot: &Slot, band: Band, word: &Word) -> Option<(i64, u32)> {
+    /// The best score of `word` over a person's lines in the level's band
+    /// (only lines it matches cleanly, for a clean level), and the line
+    /// (index into `lines`) where it scored it.
+    fn best_line(&self, slot: &Slot, level: Level, word: &Word) -> Option<(i64, u32)> {
+        let band = level.band();
         let first = self.first_line(slot, band);
         let mut best: Option<(i64, u32)> = None;
         let lines = self.band_text(slot, band).split_terminator(LINE_END);
         for (i, text) in lines.enumerate() {
-            if !is_subsequence(text, &word.text) {
+            let possible = if level.clean() {
+                is_clean(text, &word.text)
+            } else {
+                is_subsequence(text, &word.text)
+            };
+            if !possible {
                 continue;
             }
             let Some(score) = self.matcher.fuzzy_match(text, &word.text) else {
@@ -266,7 +316,7 @@ impl SearchIndex {
             person: slot.id,
             score: c.score,
             field: line.field,
-            band: c.band,
+            band: c.level.band(),
             text: self.original(line).to_string(),
             positions: self.line_positions(line, query),
         }
@@ -299,7 +349,7 @@ fn person_of<'a>(book: &'a Book, slot: &Slot) -> Option<&'a Person> {
     }
 }
 
-/// The first (tier, band) group at which the groups so far hold `limit`
+/// The first (tier, level) group at which the groups so far hold `limit`
 /// candidates: later groups cannot reach the top `limit`.
 fn cutoff_group(groups: &[usize; GROUPS], limit: usize) -> usize {
     let mut total = 0;
@@ -312,14 +362,14 @@ fn cutoff_group(groups: &[usize; GROUPS], limit: usize) -> usize {
     GROUPS - 1
 }
 
-/// The ranking as one number, smaller first: tier, band, higher score; the
+/// The ranking as one number, smaller first: tier, level, higher score; the
 /// low 64 bits are left for [`tie_key`].
 fn match_key(c: &Candidate) -> u128 {
     // Order-preserving map of a signed number onto an unsigned one, inverted
     // since a larger score comes first.
     let score = c.score.clamp(i64::from(i32::MIN), i64::from(i32::MAX)) as i32;
     let score = !((score as u32) ^ 0x8000_0000);
-    u128::from(c.tier) << 120 | (c.band as u128) << 112 | u128::from(score) << 64
+    u128::from(c.tier) << 120 | u128::from(c.level.0) << 112 | u128::from(score) << 64
 }
 
 /// The low bits of the ranking: more recent contact first (never contacted

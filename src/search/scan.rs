@@ -82,6 +82,49 @@ pub(super) fn some_line_has(text: &str, pattern: &str) -> bool {
     false
 }
 
+/// Whether `word` matches `line` cleanly, as a person would mean it: as a
+/// substring (`acme`, `ana` in Diana), within one word from its start with
+/// letters left out (`jse` for José, `mllr` for Müller), or as the starts of
+/// successive words (`jg` or `josgar` for José García). Anything else the
+/// fuzzy matcher accepts (`acme` in "grace mensah") is a loose match.
+pub(super) fn is_clean(line: &str, word: &str) -> bool {
+    if line.contains(word) {
+        return true;
+    }
+    let Some(first) = word.chars().next() else {
+        return true;
+    };
+    let words = || {
+        line.split(|c: char| !c.is_alphanumeric())
+            .filter(|w| !w.is_empty())
+    };
+    for (i, start) in words().enumerate() {
+        if !start.starts_with(first) {
+            continue;
+        }
+        if is_subsequence(start, word) {
+            return true;
+        }
+        // Greedy: each following word takes as much of the rest as it starts with.
+        let mut rest = word;
+        for w in words().skip(i) {
+            rest = &rest[common_prefix(w, rest)..];
+            if rest.is_empty() {
+                return true;
+            }
+        }
+    }
+    false
+}
+
+/// The byte length of the longest common prefix of `a` and `b`, on char bounds.
+fn common_prefix(a: &str, b: &str) -> usize {
+    a.char_indices()
+        .zip(b.chars())
+        .find(|((_, x), y)| x != y)
+        .map_or(a.len().min(b.len()), |((i, _), _)| i)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -95,6 +138,23 @@ mod tests {
         assert!(!some_line_has("ana\nacme\n", "nac"), "not across lines");
         assert!(!some_line_has("王\n芳\n", "王芳"));
         assert!(some_line_has("李\n王x芳\n", "王芳"));
+    }
+
+    #[test]
+    fn clean_matches_are_substrings_omissions_or_word_starts() {
+        assert!(is_clean("acme robotics", "acme"));
+        assert!(is_clean("diana", "ana"));
+        assert!(is_clean("jose garcia", "jse"));
+        assert!(is_clean("anna muller", "mllr"));
+        assert!(is_clean("jose garcia", "jg"));
+        assert!(is_clean("jose garcia", "josgar"));
+        assert!(is_clean("王芳", "芳"));
+        assert!(is_clean("王 芳", "王芳"));
+        assert!(!is_clean("grace mensah", "acme"));
+        assert!(!is_clean("grace mensah", "ana"));
+        assert!(!is_clean("jose garcia", "sg"), "not from a word start");
+        assert_eq!(common_prefix("josé", "josa"), 3);
+        assert_eq!(common_prefix("ab", "abc"), 2);
     }
 
     #[test]
