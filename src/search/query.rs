@@ -83,6 +83,9 @@ const GROUPS: usize = 24;
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 struct Level(u8);
 
+/// In the scan state of a word: it matched.
+const MATCHED: u8 = u8::MAX;
+
 const LEVELS: [Level; 6] = [Level(0), Level(1), Level(2), Level(3), Level(4), Level(5)];
 
 impl Level {
@@ -92,6 +95,11 @@ impl Level {
 
     fn clean(self) -> bool {
         self.0 < 3
+    }
+
+    /// The widest band a match at this level or a better one can be in.
+    fn widest_band(self) -> Band {
+        BANDS[usize::from(self.0.min(2))]
     }
 }
 
@@ -146,15 +154,21 @@ impl SearchIndex {
         let mut found = Vec::new();
         let mut groups = [0usize; GROUPS];
         let mut taken = vec![false; self.people.len()];
-        for &level in levels {
+        // Per person and word: how many of `levels` have been scanned without
+        // a match, or MATCHED; so each (person, word, level) is scanned once.
+        let words = query.words.len();
+        let mut scanned = vec![0u8; self.people.len() * words];
+        for (i, &level) in levels.iter().enumerate() {
             for (n, slot) in self.people.iter().enumerate() {
                 if taken[n]
                     || slot.archived && !opts.include_archived
-                    || slot.mask_within(level.band()) & query.mask != query.mask
-                    || !query
-                        .words
-                        .iter()
-                        .all(|w| self.matches_within(slot, w, level, levels))
+                    || slot.mask_within(level.widest_band()) & query.mask != query.mask
+                    || !self.all_match_within(
+                        slot,
+                        &query,
+                        &levels[..=i],
+                        &mut scanned[n * words..][..words],
+                    )
                 {
                     continue;
                 }
@@ -210,13 +224,31 @@ impl SearchIndex {
             .collect()
     }
 
-    /// Whether `word` matches the person at `level` or a better one (of the
-    /// `allowed` levels), judged by cheap scans only.
-    fn matches_within(&self, slot: &Slot, word: &Word, level: Level, allowed: &[Level]) -> bool {
-        allowed
-            .iter()
-            .take_while(|l| **l <= level)
-            .any(|l| self.matches_at(slot, word, *l))
+    /// Whether every word matches the person at one of `levels`; `scanned`
+    /// remembers, per word, the levels already scanned or a match.
+    fn all_match_within(
+        &self,
+        slot: &Slot,
+        query: &Query,
+        levels: &[Level],
+        scanned: &mut [u8],
+    ) -> bool {
+        for (word, scanned) in query.words.iter().zip(scanned) {
+            if *scanned == MATCHED {
+                continue;
+            }
+            let from = usize::from(*scanned);
+            if levels[from..]
+                .iter()
+                .any(|l| self.matches_at(slot, word, *l))
+            {
+                *scanned = MATCHED;
+            } else {
+                *scanned = levels.len() as u8;
+                return false;
+            }
+        }
+        true
     }
 
     /// Whether `word` matches one of the person's lines in the level's band,
