@@ -260,12 +260,12 @@ impl SearchIndex {
             return false;
         }
         let text = self.band_text(slot, band);
-        if level.clean() {
-            text.split_terminator(LINE_END)
-                .any(|l| is_clean(l, &word.text))
-        } else {
-            some_line_has(text, &word.text)
-        }
+        // A clean match is also a subsequence: one cheap pass rules most out.
+        some_line_has(text, &word.text)
+            && (!level.clean()
+                || text
+                    .split_terminator(LINE_END)
+                    .any(|l| is_clean(l, &word.text)))
     }
 
     /// The total score over the words, each at its best level, and the line to

@@ -88,6 +88,9 @@ pub(super) fn some_line_has(text: &str, pattern: &str) -> bool {
 /// successive words (`jg` or `josgar` for José García). Anything else the
 /// fuzzy matcher accepts (`acme` in "grace mensah") is a loose match.
 pub(super) fn is_clean(line: &str, word: &str) -> bool {
+    if !some_line_has(line, word) {
+        return false;
+    }
     if line.contains(word) {
         return true;
     }
