@@ -74,6 +74,21 @@ impl Config {
         Kinds::with_extra(&self.kinds)
     }
 
+    /// The cadence configured for `tag`, matched case-insensitively; allocates
+    /// only for a tag with capitals (the review asks this for every person).
+    fn tag_cadence_of(&self, tag: &str) -> Option<u32> {
+        if self.tag_cadence.is_empty() {
+            return None;
+        }
+        match self.tag_cadence.get(tag) {
+            Some(c) => Some(*c),
+            None if tag.chars().any(char::is_uppercase) => {
+                self.tag_cadence.get(&tag.to_lowercase()).copied()
+            }
+            None => None,
+        }
+    }
+
     /// A person's cadence: their own, else the shortest of their tags', else the default.
     pub fn cadence_for(&self, person: &Person) -> Option<u32> {
         person
@@ -82,7 +97,7 @@ impl Config {
                 person
                     .tags
                     .iter()
-                    .filter_map(|t| self.tag_cadence.get(&t.to_lowercase()).copied())
+                    .filter_map(|t| self.tag_cadence_of(t))
                     .min()
             })
             .or(self.default_cadence)

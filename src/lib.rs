@@ -1,9 +1,13 @@
 //! kith: action-based networking. The library holds everything but the
 //! terminal entry point, so tests and benchmarks use the same code as the binary.
 
+pub mod capture;
 pub mod config;
 pub mod demo;
+pub mod export;
+pub mod import;
 pub mod model;
 pub mod search;
 pub mod store;
 pub mod text;
+pub mod tui;

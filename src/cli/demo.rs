@@ -60,15 +60,14 @@ pub fn run(ctx: &Ctx, a: DemoArgs) -> Result<ExitCode> {
 pub fn open(ctx: &Ctx) -> Result<ExitCode> {
     let dir = tempfile_dir()?;
     let path = dir.join("demo.ron");
-    // Until the hand-written demo book lands, a small generated one stands in.
-    write_book(&path, &kith::demo::generate(40, 200, 1, ctx.today))
-        .context("writing the demo book")?;
+    write_book(&path, &kith::demo::demo_book(ctx.today)).context("writing the demo book")?;
     let demo_ctx = Ctx {
         file: path,
         config: ctx.config.clone(),
+        config_path: ctx.config_path.clone(),
         today: ctx.today,
     };
-    let result = super::open_tui(&demo_ctx);
+    let result = super::tui::open(&demo_ctx, true);
     let _ = std::fs::remove_dir_all(&dir);
     result
 }

@@ -5,10 +5,15 @@
 mod check;
 mod demo;
 mod edit;
+mod export;
 mod find;
+mod import;
 mod json;
+mod log;
 mod people;
 mod resolve;
+mod review;
+mod tui;
 
 use anyhow::Result;
 use chrono::NaiveDate;
@@ -61,6 +66,14 @@ enum Command {
     Merge(edit::MergeArgs),
     /// Open the demo book, or generate a synthetic one with --generate.
     Demo(demo::DemoArgs),
+    /// Log what you did, in one line: kith log "@alice favor: reviewed her deck -2d !+1w".
+    Log(log::LogArgs),
+    /// Import people from LinkedIn, Google Contacts or vCard; re-importing duplicates nobody.
+    Import(import::ImportArgs),
+    /// Export the book as vCard, CSV, Markdown or iCalendar.
+    Export(export::ExportArgs),
+    /// Today's review queue: who needs something from you, and why (--print).
+    Review(review::ReviewArgs),
     /// Find people by anything you remember about them (fuzzy; exit 1 if no one matches).
     Find(find::FindArgs),
 }
@@ -74,6 +87,8 @@ pub struct BadInput(pub String);
 pub struct Ctx {
     pub file: PathBuf,
     pub config: Config,
+    /// Where the config was read from (to point at a bad key binding in it).
+    pub config_path: Option<PathBuf>,
     pub today: NaiveDate,
 }
 
@@ -93,8 +108,8 @@ impl Ctx {
             .config
             .clone()
             .or_else(|| dirs.as_ref().map(|d| d.config_dir().join("config.ron")));
-        let config = match config_path {
-            Some(path) => Config::load(&path)?,
+        let config = match &config_path {
+            Some(path) => Config::load(path)?,
             None => Config::default(),
         };
         let today = cli
@@ -103,6 +118,7 @@ impl Ctx {
         Ok(Ctx {
             file,
             config,
+            config_path,
             today,
         })
     }
@@ -139,15 +155,14 @@ fn run(cli: Cli) -> Result<ExitCode> {
         Some(Command::Archive(args)) => edit::archive(&ctx, args),
         Some(Command::Merge(args)) => edit::merge(&ctx, args),
         Some(Command::Demo(args)) => demo::run(&ctx, args),
+        Some(Command::Log(args)) => log::run(&ctx, args),
+        Some(Command::Import(args)) => import::run(&ctx, args),
+        Some(Command::Export(args)) => export::run(&ctx, args),
+        Some(Command::Review(args)) => review::run(&ctx, args),
         Some(Command::Find(args)) => find::run(&ctx, args),
         None if cli.demo => demo::open(&ctx),
-        None => open_tui(&ctx),
+        None => tui::open(&ctx, false),
     }
-}
-
-fn open_tui(ctx: &Ctx) -> Result<ExitCode> {
-    let (_store, _book) = ctx.open()?;
-    anyhow::bail!("the terminal UI is not built yet; try `kith list` or `kith --help`")
 }
 
 fn exit_code(err: &anyhow::Error) -> u8 {
@@ -159,6 +174,9 @@ fn exit_code(err: &anyhow::Error) -> u8 {
             ConfigError::Parse(_) => 2,
             ConfigError::Io { .. } => 1,
         };
+    }
+    if let Some(e) = err.downcast_ref::<kith::tui::TuiError>() {
+        return e.exit_code() as u8;
     }
     if err.downcast_ref::<BadInput>().is_some() {
         return 2;

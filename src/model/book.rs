@@ -2,7 +2,7 @@ use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
-use super::{Entry, EntryId, Person, PersonId};
+use super::{Entry, EntryId, Person, PersonId, ReviewProgress};
 
 /// The version of the file format this build reads and writes.
 pub const FORMAT_VERSION: u32 = 1;
@@ -32,6 +32,9 @@ pub struct Book {
     /// references still resolve.
     #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
     pub merged: BTreeMap<PersonId, PersonId>,
+    /// How far today's review got, so leaving mid-way resumes where it stopped.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub review: Option<ReviewProgress>,
 }
 
 impl Default for Book {
@@ -44,6 +47,7 @@ impl Default for Book {
             people: Vec::new(),
             entries: Vec::new(),
             merged: BTreeMap::new(),
+            review: None,
         }
     }
 }
@@ -148,6 +152,9 @@ impl Book {
             shift(&mut e.date);
             e.follow_up.as_mut().map(shift);
             e.done_on.as_mut().map(shift);
+        }
+        if let Some(review) = &mut self.review {
+            shift(&mut review.date);
         }
         self.anchor = Some(today);
     }

@@ -24,6 +24,9 @@ pub struct PersonFacts {
     pub next_follow_up: Option<NaiveDate>,
     /// Open follow-up dates, earliest first.
     pub follow_ups: Vec<NaiveDate>,
+    /// Entries still open: promises not kept and follow-ups not done, newest
+    /// first (indices into `book.entries`), so the review need not rescan.
+    pub open: Vec<usize>,
 }
 
 impl PersonFacts {
@@ -118,6 +121,9 @@ fn record(f: &mut PersonFacts, i: usize, entry: &Entry, weight: Weight) {
     f.last_contact = Some(f.last_contact.map_or(date, |d| d.max(date)));
     if let Some(fu) = entry.open_follow_up() {
         f.follow_ups.push(fu);
+    }
+    if entry.is_open_promise() || entry.open_follow_up().is_some() {
+        f.open.push(i);
     }
     if entry.is_open_promise() {
         f.open_promises += 1;

@@ -10,6 +10,7 @@ mod kind;
 mod merge;
 mod ops;
 mod person;
+pub mod review;
 
 pub use birthday::{Birthday, BirthdayError};
 pub use book::{Book, FORMAT_VERSION};
@@ -19,3 +20,7 @@ pub use kind::{Kind, KindDef, Kinds, Weight};
 pub use merge::merge_op;
 pub use ops::{Op, OpError};
 pub use person::{HowMet, Person, PersonId};
+pub use review::{
+    Outcome, Reason, ReviewItem, ReviewProgress, ReviewSession, ReviewStep, SnoozeChoice, Summary,
+    queue,
+};

@@ -4,7 +4,7 @@
 
 use chrono::NaiveDate;
 
-use super::{Book, Entry, EntryId, Person, PersonId};
+use super::{Book, Entry, EntryId, Person, PersonId, ReviewProgress};
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Op {
@@ -22,6 +22,8 @@ pub enum Op {
     SetMerged(PersonId, Option<PersonId>),
     /// Marks an entry done (a promise kept, a follow-up made) or open again.
     SetDone(EntryId, Option<NaiveDate>),
+    /// Replaces (or, with `None`, forgets) the daily review's progress.
+    SetReview(Option<ReviewProgress>),
     /// Several operations applied together: all of them or none.
     Batch(Vec<Op>),
 }
@@ -129,6 +131,9 @@ impl Op {
                 e.done = on.is_some();
                 e.done_on = on;
                 Ok(Op::SetDone(id, old))
+            }
+            Op::SetReview(progress) => {
+                Ok(Op::SetReview(std::mem::replace(&mut book.review, progress)))
             }
             Op::Batch(ops) => {
                 let mut inverses = Vec::with_capacity(ops.len());

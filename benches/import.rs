@@ -1,0 +1,84 @@
+//! Importing a 10,000-row LinkedIn export: into an empty book, and again into
+//! the result (which must add nobody). Each run is the whole command's work:
+//! open the book, read and parse the file, plan, and the one atomic save.
+
+use chrono::NaiveDate;
+use criterion::{BatchSize, Criterion, criterion_group, criterion_main};
+use std::fmt::Write;
+use std::hint::black_box;
+use std::path::Path;
+
+use kith::import::{Source, import, parse_path};
+use kith::store::Store;
+
+const ROWS: usize = 10_000;
+
+fn today() -> NaiveDate {
+    "2026-11-26".parse().unwrap()
+}
+
+fn connections_csv() -> String {
+    let mut s = String::from(
+        "\u{feff}Notes:\r\n\"When exporting your connection data, you may notice that some \
+         of the email addresses are missing.\"\r\n\r\n\
+         First Name,Last Name,URL,Email Address,Company,Position,Connected On\r\n",
+    );
+    for i in 0..ROWS {
+        let email = if i % 3 == 0 {
+            format!("person{i}@example.com")
+        } else {
+            String::new()
+        };
+        let _ = write!(
+            s,
+            "Fírst{i},Lást{},https://www.linkedin.com/in/person-{i},{email},\"Company {}, Inc.\",Engineer,{:02} Mar 20{:02}\r\n",
+            i % 97,
+            i % 500,
+            1 + i % 28,
+            10 + i % 15
+        );
+    }
+    s
+}
+
+fn run(book_path: &Path, csv: &Path) -> kith::import::Report {
+    let (mut store, mut book) = Store::open(book_path, today()).unwrap();
+    let parsed = parse_path(Source::LinkedIn, csv).unwrap();
+    import(&mut store, &mut book, parsed, "linkedin", false).unwrap()
+}
+
+fn bench(c: &mut Criterion) {
+    let dir = tempfile::tempdir().unwrap();
+    let csv = dir.path().join("Connections.csv");
+    std::fs::write(&csv, connections_csv()).unwrap();
+    let full = dir.path().join("full.ron");
+    let first = run(&full, &csv);
+    assert_eq!(first.added, ROWS);
+    let again = run(&full, &csv);
+    assert_eq!((again.added, again.unchanged), (0, ROWS), "no duplicates");
+
+    let mut group = c.benchmark_group("linkedin_10k");
+    group.sample_size(10);
+    let mut n = 0;
+    group.bench_function("into_empty_book", |b| {
+        b.iter_batched(
+            || {
+                n += 1;
+                dir.path().join(format!("empty{n}.ron"))
+            },
+            |path| black_box(run(&path, &csv)),
+            BatchSize::PerIteration,
+        )
+    });
+    group.bench_function("reimport_into_result", |b| {
+        b.iter(|| {
+            let report = run(&full, &csv);
+            assert_eq!(report.added, 0);
+            black_box(report)
+        })
+    });
+    group.finish();
+}
+
+criterion_group!(benches, bench);
+criterion_main!(benches);

@@ -1,0 +1,242 @@
+//! Who `@name` means: every name and nickname in the book, folded once and
+//! laid out in one buffer, so resolving a name while the user types scans
+//! a few hundred kilobytes instead of chasing 10,000 heap strings.
+
+use super::resolve::{MAX_CANDIDATES, Resolution};
+use crate::model::{Book, PersonId};
+use crate::text::{fold, fold_char_into};
+
+/// The folded names of a book's people. Build it once per version of the book
+/// (after a load or a change) and resolve any number of names with it.
+#[derive(Debug, Clone, Default)]
+pub struct Names {
+    text: String,
+    rows: Vec<Row>,
+}
+
+/// One folded name or nickname, `text[start..end]`.
+#[derive(Debug, Clone)]
+struct Row {
+    id: PersonId,
+    archived: bool,
+    nickname: bool,
+    /// Which letters start a word here (see [`initial_bit`]): lets a scan
+    /// skip a row by one AND instead of reading its text.
+    initials: u32,
+    start: u32,
+    end: u32,
+}
+
+/// A bit per ASCII letter, one for digits, one for everything else.
+fn initial_bit(c: char) -> u32 {
+    match c {
+        'a'..='z' => 1 << (c as u32 - 'a' as u32),
+        '0'..='9' => 1 << 26,
+        _ => 1 << 27,
+    }
+}
+
+/// How well a person fits a typed name; lower is better.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+enum Tier {
+    /// The whole name or a nickname.
+    Exact,
+    /// `@p42`.
+    Id,
+    /// The first word of the name.
+    FirstName,
+    /// The start of the name, of one of its words, or of a nickname.
+    Prefix,
+    /// Pieces that each start a word, in order (`aligar`: ali + gar).
+    Initials,
+}
+
+impl Names {
+    pub fn new(book: &Book) -> Names {
+        let mut names = Names::default();
+        for p in &book.people {
+            names.push(p.id, p.archived, false, &p.name);
+            for nick in &p.nicknames {
+                names.push(p.id, p.archived, true, nick);
+            }
+        }
+        names
+    }
+
+    fn push(&mut self, id: PersonId, archived: bool, nickname: bool, s: &str) {
+        let start = self.text.len() as u32;
+        for c in s.trim().chars() {
+            fold_char_into(c, &mut self.text);
+        }
+        let folded = &self.text[start as usize..];
+        let initials = folded
+            .split_whitespace()
+            .filter_map(|w| w.chars().next())
+            .fold(0, |bits, c| bits | initial_bit(c));
+        self.rows.push(Row {
+            id,
+            archived,
+            nickname,
+            initials,
+            start,
+            end: self.text.len() as u32,
+        });
+    }
+
+    /// Resolves a typed name (see [`super::resolve_person`] for the rules).
+    pub fn resolve(&self, query: &str, book: &Book) -> Resolution<(PersonId, String)> {
+        let q = fold(query.trim());
+        let Some(q_first) = q.chars().next() else {
+            return Resolution::None;
+        };
+        let q_letters: String = q.chars().filter(|c| !c.is_whitespace()).collect();
+        let q_bit = initial_bit(q_first);
+        let mut best: Option<Tier> = None;
+        let mut found: Vec<(PersonId, bool)> = Vec::new();
+        let mut consider = |id: PersonId, archived: bool, tier: Option<Tier>| {
+            let Some(tier) = tier else { return };
+            match best {
+                Some(b) if tier > b => {}
+                Some(b) if tier == b => found.push((id, archived)),
+                _ => {
+                    best = Some(tier);
+                    found.clear();
+                    found.push((id, archived));
+                }
+            }
+        };
+        // Rows of one person are adjacent: keep their best tier.
+        let mut current: Option<(PersonId, bool, Option<Tier>)> = None;
+        for row in &self.rows {
+            let tier = if row.initials & q_bit != 0 {
+                let s = &self.text[row.start as usize..row.end as usize];
+                a_word_starts_with(s, q_first)
+                    .then(|| row_tier(row, s, &q, &q_letters))
+                    .flatten()
+            } else {
+                None
+            };
+            match &mut current {
+                Some((id, _, t)) if *id == row.id => *t = min(*t, tier),
+                _ => {
+                    if let Some((id, archived, t)) = current.take() {
+                        consider(id, archived, t);
+                    }
+                    current = Some((row.id, row.archived, tier));
+                }
+            }
+        }
+        if let Some((id, archived, t)) = current {
+            consider(id, archived, t);
+        }
+        // Exact names of active people beat those of archived ones.
+        if best == Some(Tier::Exact) && found.iter().any(|(_, archived)| !archived) {
+            found.retain(|(_, archived)| !archived);
+        }
+        if best.is_none_or(|b| b > Tier::Id)
+            && let Some(id) = PersonId::parse(&q).filter(|_| q.starts_with('p'))
+            && let Some(person) = book.person(id)
+        {
+            return Resolution::One((person.id, person.name.clone()));
+        }
+        let named = |(id, _): &(PersonId, bool)| (*id, book.name_of(*id));
+        match found.as_slice() {
+            [] => Resolution::None,
+            [one] => Resolution::One(named(one)),
+            many => {
+                let more = many.len().saturating_sub(MAX_CANDIDATES);
+                Resolution::Many(many.iter().take(MAX_CANDIDATES).map(named).collect(), more)
+            }
+        }
+    }
+}
+
+fn min(a: Option<Tier>, b: Option<Tier>) -> Option<Tier> {
+    match (a, b) {
+        (Some(a), Some(b)) => Some(a.min(b)),
+        (a, b) => a.or(b),
+    }
+}
+
+/// The tier at which one folded name or nickname fits the folded query.
+fn row_tier(row: &Row, s: &str, q: &str, q_letters: &str) -> Option<Tier> {
+    if s == q {
+        return Some(Tier::Exact);
+    }
+    if row.archived {
+        return None;
+    }
+    if !row.nickname && s.split_whitespace().next() == Some(q) {
+        return Some(Tier::FirstName);
+    }
+    if starts_a_word(s, q) {
+        return Some(Tier::Prefix);
+    }
+    (!row.nickname && word_pieces(q_letters, s)).then_some(Tier::Initials)
+}
+
+/// Some word of `s` starts with `first`: every tier needs it, and it is a
+/// cheap test that rules out most people.
+fn a_word_starts_with(s: &str, first: char) -> bool {
+    let mut at_start = true;
+    for c in s.chars() {
+        if c.is_whitespace() {
+            at_start = true;
+        } else if at_start {
+            if c == first {
+                return true;
+            }
+            at_start = false;
+        }
+    }
+    false
+}
+
+/// `q` starts the name or one of its words.
+fn starts_a_word(name: &str, q: &str) -> bool {
+    name.starts_with(q)
+        || name
+            .match_indices(char::is_whitespace)
+            .any(|(i, s)| name[i + s.len()..].starts_with(q))
+}
+
+/// `q` splits into non-empty pieces, each the start of a later word of `name`.
+fn word_pieces(q: &str, name: &str) -> bool {
+    if q.is_empty() {
+        return true;
+    }
+    let mut rest = name.trim_start();
+    while !rest.is_empty() {
+        let word_end = rest.find(char::is_whitespace).unwrap_or(rest.len());
+        let common = q
+            .char_indices()
+            .zip(rest[..word_end].chars())
+            .take_while(|((_, a), b)| a == b)
+            .map(|((i, a), _)| i + a.len_utf8())
+            .last()
+            .unwrap_or(0);
+        let after = rest[word_end..].trim_start();
+        for len in (1..=common).rev().filter(|l| q.is_char_boundary(*l)) {
+            if word_pieces(&q[len..], after) {
+                return true;
+            }
+        }
+        rest = after;
+    }
+    false
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn word_pieces_start_words_in_order() {
+        assert!(word_pieces("aligar", "alice garcia"));
+        assert!(word_pieces("agarcia", "alice garcia"));
+        assert!(word_pieces("ag", "ana maria garcia"));
+        assert!(!word_pieces("zed", "zoe odegaard"));
+        assert!(!word_pieces("gali", "alice garcia"));
+        assert!(!word_pieces("alicex", "alice garcia"));
+    }
+}

@@ -1,0 +1,51 @@
+//! `kith log "LINE"`: the quick-capture line from the shell.
+
+use anyhow::Result;
+use clap::Args;
+use std::process::ExitCode;
+
+use kith::capture::{Capture, CaptureError, Parsed, parse_spanned, preview};
+use kith::model::{Book, EntryId, OpError};
+
+use super::Ctx;
+
+#[derive(Debug, Args)]
+pub struct LogArgs {
+    /// One capture line, e.g. "@alice favor: reviewed her pitch deck -2d !+1w".
+    #[arg(allow_hyphen_values = true)]
+    line: String,
+    /// Add people named with @ who are not in the book yet.
+    #[arg(long)]
+    create: bool,
+}
+
+/// Saves the line's entry and prints it (`e12  2026-11-24  favor · gave · …`);
+/// a bad line prints itself, a caret under the problem and what is wrong, and
+/// exits 2 without writing.
+pub fn run(ctx: &Ctx, a: LogArgs) -> Result<ExitCode> {
+    let kinds = ctx.config.kinds();
+    let (mut store, mut book) = ctx.open()?;
+    let check = |book: &Book| -> Result<Parsed, CaptureError> {
+        let parsed = parse_spanned(&a.line, ctx.today, book, &kinds)?;
+        if !a.create {
+            parsed.require_known()?;
+        }
+        Ok(parsed)
+    };
+    if let Err(e) = check(&book) {
+        eprintln!("{}", e.caret(&a.line));
+        return Ok(ExitCode::from(2));
+    }
+    // Parsed again on the freshest book, under the lock, so new people get
+    // ids nobody else took and names resolve against what is on disk.
+    let mut id = EntryId(0);
+    store.update(&mut book, |fresh| {
+        let parsed = check(fresh).map_err(|e| OpError::Rejected(e.to_string()))?;
+        id = fresh.next_entry_id();
+        Ok(parsed.capture.to_op(fresh))
+    })?;
+    let entry = book.entry(id).expect("the entry was just saved");
+    let saved = preview(&Capture::from_entry(entry), &book, ctx.today);
+    println!("{id}  {}  {saved}", entry.date);
+    Ok(ExitCode::SUCCESS)
+}

@@ -1,0 +1,64 @@
+//! `kith review --print`: today's review queue as text (for a cron job or a
+//! morning e-mail) or JSON.
+
+use anyhow::Result;
+use clap::Args;
+use serde_json::json;
+use std::process::ExitCode;
+
+use kith::model::review;
+
+use super::Ctx;
+
+#[derive(Debug, Args)]
+pub struct ReviewArgs {
+    /// Print the queue instead of opening the review in the terminal UI.
+    #[arg(long)]
+    print: bool,
+    /// With --print: a JSON array of {id, name, org, reasons}.
+    #[arg(long, requires = "print")]
+    json: bool,
+}
+
+pub fn run(ctx: &Ctx, a: ReviewArgs) -> Result<ExitCode> {
+    if !a.print {
+        anyhow::bail!("the terminal UI is not built yet; try `kith review --print`");
+    }
+    let (_, book) = ctx.open()?;
+    let index = ctx.index(&book);
+    let queue = review::queue(&book, &index, &ctx.config, ctx.today);
+    let people = queue
+        .iter()
+        .filter_map(|item| Some((book.person(item.person)?, item)));
+    if a.json {
+        let rows: Vec<_> = people
+            .map(|(p, item)| {
+                json!({
+                    "id": p.id.to_string(),
+                    "name": p.name,
+                    "org": p.org,
+                    "reasons": item.reasons.iter().map(|r| r.to_string()).collect::<Vec<_>>(),
+                })
+            })
+            .collect();
+        println!("{}", serde_json::to_string_pretty(&rows)?);
+        return Ok(ExitCode::SUCCESS);
+    }
+    let day = ctx.today.format("%a %-d %b %Y");
+    match queue.len() {
+        0 => println!("Nothing to review on {day}."),
+        1 => println!("1 person to review on {day}:"),
+        n => println!("{n} people to review on {day}:"),
+    }
+    for (p, item) in people {
+        println!();
+        match &p.org {
+            Some(org) => println!("{} ({}) · {org}", p.name, p.id),
+            None => println!("{} ({})", p.name, p.id),
+        }
+        for reason in &item.reasons {
+            println!("  {reason}");
+        }
+    }
+    Ok(ExitCode::SUCCESS)
+}

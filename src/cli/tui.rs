@@ -1,0 +1,20 @@
+//! `kith` with no subcommand (and `kith demo`): the terminal UI. A book that
+//! does not load never opens the TUI; the error is printed and kith exits 2.
+
+use anyhow::Result;
+use std::process::ExitCode;
+
+use super::Ctx;
+
+pub fn open(ctx: &Ctx, demo: bool) -> Result<ExitCode> {
+    let (store, book) = ctx.open()?;
+    kith::tui::run(kith::tui::Launch {
+        store,
+        book,
+        config: ctx.config.clone(),
+        config_path: ctx.config_path.clone(),
+        today: ctx.today,
+        demo,
+    })?;
+    Ok(ExitCode::SUCCESS)
+}

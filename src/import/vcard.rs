@@ -1,0 +1,243 @@
+//! vCard 2.1, 3.0 and 4.0: one file with many cards (a folder of files is read
+//! by [`super::parse_path`]). Each card is read on its own: a card that cannot
+//! be read is reported with the line it starts on, and the rest go on.
+
+use super::vcard_line::{Content, parse_content, split_escaped, unescape, unfold};
+use super::{NotFormat, Parsed};
+use crate::model::{Birthday, Person, PersonId};
+
+pub fn parse(text: &str) -> Result<Parsed, NotFormat> {
+    let mut parsed = Parsed::default();
+    let mut card: Option<Card> = None;
+    let mut seen_any = false;
+    for logical in unfold(text) {
+        let line = logical.line;
+        let trimmed = logical.text.trim();
+        if trimmed.is_empty() {
+            continue;
+        }
+        if trimmed.eq_ignore_ascii_case("BEGIN:VCARD") {
+            seen_any = true;
+            if let Some(open) = card.take() {
+                parsed.skip(
+                    open.line,
+                    "card has no END:VCARD before the next BEGIN:VCARD",
+                );
+            }
+            card = Some(Card::new(line));
+            continue;
+        }
+        let Some(open) = card.as_mut() else {
+            continue; // text between cards is ignored
+        };
+        if trimmed.eq_ignore_ascii_case("END:VCARD") {
+            let done = card.take().expect("open card");
+            done.finish(&mut parsed);
+            continue;
+        }
+        match parse_content(&logical.text) {
+            Ok(content) => open.read(content, line),
+            Err(why) => open.problems.push((line, why)),
+        }
+    }
+    if let Some(open) = card {
+        parsed.skip(open.line, "card has no END:VCARD");
+    }
+    if !seen_any {
+        return Err(NotFormat("no BEGIN:VCARD line".into()));
+    }
+    Ok(parsed)
+}
+
+/// A card being read.
+struct Card {
+    line: usize,
+    version: Option<String>,
+    full_name: Option<String>,
+    structured_name: Option<String>,
+    person: Person,
+    problems: Vec<(usize, String)>,
+}
+
+impl Card {
+    fn new(line: usize) -> Card {
+        Card {
+            line,
+            version: None,
+            full_name: None,
+            structured_name: None,
+            person: Person::new(PersonId(0), ""),
+            problems: Vec::new(),
+        }
+    }
+
+    fn read(&mut self, c: Content, line: usize) {
+        const TEXT: &[&str] = &[
+            "FN", "N", "NICKNAME", "ORG", "TITLE", "EMAIL", "TEL", "URL", "NOTE",
+        ];
+        if c.binary {
+            if TEXT.contains(&c.name.as_str()) {
+                let why = format!("{} is base64-encoded; left out", c.name);
+                self.problems.push((line, why));
+            }
+            return;
+        }
+        let text = || unescape(&c.value).replace("\r\n", "\n").trim().to_string();
+        let p = &mut self.person;
+        let push = |list: &mut Vec<String>, v: String| {
+            if !v.is_empty() && !list.contains(&v) {
+                list.push(v);
+            }
+        };
+        match c.name.as_str() {
+            "VERSION" => self.version = Some(c.value.trim().to_string()),
+            "FN" => self.full_name = Some(text()).filter(|s| !s.is_empty()),
+            "N" => self.structured_name = structured_name(&c.value),
+            "NICKNAME" => {
+                for n in split_escaped(&c.value, ',') {
+                    push(&mut p.nicknames, n.trim().to_string());
+                }
+            }
+            "ORG" => {
+                let org = split_escaped(&c.value, ';');
+                p.org = org
+                    .into_iter()
+                    .map(|s| s.trim().to_string())
+                    .find(|s| !s.is_empty());
+            }
+            "TITLE" => p.title = Some(text()).filter(|s| !s.is_empty()),
+            "EMAIL" => push(&mut p.emails, text()),
+            "TEL" => {
+                let t = text();
+                let t = t.strip_prefix("tel:").unwrap_or(&t).to_string();
+                push(&mut p.phones, t);
+            }
+            "URL" | "X-SOCIALPROFILE" => push(&mut p.links, text()),
+            "NOTE" => {
+                let note = text();
+                if !p.notes.is_empty() && !note.is_empty() {
+                    p.notes.push('\n');
+                }
+                p.notes.push_str(&note);
+            }
+            "CATEGORIES" => {
+                for t in split_escaped(&c.value, ',') {
+                    push(&mut p.tags, t.trim().to_string());
+                }
+            }
+            "BDAY" => {
+                let omit = c.param("X-APPLE-OMIT-YEAR").and_then(|y| y.parse().ok());
+                match parse_bday(&c.value).map(|b| drop_year(b, omit)) {
+                    Some(b) => p.birthday = Some(b),
+                    None => self.problems.push((
+                        line,
+                        format!("birthday `{}` not understood; left out", c.value),
+                    )),
+                }
+            }
+            _ => {}
+        }
+    }
+
+    fn finish(self, parsed: &mut Parsed) {
+        let mut person = self.person;
+        let name = self
+            .full_name
+            .or(self.structured_name)
+            .or_else(|| person.org.clone())
+            .or_else(|| person.emails.first().cloned());
+        let version = self.version.as_deref().unwrap_or("unknown");
+        for (line, why) in self.problems {
+            parsed.warn(line, why);
+        }
+        match name {
+            Some(name) => {
+                person.name = name;
+                parsed.record(self.line, person);
+            }
+            None => parsed.skip(
+                self.line,
+                format!("vCard {version} card with no FN, N, ORG or EMAIL to name it"),
+            ),
+        }
+    }
+}
+
+/// `Family;Given;Additional;Prefix;Suffix` → `Prefix Given Additional Family Suffix`.
+fn structured_name(value: &str) -> Option<String> {
+    let parts = split_escaped(value, ';');
+    let at = |i: usize| parts.get(i).map(|s| s.trim()).unwrap_or("");
+    let words: Vec<&str> = [at(3), at(1), at(2), at(0), at(4)]
+        .into_iter()
+        .filter(|s| !s.is_empty())
+        .collect();
+    Some(words.join(" ")).filter(|s| !s.is_empty())
+}
+
+fn drop_year(b: Birthday, omit: Option<i32>) -> Birthday {
+    match (b.year, omit) {
+        (Some(y), Some(o)) if y == o => Birthday { year: None, ..b },
+        _ => b,
+    }
+}
+
+/// A birthday as vCard and Google write it: `1985-03-14`, `19850314`,
+/// `--0314`, `--03-14`, `1985-03-14T00:00:00Z`, `03-14`.
+pub fn parse_bday(s: &str) -> Option<Birthday> {
+    let s = s.trim();
+    let date = s.split('T').next().unwrap_or(s);
+    if let Ok(b) = date.parse::<Birthday>() {
+        return Some(b);
+    }
+    let digits = date.strip_prefix("--").unwrap_or(date);
+    if !digits.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    let num = |r: std::ops::Range<usize>| digits.get(r)?.parse::<u32>().ok();
+    match digits.len() {
+        4 => Birthday::new(None, num(0..2)?, num(2..4)?),
+        8 => Birthday::new(Some(num(0..4)? as i32), num(4..6)?, num(6..8)?),
+        _ => None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn birthdays_in_every_form() {
+        let s = |t: &str| parse_bday(t).map(|b| b.to_string());
+        assert_eq!(s("1985-03-14").as_deref(), Some("1985-03-14"));
+        assert_eq!(s("19850314").as_deref(), Some("1985-03-14"));
+        assert_eq!(s("--0314").as_deref(), Some("03-14"));
+        assert_eq!(s("--03-14").as_deref(), Some("03-14"));
+        assert_eq!(s("1985-03-14T00:00:00Z").as_deref(), Some("1985-03-14"));
+        assert_eq!(s("circa 1800"), None);
+        assert_eq!(s("--0230"), None);
+    }
+
+    #[test]
+    fn a_card_without_any_name_is_skipped_and_the_next_is_read() {
+        let text = "BEGIN:VCARD\nVERSION:3.0\nTEL:1\nEND:VCARD\n\
+            BEGIN:VCARD\nVERSION:3.0\nN:García;Ana;;Dr.;\nEND:VCARD\n";
+        let parsed = parse(text).unwrap();
+        assert_eq!(parsed.skipped.len(), 1);
+        assert_eq!(parsed.skipped[0].at.line, 1);
+        assert_eq!(parsed.records[0].person.name, "Dr. Ana García");
+        assert_eq!(parsed.records[0].at.line, 5);
+    }
+
+    #[test]
+    fn apple_omitted_year_and_unterminated_cards() {
+        let text = "BEGIN:VCARD\nFN:A\nBDAY;X-APPLE-OMIT-YEAR=1604:1604-05-06\nEND:VCARD\n\
+            BEGIN:VCARD\nFN:B\n";
+        let parsed = parse(text).unwrap();
+        assert_eq!(
+            parsed.records[0].person.birthday.unwrap().to_string(),
+            "05-06"
+        );
+        assert_eq!(parsed.skipped[0].at.line, 5);
+        assert!(parse("First Name,Last Name\n").is_err());
+    }
+}

@@ -1,0 +1,23 @@
+//! The daily review: a queue of who needs something from you today
+//! ([`queue`]), why ([`Reason`]), and the progress through it, kept in the book
+//! ([`ReviewProgress`]) and walked one person at a time ([`ReviewSession`]).
+//! Each review action is one undoable [`Op`](crate::model::Op): [`done`],
+//! [`snooze`], [`skip`], [`logged`].
+
+mod progress;
+mod queue;
+mod reason;
+mod session;
+
+pub use progress::{
+    Outcome, ReviewProgress, SnoozeChoice, Summary, closing_entries, done, logged, record, skip,
+    snooze, snooze_until,
+};
+pub use queue::{BIRTHDAY_DAYS, queue, reasons};
+pub use reason::{Reason, ReviewItem};
+pub use session::{RECENT_ENTRIES, ReviewSession, ReviewStep};
+
+#[cfg(test)]
+mod tests_progress;
+#[cfg(test)]
+mod tests_queue;

@@ -1,0 +1,180 @@
+//! Today's review progress, kept in the book so a review left mid-way resumes,
+//! and the operations each review action becomes.
+
+use chrono::{Days, Months, NaiveDate};
+use serde::{Deserialize, Serialize};
+
+use crate::model::{Book, Direction, Entry, EntryId, Kinds, Op, OpError, PersonId, Weight};
+
+/// What was done with one person in the review.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Outcome {
+    /// Something was captured for them.
+    Logged,
+    /// The promise or follow-up that put them in the queue was closed.
+    Done,
+    Snoozed,
+    Skipped,
+}
+
+/// Who has been handled in the review of `date`, in the order they were.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ReviewProgress {
+    pub date: NaiveDate,
+    #[serde(default)]
+    pub handled: Vec<(PersonId, Outcome)>,
+}
+
+impl ReviewProgress {
+    /// The book's progress for `today`; progress from an earlier day is stale
+    /// and reads as nothing handled yet.
+    pub fn of(book: &Book, today: NaiveDate) -> ReviewProgress {
+        match &book.review {
+            Some(p) if p.date == today => p.clone(),
+            _ => ReviewProgress {
+                date: today,
+                handled: Vec::new(),
+            },
+        }
+    }
+
+    pub fn outcome(&self, person: PersonId) -> Option<Outcome> {
+        self.handled
+            .iter()
+            .find(|(p, _)| *p == person)
+            .map(|(_, o)| *o)
+    }
+
+    /// Records `outcome` for `person`, replacing an earlier one.
+    pub fn record(&mut self, person: PersonId, outcome: Outcome) {
+        match self.handled.iter_mut().find(|(p, _)| *p == person) {
+            Some(slot) => slot.1 = outcome,
+            None => self.handled.push((person, outcome)),
+        }
+    }
+
+    pub fn count(&self, outcome: Outcome) -> usize {
+        self.handled.iter().filter(|(_, o)| *o == outcome).count()
+    }
+}
+
+/// How long to snooze someone.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SnoozeChoice {
+    Day,
+    Week,
+    Month,
+    Until(NaiveDate),
+}
+
+/// The day a snooze ends (the person is back in the queue that day). `None`
+/// when an explicit date is not after `today`.
+pub fn snooze_until(choice: SnoozeChoice, today: NaiveDate) -> Option<NaiveDate> {
+    match choice {
+        SnoozeChoice::Day => today.checked_add_days(Days::new(1)),
+        SnoozeChoice::Week => today.checked_add_days(Days::new(7)),
+        // 31 January + 1 month is the last day of February.
+        SnoozeChoice::Month => today.checked_add_months(Months::new(1)),
+        SnoozeChoice::Until(date) => (date > today).then_some(date),
+    }
+}
+
+/// The operation that records `outcome` for `person` in today's progress.
+pub fn record(book: &Book, person: PersonId, outcome: Outcome, today: NaiveDate) -> Op {
+    let mut progress = ReviewProgress::of(book, today);
+    progress.record(person, outcome);
+    Op::SetReview(Some(progress))
+}
+
+/// The entries "done" closes for `person`: every open promise naming them and
+/// every follow-up of theirs due on or before `today` — exactly what put them
+/// in the queue for those reasons. In id order.
+pub fn closing_entries(book: &Book, person: PersonId, today: NaiveDate) -> Vec<EntryId> {
+    let person = book.resolve(person);
+    book.entries
+        .iter()
+        .filter(|e| e.is_open_promise() || e.open_follow_up().is_some_and(|due| due <= today))
+        .filter(|e| e.people.iter().any(|p| book.resolve(*p) == person))
+        .map(|e| e.id)
+        .collect()
+}
+
+/// "Done": closes the promises and follow-ups that put `person` in the queue
+/// and records the outcome, as one undoable operation.
+pub fn done(book: &Book, person: PersonId, today: NaiveDate) -> Op {
+    let mut ops: Vec<Op> = closing_entries(book, person, today)
+        .into_iter()
+        .map(|id| Op::SetDone(id, Some(today)))
+        .collect();
+    ops.push(record(book, person, Outcome::Done, today));
+    Op::Batch(ops)
+}
+
+/// Snoozes `person` until `until` and records the outcome.
+pub fn snooze(
+    book: &Book,
+    person: PersonId,
+    until: NaiveDate,
+    today: NaiveDate,
+) -> Result<Op, OpError> {
+    let mut p = book
+        .person(person)
+        .ok_or(OpError::NoPerson(person))?
+        .clone();
+    p.snoozed_until = Some(until);
+    Ok(Op::Batch(vec![
+        Op::UpdatePerson(p),
+        record(book, person, Outcome::Snoozed, today),
+    ]))
+}
+
+pub fn skip(book: &Book, person: PersonId, today: NaiveDate) -> Op {
+    record(book, person, Outcome::Skipped, today)
+}
+
+/// A capture made from the review (`capture` is the operation the capture
+/// line became), recorded as `Logged` in the same undoable step.
+pub fn logged(book: &Book, person: PersonId, capture: Op, today: NaiveDate) -> Op {
+    Op::Batch(vec![capture, record(book, person, Outcome::Logged, today)])
+}
+
+/// The end-of-review summary.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Summary {
+    pub logged: usize,
+    pub done: usize,
+    pub snoozed: usize,
+    pub skipped: usize,
+    /// Deeds you did today: deeds given (or mutual) dated today, and promises
+    /// kept today. A promise still open is not a deed yet.
+    pub deeds_today: usize,
+}
+
+impl Summary {
+    pub fn of(book: &Book, kinds: &Kinds, today: NaiveDate) -> Summary {
+        let progress = ReviewProgress::of(book, today);
+        Summary {
+            logged: progress.count(Outcome::Logged),
+            done: progress.count(Outcome::Done),
+            snoozed: progress.count(Outcome::Snoozed),
+            skipped: progress.count(Outcome::Skipped),
+            deeds_today: book
+                .entries
+                .iter()
+                .filter(|e| is_deed_done_on(e, kinds, today))
+                .count(),
+        }
+    }
+}
+
+fn is_deed_done_on(e: &Entry, kinds: &Kinds, today: NaiveDate) -> bool {
+    if e.direction == Direction::Received || kinds.weight(&e.kind) != Weight::Deed {
+        return false;
+    }
+    if e.kind.is_promise() {
+        e.done && e.done_on == Some(today)
+    } else {
+        e.date == today
+    }
+}

@@ -1,0 +1,120 @@
+//! What a key can ask the app to do. Keys map to actions through the keymap
+//! tables; [`super::App::update`] carries them out.
+
+use super::mode::Tab;
+
+/// One thing the user asked for. Every variant that a key can trigger has a
+/// config name (`name`) and a line of help (`help`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Action {
+    Quit,
+    Up,
+    Down,
+    PageUp,
+    PageDown,
+    Top,
+    Bottom,
+    NextTab,
+    PrevTab,
+    GoTo(Tab),
+    /// Open the selected person's card.
+    Open,
+    /// Close the top popup (or the card).
+    Back,
+    Help,
+    /// People: cycle the sort order.
+    CycleSort,
+    /// Timeline: all → deeds → touches.
+    CycleWeight,
+    /// Timeline: only the selected entry's person, or everyone again.
+    TogglePerson,
+    Undo,
+    Redo,
+    /// Read the file again (also done by itself when the file changes).
+    Reload,
+}
+
+impl Action {
+    /// Every action a key can be bound to, in the order help lists them.
+    pub const ALL: &[Action] = &[
+        Action::Up,
+        Action::Down,
+        Action::PageUp,
+        Action::PageDown,
+        Action::Top,
+        Action::Bottom,
+        Action::NextTab,
+        Action::PrevTab,
+        Action::GoTo(Tab::People),
+        Action::GoTo(Tab::Timeline),
+        Action::GoTo(Tab::Coffee),
+        Action::GoTo(Tab::Review),
+        Action::Open,
+        Action::Back,
+        Action::CycleSort,
+        Action::CycleWeight,
+        Action::TogglePerson,
+        Action::Undo,
+        Action::Redo,
+        Action::Reload,
+        Action::Help,
+        Action::Quit,
+    ];
+
+    /// The name used in `config.ron`'s `keys`.
+    pub fn name(self) -> &'static str {
+        match self {
+            Action::Quit => "quit",
+            Action::Up => "up",
+            Action::Down => "down",
+            Action::PageUp => "page-up",
+            Action::PageDown => "page-down",
+            Action::Top => "top",
+            Action::Bottom => "bottom",
+            Action::NextTab => "next-tab",
+            Action::PrevTab => "prev-tab",
+            Action::GoTo(Tab::People) => "tab-people",
+            Action::GoTo(Tab::Timeline) => "tab-timeline",
+            Action::GoTo(Tab::Coffee) => "tab-coffee",
+            Action::GoTo(Tab::Review) => "tab-review",
+            Action::Open => "open",
+            Action::Back => "back",
+            Action::Help => "help",
+            Action::CycleSort => "sort",
+            Action::CycleWeight => "filter-weight",
+            Action::TogglePerson => "filter-person",
+            Action::Undo => "undo",
+            Action::Redo => "redo",
+            Action::Reload => "reload",
+        }
+    }
+
+    pub fn from_name(name: &str) -> Option<Action> {
+        Action::ALL.iter().copied().find(|a| a.name() == name)
+    }
+
+    /// A few words for the help overlay and the hint line.
+    pub fn help(self) -> &'static str {
+        match self {
+            Action::Quit => "quit",
+            Action::Up => "up",
+            Action::Down => "down",
+            Action::PageUp => "page up",
+            Action::PageDown => "page down",
+            Action::Top => "first",
+            Action::Bottom => "last",
+            Action::NextTab => "next tab",
+            Action::PrevTab => "previous tab",
+            Action::GoTo(tab) => tab.title(),
+            Action::Open => "open card",
+            Action::Back => "back",
+            Action::Help => "help",
+            Action::CycleSort => "sort",
+            Action::CycleWeight => "deeds/touches",
+            Action::TogglePerson => "this person",
+            Action::Undo => "undo",
+            Action::Redo => "redo",
+            Action::Reload => "reload file",
+        }
+    }
+}

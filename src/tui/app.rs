@@ -1,0 +1,396 @@
+//! The TUI's state and the one function that changes it, [`App::update`].
+//! No terminal I/O here: the event loop turns keys into actions, the views in
+//! `ui/` draw this state.
+//!
+//! Every change to the book goes through [`App::commit`]: the store applies the
+//! operation under its lock and saves it; the inverse goes on the undo stack;
+//! the index and the lists are rebuilt; the selection stays on the same person.
+
+use chrono::NaiveDate;
+
+use crate::config::Config;
+use crate::model::{Book, EntryId, Index, Kinds, Op, Person, PersonId};
+use crate::store::Store;
+
+use super::action::Action;
+use super::cursor::Cursor;
+use super::field::TextField;
+use super::keymap::{Key, Keymap, Table};
+use super::lists::{Lists, Sort, Sources, WeightFilter};
+pub use super::mode::{Mode, Tab};
+
+/// A change that can be taken back (or redone): the operation that does it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Done {
+    pub op: Op,
+    pub what: String,
+}
+
+/// The status line's message.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Status {
+    pub text: String,
+    pub error: bool,
+}
+
+pub struct App {
+    pub(super) store: Store,
+    pub(super) book: Book,
+    pub(super) config: Config,
+    pub(super) kinds: Kinds,
+    pub(super) index: Index,
+    pub(super) lists: Lists,
+    pub(super) keymap: Keymap,
+    pub today: NaiveDate,
+    pub demo: bool,
+    /// Colours on (off when `NO_COLOR` is set).
+    pub color: bool,
+    pub tab: Tab,
+    /// Never empty: `Mode::Normal` at the bottom.
+    pub(super) modes: Vec<Mode>,
+    pub(super) people: Cursor,
+    pub(super) timeline: Cursor,
+    pub(super) coffee: Cursor,
+    pub(super) card: Cursor,
+    pub sort: Sort,
+    pub weight: WeightFilter,
+    pub who: Option<PersonId>,
+    pub(super) undo: Vec<Done>,
+    pub(super) redo: Vec<Done>,
+    pub status: Option<Status>,
+    pub quit: bool,
+}
+
+impl App {
+    pub fn new(
+        store: Store,
+        book: Book,
+        config: Config,
+        keymap: Keymap,
+        today: NaiveDate,
+        demo: bool,
+    ) -> App {
+        let kinds = config.kinds();
+        let mut app = App {
+            store,
+            book,
+            config,
+            kinds,
+            index: Index::default(),
+            lists: Lists::default(),
+            keymap,
+            today,
+            demo,
+            color: true,
+            tab: Tab::People,
+            modes: vec![Mode::Normal],
+            people: Cursor::default(),
+            timeline: Cursor::default(),
+            coffee: Cursor::default(),
+            card: Cursor::default(),
+            sort: Sort::default(),
+            weight: WeightFilter::default(),
+            who: None,
+            undo: Vec::new(),
+            redo: Vec::new(),
+            status: None,
+            quit: false,
+        };
+        app.rebuild(Selection::default());
+        app
+    }
+
+    // ----- reading -------------------------------------------------------
+
+    pub fn book(&self) -> &Book {
+        &self.book
+    }
+
+    pub fn index(&self) -> &Index {
+        &self.index
+    }
+
+    pub fn config(&self) -> &Config {
+        &self.config
+    }
+
+    pub fn kinds(&self) -> &Kinds {
+        &self.kinds
+    }
+
+    pub fn keymap(&self) -> &Keymap {
+        &self.keymap
+    }
+
+    pub fn lists(&self) -> &Lists {
+        &self.lists
+    }
+
+    pub fn store(&self) -> &Store {
+        &self.store
+    }
+
+    /// The top of the mode stack.
+    pub fn mode(&self) -> &Mode {
+        self.modes.last().unwrap_or(&Mode::Normal)
+    }
+
+    pub fn modes(&self) -> &[Mode] {
+        &self.modes
+    }
+
+    /// The tables keys are looked up in right now.
+    pub fn tables(&self) -> Vec<Table> {
+        self.mode().tables(self.tab)
+    }
+
+    /// The person under the cursor of the visible pane (or of the open card).
+    pub fn selected_person(&self) -> Option<PersonId> {
+        match self.mode() {
+            Mode::Card(id) => return Some(*id),
+            Mode::Normal | Mode::Help => {}
+        }
+        match self.tab {
+            Tab::People => self.lists.people.get(self.people.selected).copied(),
+            Tab::Coffee => self.lists.coffee.get(self.coffee.selected).copied(),
+            Tab::Timeline => self.selected_entry().and_then(|i| {
+                self.book.entries[i]
+                    .people
+                    .first()
+                    .map(|p| self.book.resolve(*p))
+            }),
+            Tab::Review => None,
+        }
+    }
+
+    /// The Timeline's selected entry (index into `book.entries`).
+    pub fn selected_entry(&self) -> Option<usize> {
+        self.lists.timeline.get(self.timeline.selected).copied()
+    }
+
+    pub fn person(&self, id: PersonId) -> Option<&Person> {
+        self.book.person(id)
+    }
+
+    // ----- changing ------------------------------------------------------
+
+    /// Looks `key` up in the current mode's tables and carries out its action.
+    pub fn handle_key(&mut self, key: Key) {
+        if let Some(action) = self.keymap.lookup(&self.tables(), key) {
+            self.update(action);
+            return;
+        }
+        // Keys no table binds type into the text field of the popup on top.
+        if let Some(field) = self.field_mut()
+            && field.handle(key)
+        {
+            self.edited();
+        }
+    }
+
+    /// The text field of the popup on top, if it has one. A popup with a
+    /// field adds an arm here (and binds no printable keys in its table).
+    #[allow(clippy::match_single_binding)] // one arm per popup with a field
+    pub(super) fn field_mut(&mut self) -> Option<&mut TextField> {
+        match self.modes.last() {
+            _ => None,
+        }
+    }
+
+    /// Called after the top field's text changed, so the popup can refresh
+    /// what it derives from it (a preview, results).
+    #[allow(clippy::match_single_binding)] // one arm per popup with a field
+    fn edited(&mut self) {
+        match self.modes.last() {
+            _ => {}
+        }
+    }
+
+    pub fn update(&mut self, action: Action) {
+        match action {
+            Action::Quit => self.quit = true,
+            Action::Up => self.move_cursor(|c, _| c.up(1)),
+            Action::Down => self.move_cursor(|c, len| c.down(1, len)),
+            Action::PageUp => self.move_cursor(|c, _| c.up(c.page())),
+            Action::PageDown => self.move_cursor(|c, len| c.down(c.page(), len)),
+            Action::Top => self.move_cursor(|c, _| c.top()),
+            Action::Bottom => self.move_cursor(|c, len| c.bottom(len)),
+            Action::NextTab => self.tab = self.tab.next(),
+            Action::PrevTab => self.tab = self.tab.prev(),
+            Action::GoTo(tab) => self.tab = tab,
+            Action::Open => {
+                if let Some(id) = self.selected_person() {
+                    self.card = Cursor::default();
+                    self.push(Mode::Card(id));
+                }
+            }
+            Action::Back => self.pop(),
+            Action::Help => {
+                if *self.mode() != Mode::Help {
+                    self.push(Mode::Help);
+                }
+            }
+            Action::CycleSort => {
+                self.sort = self.sort.next();
+                let keep = self.selected_in(Tab::People);
+                let mut lists = std::mem::take(&mut self.lists);
+                lists.sort_people(&sources(self), self.sort);
+                self.lists = lists;
+                self.restore_people(keep);
+                self.say(format!("sorted by {}", self.sort.label()));
+            }
+            Action::CycleWeight => {
+                self.weight = self.weight.next();
+                self.refilter();
+                self.say(format!("showing {}", self.weight.label()));
+            }
+            Action::TogglePerson => {
+                self.who = match self.who {
+                    Some(_) => None,
+                    None => self
+                        .selected_in(Tab::Timeline)
+                        .or(self.selected_in(Tab::People)),
+                };
+                self.refilter();
+            }
+            Action::Undo => self.undo(),
+            Action::Redo => self.redo(),
+            Action::Reload => self.reload(),
+        }
+    }
+
+    /// Pushes a popup or mode on the stack; it gets keys first.
+    pub fn push(&mut self, mode: Mode) {
+        self.modes.push(mode);
+    }
+
+    /// Pops the top mode; the normal mode at the bottom stays.
+    pub fn pop(&mut self) {
+        if self.modes.len() > 1 {
+            self.modes.pop();
+        }
+    }
+
+    /// Recomputes the index and the lists, keeping each pane's selection on the
+    /// same person (or entry).
+    pub(super) fn rebuild(&mut self, keep: Selection) {
+        self.index = Index::build(&self.book, &self.kinds);
+        self.lists = Lists::build(&sources(self), self.sort, self.weight, self.who);
+        self.restore_people(keep.person);
+        restore(&mut self.coffee, &self.lists.coffee, keep.coffee);
+        self.restore_entry(keep.entry);
+        let book = &self.book;
+        self.modes.retain(|m| match m {
+            Mode::Card(id) => book.person(*id).is_some(),
+            Mode::Normal | Mode::Help => true,
+        });
+    }
+
+    /// What is selected, by id, so it can be found again after the book changes.
+    pub(super) fn selection(&self) -> Selection {
+        Selection {
+            person: self.selected_in(Tab::People),
+            coffee: self.selected_in(Tab::Coffee),
+            entry: self.selected_entry_id(),
+        }
+    }
+
+    fn refilter(&mut self) {
+        let keep = self.selected_entry_id();
+        let mut lists = std::mem::take(&mut self.lists);
+        lists.filter_timeline(&sources(self), self.weight, self.who);
+        self.lists = lists;
+        self.restore_entry(keep);
+    }
+
+    fn selected_in(&self, tab: Tab) -> Option<PersonId> {
+        match tab {
+            Tab::People => self.lists.people.get(self.people.selected).copied(),
+            Tab::Coffee => self.lists.coffee.get(self.coffee.selected).copied(),
+            Tab::Timeline => self
+                .selected_entry()
+                .and_then(|i| self.book.entries.get(i))
+                .and_then(|e| e.people.first())
+                .map(|p| self.book.resolve(*p)),
+            Tab::Review => None,
+        }
+    }
+
+    fn selected_entry_id(&self) -> Option<EntryId> {
+        self.selected_entry()
+            .and_then(|i| self.book.entries.get(i))
+            .map(|e| e.id)
+    }
+
+    fn restore_people(&mut self, keep: Option<PersonId>) {
+        restore(&mut self.people, &self.lists.people, keep);
+    }
+
+    fn restore_entry(&mut self, keep: Option<EntryId>) {
+        match keep.and_then(|id| self.lists.entry_position(&self.book, id)) {
+            Some(at) => self.timeline.selected = at,
+            None => self.timeline.clamp(self.lists.timeline.len()),
+        }
+    }
+
+    fn move_cursor(&mut self, f: impl FnOnce(&mut Cursor, usize)) {
+        let (cursor, len) = match self.mode() {
+            Mode::Card(id) => {
+                let len = self.index.facts(*id).entries.len();
+                (&mut self.card, len)
+            }
+            Mode::Help => return,
+            Mode::Normal => match self.tab {
+                Tab::People => (&mut self.people, self.lists.people.len()),
+                Tab::Timeline => (&mut self.timeline, self.lists.timeline.len()),
+                Tab::Coffee => (&mut self.coffee, self.lists.coffee.len()),
+                Tab::Review => return,
+            },
+        };
+        f(cursor, len);
+    }
+
+    pub(super) fn cursor(&self, tab: Tab) -> &Cursor {
+        match tab {
+            Tab::People => &self.people,
+            Tab::Timeline => &self.timeline,
+            Tab::Coffee | Tab::Review => &self.coffee,
+        }
+    }
+
+    pub(super) fn card_cursor(&self) -> &Cursor {
+        &self.card
+    }
+
+    pub fn say(&mut self, text: String) {
+        self.status = Some(Status { text, error: false });
+    }
+
+    pub fn fail(&mut self, text: String) {
+        self.status = Some(Status { text, error: true });
+    }
+}
+
+#[derive(Default)]
+pub(super) struct Selection {
+    person: Option<PersonId>,
+    coffee: Option<PersonId>,
+    entry: Option<EntryId>,
+}
+
+fn sources(app: &App) -> Sources<'_> {
+    Sources {
+        book: &app.book,
+        index: &app.index,
+        config: &app.config,
+        kinds: &app.kinds,
+        today: app.today,
+    }
+}
+
+fn restore(cursor: &mut Cursor, list: &[PersonId], keep: Option<PersonId>) {
+    match keep.and_then(|id| list.iter().position(|p| *p == id)) {
+        Some(at) => cursor.selected = at,
+        None => cursor.clamp(list.len()),
+    }
+}

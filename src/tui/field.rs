@@ -1,0 +1,130 @@
+//! A one-line text field for popups (capture, finder, forms): editing keys
+//! map onto `tui_input`, and drawing scrolls by display width.
+
+use ratatui::crossterm::event::{KeyCode, KeyModifiers};
+use tui_input::{Input, InputRequest};
+
+use super::key::Key;
+
+#[derive(Debug, Clone, Default)]
+pub struct TextField {
+    input: Input,
+}
+
+impl TextField {
+    pub fn new(text: impl Into<String>) -> TextField {
+        TextField {
+            input: Input::new(text.into()),
+        }
+    }
+
+    pub fn value(&self) -> &str {
+        self.input.value()
+    }
+
+    /// The cursor as a char index into `value()`.
+    pub fn cursor(&self) -> usize {
+        self.input.cursor()
+    }
+
+    pub fn set(&mut self, text: impl Into<String>) {
+        self.input = Input::new(text.into());
+    }
+
+    /// Applies an editing key; returns true when the text changed. Keys that
+    /// are not editing keys (Enter, Esc, Tab, arrows up/down) are left alone.
+    pub fn handle(&mut self, key: Key) -> bool {
+        let ctrl = key.mods.contains(KeyModifiers::CONTROL);
+        let alt = key.mods.contains(KeyModifiers::ALT);
+        let req = match key.code {
+            KeyCode::Char(c) if !ctrl && !alt => InputRequest::InsertChar(c),
+            KeyCode::Char('a') if ctrl => InputRequest::GoToStart,
+            KeyCode::Char('e') if ctrl => InputRequest::GoToEnd,
+            KeyCode::Char('b') if ctrl => InputRequest::GoToPrevChar,
+            KeyCode::Char('f') if ctrl => InputRequest::GoToNextChar,
+            KeyCode::Char('w') if ctrl => InputRequest::DeletePrevWord,
+            KeyCode::Char('u') if ctrl => InputRequest::DeleteFromStart,
+            KeyCode::Char('k') if ctrl => InputRequest::DeleteTillEnd,
+            KeyCode::Char('d') if ctrl => InputRequest::DeleteNextChar,
+            KeyCode::Char('b') if alt => InputRequest::GoToPrevWord,
+            KeyCode::Char('f') if alt => InputRequest::GoToNextWord,
+            KeyCode::Backspace if alt || ctrl => InputRequest::DeletePrevWord,
+            KeyCode::Backspace => InputRequest::DeletePrevChar,
+            KeyCode::Delete => InputRequest::DeleteNextChar,
+            KeyCode::Left if alt || ctrl => InputRequest::GoToPrevWord,
+            KeyCode::Right if alt || ctrl => InputRequest::GoToNextWord,
+            KeyCode::Left => InputRequest::GoToPrevChar,
+            KeyCode::Right => InputRequest::GoToNextChar,
+            KeyCode::Home => InputRequest::GoToStart,
+            KeyCode::End => InputRequest::GoToEnd,
+            _ => return false,
+        };
+        let before = self.input.value().len();
+        let changed = self.input.handle(req).is_some_and(|c| c.value);
+        changed || before != self.input.value().len()
+    }
+
+    /// What fits in `width` columns, and the cursor's column within it.
+    pub fn visible(&self, width: usize) -> (String, u16) {
+        let scroll = self.input.visual_scroll(width.saturating_sub(1).max(1));
+        let mut shown = String::new();
+        let mut col = 0usize;
+        let mut skipped = 0usize;
+        for c in self.input.value().chars() {
+            let w = unicode_width::UnicodeWidthChar::width(c).unwrap_or(0);
+            if skipped < scroll {
+                skipped += w;
+                continue;
+            }
+            if col + w > width {
+                break;
+            }
+            shown.push(c);
+            col += w;
+        }
+        let cursor = self.input.visual_cursor().saturating_sub(scroll);
+        (shown, cursor.min(width) as u16)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn type_str(f: &mut TextField, s: &str) {
+        for c in s.chars() {
+            f.handle(Key::char(c));
+        }
+    }
+
+    #[test]
+    fn typing_editing_and_words() {
+        let mut f = TextField::default();
+        type_str(&mut f, "@ana favor: deck");
+        assert_eq!(f.value(), "@ana favor: deck");
+        assert!(f.handle(Key::ctrl('w')));
+        assert_eq!(f.value(), "@ana favor: ");
+        assert!(f.handle(Key::plain(KeyCode::Backspace)));
+        assert!(
+            !f.handle(Key::plain(KeyCode::Enter)),
+            "Enter is not an editing key"
+        );
+        assert!(
+            !f.handle(Key::plain(KeyCode::Home)),
+            "moving is not a change"
+        );
+        type_str(&mut f, "> ");
+        assert_eq!(f.value(), "> @ana favor:");
+        assert!(f.handle(Key::ctrl('k')));
+        assert_eq!(f.value(), "> ");
+    }
+
+    #[test]
+    fn wide_text_scrolls_to_keep_the_cursor_visible() {
+        let f = TextField::new("王芳王芳王芳王芳");
+        let (shown, cursor) = f.visible(6);
+        assert!(unicode_width::UnicodeWidthStr::width(shown.as_str()) <= 6);
+        assert!(cursor <= 6);
+        assert!(shown.ends_with('芳'));
+    }
+}

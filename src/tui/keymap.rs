@@ -1,0 +1,370 @@
+//! Keys as data: one table per mode (key → action). The same tables dispatch
+//! keys, fill the `?` overlay and the hint line, and take `config.ron`'s
+//! `keys: {table: {key: action}}` over the defaults.
+
+use ratatui::crossterm::event::KeyCode;
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+use super::action::Action;
+pub use super::key::Key;
+use super::mode::Tab;
+
+/// A keymap table. `Global` applies under every pane in the normal mode; a
+/// pane's table is looked up first. Popups have their own table and nothing else.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Table {
+    Global,
+    People,
+    Timeline,
+    Coffee,
+    Review,
+    Card,
+    Help,
+}
+
+impl Table {
+    pub const ALL: &[Table] = &[
+        Table::Global,
+        Table::People,
+        Table::Timeline,
+        Table::Coffee,
+        Table::Review,
+        Table::Card,
+        Table::Help,
+    ];
+
+    /// The name used in `config.ron`.
+    pub fn name(self) -> &'static str {
+        match self {
+            Table::Global => "global",
+            Table::People => "people",
+            Table::Timeline => "timeline",
+            Table::Coffee => "coffee",
+            Table::Review => "review",
+            Table::Card => "card",
+            Table::Help => "help",
+        }
+    }
+
+    pub fn title(self) -> &'static str {
+        match self {
+            Table::Global => "Everywhere",
+            Table::People => Tab::People.title(),
+            Table::Timeline => Tab::Timeline.title(),
+            Table::Coffee => Tab::Coffee.title(),
+            Table::Review => Tab::Review.title(),
+            Table::Card => "Card",
+            Table::Help => "Help",
+        }
+    }
+
+    /// The actions shown in the hint line, in order.
+    fn hinted(self) -> &'static [Action] {
+        match self {
+            Table::Global => &[Action::Help, Action::Quit],
+            Table::People => &[Action::Open, Action::CycleSort],
+            Table::Timeline => &[Action::Open, Action::CycleWeight, Action::TogglePerson],
+            Table::Coffee => &[Action::Open],
+            Table::Review => &[],
+            Table::Card => &[Action::Back],
+            Table::Help => &[Action::Back],
+        }
+    }
+
+    fn defaults(self) -> Vec<(Key, Action)> {
+        use KeyCode::*;
+        let k = Key::plain;
+        let c = Key::char;
+        let moves = || {
+            vec![
+                (c('j'), Action::Down),
+                (k(Down), Action::Down),
+                (c('k'), Action::Up),
+                (k(Up), Action::Up),
+                (k(PageDown), Action::PageDown),
+                (Key::ctrl('d'), Action::PageDown),
+                (k(PageUp), Action::PageUp),
+                (Key::ctrl('u'), Action::PageUp),
+                (c('g'), Action::Top),
+                (k(Home), Action::Top),
+                (c('G'), Action::Bottom),
+                (k(End), Action::Bottom),
+            ]
+        };
+        match self {
+            Table::Global => vec![
+                (k(Tab), Action::NextTab),
+                (k(BackTab), Action::PrevTab),
+                (c('1'), Action::GoTo(super::mode::Tab::People)),
+                (c('2'), Action::GoTo(super::mode::Tab::Timeline)),
+                (c('3'), Action::GoTo(super::mode::Tab::Coffee)),
+                (c('4'), Action::GoTo(super::mode::Tab::Review)),
+                (c('u'), Action::Undo),
+                (Key::ctrl('r'), Action::Redo),
+                (Key::ctrl('l'), Action::Reload),
+                (c('?'), Action::Help),
+                (c('q'), Action::Quit),
+                (Key::ctrl('c'), Action::Quit),
+            ],
+            Table::People => {
+                let mut t = moves();
+                t.extend([(k(Enter), Action::Open), (c('s'), Action::CycleSort)]);
+                t
+            }
+            Table::Timeline => {
+                let mut t = moves();
+                t.extend([
+                    (k(Enter), Action::Open),
+                    (c('w'), Action::CycleWeight),
+                    (c('p'), Action::TogglePerson),
+                ]);
+                t
+            }
+            Table::Coffee => {
+                let mut t = moves();
+                t.push((k(Enter), Action::Open));
+                t
+            }
+            Table::Review => Vec::new(),
+            Table::Card => {
+                let mut t = moves();
+                t.extend([
+                    (k(Esc), Action::Back),
+                    (c('q'), Action::Back),
+                    (Key::ctrl('c'), Action::Quit),
+                ]);
+                t
+            }
+            Table::Help => vec![
+                (k(Esc), Action::Back),
+                (c('?'), Action::Back),
+                (c('q'), Action::Back),
+                (k(Enter), Action::Back),
+                (Key::ctrl('c'), Action::Quit),
+            ],
+        }
+    }
+}
+
+/// A config `keys` entry that names an unknown table, key or action.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("{}:{line}:{col}: {message}", path.display())]
+pub struct KeymapError {
+    pub path: PathBuf,
+    pub line: usize,
+    pub col: usize,
+    pub message: String,
+}
+
+/// Every table, defaults patched by the config.
+#[derive(Debug, Clone)]
+pub struct Keymap {
+    tables: BTreeMap<Table, Vec<(Key, Action)>>,
+}
+
+impl Default for Keymap {
+    fn default() -> Self {
+        Keymap {
+            tables: Table::ALL.iter().map(|t| (*t, t.defaults())).collect(),
+        }
+    }
+}
+
+impl Keymap {
+    /// The defaults with `keys` (from `config.ron`) laid over them. `source` is
+    /// the config's path and text, used to point at a bad name. The action
+    /// `none` unbinds a key.
+    pub fn with_config(
+        keys: &BTreeMap<String, BTreeMap<String, String>>,
+        source: (&Path, &str),
+    ) -> Result<Keymap, KeymapError> {
+        let mut map = Keymap::default();
+        for (table_name, binds) in keys {
+            let at = |needles: &[&str]| locate(source, needles);
+            let table = Table::ALL
+                .iter()
+                .copied()
+                .find(|t| t.name() == table_name)
+                .ok_or_else(|| {
+                    let names: Vec<_> = Table::ALL.iter().map(|t| t.name()).collect();
+                    at(&[table_name]).error(format!(
+                        "unknown key table \"{table_name}\" (known: {})",
+                        names.join(", ")
+                    ))
+                })?;
+            for (key_name, action_name) in binds {
+                let key = Key::parse(key_name).ok_or_else(|| {
+                    at(&[table_name, key_name]).error(format!(
+                        "unknown key \"{key_name}\" (try e.g. \"j\", \"ctrl-r\", \"pgdn\", \"shift-tab\")"
+                    ))
+                })?;
+                let action = if action_name == "none" {
+                    None
+                } else {
+                    Some(Action::from_name(action_name).ok_or_else(|| {
+                        let names: Vec<_> = Action::ALL.iter().map(|a| a.name()).collect();
+                        at(&[table_name, key_name, action_name]).error(format!(
+                            "unknown action \"{action_name}\" (known: {}, none)",
+                            names.join(", ")
+                        ))
+                    })?)
+                };
+                let t = map.tables.entry(table).or_default();
+                t.retain(|(k, _)| *k != key);
+                if let Some(action) = action {
+                    t.push((key, action));
+                }
+            }
+        }
+        Ok(map)
+    }
+
+    /// The action for `key`, looking in `tables` in order.
+    pub fn lookup(&self, tables: &[Table], key: Key) -> Option<Action> {
+        tables.iter().find_map(|t| {
+            self.bindings(*t)
+                .iter()
+                .find(|(k, _)| *k == key)
+                .map(|(_, a)| *a)
+        })
+    }
+
+    pub fn bindings(&self, table: Table) -> &[(Key, Action)] {
+        self.tables.get(&table).map(Vec::as_slice).unwrap_or(&[])
+    }
+
+    /// One row per action of `table`: its keys ("j ↓") and its help, in the
+    /// order the actions were first bound.
+    pub fn help_rows(&self, table: Table) -> Vec<(String, &'static str)> {
+        let mut rows: Vec<(Action, Vec<String>)> = Vec::new();
+        for (key, action) in self.bindings(table) {
+            match rows.iter_mut().find(|(a, _)| a == action) {
+                Some((_, keys)) => keys.push(key.to_string()),
+                None => rows.push((*action, vec![key.to_string()])),
+            }
+        }
+        rows.into_iter()
+            .map(|(a, keys)| (keys.join(" "), a.help()))
+            .collect()
+    }
+
+    /// The hint line's items for `tables`: the first key of each hinted
+    /// action, the most general table first (`? help` must never be cut).
+    pub fn hints(&self, tables: &[Table]) -> Vec<(String, &'static str)> {
+        let mut out = Vec::new();
+        for table in tables.iter().rev() {
+            for action in table.hinted() {
+                let key = self
+                    .bindings(*table)
+                    .iter()
+                    .find(|(_, a)| a == action)
+                    .map(|(k, _)| k.to_string());
+                if let Some(key) = key {
+                    out.push((key, action.help()));
+                }
+            }
+        }
+        out
+    }
+}
+
+struct Spot<'a> {
+    path: &'a Path,
+    line: usize,
+    col: usize,
+}
+
+impl Spot<'_> {
+    fn error(&self, message: String) -> KeymapError {
+        KeymapError {
+            path: self.path.to_path_buf(),
+            line: self.line,
+            col: self.col,
+            message,
+        }
+    }
+}
+
+/// Where the last of `needles` (each a quoted string, searched for after the
+/// one before it) sits in the config text; 1-based line and column.
+fn locate<'a>((path, text): (&'a Path, &str), needles: &[&str]) -> Spot<'a> {
+    let mut from = 0;
+    let mut found = None;
+    for needle in needles {
+        let quoted = format!("\"{needle}\"");
+        match text[from..].find(&quoted) {
+            Some(i) => {
+                found = Some(from + i);
+                from += i + quoted.len();
+            }
+            None => break,
+        }
+    }
+    let at = found.unwrap_or(0);
+    let before = &text[..at];
+    let line = before.matches('\n').count() + 1;
+    let col = before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
+    Spot { path, line, col }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn keys(text: &str) -> BTreeMap<String, BTreeMap<String, String>> {
+        crate::config::Config::parse(text, Path::new("c.ron"))
+            .unwrap()
+            .keys
+    }
+
+    #[test]
+    fn parses_and_shows_keys() {
+        assert_eq!(Key::parse("ctrl-r"), Some(Key::ctrl('r')));
+        assert_eq!(Key::parse("G"), Some(Key::char('G')));
+        assert_eq!(Key::parse("PgDn"), Some(Key::plain(KeyCode::PageDown)));
+        assert_eq!(Key::parse("shift-tab"), Some(Key::plain(KeyCode::BackTab)));
+        assert_eq!(Key::parse("f13"), None);
+        assert_eq!(Key::parse("jj"), None);
+        assert_eq!(Key::ctrl('r').to_string(), "C-r");
+    }
+
+    #[test]
+    fn config_rebinds_and_unbinds() {
+        let text = "(keys: {\"people\": {\"x\": \"sort\", \"s\": \"none\"}})";
+        let map = Keymap::with_config(&keys(text), (Path::new("c.ron"), text)).unwrap();
+        let t = [Table::People, Table::Global];
+        assert_eq!(map.lookup(&t, Key::char('x')), Some(Action::CycleSort));
+        assert_eq!(map.lookup(&t, Key::char('s')), None);
+        assert_eq!(map.lookup(&t, Key::char('q')), Some(Action::Quit));
+    }
+
+    #[test]
+    fn an_unknown_action_is_reported_where_it_is_written() {
+        let text = "(\n  keys: {\n    \"people\": {\"s\": \"sort\", \"x\": \"sortt\"},\n  },\n)";
+        let err = Keymap::with_config(&keys(text), (Path::new("/c.ron"), text)).unwrap_err();
+        assert_eq!((err.line, err.col), (3, 34), "{err}");
+        assert!(
+            err.to_string()
+                .starts_with("/c.ron:3:34: unknown action \"sortt\"")
+        );
+    }
+
+    #[test]
+    fn an_unknown_key_or_table_is_reported_too() {
+        let text = "(keys: {\"people\": {\"ctrl-\": \"sort\"}})";
+        let err = Keymap::with_config(&keys(text), (Path::new("c.ron"), text)).unwrap_err();
+        assert_eq!((err.line, err.col), (1, 20));
+        assert!(err.message.contains("unknown key \"ctrl-\""));
+        let text = "(keys: {\"peple\": {}})";
+        let err = Keymap::with_config(&keys(text), (Path::new("c.ron"), text)).unwrap_err();
+        assert!(err.message.contains("unknown key table \"peple\""));
+        assert_eq!((err.line, err.col), (1, 9));
+    }
+
+    #[test]
+    fn help_groups_keys_by_action() {
+        let rows = Keymap::default().help_rows(Table::People);
+        assert_eq!(rows[0], ("j ↓".to_string(), "down"));
+    }
+}

@@ -1,0 +1,218 @@
+//! The orders the panes show, computed once per change (or per sort/filter
+//! change), never per frame: people in the chosen sort, the timeline newest
+//! first with its filters, and the coffee-only people.
+
+use chrono::NaiveDate;
+use std::cmp::Reverse;
+
+use crate::config::Config;
+use crate::model::{Book, EntryId, Facts, Index, Kinds, PersonId, Weight};
+use crate::text;
+
+/// The People list's order; `s` cycles through them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Sort {
+    /// Due first (the longest overdue first), then the longest quiet.
+    #[default]
+    Attention,
+    Name,
+    /// Most recent contact first.
+    LastContact,
+    /// Most deeds (given + received) first.
+    Deeds,
+}
+
+impl Sort {
+    pub fn next(self) -> Sort {
+        match self {
+            Sort::Attention => Sort::Name,
+            Sort::Name => Sort::LastContact,
+            Sort::LastContact => Sort::Deeds,
+            Sort::Deeds => Sort::Attention,
+        }
+    }
+
+    pub fn label(self) -> &'static str {
+        match self {
+            Sort::Attention => "attention",
+            Sort::Name => "name",
+            Sort::LastContact => "last contact",
+            Sort::Deeds => "deeds",
+        }
+    }
+}
+
+/// Which entries the Timeline shows by weight; `w` cycles.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum WeightFilter {
+    #[default]
+    All,
+    Deeds,
+    Touches,
+}
+
+impl WeightFilter {
+    pub fn next(self) -> WeightFilter {
+        match self {
+            WeightFilter::All => WeightFilter::Deeds,
+            WeightFilter::Deeds => WeightFilter::Touches,
+            WeightFilter::Touches => WeightFilter::All,
+        }
+    }
+
+    pub fn label(self) -> &'static str {
+        match self {
+            WeightFilter::All => "all",
+            WeightFilter::Deeds => "deeds",
+            WeightFilter::Touches => "touches",
+        }
+    }
+
+    fn keeps(self, w: Weight) -> bool {
+        match self {
+            WeightFilter::All => true,
+            WeightFilter::Deeds => w == Weight::Deed,
+            WeightFilter::Touches => w == Weight::Touch,
+        }
+    }
+}
+
+/// The inputs every derived list is computed from.
+pub struct Sources<'a> {
+    pub book: &'a Book,
+    pub index: &'a Index,
+    pub config: &'a Config,
+    pub kinds: &'a Kinds,
+    pub today: NaiveDate,
+}
+
+#[derive(Debug, Clone, Default)]
+pub struct Lists {
+    /// Active people in the current sort.
+    pub people: Vec<PersonId>,
+    /// Every entry (index into `book.entries`), newest first.
+    all_entries: Vec<usize>,
+    /// `all_entries` after the Timeline's filters.
+    pub timeline: Vec<usize>,
+    /// Coffee-only people, met longest ago first.
+    pub coffee: Vec<PersonId>,
+}
+
+impl Lists {
+    pub fn build(src: &Sources, sort: Sort, weight: WeightFilter, who: Option<PersonId>) -> Lists {
+        let book = src.book;
+        let mut all_entries: Vec<usize> = (0..book.entries.len()).collect();
+        all_entries.sort_unstable_by_key(|i| {
+            let e = &book.entries[*i];
+            Reverse((e.date, e.id))
+        });
+        let mut lists = Lists {
+            people: Vec::new(),
+            all_entries,
+            timeline: Vec::new(),
+            coffee: Facts::new(book, src.index)
+                .coffee_only()
+                .iter()
+                .map(|p| p.id)
+                .collect(),
+        };
+        lists.sort_people(src, sort);
+        lists.filter_timeline(src, weight, who);
+        lists
+    }
+
+    pub fn sort_people(&mut self, src: &Sources, sort: Sort) {
+        let book = src.book;
+        let people = book.active_people();
+        self.people = match sort {
+            Sort::Attention => {
+                let mut v: Vec<_> = people
+                    .map(|p| {
+                        let f = src.index.facts(p.id);
+                        let cadence = src.config.cadence_for(p);
+                        let overdue = if f.is_due(cadence, src.today) {
+                            Some(overdue_days(f, cadence, src.today))
+                        } else {
+                            None
+                        };
+                        let quiet = f.days_since_contact(src.today);
+                        // Due first, longest overdue first; then the longest quiet;
+                        // never contacted last.
+                        let key = (
+                            overdue.is_none(),
+                            Reverse(overdue.unwrap_or(0)),
+                            quiet.is_none(),
+                            Reverse(quiet.unwrap_or(0)),
+                            p.id,
+                        );
+                        (key, p.id)
+                    })
+                    .collect();
+                v.sort_unstable();
+                v.into_iter().map(|(_, id)| id).collect()
+            }
+            Sort::Name => {
+                let mut v: Vec<_> = people
+                    .map(|p| ((text::fold(&p.name), p.id), p.id))
+                    .collect();
+                v.sort_unstable();
+                v.into_iter().map(|(_, id)| id).collect()
+            }
+            Sort::LastContact => {
+                let mut v: Vec<_> = people
+                    .map(|p| {
+                        let last = src.index.facts(p.id).last_contact;
+                        ((last.is_none(), Reverse(last), p.id), p.id)
+                    })
+                    .collect();
+                v.sort_unstable();
+                v.into_iter().map(|(_, id)| id).collect()
+            }
+            Sort::Deeds => {
+                let mut v: Vec<_> = people
+                    .map(|p| ((Reverse(src.index.facts(p.id).deeds()), p.id), p.id))
+                    .collect();
+                v.sort_unstable();
+                v.into_iter().map(|(_, id)| id).collect()
+            }
+        };
+    }
+
+    pub fn filter_timeline(&mut self, src: &Sources, weight: WeightFilter, who: Option<PersonId>) {
+        let book = src.book;
+        self.timeline = match who {
+            // A person's own entries are already indexed, newest first.
+            Some(id) => src.index.facts(id).entries.clone(),
+            None => self.all_entries.clone(),
+        };
+        if weight != WeightFilter::All {
+            self.timeline
+                .retain(|i| weight.keeps(src.kinds.weight(&book.entries[*i].kind)));
+        }
+    }
+
+    /// Where `id` sits in the filtered timeline.
+    pub fn entry_position(&self, book: &Book, id: EntryId) -> Option<usize> {
+        self.timeline.iter().position(|i| book.entries[*i].id == id)
+    }
+}
+
+/// How many days past due: the oldest of an open promise, a follow-up due, or
+/// the cadence passed.
+fn overdue_days(f: &crate::model::PersonFacts, cadence: Option<u32>, today: NaiveDate) -> i64 {
+    let promise = f.oldest_open_promise.map(|d| (today - d).num_days());
+    let follow_up = f
+        .next_follow_up
+        .filter(|d| *d <= today)
+        .map(|d| (today - d).num_days());
+    let cadence = match (cadence, f.days_since_contact(today)) {
+        (Some(c), Some(days)) => Some(days - i64::from(c)),
+        (Some(_), None) => Some(0),
+        _ => None,
+    };
+    [promise, follow_up, cadence]
+        .into_iter()
+        .flatten()
+        .max()
+        .unwrap_or(0)
+}

@@ -1,0 +1,105 @@
+//! The terminal UI: tabs of panes over the book, keys as data, one `update`.
+//!
+//! - [`app`]: state and `App::update(Action)` (no terminal I/O).
+//! - `history`: every change to the book goes through `App::commit`, which
+//!   feeds the undo stack; undo and redo are commits too; reloads.
+//! - [`action`], [`key`], [`keymap`]: keys → actions, one table per mode,
+//!   rebindable from `config.ron`.
+//! - [`mode`]: the tabs and the mode/popup stack.
+//! - [`lists`]: the sorted and filtered orders, computed once per change.
+//! - [`ui`]: one widget per pane or popup, borrowing the app.
+//! - `event`: the loop that reads keys and watches the file.
+
+pub mod action;
+pub mod app;
+mod cursor;
+mod event;
+pub mod field;
+mod history;
+pub mod key;
+pub mod keymap;
+pub mod lists;
+pub mod mode;
+pub mod ui;
+
+#[cfg(test)]
+mod tests;
+
+use chrono::NaiveDate;
+use std::path::PathBuf;
+
+use crate::config::Config;
+use crate::model::Book;
+use crate::store::Store;
+
+pub use action::Action;
+pub use app::App;
+pub use keymap::{Keymap, KeymapError};
+
+/// What the TUI opens on.
+pub struct Launch {
+    pub store: Store,
+    pub book: Book,
+    pub config: Config,
+    /// Where the config came from, to point at a bad key binding in it.
+    pub config_path: Option<PathBuf>,
+    pub today: NaiveDate,
+    /// The demo book (a temporary copy): the status line says DEMO.
+    pub demo: bool,
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum TuiError {
+    #[error(transparent)]
+    Keymap(#[from] KeymapError),
+    #[error("terminal: {0}")]
+    Terminal(#[from] std::io::Error),
+}
+
+impl TuiError {
+    /// 2 for a bad config, 1 for a terminal failure.
+    pub fn exit_code(&self) -> i32 {
+        match self {
+            TuiError::Keymap(_) => 2,
+            TuiError::Terminal(_) => 1,
+        }
+    }
+}
+
+/// Builds the app (checking the config's key bindings before the terminal is
+/// touched), runs it, and restores the terminal on the way out, on error and
+/// on panic alike (`ratatui::init` installs the panic hook).
+pub fn run(launch: Launch) -> Result<(), TuiError> {
+    let mut app = app_for(launch)?;
+    app.color = std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty());
+    let mut terminal = ratatui::try_init()?;
+    let result = event::run_loop(&mut terminal, &mut app);
+    ratatui::restore();
+    Ok(result?)
+}
+
+/// The app `run` would show, without a terminal (for tests and benchmarks).
+pub fn app_for(launch: Launch) -> Result<App, TuiError> {
+    let keymap = keymap_for(&launch.config, launch.config_path.as_deref())?;
+    let mut app = App::new(
+        launch.store,
+        launch.book,
+        launch.config,
+        keymap,
+        launch.today,
+        launch.demo,
+    );
+    if launch.demo {
+        app.say("your own book is untouched".into());
+    }
+    Ok(app)
+}
+
+fn keymap_for(config: &Config, path: Option<&std::path::Path>) -> Result<Keymap, KeymapError> {
+    if config.keys.is_empty() {
+        return Ok(Keymap::default());
+    }
+    let path = path.unwrap_or(std::path::Path::new("config.ron"));
+    let text = std::fs::read_to_string(path).unwrap_or_default();
+    Keymap::with_config(&config.keys, (path, &text))
+}

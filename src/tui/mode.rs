@@ -1,0 +1,74 @@
+//! Where the user is: the tab under the panes and the stack of modes on top.
+//!
+//! The bottom of the stack is always [`Mode::Normal`] (the tab's pane); popups
+//! push on top, get keys first, and `Esc` pops them. A new popup is one
+//! variant here, one keymap [`Table`], one file in `ui/`.
+
+use crate::model::PersonId;
+
+use super::keymap::Table;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+pub enum Tab {
+    #[default]
+    People,
+    Timeline,
+    Coffee,
+    Review,
+}
+
+impl Tab {
+    pub const ALL: [Tab; 4] = [Tab::People, Tab::Timeline, Tab::Coffee, Tab::Review];
+
+    pub fn title(self) -> &'static str {
+        match self {
+            Tab::People => "People",
+            Tab::Timeline => "Timeline",
+            Tab::Coffee => "Coffee only",
+            Tab::Review => "Review",
+        }
+    }
+
+    pub fn table(self) -> Table {
+        match self {
+            Tab::People => Table::People,
+            Tab::Timeline => Table::Timeline,
+            Tab::Coffee => Table::Coffee,
+            Tab::Review => Table::Review,
+        }
+    }
+
+    fn position(self) -> usize {
+        Tab::ALL.iter().position(|t| *t == self).unwrap_or(0)
+    }
+
+    pub fn next(self) -> Tab {
+        Tab::ALL[(self.position() + 1) % Tab::ALL.len()]
+    }
+
+    pub fn prev(self) -> Tab {
+        Tab::ALL[(self.position() + Tab::ALL.len() - 1) % Tab::ALL.len()]
+    }
+}
+
+/// One layer of the mode stack.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Mode {
+    /// The tab's pane.
+    Normal,
+    /// A person's card over the panes, with their whole timeline.
+    Card(PersonId),
+    /// The `?` overlay.
+    Help,
+}
+
+impl Mode {
+    /// The keymap tables this mode looks keys up in, first match wins.
+    pub fn tables(&self, tab: Tab) -> Vec<Table> {
+        match self {
+            Mode::Normal => vec![tab.table(), Table::Global],
+            Mode::Card(_) => vec![Table::Card],
+            Mode::Help => vec![Table::Help],
+        }
+    }
+}

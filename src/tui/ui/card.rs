@@ -1,0 +1,192 @@
+//! A person's card: who they are, what they need and offer, how we stand, and
+//! their own timeline below. Shown beside the People list and, full size,
+//! when Enter opens it.
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Paragraph, Widget, Wrap};
+
+use super::theme::Theme;
+use super::timeline::entry_line;
+use crate::model::Person;
+use crate::text;
+use crate::tui::app::App;
+use crate::tui::cursor::Cursor;
+
+pub struct CardView<'a> {
+    pub app: &'a App,
+    pub person: &'a Person,
+    /// The open card scrolls its timeline; the one beside the list does not.
+    pub cursor: Option<&'a Cursor>,
+}
+
+impl Widget for CardView<'_> {
+    fn render(self, area: Rect, buf: &mut Buffer) {
+        let CardView {
+            app,
+            person: p,
+            cursor,
+        } = self;
+        let theme = Theme { color: app.color };
+        let block = Block::bordered().title(Line::styled(
+            format!(
+                " {} ",
+                text::truncate(&p.name, usize::from(area.width).saturating_sub(4))
+            ),
+            theme.title(),
+        ));
+        let inner = block.inner(area);
+        block.render(area, buf);
+
+        let f = app.index().facts(p.id);
+        let label = |l: &str| Span::styled(format!("{l}: "), theme.label());
+        let mut lines: Vec<Line> = Vec::new();
+        let role = [p.title.as_deref(), p.org.as_deref()]
+            .into_iter()
+            .flatten()
+            .collect::<Vec<_>>()
+            .join(" · ");
+        if !role.is_empty() {
+            lines.push(Line::raw(role));
+        }
+        if !p.tags.is_empty() {
+            lines.push(Line::from(vec![
+                label("tags"),
+                Span::raw(p.tags.join(", ")),
+            ]));
+        }
+        if !p.met.is_empty() {
+            let mut met: Vec<String> = Vec::new();
+            met.extend(p.met.context.clone());
+            met.extend(p.met.date.map(|d| d.to_string()));
+            if let Some(by) = p.met.introduced_by {
+                met.push(format!("via {}", app.book().name_of(by)));
+            }
+            lines.push(Line::from(vec![label("met"), Span::raw(met.join(" · "))]));
+        }
+        let needs = if p.needs.is_empty() {
+            Span::styled("unknown — ask", theme.dim())
+        } else {
+            Span::raw(p.needs.join("; "))
+        };
+        lines.push(Line::from(vec![label("needs"), needs]));
+        if !p.offers.is_empty() {
+            lines.push(Line::from(vec![
+                label("offers"),
+                Span::raw(p.offers.join("; ")),
+            ]));
+        }
+        let cadence = app.config().cadence_for(p);
+        let mut standing = vec![label("last")];
+        standing.push(Span::raw(match f.days_since_contact(app.today) {
+            Some(0) => "today".into(),
+            Some(d) => format!("{} ago", text::short_age(d)),
+            None => "never".into(),
+        }));
+        standing.push(Span::styled(format!("  ↑{}", f.deeds_given), theme.deed()));
+        standing.push(Span::styled(
+            format!(" ↓{}", f.deeds_received),
+            theme.accent(),
+        ));
+        let touches = if f.touches == 1 { "touch" } else { "touches" };
+        standing.push(Span::raw(format!(" · {} {touches}", f.touches)));
+        lines.push(Line::from(standing));
+        let mut due = Vec::new();
+        if let Some(c) = cadence {
+            let style = if f.cadence_due(cadence, app.today) {
+                theme.due()
+            } else {
+                theme.plain()
+            };
+            due.push(label("cadence"));
+            due.push(Span::styled(format!("{c}d "), style));
+        }
+        if f.open_promises > 0 {
+            let s = if f.open_promises == 1 { "" } else { "s" };
+            due.push(Span::styled(
+                format!("{} open promise{s} ", f.open_promises),
+                theme.due(),
+            ));
+        }
+        if let Some(fu) = f.next_follow_up {
+            let style = if fu <= app.today {
+                theme.due()
+            } else {
+                theme.plain()
+            };
+            due.push(Span::styled(format!("follow up {fu}"), style));
+        }
+        if !due.is_empty() {
+            lines.push(Line::from(due));
+        }
+        if let Some(b) = p.birthday {
+            lines.push(Line::from(vec![
+                label("birthday"),
+                Span::raw(b.to_string()),
+            ]));
+        }
+        if !p.notes.is_empty() {
+            lines.push(Line::from(vec![label("notes"), Span::raw(p.notes.clone())]));
+        }
+
+        // The facts take what they need (wrapped), up to half the card when
+        // the timeline has entries; the timeline gets the rest.
+        let width = usize::from(inner.width.max(1));
+        let wrapped: usize = lines.iter().map(|l| l.width().max(1).div_ceil(width)).sum();
+        let max_top = if f.entries.is_empty() {
+            inner.height
+        } else {
+            inner.height / 2 + 1
+        };
+        let top_h = (wrapped as u16).min(max_top);
+        Paragraph::new(lines).wrap(Wrap { trim: false }).render(
+            Rect {
+                height: top_h,
+                ..inner
+            },
+            buf,
+        );
+
+        let rest = Rect {
+            y: inner.y + top_h,
+            height: inner.height.saturating_sub(top_h),
+            ..inner
+        };
+        if rest.height < 2 {
+            return;
+        }
+        let heading = text::truncate(&format!("── their timeline ({}) ", f.entries.len()), width);
+        let rule = "─".repeat(width.saturating_sub(text::width(&heading)));
+        buf.set_string(rest.x, rest.y, format!("{heading}{rule}"), theme.dim());
+        let rows = Rect {
+            y: rest.y + 1,
+            height: rest.height - 1,
+            ..rest
+        };
+        if f.entries.is_empty() {
+            buf.set_string(rows.x, rows.y, "nothing logged yet", theme.dim());
+            return;
+        }
+        let range = match cursor {
+            Some(c) => c.visible(f.entries.len(), usize::from(rows.height)),
+            None => 0..f.entries.len().min(usize::from(rows.height)),
+        };
+        for (row, i) in range.enumerate() {
+            let entry = &app.book().entries[f.entries[i]];
+            let mut line = entry_line(app, entry, width, false);
+            if cursor.is_some_and(|c| c.selected == i) {
+                line = line.style(theme.selected());
+            }
+            let y = rows.y + row as u16;
+            line.render(
+                Rect {
+                    y,
+                    height: 1,
+                    ..rows
+                },
+                buf,
+            );
+        }
+    }
+}

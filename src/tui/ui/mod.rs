@@ -1,0 +1,67 @@
+//! Drawing: a pure function of the app's state. Each pane or popup is its own
+//! widget borrowing the [`App`]; drawing changes nothing but scroll offsets.
+
+mod card;
+mod coffee;
+mod help;
+mod people;
+mod review;
+mod status;
+mod tabs;
+mod theme;
+mod timeline;
+mod too_small;
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::widgets::{Clear, Widget};
+
+use super::app::{App, Mode, Tab};
+
+pub use theme::Theme;
+
+pub const MIN_WIDTH: u16 = 60;
+pub const MIN_HEIGHT: u16 = 16;
+
+impl Widget for &App {
+    fn render(self, area: Rect, buf: &mut Buffer) {
+        if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
+            too_small::TooSmall.render(area, buf);
+            return;
+        }
+        let [tabs, body, status, hints] = Layout::vertical([
+            Constraint::Length(1),
+            Constraint::Fill(1),
+            Constraint::Length(1),
+            Constraint::Length(1),
+        ])
+        .areas(area);
+        tabs::TabBar(self).render(tabs, buf);
+        match self.tab {
+            Tab::People => people::PeoplePane(self).render(body, buf),
+            Tab::Timeline => timeline::TimelinePane(self).render(body, buf),
+            Tab::Coffee => coffee::CoffeePane(self).render(body, buf),
+            Tab::Review => review::ReviewPane(self).render(body, buf),
+        }
+        // The stack, bottom up: each layer draws over the one below.
+        for mode in self.modes() {
+            match mode {
+                Mode::Normal => {}
+                Mode::Card(id) => {
+                    if let Some(person) = self.person(*id) {
+                        Clear.render(body, buf);
+                        card::CardView {
+                            app: self,
+                            person,
+                            cursor: Some(self.card_cursor()),
+                        }
+                        .render(body, buf);
+                    }
+                }
+                Mode::Help => help::HelpOverlay(self).render(area, buf),
+            }
+        }
+        status::StatusLine(self).render(status, buf);
+        status::HintLine(self).render(hints, buf);
+    }
+}

@@ -1,0 +1,137 @@
+//! `kith log` on temp files, through the real binary: a saved entry, and each
+//! kind of bad line (exit 2, the line, a caret under the problem, nothing written).
+
+use std::path::Path;
+use std::process::{Command, Output};
+
+fn kith(file: &Path, args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_kith"))
+        .arg("--file")
+        .arg(file)
+        .args([
+            "--today",
+            "2026-11-26",
+            "--config",
+            "/nonexistent/kith-test-config.ron",
+        ])
+        .args(args)
+        .output()
+        .expect("kith runs")
+}
+
+fn ok(file: &Path, args: &[&str]) -> String {
+    let out = kith(file, args);
+    assert!(
+        out.status.success(),
+        "{args:?}: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8(out.stdout).unwrap()
+}
+
+/// A book with Alice García, Bob Li, Dana Scully and Dana White.
+fn book() -> (tempfile::TempDir, std::path::PathBuf) {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("kith.ron");
+    for name in ["Alice García", "Bob Li", "Dana Scully", "Dana White"] {
+        ok(&file, &["add", name]);
+    }
+    (dir, file)
+}
+
+fn show_json(file: &Path, who: &str) -> serde_json::Value {
+    serde_json::from_str(&ok(file, &["show", who, "--json"])).unwrap()
+}
+
+/// Runs a bad line: exit 2, stderr is the line and a caret under `under`,
+/// the message contains `says`, and the file is unchanged.
+fn refused(line: &str, under: &str, says: &str) {
+    let (_dir, file) = book();
+    let before = std::fs::read(&file).unwrap();
+    let out = kith(&file, &["log", line]);
+    let err = String::from_utf8(out.stderr).unwrap();
+    assert_eq!(out.status.code(), Some(2), "{line:?}: {err}");
+    assert!(out.stdout.is_empty());
+    let mut lines = err.lines();
+    assert_eq!(lines.next(), Some(line));
+    let caret = lines.next().unwrap();
+    let col = line.find(under).unwrap();
+    let expected = format!(
+        "{}{} ",
+        " ".repeat(kith::text::width(&line[..col])),
+        "^".repeat(kith::text::width(under).max(1))
+    );
+    assert!(caret.starts_with(&expected), "{caret:?} vs {expected:?}");
+    assert!(caret.contains(says), "{caret:?} should say {says:?}");
+    assert_eq!(std::fs::read(&file).unwrap(), before, "nothing written");
+}
+
+#[test]
+fn a_good_line_is_saved_and_printed_in_one_line() {
+    let (_dir, file) = book();
+    let out = ok(
+        &file,
+        &["log", "@alice favor: reviewed her pitch deck -2d !+1w"],
+    );
+    assert_eq!(
+        out,
+        "e1  2026-11-24  favor · gave · Alice García · 2 days ago · follow up Thu 3 Dec · reviewed her pitch deck\n"
+    );
+    let alice = show_json(&file, "alice");
+    let entry = &alice["entries"][0];
+    assert_eq!(entry["kind"], "favor");
+    assert_eq!(entry["summary"], "reviewed her pitch deck");
+    assert_eq!(entry["follow_up"], "2026-12-03");
+}
+
+#[test]
+fn a_line_may_start_with_a_date_and_name_several_people() {
+    let (_dir, file) = book();
+    let out = ok(
+        &file,
+        &["log", "-1d @jose.x @bob <intro: to @alice", "--create"],
+    );
+    assert_eq!(
+        out,
+        "e1  2026-11-25  intro · received · jose x, Bob Li, Alice García · yesterday · to Alice García\n"
+    );
+    let bob = show_json(&file, "bob");
+    assert_eq!(bob["entries"][0]["people"].as_array().unwrap().len(), 3);
+}
+
+#[test]
+fn unknown_people_are_refused_without_create_and_added_with_it() {
+    refused("@bob @zed coffee: hi", "@zed", "--create");
+    let (_dir, file) = book();
+    let out = ok(&file, &["log", "@bob @zed coffee: hi", "--create"]);
+    assert!(out.contains("Bob Li, zed"), "{out}");
+    let zed = show_json(&file, "zed");
+    assert_eq!(zed["id"], "p5");
+    assert_eq!(zed["entries"][0]["summary"], "hi");
+}
+
+#[test]
+fn each_kind_of_bad_line_points_at_the_problem() {
+    refused("coffee: nobody named", "", "name someone with @");
+    refused("@alice fvr: x", "fvr:", "did you mean favor:");
+    refused("@alice co: x", "co:", "could be coffee: or collab:");
+    refused("@alice coffee with her", "coffee", "`coffee:` with a colon");
+    refused(
+        "@dana call: x",
+        "@dana",
+        "Dana Scully (p3), Dana White (p4)",
+    );
+    refused("@alice coffee: x -3x", "-3x", "not a date");
+    refused("@alice coffee: x !soon", "!soon", "not a date");
+    refused(
+        "@alice coffee: x -1d yesterday",
+        "yesterday",
+        "a second date",
+    );
+    refused(
+        "@\"Ana María coffee: x",
+        "@\"Ana María coffee: x",
+        "close the name's quote",
+    );
+    refused("@王芳 call: x", "@王芳", "--create");
+}

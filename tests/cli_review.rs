@@ -1,0 +1,146 @@
+//! `kith review --print` on temp files, through the real binary.
+
+use chrono::NaiveDate;
+use std::path::Path;
+use std::process::{Command, Output};
+
+use kith::model::{Book, Direction, Entry, Kind, Op, Person, PersonId};
+
+fn d(s: &str) -> NaiveDate {
+    s.parse().unwrap()
+}
+
+fn kith(file: &Path, config: &Path, today: &str, args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_kith"))
+        .arg("--file")
+        .arg(file)
+        .arg("--config")
+        .arg(config)
+        .args(["--today", today])
+        .args(args)
+        .output()
+        .expect("kith runs")
+}
+
+fn ok(file: &Path, config: &Path, today: &str, args: &[&str]) -> String {
+    let out = kith(file, config, today, args);
+    assert!(
+        out.status.success(),
+        "{args:?}: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8(out.stdout).unwrap()
+}
+
+/// Ana: an open promise; Bo: tagged `family` (14-day cadence in the config);
+/// Cy: a birthday on Sunday; Di: archived with a promise; Eve: snoozed.
+fn write_book(dir: &Path) -> (std::path::PathBuf, std::path::PathBuf) {
+    let mut book = Book::default();
+    let mut add = |name: &str, edit: &dyn Fn(&mut Person)| {
+        let mut p = Person::new(PersonId(0), name);
+        edit(&mut p);
+        Op::AddPerson(p).apply(&mut book).unwrap();
+    };
+    add("Ana García", &|p| p.org = Some("Acme".into()));
+    add("Bo", &|p| p.tags = vec!["family".into()]);
+    add("Cy 王", &|p| p.birthday = "11-29".parse().ok());
+    add("Di", &|p| p.archived = true);
+    add("Eve", &|p| p.snoozed_until = Some(d("2026-11-28")));
+    let mut log = |date: &str, who: u32, kind: &str, summary: &str| {
+        let mut e = Entry::new(d(date), vec![PersonId(who)], Kind::new(kind), summary);
+        e.direction = Direction::Gave;
+        Op::AddEntry(e).apply(&mut book).unwrap();
+    };
+    log("2026-11-21", 1, "promise", "intro to Dana");
+    log("2026-10-10", 2, "favor", "helped move");
+    log("2026-11-01", 4, "promise", "archived promise");
+    log("2026-11-01", 5, "promise", "snoozed promise");
+    let file = dir.join("kith.ron");
+    kith::store::write_book(&file, &book).unwrap();
+    let config = dir.join("config.ron");
+    std::fs::write(&config, r#"(tag_cadence: {"family": 14})"#).unwrap();
+    (file, config)
+}
+
+#[test]
+fn prints_the_queue_as_text_in_order() {
+    let dir = tempfile::tempdir().unwrap();
+    let (file, config) = write_book(dir.path());
+    let out = ok(&file, &config, "2026-11-26", &["review", "--print"]);
+    assert_eq!(
+        out,
+        "3 people to review on Thu 26 Nov 2026:\n\
+         \n\
+         Ana García (p1) · Acme\n  you promised: intro to Dana · 5 days ago\n\
+         \n\
+         Bo (p2)\n  every 14 days · last contact 47 days ago\n\
+         \n\
+         Cy 王 (p3)\n  birthday in 3 days (Sun 29 Nov)\n"
+    );
+}
+
+#[test]
+fn prints_json_and_snoozes_expire_with_today() {
+    let dir = tempfile::tempdir().unwrap();
+    let (file, config) = write_book(dir.path());
+    let out = ok(
+        &file,
+        &config,
+        "2026-11-28",
+        &["review", "--print", "--json"],
+    );
+    let rows: serde_json::Value = serde_json::from_str(&out).unwrap();
+    let ids: Vec<&str> = rows
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| r["id"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        ids,
+        vec!["p5", "p1", "p2", "p3"],
+        "Eve is back, oldest promise first"
+    );
+    assert_eq!(rows[1]["name"], "Ana García");
+    assert_eq!(
+        rows[0]["reasons"],
+        serde_json::json!(["you promised: snoozed promise · 27 days ago"])
+    );
+    assert_eq!(
+        rows[3]["reasons"],
+        serde_json::json!(["birthday tomorrow (Sun 29 Nov)"])
+    );
+}
+
+#[test]
+fn an_empty_or_missing_book_has_nothing_to_review() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("none.ron");
+    let config = dir.path().join("none-config.ron");
+    let out = ok(&file, &config, "2026-11-26", &["review", "--print"]);
+    assert_eq!(out, "Nothing to review on Thu 26 Nov 2026.\n");
+    let out = ok(
+        &file,
+        &config,
+        "2026-11-26",
+        &["review", "--print", "--json"],
+    );
+    assert_eq!(out.trim(), "[]");
+    assert!(!file.exists(), "printing never writes");
+}
+
+#[test]
+fn a_broken_file_exits_2_and_review_without_print_fails() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("kith.ron");
+    let config = dir.path().join("none-config.ron");
+    std::fs::write(&file, "(version: 1, people: [oops").unwrap();
+    let out = kith(&file, &config, "2026-11-26", &["review", "--print"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("kith.ron:1:"));
+    let (file, config) = write_book(dir.path());
+    let out = kith(&file, &config, "2026-11-26", &["review"]);
+    assert_eq!(out.status.code(), Some(1));
+    let out = kith(&file, &config, "2026-11-26", &["review", "--json"]);
+    assert_eq!(out.status.code(), Some(2), "--json needs --print");
+}

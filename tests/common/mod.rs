@@ -1,0 +1,5 @@
+//! Helpers shared by the integration tests. Each test file that needs them
+//! says `mod common;`.
+#![allow(dead_code)]
+
+pub mod pty;

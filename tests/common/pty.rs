@@ -1,0 +1,151 @@
+//! Drive the real binary in a pseudo-terminal and read its screen through a
+//! vt100 parser. Waiting is always polling with a deadline, never a bare sleep.
+
+use portable_pty::{Child, CommandBuilder, ExitStatus, PtySize, native_pty_system};
+use std::io::{Read, Write};
+use std::path::Path;
+use std::sync::{Arc, Mutex};
+use std::thread;
+use std::time::{Duration, Instant};
+
+/// How often `wait_for` looks at the screen.
+const TICK: Duration = Duration::from_millis(20);
+
+pub struct Pty {
+    child: Box<dyn Child + Send + Sync>,
+    writer: Box<dyn Write + Send>,
+    parser: Arc<Mutex<vt100::Parser>>,
+    // Keeps the master side open while the child runs.
+    _master: Box<dyn portable_pty::MasterPty + Send>,
+}
+
+/// Keys as the terminal sends them.
+pub mod keys {
+    pub const ENTER: &str = "\r";
+    pub const ESC: &str = "\x1b";
+    pub const TAB: &str = "\t";
+    pub const SHIFT_TAB: &str = "\x1b[Z";
+    pub const UP: &str = "\x1b[A";
+    pub const DOWN: &str = "\x1b[B";
+    pub const PAGE_DOWN: &str = "\x1b[6~";
+    pub const CTRL_C: &str = "\x03";
+}
+
+impl Pty {
+    /// Starts `kith` (this crate's binary) with `args` on a `cols`×`rows` screen.
+    pub fn kith(args: &[&str], cols: u16, rows: u16, cwd: &Path) -> Pty {
+        let mut cmd = CommandBuilder::new(env!("CARGO_BIN_EXE_kith"));
+        cmd.args(args);
+        cmd.cwd(cwd);
+        cmd.env("TERM", "xterm-256color");
+        cmd.env("NO_COLOR", "1");
+        // Keep the user's config and data out of the test.
+        cmd.env("XDG_CONFIG_HOME", cwd.join("config"));
+        cmd.env("XDG_DATA_HOME", cwd.join("data"));
+        cmd.env("HOME", cwd);
+        Pty::spawn(cmd, cols, rows)
+    }
+
+    pub fn spawn(cmd: CommandBuilder, cols: u16, rows: u16) -> Pty {
+        let pair = native_pty_system()
+            .openpty(PtySize {
+                rows,
+                cols,
+                pixel_width: 0,
+                pixel_height: 0,
+            })
+            .expect("open a pty");
+        let child = pair.slave.spawn_command(cmd).expect("spawn in the pty");
+        drop(pair.slave);
+        let mut reader = pair.master.try_clone_reader().expect("pty reader");
+        let writer = pair.master.take_writer().expect("pty writer");
+        let parser = Arc::new(Mutex::new(vt100::Parser::new(rows, cols, 0)));
+        let sink = Arc::clone(&parser);
+        thread::spawn(move || {
+            let mut buf = [0u8; 8192];
+            while let Ok(n) = reader.read(&mut buf) {
+                if n == 0 {
+                    break;
+                }
+                sink.lock().unwrap().process(&buf[..n]);
+            }
+        });
+        Pty {
+            child,
+            writer,
+            parser,
+            _master: pair.master,
+        }
+    }
+
+    /// Types `keys` (see [`keys`] for the special ones).
+    pub fn send(&mut self, keys: &str) {
+        self.writer
+            .write_all(keys.as_bytes())
+            .expect("write to pty");
+        self.writer.flush().expect("flush pty");
+    }
+
+    /// The screen as text, one line per row.
+    pub fn screen(&self) -> String {
+        self.parser.lock().unwrap().screen().contents()
+    }
+
+    /// Waits until `text` is on screen; panics with the screen after `timeout`.
+    pub fn wait_for(&self, text: &str, timeout: Duration) {
+        let deadline = Instant::now() + timeout;
+        loop {
+            let screen = self.screen();
+            if screen.contains(text) {
+                return;
+            }
+            assert!(
+                Instant::now() < deadline,
+                "waited {timeout:?} for {text:?}; the screen is:\n{screen}"
+            );
+            thread::sleep(TICK);
+        }
+    }
+
+    /// Waits until `text` is no longer on screen (a popup closed).
+    pub fn wait_gone(&self, text: &str, timeout: Duration) {
+        let deadline = Instant::now() + timeout;
+        loop {
+            let screen = self.screen();
+            if !screen.contains(text) {
+                return;
+            }
+            assert!(
+                Instant::now() < deadline,
+                "waited {timeout:?} for {text:?} to go; the screen is:\n{screen}"
+            );
+            thread::sleep(TICK);
+        }
+    }
+
+    /// Waits for the process to end; panics (after killing it) past `timeout`.
+    pub fn wait_exit(&mut self, timeout: Duration) -> ExitStatus {
+        let deadline = Instant::now() + timeout;
+        loop {
+            if let Some(status) = self.child.try_wait().expect("poll child") {
+                return status;
+            }
+            if Instant::now() >= deadline {
+                let _ = self.child.kill();
+                panic!(
+                    "still running after {timeout:?}; the screen is:\n{}",
+                    self.screen()
+                );
+            }
+            thread::sleep(TICK);
+        }
+    }
+}
+
+impl Drop for Pty {
+    fn drop(&mut self) {
+        if let Ok(None) = self.child.try_wait() {
+            let _ = self.child.kill();
+        }
+    }
+}

@@ -1,0 +1,142 @@
+//! The real binary in a pseudo-terminal: it opens, switches tabs, quits
+//! cleanly, and leaves the data file exactly as it found it.
+
+mod common;
+
+use common::pty::{Pty, keys};
+use std::time::Duration;
+
+const WAIT: Duration = Duration::from_secs(10);
+
+#[test]
+fn opens_shows_coffee_only_and_quits_without_touching_the_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("kith.ron");
+    let today = "2026-11-26".parse().unwrap();
+    let demo = kith::demo::demo_book(today);
+    kith::store::write_book(&path, &demo).unwrap();
+    let before = std::fs::read(&path).unwrap();
+    // The person met longest ago among those with only coffee: first in the tab.
+    let index = kith::model::Index::build(&demo, &kith::model::Kinds::default());
+    let first = kith::model::Facts::new(&demo, &index).coffee_only()[0]
+        .name
+        .clone();
+
+    let file = path.to_str().unwrap();
+    let mut kith = Pty::kith(
+        &["--file", file, "--today", "2026-11-26"],
+        100,
+        30,
+        dir.path(),
+    );
+    kith.wait_for("People", WAIT);
+    kith.send("3");
+    kith.wait_for("touches, no deed yet", WAIT);
+    kith.wait_for(&kith::text::truncate(&first, 26), WAIT);
+    kith.send("?");
+    kith.wait_for("Keys", WAIT);
+    // A lone Esc must arrive alone, or the terminal reads Esc+Tab as Alt-Tab.
+    kith.send(keys::ESC);
+    kith.wait_gone("Keys", WAIT);
+    kith.send(keys::TAB);
+    kith.wait_for("Coming soon: the daily review", WAIT);
+    kith.send("q");
+    let status = kith.wait_exit(WAIT);
+    assert!(status.success(), "exit: {status:?}");
+    assert_eq!(
+        std::fs::read(&path).unwrap(),
+        before,
+        "the file is unchanged"
+    );
+}
+
+#[test]
+fn a_broken_file_is_reported_and_never_opens_the_tui() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("kith.ron");
+    std::fs::write(&path, "(version: 1,\n  people: [oops").unwrap();
+    let file = path.to_str().unwrap();
+    let mut kith = Pty::kith(
+        &["--file", file, "--today", "2026-11-26"],
+        80,
+        24,
+        dir.path(),
+    );
+    kith.wait_for("kith.ron:2:", WAIT);
+    let status = kith.wait_exit(WAIT);
+    assert_eq!(status.exit_code(), 2);
+    assert_eq!(
+        std::fs::read_to_string(&path).unwrap(),
+        "(version: 1,\n  people: [oops"
+    );
+}
+
+/// The snapshot tests' book (its names are known: Farah is second by attention).
+fn fixture_book(_today: chrono::NaiveDate) -> kith::model::Book {
+    let text = include_str!("fixtures/tui_book.ron");
+    kith::store::parse_book(std::path::Path::new("fixture.ron"), text.as_bytes()).unwrap()
+}
+
+#[test]
+fn a_bad_key_binding_is_reported_with_its_position_before_the_tui_opens() {
+    let dir = tempfile::tempdir().unwrap();
+    let config = dir.path().join("config.ron");
+    std::fs::write(
+        &config,
+        "(\n  keys: {\n    \"people\": {\"x\": \"srot\"},\n  },\n)\n",
+    )
+    .unwrap();
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_kith"))
+        .args(["--config", config.to_str().unwrap()])
+        .args(["--file", dir.path().join("kith.ron").to_str().unwrap()])
+        .args(["--today", "2026-11-26"])
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(2), "{stderr}");
+    assert!(
+        stderr.contains("config.ron:3:21: unknown action \"srot\""),
+        "{stderr}"
+    );
+    assert!(
+        !stderr.contains("\x1b[?1049h"),
+        "the terminal was never touched"
+    );
+}
+
+#[test]
+fn a_change_from_another_process_shows_up_and_keeps_the_selection() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("kith.ron");
+    let today = "2026-11-26".parse().unwrap();
+    let mut book = fixture_book(today);
+    kith::store::write_book(&path, &book).unwrap();
+
+    let file = path.to_str().unwrap();
+    let mut kith = Pty::kith(
+        &["--file", file, "--today", "2026-11-26"],
+        100,
+        30,
+        dir.path(),
+    );
+    kith.wait_for("People", WAIT);
+    kith.send("j"); // the second person, Farah, is on the card
+    kith.wait_for("┌ Farah Haddad", WAIT);
+    // `kith log` in another terminal, in effect: a new person lands in the file.
+    kith::model::Op::AddPerson(kith::model::Person::new(
+        kith::model::PersonId(0),
+        "Zed Zulu",
+    ))
+    .apply(&mut book)
+    .unwrap();
+    kith::store::write_book(&path, &book).unwrap();
+    kith.wait_for("Zed Zulu", WAIT);
+    kith.wait_for("reloaded", WAIT);
+    assert!(
+        kith.screen().contains("┌ Farah Haddad"),
+        "{}",
+        kith.screen()
+    );
+    kith.send("q");
+    assert!(kith.wait_exit(WAIT).success());
+}

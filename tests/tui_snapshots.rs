@@ -1,0 +1,168 @@
+//! Whole screens as text, at fixed sizes with a fixed today. These are the
+//! product's face: review a changed snapshot by eye before accepting it.
+
+use chrono::NaiveDate;
+use kith::config::Config;
+use kith::store::Store;
+use kith::tui::app::{App, Tab};
+use kith::tui::{Action, Keymap};
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+
+fn today() -> NaiveDate {
+    "2026-11-26".parse().unwrap()
+}
+
+struct Screen {
+    _dir: tempfile::TempDir,
+    app: App,
+}
+
+fn open(fixture: &str) -> Screen {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("kith.ron");
+    let text = std::fs::read_to_string(format!("tests/fixtures/{fixture}")).unwrap();
+    std::fs::write(&path, text).unwrap();
+    let (store, book) = Store::open(&path, today()).unwrap();
+    let mut app = App::new(
+        store,
+        book,
+        Config::default(),
+        Keymap::default(),
+        today(),
+        false,
+    );
+    app.color = false;
+    Screen { _dir: dir, app }
+}
+
+fn book() -> Screen {
+    open("tui_book.ron")
+}
+
+fn draw(app: &App, width: u16, height: u16) -> String {
+    let mut terminal = Terminal::new(TestBackend::new(width, height)).unwrap();
+    terminal.draw(|f| f.render_widget(app, f.area())).unwrap();
+    terminal.backend().to_string()
+}
+
+fn both_sizes(name: &str, app: &App) {
+    insta::assert_snapshot!(format!("{name}_80x24"), draw(app, 80, 24));
+    insta::assert_snapshot!(format!("{name}_120x40"), draw(app, 120, 40));
+}
+
+#[test]
+fn people() {
+    let mut s = book();
+    s.app.update(Action::Down);
+    both_sizes("people", &s.app);
+}
+
+#[test]
+fn people_at_the_minimum_size() {
+    let s = book();
+    insta::assert_snapshot!(draw(&s.app, 60, 16));
+}
+
+#[test]
+fn timeline() {
+    let mut s = book();
+    s.app.update(Action::GoTo(Tab::Timeline));
+    both_sizes("timeline", &s.app);
+}
+
+#[test]
+fn timeline_deeds_of_one_person() {
+    let mut s = book();
+    s.app.update(Action::GoTo(Tab::Timeline));
+    s.app.update(Action::Down); // Ana's intro with Gus
+    s.app.update(Action::TogglePerson);
+    s.app.update(Action::CycleWeight);
+    insta::assert_snapshot!(draw(&s.app, 80, 24));
+}
+
+#[test]
+fn coffee_only() {
+    let mut s = book();
+    s.app.update(Action::GoTo(Tab::Coffee));
+    both_sizes("coffee", &s.app);
+}
+
+#[test]
+fn coffee_only_empty_prompts_a_deed() {
+    let mut s = book();
+    s.app.update(Action::GoTo(Tab::Coffee));
+    let everyone: Vec<_> = s.app.lists().coffee.clone();
+    let ops = everyone
+        .into_iter()
+        .map(|id| {
+            kith::model::Op::AddEntry(kith::model::Entry::new(
+                today(),
+                vec![id],
+                kith::model::Kind::new("help"),
+                "a deed",
+            ))
+        })
+        .collect();
+    assert!(s.app.commit(kith::model::Op::Batch(ops), "logged deeds"));
+    insta::assert_snapshot!(draw(&s.app, 80, 24));
+}
+
+#[test]
+fn review_placeholder() {
+    let mut s = book();
+    s.app.update(Action::GoTo(Tab::Review));
+    both_sizes("review", &s.app);
+}
+
+#[test]
+fn open_card() {
+    let mut s = book();
+    s.app.update(Action::CycleSort); // by name: Ana first
+    s.app.update(Action::Top);
+    s.app.update(Action::Open);
+    s.app.update(Action::Down);
+    both_sizes("card", &s.app);
+}
+
+#[test]
+fn help_overlay() {
+    let mut s = book();
+    s.app.update(Action::Help);
+    both_sizes("help", &s.app);
+    let screen = draw(&s.app, 60, 16);
+    assert!(
+        screen.contains("q C-c"),
+        "quit fits at the minimum size:\n{screen}"
+    );
+    insta::assert_snapshot!("help_60x16", screen);
+}
+
+#[test]
+fn too_small() {
+    let s = book();
+    insta::assert_snapshot!(draw(&s.app, 59, 16));
+    insta::assert_snapshot!("too_small_short", draw(&s.app, 80, 15));
+}
+
+#[test]
+fn demo_and_status_messages_show_in_the_status_line() {
+    let mut s = book();
+    s.app.demo = true;
+    s.app.update(Action::CycleSort);
+    let screen = draw(&s.app, 80, 24);
+    let status = screen.lines().nth(22).unwrap();
+    assert!(status.contains(" DEMO "), "{status}");
+    assert!(status.contains("sorted by name"), "{status}");
+}
+
+#[test]
+fn unicode_names_truncate_by_width() {
+    let mut s = open("unicode_book.ron");
+    s.app.update(Action::CycleSort);
+    both_sizes("unicode_people", &s.app);
+    s.app.update(Action::GoTo(Tab::Timeline));
+    insta::assert_snapshot!("unicode_timeline_80x24", draw(&s.app, 80, 24));
+    s.app.update(Action::GoTo(Tab::Coffee));
+    insta::assert_snapshot!("unicode_coffee_80x24", draw(&s.app, 80, 24));
+}
