@@ -200,3 +200,24 @@ fn fast_and_ron_agree_on_a_book_big_enough_for_two_threads() {
     assert_eq!(fast::write(&book), text);
     assert_eq!(fast::read(text.as_bytes()), Some(ron(&text).unwrap()));
 }
+
+#[test]
+fn dates_beyond_four_digit_years_are_written_as_ron_writes_them() {
+    let mut book = Book::default();
+    for (i, date) in ["-0005-03-01", "+12345-12-31", "0000-01-01", "9999-12-31"]
+        .iter()
+        .enumerate()
+    {
+        let mut e = Entry::new(date.parse().unwrap(), vec![], Kind::new("call"), "");
+        e.id = crate::model::EntryId(i as u32 + 1);
+        book.entries.push(e);
+    }
+    let text = serialize_book_with_ron(&book);
+    assert_eq!(fast::write(&book), text);
+    assert_eq!(ron(&text).unwrap(), book);
+    assert_eq!(
+        fast::read(text.as_bytes()),
+        None,
+        "signed years are left to ron"
+    );
+}
