@@ -15,9 +15,6 @@ use std::collections::BTreeMap;
 
 use crate::model::{Birthday, Book, Direction, Entry, EntryId, HowMet, Kind, Person, PersonId};
 
-/// Record sections larger than this are parsed on two threads.
-pub(super) const PARALLEL_BYTES: usize = 1 << 20;
-
 /// The book in `bytes`, or `None` when they are not in the shape the writer
 /// produces (or not a valid book at all). Never a partial book.
 pub fn read_book(bytes: &[u8]) -> Option<Book> {
@@ -40,8 +37,8 @@ pub fn read_book(bytes: &[u8]) -> Option<Book> {
             "anchor" => set_once(&mut anchor, c.date()?)?,
             "next_person_id" => set_once(&mut next_person_id, c.u32()?)?,
             "next_entry_id" => set_once(&mut next_entry_id, c.u32()?)?,
-            "people" => set_once(&mut people, c.section()?)?,
-            "entries" => set_once(&mut entries, c.section()?)?,
+            "people" => set_once(&mut people, c.records(person)?)?,
+            "entries" => set_once(&mut entries, c.records(entry)?)?,
             "merged" => set_once(&mut merged, c.merged()?)?,
             _ => return None,
         }
@@ -51,14 +48,13 @@ pub fn read_book(bytes: &[u8]) -> Option<Book> {
     if !matches!(c.rest(), "" | "\n") {
         return None;
     }
-    let (people, entries) = parse_sections(people.unwrap_or(""), entries.unwrap_or(""))?;
     Some(Book {
         version: version?,
         anchor,
         next_person_id: next_person_id.unwrap_or_default(),
         next_entry_id: next_entry_id.unwrap_or_default(),
-        people,
-        entries,
+        people: people.unwrap_or_default(),
+        entries: entries.unwrap_or_default(),
         merged: merged.unwrap_or_default(),
     })
 }
@@ -71,42 +67,6 @@ fn set_once<T>(slot: &mut Option<T>, value: T) -> Option<()> {
             Some(())
         }
     }
-}
-
-/// Parses both record sections; big ones on two threads, the entries split
-/// at a line boundary near their middle.
-fn parse_sections(people: &str, entries: &str) -> Option<(Vec<Person>, Vec<Entry>)> {
-    if people.len() + entries.len() < PARALLEL_BYTES {
-        return Some((records(people, person)?, records(entries, entry)?));
-    }
-    // Give the second thread half of all the bytes, taken from the entries.
-    let half = (people.len() + entries.len()) / 2;
-    let split = entries.len().saturating_sub(half);
-    let split = match entries[split..].find('\n') {
-        Some(nl) if split > 0 => split + nl + 1,
-        _ => 0,
-    };
-    let (first, second) = entries.split_at(split);
-    std::thread::scope(|s| {
-        let later = s.spawn(|| records(second, entry));
-        let people = records(people, person);
-        let mut entries = records(first, entry);
-        let rest = later.join().ok()?;
-        entries.as_mut()?.extend(rest?);
-        Some((people?, entries?))
-    })
-}
-
-/// Records written one per line: `    (…),\n` each.
-fn records<T>(body: &str, one: fn(&mut Cursor) -> Option<T>) -> Option<Vec<T>> {
-    let mut out = Vec::with_capacity(body.len() / 96);
-    let mut c = Cursor::new(body);
-    while !c.rest().is_empty() {
-        c.lit("    (")?;
-        out.push(one(&mut c)?);
-        c.lit(",\n")?;
-    }
-    Some(out)
 }
 
 /// The fields of one person, after its opening `(`, through its `)`.
@@ -408,20 +368,21 @@ impl<'a> Cursor<'a> {
         })
     }
 
-    /// A record section's lines (`[\n` … `  ]`), returned unparsed so the
-    /// sections can be parsed in parallel. Every line must then parse as a
-    /// whole record, so a `\n  ]` inside a string cannot end it early unnoticed.
-    fn section(&mut self) -> Option<&'a str> {
+    /// `[]`, or `[\n` then one record a line (`    (…),\n`) then `  ]`.
+    fn records<T>(&mut self, one: fn(&mut Self) -> Option<T>) -> Option<Vec<T>> {
         self.lit("[")?;
+        let mut out = Vec::new();
         if self.eat(b']') {
-            return Some("");
+            return Some(out);
         }
         self.lit("\n")?;
-        let end = self.pos + self.rest().find("\n  ]")? + 1;
-        let body = &self.text[self.pos..end];
-        self.pos = end;
+        while !self.rest().starts_with("  ]") {
+            self.lit("    (")?;
+            out.push(one(self)?);
+            self.lit(",\n")?;
+        }
         self.lit("  ]")?;
-        Some(body)
+        Some(out)
     }
 
     /// `{}` or `{\n    k: v,\n … \n  }`; a repeated key replaces, as in ron.

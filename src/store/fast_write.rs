@@ -252,18 +252,30 @@ impl Out {
     /// after the first character).
     fn string(&mut self, s: &str) {
         self.0.push('"');
+        let bytes = s.as_bytes();
         let mut run = 0;
-        for (i, c) in s.char_indices() {
-            let plain = if c.is_ascii() {
-                matches!(c, ' '..='~') && !matches!(c, '"' | '\'' | '\\')
-            } else {
-                c.escape_debug().len() == 1
-            };
-            if !plain {
+        let mut i = 0;
+        while i < bytes.len() {
+            let b = bytes[i];
+            if b.is_ascii() {
+                if matches!(b, b' '..=b'~') && !matches!(b, b'"' | b'\'' | b'\\') {
+                    i += 1;
+                    continue;
+                }
                 self.0.push_str(&s[run..i]);
-                self.0.extend(c.escape_debug());
+                self.0.extend(char::from(b).escape_debug());
+                i += 1;
+                run = i;
+                continue;
+            }
+            let c = s[i..].chars().next().expect("i is at a char boundary");
+            let escaped = c.escape_debug();
+            if escaped.len() > 1 {
+                self.0.push_str(&s[run..i]);
+                self.0.extend(escaped);
                 run = i + c.len_utf8();
             }
+            i += c.len_utf8();
         }
         self.0.push_str(&s[run..]);
         self.0.push('"');
