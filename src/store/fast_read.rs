@@ -28,6 +28,7 @@ pub fn read_book(bytes: &[u8]) -> Option<Book> {
     let mut people = None;
     let mut entries = None;
     let mut merged = None;
+    let mut review = None;
     while !c.at(b')') {
         c.lit("  ")?;
         let field = c.ident()?;
@@ -40,6 +41,7 @@ pub fn read_book(bytes: &[u8]) -> Option<Book> {
             "people" => set_once(&mut people, c.records(person)?)?,
             "entries" => set_once(&mut entries, c.records(entry)?)?,
             "merged" => set_once(&mut merged, c.merged()?)?,
+            "review" => set_once(&mut review, c.review()?)?,
             _ => return None,
         }
         c.lit(",\n")?;
@@ -56,6 +58,7 @@ pub fn read_book(bytes: &[u8]) -> Option<Book> {
         people: people.unwrap_or_default(),
         entries: entries.unwrap_or_default(),
         merged: merged.unwrap_or_default(),
+        review,
     })
 }
 
@@ -186,6 +189,17 @@ struct Cursor<'a> {
 impl<'a> Cursor<'a> {
     fn new(text: &'a str) -> Cursor<'a> {
         Cursor { text, pos: 0 }
+    }
+
+    /// The review progress: the book's last field, small, written by ron (see
+    /// the writer), so it is read by ron too: everything up to the book's
+    /// closing `,\n)`.
+    fn review(&mut self) -> Option<crate::model::ReviewProgress> {
+        let len = self.rest().rfind(",\n)")?;
+        let value = &self.rest()[..len];
+        let progress = super::ron_options().from_str(value).ok()?;
+        self.pos += len;
+        Some(progress)
     }
 
     fn rest(&self) -> &'a str {

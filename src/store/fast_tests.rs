@@ -41,6 +41,13 @@ fn sample() -> String {
     book.merged.insert(PersonId(7), PersonId(1));
     book.merged.insert(PersonId(9), PersonId(2));
     book.anchor = Some("2026-11-26".parse().unwrap());
+    book.review = Some(crate::model::ReviewProgress {
+        date: "2026-11-26".parse().unwrap(),
+        handled: vec![
+            (PersonId(2), crate::model::Outcome::Done),
+            (PersonId(1), crate::model::Outcome::Skipped),
+        ],
+    });
     serialize_book_with_ron(&book)
 }
 
@@ -66,6 +73,7 @@ fn every_field_and_escape_reads_and_writes_as_ron_does() {
         text.contains(r#"\'"#) && text.contains(r"\u{fe0f}"),
         "{text}"
     );
+    assert!(by_ron.review.is_some(), "the sample holds review progress");
 }
 
 #[test]

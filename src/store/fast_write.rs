@@ -22,6 +22,7 @@ pub fn book_text(book: &Book) -> String {
         people,
         entries,
         merged,
+        review,
     } = book;
     let mut out = Out(String::with_capacity(
         256 + people.len() * 256 + entries.len() * 128,
@@ -61,8 +62,29 @@ pub fn book_text(book: &Book) -> String {
         }
         out.push("\n  }");
     }
+    if let Some(review) = review {
+        out.push(",\n  review: ");
+        out.push(&review_text(review));
+    }
     out.push(",\n)\n");
     out.0
+}
+
+/// The review progress as ron writes it inside the book: small and rare, so
+/// it is cut out of ron's text for a book holding nothing else, which keeps it
+/// byte for byte what ron writes.
+fn review_text(review: &crate::model::ReviewProgress) -> String {
+    let alone = Book {
+        review: Some(review.clone()),
+        ..Book::default()
+    };
+    let text = super::serialize_book_with_ron(&alone);
+    let start = text
+        .find("\n  review: ")
+        .expect("ron writes the review field")
+        + "\n  review: ".len();
+    let end = text.rfind(",\n)").expect("ron closes the book");
+    text[start..end].to_string()
 }
 
 fn person(out: &mut Out, p: &Person) {
