@@ -32,7 +32,9 @@ fn capture_completes_a_name_saves_to_disk_and_undoes() {
     // A fragment of someone's first name; the dropdown's best match is the one.
     let someone = &demo.people[3];
     let fragment: String = someone.name.chars().take(3).collect();
-    let (id, name) = kith::tui::capture::name_matches(&fragment, &demo)[0].clone();
+    let search = kith::search::SearchIndex::build(&demo);
+    let index = kith::model::Index::build(&demo, &kith::model::Kinds::default());
+    let (id, name) = kith::tui::capture::name_matches(&fragment, &demo, &search, &index)[0].clone();
 
     let file = path.to_str().unwrap();
     let mut kith = Pty::kith(

@@ -43,6 +43,9 @@ pub struct App {
     pub(super) index: Index,
     /// The book's names folded for the capture grammar (rebuilt with the index).
     pub(super) names: Names,
+    /// The search index for the capture's name dropdown, built when first
+    /// needed after each change to the book.
+    pub(super) search: Option<crate::search::SearchIndex>,
     pub(super) lists: Lists,
     pub(super) keymap: Keymap,
     pub today: NaiveDate,
@@ -84,6 +87,7 @@ impl App {
             kinds,
             index: Index::default(),
             names: Names::default(),
+            search: None,
             lists: Lists::default(),
             keymap,
             today,
@@ -298,6 +302,7 @@ impl App {
     pub(super) fn rebuild(&mut self, keep: Selection) {
         self.index = Index::build(&self.book, &self.kinds);
         self.names = Names::new(&self.book);
+        self.search = None;
         self.lists = Lists::build(&sources(self), self.sort, self.weight, self.who);
         self.restore_people(keep.person);
         restore(&mut self.coffee, &self.lists.coffee, keep.coffee);

@@ -5,8 +5,8 @@
 //! edit, delete and done live here too: they act on entries the same way.
 
 use crate::capture::{self, Capture, CaptureError, Parsed, Who};
-use crate::model::{Book, EntryId, Op, PersonId};
-use crate::text::fold;
+use crate::model::{Book, EntryId, Index, Op, PersonId};
+use crate::search::SearchIndex;
 
 use super::app::App;
 use super::field::TextField;
@@ -78,16 +78,26 @@ impl App {
 
     /// Reads the line again and refreshes the dropdown.
     pub(super) fn capture_edited(&mut self) {
-        let Some(state) = self.capture.as_mut() else {
+        let Some(state) = self.capture.as_ref() else {
             return;
         };
         let line = state.field.value();
-        state.parsed = capture::parse_with(line, self.today, &self.book, &self.names, &self.kinds);
-        state.matches = match fragment(line, state.field.cursor()) {
-            Some((_, frag)) => name_matches(frag, &self.book),
+        let parsed = capture::parse_with(line, self.today, &self.book, &self.names, &self.kinds);
+        let matches = match fragment(line, state.field.cursor()) {
+            Some((_, typed)) => {
+                // Built on the first `@` after each change to the book.
+                let search = self
+                    .search
+                    .get_or_insert_with(|| SearchIndex::build(&self.book));
+                name_matches(typed, &self.book, search, &self.index)
+            }
             None => Vec::new(),
         };
-        state.highlighted = 0;
+        if let Some(state) = self.capture.as_mut() {
+            state.parsed = parsed;
+            state.matches = matches;
+            state.highlighted = 0;
+        }
     }
 
     pub(super) fn capture_move(&mut self, down: bool) {
@@ -280,42 +290,17 @@ pub fn fragment(line: &str, cursor: usize) -> Option<(std::ops::Range<usize>, &s
     (!typed.is_empty() && !name.starts_with('"')).then_some((start..end, typed))
 }
 
-/// Active people whose name fits `typed`, best first: the whole name or a
-/// nickname, then the start of the name, the start of a word or nickname,
-/// then the letters in order. Ties go to the shorter name.
-pub fn name_matches(typed: &str, book: &Book) -> Vec<(PersonId, String)> {
-    let q = fold(&typed.replace('.', " "));
-    let q_letters: String = q.chars().filter(|c| !c.is_whitespace()).collect();
-    let mut found: Vec<(u8, usize, PersonId, &str)> = book
-        .active_people()
-        .filter_map(|p| {
-            let name = fold(&p.name);
-            let nicks: Vec<String> = p.nicknames.iter().map(|n| fold(n)).collect();
-            let tier = if name == q || nicks.contains(&q) {
-                0
-            } else if name.starts_with(&q) {
-                1
-            } else if name.split_whitespace().any(|w| w.starts_with(&q))
-                || nicks.iter().any(|n| n.starts_with(&q))
-            {
-                2
-            } else if in_order(&q_letters, &name) {
-                3
-            } else {
-                return None;
-            };
-            Some((tier, p.name.len(), p.id, p.name.as_str()))
-        })
-        .collect();
-    found.sort_by(|a, b| (a.0, a.1, a.3).cmp(&(b.0, b.1, b.3)));
-    found
+/// Active people whose name or a nickname fits `typed` (dots as spaces),
+/// best first, from the same search engine as the finder.
+pub fn name_matches(
+    typed: &str,
+    book: &Book,
+    search: &SearchIndex,
+    index: &Index,
+) -> Vec<(PersonId, String)> {
+    search
+        .names(&typed.replace('.', " "), book, index, MAX_MATCHES)
         .into_iter()
-        .take(MAX_MATCHES)
-        .map(|(_, _, id, name)| (id, name.to_string()))
+        .map(|hit| (hit.person, book.name_of(hit.person)))
         .collect()
-}
-
-fn in_order(needle: &str, hay: &str) -> bool {
-    let mut hay = hay.chars();
-    needle.chars().all(|n| hay.any(|h| h == n))
 }
