@@ -93,6 +93,20 @@ fn c_opens_the_popup_on_the_selected_person() {
 }
 
 #[test]
+fn c_on_an_open_card_names_its_person() {
+    let mut app = fixture().app;
+    app.update(Action::Open);
+    let Mode::Card(id) = *app.mode() else {
+        panic!("a card is open")
+    };
+    app.handle_key(Key::char('c'));
+    type_str(&mut app, "call:");
+    assert_eq!(people_in_line(&app), vec![Who::Known(id)]);
+    press(&mut app, KeyCode::Enter);
+    assert_eq!(*app.mode(), Mode::Card(id), "back on the card after saving");
+}
+
+#[test]
 fn c_on_the_review_tab_opens_an_empty_line() {
     let mut app = fixture().app;
     app.update(Action::GoTo(Tab::Review));
