@@ -94,7 +94,8 @@ fn c_opens_the_popup_on_the_selected_person() {
 
 #[test]
 fn c_on_an_open_card_names_its_person() {
-    let mut app = fixture().app;
+    let f = fixture(); // keeps the temp dir (and the file) alive
+    let mut app = f.app;
     app.update(Action::Open);
     let Mode::Card(id) = *app.mode() else {
         panic!("a card is open")
@@ -103,7 +104,7 @@ fn c_on_an_open_card_names_its_person() {
     type_str(&mut app, "call:");
     assert_eq!(people_in_line(&app), vec![Who::Known(id)]);
     press(&mut app, KeyCode::Enter);
-    assert_eq!(*app.mode(), Mode::Card(id), "back on the card after saving");
+    assert_eq!(*app.mode(), Mode::Card(id), "{:?}", app.status);
 }
 
 #[test]
