@@ -18,6 +18,7 @@ use super::field::TextField;
 use super::keymap::{Key, Keymap, Table};
 use super::lists::{Lists, Sort, Sources, WeightFilter};
 pub use super::mode::{Mode, Tab};
+use super::people_edit::PeopleEdit;
 
 /// A change that can be taken back (or redone): the operation that does it.
 #[derive(Debug, Clone, PartialEq)]
@@ -56,6 +57,8 @@ pub struct App {
     pub weight: WeightFilter,
     pub who: Option<PersonId>,
     pub(super) undo: Vec<Done>,
+    /// The people-editing popups (form, confirm, picker, delete).
+    pub(super) edit: PeopleEdit,
     pub(super) redo: Vec<Done>,
     pub status: Option<Status>,
     pub quit: bool,
@@ -92,6 +95,7 @@ impl App {
             weight: WeightFilter::default(),
             who: None,
             undo: Vec::new(),
+            edit: PeopleEdit::default(),
             redo: Vec::new(),
             status: None,
             quit: false,
@@ -148,7 +152,7 @@ impl App {
     pub fn selected_person(&self) -> Option<PersonId> {
         match self.mode() {
             Mode::Card(id) => return Some(*id),
-            Mode::Normal | Mode::Help => {}
+            _ => {}
         }
         match self.tab {
             Tab::People => self.lists.people.get(self.people.selected).copied(),
@@ -180,6 +184,9 @@ impl App {
             self.update(action);
             return;
         }
+        if self.type_into_notes(key) {
+            return;
+        }
         // Keys no table binds type into the text field of the popup on top.
         if let Some(field) = self.field_mut()
             && field.handle(key)
@@ -190,18 +197,20 @@ impl App {
 
     /// The text field of the popup on top, if it has one. A popup with a
     /// field adds an arm here (and binds no printable keys in its table).
-    #[allow(clippy::match_single_binding)] // one arm per popup with a field
     pub(super) fn field_mut(&mut self) -> Option<&mut TextField> {
         match self.modes.last() {
+            Some(Mode::Form) => self.edit.form.as_mut().and_then(|f| f.field_mut()),
+            Some(Mode::Picker) => self.edit.picker.as_mut().map(|p| &mut p.query),
+            Some(Mode::Delete) => self.edit.delete.as_mut().map(|d| &mut d.typed),
             _ => None,
         }
     }
 
     /// Called after the top field's text changed, so the popup can refresh
     /// what it derives from it (a preview, results).
-    #[allow(clippy::match_single_binding)] // one arm per popup with a field
     fn edited(&mut self) {
         match self.modes.last() {
+            Some(Mode::Picker) => self.picker_edited(),
             _ => {}
         }
     }
@@ -224,7 +233,7 @@ impl App {
                     self.push(Mode::Card(id));
                 }
             }
-            Action::Back => self.pop(),
+            Action::Back => self.back(),
             Action::Help => {
                 if *self.mode() != Mode::Help {
                     self.push(Mode::Help);
@@ -256,6 +265,19 @@ impl App {
             Action::Undo => self.undo(),
             Action::Redo => self.redo(),
             Action::Reload => self.reload(),
+            Action::AddPerson
+            | Action::EditPerson
+            | Action::EditExternal
+            | Action::Archive
+            | Action::Merge
+            | Action::Delete
+            | Action::Next
+            | Action::Prev
+            | Action::Submit
+            | Action::Save
+            | Action::Yes
+            | Action::No
+            | Action::ToggleAlso => self.update_people(action),
         }
     }
 
@@ -282,7 +304,7 @@ impl App {
         let book = &self.book;
         self.modes.retain(|m| match m {
             Mode::Card(id) => book.person(*id).is_some(),
-            Mode::Normal | Mode::Help => true,
+            _ => true,
         });
     }
 
@@ -322,7 +344,7 @@ impl App {
             .map(|e| e.id)
     }
 
-    fn restore_people(&mut self, keep: Option<PersonId>) {
+    pub(super) fn restore_people(&mut self, keep: Option<PersonId>) {
         restore(&mut self.people, &self.lists.people, keep);
     }
 
@@ -339,13 +361,13 @@ impl App {
                 let len = self.index.facts(*id).entries.len();
                 (&mut self.card, len)
             }
-            Mode::Help => return,
             Mode::Normal => match self.tab {
                 Tab::People => (&mut self.people, self.lists.people.len()),
                 Tab::Timeline => (&mut self.timeline, self.lists.timeline.len()),
                 Tab::Coffee => (&mut self.coffee, self.lists.coffee.len()),
                 Tab::Review => return,
             },
+            _ => return,
         };
         f(cursor, len);
     }

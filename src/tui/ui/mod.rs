@@ -3,6 +3,8 @@
 
 mod card;
 mod coffee;
+mod confirm;
+mod form;
 mod help;
 mod people;
 mod review;
@@ -59,6 +61,10 @@ impl Widget for &App {
                     }
                 }
                 Mode::Help => help::HelpOverlay(self).render(area, buf),
+                Mode::Form => form::FormView(self).render(body, buf),
+                Mode::Confirm => confirm::ConfirmView(self).render(body, buf),
+                Mode::Picker => confirm::PickerView(self).render(body, buf),
+                Mode::Delete => confirm::DeleteView(self).render(body, buf),
             }
         }
         status::StatusLine(self).render(status, buf);
