@@ -29,6 +29,8 @@ pub mod ui;
 #[cfg(test)]
 mod tests;
 #[cfg(test)]
+mod tests_form;
+#[cfg(test)]
 mod tests_people_edit;
 
 use chrono::NaiveDate;
