@@ -173,7 +173,7 @@ impl Action {
             Action::Delete => "delete",
             Action::Next => "next",
             Action::Prev => "previous",
-            Action::Submit => "enter",
+            Action::Submit => "ok",
             Action::Save => "save",
             Action::Yes => "yes",
             Action::No => "no",

@@ -225,7 +225,7 @@ pub fn cadence(s: &str) -> Result<Option<u32>, String> {
     }
     match s.parse::<u32>() {
         Ok(n) if (1..=3650).contains(&n) => Ok(Some(n)),
-        _ => Err(format!("`{s}` is not a number of days (1–3650)")),
+        _ => Err("a number of days, 1 to 3650".into()),
     }
 }
 
@@ -235,7 +235,7 @@ pub fn birthday(s: &str) -> Result<Option<Birthday>, String> {
     }
     s.parse::<Birthday>()
         .map(Some)
-        .map_err(|_| format!("`{s}` is not MM-DD or YYYY-MM-DD"))
+        .map_err(|_| "not a date MM-DD or YYYY-MM-DD".into())
 }
 
 pub fn date(s: &str) -> Result<Option<NaiveDate>, String> {
@@ -244,7 +244,7 @@ pub fn date(s: &str) -> Result<Option<NaiveDate>, String> {
     }
     NaiveDate::parse_from_str(s, "%Y-%m-%d")
         .map(Some)
-        .map_err(|_| format!("`{s}` is not a date YYYY-MM-DD"))
+        .map_err(|_| "not a date YYYY-MM-DD".into())
 }
 
 /// A name (or `p12`) resolved against the book: an exact folded name first,

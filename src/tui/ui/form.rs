@@ -24,7 +24,7 @@ impl Widget for FormView<'_> {
             return;
         };
         let theme = Theme { color: app.color };
-        let popup = centered(area, 78, area.height);
+        let popup = centered(area, area.width.min(100), area.height);
         Clear.render(popup, buf);
         let title = match form.editing {
             Some(_) => format!(" Edit {} ", form.base.name),
@@ -82,8 +82,8 @@ impl Widget for FieldRow<'_> {
         let error = form.errors.get(&field);
         let [label, value, problem] = Layout::horizontal([
             Constraint::Length(LABEL as u16 + 1),
-            Constraint::Fill(3),
-            Constraint::Fill(if error.is_some() { 2 } else { 0 }),
+            Constraint::Fill(1),
+            Constraint::Fill(if error.is_some() { 1 } else { 0 }),
         ])
         .areas(area);
         let label_style = if focused {
