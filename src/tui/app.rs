@@ -150,9 +150,8 @@ impl App {
 
     /// The person under the cursor of the visible pane (or of the open card).
     pub fn selected_person(&self) -> Option<PersonId> {
-        match self.mode() {
-            Mode::Card(id) => return Some(*id),
-            _ => {}
+        if let Mode::Card(id) = self.mode() {
+            return Some(*id);
         }
         match self.tab {
             Tab::People => self.lists.people.get(self.people.selected).copied(),
@@ -208,6 +207,7 @@ impl App {
 
     /// Called after the top field's text changed, so the popup can refresh
     /// what it derives from it (a preview, results).
+    #[allow(clippy::single_match)] // one arm per popup with a field
     fn edited(&mut self) {
         match self.modes.last() {
             Some(Mode::Picker) => self.picker_edited(),

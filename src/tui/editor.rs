@@ -32,7 +32,7 @@ pub fn edit_person(terminal: &mut DefaultTerminal, app: &mut App, id: PersonId) 
     match outcome {
         Edited::Changed(p) => {
             let what = format!("edited {}", p.name);
-            app.commit(Op::UpdatePerson(p), &what);
+            app.commit(Op::UpdatePerson(*p), &what);
         }
         Edited::Unchanged => app.say("unchanged: nothing saved".into()),
         Edited::Cancelled => app.say("emptied: nothing saved".into()),
@@ -48,8 +48,15 @@ fn suspended<T>(terminal: &mut DefaultTerminal, f: impl FnOnce() -> T) -> io::Re
     terminal::disable_raw_mode()?;
     let out = f();
     terminal::enable_raw_mode()?;
-    execute!(io::stdout(), terminal::EnterAlternateScreen)?;
-    terminal.clear()?;
+    execute!(
+        io::stdout(),
+        terminal::EnterAlternateScreen,
+        terminal::Clear(terminal::ClearType::All)
+    )?;
+    // An empty frame makes ratatui forget what it drew before, so the next
+    // draw repaints every cell. (`Terminal::clear` would ask the terminal for
+    // its cursor position, which not every terminal answers.)
+    terminal.draw(|_| {})?;
     Ok(out)
 }
 

@@ -24,7 +24,7 @@ pub fn to_snippet(p: &Person) -> String {
 pub enum Edited {
     /// Parses to the same person: nothing to save.
     Unchanged,
-    Changed(Person),
+    Changed(Box<Person>),
     /// The id was changed: refused.
     IdChanged,
     /// An empty file: the user gave up.
@@ -49,7 +49,7 @@ pub fn read_snippet(text: &str, original: &Person) -> Edited {
     match ron_options().from_str::<Person>(&body) {
         Ok(p) if p.id != original.id => Edited::IdChanged,
         Ok(p) if p == *original => Edited::Unchanged,
-        Ok(p) => Edited::Changed(p),
+        Ok(p) => Edited::Changed(Box::new(p)),
         Err(e) => {
             // Positions as the user will see them, below the two comment lines.
             let error = format!("{}:{}: {}", e.span.start.line + 2, e.span.start.col, e.code);
