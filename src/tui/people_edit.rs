@@ -3,7 +3,8 @@
 //! request to edit a person as RON in `$EDITOR` (`E`), which the event loop
 //! carries out. Every change is one `commit` (one undo step).
 
-use crate::model::{Book, Op, PersonId, merge_op};
+use crate::model::{Book, Index, Op, PersonId, merge_op};
+use crate::search::{SearchIndex, SearchOptions};
 use crate::text::fold;
 
 use super::action::Action;
@@ -37,13 +38,14 @@ pub struct Confirm {
     pub yes: Pending,
 }
 
-/// The merge target picker: people whose name (or nickname, org) holds the
-/// folded query.
+/// The merge target picker: the finder's fuzzy search (names, nicknames,
+/// org, …; accents and case folded), without the person being merged.
 pub struct Picker {
     pub from: PersonId,
     pub query: TextField,
     pub results: Vec<PersonId>,
     pub selected: usize,
+    search: SearchIndex,
 }
 
 /// Delete: the name must be typed; entries naming them block it unless `also`.
@@ -56,21 +58,15 @@ pub struct Delete {
 }
 
 impl Picker {
-    pub fn refresh(&mut self, book: &Book) {
-        let q = fold(self.query.value().trim());
-        let mut hits: Vec<(&str, PersonId)> = book
-            .active_people()
-            .filter(|p| p.id != self.from)
-            .filter(|p| {
-                q.is_empty()
-                    || fold(&p.name).contains(&q)
-                    || p.nicknames.iter().any(|n| fold(n).contains(&q))
-                    || p.org.as_deref().is_some_and(|o| fold(o).contains(&q))
-            })
-            .map(|p| (p.name.as_str(), p.id))
+    pub fn refresh(&mut self, book: &Book, facts: &Index) {
+        let opts = SearchOptions::default();
+        self.results = self
+            .search
+            .search(self.query.value(), book, facts, &opts)
+            .into_iter()
+            .map(|hit| hit.person)
+            .filter(|id| *id != self.from)
             .collect();
-        hits.sort_by_key(|(name, _)| fold(name));
-        self.results = hits.into_iter().map(|(_, id)| id).collect();
         self.selected = self.selected.min(self.results.len().saturating_sub(1));
     }
 }
@@ -300,8 +296,9 @@ impl App {
             query: TextField::default(),
             results: Vec::new(),
             selected: 0,
+            search: SearchIndex::build(&self.book),
         };
-        picker.refresh(&self.book);
+        picker.refresh(&self.book, &self.index);
         self.edit.picker = Some(picker);
         self.push(Mode::Picker);
     }
@@ -310,7 +307,7 @@ impl App {
     pub(super) fn picker_edited(&mut self) {
         if let Some(p) = &mut self.edit.picker {
             p.selected = 0;
-            p.refresh(&self.book);
+            p.refresh(&self.book, &self.index);
         }
     }
 
