@@ -124,3 +124,19 @@ impl Screen {
         panic!("Ana Lima is listed");
     }
 }
+
+#[test]
+fn form_at_the_minimum_size_scrolls_to_the_focus() {
+    let mut s = book();
+    s.keys(&[Key::char('a')]);
+    s.type_str("王芳 Wang Fang");
+    for _ in 0..13 {
+        s.keys(&[TAB]);
+    }
+    s.type_str("seed money; a designer");
+    let mut terminal = Terminal::new(TestBackend::new(60, 16)).unwrap();
+    terminal
+        .draw(|f| f.render_widget(&s.app, f.area()))
+        .unwrap();
+    insta::assert_snapshot!(terminal.backend().to_string());
+}
