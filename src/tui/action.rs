@@ -32,6 +32,30 @@ pub enum Action {
     Redo,
     /// Read the file again (also done by itself when the file changes).
     Reload,
+    /// Open the form to add a person.
+    AddPerson,
+    /// Open the form on the selected person.
+    EditPerson,
+    /// Edit the selected person as RON in `$EDITOR`.
+    EditExternal,
+    /// Archive or unarchive the selected person (asks first).
+    Archive,
+    /// Merge the selected person into another (pick, then confirm).
+    Merge,
+    /// Delete the selected person (type their name).
+    Delete,
+    /// Popups: next field / next result.
+    Next,
+    /// Popups: previous field / result.
+    Prev,
+    /// Popups: Enter (next field, choose, confirm).
+    Submit,
+    /// The form: save now.
+    Save,
+    Yes,
+    No,
+    /// Delete: also delete the entries naming them.
+    ToggleAlso,
     /// Open the capture popup (for the selected person, if any).
     Capture,
     /// Capture: save the line (Enter).
@@ -43,9 +67,6 @@ pub enum Action {
     CapturePrev,
     /// Capture: close, asking first when there is text.
     CaptureCancel,
-    /// Confirm: yes / no.
-    Yes,
-    No,
     /// Timeline: edit the selected entry in the capture popup.
     EditEntry,
     /// Timeline: delete the selected entry (asks first).
@@ -79,14 +100,25 @@ impl Action {
         Action::Reload,
         Action::Help,
         Action::Quit,
+        Action::AddPerson,
+        Action::EditPerson,
+        Action::EditExternal,
+        Action::Archive,
+        Action::Merge,
+        Action::Delete,
+        Action::Next,
+        Action::Prev,
+        Action::Submit,
+        Action::Save,
+        Action::Yes,
+        Action::No,
+        Action::ToggleAlso,
         Action::Capture,
         Action::CaptureSave,
         Action::CaptureComplete,
         Action::CaptureNext,
         Action::CapturePrev,
         Action::CaptureCancel,
-        Action::Yes,
-        Action::No,
         Action::EditEntry,
         Action::DeleteEntry,
         Action::ToggleDone,
@@ -117,16 +149,27 @@ impl Action {
             Action::Undo => "undo",
             Action::Redo => "redo",
             Action::Reload => "reload",
+            Action::AddPerson => "add-person",
+            Action::EditPerson => "edit-person",
+            Action::EditExternal => "edit-in-editor",
+            Action::Archive => "archive",
+            Action::Merge => "merge",
+            Action::Delete => "delete",
+            Action::Next => "next",
+            Action::Prev => "prev",
+            Action::Submit => "submit",
+            Action::Save => "save",
+            Action::Yes => "yes",
+            Action::No => "no",
+            Action::ToggleAlso => "toggle-also",
             Action::Capture => "capture",
             Action::CaptureSave => "capture-save",
             Action::CaptureComplete => "capture-complete",
             Action::CaptureNext => "capture-next",
             Action::CapturePrev => "capture-prev",
             Action::CaptureCancel => "capture-cancel",
-            Action::Yes => "yes",
-            Action::No => "no",
-            Action::EditEntry => "edit",
-            Action::DeleteEntry => "delete",
+            Action::EditEntry => "edit-entry",
+            Action::DeleteEntry => "delete-entry",
             Action::ToggleDone => "done",
         }
     }
@@ -157,14 +200,25 @@ impl Action {
             Action::Undo => "undo",
             Action::Redo => "redo",
             Action::Reload => "reload file",
+            Action::AddPerson => "add person",
+            Action::EditPerson => "edit",
+            Action::EditExternal => "edit in $EDITOR",
+            Action::Archive => "archive",
+            Action::Merge => "merge into…",
+            Action::Delete => "delete",
+            Action::Next => "next",
+            Action::Prev => "previous",
+            Action::Submit => "ok",
+            Action::Save => "save",
+            Action::Yes => "yes",
+            Action::No => "no",
+            Action::ToggleAlso => "also their entries",
             Action::Capture => "capture",
             Action::CaptureSave => "save",
             Action::CaptureComplete => "accept name",
             Action::CaptureNext => "next name",
             Action::CapturePrev => "previous name",
             Action::CaptureCancel => "cancel",
-            Action::Yes => "yes",
-            Action::No => "no",
             Action::EditEntry => "edit",
             Action::DeleteEntry => "delete",
             Action::ToggleDone => "done/reopen",

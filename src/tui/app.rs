@@ -20,6 +20,7 @@ use super::field::TextField;
 use super::keymap::{Key, Keymap, Table};
 use super::lists::{Lists, Sort, Sources, WeightFilter};
 pub use super::mode::{Mode, Tab};
+use super::people_edit::PeopleEdit;
 
 /// A change that can be taken back (or redone): the operation that does it.
 #[derive(Debug, Clone, PartialEq)]
@@ -63,6 +64,8 @@ pub struct App {
     pub weight: WeightFilter,
     pub who: Option<PersonId>,
     pub(super) undo: Vec<Done>,
+    /// The people-editing popups (form, confirm, picker, delete).
+    pub(super) edit: PeopleEdit,
     pub(super) redo: Vec<Done>,
     pub status: Option<Status>,
     pub quit: bool,
@@ -103,6 +106,7 @@ impl App {
             weight: WeightFilter::default(),
             who: None,
             undo: Vec::new(),
+            edit: PeopleEdit::default(),
             redo: Vec::new(),
             status: None,
             quit: false,
@@ -158,9 +162,8 @@ impl App {
 
     /// The person under the cursor of the visible pane (or of the open card).
     pub fn selected_person(&self) -> Option<PersonId> {
-        match self.mode() {
-            Mode::Card(id) => return Some(*id),
-            Mode::Normal | Mode::Help | Mode::Capture | Mode::Confirm(_) => {}
+        if let Mode::Card(id) = self.mode() {
+            return Some(*id);
         }
         match self.tab {
             Tab::People => self.lists.people.get(self.people.selected).copied(),
@@ -192,6 +195,9 @@ impl App {
             self.update(action);
             return;
         }
+        if self.type_into_notes(key) {
+            return;
+        }
         // Keys no table binds type into the text field of the popup on top.
         if let Some(field) = self.field_mut()
             && field.handle(key)
@@ -204,6 +210,9 @@ impl App {
     /// field adds an arm here (and binds no printable keys in its table).
     pub(super) fn field_mut(&mut self) -> Option<&mut TextField> {
         match self.modes.last() {
+            Some(Mode::Form) => self.edit.form.as_mut().and_then(|f| f.field_mut()),
+            Some(Mode::Picker) => self.edit.picker.as_mut().map(|p| &mut p.query),
+            Some(Mode::Delete) => self.edit.delete.as_mut().map(|d| &mut d.typed),
             Some(Mode::Capture) => self.capture.as_mut().map(|c| &mut c.field),
             _ => None,
         }
@@ -211,9 +220,9 @@ impl App {
 
     /// Called after the top field's text changed, so the popup can refresh
     /// what it derives from it (a preview, results).
-    #[allow(clippy::single_match)] // one arm per popup with a field
     fn edited(&mut self) {
         match self.modes.last() {
+            Some(Mode::Picker) => self.picker_edited(),
             Some(Mode::Capture) => self.capture_edited(),
             _ => {}
         }
@@ -237,7 +246,7 @@ impl App {
                     self.push(Mode::Card(id));
                 }
             }
-            Action::Back => self.pop(),
+            Action::Back => self.back(),
             Action::Help => {
                 if *self.mode() != Mode::Help {
                     self.push(Mode::Help);
@@ -269,6 +278,22 @@ impl App {
             Action::Undo => self.undo(),
             Action::Redo => self.redo(),
             Action::Reload => self.reload(),
+            Action::Yes | Action::No if matches!(self.mode(), Mode::Ask(_)) => {
+                self.answer(action == Action::Yes)
+            }
+            Action::AddPerson
+            | Action::EditPerson
+            | Action::EditExternal
+            | Action::Archive
+            | Action::Merge
+            | Action::Delete
+            | Action::Next
+            | Action::Prev
+            | Action::Submit
+            | Action::Save
+            | Action::Yes
+            | Action::No
+            | Action::ToggleAlso => self.update_people(action),
             Action::Capture => self.open_capture(self.selected_person()),
             Action::CaptureSave => self.capture_save(false),
             Action::CaptureComplete => {
@@ -277,8 +302,6 @@ impl App {
             Action::CaptureNext => self.capture_move(true),
             Action::CapturePrev => self.capture_move(false),
             Action::CaptureCancel => self.capture_cancel(),
-            Action::Yes => self.answer(true),
-            Action::No => self.answer(false),
             Action::EditEntry => self.open_edit(),
             Action::DeleteEntry => self.ask_delete(),
             Action::ToggleDone => self.toggle_done(),
@@ -310,7 +333,7 @@ impl App {
         let book = &self.book;
         self.modes.retain(|m| match m {
             Mode::Card(id) => book.person(*id).is_some(),
-            Mode::Normal | Mode::Help | Mode::Capture | Mode::Confirm(_) => true,
+            _ => true,
         });
     }
 
@@ -350,7 +373,7 @@ impl App {
             .map(|e| e.id)
     }
 
-    fn restore_people(&mut self, keep: Option<PersonId>) {
+    pub(super) fn restore_people(&mut self, keep: Option<PersonId>) {
         restore(&mut self.people, &self.lists.people, keep);
     }
 
@@ -367,13 +390,13 @@ impl App {
                 let len = self.index.facts(*id).entries.len();
                 (&mut self.card, len)
             }
-            Mode::Help | Mode::Capture | Mode::Confirm(_) => return,
             Mode::Normal => match self.tab {
                 Tab::People => (&mut self.people, self.lists.people.len()),
                 Tab::Timeline => (&mut self.timeline, self.lists.timeline.len()),
                 Tab::Coffee => (&mut self.coffee, self.lists.coffee.len()),
                 Tab::Review => return,
             },
+            _ => return,
         };
         f(cursor, len);
     }

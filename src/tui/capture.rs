@@ -159,7 +159,7 @@ impl App {
         };
         let new: Vec<String> = parsed.capture.new_people().map(String::from).collect();
         if !new.is_empty() && !create_ok {
-            return self.push(Mode::Confirm(Ask::CreatePeople(new)));
+            return self.push(Mode::Ask(Ask::CreatePeople(new)));
         }
         let editing = state.editing;
         let what = describe(&parsed.capture, &self.book, editing.is_some());
@@ -190,19 +190,19 @@ impl App {
         if untouched {
             self.close_capture();
         } else {
-            self.push(Mode::Confirm(Ask::Discard));
+            self.push(Mode::Ask(Ask::Discard));
         }
     }
 
     fn close_capture(&mut self) {
         self.capture = None;
         self.modes
-            .retain(|m| !matches!(m, Mode::Capture | Mode::Confirm(_)));
+            .retain(|m| !matches!(m, Mode::Capture | Mode::Ask(_)));
     }
 
     /// The answer to the question on top.
     pub(super) fn answer(&mut self, yes: bool) {
-        let Some(Mode::Confirm(ask)) = self.modes.last().cloned() else {
+        let Some(Mode::Ask(ask)) = self.modes.last().cloned() else {
             return;
         };
         self.pop();
@@ -225,7 +225,7 @@ impl App {
     /// `d` on the Timeline: asks before deleting the selected entry.
     pub(super) fn ask_delete(&mut self) {
         match self.selected_entry().map(|i| self.book.entries[i].id) {
-            Some(id) => self.push(Mode::Confirm(Ask::Delete(id))),
+            Some(id) => self.push(Mode::Ask(Ask::Delete(id))),
             None => self.say("no entry selected".into()),
         }
     }

@@ -21,8 +21,12 @@ pub enum Table {
     Review,
     Card,
     Help,
-    Capture,
+    Form,
     Confirm,
+    Picker,
+    Delete,
+    Capture,
+    Ask,
 }
 
 impl Table {
@@ -34,8 +38,12 @@ impl Table {
         Table::Review,
         Table::Card,
         Table::Help,
-        Table::Capture,
+        Table::Form,
         Table::Confirm,
+        Table::Picker,
+        Table::Delete,
+        Table::Capture,
+        Table::Ask,
     ];
 
     /// The name used in `config.ron`.
@@ -48,8 +56,12 @@ impl Table {
             Table::Review => "review",
             Table::Card => "card",
             Table::Help => "help",
-            Table::Capture => "capture",
+            Table::Form => "form",
             Table::Confirm => "confirm",
+            Table::Picker => "picker",
+            Table::Delete => "delete",
+            Table::Capture => "capture",
+            Table::Ask => "ask",
         }
     }
 
@@ -62,8 +74,12 @@ impl Table {
             Table::Review => Tab::Review.title(),
             Table::Card => "Card",
             Table::Help => "Help",
-            Table::Capture => "Capture",
+            Table::Form => "Person form",
             Table::Confirm => "Confirm",
+            Table::Picker => "Merge into",
+            Table::Delete => "Delete",
+            Table::Capture => "Capture",
+            Table::Ask => "Confirm",
         }
     }
 
@@ -82,12 +98,16 @@ impl Table {
             Table::Review => &[],
             Table::Card => &[Action::Back],
             Table::Help => &[Action::Back],
+            Table::Form => &[Action::Next, Action::Save, Action::Back],
+            Table::Confirm => &[Action::Yes, Action::No],
+            Table::Picker => &[Action::Submit, Action::Back],
+            Table::Delete => &[Action::Submit, Action::ToggleAlso, Action::Back],
             Table::Capture => &[
                 Action::CaptureSave,
                 Action::CaptureComplete,
                 Action::CaptureCancel,
             ],
-            Table::Confirm => &[Action::Yes, Action::No],
+            Table::Ask => &[Action::Yes, Action::No],
         }
     }
 
@@ -130,6 +150,8 @@ impl Table {
             Table::People => {
                 let mut t = moves();
                 t.extend([(k(Enter), Action::Open), (c('s'), Action::CycleSort)]);
+                t.extend(person_keys());
+                t.push((c('d'), Action::Delete));
                 t
             }
             Table::Timeline => {
@@ -158,6 +180,7 @@ impl Table {
                     (c('c'), Action::Capture),
                     (Key::ctrl('c'), Action::Quit),
                 ]);
+                t.extend(person_keys());
                 t
             }
             Table::Help => vec![
@@ -166,6 +189,35 @@ impl Table {
                 (c('q'), Action::Back),
                 (k(Enter), Action::Back),
                 (Key::ctrl('c'), Action::Quit),
+            ],
+            Table::Form => vec![
+                (k(Tab), Action::Next),
+                (k(Down), Action::Next),
+                (k(BackTab), Action::Prev),
+                (k(Up), Action::Prev),
+                (k(Enter), Action::Submit),
+                (Key::ctrl('s'), Action::Save),
+                (k(Esc), Action::Back),
+            ],
+            Table::Confirm => vec![
+                (c('y'), Action::Yes),
+                (c('Y'), Action::Yes),
+                (c('n'), Action::No),
+                (c('N'), Action::No),
+                (k(Esc), Action::No),
+            ],
+            Table::Picker => vec![
+                (k(Enter), Action::Submit),
+                (k(Down), Action::Next),
+                (k(Tab), Action::Next),
+                (k(Up), Action::Prev),
+                (k(BackTab), Action::Prev),
+                (k(Esc), Action::Back),
+            ],
+            Table::Delete => vec![
+                (k(Enter), Action::Submit),
+                (Key::ctrl('t'), Action::ToggleAlso),
+                (k(Esc), Action::Back),
             ],
             // A text field: no printable keys.
             Table::Capture => vec![
@@ -177,14 +229,27 @@ impl Table {
                 (Key::ctrl('c'), Action::CaptureCancel),
                 (k(F(1)), Action::Help),
             ],
-            Table::Confirm => vec![
+            Table::Ask => vec![
                 (c('y'), Action::Yes),
+                (c('Y'), Action::Yes),
                 (k(Enter), Action::Yes),
                 (c('n'), Action::No),
+                (c('N'), Action::No),
                 (k(Esc), Action::No),
             ],
         }
     }
+}
+
+/// Keys that change the selected person, on the People tab and on the card.
+fn person_keys() -> [(Key, Action); 5] {
+    [
+        (Key::char('a'), Action::AddPerson),
+        (Key::char('e'), Action::EditPerson),
+        (Key::char('E'), Action::EditExternal),
+        (Key::char('A'), Action::Archive),
+        (Key::char('M'), Action::Merge),
+    ]
 }
 
 /// A config `keys` entry that names an unknown table, key or action.

@@ -60,13 +60,21 @@ pub enum Mode {
     Card(PersonId),
     /// The `?` overlay.
     Help,
+    /// The person form (add or edit).
+    Form,
+    /// A y/n question.
+    Confirm,
+    /// Pick the person to merge into.
+    Picker,
+    /// Delete a person: type their name.
+    Delete,
     /// The quick-capture popup (its state is `App::capture`).
     Capture,
-    /// A y/n question over the popup below it.
-    Confirm(Ask),
+    /// A y/n question from the capture popup or the Timeline.
+    Ask(Ask),
 }
 
-/// What a [`Mode::Confirm`] asks.
+/// What a [`Mode::Ask`] asks.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Ask {
     /// Create the capture's unknown people, then save it.
@@ -84,8 +92,12 @@ impl Mode {
             Mode::Normal => vec![tab.table(), Table::Global],
             Mode::Card(_) => vec![Table::Card],
             Mode::Help => vec![Table::Help],
+            Mode::Form => vec![Table::Form],
+            Mode::Confirm => vec![Table::Confirm],
+            Mode::Picker => vec![Table::Picker],
+            Mode::Delete => vec![Table::Delete],
             Mode::Capture => vec![Table::Capture],
-            Mode::Confirm(_) => vec![Table::Confirm],
+            Mode::Ask(_) => vec![Table::Ask],
         }
     }
 }

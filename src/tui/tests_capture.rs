@@ -185,7 +185,7 @@ fn a_bad_line_or_a_failed_save_keeps_the_text() {
     type_str(&mut app, "@bru fvr: deck");
     press(&mut app, KeyCode::Esc);
     // Esc with text asks; n goes back to the line.
-    assert_eq!(*app.mode(), Mode::Confirm(Ask::Discard));
+    assert_eq!(*app.mode(), Mode::Ask(Ask::Discard));
     app.handle_key(Key::char('n'));
     press(&mut app, KeyCode::Enter);
     assert_eq!(*app.mode(), Mode::Capture);
@@ -224,7 +224,7 @@ fn an_unknown_name_asks_then_creates_person_and_entry_in_one_step() {
     press(&mut app, KeyCode::Enter);
     assert_eq!(
         *app.mode(),
-        Mode::Confirm(Ask::CreatePeople(vec!["Zoe Quinn".into()]))
+        Mode::Ask(Ask::CreatePeople(vec!["Zoe Quinn".into()]))
     );
     app.handle_key(Key::char('y'));
     assert_eq!(app.modes(), &[Mode::Normal]);
@@ -296,7 +296,7 @@ fn timeline_edit_delete_and_done_are_one_undo_step_each() {
     assert!(e.done, "editing keeps done");
 
     app.handle_key(Key::char('d'));
-    assert_eq!(*app.mode(), Mode::Confirm(Ask::Delete(EntryId(5))));
+    assert_eq!(*app.mode(), Mode::Ask(Ask::Delete(EntryId(5))));
     app.handle_key(Key::char('y'));
     let f = Fixture { app, ..f };
     assert!(on_disk(&f).entry(EntryId(5)).is_none());

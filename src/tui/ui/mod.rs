@@ -1,10 +1,12 @@
 //! Drawing: a pure function of the app's state. Each pane or popup is its own
 //! widget borrowing the [`App`]; drawing changes nothing but scroll offsets.
 
+mod ask;
 mod capture;
 mod card;
 mod coffee;
 mod confirm;
+mod form;
 mod help;
 mod people;
 mod review;
@@ -61,12 +63,16 @@ impl Widget for &App {
                     }
                 }
                 Mode::Help => help::HelpOverlay(self).render(area, buf),
+                Mode::Form => form::FormView(self).render(body, buf),
+                Mode::Confirm => confirm::ConfirmView(self).render(body, buf),
+                Mode::Picker => confirm::PickerView(self).render(body, buf),
+                Mode::Delete => confirm::DeleteView(self).render(body, buf),
                 Mode::Capture => {
                     if let Some(state) = self.capture_state() {
                         capture::CapturePopup { app: self, state }.render(body, buf);
                     }
                 }
-                Mode::Confirm(ask) => confirm::ConfirmPopup { app: self, ask }.render(body, buf),
+                Mode::Ask(ask) => ask::AskPopup { app: self, ask }.render(body, buf),
             }
         }
         status::StatusLine(self).render(status, buf);
