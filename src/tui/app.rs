@@ -21,6 +21,7 @@ use super::keymap::{Key, Keymap, Table};
 use super::lists::{Lists, Sort, Sources, WeightFilter};
 pub use super::mode::{Mode, Tab};
 use super::people_edit::PeopleEdit;
+use super::scroll::Scroll;
 
 /// A change that can be taken back (or redone): the operation that does it.
 #[derive(Debug, Clone, PartialEq)]
@@ -71,6 +72,8 @@ pub struct App {
     pub quit: bool,
     /// The capture popup's line and what it reads as, while it is open.
     pub(super) capture: Option<CaptureState>,
+    /// How far the `?` overlay is scrolled.
+    pub(super) help: Scroll,
 }
 
 impl App {
@@ -111,6 +114,7 @@ impl App {
             status: None,
             quit: false,
             capture: None,
+            help: Scroll::default(),
         };
         app.rebuild(Selection::default());
         app
@@ -231,6 +235,16 @@ impl App {
     pub fn update(&mut self, action: Action) {
         match action {
             Action::Quit => self.quit = true,
+            Action::Up
+            | Action::Down
+            | Action::PageUp
+            | Action::PageDown
+            | Action::Top
+            | Action::Bottom
+                if *self.mode() == Mode::Help =>
+            {
+                self.scroll_help(action)
+            }
             Action::Up => self.move_cursor(|c, _| c.up(1)),
             Action::Down => self.move_cursor(|c, len| c.down(1, len)),
             Action::PageUp => self.move_cursor(|c, _| c.up(c.page())),
@@ -249,6 +263,7 @@ impl App {
             Action::Back => self.back(),
             Action::Help => {
                 if *self.mode() != Mode::Help {
+                    self.help = Scroll::default();
                     self.push(Mode::Help);
                 }
             }
@@ -399,6 +414,23 @@ impl App {
             _ => return,
         };
         f(cursor, len);
+    }
+
+    fn scroll_help(&mut self, action: Action) {
+        let s = &mut self.help;
+        match action {
+            Action::Up => s.up(1),
+            Action::Down => s.down(1),
+            Action::PageUp => s.up(s.page()),
+            Action::PageDown => s.down(s.page()),
+            Action::Top => s.top(),
+            Action::Bottom => s.bottom(),
+            _ => {}
+        }
+    }
+
+    pub(super) fn help_scroll(&self) -> &Scroll {
+        &self.help
     }
 
     pub(super) fn cursor(&self, tab: Tab) -> &Cursor {

@@ -97,7 +97,7 @@ impl Table {
             Table::Coffee => &[Action::Open],
             Table::Review => &[],
             Table::Card => &[Action::Back],
-            Table::Help => &[Action::Back],
+            Table::Help => &[Action::Back, Action::Down, Action::Up, Action::PageDown],
             Table::Form => &[Action::Next, Action::Save, Action::Back],
             Table::Confirm => &[Action::Yes, Action::No],
             Table::Picker => &[Action::Submit, Action::Back],
@@ -183,13 +183,18 @@ impl Table {
                 t.extend(person_keys());
                 t
             }
-            Table::Help => vec![
-                (k(Esc), Action::Back),
-                (c('?'), Action::Back),
-                (c('q'), Action::Back),
-                (k(Enter), Action::Back),
-                (Key::ctrl('c'), Action::Quit),
-            ],
+            // Scrolls the overlay when it does not fit.
+            Table::Help => {
+                let mut t = vec![
+                    (k(Esc), Action::Back),
+                    (c('?'), Action::Back),
+                    (c('q'), Action::Back),
+                    (k(Enter), Action::Back),
+                    (Key::ctrl('c'), Action::Quit),
+                ];
+                t.extend(moves());
+                t
+            }
             Table::Form => vec![
                 (k(Tab), Action::Next),
                 (k(Down), Action::Next),

@@ -24,6 +24,7 @@ pub mod keymap;
 pub mod lists;
 pub mod mode;
 pub mod people_edit;
+mod scroll;
 pub mod snippet;
 pub mod ui;
 

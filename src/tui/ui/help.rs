@@ -1,5 +1,7 @@
 //! The `?` overlay: every key of the mode underneath, listed from the same
-//! tables that dispatch them.
+//! tables that dispatch them. The tables are laid out in as many columns as
+//! the width allows, heights balanced; what still does not fit scrolls
+//! (j/k/PgDn/PgUp/g/G, bound in the Help table).
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Constraint, Flex, Layout, Rect};
@@ -9,6 +11,83 @@ use ratatui::widgets::{Block, Clear, Paragraph, Widget};
 use super::theme::Theme;
 use crate::text;
 use crate::tui::app::{App, Mode};
+
+/// Columns between two columns of keys.
+const GAP: usize = 2;
+/// The key column, a space included; longer key lists are cut with `…`.
+const KEYS_W: usize = 12;
+
+/// A keymap table's title and rows (keys, help), or a part of one.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(super) struct Section {
+    pub title: String,
+    pub rows: Vec<(String, &'static str)>,
+}
+
+impl Section {
+    fn height(&self) -> usize {
+        1 + self.rows.len()
+    }
+}
+
+/// A column's height: its sections with a blank line between two.
+fn column_height(column: &[Section]) -> usize {
+    let rows: usize = column.iter().map(Section::height).sum();
+    rows + column.len().saturating_sub(1)
+}
+
+/// Deals `sections` (in order) into at most `columns` columns so that the
+/// tallest is as short as can be. Sections stay whole unless they would not
+/// fit `room` rows and a column is left over: then the tallest is halved (the
+/// second half titled "… (cont.)") until they fit or the columns run out.
+pub(super) fn layout(mut sections: Vec<Section>, columns: usize, room: usize) -> Vec<Vec<Section>> {
+    let columns = columns.max(1);
+    loop {
+        let dealt = balance(&sections, columns);
+        let tallest = dealt.iter().map(|c| column_height(c)).max().unwrap_or(0);
+        if tallest <= room || sections.len() >= columns {
+            return dealt;
+        }
+        let Some((i, _)) = sections
+            .iter()
+            .enumerate()
+            .filter(|(_, s)| s.rows.len() >= 2)
+            .max_by_key(|(i, s)| (s.rows.len(), std::cmp::Reverse(*i)))
+        else {
+            return dealt;
+        };
+        let first = &mut sections[i];
+        let rest = first.rows.split_off(first.rows.len().div_ceil(2));
+        let title = match first.title.strip_suffix(" (cont.)") {
+            Some(t) => format!("{t} (cont.)"),
+            None => format!("{} (cont.)", first.title),
+        };
+        sections.insert(i + 1, Section { title, rows: rest });
+    }
+}
+
+/// Whole sections, in order, into at most `columns` columns: the smallest
+/// height limit that greedy filling meets with that many columns.
+fn balance(sections: &[Section], columns: usize) -> Vec<Vec<Section>> {
+    let fill = |limit: usize| {
+        let mut dealt: Vec<Vec<Section>> = Vec::new();
+        for section in sections {
+            match dealt.last_mut() {
+                Some(column) if column_height(column) + 1 + section.height() <= limit => {
+                    column.push(section.clone())
+                }
+                _ => dealt.push(vec![section.clone()]),
+            }
+        }
+        dealt
+    };
+    let lowest = sections.iter().map(Section::height).max().unwrap_or(0);
+    let highest = column_height(sections);
+    let limit = (lowest..=highest)
+        .find(|limit| fill(*limit).len() <= columns)
+        .unwrap_or(highest);
+    fill(limit)
+}
 
 pub struct HelpOverlay<'a>(pub &'a App);
 
@@ -23,48 +102,173 @@ impl Widget for HelpOverlay<'_> {
             .rev()
             .find(|m| **m != Mode::Help)
             .unwrap_or(&Mode::Normal);
-        // One column per table: stacked when they fit, side by side when not.
-        let columns: Vec<Vec<Line>> = under
+        let sections: Vec<Section> = under
             .tables(app.tab)
             .into_iter()
-            .map(|table| (table, app.keymap().help_rows(table)))
-            .filter(|(_, rows)| !rows.is_empty())
-            .map(|(table, rows)| {
-                let mut lines = vec![Line::styled(table.title(), theme.title())];
-                lines.extend(rows.into_iter().map(|(keys, help)| {
-                    Line::from(vec![
-                        Span::styled(text::fit(&keys, 12), theme.accent()),
-                        Span::raw(help),
-                    ])
-                }));
-                lines
+            .map(|table| Section {
+                title: table.title().to_string(),
+                rows: app.keymap().help_rows(table),
             })
+            .filter(|s| !s.rows.is_empty())
             .collect();
-        let stacked: usize = columns.iter().map(|c| c.len() + 1).sum::<usize>();
-        let room = usize::from(area.height.saturating_sub(2));
-        let columns = if stacked.saturating_sub(1) <= room {
-            let blank = [Line::raw("")];
-            vec![columns.join(&blank[..])]
-        } else {
-            columns
+        // Above the status and hint lines, so the scroll keys stay in sight.
+        let area = Rect {
+            height: area.height.saturating_sub(2),
+            ..area
         };
-        let rows = columns.iter().map(Vec::len).max().unwrap_or(0) as u16;
-        let width = (28 * columns.len() as u16 + 2).min(area.width);
-        let [popup] = Layout::horizontal([Constraint::Length(width)])
+        let inner_w = usize::from(area.width.saturating_sub(2));
+        let col_w = sections
+            .iter()
+            .flat_map(|s| {
+                let rows = s.rows.iter().map(|(_, h)| KEYS_W + text::width(h));
+                rows.chain([text::width(&s.title)])
+            })
+            .max()
+            .unwrap_or(0)
+            .min(inner_w);
+        let fit = (inner_w + GAP) / (col_w + GAP).max(1);
+        let room = usize::from(area.height.saturating_sub(2));
+        let columns = layout(sections, fit, room);
+        let lines: Vec<Vec<Line>> = columns
+            .iter()
+            .map(|column| column_lines(column, col_w, theme))
+            .collect();
+        let total = lines.iter().map(Vec::len).max().unwrap_or(0);
+        let top = app.help_scroll().offset(total, room);
+
+        let n = columns.len();
+        let width = (n * col_w + (n.saturating_sub(1)) * GAP + 2) as u16;
+        let height = (total.min(room) + 2) as u16;
+        let [popup] = Layout::horizontal([Constraint::Length(width.min(area.width))])
             .flex(Flex::Center)
             .areas(area);
-        let [popup] = Layout::vertical([Constraint::Length((rows + 2).min(area.height))])
+        let [popup] = Layout::vertical([Constraint::Length(height.min(area.height))])
             .flex(Flex::Center)
             .areas(popup);
         Clear.render(popup, buf);
-        let block = Block::bordered()
+        let mut block = Block::bordered()
             .title(Line::styled(" Keys ", theme.title()))
             .title_bottom(Line::styled(" Esc closes ", theme.dim()).right_aligned());
+        if top > 0 {
+            block = block.title(Line::styled(" ↑ more ", theme.accent()).right_aligned());
+        }
+        if top + room < total {
+            block = block.title_bottom(Line::styled(" ↓ more ", theme.accent()).left_aligned());
+        }
         let inner = block.inner(popup);
         block.render(popup, buf);
-        let areas = Layout::horizontal(vec![Constraint::Fill(1); columns.len()]).split(inner);
-        for (lines, col) in columns.into_iter().zip(areas.iter()) {
-            Paragraph::new(lines).render(*col, buf);
+        let mut spots = vec![Constraint::Length(col_w as u16)];
+        for _ in 1..n {
+            spots.extend([
+                Constraint::Length(GAP as u16),
+                Constraint::Length(col_w as u16),
+            ]);
         }
+        let areas = Layout::horizontal(spots).split(inner);
+        for (lines, col) in lines.into_iter().zip(areas.iter().step_by(2)) {
+            let shown: Vec<Line> = lines.into_iter().skip(top).take(room).collect();
+            Paragraph::new(shown).render(*col, buf);
+        }
+    }
+}
+
+/// A column's lines: each section's title, then one row per action ("keys
+/// help", keys padded to [`KEYS_W`]), a blank line between two sections.
+fn column_lines(column: &[Section], col_w: usize, theme: Theme) -> Vec<Line<'static>> {
+    let help_w = col_w.saturating_sub(KEYS_W);
+    let mut lines = Vec::new();
+    for (i, section) in column.iter().enumerate() {
+        if i > 0 {
+            lines.push(Line::raw(""));
+        }
+        lines.push(Line::styled(
+            text::truncate(&section.title, col_w),
+            theme.title(),
+        ));
+        lines.extend(section.rows.iter().map(|(keys, help)| {
+            Line::from(vec![
+                Span::styled(text::fit(keys, KEYS_W - 1) + " ", theme.accent()),
+                Span::raw(text::truncate(help, help_w)),
+            ])
+        }));
+    }
+    lines
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn section(title: &str, rows: usize) -> Section {
+        Section {
+            title: title.to_string(),
+            rows: (0..rows).map(|i| (format!("k{i}"), "help")).collect(),
+        }
+    }
+
+    fn shape(columns: &[Vec<Section>]) -> Vec<Vec<(String, usize)>> {
+        columns
+            .iter()
+            .map(|c| c.iter().map(|s| (s.title.clone(), s.rows.len())).collect())
+            .collect()
+    }
+
+    #[test]
+    fn whole_sections_in_balanced_columns() {
+        let s = vec![section("A", 9), section("B", 4), section("C", 4)];
+        // One column: everything stacked.
+        let one = layout(s.clone(), 1, 100);
+        assert_eq!(
+            shape(&one),
+            vec![vec![("A".into(), 9), ("B".into(), 4), ("C".into(), 4)]]
+        );
+        assert_eq!(column_height(&one[0]), 10 + 1 + 5 + 1 + 5);
+        // Two columns: A alone (10 rows) beats A+B (16) beside C.
+        let two = layout(s.clone(), 2, 100);
+        assert_eq!(
+            shape(&two),
+            vec![
+                vec![("A".into(), 9)],
+                vec![("B".into(), 4), ("C".into(), 4)]
+            ]
+        );
+        assert_eq!(
+            two.iter().map(|c| column_height(c)).collect::<Vec<_>>(),
+            [10, 11]
+        );
+        // Spare columns, room enough: nothing is split.
+        let four = layout(s, 4, 100);
+        assert_eq!(four.len(), 3);
+        assert!(
+            four.iter()
+                .all(|c| c.len() == 1 && !c[0].title.contains("cont"))
+        );
+    }
+
+    #[test]
+    fn a_section_is_split_only_with_a_spare_column_and_no_room() {
+        let s = vec![section("A", 16), section("B", 6)];
+        // Two columns, no room: kept whole (the overlay scrolls instead).
+        let two = layout(s.clone(), 2, 8);
+        assert_eq!(
+            shape(&two),
+            vec![vec![("A".into(), 16)], vec![("B".into(), 6)]]
+        );
+        // Three columns, 10 rows: A is halved, the second half says so.
+        let three = layout(s, 3, 10);
+        assert_eq!(
+            shape(&three),
+            vec![
+                vec![("A".into(), 8)],
+                vec![("A (cont.)".into(), 8)],
+                vec![("B".into(), 6)]
+            ]
+        );
+        let rows: Vec<_> = three
+            .iter()
+            .flatten()
+            .flat_map(|s| s.rows.clone())
+            .collect();
+        assert_eq!(rows.len(), 22, "no row lost or doubled");
     }
 }

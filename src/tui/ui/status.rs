@@ -8,6 +8,7 @@ use ratatui::widgets::Widget;
 
 use super::theme::Theme;
 use crate::text;
+use crate::tui::action::Action;
 use crate::tui::app::App;
 
 pub struct StatusLine<'a>(pub &'a App);
@@ -54,17 +55,62 @@ impl Widget for HintLine<'_> {
     fn render(self, area: Rect, buf: &mut Buffer) {
         let app = self.0;
         let theme = Theme { color: app.color };
+        let hints = app.keymap().hints(&app.tables());
         let mut spans = Vec::new();
-        let mut used = 0;
-        for (key, help) in app.keymap().hints(&app.tables()) {
-            let item = text::width(&key) + text::width(help) + 3;
-            if used + item > usize::from(area.width) {
-                break;
-            }
-            used += item;
+        for (key, help) in fitting(&hints, usize::from(area.width)) {
             spans.push(Span::styled(format!(" {key}"), theme.title()));
             spans.push(Span::styled(format!(" {help} "), theme.dim()));
         }
         Line::from(spans).render(area, buf);
+    }
+}
+
+/// The hints that fit `width` columns, in their order. `help` is kept first;
+/// then each in order while it fits, so the last (least important) go first
+/// and a shorter one further on may still take the room left.
+fn fitting(hints: &[(String, &'static str)], width: usize) -> Vec<(String, &'static str)> {
+    let cost = |(key, help): &(String, &str)| text::width(key) + text::width(help) + 3;
+    let is_help = |(_, help): &&(String, &str)| *help == Action::Help.help();
+    let mut used: usize = hints.iter().filter(is_help).map(cost).sum();
+    let mut keep: Vec<bool> = hints.iter().map(|h| is_help(&h)).collect();
+    for (i, hint) in hints.iter().enumerate() {
+        if !keep[i] && used + cost(hint) <= width {
+            used += cost(hint);
+            keep[i] = true;
+        }
+    }
+    hints
+        .iter()
+        .zip(keep)
+        .filter(|(_, k)| *k)
+        .map(|(h, _)| h.clone())
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn hint(key: &str, help: &'static str) -> (String, &'static str) {
+        (key.to_string(), help)
+    }
+
+    #[test]
+    fn drops_the_last_hints_but_never_help() {
+        let hints = [
+            hint("c", "capture"),
+            hint("?", "help"),
+            hint("q", "quit"),
+            hint("Enter", "open card"),
+            hint("s", "sort"),
+        ];
+        let all: usize = hints.iter().map(|(k, h)| k.len() + h.len() + 3).sum();
+        assert_eq!(fitting(&hints, all), hints.to_vec());
+        // No room for "Enter open card": "s sort" still fits after it.
+        let short = fitting(&hints, all - 10);
+        let helps: Vec<_> = short.iter().map(|(_, h)| *h).collect();
+        assert_eq!(helps, ["capture", "help", "quit", "sort"]);
+        // Only room for one: it is help, wherever it stands.
+        assert_eq!(fitting(&hints, 8), vec![hint("?", "help")]);
     }
 }

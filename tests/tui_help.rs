@@ -1,0 +1,114 @@
+//! The `?` overlay at small sizes: columns first, then scrolling, so every
+//! key of the pane's table and of Everywhere can be read at 60×16.
+
+use chrono::NaiveDate;
+use kith::config::Config;
+use kith::store::Store;
+use kith::tui::app::{App, Tab};
+use kith::tui::keymap::Table;
+use kith::tui::{Action, Keymap};
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+
+fn today() -> NaiveDate {
+    "2026-11-26".parse().unwrap()
+}
+
+struct Screen {
+    _dir: tempfile::TempDir,
+    app: App,
+}
+
+fn help() -> Screen {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("kith.ron");
+    std::fs::copy("tests/fixtures/tui_book.ron", &path).unwrap();
+    let (store, book) = Store::open(&path, today()).unwrap();
+    let mut app = App::new(
+        store,
+        book,
+        Config::default(),
+        Keymap::default(),
+        today(),
+        false,
+    );
+    app.color = false;
+    app.update(Action::Help);
+    Screen { _dir: dir, app }
+}
+
+fn draw(app: &App, width: u16, height: u16) -> String {
+    let mut terminal = Terminal::new(TestBackend::new(width, height)).unwrap();
+    terminal.draw(|f| f.render_widget(app, f.area())).unwrap();
+    terminal.backend().to_string()
+}
+
+/// Every screen from the top of the overlay to its end, a page at a time.
+fn pages(app: &mut App, width: u16, height: u16) -> Vec<String> {
+    let mut screens = vec![draw(app, width, height)];
+    for _ in 0..20 {
+        app.update(Action::PageDown);
+        let screen = draw(app, width, height);
+        if screens.last() == Some(&screen) {
+            return screens;
+        }
+        screens.push(screen);
+    }
+    panic!("the overlay never stopped scrolling");
+}
+
+/// Is there a line with `keys` and then `help` on it?
+fn shows(screen: &str, keys: &str, help: &str) -> bool {
+    screen
+        .lines()
+        .any(|l| l.find(keys).is_some_and(|k| l[k..].contains(help)))
+}
+
+#[test]
+fn every_key_of_the_pane_and_everywhere_can_be_scrolled_to() {
+    for (width, height) in [(60, 16), (80, 24)] {
+        let mut s = help();
+        let screens = pages(&mut s.app, width, height);
+        for table in [Table::People, Table::Global] {
+            for (keys, help) in s.app.keymap().help_rows(table) {
+                assert!(
+                    screens.iter().any(|screen| shows(screen, &keys, help)),
+                    "{keys} {help} never shown at {width}x{height}:\n{}",
+                    screens.join("\n")
+                );
+            }
+        }
+    }
+}
+
+#[test]
+fn the_end_shows_the_last_keys_and_says_there_is_more_above() {
+    let mut s = help();
+    let top = draw(&s.app, 60, 16);
+    assert!(top.contains("↓ more") && !top.contains("↑ more"), "{top}");
+    assert!(!top.contains("delete"), "d is below the fold:\n{top}");
+    s.app.update(Action::Bottom);
+    let end = draw(&s.app, 60, 16);
+    let (keys, help) = s.app.keymap().help_rows(Table::People).pop().unwrap();
+    assert!(shows(&end, &keys, help), "{keys} {help} missing:\n{end}");
+    assert!(end.contains("↑ more") && !end.contains("↓ more"), "{end}");
+    assert!(end.contains("Esc closes"));
+    insta::assert_snapshot!("help_60x16_end", end);
+    s.app.update(Action::Top);
+    assert_eq!(draw(&s.app, 60, 16), top, "g goes back to the top");
+}
+
+#[test]
+fn a_wide_screen_fits_everything_without_scrolling() {
+    let mut s = help();
+    s.app.update(Action::Back);
+    s.app.update(Action::GoTo(Tab::Timeline));
+    s.app.update(Action::Help);
+    let screen = draw(&s.app, 120, 40);
+    assert!(!screen.contains("more"), "{screen}");
+    for table in [Table::Timeline, Table::Global] {
+        for (keys, help) in s.app.keymap().help_rows(table) {
+            assert!(shows(&screen, &keys, help), "{keys} {help}:\n{screen}");
+        }
+    }
+}
