@@ -32,6 +32,22 @@ pub enum Action {
     Redo,
     /// Read the file again (also done by itself when the file changes).
     Reload,
+    /// Review: capture something for the person on screen.
+    ReviewCapture,
+    /// Review: close the promise or follow-up that put them in the queue.
+    ReviewDone,
+    /// Review: open the snooze chooser.
+    ReviewSnooze,
+    ReviewSkip,
+    /// Leave the Review tab (back to People); the progress stays for today.
+    ReviewLeave,
+    SnoozeDay,
+    SnoozeWeek,
+    SnoozeMonth,
+    /// The snooze chooser: type the date to snooze until.
+    SnoozeDate,
+    /// The snooze date field: snooze until the date typed.
+    SnoozeConfirm,
 }
 
 impl Action {
@@ -59,6 +75,16 @@ impl Action {
         Action::Reload,
         Action::Help,
         Action::Quit,
+        Action::ReviewCapture,
+        Action::ReviewDone,
+        Action::ReviewSnooze,
+        Action::ReviewSkip,
+        Action::ReviewLeave,
+        Action::SnoozeDay,
+        Action::SnoozeWeek,
+        Action::SnoozeMonth,
+        Action::SnoozeDate,
+        Action::SnoozeConfirm,
     ];
 
     /// The name used in `config.ron`'s `keys`.
@@ -86,6 +112,16 @@ impl Action {
             Action::Undo => "undo",
             Action::Redo => "redo",
             Action::Reload => "reload",
+            Action::ReviewCapture => "review-capture",
+            Action::ReviewDone => "review-done",
+            Action::ReviewSnooze => "review-snooze",
+            Action::ReviewSkip => "review-skip",
+            Action::ReviewLeave => "review-leave",
+            Action::SnoozeDay => "snooze-day",
+            Action::SnoozeWeek => "snooze-week",
+            Action::SnoozeMonth => "snooze-month",
+            Action::SnoozeDate => "snooze-date",
+            Action::SnoozeConfirm => "snooze-confirm",
         }
     }
 
@@ -115,6 +151,16 @@ impl Action {
             Action::Undo => "undo",
             Action::Redo => "redo",
             Action::Reload => "reload file",
+            Action::ReviewCapture => "capture",
+            Action::ReviewDone => "done",
+            Action::ReviewSnooze => "snooze",
+            Action::ReviewSkip => "skip",
+            Action::ReviewLeave => "leave",
+            Action::SnoozeDay => "1 day",
+            Action::SnoozeWeek => "1 week",
+            Action::SnoozeMonth => "1 month",
+            Action::SnoozeDate => "until a date",
+            Action::SnoozeConfirm => "snooze",
         }
     }
 }

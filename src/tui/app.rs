@@ -17,6 +17,8 @@ use super::cursor::Cursor;
 use super::field::TextField;
 use super::keymap::{Key, Keymap, Table};
 use super::lists::{Lists, Sort, Sources, WeightFilter};
+use super::review::ReviewTab;
+use crate::model::review::SnoozeChoice;
 pub use super::mode::{Mode, Tab};
 
 /// A change that can be taken back (or redone): the operation that does it.
@@ -52,6 +54,7 @@ pub struct App {
     pub(super) timeline: Cursor,
     pub(super) coffee: Cursor,
     pub(super) card: Cursor,
+    pub(super) review: ReviewTab,
     pub sort: Sort,
     pub weight: WeightFilter,
     pub who: Option<PersonId>,
@@ -88,6 +91,7 @@ impl App {
             timeline: Cursor::default(),
             coffee: Cursor::default(),
             card: Cursor::default(),
+            review: ReviewTab::default(),
             sort: Sort::default(),
             weight: WeightFilter::default(),
             who: None,
@@ -147,7 +151,7 @@ impl App {
     /// The person under the cursor of the visible pane (or of the open card).
     pub fn selected_person(&self) -> Option<PersonId> {
         match self.mode() {
-            Mode::Card(id) => return Some(*id),
+            Mode::Card(id) | Mode::Snooze(id) | Mode::SnoozeDate(id) => return Some(*id),
             Mode::Normal | Mode::Help => {}
         }
         match self.tab {
@@ -159,7 +163,7 @@ impl App {
                     .first()
                     .map(|p| self.book.resolve(*p))
             }),
-            Tab::Review => None,
+            Tab::Review => self.review_person(),
         }
     }
 
@@ -193,6 +197,7 @@ impl App {
     #[allow(clippy::match_single_binding)] // one arm per popup with a field
     pub(super) fn field_mut(&mut self) -> Option<&mut TextField> {
         match self.modes.last() {
+            Some(Mode::SnoozeDate(_)) => Some(&mut self.review.date),
             _ => None,
         }
     }
@@ -256,7 +261,19 @@ impl App {
             Action::Undo => self.undo(),
             Action::Redo => self.redo(),
             Action::Reload => self.reload(),
+            Action::ReviewCapture => self.review_capture(),
+            Action::ReviewDone => self.review_done(),
+            Action::ReviewSnooze => self.review_snooze_chooser(),
+            Action::ReviewSkip => self.review_skip(),
+            Action::ReviewLeave => self.review_leave(),
+            Action::SnoozeDay => self.review_snooze(Some(SnoozeChoice::Day)),
+            Action::SnoozeWeek => self.review_snooze(Some(SnoozeChoice::Week)),
+            Action::SnoozeMonth => self.review_snooze(Some(SnoozeChoice::Month)),
+            Action::SnoozeDate => self.review_snooze_field(),
+            Action::SnoozeConfirm => self.review_snooze(None),
         }
+        // Entering the Review tab (by any key) builds today's session.
+        self.refresh_review();
     }
 
     /// Pushes a popup or mode on the stack; it gets keys first.
@@ -281,9 +298,10 @@ impl App {
         self.restore_entry(keep.entry);
         let book = &self.book;
         self.modes.retain(|m| match m {
-            Mode::Card(id) => book.person(*id).is_some(),
+            Mode::Card(id) | Mode::Snooze(id) | Mode::SnoozeDate(id) => book.person(*id).is_some(),
             Mode::Normal | Mode::Help => true,
         });
+        self.forget_review();
     }
 
     /// What is selected, by id, so it can be found again after the book changes.
@@ -339,7 +357,7 @@ impl App {
                 let len = self.index.facts(*id).entries.len();
                 (&mut self.card, len)
             }
-            Mode::Help => return,
+            Mode::Help | Mode::Snooze(_) | Mode::SnoozeDate(_) => return,
             Mode::Normal => match self.tab {
                 Tab::People => (&mut self.people, self.lists.people.len()),
                 Tab::Timeline => (&mut self.timeline, self.lists.timeline.len()),

@@ -21,6 +21,8 @@ pub enum Table {
     Review,
     Card,
     Help,
+    Snooze,
+    SnoozeDate,
 }
 
 impl Table {
@@ -32,6 +34,8 @@ impl Table {
         Table::Review,
         Table::Card,
         Table::Help,
+        Table::Snooze,
+        Table::SnoozeDate,
     ];
 
     /// The name used in `config.ron`.
@@ -44,6 +48,8 @@ impl Table {
             Table::Review => "review",
             Table::Card => "card",
             Table::Help => "help",
+            Table::Snooze => "snooze",
+            Table::SnoozeDate => "snooze-date",
         }
     }
 
@@ -56,6 +62,8 @@ impl Table {
             Table::Review => Tab::Review.title(),
             Table::Card => "Card",
             Table::Help => "Help",
+            Table::Snooze => "Snooze",
+            Table::SnoozeDate => "Snooze until",
         }
     }
 
@@ -66,9 +74,24 @@ impl Table {
             Table::People => &[Action::Open, Action::CycleSort],
             Table::Timeline => &[Action::Open, Action::CycleWeight, Action::TogglePerson],
             Table::Coffee => &[Action::Open],
-            Table::Review => &[],
+            Table::Review => &[
+                Action::ReviewCapture,
+                Action::ReviewDone,
+                Action::ReviewSnooze,
+                Action::ReviewSkip,
+                Action::Open,
+                Action::ReviewLeave,
+            ],
             Table::Card => &[Action::Back],
             Table::Help => &[Action::Back],
+            Table::Snooze => &[
+                Action::SnoozeDay,
+                Action::SnoozeWeek,
+                Action::SnoozeMonth,
+                Action::SnoozeDate,
+                Action::Back,
+            ],
+            Table::SnoozeDate => &[Action::SnoozeConfirm, Action::Back],
         }
     }
 
@@ -100,6 +123,7 @@ impl Table {
                 (c('2'), Action::GoTo(super::mode::Tab::Timeline)),
                 (c('3'), Action::GoTo(super::mode::Tab::Coffee)),
                 (c('4'), Action::GoTo(super::mode::Tab::Review)),
+                (c('r'), Action::GoTo(super::mode::Tab::Review)),
                 (c('u'), Action::Undo),
                 (Key::ctrl('r'), Action::Redo),
                 (Key::ctrl('l'), Action::Reload),
@@ -126,7 +150,18 @@ impl Table {
                 t.push((k(Enter), Action::Open));
                 t
             }
-            Table::Review => Vec::new(),
+            // `q` leaves the review rather than quitting (Ctrl-c still quits).
+            Table::Review => vec![
+                (c('c'), Action::ReviewCapture),
+                (c('x'), Action::ReviewDone),
+                (c('s'), Action::ReviewSnooze),
+                (c('n'), Action::ReviewSkip),
+                (c(' '), Action::ReviewSkip),
+                (c('o'), Action::Open),
+                (k(Enter), Action::Open),
+                (c('q'), Action::ReviewLeave),
+                (k(Esc), Action::ReviewLeave),
+            ],
             Table::Card => {
                 let mut t = moves();
                 t.extend([
@@ -141,6 +176,23 @@ impl Table {
                 (c('?'), Action::Back),
                 (c('q'), Action::Back),
                 (k(Enter), Action::Back),
+                (Key::ctrl('c'), Action::Quit),
+            ],
+            // `s s` snoozes a week: the chooser's own `s` is the default.
+            Table::Snooze => vec![
+                (c('d'), Action::SnoozeDay),
+                (c('w'), Action::SnoozeWeek),
+                (c('s'), Action::SnoozeWeek),
+                (c('m'), Action::SnoozeMonth),
+                (c('t'), Action::SnoozeDate),
+                (k(Esc), Action::Back),
+                (c('q'), Action::Back),
+                (Key::ctrl('c'), Action::Quit),
+            ],
+            // A text field: no printable keys.
+            Table::SnoozeDate => vec![
+                (k(Enter), Action::SnoozeConfirm),
+                (k(Esc), Action::Back),
                 (Key::ctrl('c'), Action::Quit),
             ],
         }
@@ -255,10 +307,12 @@ impl Keymap {
         let mut out = Vec::new();
         for table in tables.iter().rev() {
             for action in table.hinted() {
+                // A key an earlier table takes (the Review's `q`) is not this
+                // action's there: hint the next key that still reaches it.
                 let key = self
                     .bindings(*table)
                     .iter()
-                    .find(|(_, a)| a == action)
+                    .find(|(k, a)| a == action && self.lookup(tables, *k) == Some(*action))
                     .map(|(k, _)| k.to_string());
                 if let Some(key) = key {
                     out.push((key, action.help()));

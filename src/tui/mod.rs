@@ -20,10 +20,13 @@ pub mod key;
 pub mod keymap;
 pub mod lists;
 pub mod mode;
+mod review;
 pub mod ui;
 
 #[cfg(test)]
 mod tests;
+#[cfg(test)]
+mod tests_review;
 
 use chrono::NaiveDate;
 use std::path::PathBuf;

@@ -60,6 +60,10 @@ pub enum Mode {
     Card(PersonId),
     /// The `?` overlay.
     Help,
+    /// The review's snooze chooser for this person (1 day, 1 week, …).
+    Snooze(PersonId),
+    /// The snooze chooser's "until a date" field (state in `App::review`).
+    SnoozeDate(PersonId),
 }
 
 impl Mode {
@@ -69,6 +73,8 @@ impl Mode {
             Mode::Normal => vec![tab.table(), Table::Global],
             Mode::Card(_) => vec![Table::Card],
             Mode::Help => vec![Table::Help],
+            Mode::Snooze(_) => vec![Table::Snooze],
+            Mode::SnoozeDate(_) => vec![Table::SnoozeDate],
         }
     }
 }

@@ -6,6 +6,7 @@ mod coffee;
 mod help;
 mod people;
 mod review;
+mod snooze;
 mod status;
 mod tabs;
 mod theme;
@@ -59,6 +60,12 @@ impl Widget for &App {
                     }
                 }
                 Mode::Help => help::HelpOverlay(self).render(area, buf),
+                Mode::Snooze(id) | Mode::SnoozeDate(id) => snooze::SnoozePopup {
+                    app: self,
+                    person: *id,
+                    typing: matches!(mode, Mode::SnoozeDate(_)),
+                }
+                .render(body, buf),
             }
         }
         status::StatusLine(self).render(status, buf);

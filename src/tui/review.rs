@@ -1,0 +1,165 @@
+//! The Review tab's state and what its keys do: done, snooze (with its
+//! chooser), skip, capture, leave. Each action is one commit, so one undo step.
+//!
+//! The session ([`ReviewSession`]) is built from the book when the tab is
+//! shown and dropped whenever the book changes (any commit, undo or reload),
+//! so drawing a step never recomputes the queue. Today's progress lives in the
+//! book: leaving and coming back resumes where the review stopped.
+
+use crate::capture::{DateRole, parse_date};
+use crate::model::PersonId;
+use crate::model::review::{self, ReviewSession, SnoozeChoice, snooze_until};
+
+use super::app::{App, Mode, Tab};
+use super::field::TextField;
+
+/// The Review tab's part of the app's state.
+#[derive(Debug, Default)]
+pub struct ReviewTab {
+    /// Today's review, while the tab is shown and the book unchanged.
+    pub(super) session: Option<ReviewSession>,
+    /// The snooze chooser's "until" field.
+    pub(super) date: TextField,
+}
+
+impl App {
+    /// Today's review, when the Review tab is on screen.
+    pub fn review(&self) -> Option<&ReviewSession> {
+        self.review.session.as_ref()
+    }
+
+    /// The snooze chooser's date field.
+    pub fn snooze_field(&self) -> &TextField {
+        &self.review.date
+    }
+
+    /// The person the review shows now (people deleted meanwhile are passed over).
+    pub fn review_person(&self) -> Option<PersonId> {
+        let session = self.review.session.as_ref()?;
+        session
+            .remaining()
+            .find(|item| self.book.person(item.person).is_some())
+            .map(|item| item.person)
+    }
+
+    /// Builds the session if the Review tab is shown and has none.
+    pub(super) fn refresh_review(&mut self) {
+        if self.tab == Tab::Review && self.review.session.is_none() {
+            self.review.session = Some(ReviewSession::new(
+                &self.book,
+                &self.index,
+                &self.config,
+                self.today,
+            ));
+        }
+    }
+
+    /// The book changed: the queue may have too.
+    pub(super) fn forget_review(&mut self) {
+        self.review.session = None;
+        self.refresh_review();
+    }
+
+    /// The person to act on, or a word in the status line that there is none.
+    fn review_target(&mut self) -> Option<(PersonId, String)> {
+        match self.review_person() {
+            Some(id) => Some((id, self.book.name_of(id))),
+            None => {
+                self.say("nobody left to review today".into());
+                None
+            }
+        }
+    }
+
+    pub(super) fn review_done(&mut self) {
+        let Some((id, name)) = self.review_target() else {
+            return;
+        };
+        let today = self.today;
+        let closed = review::closing_entries(&self.book, id, today).len();
+        let what = match closed {
+            0 => format!("done with {name}"),
+            1 => format!("done with {name}: closed 1 promise or follow-up"),
+            n => format!("done with {name}: closed {n} promises and follow-ups"),
+        };
+        self.commit_with(|fresh| Ok(review::done(fresh, id, today)), &what);
+    }
+
+    pub(super) fn review_skip(&mut self) {
+        let Some((id, name)) = self.review_target() else {
+            return;
+        };
+        let today = self.today;
+        self.commit_with(
+            |fresh| Ok(review::skip(fresh, id, today)),
+            &format!("skipped {name}"),
+        );
+    }
+
+    /// Opens the snooze chooser.
+    pub(super) fn review_snooze_chooser(&mut self) {
+        if let Some((id, _)) = self.review_target() {
+            self.push(Mode::Snooze(id));
+        }
+    }
+
+    /// The chooser's `t`: a field for the date.
+    pub(super) fn review_snooze_field(&mut self) {
+        if let Mode::Snooze(id) = *self.mode() {
+            self.review.date.set("");
+            self.push(Mode::SnoozeDate(id));
+        }
+    }
+
+    /// What the date field says: the day it means, or why it means none.
+    pub fn snooze_field_date(&self) -> Result<chrono::NaiveDate, String> {
+        let text = self.review.date.value().trim();
+        if text.is_empty() {
+            return Err("a date: 2026-12-24, +10d, +2w, fri".into());
+        }
+        let date = parse_date(text, self.today, DateRole::FollowUp)
+            .ok_or_else(|| format!("not a date: {text} (try 2026-12-24, +10d, fri)"))?;
+        snooze_until(SnoozeChoice::Until(date), self.today)
+            .ok_or_else(|| format!("{date} is not after today"))
+    }
+
+    /// Snoozes the chooser's person; a typed date that does not parse (or is
+    /// not after today) keeps the field open and says why.
+    pub(super) fn review_snooze(&mut self, choice: Option<SnoozeChoice>) {
+        let (Mode::Snooze(id) | Mode::SnoozeDate(id)) = *self.mode() else {
+            return;
+        };
+        let today = self.today;
+        let until = match choice {
+            Some(choice) => snooze_until(choice, today),
+            None => match self.snooze_field_date() {
+                Ok(date) => Some(date),
+                Err(why) => return self.fail(why),
+            },
+        };
+        let Some(until) = until else {
+            return self.fail("a snooze ends after today".into());
+        };
+        self.modes
+            .retain(|m| !matches!(m, Mode::Snooze(_) | Mode::SnoozeDate(_)));
+        let what = format!(
+            "snoozed {} until {}",
+            self.book.name_of(id),
+            until.format("%a %-d %b")
+        );
+        self.commit_with(|fresh| review::snooze(fresh, id, until, today), &what);
+    }
+
+    /// `c`: a capture for the person on screen. The capture popup is not on
+    /// this branch yet, so the status line says so.
+    pub(super) fn review_capture(&mut self) {
+        if self.review_target().is_some() {
+            self.say("capture lands with the capture popup".into());
+        }
+    }
+
+    /// `q`/Esc: back to People; today's progress stays in the book.
+    pub(super) fn review_leave(&mut self) {
+        self.tab = Tab::People;
+    }
+}
