@@ -115,7 +115,7 @@ impl App {
     pub fn snooze_field_date(&self) -> Result<chrono::NaiveDate, String> {
         let text = self.review.date.value().trim();
         if text.is_empty() {
-            return Err("a date: 2026-12-24, +10d, +2w, fri".into());
+            return Err("type the day the snooze ends".into());
         }
         let date = parse_date(text, self.today, DateRole::FollowUp)
             .ok_or_else(|| format!("not a date: {text} (try 2026-12-24, +10d, fri)"))?;

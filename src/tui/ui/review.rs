@@ -145,8 +145,9 @@ fn render_summary(
         n => format!("{n} deeds"),
     };
     lines.push(Line::from(vec![
-        Span::styled("today  ", theme.label()),
-        Span::styled(format!("{deeds} you did"), theme.deed()),
+        Span::raw("You did "),
+        Span::styled(deeds, theme.deed()),
+        Span::raw(" today."),
     ]));
     lines.push(Line::raw(""));
     lines.push(Line::styled(next_step(app, &s), theme.accent()));

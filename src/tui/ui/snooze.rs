@@ -26,7 +26,8 @@ impl Widget for SnoozePopup<'_> {
         let app = self.app;
         let theme = Theme { color: app.color };
         let width = 44.min(area.width);
-        let height = if self.typing { 4 } else { 6 };
+        // The date field covers the chooser exactly.
+        let height = 6;
         let [popup] = Layout::horizontal([Constraint::Length(width)])
             .flex(Flex::Center)
             .areas(area);
@@ -114,10 +115,10 @@ fn render_field(app: &App, theme: Theme, area: Rect, buf: &mut Buffer) {
         Ok(date) => (date.format("%A %-d %B %Y").to_string(), theme.accent()),
         Err(why) => (why, theme.dim()),
     };
-    buf.set_string(
-        area.x + 1,
-        area.y + 1,
-        text::truncate(&msg, usize::from(area.width).saturating_sub(1)),
-        style,
-    );
+    let room = usize::from(area.width).saturating_sub(1);
+    buf.set_string(area.x + 1, area.y + 1, text::truncate(&msg, room), style);
+    if area.height >= 4 {
+        let examples = "e.g. 2026-12-24, +10d, +2w, fri";
+        buf.set_string(area.x + 1, area.y + 3, text::truncate(examples, room), theme.dim());
+    }
 }
