@@ -5,9 +5,9 @@
 use chrono::NaiveDate;
 use kith::config::Config;
 use kith::store::{Store, write_book};
+use kith::tui::Keymap;
 use kith::tui::app::App;
 use kith::tui::key::Key;
-use kith::tui::Keymap;
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 
@@ -44,7 +44,10 @@ fn press(app: &mut App, keys: &str) {
 }
 
 fn current(app: &App) -> String {
-    app.person(app.review_person().unwrap()).unwrap().name.clone()
+    app.person(app.review_person().unwrap())
+        .unwrap()
+        .name
+        .clone()
 }
 
 fn draw(app: &App, width: u16, height: u16) -> String {

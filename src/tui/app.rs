@@ -17,9 +17,9 @@ use super::cursor::Cursor;
 use super::field::TextField;
 use super::keymap::{Key, Keymap, Table};
 use super::lists::{Lists, Sort, Sources, WeightFilter};
+pub use super::mode::{Mode, Tab};
 use super::review::ReviewTab;
 use crate::model::review::SnoozeChoice;
-pub use super::mode::{Mode, Tab};
 
 /// A change that can be taken back (or redone): the operation that does it.
 #[derive(Debug, Clone, PartialEq)]

@@ -107,7 +107,10 @@ fn x_closes_the_promise_and_moves_on() {
     assert_eq!(promise.done_on, Some(today()));
     assert_eq!(outcome(&book, chloe), Some(Outcome::Done));
     let status = f.app.status.as_ref().unwrap();
-    assert!(status.text.starts_with("done with Chloé Moreau"), "{status:?}");
+    assert!(
+        status.text.starts_with("done with Chloé Moreau"),
+        "{status:?}"
+    );
 }
 
 #[test]
@@ -164,7 +167,11 @@ fn a_typed_date_snoozes_until_it_and_a_bad_one_keeps_the_field() {
     f.app.handle_key(Key::ctrl('u'));
     press(&mut f.app, "2026-11-20");
     f.app.handle_key(Key::plain(KeyCode::Enter));
-    assert_eq!(*f.app.mode(), Mode::SnoozeDate(chloe), "a past date is refused");
+    assert_eq!(
+        *f.app.mode(),
+        Mode::SnoozeDate(chloe),
+        "a past date is refused"
+    );
 
     f.app.handle_key(Key::ctrl('u'));
     press(&mut f.app, "2026-12-24");

@@ -68,7 +68,11 @@ fn render_step(app: &App, step: &ReviewStep, theme: Theme, area: Rect, buf: &mut
     // The entries keep their rows (a heading and up to five); the facts above
     // take the rest and are clipped from the bottom, least important last.
     let shown = step.recent.len().max(1) as u16;
-    let bottom_h = if area.height >= shown + 8 { shown + 1 } else { 0 };
+    let bottom_h = if area.height >= shown + 8 {
+        shown + 1
+    } else {
+        0
+    };
     let top = Rect {
         height: area.height - bottom_h,
         ..area
@@ -81,7 +85,11 @@ fn render_step(app: &App, step: &ReviewStep, theme: Theme, area: Rect, buf: &mut
     }
     let y = area.y + top.height;
     let heading = text::truncate(
-        &format!("── last {} of {} entries ", step.recent.len(), step.facts.entries.len()),
+        &format!(
+            "── last {} of {} entries ",
+            step.recent.len(),
+            step.facts.entries.len()
+        ),
         width,
     );
     let rule = "─".repeat(width.saturating_sub(text::width(&heading)));
@@ -105,13 +113,7 @@ fn render_step(app: &App, step: &ReviewStep, theme: Theme, area: Rect, buf: &mut
 
 /// After the last person: what the review did, the deeds of the day, and
 /// what to do next.
-fn render_summary(
-    app: &App,
-    session: &ReviewSession,
-    theme: Theme,
-    area: Rect,
-    buf: &mut Buffer,
-) {
+fn render_summary(app: &App, session: &ReviewSession, theme: Theme, area: Rect, buf: &mut Buffer) {
     let s = session.summary(app.book(), app.kinds());
     let (_, total) = session.progress();
     let mut lines = Vec::new();
@@ -165,8 +167,7 @@ fn next_step(app: &App, s: &Summary) -> String {
              only had coffee with you: do one thing for one of them."
         )
     } else if s.deeds_today == 0 {
-        "Next: no deed yet today. Pick someone on People (1) and do one thing for them."
-            .to_string()
+        "Next: no deed yet today. Pick someone on People (1) and do one thing for them.".to_string()
     } else if s.skipped > 0 {
         "Next: the people you skipped come back tomorrow. u undoes the last step; \
          q goes back to People."

@@ -119,6 +119,11 @@ fn render_field(app: &App, theme: Theme, area: Rect, buf: &mut Buffer) {
     buf.set_string(area.x + 1, area.y + 1, text::truncate(&msg, room), style);
     if area.height >= 4 {
         let examples = "e.g. 2026-12-24, +10d, +2w, fri";
-        buf.set_string(area.x + 1, area.y + 3, text::truncate(examples, room), theme.dim());
+        buf.set_string(
+            area.x + 1,
+            area.y + 3,
+            text::truncate(examples, room),
+            theme.dim(),
+        );
     }
 }
