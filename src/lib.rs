@@ -7,6 +7,7 @@ pub mod demo;
 pub mod export;
 pub mod import;
 pub mod model;
+pub mod search;
 pub mod store;
 pub mod text;
 pub mod tui;

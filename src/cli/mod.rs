@@ -6,6 +6,7 @@ mod check;
 mod demo;
 mod edit;
 mod export;
+mod find;
 mod import;
 mod json;
 mod log;
@@ -73,6 +74,8 @@ enum Command {
     Export(export::ExportArgs),
     /// Today's review queue: who needs something from you, and why (--print).
     Review(review::ReviewArgs),
+    /// Find people by anything you remember about them (fuzzy; exit 1 if no one matches).
+    Find(find::FindArgs),
 }
 
 /// Bad input from the user: exit code 2.
@@ -156,6 +159,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
         Some(Command::Import(args)) => import::run(&ctx, args),
         Some(Command::Export(args)) => export::run(&ctx, args),
         Some(Command::Review(args)) => review::run(&ctx, args),
+        Some(Command::Find(args)) => find::run(&ctx, args),
         None if cli.demo => demo::open(&ctx),
         None => tui::open(&ctx, false),
     }

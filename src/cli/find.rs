@@ -1,0 +1,79 @@
+//! `find`: fuzzy-search people by anything you remember about them.
+
+use anyhow::Result;
+use clap::Args;
+use serde_json::json;
+use std::process::ExitCode;
+
+use kith::search::{SearchIndex, SearchOptions};
+use kith::text::{fit, truncate};
+
+use super::Ctx;
+
+#[derive(Debug, Args)]
+pub struct FindArgs {
+    /// What you remember: name, nickname, org, tag, need, note… Every word must match.
+    #[arg(required = true, value_name = "QUERY")]
+    query: Vec<String>,
+    /// At most N matches.
+    #[arg(long, default_value_t = 20, value_name = "N")]
+    limit: usize,
+    /// Include archived people.
+    #[arg(long)]
+    archived: bool,
+    /// Print a JSON array.
+    #[arg(long)]
+    json: bool,
+}
+
+/// Exit 0 with matches, 1 with none.
+pub fn run(ctx: &Ctx, a: FindArgs) -> Result<ExitCode> {
+    let (_, book) = ctx.open()?;
+    let facts = ctx.index(&book);
+    let index = SearchIndex::build(&book);
+    let opts = SearchOptions {
+        include_archived: a.archived,
+        limit: a.limit,
+    };
+    let query = a.query.join(" ");
+    let hits = index.search(&query, &book, &facts, &opts);
+    if a.json {
+        let rows: Vec<_> = hits
+            .iter()
+            .filter_map(|h| book.person(h.person).map(|p| (h, p)))
+            .map(|(h, p)| {
+                json!({
+                    "id": p.id.to_string(),
+                    "name": p.name,
+                    "org": p.org,
+                    "score": h.score,
+                    "field": h.field.as_str(),
+                    "text": h.text,
+                })
+            })
+            .collect();
+        println!("{}", serde_json::to_string_pretty(&rows)?);
+    } else {
+        for h in &hits {
+            let Some(p) = book.person(h.person) else {
+                continue;
+            };
+            println!(
+                "{}  {}  {}  {}: {}",
+                fit(&p.id.to_string(), 6),
+                fit(&p.name, 24),
+                fit(p.org.as_deref().unwrap_or(""), 20),
+                h.field.as_str(),
+                truncate(&h.text, 50)
+            );
+        }
+        if hits.is_empty() {
+            eprintln!("kith: no one matches {query:?}");
+        }
+    }
+    Ok(if hits.is_empty() {
+        ExitCode::FAILURE
+    } else {
+        ExitCode::SUCCESS
+    })
+}

@@ -1,0 +1,251 @@
+//! The precomputed, folded text of every person's searchable fields.
+
+use fuzzy_matcher::skim::SkimMatcherV2;
+use std::fmt;
+
+use super::scan::{LINE_END, fold_mapped};
+use super::{Band, Field};
+use crate::model::{Book, Person, PersonId};
+
+/// Folded text of every searchable line of every person, built once per load
+/// (or change) of the book and searched on every keystroke.
+///
+/// All text lives in a few large buffers, so building allocates little and a
+/// search allocates nothing per person. The folded text is kept per band, so
+/// the first pass of a search (names only, usually) reads one dense buffer.
+pub struct SearchIndex {
+    pub(super) people: Vec<Slot>,
+    pub(super) lines: Vec<Line>,
+    /// Per band, every person's folded lines in that band, each ended by
+    /// [`LINE_END`], person after person.
+    pub(super) folded: [String; 3],
+    /// Every line's original text, one after another.
+    pub(super) original: String,
+    /// For each folded char of each line, the index of the original char it
+    /// came from (per line, starting at [`Line::map`]).
+    pub(super) to_original: Vec<u32>,
+    pub(super) matcher: SkimMatcherV2,
+}
+
+/// One person: a run of lines, name first, in band order.
+pub(super) struct Slot {
+    pub id: PersonId,
+    /// Position in `book.people` when the index was built.
+    pub pos: u32,
+    pub archived: bool,
+    /// Position in the order of folded names, for ties in the ranking.
+    pub name_rank: u32,
+    /// The lines of band `b` are `lines[bounds[b]..bounds[b + 1]]`.
+    pub bounds: [u32; 4],
+    /// Per band, where the person's lines are in `folded[b]`.
+    pub text: [(u32, u32); 3],
+    /// Per band, the union of its lines' char masks.
+    pub masks: [u64; 3],
+}
+
+impl Slot {
+    /// The chars of the lines in `band` and the better bands.
+    pub fn mask_within(&self, band: Band) -> u64 {
+        self.masks[..=band as usize].iter().fold(0, |m, b| m | b)
+    }
+}
+
+/// One line of one field.
+pub(super) struct Line {
+    pub field: Field,
+    /// Where its folded text is, in the buffer of its band.
+    pub folded: (u32, u32),
+    pub original: (u32, u32),
+    pub map: u32,
+}
+
+impl fmt::Debug for SearchIndex {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("SearchIndex")
+            .field("people", &self.people.len())
+            .field("lines", &self.lines.len())
+            .finish()
+    }
+}
+
+impl SearchIndex {
+    pub fn build(book: &Book) -> SearchIndex {
+        let mut index = SearchIndex {
+            people: Vec::with_capacity(book.people.len()),
+            lines: Vec::new(),
+            folded: Default::default(),
+            original: String::new(),
+            to_original: Vec::new(),
+            matcher: SkimMatcherV2::default().respect_case(),
+        };
+        for (pos, person) in book.people.iter().enumerate() {
+            index.add_person(pos, person);
+        }
+        index.rank_names();
+        index
+    }
+
+    /// How many people the index holds.
+    pub fn len(&self) -> usize {
+        self.people.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.people.is_empty()
+    }
+
+    fn add_person(&mut self, pos: usize, p: &Person) {
+        let name: [(Field, &[String]); 2] = [
+            // The name is always the first line, even when empty: ranking reads it.
+            (Field::Name, std::slice::from_ref(&p.name)),
+            (Field::Nickname, &p.nicknames),
+        ];
+        let work: [(Field, &[String]); 3] = [
+            (Field::Org, p.org.as_slice()),
+            (Field::Title, p.title.as_slice()),
+            (Field::Tag, &p.tags),
+        ];
+        let other: [(Field, &[String]); 6] = [
+            (Field::Email, &p.emails),
+            (Field::Link, &p.links),
+            (Field::Met, p.met.context.as_slice()),
+            (Field::Need, &p.needs),
+            (Field::Offer, &p.offers),
+            (Field::Note, std::slice::from_ref(&p.notes)),
+        ];
+        let mut bounds = [self.lines.len() as u32; 4];
+        let mut text = [(0, 0); 3];
+        let mut masks = [0; 3];
+        let bands: [&[(Field, &[String])]; 3] = [&name, &work, &other];
+        for (band, fields) in bands.into_iter().enumerate() {
+            let start = self.folded[band].len() as u32;
+            for (field, values) in fields {
+                for value in values.iter() {
+                    if *field == Field::Name {
+                        masks[band] |= self.add_line(Field::Name, value);
+                        continue;
+                    }
+                    for line in value.lines().filter(|l| !l.trim().is_empty()) {
+                        masks[band] |= self.add_line(*field, line);
+                    }
+                }
+            }
+            bounds[band + 1] = self.lines.len() as u32;
+            text[band] = (start, self.folded[band].len() as u32);
+        }
+        self.people.push(Slot {
+            id: p.id,
+            pos: pos as u32,
+            archived: p.archived,
+            name_rank: 0,
+            bounds,
+            text,
+            masks,
+        });
+    }
+
+    fn rank_names(&mut self) {
+        let mut order: Vec<usize> = (0..self.people.len()).collect();
+        let name = |i: usize| self.folded(&self.lines[self.people[i].bounds[0] as usize]);
+        order.sort_by(|a, b| name(*a).cmp(name(*b)).then(a.cmp(b)));
+        for (rank, i) in order.into_iter().enumerate() {
+            self.people[i].name_rank = rank as u32;
+        }
+    }
+
+    /// Adds one line and returns its char mask.
+    fn add_line(&mut self, field: Field, text: &str) -> u64 {
+        let map = self.to_original.len() as u32;
+        let folded = &mut self.folded[field.band() as usize];
+        let folded_start = folded.len() as u32;
+        let original_start = self.original.len() as u32;
+        self.original.push_str(text);
+        let mask = fold_mapped(text, folded, &mut self.to_original);
+        let folded_end = folded.len() as u32;
+        folded.push(LINE_END);
+        self.lines.push(Line {
+            field,
+            folded: (folded_start, folded_end),
+            original: (original_start, self.original.len() as u32),
+            map,
+        });
+        mask
+    }
+
+    pub(super) fn folded(&self, line: &Line) -> &str {
+        let (start, end) = line.folded;
+        &self.folded[line.field.band() as usize][start as usize..end as usize]
+    }
+
+    pub(super) fn original(&self, line: &Line) -> &str {
+        &self.original[line.original.0 as usize..line.original.1 as usize]
+    }
+
+    /// A person's folded lines in one band, each ended by [`LINE_END`].
+    pub(super) fn band_text(&self, slot: &Slot, band: Band) -> &str {
+        let (start, end) = slot.text[band as usize];
+        &self.folded[band as usize][start as usize..end as usize]
+    }
+
+    /// The index in `lines` of a person's first line in `band`.
+    pub(super) fn first_line(&self, slot: &Slot, band: Band) -> u32 {
+        slot.bounds[band as usize]
+    }
+
+    /// Maps char positions in a line's folded text to positions in its
+    /// original text (several folded chars may come from one original char).
+    pub(super) fn map_positions(&self, line: &Line, folded: &[usize], out: &mut Vec<usize>) {
+        let map = &self.to_original[line.map as usize..];
+        out.extend(
+            folded
+                .iter()
+                .filter_map(|i| map.get(*i))
+                .map(|o| *o as usize),
+        );
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn folded_chars_map_back_to_the_original_chars() {
+        let mut book = Book::default();
+        book.people.push(Person::new(PersonId(1), "Straße José"));
+        let index = SearchIndex::build(&book);
+        let line = &index.lines[0];
+        assert_eq!(index.folded(line), "strasse jose");
+        assert_eq!(index.original(line), "Straße José");
+        let mut out = Vec::new();
+        // "ss" both point at ß (char 4); the folded 'e' of josé at é (char 10).
+        index.map_positions(line, &[4, 5, 11], &mut out);
+        assert_eq!(out, vec![4, 4, 10]);
+    }
+
+    #[test]
+    fn every_field_is_indexed_one_line_at_a_time() {
+        let mut p = Person::new(PersonId(1), "Ana");
+        p.notes = "first line\n\nsecond line".into();
+        p.needs = vec!["a designer".into()];
+        p.met.context = Some("RustConf".into());
+        let mut book = Book::default();
+        book.people.push(p);
+        let index = SearchIndex::build(&book);
+        let fields: Vec<_> = index
+            .lines
+            .iter()
+            .map(|l| (l.field, index.original(l)))
+            .collect();
+        assert_eq!(
+            fields,
+            vec![
+                (Field::Name, "Ana"),
+                (Field::Met, "RustConf"),
+                (Field::Need, "a designer"),
+                (Field::Note, "first line"),
+                (Field::Note, "second line"),
+            ]
+        );
+    }
+}

@@ -1,0 +1,412 @@
+//! Running a query against the index: matching, ranking, highlighting.
+
+use chrono::{Datelike, NaiveDate};
+use fuzzy_matcher::FuzzyMatcher;
+
+use super::index::{Line, SearchIndex, Slot};
+use super::scan::{LINE_END, is_clean, is_subsequence, some_line_has, word_mask};
+use super::{Band, Hit, SearchOptions};
+use crate::model::{Book, Index, Person};
+use crate::text::fold;
+
+/// A query split into folded words.
+struct Query {
+    words: Vec<Word>,
+    /// The folded words joined by single spaces, for exact and prefix matches.
+    whole: String,
+    /// The union of the words' masks.
+    mask: u64,
+}
+
+struct Word {
+    text: String,
+    mask: u64,
+}
+
+impl Query {
+    fn parse(query: &str) -> Query {
+        let words: Vec<Word> = query
+            .split_whitespace()
+            .map(|w| {
+                let text = fold(w);
+                let mask = word_mask(&text);
+                Word { text, mask }
+            })
+            .collect();
+        let whole = words
+            .iter()
+            .map(|w| w.text.as_str())
+            .collect::<Vec<_>>()
+            .join(" ");
+        let mask = words.iter().fold(0, |m, w| m | w.mask);
+        Query { words, whole, mask }
+    }
+}
+
+/// Which fields a search looks at.
+#[derive(Clone, Copy)]
+enum Scope {
+    All,
+    /// Name and nicknames only (quick-capture autocomplete).
+    Names,
+}
+
+/// A person that matched, before ranking.
+struct Candidate {
+    slot: u32,
+    /// How the query matches a name as a prefix (see [`SearchIndex::tier`]).
+    tier: u8,
+    /// Where the weakest word matched (see [`Level`]).
+    level: Level,
+    score: i64,
+    /// The line shown (index into `SearchIndex::lines`).
+    line: u32,
+    /// The whole ranking packed into one number, smaller first.
+    key: u128,
+}
+
+impl Candidate {
+    /// The (tier, level) group: every candidate of a smaller group ranks first.
+    fn group(&self) -> usize {
+        usize::from(self.tier) * LEVELS.len() + self.level.0 as usize
+    }
+}
+
+/// Number of (tier, level) groups: tiers 0..=3 times six levels.
+const GROUPS: usize = 24;
+
+/// How well a word matched a person: a band, and whether the match was clean
+/// (see [`is_clean`]). Clean matches in every band rank before loose ones,
+/// so `acme` finds the people at Acme before Grace Mensah, whose name merely
+/// holds an a, c, m and e. Levels 0..3 are the bands matched cleanly, 3..6
+/// the bands matched loosely.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+struct Level(u8);
+
+/// In the scan state of a word: it matched.
+const MATCHED: u8 = u8::MAX;
+
+const LEVELS: [Level; 6] = [Level(0), Level(1), Level(2), Level(3), Level(4), Level(5)];
+
+impl Level {
+    fn band(self) -> Band {
+        BANDS[self.0 as usize % 3]
+    }
+
+    fn clean(self) -> bool {
+        self.0 < 3
+    }
+
+    /// The widest band a match at this level or a better one can be in.
+    fn widest_band(self) -> Band {
+        BANDS[usize::from(self.0.min(2))]
+    }
+}
+
+const BANDS: [Band; 3] = [Band::Name, Band::Work, Band::Other];
+
+impl SearchIndex {
+    /// People matching `query`, best first, at most `opts.limit` of them, each
+    /// with the matched characters of its shown field. Every word of the query
+    /// must match some field. An empty query lists the people contacted most
+    /// recently first.
+    pub fn search(
+        &self,
+        query: &str,
+        book: &Book,
+        facts: &Index,
+        opts: &SearchOptions,
+    ) -> Vec<Hit> {
+        self.run(query, book, facts, opts, Scope::All)
+    }
+
+    /// People whose name or a nickname matches `query`, best first: for
+    /// autocompleting `@name` in quick capture. Archived people are left out.
+    pub fn names(&self, query: &str, book: &Book, facts: &Index, limit: usize) -> Vec<Hit> {
+        let opts = SearchOptions {
+            include_archived: false,
+            limit,
+        };
+        self.run(query, book, facts, &opts, Scope::Names)
+    }
+
+    /// First finds who matches and in which band with cheap checks only (char
+    /// masks, subsequence scans), calling no matcher. The (tier, band) groups
+    /// that cannot reach the top `limit` are dropped, and only the rest are
+    /// scored by the fuzzy matcher and ranked.
+    fn run(
+        &self,
+        query: &str,
+        book: &Book,
+        facts: &Index,
+        opts: &SearchOptions,
+        scope: Scope,
+    ) -> Vec<Hit> {
+        let query = Query::parse(query);
+        let levels: &[Level] = match scope {
+            Scope::All => &LEVELS,
+            Scope::Names => &[Level(0), Level(3)],
+        };
+        // Pass by pass, widen the levels a person may match at; stop once the
+        // people found so far fill the limit, since later passes only find
+        // people who rank below them (tiers 0 to 2 are name matches, found in
+        // the first pass).
+        let mut found = Vec::new();
+        let mut groups = [0usize; GROUPS];
+        let mut taken = vec![false; self.people.len()];
+        // Per person and word: how many of `levels` have been scanned without
+        // a match, or MATCHED; so each (person, word, level) is scanned once.
+        let words = query.words.len();
+        let mut scanned = vec![0u8; self.people.len() * words];
+        for (i, &level) in levels.iter().enumerate() {
+            for (n, slot) in self.people.iter().enumerate() {
+                if taken[n]
+                    || slot.archived && !opts.include_archived
+                    || slot.mask_within(level.widest_band()) & query.mask != query.mask
+                    || !self.all_match_within(
+                        slot,
+                        &query,
+                        &levels[..=i],
+                        &mut scanned[n * words..][..words],
+                    )
+                {
+                    continue;
+                }
+                taken[n] = true;
+                let c = Candidate {
+                    slot: n as u32,
+                    tier: self.tier(slot, &query.whole),
+                    level,
+                    score: 0,
+                    line: slot.bounds[0],
+                    key: 0,
+                };
+                groups[c.group()] += 1;
+                found.push(c);
+            }
+            if found.len() >= opts.limit {
+                break;
+            }
+        }
+        let limit = opts.limit.min(found.len());
+        if limit == 0 {
+            return Vec::new();
+        }
+        let cutoff = cutoff_group(&groups, limit);
+        found.retain(|c| c.group() <= cutoff);
+        for c in &mut found {
+            let slot = &self.people[c.slot as usize];
+            if let Some((score, line)) = self.score_person(slot, &query, c.level, levels) {
+                (c.score, c.line) = (score, line);
+            }
+            c.key = match_key(c);
+        }
+        // Only those that can still make the top `limit` on tier, level and
+        // score (ties included) need their last contact looked up.
+        if limit < found.len() {
+            found.select_nth_unstable_by_key(limit - 1, |c| c.key);
+            let edge = found[limit - 1].key;
+            found.retain(|c| c.key <= edge);
+        }
+        for c in &mut found {
+            let slot = &self.people[c.slot as usize];
+            c.key |= tie_key(facts.facts(slot.id).last_contact, slot.name_rank);
+        }
+        if limit < found.len() {
+            found.select_nth_unstable_by_key(limit - 1, |c| c.key);
+            found.truncate(limit);
+        }
+        found.sort_unstable_by_key(|c| c.key);
+        found
+            .iter()
+            .filter(|c| person_of(book, &self.people[c.slot as usize]).is_some())
+            .map(|c| self.hit(c, &query))
+            .collect()
+    }
+
+    /// Whether every word matches the person at one of `levels`; `scanned`
+    /// remembers, per word, the levels already scanned or a match.
+    fn all_match_within(
+        &self,
+        slot: &Slot,
+        query: &Query,
+        levels: &[Level],
+        scanned: &mut [u8],
+    ) -> bool {
+        for (word, scanned) in query.words.iter().zip(scanned) {
+            if *scanned == MATCHED {
+                continue;
+            }
+            let from = usize::from(*scanned);
+            if levels[from..]
+                .iter()
+                .any(|l| self.matches_at(slot, word, *l))
+            {
+                *scanned = MATCHED;
+            } else {
+                *scanned = levels.len() as u8;
+                return false;
+            }
+        }
+        true
+    }
+
+    /// Whether `word` matches one of the person's lines in the level's band,
+    /// cleanly if the level asks for it. Bands whose char mask lacks the
+    /// word's chars are skipped without reading their text.
+    fn matches_at(&self, slot: &Slot, word: &Word, level: Level) -> bool {
+        let band = level.band();
+        if slot.masks[band as usize] & word.mask != word.mask {
+            return false;
+        }
+        let text = self.band_text(slot, band);
+        // A clean match is also a subsequence: one cheap pass rules most out.
+        some_line_has(text, &word.text)
+            && (!level.clean()
+                || text
+                    .split_terminator(LINE_END)
+                    .any(|l| is_clean(l, &word.text)))
+    }
+
+    /// The total score over the words, each at its best level, and the line to
+    /// show: where a word whose best level is the person's `level` scored best
+    /// (the name is shown anyway; this shows the weakest evidence).
+    fn score_person(
+        &self,
+        slot: &Slot,
+        query: &Query,
+        level: Level,
+        allowed: &[Level],
+    ) -> Option<(i64, u32)> {
+        let mut total = 0;
+        let mut shown: Option<(i64, u32)> = None;
+        for word in &query.words {
+            let (word_level, score, line) = allowed
+                .iter()
+                .filter(|l| slot.masks[l.band() as usize] & word.mask == word.mask)
+                .find_map(|l| self.best_line(slot, *l, word).map(|(s, i)| (*l, s, i)))?;
+            total += score;
+            if word_level == level && shown.is_none_or(|(s, _)| score > s) {
+                shown = Some((score, line));
+            }
+        }
+        shown.map(|(_, line)| (total, line))
+    }
+
+    /// The best score of `word` over a person's lines in the level's band
+    /// (only lines it matches cleanly, for a clean level), and the line
+    /// (index into `lines`) where it scored it.
+    fn best_line(&self, slot: &Slot, level: Level, word: &Word) -> Option<(i64, u32)> {
+        let band = level.band();
+        let first = self.first_line(slot, band);
+        let mut best: Option<(i64, u32)> = None;
+        let lines = self.band_text(slot, band).split_terminator(LINE_END);
+        for (i, text) in lines.enumerate() {
+            let possible = if level.clean() {
+                is_clean(text, &word.text)
+            } else {
+                is_subsequence(text, &word.text)
+            };
+            if !possible {
+                continue;
+            }
+            let Some(score) = self.matcher.fuzzy_match(text, &word.text) else {
+                continue;
+            };
+            if best.is_none_or(|(s, _)| score > s) {
+                best = Some((score, first + i as u32));
+            }
+        }
+        best
+    }
+
+    /// 0 when the query is a whole name or nickname, 1 when it is the start
+    /// of one up to a word boundary (`ann` for Ann Lee), 2 when it starts one
+    /// mid-word (`ann` for Annabel), 3 otherwise.
+    fn tier(&self, slot: &Slot, whole: &str) -> u8 {
+        if whole.is_empty() {
+            return 3;
+        }
+        let mut tier = 3;
+        for name in self.band_text(slot, Band::Name).split_terminator(LINE_END) {
+            let Some(rest) = name.strip_prefix(whole) else {
+                continue;
+            };
+            match rest.chars().next() {
+                None => return 0,
+                Some(c) if !c.is_alphanumeric() => tier = tier.min(1),
+                Some(_) => tier = tier.min(2),
+            }
+        }
+        tier
+    }
+
+    fn hit(&self, c: &Candidate, query: &Query) -> Hit {
+        let slot = &self.people[c.slot as usize];
+        let line = &self.lines[c.line as usize];
+        Hit {
+            person: slot.id,
+            score: c.score,
+            field: line.field,
+            band: c.level.band(),
+            text: self.original(line).to_string(),
+            positions: self.line_positions(line, query),
+        }
+    }
+
+    /// The original-text positions of every query word that matches `line`.
+    fn line_positions(&self, line: &Line, query: &Query) -> Vec<usize> {
+        let text = self.folded(line);
+        let mut positions = Vec::new();
+        for word in &query.words {
+            if !is_subsequence(text, &word.text) {
+                continue;
+            }
+            if let Some((_, folded)) = self.matcher.fuzzy_indices(text, &word.text) {
+                self.map_positions(line, &folded, &mut positions);
+            }
+        }
+        positions.sort_unstable();
+        positions.dedup();
+        positions
+    }
+}
+
+/// The person a slot was built from, if they are still in the book (the index
+/// may briefly trail the book between a change and its rebuild).
+fn person_of<'a>(book: &'a Book, slot: &Slot) -> Option<&'a Person> {
+    match book.people.get(slot.pos as usize) {
+        Some(p) if p.id == slot.id => Some(p),
+        _ => book.person(slot.id).filter(|p| p.id == slot.id),
+    }
+}
+
+/// The first (tier, level) group at which the groups so far hold `limit`
+/// candidates: later groups cannot reach the top `limit`.
+fn cutoff_group(groups: &[usize; GROUPS], limit: usize) -> usize {
+    let mut total = 0;
+    for (g, n) in groups.iter().enumerate() {
+        total += n;
+        if total >= limit {
+            return g;
+        }
+    }
+    GROUPS - 1
+}
+
+/// The ranking as one number, smaller first: tier, level, higher score; the
+/// low 64 bits are left for [`tie_key`].
+fn match_key(c: &Candidate) -> u128 {
+    // Order-preserving map of a signed number onto an unsigned one, inverted
+    // since a larger score comes first.
+    let score = c.score.clamp(i64::from(i32::MIN), i64::from(i32::MAX)) as i32;
+    let score = !((score as u32) ^ 0x8000_0000);
+    u128::from(c.tier) << 120 | u128::from(c.level.0) << 112 | u128::from(score) << 64
+}
+
+/// The low bits of the ranking: more recent contact first (never contacted
+/// last), then name order.
+fn tie_key(last_contact: Option<NaiveDate>, name_rank: u32) -> u128 {
+    let recent = last_contact.map_or(u32::MAX, |d| !((d.num_days_from_ce() as u32) ^ 0x8000_0000));
+    u128::from(recent) << 32 | u128::from(name_rank)
+}

@@ -1,0 +1,138 @@
+//! `kith find` through the real binary, on temp files.
+
+use std::path::Path;
+use std::process::{Command, Output};
+
+fn kith(file: &Path, args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_kith"))
+        .arg("--file")
+        .arg(file)
+        .args([
+            "--today",
+            "2026-11-26",
+            "--config",
+            "/nonexistent/kith-test-config.ron",
+        ])
+        .args(args)
+        .output()
+        .expect("kith runs")
+}
+
+fn ok(file: &Path, args: &[&str]) -> String {
+    let out = kith(file, args);
+    assert!(
+        out.status.success(),
+        "{args:?}: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8(out.stdout).unwrap()
+}
+
+fn book(dir: &Path) -> std::path::PathBuf {
+    let file = dir.join("kith.ron");
+    ok(
+        &file,
+        &["add", "José García", "--org", "Acme", "--tag", "rust"],
+    );
+    ok(&file, &["add", "王芳", "--org", "华为"]);
+    ok(
+        &file,
+        &["add", "Ana Lima", "--org", "Acme", "--need", "a designer"],
+    );
+    ok(&file, &["add", "Dan Brown", "--need", "a rust mentor"]);
+    ok(&file, &["add", "Old Friend", "--org", "Acme"]);
+    ok(&file, &["archive", "Old Friend"]);
+    file
+}
+
+/// The name column of a `find` line (columns are padded and split by two spaces).
+fn column_two(line: &str) -> &str {
+    line.split("  ")
+        .map(str::trim)
+        .filter(|s| !s.is_empty())
+        .nth(1)
+        .unwrap()
+}
+
+#[test]
+fn find_prints_one_line_per_match_best_first() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = book(dir.path());
+    let out = ok(&file, &["find", "jose"]);
+    let lines: Vec<&str> = out.lines().collect();
+    assert_eq!(lines.len(), 1, "{out}");
+    assert!(lines[0].starts_with("p1 "), "{out}");
+    assert!(lines[0].contains("José García") && lines[0].contains("Acme"));
+    assert!(lines[0].ends_with("name: José García"), "{out}");
+    let out = ok(&file, &["find", "rust"]);
+    let names: Vec<&str> = out.lines().map(column_two).collect();
+    assert_eq!(
+        names,
+        vec!["José García", "Dan Brown"],
+        "a tag beats a need"
+    );
+    assert!(out.lines().nth(1).unwrap().ends_with("need: a rust mentor"));
+}
+
+#[test]
+fn find_exits_1_when_no_one_matches() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = book(dir.path());
+    let out = kith(&file, &["find", "zzzz"]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(out.stdout.is_empty());
+    assert!(String::from_utf8_lossy(&out.stderr).contains("no one matches"));
+    let out = kith(&file, &["find", "zzzz", "--json"]);
+    assert_eq!(out.status.code(), Some(1));
+    assert_eq!(String::from_utf8_lossy(&out.stdout).trim(), "[]");
+}
+
+#[test]
+fn find_json_has_id_name_org_score_and_field() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = book(dir.path());
+    let out = ok(&file, &["find", "ana", "acme", "--json"]);
+    let v: serde_json::Value = serde_json::from_str(&out).unwrap();
+    let rows = v.as_array().unwrap();
+    assert_eq!(rows.len(), 1, "{out}");
+    assert_eq!(rows[0]["id"], "p3");
+    assert_eq!(rows[0]["name"], "Ana Lima");
+    assert_eq!(rows[0]["org"], "Acme");
+    assert_eq!(rows[0]["field"], "org");
+    assert!(rows[0]["score"].as_i64().unwrap() > 0);
+    let out = ok(&file, &["find", "王", "--json"]);
+    let v: serde_json::Value = serde_json::from_str(&out).unwrap();
+    assert_eq!(v[0]["name"], "王芳");
+    assert_eq!(v[0]["org"], "华为");
+}
+
+#[test]
+fn find_leaves_archived_out_unless_asked_and_honours_limit() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = book(dir.path());
+    assert_eq!(
+        kith(&file, &["find", "old", "friend"]).status.code(),
+        Some(1)
+    );
+    let out = ok(&file, &["find", "old", "friend", "--archived"]);
+    assert!(out.contains("Old Friend"));
+    assert_eq!(ok(&file, &["find", "acme"]).lines().count(), 2);
+    assert_eq!(
+        ok(&file, &["find", "acme", "--archived"]).lines().count(),
+        3
+    );
+    assert_eq!(
+        ok(&file, &["find", "acme", "--limit", "1"]).lines().count(),
+        1
+    );
+}
+
+#[test]
+fn find_needs_a_query_and_reports_an_unreadable_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = book(dir.path());
+    assert_eq!(kith(&file, &["find"]).status.code(), Some(2));
+    let bad = dir.path().join("bad.ron");
+    std::fs::write(&bad, "(version: 1, people: [ oops").unwrap();
+    assert_eq!(kith(&bad, &["find", "ana"]).status.code(), Some(2));
+}
