@@ -2,13 +2,14 @@
 //! chooser), skip, capture, leave. Each action is one commit, so one undo step.
 //!
 //! The session ([`ReviewSession`]) is built from the book when the tab is
-//! shown and dropped whenever the book changes (any commit, undo or reload),
-//! so drawing a step never recomputes the queue. Today's progress lives in the
-//! book: leaving and coming back resumes where the review stopped.
+//! shown, never while drawing. After the review's own actions it only rereads
+//! today's progress (`sync`, cheap even on a heavy book); any other change to
+//! the book (a commit elsewhere, undo, a reload) rebuilds it. Today's progress
+//! lives in the book: leaving and coming back resumes where the review stopped.
 
 use crate::capture::{DateRole, parse_date};
-use crate::model::PersonId;
 use crate::model::review::{self, ReviewSession, SnoozeChoice, snooze_until};
+use crate::model::{Book, Op, OpError, PersonId};
 
 use super::app::{App, Mode, Tab};
 use super::field::TextField;
@@ -20,6 +21,8 @@ pub struct ReviewTab {
     pub(super) session: Option<ReviewSession>,
     /// The snooze chooser's "until" field.
     pub(super) date: TextField,
+    /// A review action is being committed: the session syncs, not rebuilds.
+    stepping: bool,
 }
 
 impl App {
@@ -54,10 +57,24 @@ impl App {
         }
     }
 
-    /// The book changed: the queue may have too.
+    /// The book changed: after a review step the session rereads the
+    /// progress; after anything else the queue may have changed too.
     pub(super) fn forget_review(&mut self) {
-        self.review.session = None;
-        self.refresh_review();
+        match (&mut self.review.session, self.review.stepping) {
+            (Some(session), true) => session.sync(&self.book),
+            _ => {
+                self.review.session = None;
+                self.refresh_review();
+            }
+        }
+    }
+
+    /// Commits one review action (one undo step).
+    fn commit_step(&mut self, make: impl FnOnce(&Book) -> Result<Op, OpError>, what: &str) -> bool {
+        self.review.stepping = true;
+        let saved = self.commit_with(make, what);
+        self.review.stepping = false;
+        saved
     }
 
     /// The person to act on, or a word in the status line that there is none.
@@ -82,7 +99,7 @@ impl App {
             1 => format!("done with {name}: closed 1 promise or follow-up"),
             n => format!("done with {name}: closed {n} promises and follow-ups"),
         };
-        self.commit_with(|fresh| Ok(review::done(fresh, id, today)), &what);
+        self.commit_step(|fresh| Ok(review::done(fresh, id, today)), &what);
     }
 
     pub(super) fn review_skip(&mut self) {
@@ -90,7 +107,7 @@ impl App {
             return;
         };
         let today = self.today;
-        self.commit_with(
+        self.commit_step(
             |fresh| Ok(review::skip(fresh, id, today)),
             &format!("skipped {name}"),
         );
@@ -147,7 +164,7 @@ impl App {
             self.book.name_of(id),
             until.format("%a %-d %b")
         );
-        self.commit_with(|fresh| review::snooze(fresh, id, until, today), &what);
+        self.commit_step(|fresh| review::snooze(fresh, id, until, today), &what);
     }
 
     /// `c`: a capture for the person on screen. The capture popup is not on
