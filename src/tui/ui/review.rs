@@ -54,11 +54,18 @@ fn render_step(app: &App, step: &ReviewStep, theme: Theme, area: Rect, buf: &mut
         head.push(Span::styled(format!(" · {role}"), theme.dim()));
     }
     let mut lines = vec![Line::from(head), Line::raw("")];
+    // Each reason wraps under its own text, not under the bullet.
     for reason in &step.item.reasons {
-        lines.push(Line::from(vec![
-            Span::styled("• ", theme.due()),
-            Span::raw(reason.to_string()),
-        ]));
+        for (i, part) in wrap(&reason.to_string(), width.saturating_sub(2))
+            .into_iter()
+            .enumerate()
+        {
+            let bullet = if i == 0 { "• " } else { "  " };
+            lines.push(Line::from(vec![
+                Span::styled(bullet, theme.due()),
+                Span::raw(part),
+            ]));
+        }
     }
     lines.push(Line::raw(""));
     lines.extend(needs_lines(p, theme, true));
@@ -109,6 +116,27 @@ fn render_step(app: &App, step: &ReviewStep, theme: Theme, area: Rect, buf: &mut
             buf,
         );
     }
+}
+
+/// Splits `s` into lines of at most `width` columns at spaces; a word wider
+/// than a line is cut.
+fn wrap(s: &str, width: usize) -> Vec<String> {
+    let width = width.max(1);
+    let mut lines = Vec::new();
+    let mut line = String::new();
+    for word in s.split(' ') {
+        let word = text::truncate(word, width);
+        let needed = text::width(&line) + usize::from(!line.is_empty()) + text::width(&word);
+        if !line.is_empty() && needed > width {
+            lines.push(std::mem::take(&mut line));
+        }
+        if !line.is_empty() {
+            line.push(' ');
+        }
+        line.push_str(&word);
+    }
+    lines.push(line);
+    lines
 }
 
 /// After the last person: what the review did, the deeds of the day, and
@@ -174,5 +202,18 @@ fn next_step(app: &App, s: &Summary) -> String {
             .to_string()
     } else {
         "Next: nothing else is due today. q goes back to People.".to_string()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::wrap;
+
+    #[test]
+    fn wraps_at_spaces_by_display_width() {
+        assert_eq!(wrap("due today", 80), vec!["due today"]);
+        assert_eq!(wrap("aa bb cc", 5), vec!["aa bb", "cc"]);
+        assert_eq!(wrap("王芳 王芳", 4), vec!["王芳", "王芳"]);
+        assert_eq!(wrap("abcdefgh", 4), vec!["abc…"]);
     }
 }
