@@ -98,3 +98,27 @@ fn a_review_of_the_demo_book_is_saved_as_it_goes() {
         "skipped is still due"
     );
 }
+
+#[test]
+fn kith_review_opens_the_tui_on_the_review() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("kith.ron");
+    let today = "2026-11-26".parse().unwrap();
+    kith::store::write_book(&path, &kith::demo::demo_book(today)).unwrap();
+    let before = std::fs::read(&path).unwrap();
+    let file = path.to_str().unwrap();
+    let mut kith = Pty::kith(
+        &["--file", file, "review", "--today", "2026-11-26"],
+        100,
+        30,
+        dir.path(),
+    );
+    kith.wait_for("Review 1 of 20", WAIT);
+    kith.send(common::pty::keys::CTRL_C);
+    assert!(kith.wait_exit(WAIT).success());
+    assert_eq!(
+        std::fs::read(&path).unwrap(),
+        before,
+        "looking writes nothing"
+    );
+}
