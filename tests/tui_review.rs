@@ -110,3 +110,11 @@ fn the_summary() {
     }
     both_sizes("review_summary", &s.app);
 }
+
+#[test]
+fn the_review_at_the_minimum_size() {
+    let mut s = demo();
+    press(&mut s.app, "r");
+    skip_to(&mut s.app, "José García");
+    insta::assert_snapshot!(draw(&s.app, 60, 16));
+}

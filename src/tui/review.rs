@@ -178,5 +178,9 @@ impl App {
     /// `q`/Esc: back to People; today's progress stays in the book.
     pub(super) fn review_leave(&mut self) {
         self.tab = Tab::People;
+        if let Some(session) = self.review.session.as_ref().filter(|s| !s.is_finished()) {
+            let (at, total) = session.progress();
+            self.say(format!("review paused at {at} of {total}; r resumes"));
+        }
     }
 }

@@ -220,6 +220,10 @@ fn q_and_esc_leave_the_tab_and_coming_back_resumes() {
     press(&mut f.app, "rxq");
     assert_eq!(f.app.tab, Tab::People);
     assert!(!f.app.quit, "q in the review leaves it, it does not quit");
+    assert_eq!(
+        f.app.status.as_ref().unwrap().text,
+        "review paused at 2 of 20; r resumes"
+    );
     press(&mut f.app, "4");
     assert_eq!(current(&f.app), "Elif Yılmaz");
     f.app.handle_key(Key::plain(KeyCode::Esc));
