@@ -1,10 +1,10 @@
 //! The daily review in the real binary, on a temp copy of the demo book:
-//! done, snooze, skip, leave, quit; then the file and `kith review --print`
-//! agree with what was done.
+//! done, snooze, capture, skip, leave, quit; then the file and
+//! `kith review --print` agree with what was done.
 
 mod common;
 
-use common::pty::Pty;
+use common::pty::{Pty, keys};
 use std::process::Command;
 use std::time::Duration;
 
@@ -55,8 +55,12 @@ fn a_review_of_the_demo_book_is_saved_as_it_goes() {
     kith.send("s");
     kith.wait_for(&format!("snoozed {second} until Thu 3 Dec"), WAIT);
     kith.wait_for(&format!("{third} ·"), WAIT);
-    // The capture popup is not on this branch: `n` skips the third too.
-    kith.send("n");
+    kith.send("c");
+    kith.wait_for("┌ Capture", WAIT);
+    kith.send("favor: shared my backlog triage checklist");
+    kith.wait_for("shared my backlog triage checklist", WAIT);
+    kith.send(keys::ENTER);
+    kith.wait_for("saved:", WAIT);
     kith.wait_for(&format!("{fourth} ·"), WAIT);
     kith.send("n");
     kith.wait_for(&format!("skipped {fourth}"), WAIT);
@@ -70,6 +74,14 @@ fn a_review_of_the_demo_book_is_saved_as_it_goes() {
     let kept = book.entries.iter().find(|e| e.id == promise).unwrap();
     assert!(kept.done, "the promise is completed in the file");
     assert_eq!(kept.done_on, Some(today));
+    let favor = book
+        .entries
+        .iter()
+        .find(|e| e.summary == "shared my backlog triage checklist")
+        .expect("the favor is in the file");
+    assert_eq!(favor.kind.as_str(), "favor");
+    assert_eq!(favor.people, vec![q[2].person]);
+    assert_eq!(favor.date, today);
     let snoozed = book.person(q[1].person).unwrap();
     assert_eq!(snoozed.snoozed_until, Some("2026-12-03".parse().unwrap()));
     let progress = ReviewProgress::of(&book, today);
@@ -78,7 +90,7 @@ fn a_review_of_the_demo_book_is_saved_as_it_goes() {
         vec![
             (q[0].person, Outcome::Done),
             (q[1].person, Outcome::Snoozed),
-            (q[2].person, Outcome::Skipped),
+            (q[2].person, Outcome::Logged),
             (q[3].person, Outcome::Skipped),
         ]
     );
@@ -114,7 +126,7 @@ fn kith_review_opens_the_tui_on_the_review() {
         dir.path(),
     );
     kith.wait_for("Review 1 of 20", WAIT);
-    kith.send(common::pty::keys::CTRL_C);
+    kith.send(keys::CTRL_C);
     assert!(kith.wait_exit(WAIT).success());
     assert_eq!(
         std::fs::read(&path).unwrap(),

@@ -8,16 +8,19 @@
 
 use chrono::NaiveDate;
 
+use crate::capture::Names;
 use crate::config::Config;
 use crate::model::{Book, EntryId, Index, Kinds, Op, Person, PersonId};
 use crate::store::Store;
 
 use super::action::Action;
+use super::capture::CaptureState;
 use super::cursor::Cursor;
 use super::field::TextField;
 use super::keymap::{Key, Keymap, Table};
 use super::lists::{Lists, Sort, Sources, WeightFilter};
 pub use super::mode::{Mode, Tab};
+use super::people_edit::PeopleEdit;
 use super::review::ReviewTab;
 use crate::model::review::SnoozeChoice;
 
@@ -41,6 +44,11 @@ pub struct App {
     pub(super) config: Config,
     pub(super) kinds: Kinds,
     pub(super) index: Index,
+    /// The book's names folded for the capture grammar (rebuilt with the index).
+    pub(super) names: Names,
+    /// The search index for the capture's name dropdown, built when first
+    /// needed after each change to the book.
+    pub(super) search: Option<crate::search::SearchIndex>,
     pub(super) lists: Lists,
     pub(super) keymap: Keymap,
     pub today: NaiveDate,
@@ -59,9 +67,13 @@ pub struct App {
     pub weight: WeightFilter,
     pub who: Option<PersonId>,
     pub(super) undo: Vec<Done>,
+    /// The people-editing popups (form, confirm, picker, delete).
+    pub(super) edit: PeopleEdit,
     pub(super) redo: Vec<Done>,
     pub status: Option<Status>,
     pub quit: bool,
+    /// The capture popup's line and what it reads as, while it is open.
+    pub(super) capture: Option<CaptureState>,
 }
 
 impl App {
@@ -80,6 +92,8 @@ impl App {
             config,
             kinds,
             index: Index::default(),
+            names: Names::default(),
+            search: None,
             lists: Lists::default(),
             keymap,
             today,
@@ -96,9 +110,11 @@ impl App {
             weight: WeightFilter::default(),
             who: None,
             undo: Vec::new(),
+            edit: PeopleEdit::default(),
             redo: Vec::new(),
             status: None,
             quit: false,
+            capture: None,
         };
         app.rebuild(Selection::default());
         app
@@ -152,7 +168,7 @@ impl App {
     pub fn selected_person(&self) -> Option<PersonId> {
         match self.mode() {
             Mode::Card(id) | Mode::Snooze(id) | Mode::SnoozeDate(id) => return Some(*id),
-            Mode::Normal | Mode::Help => {}
+            _ => {}
         }
         match self.tab {
             Tab::People => self.lists.people.get(self.people.selected).copied(),
@@ -184,6 +200,9 @@ impl App {
             self.update(action);
             return;
         }
+        if self.type_into_notes(key) {
+            return;
+        }
         // Keys no table binds type into the text field of the popup on top.
         if let Some(field) = self.field_mut()
             && field.handle(key)
@@ -194,9 +213,12 @@ impl App {
 
     /// The text field of the popup on top, if it has one. A popup with a
     /// field adds an arm here (and binds no printable keys in its table).
-    #[allow(clippy::match_single_binding)] // one arm per popup with a field
     pub(super) fn field_mut(&mut self) -> Option<&mut TextField> {
         match self.modes.last() {
+            Some(Mode::Form) => self.edit.form.as_mut().and_then(|f| f.field_mut()),
+            Some(Mode::Picker) => self.edit.picker.as_mut().map(|p| &mut p.query),
+            Some(Mode::Delete) => self.edit.delete.as_mut().map(|d| &mut d.typed),
+            Some(Mode::Capture) => self.capture.as_mut().map(|c| &mut c.field),
             Some(Mode::SnoozeDate(_)) => Some(&mut self.review.date),
             _ => None,
         }
@@ -204,9 +226,10 @@ impl App {
 
     /// Called after the top field's text changed, so the popup can refresh
     /// what it derives from it (a preview, results).
-    #[allow(clippy::match_single_binding)] // one arm per popup with a field
     fn edited(&mut self) {
         match self.modes.last() {
+            Some(Mode::Picker) => self.picker_edited(),
+            Some(Mode::Capture) => self.capture_edited(),
             _ => {}
         }
     }
@@ -229,7 +252,7 @@ impl App {
                     self.push(Mode::Card(id));
                 }
             }
-            Action::Back => self.pop(),
+            Action::Back => self.back(),
             Action::Help => {
                 if *self.mode() != Mode::Help {
                     self.push(Mode::Help);
@@ -261,6 +284,33 @@ impl App {
             Action::Undo => self.undo(),
             Action::Redo => self.redo(),
             Action::Reload => self.reload(),
+            Action::Yes | Action::No if matches!(self.mode(), Mode::Ask(_)) => {
+                self.answer(action == Action::Yes)
+            }
+            Action::AddPerson
+            | Action::EditPerson
+            | Action::EditExternal
+            | Action::Archive
+            | Action::Merge
+            | Action::Delete
+            | Action::Next
+            | Action::Prev
+            | Action::Submit
+            | Action::Save
+            | Action::Yes
+            | Action::No
+            | Action::ToggleAlso => self.update_people(action),
+            Action::Capture => self.open_capture(self.selected_person()),
+            Action::CaptureSave => self.capture_save(false),
+            Action::CaptureComplete => {
+                self.capture_complete();
+            }
+            Action::CaptureNext => self.capture_move(true),
+            Action::CapturePrev => self.capture_move(false),
+            Action::CaptureCancel => self.capture_cancel(),
+            Action::EditEntry => self.open_edit(),
+            Action::DeleteEntry => self.ask_delete(),
+            Action::ToggleDone => self.toggle_done(),
             Action::ReviewCapture => self.review_capture(),
             Action::ReviewDone => self.review_done(),
             Action::ReviewSnooze => self.review_snooze_chooser(),
@@ -292,6 +342,8 @@ impl App {
     /// same person (or entry).
     pub(super) fn rebuild(&mut self, keep: Selection) {
         self.index = Index::build(&self.book, &self.kinds);
+        self.names = Names::new(&self.book);
+        self.search = None;
         self.lists = Lists::build(&sources(self), self.sort, self.weight, self.who);
         self.restore_people(keep.person);
         restore(&mut self.coffee, &self.lists.coffee, keep.coffee);
@@ -299,7 +351,7 @@ impl App {
         let book = &self.book;
         self.modes.retain(|m| match m {
             Mode::Card(id) | Mode::Snooze(id) | Mode::SnoozeDate(id) => book.person(*id).is_some(),
-            Mode::Normal | Mode::Help => true,
+            _ => true,
         });
         self.forget_review();
     }
@@ -340,7 +392,7 @@ impl App {
             .map(|e| e.id)
     }
 
-    fn restore_people(&mut self, keep: Option<PersonId>) {
+    pub(super) fn restore_people(&mut self, keep: Option<PersonId>) {
         restore(&mut self.people, &self.lists.people, keep);
     }
 
@@ -357,13 +409,13 @@ impl App {
                 let len = self.index.facts(*id).entries.len();
                 (&mut self.card, len)
             }
-            Mode::Help | Mode::Snooze(_) | Mode::SnoozeDate(_) => return,
             Mode::Normal => match self.tab {
                 Tab::People => (&mut self.people, self.lists.people.len()),
                 Tab::Timeline => (&mut self.timeline, self.lists.timeline.len()),
                 Tab::Coffee => (&mut self.coffee, self.lists.coffee.len()),
                 Tab::Review => return,
             },
+            _ => return,
         };
         f(cursor, len);
     }

@@ -18,9 +18,8 @@ impl App {
         self.commit_with(|_| Ok(op), what)
     }
 
-    /// Like [`App::commit`], with the operation built by `make` from the
-    /// freshest book (the store reloads it under the lock first), so new ids
-    /// and read-modify-write changes never act on a stale copy.
+    /// [`App::commit`] for an operation built from the freshest book (under the
+    /// store's lock), such as one that takes new ids.
     pub fn commit_with(
         &mut self,
         make: impl FnOnce(&Book) -> Result<Op, OpError>,

@@ -21,6 +21,12 @@ pub enum Table {
     Review,
     Card,
     Help,
+    Form,
+    Confirm,
+    Picker,
+    Delete,
+    Capture,
+    Ask,
     Snooze,
     SnoozeDate,
 }
@@ -34,6 +40,12 @@ impl Table {
         Table::Review,
         Table::Card,
         Table::Help,
+        Table::Form,
+        Table::Confirm,
+        Table::Picker,
+        Table::Delete,
+        Table::Capture,
+        Table::Ask,
         Table::Snooze,
         Table::SnoozeDate,
     ];
@@ -48,6 +60,12 @@ impl Table {
             Table::Review => "review",
             Table::Card => "card",
             Table::Help => "help",
+            Table::Form => "form",
+            Table::Confirm => "confirm",
+            Table::Picker => "picker",
+            Table::Delete => "delete",
+            Table::Capture => "capture",
+            Table::Ask => "ask",
             Table::Snooze => "snooze",
             Table::SnoozeDate => "snooze-date",
         }
@@ -62,6 +80,12 @@ impl Table {
             Table::Review => Tab::Review.title(),
             Table::Card => "Card",
             Table::Help => "Help",
+            Table::Form => "Person form",
+            Table::Confirm => "Confirm",
+            Table::Picker => "Merge into",
+            Table::Delete => "Delete",
+            Table::Capture => "Capture",
+            Table::Ask => "Confirm",
             Table::Snooze => "Snooze",
             Table::SnoozeDate => "Snooze until",
         }
@@ -70,9 +94,14 @@ impl Table {
     /// The actions shown in the hint line, in order.
     fn hinted(self) -> &'static [Action] {
         match self {
-            Table::Global => &[Action::Help, Action::Quit],
+            Table::Global => &[Action::Capture, Action::Help, Action::Quit],
             Table::People => &[Action::Open, Action::CycleSort],
-            Table::Timeline => &[Action::Open, Action::CycleWeight, Action::TogglePerson],
+            Table::Timeline => &[
+                Action::Open,
+                Action::EditEntry,
+                Action::ToggleDone,
+                Action::CycleWeight,
+            ],
             Table::Coffee => &[Action::Open],
             Table::Review => &[
                 Action::ReviewCapture,
@@ -84,6 +113,16 @@ impl Table {
             ],
             Table::Card => &[Action::Back],
             Table::Help => &[Action::Back],
+            Table::Form => &[Action::Next, Action::Save, Action::Back],
+            Table::Confirm => &[Action::Yes, Action::No],
+            Table::Picker => &[Action::Submit, Action::Back],
+            Table::Delete => &[Action::Submit, Action::ToggleAlso, Action::Back],
+            Table::Capture => &[
+                Action::CaptureSave,
+                Action::CaptureComplete,
+                Action::CaptureCancel,
+            ],
+            Table::Ask => &[Action::Yes, Action::No],
             Table::Snooze => &[
                 Action::SnoozeDay,
                 Action::SnoozeWeek,
@@ -130,10 +169,13 @@ impl Table {
                 (c('?'), Action::Help),
                 (c('q'), Action::Quit),
                 (Key::ctrl('c'), Action::Quit),
+                (c('c'), Action::Capture),
             ],
             Table::People => {
                 let mut t = moves();
                 t.extend([(k(Enter), Action::Open), (c('s'), Action::CycleSort)]);
+                t.extend(person_keys());
+                t.push((c('d'), Action::Delete));
                 t
             }
             Table::Timeline => {
@@ -142,6 +184,9 @@ impl Table {
                     (k(Enter), Action::Open),
                     (c('w'), Action::CycleWeight),
                     (c('p'), Action::TogglePerson),
+                    (c('e'), Action::EditEntry),
+                    (c('d'), Action::DeleteEntry),
+                    (c('x'), Action::ToggleDone),
                 ]);
                 t
             }
@@ -167,8 +212,10 @@ impl Table {
                 t.extend([
                     (k(Esc), Action::Back),
                     (c('q'), Action::Back),
+                    (c('c'), Action::Capture),
                     (Key::ctrl('c'), Action::Quit),
                 ]);
+                t.extend(person_keys());
                 t
             }
             Table::Help => vec![
@@ -177,6 +224,53 @@ impl Table {
                 (c('q'), Action::Back),
                 (k(Enter), Action::Back),
                 (Key::ctrl('c'), Action::Quit),
+            ],
+            Table::Form => vec![
+                (k(Tab), Action::Next),
+                (k(Down), Action::Next),
+                (k(BackTab), Action::Prev),
+                (k(Up), Action::Prev),
+                (k(Enter), Action::Submit),
+                (Key::ctrl('s'), Action::Save),
+                (k(Esc), Action::Back),
+            ],
+            Table::Confirm => vec![
+                (c('y'), Action::Yes),
+                (c('Y'), Action::Yes),
+                (c('n'), Action::No),
+                (c('N'), Action::No),
+                (k(Esc), Action::No),
+            ],
+            Table::Picker => vec![
+                (k(Enter), Action::Submit),
+                (k(Down), Action::Next),
+                (k(Tab), Action::Next),
+                (k(Up), Action::Prev),
+                (k(BackTab), Action::Prev),
+                (k(Esc), Action::Back),
+            ],
+            Table::Delete => vec![
+                (k(Enter), Action::Submit),
+                (Key::ctrl('t'), Action::ToggleAlso),
+                (k(Esc), Action::Back),
+            ],
+            // A text field: no printable keys.
+            Table::Capture => vec![
+                (k(Enter), Action::CaptureSave),
+                (k(Tab), Action::CaptureComplete),
+                (k(Down), Action::CaptureNext),
+                (k(Up), Action::CapturePrev),
+                (k(Esc), Action::CaptureCancel),
+                (Key::ctrl('c'), Action::CaptureCancel),
+                (k(F(1)), Action::Help),
+            ],
+            Table::Ask => vec![
+                (c('y'), Action::Yes),
+                (c('Y'), Action::Yes),
+                (k(Enter), Action::Yes),
+                (c('n'), Action::No),
+                (c('N'), Action::No),
+                (k(Esc), Action::No),
             ],
             // `s s` snoozes a week: the chooser's own `s` is the default.
             Table::Snooze => vec![
@@ -197,6 +291,17 @@ impl Table {
             ],
         }
     }
+}
+
+/// Keys that change the selected person, on the People tab and on the card.
+fn person_keys() -> [(Key, Action); 5] {
+    [
+        (Key::char('a'), Action::AddPerson),
+        (Key::char('e'), Action::EditPerson),
+        (Key::char('E'), Action::EditExternal),
+        (Key::char('A'), Action::Archive),
+        (Key::char('M'), Action::Merge),
+    ]
 }
 
 /// A config `keys` entry that names an unknown table, key or action.

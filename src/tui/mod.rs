@@ -12,19 +12,30 @@
 
 pub mod action;
 pub mod app;
+pub mod capture;
 mod cursor;
+mod editor;
 mod event;
 pub mod field;
+pub mod form;
 mod history;
 pub mod key;
 pub mod keymap;
 pub mod lists;
 pub mod mode;
+pub mod people_edit;
 mod review;
+pub mod snippet;
 pub mod ui;
 
 #[cfg(test)]
 mod tests;
+#[cfg(test)]
+mod tests_capture;
+#[cfg(test)]
+mod tests_form;
+#[cfg(test)]
+mod tests_people_edit;
 #[cfg(test)]
 mod tests_review;
 

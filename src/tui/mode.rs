@@ -4,7 +4,7 @@
 //! push on top, get keys first, and `Esc` pops them. A new popup is one
 //! variant here, one keymap [`Table`], one file in `ui/`.
 
-use crate::model::PersonId;
+use crate::model::{EntryId, PersonId};
 
 use super::keymap::Table;
 
@@ -64,6 +64,29 @@ pub enum Mode {
     Snooze(PersonId),
     /// The snooze chooser's "until a date" field (state in `App::review`).
     SnoozeDate(PersonId),
+    /// The person form (add or edit).
+    Form,
+    /// A y/n question.
+    Confirm,
+    /// Pick the person to merge into.
+    Picker,
+    /// Delete a person: type their name.
+    Delete,
+    /// The quick-capture popup (its state is `App::capture`).
+    Capture,
+    /// A y/n question from the capture popup or the Timeline.
+    Ask(Ask),
+}
+
+/// What a [`Mode::Ask`] asks.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Ask {
+    /// Create the capture's unknown people, then save it.
+    CreatePeople(Vec<String>),
+    /// Close the capture popup and lose its text.
+    Discard,
+    /// Delete this entry.
+    Delete(EntryId),
 }
 
 impl Mode {
@@ -73,6 +96,12 @@ impl Mode {
             Mode::Normal => vec![tab.table(), Table::Global],
             Mode::Card(_) => vec![Table::Card],
             Mode::Help => vec![Table::Help],
+            Mode::Form => vec![Table::Form],
+            Mode::Confirm => vec![Table::Confirm],
+            Mode::Picker => vec![Table::Picker],
+            Mode::Delete => vec![Table::Delete],
+            Mode::Capture => vec![Table::Capture],
+            Mode::Ask(_) => vec![Table::Ask],
             Mode::Snooze(_) => vec![Table::Snooze],
             Mode::SnoozeDate(_) => vec![Table::SnoozeDate],
         }

@@ -7,7 +7,7 @@
 //! the book (a commit elsewhere, undo, a reload) rebuilds it. Today's progress
 //! lives in the book: leaving and coming back resumes where the review stopped.
 
-use crate::capture::{DateRole, parse_date};
+use crate::capture::{Capture, DateRole, Who, parse_date};
 use crate::model::review::{self, ReviewSession, SnoozeChoice, snooze_until};
 use crate::model::{Book, Op, OpError, PersonId};
 
@@ -23,6 +23,9 @@ pub struct ReviewTab {
     pub(super) date: TextField,
     /// A review action is being committed: the session syncs, not rebuilds.
     stepping: bool,
+    /// Whom the open capture popup was opened for from the review: saving a
+    /// line that names them records them as logged, in the same undo step.
+    pub(super) capture_for: Option<PersonId>,
 }
 
 impl App {
@@ -167,11 +170,28 @@ impl App {
         self.commit_step(|fresh| review::snooze(fresh, id, until, today), &what);
     }
 
-    /// `c`: a capture for the person on screen. The capture popup is not on
-    /// this branch yet, so the status line says so.
+    /// `c`: the capture popup, prefilled with the person on screen.
     pub(super) fn review_capture(&mut self) {
-        if self.review_target().is_some() {
-            self.say("capture lands with the capture popup".into());
+        if let Some((id, _)) = self.review_target() {
+            self.open_capture(Some(id));
+            self.review.capture_for = Some(id);
+        }
+    }
+
+    /// Saves a new capture; when the review opened it and the line still
+    /// names its person, the review records them as logged (one undo step).
+    pub(super) fn commit_capture(&mut self, capture: Capture, what: &str) -> bool {
+        let logged = self
+            .review
+            .capture_for
+            .filter(|id| capture.people.contains(&Who::Known(*id)));
+        let today = self.today;
+        match logged {
+            Some(person) => self.commit_step(
+                |fresh| Ok(review::logged(fresh, person, capture.to_op(fresh), today)),
+                what,
+            ),
+            None => self.commit_with(|fresh| Ok(capture.to_op(fresh)), what),
         }
     }
 

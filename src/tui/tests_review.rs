@@ -298,14 +298,63 @@ fn u_undoes_a_snooze() {
 }
 
 #[test]
-fn c_says_capture_is_not_here_yet_and_writes_nothing() {
+fn c_captures_for_the_person_and_records_them_as_logged() {
+    let mut f = fixture();
+    press(&mut f.app, "r");
+    let chloe = id_of(&f.app, "Chloé Moreau");
+    press(&mut f.app, "c");
+    assert_eq!(*f.app.mode(), Mode::Capture);
+    let line = f.app.capture_state().unwrap().field.value().to_string();
+    assert!(line.starts_with('@'), "prefilled with her: {line:?}");
+    press(&mut f.app, "favor: sent her the talk outline");
+    f.app.handle_key(Key::plain(KeyCode::Enter));
+    assert_eq!(*f.app.mode(), Mode::Normal, "saved and closed");
+    assert_eq!(current(&f.app), "Elif Yılmaz");
+    let book = on_disk(&f.path);
+    assert!(
+        book.entries
+            .iter()
+            .any(|e| e.summary == "sent her the talk outline" && e.people == vec![chloe])
+    );
+    assert_eq!(outcome(&book, chloe), Some(Outcome::Logged));
+
+    // One undo step takes back the entry and the outcome together.
+    press(&mut f.app, "u");
+    let book = on_disk(&f.path);
+    assert!(
+        !book
+            .entries
+            .iter()
+            .any(|e| e.summary == "sent her the talk outline")
+    );
+    assert_eq!(outcome(&book, chloe), None);
+    assert_eq!(current(&f.app), "Chloé Moreau");
+}
+
+#[test]
+fn a_capture_that_no_longer_names_the_person_is_not_their_outcome() {
+    let mut f = fixture();
+    press(&mut f.app, "r");
+    let chloe = id_of(&f.app, "Chloé Moreau");
+    press(&mut f.app, "c");
+    f.app.handle_key(Key::ctrl('u'));
+    press(&mut f.app, "@Sam.Taylor call: caught up");
+    f.app.handle_key(Key::plain(KeyCode::Enter));
+    assert_eq!(*f.app.mode(), Mode::Normal, "{:?}", f.app.status);
+    let book = on_disk(&f.path);
+    assert!(book.entries.iter().any(|e| e.summary == "caught up"));
+    assert_eq!(outcome(&book, chloe), None);
+    assert_eq!(current(&f.app), "Chloé Moreau", "still her turn");
+}
+
+#[test]
+fn esc_on_an_untouched_capture_goes_back_to_the_same_person() {
     let mut f = fixture();
     press(&mut f.app, "rc");
-    assert_eq!(
-        f.app.status.as_ref().unwrap().text,
-        "capture lands with the capture popup"
-    );
-    assert!(on_disk(&f.path).review.is_none());
+    f.app.handle_key(Key::plain(KeyCode::Esc));
+    assert_eq!(*f.app.mode(), Mode::Normal);
+    assert_eq!(current(&f.app), "Chloé Moreau");
+    assert!(on_disk(&f.path).review.is_none(), "nothing was written");
 }
 
 #[test]

@@ -1,8 +1,12 @@
 //! Drawing: a pure function of the app's state. Each pane or popup is its own
 //! widget borrowing the [`App`]; drawing changes nothing but scroll offsets.
 
+mod ask;
+mod capture;
 mod card;
 mod coffee;
+mod confirm;
+mod form;
 mod help;
 mod people;
 mod review;
@@ -60,6 +64,16 @@ impl Widget for &App {
                     }
                 }
                 Mode::Help => help::HelpOverlay(self).render(area, buf),
+                Mode::Form => form::FormView(self).render(body, buf),
+                Mode::Confirm => confirm::ConfirmView(self).render(body, buf),
+                Mode::Picker => confirm::PickerView(self).render(body, buf),
+                Mode::Delete => confirm::DeleteView(self).render(body, buf),
+                Mode::Capture => {
+                    if let Some(state) = self.capture_state() {
+                        capture::CapturePopup { app: self, state }.render(body, buf);
+                    }
+                }
+                Mode::Ask(ask) => ask::AskPopup { app: self, ask }.render(body, buf),
                 Mode::Snooze(id) | Mode::SnoozeDate(id) => snooze::SnoozePopup {
                     app: self,
                     person: *id,
