@@ -66,16 +66,21 @@ fn shows(screen: &str, keys: &str, help: &str) -> bool {
 
 #[test]
 fn every_key_of_the_pane_and_everywhere_can_be_scrolled_to() {
-    for (width, height) in [(60, 16), (80, 24)] {
-        let mut s = help();
-        let screens = pages(&mut s.app, width, height);
-        for table in [Table::People, Table::Global] {
-            for (keys, help) in s.app.keymap().help_rows(table) {
-                assert!(
-                    screens.iter().any(|screen| shows(screen, &keys, help)),
-                    "{keys} {help} never shown at {width}x{height}:\n{}",
-                    screens.join("\n")
-                );
+    for tab in Tab::ALL {
+        for (width, height) in [(60, 16), (80, 24)] {
+            let mut s = help();
+            s.app.update(Action::Back);
+            s.app.update(Action::GoTo(tab));
+            s.app.update(Action::Help);
+            let screens = pages(&mut s.app, width, height);
+            for table in [tab.table(), Table::Global] {
+                for (keys, help) in s.app.keymap().help_rows(table) {
+                    assert!(
+                        screens.iter().any(|screen| shows(screen, &keys, help)),
+                        "{keys} {help} never shown on {tab:?} at {width}x{height}:\n{}",
+                        screens.join("\n")
+                    );
+                }
             }
         }
     }
@@ -111,4 +116,13 @@ fn a_wide_screen_fits_everything_without_scrolling() {
             assert!(shows(&screen, &keys, help), "{keys} {help}:\n{screen}");
         }
     }
+}
+
+#[test]
+fn review_help_at_the_minimum_size() {
+    let mut s = help();
+    s.app.update(Action::Back);
+    s.app.update(Action::GoTo(Tab::Review));
+    s.app.update(Action::Help);
+    insta::assert_snapshot!("help_review_60x16", draw(&s.app, 60, 16));
 }

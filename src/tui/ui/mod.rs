@@ -10,6 +10,7 @@ mod form;
 mod help;
 mod people;
 mod review;
+mod snooze;
 mod status;
 mod tabs;
 mod theme;
@@ -73,6 +74,12 @@ impl Widget for &App {
                     }
                 }
                 Mode::Ask(ask) => ask::AskPopup { app: self, ask }.render(body, buf),
+                Mode::Snooze(id) | Mode::SnoozeDate(id) => snooze::SnoozePopup {
+                    app: self,
+                    person: *id,
+                    typing: matches!(mode, Mode::SnoozeDate(_)),
+                }
+                .render(body, buf),
             }
         }
         status::StatusLine(self).render(status, buf);
