@@ -111,7 +111,7 @@ impl Table {
                 Action::Open,
                 Action::ReviewLeave,
             ],
-            Table::Card => &[Action::Back],
+            Table::Card => &[Action::Back, Action::Help],
             Table::Help => &[Action::Back, Action::Down, Action::Up, Action::PageDown],
             Table::Form => &[Action::Next, Action::Save, Action::Back],
             Table::Confirm => &[Action::Yes, Action::No],
@@ -213,6 +213,7 @@ impl Table {
                     (k(Esc), Action::Back),
                     (c('q'), Action::Back),
                     (c('c'), Action::Capture),
+                    (c('?'), Action::Help),
                     (Key::ctrl('c'), Action::Quit),
                 ]);
                 t.extend(person_keys());
