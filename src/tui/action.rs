@@ -32,6 +32,12 @@ pub enum Action {
     Redo,
     /// Read the file again (also done by itself when the file changes).
     Reload,
+    /// Open the `/` finder.
+    Find,
+    /// Finder: archived people in or out.
+    FindArchived,
+    /// Finder: add a person named by the query (when no one matches).
+    FindAdd,
 }
 
 impl Action {
@@ -57,6 +63,9 @@ impl Action {
         Action::Undo,
         Action::Redo,
         Action::Reload,
+        Action::Find,
+        Action::FindArchived,
+        Action::FindAdd,
         Action::Help,
         Action::Quit,
     ];
@@ -86,6 +95,9 @@ impl Action {
             Action::Undo => "undo",
             Action::Redo => "redo",
             Action::Reload => "reload",
+            Action::Find => "find",
+            Action::FindArchived => "find-archived",
+            Action::FindAdd => "find-add",
         }
     }
 
@@ -115,6 +127,9 @@ impl Action {
             Action::Undo => "undo",
             Action::Redo => "redo",
             Action::Reload => "reload file",
+            Action::Find => "find",
+            Action::FindArchived => "archived",
+            Action::FindAdd => "add person",
         }
     }
 }

@@ -10,11 +10,13 @@ use chrono::NaiveDate;
 
 use crate::config::Config;
 use crate::model::{Book, EntryId, Index, Kinds, Op, Person, PersonId};
+use crate::search::SearchIndex;
 use crate::store::Store;
 
 use super::action::Action;
 use super::cursor::Cursor;
 use super::field::TextField;
+use super::finder::FinderState;
 use super::keymap::{Key, Keymap, Table};
 use super::lists::{Lists, Sort, Sources, WeightFilter};
 pub use super::mode::{Mode, Tab};
@@ -59,6 +61,10 @@ pub struct App {
     pub(super) redo: Vec<Done>,
     pub status: Option<Status>,
     pub quit: bool,
+    /// The finder's index of the book as it is now; built on first use.
+    pub(super) search: Option<SearchIndex>,
+    /// The `/` finder's query and results, while it is open.
+    pub(super) finder: Option<FinderState>,
 }
 
 impl App {
@@ -95,6 +101,8 @@ impl App {
             redo: Vec::new(),
             status: None,
             quit: false,
+            search: None,
+            finder: None,
         };
         app.rebuild(Selection::default());
         app
@@ -148,7 +156,7 @@ impl App {
     pub fn selected_person(&self) -> Option<PersonId> {
         match self.mode() {
             Mode::Card(id) => return Some(*id),
-            Mode::Normal | Mode::Help => {}
+            Mode::Normal | Mode::Help | Mode::Finder => {}
         }
         match self.tab {
             Tab::People => self.lists.people.get(self.people.selected).copied(),
@@ -190,18 +198,18 @@ impl App {
 
     /// The text field of the popup on top, if it has one. A popup with a
     /// field adds an arm here (and binds no printable keys in its table).
-    #[allow(clippy::match_single_binding)] // one arm per popup with a field
     pub(super) fn field_mut(&mut self) -> Option<&mut TextField> {
         match self.modes.last() {
+            Some(Mode::Finder) => self.finder.as_mut().map(|f| &mut f.field),
             _ => None,
         }
     }
 
     /// Called after the top field's text changed, so the popup can refresh
     /// what it derives from it (a preview, results).
-    #[allow(clippy::match_single_binding)] // one arm per popup with a field
     fn edited(&mut self) {
         match self.modes.last() {
+            Some(Mode::Finder) => self.refresh_finder(),
             _ => {}
         }
     }
@@ -218,12 +226,14 @@ impl App {
             Action::NextTab => self.tab = self.tab.next(),
             Action::PrevTab => self.tab = self.tab.prev(),
             Action::GoTo(tab) => self.tab = tab,
+            Action::Open if *self.mode() == Mode::Finder => self.pick_in_finder(),
             Action::Open => {
                 if let Some(id) = self.selected_person() {
                     self.card = Cursor::default();
                     self.push(Mode::Card(id));
                 }
             }
+            Action::Back if *self.mode() == Mode::Finder => self.close_finder(),
             Action::Back => self.pop(),
             Action::Help => {
                 if *self.mode() != Mode::Help {
@@ -256,6 +266,9 @@ impl App {
             Action::Undo => self.undo(),
             Action::Redo => self.redo(),
             Action::Reload => self.reload(),
+            Action::Find => self.open_finder(),
+            Action::FindArchived => self.toggle_finder_archived(),
+            Action::FindAdd => self.add_from_finder(),
         }
     }
 
@@ -275,6 +288,7 @@ impl App {
     /// same person (or entry).
     pub(super) fn rebuild(&mut self, keep: Selection) {
         self.index = Index::build(&self.book, &self.kinds);
+        self.search = None;
         self.lists = Lists::build(&sources(self), self.sort, self.weight, self.who);
         self.restore_people(keep.person);
         restore(&mut self.coffee, &self.lists.coffee, keep.coffee);
@@ -282,8 +296,9 @@ impl App {
         let book = &self.book;
         self.modes.retain(|m| match m {
             Mode::Card(id) => book.person(*id).is_some(),
-            Mode::Normal | Mode::Help => true,
+            Mode::Normal | Mode::Help | Mode::Finder => true,
         });
+        self.rerank_finder();
     }
 
     /// What is selected, by id, so it can be found again after the book changes.
@@ -322,7 +337,7 @@ impl App {
             .map(|e| e.id)
     }
 
-    fn restore_people(&mut self, keep: Option<PersonId>) {
+    pub(super) fn restore_people(&mut self, keep: Option<PersonId>) {
         restore(&mut self.people, &self.lists.people, keep);
     }
 
@@ -340,6 +355,7 @@ impl App {
                 (&mut self.card, len)
             }
             Mode::Help => return,
+            Mode::Finder => return self.move_in_finder(f),
             Mode::Normal => match self.tab {
                 Tab::People => (&mut self.people, self.lists.people.len()),
                 Tab::Timeline => (&mut self.timeline, self.lists.timeline.len()),

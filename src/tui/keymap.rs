@@ -21,6 +21,7 @@ pub enum Table {
     Review,
     Card,
     Help,
+    Finder,
 }
 
 impl Table {
@@ -32,6 +33,7 @@ impl Table {
         Table::Review,
         Table::Card,
         Table::Help,
+        Table::Finder,
     ];
 
     /// The name used in `config.ron`.
@@ -44,6 +46,7 @@ impl Table {
             Table::Review => "review",
             Table::Card => "card",
             Table::Help => "help",
+            Table::Finder => "finder",
         }
     }
 
@@ -56,19 +59,21 @@ impl Table {
             Table::Review => Tab::Review.title(),
             Table::Card => "Card",
             Table::Help => "Help",
+            Table::Finder => "Find",
         }
     }
 
     /// The actions shown in the hint line, in order.
     fn hinted(self) -> &'static [Action] {
         match self {
-            Table::Global => &[Action::Help, Action::Quit],
+            Table::Global => &[Action::Find, Action::Help, Action::Quit],
             Table::People => &[Action::Open, Action::CycleSort],
             Table::Timeline => &[Action::Open, Action::CycleWeight, Action::TogglePerson],
             Table::Coffee => &[Action::Open],
             Table::Review => &[],
             Table::Card => &[Action::Back],
             Table::Help => &[Action::Back],
+            Table::Finder => &[Action::Open, Action::FindArchived, Action::Back],
         }
     }
 
@@ -103,6 +108,7 @@ impl Table {
                 (c('u'), Action::Undo),
                 (Key::ctrl('r'), Action::Redo),
                 (Key::ctrl('l'), Action::Reload),
+                (c('/'), Action::Find),
                 (c('?'), Action::Help),
                 (c('q'), Action::Quit),
                 (Key::ctrl('c'), Action::Quit),
@@ -141,6 +147,20 @@ impl Table {
                 (c('?'), Action::Back),
                 (c('q'), Action::Back),
                 (k(Enter), Action::Back),
+                (Key::ctrl('c'), Action::Quit),
+            ],
+            // Printable keys type into the query: only Ctrl, arrows and the like here.
+            Table::Finder => vec![
+                (k(Down), Action::Down),
+                (Key::ctrl('n'), Action::Down),
+                (k(Up), Action::Up),
+                (Key::ctrl('p'), Action::Up),
+                (k(PageDown), Action::PageDown),
+                (k(PageUp), Action::PageUp),
+                (k(Enter), Action::Open),
+                (k(Esc), Action::Back),
+                (Key::ctrl('a'), Action::FindArchived),
+                (Key::ctrl('o'), Action::FindAdd),
                 (Key::ctrl('c'), Action::Quit),
             ],
         }

@@ -15,6 +15,7 @@ pub mod app;
 mod cursor;
 mod event;
 pub mod field;
+pub mod finder;
 mod history;
 pub mod key;
 pub mod keymap;
@@ -24,6 +25,8 @@ pub mod ui;
 
 #[cfg(test)]
 mod tests;
+#[cfg(test)]
+mod tests_finder;
 
 use chrono::NaiveDate;
 use std::path::PathBuf;

@@ -60,6 +60,8 @@ pub enum Mode {
     Card(PersonId),
     /// The `?` overlay.
     Help,
+    /// The `/` finder popup (its state is `App::finder`).
+    Finder,
 }
 
 impl Mode {
@@ -69,6 +71,7 @@ impl Mode {
             Mode::Normal => vec![tab.table(), Table::Global],
             Mode::Card(_) => vec![Table::Card],
             Mode::Help => vec![Table::Help],
+            Mode::Finder => vec![Table::Finder],
         }
     }
 }

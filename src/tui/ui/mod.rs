@@ -3,6 +3,7 @@
 
 mod card;
 mod coffee;
+mod finder;
 mod help;
 mod people;
 mod review;
@@ -59,6 +60,7 @@ impl Widget for &App {
                     }
                 }
                 Mode::Help => help::HelpOverlay(self).render(area, buf),
+                Mode::Finder => finder::FinderPopup(self).render(body, buf),
             }
         }
         status::StatusLine(self).render(status, buf);
