@@ -6,9 +6,9 @@ use chrono::NaiveDate;
 use criterion::{Criterion, criterion_group, criterion_main};
 use kith::config::Config;
 use kith::store::Store;
+use kith::tui::Keymap;
 use kith::tui::app::App;
 use kith::tui::keymap::Key;
-use kith::tui::Keymap;
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use ratatui::crossterm::event::KeyCode;
@@ -94,7 +94,9 @@ fn bench(c: &mut Criterion) {
         });
     }
     app.handle_key(Key::ctrl('u'));
-    g.bench_function("heavy: frame only", |b| b.iter(|| frame(&mut terminal, &app)));
+    g.bench_function("heavy: frame only", |b| {
+        b.iter(|| frame(&mut terminal, &app))
+    });
     app.handle_key(Key::plain(KeyCode::Esc));
     g.bench_function("heavy: frame only, finder closed", |b| {
         b.iter(|| frame(&mut terminal, &app))

@@ -1,18 +1,51 @@
 //! Load and save of generated books at the sizes the issue names:
 //! typical (1,000 people / 5,000 entries) and heavy (10,000 / 100,000).
 //! Targets: typical load ≤ 15 ms, save ≤ 20 ms; heavy load ≤ 150 ms, save ≤ 250 ms.
+//!
+//! `read/*` and `write/*` hold the hand-written fast path against ron on the
+//! same text; the fast/ron ratios are also printed once per size before the
+//! criterion runs (best of five), so they come from the same process.
 
 use chrono::NaiveDate;
 use criterion::{BenchmarkId, Criterion, criterion_group, criterion_main};
 use kith::demo::generate;
-use kith::store::{Store, parse_book, serialize_book, write_book};
+use kith::store::{
+    Store, fast, parse_book, read_book_with_ron, serialize_book, serialize_book_with_ron,
+    write_book,
+};
 use std::hint::black_box;
 use std::path::Path;
+use std::time::{Duration, Instant};
 
 const SIZES: [(&str, usize, usize); 2] = [("typical", 1_000, 5_000), ("heavy", 10_000, 100_000)];
 
 fn today() -> NaiveDate {
     "2026-11-26".parse().unwrap()
+}
+
+fn best_of_five<T>(mut f: impl FnMut() -> T) -> Duration {
+    (0..5)
+        .map(|_| {
+            let start = Instant::now();
+            black_box(f());
+            start.elapsed()
+        })
+        .min()
+        .unwrap()
+}
+
+fn ratios(size: &str, text: &str, book: &kith::model::Book) {
+    let path = Path::new("b.ron");
+    let ron_read = best_of_five(|| read_book_with_ron(path, text.as_bytes()).unwrap());
+    let fast_read = best_of_five(|| fast::read(text.as_bytes()).unwrap());
+    let ron_write = best_of_five(|| serialize_book_with_ron(book));
+    let fast_write = best_of_five(|| fast::write(book));
+    eprintln!(
+        "{size}: read ron {ron_read:.1?} fast {fast_read:.1?} (fast/ron {:.3}); \
+         write ron {ron_write:.1?} fast {fast_write:.1?} (fast/ron {:.3})",
+        fast_read.as_secs_f64() / ron_read.as_secs_f64(),
+        fast_write.as_secs_f64() / ron_write.as_secs_f64(),
+    );
 }
 
 fn store(c: &mut Criterion) {
@@ -26,22 +59,30 @@ fn store(c: &mut Criterion) {
             "{size}: {people} people, {entries} entries, {} bytes",
             text.len()
         );
+        ratios(size, &text, &book);
 
         let mut group = c.benchmark_group("store");
         if size == "heavy" {
             group.sample_size(10);
         }
+        group.bench_with_input(BenchmarkId::new("read/ron", size), &text, |b, text| {
+            b.iter(|| read_book_with_ron(Path::new("b.ron"), black_box(text.as_bytes())).unwrap())
+        });
+        group.bench_with_input(BenchmarkId::new("read/fast", size), &text, |b, text| {
+            b.iter(|| fast::read(black_box(text.as_bytes())).unwrap())
+        });
         group.bench_with_input(BenchmarkId::new("parse_book", size), &text, |b, text| {
             b.iter(|| parse_book(Path::new("b.ron"), black_box(text.as_bytes())).unwrap())
         });
         group.bench_with_input(BenchmarkId::new("open", size), &path, |b, path| {
             b.iter(|| Store::open(black_box(path), today()).unwrap())
         });
-        group.bench_with_input(
-            BenchmarkId::new("serialize_book", size),
-            &book,
-            |b, book| b.iter(|| serialize_book(black_box(book))),
-        );
+        group.bench_with_input(BenchmarkId::new("write/ron", size), &book, |b, book| {
+            b.iter(|| serialize_book_with_ron(black_box(book)))
+        });
+        group.bench_with_input(BenchmarkId::new("write/fast", size), &book, |b, book| {
+            b.iter(|| fast::write(black_box(book)))
+        });
         let out = dir.path().join(format!("{size}-saved.ron"));
         group.bench_with_input(BenchmarkId::new("write_book", size), &book, |b, book| {
             b.iter(|| write_book(&out, black_box(book)).unwrap())

@@ -32,6 +32,30 @@ pub enum Action {
     Redo,
     /// Read the file again (also done by itself when the file changes).
     Reload,
+    /// Open the form to add a person.
+    AddPerson,
+    /// Open the form on the selected person.
+    EditPerson,
+    /// Edit the selected person as RON in `$EDITOR`.
+    EditExternal,
+    /// Archive or unarchive the selected person (asks first).
+    Archive,
+    /// Merge the selected person into another (pick, then confirm).
+    Merge,
+    /// Delete the selected person (type their name).
+    Delete,
+    /// Popups: next field / next result.
+    Next,
+    /// Popups: previous field / result.
+    Prev,
+    /// Popups: Enter (next field, choose, confirm).
+    Submit,
+    /// The form: save now.
+    Save,
+    Yes,
+    No,
+    /// Delete: also delete the entries naming them.
+    ToggleAlso,
     /// Open the `/` finder.
     Find,
     /// Finder: archived people in or out.
@@ -68,6 +92,19 @@ impl Action {
         Action::FindAdd,
         Action::Help,
         Action::Quit,
+        Action::AddPerson,
+        Action::EditPerson,
+        Action::EditExternal,
+        Action::Archive,
+        Action::Merge,
+        Action::Delete,
+        Action::Next,
+        Action::Prev,
+        Action::Submit,
+        Action::Save,
+        Action::Yes,
+        Action::No,
+        Action::ToggleAlso,
     ];
 
     /// The name used in `config.ron`'s `keys`.
@@ -95,6 +132,19 @@ impl Action {
             Action::Undo => "undo",
             Action::Redo => "redo",
             Action::Reload => "reload",
+            Action::AddPerson => "add-person",
+            Action::EditPerson => "edit-person",
+            Action::EditExternal => "edit-in-editor",
+            Action::Archive => "archive",
+            Action::Merge => "merge",
+            Action::Delete => "delete",
+            Action::Next => "next",
+            Action::Prev => "prev",
+            Action::Submit => "submit",
+            Action::Save => "save",
+            Action::Yes => "yes",
+            Action::No => "no",
+            Action::ToggleAlso => "toggle-also",
             Action::Find => "find",
             Action::FindArchived => "find-archived",
             Action::FindAdd => "find-add",
@@ -127,6 +177,19 @@ impl Action {
             Action::Undo => "undo",
             Action::Redo => "redo",
             Action::Reload => "reload file",
+            Action::AddPerson => "add person",
+            Action::EditPerson => "edit",
+            Action::EditExternal => "edit in $EDITOR",
+            Action::Archive => "archive",
+            Action::Merge => "merge into…",
+            Action::Delete => "delete",
+            Action::Next => "next",
+            Action::Prev => "previous",
+            Action::Submit => "ok",
+            Action::Save => "save",
+            Action::Yes => "yes",
+            Action::No => "no",
+            Action::ToggleAlso => "also their entries",
             Action::Find => "find",
             Action::FindArchived => "archived",
             Action::FindAdd => "add person",

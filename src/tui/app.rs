@@ -20,6 +20,7 @@ use super::finder::FinderState;
 use super::keymap::{Key, Keymap, Table};
 use super::lists::{Lists, Sort, Sources, WeightFilter};
 pub use super::mode::{Mode, Tab};
+use super::people_edit::PeopleEdit;
 
 /// A change that can be taken back (or redone): the operation that does it.
 #[derive(Debug, Clone, PartialEq)]
@@ -58,6 +59,8 @@ pub struct App {
     pub weight: WeightFilter,
     pub who: Option<PersonId>,
     pub(super) undo: Vec<Done>,
+    /// The people-editing popups (form, confirm, picker, delete).
+    pub(super) edit: PeopleEdit,
     pub(super) redo: Vec<Done>,
     pub status: Option<Status>,
     pub quit: bool,
@@ -98,6 +101,7 @@ impl App {
             weight: WeightFilter::default(),
             who: None,
             undo: Vec::new(),
+            edit: PeopleEdit::default(),
             redo: Vec::new(),
             status: None,
             quit: false,
@@ -154,9 +158,8 @@ impl App {
 
     /// The person under the cursor of the visible pane (or of the open card).
     pub fn selected_person(&self) -> Option<PersonId> {
-        match self.mode() {
-            Mode::Card(id) => return Some(*id),
-            Mode::Normal | Mode::Help | Mode::Finder => {}
+        if let Mode::Card(id) = self.mode() {
+            return Some(*id);
         }
         match self.tab {
             Tab::People => self.lists.people.get(self.people.selected).copied(),
@@ -188,6 +191,9 @@ impl App {
             self.update(action);
             return;
         }
+        if self.type_into_notes(key) {
+            return;
+        }
         // Keys no table binds type into the text field of the popup on top.
         if let Some(field) = self.field_mut()
             && field.handle(key)
@@ -201,6 +207,9 @@ impl App {
     pub(super) fn field_mut(&mut self) -> Option<&mut TextField> {
         match self.modes.last() {
             Some(Mode::Finder) => self.finder.as_mut().map(|f| &mut f.field),
+            Some(Mode::Form) => self.edit.form.as_mut().and_then(|f| f.field_mut()),
+            Some(Mode::Picker) => self.edit.picker.as_mut().map(|p| &mut p.query),
+            Some(Mode::Delete) => self.edit.delete.as_mut().map(|d| &mut d.typed),
             _ => None,
         }
     }
@@ -210,6 +219,7 @@ impl App {
     fn edited(&mut self) {
         match self.modes.last() {
             Some(Mode::Finder) => self.refresh_finder(),
+            Some(Mode::Picker) => self.picker_edited(),
             _ => {}
         }
     }
@@ -234,7 +244,7 @@ impl App {
                 }
             }
             Action::Back if *self.mode() == Mode::Finder => self.close_finder(),
-            Action::Back => self.pop(),
+            Action::Back => self.back(),
             Action::Help => {
                 if *self.mode() != Mode::Help {
                     self.push(Mode::Help);
@@ -269,6 +279,19 @@ impl App {
             Action::Find => self.open_finder(),
             Action::FindArchived => self.toggle_finder_archived(),
             Action::FindAdd => self.add_from_finder(),
+            Action::AddPerson
+            | Action::EditPerson
+            | Action::EditExternal
+            | Action::Archive
+            | Action::Merge
+            | Action::Delete
+            | Action::Next
+            | Action::Prev
+            | Action::Submit
+            | Action::Save
+            | Action::Yes
+            | Action::No
+            | Action::ToggleAlso => self.update_people(action),
         }
     }
 
@@ -296,7 +319,7 @@ impl App {
         let book = &self.book;
         self.modes.retain(|m| match m {
             Mode::Card(id) => book.person(*id).is_some(),
-            Mode::Normal | Mode::Help | Mode::Finder => true,
+            _ => true,
         });
         self.rerank_finder();
     }
@@ -354,7 +377,6 @@ impl App {
                 let len = self.index.facts(*id).entries.len();
                 (&mut self.card, len)
             }
-            Mode::Help => return,
             Mode::Finder => return self.move_in_finder(f),
             Mode::Normal => match self.tab {
                 Tab::People => (&mut self.people, self.lists.people.len()),
@@ -362,6 +384,7 @@ impl App {
                 Tab::Coffee => (&mut self.coffee, self.lists.coffee.len()),
                 Tab::Review => return,
             },
+            _ => return,
         };
         f(cursor, len);
     }

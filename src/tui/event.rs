@@ -24,6 +24,12 @@ pub fn run_loop(terminal: &mut DefaultTerminal, app: &mut App) -> io::Result<()>
             match event::read()? {
                 Event::Key(key) if key.kind == KeyEventKind::Press => {
                     app.handle_key(Key::from(key));
+                    // `E` asked for `$EDITOR`: the terminal is the loop's to lend.
+                    if let Some(id) = app.take_external()
+                        && let Err(e) = super::editor::edit_person(terminal, app, id)
+                    {
+                        app.fail(format!("editor: {e}"));
+                    }
                     dirty = true;
                 }
                 Event::Resize(..) => dirty = true,

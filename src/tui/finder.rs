@@ -4,16 +4,18 @@
 //! The search index is built lazily, once per version of the book (the first
 //! `/` after a load or a change pays for it), and a search runs on each edit
 //! of the query, never on a frame. Only the rows that fit (plus a margin) are
-//! ranked; moving past them ranks a page more.
+//! ranked; moving past them ranks a page more. When no one matches, the add
+//! key opens the person form with the query as the name.
 
 use std::cell::Cell;
 
-use crate::model::{Op, Person, PersonId};
+use crate::model::{Person, PersonId};
 use crate::search::{Field, Hit, SearchIndex, SearchOptions, highlight_positions};
 
 use super::app::{App, Mode, Tab};
 use super::cursor::Cursor;
 use super::field::TextField;
+use super::form::FormState;
 
 /// Rows ranked beyond those the popup showed at its last draw.
 const MARGIN: usize = 5;
@@ -166,7 +168,8 @@ impl App {
         self.show_on_people(id);
     }
 
-    /// Adds a person named by the query (when no one matches it) and selects them.
+    /// When no one matches: the person form, opened on the People tab with
+    /// the query as the name (saving it adds them and selects them there).
     pub(super) fn add_from_finder(&mut self) {
         let Some(finder) = self.finder() else { return };
         let name = finder.query().trim().to_string();
@@ -176,20 +179,14 @@ impl App {
         if !finder.hits.is_empty() {
             return self.say(format!("{name} matches someone: Enter opens them"));
         }
-        let op = Op::AddPerson(Person::new(PersonId(0), name.clone()));
-        if !self.commit(op, &format!("added {name}")) {
-            return;
-        }
-        let added = self
-            .book
-            .people
-            .iter()
-            .filter(|p| p.name == name)
-            .map(|p| p.id)
-            .max();
-        if let Some(id) = added {
-            self.show_on_people(id);
-        }
+        self.close_finder();
+        self.tab = Tab::People;
+        let person = Person {
+            name,
+            ..Person::default()
+        };
+        self.edit.form = Some(FormState::new(person, &self.book));
+        self.push(Mode::Form);
     }
 
     /// Closes the finder, selects `id` on the People tab and opens their card.

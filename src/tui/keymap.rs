@@ -21,6 +21,10 @@ pub enum Table {
     Review,
     Card,
     Help,
+    Form,
+    Confirm,
+    Picker,
+    Delete,
     Finder,
 }
 
@@ -33,6 +37,10 @@ impl Table {
         Table::Review,
         Table::Card,
         Table::Help,
+        Table::Form,
+        Table::Confirm,
+        Table::Picker,
+        Table::Delete,
         Table::Finder,
     ];
 
@@ -46,6 +54,10 @@ impl Table {
             Table::Review => "review",
             Table::Card => "card",
             Table::Help => "help",
+            Table::Form => "form",
+            Table::Confirm => "confirm",
+            Table::Picker => "picker",
+            Table::Delete => "delete",
             Table::Finder => "finder",
         }
     }
@@ -59,6 +71,10 @@ impl Table {
             Table::Review => Tab::Review.title(),
             Table::Card => "Card",
             Table::Help => "Help",
+            Table::Form => "Person form",
+            Table::Confirm => "Confirm",
+            Table::Picker => "Merge into",
+            Table::Delete => "Delete",
             Table::Finder => "Find",
         }
     }
@@ -73,6 +89,10 @@ impl Table {
             Table::Review => &[],
             Table::Card => &[Action::Back],
             Table::Help => &[Action::Back],
+            Table::Form => &[Action::Next, Action::Save, Action::Back],
+            Table::Confirm => &[Action::Yes, Action::No],
+            Table::Picker => &[Action::Submit, Action::Back],
+            Table::Delete => &[Action::Submit, Action::ToggleAlso, Action::Back],
             Table::Finder => &[Action::Open, Action::FindArchived, Action::Back],
         }
     }
@@ -116,6 +136,8 @@ impl Table {
             Table::People => {
                 let mut t = moves();
                 t.extend([(k(Enter), Action::Open), (c('s'), Action::CycleSort)]);
+                t.extend(person_keys());
+                t.push((c('d'), Action::Delete));
                 t
             }
             Table::Timeline => {
@@ -140,6 +162,7 @@ impl Table {
                     (c('q'), Action::Back),
                     (Key::ctrl('c'), Action::Quit),
                 ]);
+                t.extend(person_keys());
                 t
             }
             Table::Help => vec![
@@ -148,6 +171,35 @@ impl Table {
                 (c('q'), Action::Back),
                 (k(Enter), Action::Back),
                 (Key::ctrl('c'), Action::Quit),
+            ],
+            Table::Form => vec![
+                (k(Tab), Action::Next),
+                (k(Down), Action::Next),
+                (k(BackTab), Action::Prev),
+                (k(Up), Action::Prev),
+                (k(Enter), Action::Submit),
+                (Key::ctrl('s'), Action::Save),
+                (k(Esc), Action::Back),
+            ],
+            Table::Confirm => vec![
+                (c('y'), Action::Yes),
+                (c('Y'), Action::Yes),
+                (c('n'), Action::No),
+                (c('N'), Action::No),
+                (k(Esc), Action::No),
+            ],
+            Table::Picker => vec![
+                (k(Enter), Action::Submit),
+                (k(Down), Action::Next),
+                (k(Tab), Action::Next),
+                (k(Up), Action::Prev),
+                (k(BackTab), Action::Prev),
+                (k(Esc), Action::Back),
+            ],
+            Table::Delete => vec![
+                (k(Enter), Action::Submit),
+                (Key::ctrl('t'), Action::ToggleAlso),
+                (k(Esc), Action::Back),
             ],
             // Printable keys type into the query: only Ctrl, arrows and the like here.
             Table::Finder => vec![
@@ -165,6 +217,17 @@ impl Table {
             ],
         }
     }
+}
+
+/// Keys that change the selected person, on the People tab and on the card.
+fn person_keys() -> [(Key, Action); 5] {
+    [
+        (Key::char('a'), Action::AddPerson),
+        (Key::char('e'), Action::EditPerson),
+        (Key::char('E'), Action::EditExternal),
+        (Key::char('A'), Action::Archive),
+        (Key::char('M'), Action::Merge),
+    ]
 }
 
 /// A config `keys` entry that names an unknown table, key or action.

@@ -13,20 +13,28 @@
 pub mod action;
 pub mod app;
 mod cursor;
+mod editor;
 mod event;
 pub mod field;
 pub mod finder;
+pub mod form;
 mod history;
 pub mod key;
 pub mod keymap;
 pub mod lists;
 pub mod mode;
+pub mod people_edit;
+pub mod snippet;
 pub mod ui;
 
 #[cfg(test)]
 mod tests;
 #[cfg(test)]
 mod tests_finder;
+#[cfg(test)]
+mod tests_form;
+#[cfg(test)]
+mod tests_people_edit;
 
 use chrono::NaiveDate;
 use std::path::PathBuf;

@@ -60,6 +60,14 @@ pub enum Mode {
     Card(PersonId),
     /// The `?` overlay.
     Help,
+    /// The person form (add or edit).
+    Form,
+    /// A y/n question.
+    Confirm,
+    /// Pick the person to merge into.
+    Picker,
+    /// Delete a person: type their name.
+    Delete,
     /// The `/` finder popup (its state is `App::finder`).
     Finder,
 }
@@ -71,6 +79,10 @@ impl Mode {
             Mode::Normal => vec![tab.table(), Table::Global],
             Mode::Card(_) => vec![Table::Card],
             Mode::Help => vec![Table::Help],
+            Mode::Form => vec![Table::Form],
+            Mode::Confirm => vec![Table::Confirm],
+            Mode::Picker => vec![Table::Picker],
+            Mode::Delete => vec![Table::Delete],
             Mode::Finder => vec![Table::Finder],
         }
     }

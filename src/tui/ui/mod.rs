@@ -3,7 +3,9 @@
 
 mod card;
 mod coffee;
+mod confirm;
 mod finder;
+mod form;
 mod help;
 mod people;
 mod review;
@@ -63,6 +65,10 @@ impl Widget for &App {
                     }
                 }
                 Mode::Help => help::HelpOverlay(self).render(area, buf),
+                Mode::Form => form::FormView(self).render(body, buf),
+                Mode::Confirm => confirm::ConfirmView(self).render(body, buf),
+                Mode::Picker => confirm::PickerView(self).render(body, buf),
+                Mode::Delete => confirm::DeleteView(self).render(body, buf),
                 Mode::Finder => finder::FinderPopup(self).render(body, buf),
             }
         }

@@ -13,6 +13,18 @@ use std::time::{Duration, Instant, SystemTime};
 
 use crate::model::{Book, FORMAT_VERSION, Op, OpError};
 
+mod fast_read;
+#[cfg(test)]
+mod fast_tests;
+mod fast_write;
+
+/// The hand-written reader and writer behind [`parse_book`] and
+/// [`serialize_book`], public so tests and benchmarks can hold them against ron.
+pub mod fast {
+    pub use super::fast_read::read_book as read;
+    pub use super::fast_write::book_text as write;
+}
+
 /// How many rolling backups (`kith.ron.1` newest … `.3` oldest) a save keeps.
 pub const BACKUPS: usize = 3;
 /// How long a writer waits for the lock before giving up.
@@ -224,36 +236,44 @@ impl Store {
     }
 }
 
-/// Parses a book file's bytes, refusing newer versions.
+/// Parses a book file's bytes, refusing newer versions. A file in the shape
+/// [`serialize_book`] writes takes the fast path; anything else (hand-edited,
+/// broken, from another version) is read by ron, which also positions errors.
 pub fn parse_book(path: &Path, bytes: &[u8]) -> Result<Book, StoreError> {
-    let newer = |found: u32| StoreError::NewerVersion {
+    let mut book = match fast_read::read_book(bytes) {
+        Some(book) => book,
+        None => read_book_with_ron(path, bytes)?,
+    };
+    if book.version > FORMAT_VERSION {
+        return Err(newer_version(path, book.version));
+    }
+    book.version = FORMAT_VERSION; // older versions migrate on the next save
+    book.normalize();
+    Ok(book)
+}
+
+/// ron's reading of a book file, as it comes (no version check, no
+/// normalising): the reference the fast reader is held to.
+pub fn read_book_with_ron(path: &Path, bytes: &[u8]) -> Result<Book, StoreError> {
+    ron_options().from_bytes::<Book>(bytes).map_err(|err| {
+        // A newer file may not parse as this version's book at all: say so
+        // rather than pointing at a field we do not know.
+        #[derive(serde::Deserialize)]
+        struct VersionOnly {
+            version: u32,
+        }
+        match ron_options().from_bytes::<VersionOnly>(bytes) {
+            Ok(v) if v.version > FORMAT_VERSION => newer_version(path, v.version),
+            _ => ParseError::from_ron(path, &err).into(),
+        }
+    })
+}
+
+fn newer_version(path: &Path, found: u32) -> StoreError {
+    StoreError::NewerVersion {
         path: path.to_path_buf(),
         found,
         supported: FORMAT_VERSION,
-    };
-    match ron_options().from_bytes::<Book>(bytes) {
-        Ok(mut book) => {
-            if book.version > FORMAT_VERSION {
-                return Err(newer(book.version));
-            }
-            book.version = FORMAT_VERSION; // older versions migrate on the next save
-            book.normalize();
-            Ok(book)
-        }
-        Err(err) => {
-            // A newer file may not parse as this version's book at all: say so
-            // rather than pointing at a field we do not know.
-            #[derive(serde::Deserialize)]
-            struct VersionOnly {
-                version: u32,
-            }
-            if let Ok(v) = ron_options().from_bytes::<VersionOnly>(bytes)
-                && v.version > FORMAT_VERSION
-            {
-                return Err(newer(v.version));
-            }
-            Err(ParseError::from_ron(path, &err).into())
-        }
     }
 }
 
@@ -263,8 +283,14 @@ pub fn ron_options() -> ron::Options {
     ron::Options::default().with_default_extension(ron::extensions::Extensions::IMPLICIT_SOME)
 }
 
-/// The file's text: one person or entry a line, in id order.
+/// The file's text: one person or entry a line, in id order. Written by hand,
+/// byte for byte what [`serialize_book_with_ron`] writes.
 pub fn serialize_book(book: &Book) -> String {
+    fast_write::book_text(book)
+}
+
+/// ron's writing of the file: the reference the fast writer is held to.
+pub fn serialize_book_with_ron(book: &Book) -> String {
     let pretty = ron::ser::PrettyConfig::new()
         .depth_limit(2)
         .struct_names(false)

@@ -1,0 +1,321 @@
+//! The book's text, written by hand into one preallocated `String`: byte for
+//! byte what ron's pretty printer writes with [`super::ron_options`] and the
+//! store's `PrettyConfig` (a test holds the two equal), at a fraction of the cost.
+//!
+//! Each struct is taken apart with a full pattern (no `..`), so a field added
+//! to the model fails to compile here until the writer learns it and cannot
+//! be silently dropped from the file. The `skip_serializing_if` rules of the
+//! model are mirrored field by field.
+
+use chrono::{Datelike, NaiveDate};
+use std::fmt::Write;
+
+use crate::model::{Book, Direction, Entry, EntryId, HowMet, Person, PersonId};
+
+/// The whole file, including its final newline.
+pub fn book_text(book: &Book) -> String {
+    let Book {
+        version,
+        anchor,
+        next_person_id,
+        next_entry_id,
+        people,
+        entries,
+        merged,
+        review,
+    } = book;
+    let mut out = Out(String::with_capacity(
+        256 + people.len() * 256 + entries.len() * 128,
+    ));
+    out.push("(\n  version: ");
+    out.u32(*version);
+    if let Some(anchor) = anchor {
+        out.push(",\n  anchor: ");
+        out.date(*anchor);
+    }
+    out.push(",\n  next_person_id: ");
+    out.u32(*next_person_id);
+    out.push(",\n  next_entry_id: ");
+    out.u32(*next_entry_id);
+    out.push(",\n  people: [");
+    for p in people {
+        out.push("\n    ");
+        person(&mut out, p);
+        out.push(",");
+    }
+    out.push(if people.is_empty() { "]" } else { "\n  ]" });
+    out.push(",\n  entries: [");
+    for e in entries {
+        out.push("\n    ");
+        entry(&mut out, e);
+        out.push(",");
+    }
+    out.push(if entries.is_empty() { "]" } else { "\n  ]" });
+    if !merged.is_empty() {
+        out.push(",\n  merged: {");
+        for (from, to) in merged {
+            out.push("\n    ");
+            out.u32(from.0);
+            out.push(": ");
+            out.u32(to.0);
+            out.push(",");
+        }
+        out.push("\n  }");
+    }
+    if let Some(review) = review {
+        out.push(",\n  review: ");
+        out.push(&review_text(review));
+    }
+    out.push(",\n)\n");
+    out.0
+}
+
+/// The review progress as ron writes it inside the book: small and rare, so
+/// it is cut out of ron's text for a book holding nothing else, which keeps it
+/// byte for byte what ron writes.
+fn review_text(review: &crate::model::ReviewProgress) -> String {
+    let alone = Book {
+        review: Some(review.clone()),
+        ..Book::default()
+    };
+    let text = super::serialize_book_with_ron(&alone);
+    let start = text
+        .find("\n  review: ")
+        .expect("ron writes the review field")
+        + "\n  review: ".len();
+    let end = text.rfind(",\n)").expect("ron closes the book");
+    text[start..end].to_string()
+}
+
+fn person(out: &mut Out, p: &Person) {
+    let Person {
+        id: PersonId(id),
+        name,
+        nicknames,
+        org,
+        title,
+        emails,
+        phones,
+        links,
+        tags,
+        met,
+        needs,
+        offers,
+        cadence,
+        birthday,
+        notes,
+        archived,
+        snoozed_until,
+    } = p;
+    out.push("(id: ");
+    out.u32(*id);
+    out.push(", name: ");
+    out.string(name);
+    out.strings(", nicknames: ", nicknames);
+    if let Some(org) = org {
+        out.push(", org: ");
+        out.string(org);
+    }
+    if let Some(title) = title {
+        out.push(", title: ");
+        out.string(title);
+    }
+    out.strings(", emails: ", emails);
+    out.strings(", phones: ", phones);
+    out.strings(", links: ", links);
+    out.strings(", tags: ", tags);
+    if !met.is_empty() {
+        out.push(", met: ");
+        how_met(out, met);
+    }
+    out.strings(", needs: ", needs);
+    out.strings(", offers: ", offers);
+    if let Some(cadence) = cadence {
+        out.push(", cadence: ");
+        out.u32(*cadence);
+    }
+    if let Some(birthday) = birthday {
+        // Digits and dashes only: nothing to escape.
+        write!(out.0, ", birthday: \"{birthday}\"").expect("writing to a String");
+    }
+    if !notes.is_empty() {
+        out.push(", notes: ");
+        out.string(notes);
+    }
+    if *archived {
+        out.push(", archived: true");
+    }
+    if let Some(day) = snoozed_until {
+        out.push(", snoozed_until: ");
+        out.date(*day);
+    }
+    out.push(")");
+}
+
+fn how_met(out: &mut Out, met: &HowMet) {
+    let HowMet {
+        context,
+        date,
+        introduced_by,
+    } = met;
+    let mut sep = "(";
+    if let Some(context) = context {
+        out.push(sep);
+        out.push("context: ");
+        out.string(context);
+        sep = ", ";
+    }
+    if let Some(date) = date {
+        out.push(sep);
+        out.push("date: ");
+        out.date(*date);
+        sep = ", ";
+    }
+    if let Some(PersonId(by)) = introduced_by {
+        out.push(sep);
+        out.push("introduced_by: ");
+        out.u32(*by);
+    }
+    out.push(")");
+}
+
+fn entry(out: &mut Out, e: &Entry) {
+    let Entry {
+        id: EntryId(id),
+        date,
+        people,
+        kind,
+        direction,
+        summary,
+        follow_up,
+        done,
+        done_on,
+    } = e;
+    out.push("(id: ");
+    out.u32(*id);
+    out.push(", date: ");
+    out.date(*date);
+    out.push(", people: [");
+    for (i, PersonId(p)) in people.iter().enumerate() {
+        if i > 0 {
+            out.push(", ");
+        }
+        out.u32(*p);
+    }
+    out.push("], kind: ");
+    out.string(kind.as_str());
+    if *direction != Direction::Gave {
+        out.push(", direction: ");
+        out.push(direction.as_str());
+    }
+    out.push(", summary: ");
+    out.string(summary);
+    if let Some(day) = follow_up {
+        out.push(", follow_up: ");
+        out.date(*day);
+    }
+    if *done {
+        out.push(", done: true");
+    }
+    if let Some(day) = done_on {
+        out.push(", done_on: ");
+        out.date(*day);
+    }
+    out.push(")");
+}
+
+/// The text being written, with ron's spelling of each value.
+struct Out(String);
+
+impl Out {
+    fn push(&mut self, s: &str) {
+        self.0.push_str(s);
+    }
+
+    fn u32(&mut self, mut n: u32) {
+        let mut digits = [0u8; 10];
+        let mut i = digits.len();
+        loop {
+            i -= 1;
+            digits[i] = b'0' + (n % 10) as u8;
+            n /= 10;
+            if n == 0 {
+                break;
+            }
+        }
+        for &d in &digits[i..] {
+            self.0.push(char::from(d));
+        }
+    }
+
+    /// `"YYYY-MM-DD"`, as chrono displays a date.
+    fn date(&mut self, date: NaiveDate) {
+        let year = date.year();
+        if !(0..=9999).contains(&year) {
+            write!(self.0, "\"{date}\"").expect("writing to a String");
+            return;
+        }
+        let mut b = *b"\"0000-00-00\"";
+        let mut put = |at: usize, width: usize, mut n: u32| {
+            for i in (at..at + width).rev() {
+                b[i] = b'0' + (n % 10) as u8;
+                n /= 10;
+            }
+        };
+        put(1, 4, year as u32);
+        put(6, 2, date.month());
+        put(9, 2, date.day());
+        self.0
+            .push_str(std::str::from_utf8(&b).expect("ASCII digits"));
+    }
+
+    /// A quoted string escaped as ron escapes it: `char::escape_debug` on
+    /// every character (not `str::escape_debug`, which spares combining marks
+    /// after the first character).
+    fn string(&mut self, s: &str) {
+        self.0.push('"');
+        let bytes = s.as_bytes();
+        let mut run = 0;
+        let mut i = 0;
+        while i < bytes.len() {
+            let b = bytes[i];
+            if b.is_ascii() {
+                if matches!(b, b' '..=b'~') && !matches!(b, b'"' | b'\'' | b'\\') {
+                    i += 1;
+                    continue;
+                }
+                self.0.push_str(&s[run..i]);
+                self.0.extend(char::from(b).escape_debug());
+                i += 1;
+                run = i;
+                continue;
+            }
+            let c = s[i..].chars().next().expect("i is at a char boundary");
+            let escaped = c.escape_debug();
+            if escaped.len() > 1 {
+                self.0.push_str(&s[run..i]);
+                self.0.extend(escaped);
+                run = i + c.len_utf8();
+            }
+            i += c.len_utf8();
+        }
+        self.0.push_str(&s[run..]);
+        self.0.push('"');
+    }
+
+    /// `, name: ["a", "b"]`, or nothing for an empty list.
+    fn strings(&mut self, label: &str, items: &[String]) {
+        if items.is_empty() {
+            return;
+        }
+        self.0.push_str(label);
+        self.0.push('[');
+        for (i, item) in items.iter().enumerate() {
+            if i > 0 {
+                self.0.push_str(", ");
+            }
+            self.string(item);
+        }
+        self.0.push(']');
+    }
+}

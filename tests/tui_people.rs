@@ -1,0 +1,142 @@
+//! The people-editing popups as whole screens at 80×24 with a fixed today:
+//! the form empty, filled, with an error; the merge picker and confirm; the
+//! delete confirm. Review a changed snapshot by eye before accepting it.
+
+use chrono::NaiveDate;
+use kith::config::Config;
+use kith::store::Store;
+use kith::tui::app::App;
+use kith::tui::keymap::Key;
+use kith::tui::{Action, Keymap};
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use ratatui::crossterm::event::KeyCode;
+
+fn today() -> NaiveDate {
+    "2026-11-26".parse().unwrap()
+}
+
+struct Screen {
+    _dir: tempfile::TempDir,
+    app: App,
+}
+
+fn book() -> Screen {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("kith.ron");
+    std::fs::copy("tests/fixtures/tui_book.ron", &path).unwrap();
+    let (store, book) = Store::open(&path, today()).unwrap();
+    let mut app = App::new(
+        store,
+        book,
+        Config::default(),
+        Keymap::default(),
+        today(),
+        false,
+    );
+    app.color = false;
+    Screen { _dir: dir, app }
+}
+
+impl Screen {
+    fn keys(&mut self, keys: &[Key]) {
+        for k in keys {
+            self.app.handle_key(*k);
+        }
+    }
+
+    fn type_str(&mut self, s: &str) {
+        for c in s.chars() {
+            self.app.handle_key(Key::char(c));
+        }
+    }
+}
+
+fn draw(app: &App) -> String {
+    let mut terminal = Terminal::new(TestBackend::new(80, 24)).unwrap();
+    terminal.draw(|f| f.render_widget(app, f.area())).unwrap();
+    terminal.backend().to_string()
+}
+
+const TAB: Key = Key::plain(KeyCode::Tab);
+
+#[test]
+fn form_empty() {
+    let mut s = book();
+    s.keys(&[Key::char('a')]);
+    insta::assert_snapshot!(draw(&s.app));
+}
+
+#[test]
+fn form_filled() {
+    let mut s = book();
+    s.update_to_ana();
+    s.keys(&[Key::char('e'), TAB, TAB]);
+    insta::assert_snapshot!(draw(&s.app));
+}
+
+#[test]
+fn form_with_an_error() {
+    let mut s = book();
+    s.keys(&[Key::char('a')]);
+    s.type_str("Zoe Park");
+    for _ in 0..8 {
+        s.keys(&[TAB]);
+    }
+    s.type_str("monthly");
+    s.keys(&[TAB]);
+    s.type_str("12-40");
+    s.keys(&[TAB]);
+    insta::assert_snapshot!(draw(&s.app));
+}
+
+#[test]
+fn merge_picker_and_confirm() {
+    let mut s = book();
+    s.keys(&[Key::char('M')]);
+    s.type_str("a");
+    insta::assert_snapshot!("merge_picker", draw(&s.app));
+    s.keys(&[Key::plain(KeyCode::Down), Key::plain(KeyCode::Enter)]);
+    insta::assert_snapshot!("merge_confirm", draw(&s.app));
+}
+
+#[test]
+fn delete_confirm() {
+    let mut s = book();
+    s.update_to_ana();
+    s.keys(&[Key::char('d')]);
+    s.type_str("Ana Li");
+    s.keys(&[Key::ctrl('t')]);
+    insta::assert_snapshot!(draw(&s.app));
+}
+
+impl Screen {
+    /// Moves the list's cursor onto Ana Lima.
+    fn update_to_ana(&mut self) {
+        self.app.update(Action::Top);
+        for _ in 0..self.app.lists().people.len() {
+            let id = self.app.selected_person().unwrap();
+            if self.app.person(id).unwrap().name == "Ana Lima" {
+                return;
+            }
+            self.app.update(Action::Down);
+        }
+        panic!("Ana Lima is listed");
+    }
+}
+
+#[test]
+fn form_at_the_minimum_size_scrolls_to_the_focus() {
+    let mut s = book();
+    s.keys(&[Key::char('a')]);
+    s.type_str("王芳 Wang Fang");
+    for _ in 0..13 {
+        s.keys(&[TAB]);
+    }
+    s.type_str("seed money; a designer");
+    let mut terminal = Terminal::new(TestBackend::new(60, 16)).unwrap();
+    terminal
+        .draw(|f| f.render_widget(&s.app, f.area()))
+        .unwrap();
+    insta::assert_snapshot!(terminal.backend().to_string());
+}

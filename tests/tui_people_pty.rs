@@ -1,0 +1,182 @@
+//! People editing in the real binary: add through the form, find them in the
+//! list, edit their org, undo; and `E`, which suspends the terminal for
+//! `$EDITOR` and reopens a snippet that no longer parses. The data file is
+//! checked after each step.
+
+mod common;
+
+use common::pty::{Pty, keys};
+use kith::model::{Book, Person};
+use portable_pty::CommandBuilder;
+use std::path::Path;
+use std::time::{Duration, Instant};
+
+const WAIT: Duration = Duration::from_secs(10);
+const CTRL_S: &str = "\x13";
+const CTRL_U: &str = "\x15";
+
+fn fixture(dir: &Path) -> std::path::PathBuf {
+    let path = dir.join("kith.ron");
+    std::fs::copy("tests/fixtures/tui_book.ron", &path).unwrap();
+    path
+}
+
+fn read(path: &Path) -> Book {
+    kith::store::parse_book(path, &std::fs::read(path).unwrap()).unwrap()
+}
+
+fn zoe(path: &Path) -> Option<Person> {
+    read(path).people.into_iter().find(|p| p.name == "Zoe Park")
+}
+
+fn kith(path: &Path, dir: &Path, editor: Option<&str>) -> Pty {
+    let mut cmd = CommandBuilder::new(env!("CARGO_BIN_EXE_kith"));
+    cmd.args(["--file", path.to_str().unwrap(), "--today", "2026-11-26"]);
+    cmd.cwd(dir);
+    cmd.env("TERM", "xterm-256color");
+    cmd.env("NO_COLOR", "1");
+    cmd.env("XDG_CONFIG_HOME", dir.join("config"));
+    cmd.env("XDG_DATA_HOME", dir.join("data"));
+    cmd.env("HOME", dir);
+    cmd.env_remove("VISUAL");
+    if let Some(editor) = editor {
+        cmd.env("EDITOR", editor);
+    }
+    Pty::spawn(cmd, 100, 30)
+}
+
+/// The name on the card beside the list (the selected person).
+fn card(screen: &str) -> String {
+    let row = screen.lines().nth(1).unwrap_or("");
+    let title = row.split("┐┌ ").nth(1).unwrap_or("");
+    title.split(" ─").next().unwrap_or("").to_string()
+}
+
+/// The name on the list's first row.
+fn first_row(screen: &str) -> String {
+    let row = screen.lines().nth(3).unwrap_or("");
+    let row = row.trim_start_matches(['│', '!', ' ']);
+    row.split("  ").next().unwrap_or("").to_string()
+}
+
+/// Waits until `ok(screen)`, polling with a deadline.
+fn wait_until(kith: &Pty, what: &str, ok: impl Fn(&str) -> bool) {
+    let deadline = Instant::now() + WAIT;
+    while !ok(&kith.screen()) {
+        assert!(
+            Instant::now() < deadline,
+            "waited for {what}:\n{}",
+            kith.screen()
+        );
+        std::thread::sleep(Duration::from_millis(20));
+    }
+}
+
+/// Goes to the top of the list and moves down until the card beside it is
+/// `name`'s, waiting for each move to show before the next.
+fn find_in_list(kith: &mut Pty, name: &str) {
+    kith.send("g");
+    wait_until(kith, "the first row selected", |s| {
+        !first_row(s).is_empty() && card(s) == first_row(s)
+    });
+    for _ in 0..40 {
+        let now = card(&kith.screen());
+        if now == name {
+            return;
+        }
+        kith.send("j");
+        wait_until(kith, "the next person", |s| card(s) != now);
+    }
+    panic!("{name} is not in the list:\n{}", kith.screen());
+}
+
+#[test]
+fn add_through_the_form_find_edit_the_org_and_undo() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = fixture(dir.path());
+    let mut kith = kith(&path, dir.path(), None);
+    kith.wait_for("People", WAIT);
+
+    kith.send("a");
+    kith.wait_for("Add a person", WAIT);
+    kith.send("Zoe Park");
+    kith.send(keys::TAB);
+    kith.send(keys::TAB);
+    kith.send("Acme");
+    kith.send(CTRL_S);
+    kith.wait_for("added Zoe Park", WAIT);
+    let added = zoe(&path).expect("on disk");
+    assert_eq!(added.org.as_deref(), Some("Acme"));
+
+    find_in_list(&mut kith, "Zoe Park");
+    kith.send("e");
+    kith.wait_for("Edit Zoe Park", WAIT);
+    kith.send(keys::TAB);
+    kith.send(keys::TAB);
+    kith.send(CTRL_U);
+    kith.send("Globex");
+    kith.send(CTRL_S);
+    kith.wait_for("edited Zoe Park", WAIT);
+    assert_eq!(zoe(&path).unwrap().org.as_deref(), Some("Globex"));
+    assert_eq!(zoe(&path).unwrap().id, added.id);
+
+    kith.send("u");
+    kith.wait_for("undone: edited Zoe Park", WAIT);
+    assert_eq!(zoe(&path).unwrap(), added, "back to what was added");
+
+    kith.send("q");
+    assert!(kith.wait_exit(WAIT).success());
+}
+
+#[test]
+fn capital_e_edits_in_the_editor_and_a_broken_snippet_reopens_with_its_error() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = fixture(dir.path());
+    // An editor that breaks the snippet the first time and, seeing kith's
+    // error comment, fixes it and changes the org the second time.
+    let script = dir.path().join("editor.sh");
+    std::fs::write(
+        &script,
+        "#!/bin/sh\n\
+         if grep -q '^// kith: this does not parse: ' \"$1\"; then\n\
+           grep -c '^// kith:' \"$1\" > \"$(dirname \"$0\")/comments\"\n\
+           sed -i 's/org: \"Northwind/org: \"Initech\"/' \"$1\"\n\
+         else\n\
+           sed -i 's/org: \"Northwind\"/org: \"Northwind/' \"$1\"\n\
+         fi\n",
+    )
+    .unwrap();
+    std::process::Command::new("chmod")
+        .args(["+x", script.to_str().unwrap()])
+        .status()
+        .unwrap();
+    let mut kith = kith(&path, dir.path(), Some(script.to_str().unwrap()));
+    kith.wait_for("People", WAIT);
+    find_in_list(&mut kith, "Ana Lima");
+    kith.send("E");
+    kith.wait_for("edited Ana Lima", WAIT);
+    let ana = read(&path)
+        .people
+        .into_iter()
+        .find(|p| p.name == "Ana Lima");
+    assert_eq!(ana.unwrap().org.as_deref(), Some("Initech"));
+    // The whole screen came back after the editor: tabs, list, hints.
+    kith.wait_for("1 People", WAIT);
+    kith.wait_for("? help", WAIT);
+    let comments = std::fs::read_to_string(dir.path().join("comments")).unwrap();
+    assert_eq!(
+        comments.trim(),
+        "2",
+        "the editor saw kith's two comment lines"
+    );
+
+    kith.send("u");
+    kith.wait_for("undone: edited Ana Lima", WAIT);
+    let ana = read(&path)
+        .people
+        .into_iter()
+        .find(|p| p.name == "Ana Lima");
+    assert_eq!(ana.unwrap().org.as_deref(), Some("Northwind"));
+    kith.send("q");
+    assert!(kith.wait_exit(WAIT).success());
+}
