@@ -62,7 +62,7 @@ use crate::model::{Book, Direction, Entry, EntryId, Kind, Op, Person, PersonId};
 pub use error::{CaptureError, CaptureErrorKind};
 pub use names::Names;
 pub use parse::{parse, parse_spanned, parse_with};
-pub use render::{preview, render, render_capture, when};
+pub use render::{mention, preview, render, render_capture, when};
 pub use resolve::{Resolution, resolve_kind, resolve_person};
 
 /// Someone a capture names: a person in the book, or a name nobody has yet.

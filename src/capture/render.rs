@@ -60,7 +60,7 @@ fn date_word(date: NaiveDate, today: NaiveDate) -> String {
 }
 
 /// `@name`, `@"Two Words"` or `@p42`, whichever reads back as this person.
-fn mention(who: &Who, book: &Book, names: &Names) -> String {
+pub fn mention(who: &Who, book: &Book, names: &Names) -> String {
     let (name, id) = match who {
         Who::Known(id) => match book.person(*id) {
             Some(p) => (p.name.as_str(), Some(p.id)),

@@ -56,6 +56,23 @@ pub enum Action {
     No,
     /// Delete: also delete the entries naming them.
     ToggleAlso,
+    /// Open the capture popup (for the selected person, if any).
+    Capture,
+    /// Capture: save the line (Enter).
+    CaptureSave,
+    /// Capture: accept the highlighted name (Tab).
+    CaptureComplete,
+    /// Capture: highlight the next / previous name in the dropdown.
+    CaptureNext,
+    CapturePrev,
+    /// Capture: close, asking first when there is text.
+    CaptureCancel,
+    /// Timeline: edit the selected entry in the capture popup.
+    EditEntry,
+    /// Timeline: delete the selected entry (asks first).
+    DeleteEntry,
+    /// Timeline: mark an open promise or follow-up done, or reopen it.
+    ToggleDone,
     /// Open the `/` finder.
     Find,
     /// Finder: archived people in or out.
@@ -105,6 +122,15 @@ impl Action {
         Action::Yes,
         Action::No,
         Action::ToggleAlso,
+        Action::Capture,
+        Action::CaptureSave,
+        Action::CaptureComplete,
+        Action::CaptureNext,
+        Action::CapturePrev,
+        Action::CaptureCancel,
+        Action::EditEntry,
+        Action::DeleteEntry,
+        Action::ToggleDone,
     ];
 
     /// The name used in `config.ron`'s `keys`.
@@ -145,6 +171,15 @@ impl Action {
             Action::Yes => "yes",
             Action::No => "no",
             Action::ToggleAlso => "toggle-also",
+            Action::Capture => "capture",
+            Action::CaptureSave => "capture-save",
+            Action::CaptureComplete => "capture-complete",
+            Action::CaptureNext => "capture-next",
+            Action::CapturePrev => "capture-prev",
+            Action::CaptureCancel => "capture-cancel",
+            Action::EditEntry => "edit-entry",
+            Action::DeleteEntry => "delete-entry",
+            Action::ToggleDone => "done",
             Action::Find => "find",
             Action::FindArchived => "find-archived",
             Action::FindAdd => "find-add",
@@ -190,6 +225,15 @@ impl Action {
             Action::Yes => "yes",
             Action::No => "no",
             Action::ToggleAlso => "also their entries",
+            Action::Capture => "capture",
+            Action::CaptureSave => "save",
+            Action::CaptureComplete => "accept name",
+            Action::CaptureNext => "next name",
+            Action::CapturePrev => "previous name",
+            Action::CaptureCancel => "cancel",
+            Action::EditEntry => "edit",
+            Action::DeleteEntry => "delete",
+            Action::ToggleDone => "done/reopen",
             Action::Find => "find",
             Action::FindArchived => "archived",
             Action::FindAdd => "add person",

@@ -8,12 +8,13 @@
 
 use chrono::NaiveDate;
 
+use crate::capture::Names;
 use crate::config::Config;
 use crate::model::{Book, EntryId, Index, Kinds, Op, Person, PersonId};
-use crate::search::SearchIndex;
 use crate::store::Store;
 
 use super::action::Action;
+use super::capture::CaptureState;
 use super::cursor::Cursor;
 use super::field::TextField;
 use super::finder::FinderState;
@@ -42,6 +43,11 @@ pub struct App {
     pub(super) config: Config,
     pub(super) kinds: Kinds,
     pub(super) index: Index,
+    /// The book's names folded for the capture grammar (rebuilt with the index).
+    pub(super) names: Names,
+    /// The search index for the capture's name dropdown and the `/` finder,
+    /// built when first needed after each change to the book.
+    pub(super) search: Option<crate::search::SearchIndex>,
     pub(super) lists: Lists,
     pub(super) keymap: Keymap,
     pub today: NaiveDate,
@@ -64,8 +70,8 @@ pub struct App {
     pub(super) redo: Vec<Done>,
     pub status: Option<Status>,
     pub quit: bool,
-    /// The finder's index of the book as it is now; built on first use.
-    pub(super) search: Option<SearchIndex>,
+    /// The capture popup's line and what it reads as, while it is open.
+    pub(super) capture: Option<CaptureState>,
     /// The `/` finder's query and results, while it is open.
     pub(super) finder: Option<FinderState>,
 }
@@ -86,6 +92,8 @@ impl App {
             config,
             kinds,
             index: Index::default(),
+            names: Names::default(),
+            search: None,
             lists: Lists::default(),
             keymap,
             today,
@@ -105,7 +113,7 @@ impl App {
             redo: Vec::new(),
             status: None,
             quit: false,
-            search: None,
+            capture: None,
             finder: None,
         };
         app.rebuild(Selection::default());
@@ -210,6 +218,7 @@ impl App {
             Some(Mode::Form) => self.edit.form.as_mut().and_then(|f| f.field_mut()),
             Some(Mode::Picker) => self.edit.picker.as_mut().map(|p| &mut p.query),
             Some(Mode::Delete) => self.edit.delete.as_mut().map(|d| &mut d.typed),
+            Some(Mode::Capture) => self.capture.as_mut().map(|c| &mut c.field),
             _ => None,
         }
     }
@@ -220,6 +229,7 @@ impl App {
         match self.modes.last() {
             Some(Mode::Finder) => self.refresh_finder(),
             Some(Mode::Picker) => self.picker_edited(),
+            Some(Mode::Capture) => self.capture_edited(),
             _ => {}
         }
     }
@@ -276,6 +286,9 @@ impl App {
             Action::Undo => self.undo(),
             Action::Redo => self.redo(),
             Action::Reload => self.reload(),
+            Action::Yes | Action::No if matches!(self.mode(), Mode::Ask(_)) => {
+                self.answer(action == Action::Yes)
+            }
             Action::Find => self.open_finder(),
             Action::FindArchived => self.toggle_finder_archived(),
             Action::FindAdd => self.add_from_finder(),
@@ -292,6 +305,17 @@ impl App {
             | Action::Yes
             | Action::No
             | Action::ToggleAlso => self.update_people(action),
+            Action::Capture => self.open_capture(self.selected_person()),
+            Action::CaptureSave => self.capture_save(false),
+            Action::CaptureComplete => {
+                self.capture_complete();
+            }
+            Action::CaptureNext => self.capture_move(true),
+            Action::CapturePrev => self.capture_move(false),
+            Action::CaptureCancel => self.capture_cancel(),
+            Action::EditEntry => self.open_edit(),
+            Action::DeleteEntry => self.ask_delete(),
+            Action::ToggleDone => self.toggle_done(),
         }
     }
 
@@ -311,6 +335,7 @@ impl App {
     /// same person (or entry).
     pub(super) fn rebuild(&mut self, keep: Selection) {
         self.index = Index::build(&self.book, &self.kinds);
+        self.names = Names::new(&self.book);
         self.search = None;
         self.lists = Lists::build(&sources(self), self.sort, self.weight, self.who);
         self.restore_people(keep.person);

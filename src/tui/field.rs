@@ -31,6 +31,11 @@ impl TextField {
         self.input = Input::new(text.into());
     }
 
+    /// Replaces the text and puts the cursor at char index `cursor`.
+    pub fn set_at(&mut self, text: impl Into<String>, cursor: usize) {
+        self.input = Input::new(text.into()).with_cursor(cursor);
+    }
+
     /// Applies an editing key; returns true when the text changed. Keys that
     /// are not editing keys (Enter, Esc, Tab, arrows up/down) are left alone.
     pub fn handle(&mut self, key: Key) -> bool {

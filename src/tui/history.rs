@@ -4,7 +4,7 @@
 //! A popup that changes something builds an [`Op`] and calls
 //! `app.commit(op, "logged a favor for Ana")`; nothing else writes.
 
-use crate::model::Op;
+use crate::model::{Book, Op, OpError};
 use crate::store::StoreError;
 
 use super::app::{App, Done};
@@ -15,7 +15,17 @@ impl App {
     /// undo stack, rebuilds. `what` says what was done ("logged a favor for
     /// Ana"). On error the book is what is on disk and the status line says why.
     pub fn commit(&mut self, op: Op, what: &str) -> bool {
-        match self.apply(op) {
+        self.commit_with(|_| Ok(op), what)
+    }
+
+    /// [`App::commit`] for an operation built from the freshest book (under the
+    /// store's lock), such as one that takes new ids.
+    pub fn commit_with(
+        &mut self,
+        make: impl FnOnce(&Book) -> Result<Op, OpError>,
+        what: &str,
+    ) -> bool {
+        match self.apply_with(make) {
             Ok(inverse) => {
                 self.undo.push(Done {
                     op: inverse,
@@ -67,8 +77,15 @@ impl App {
     /// Applies through the store and rebuilds whatever happened (the store may
     /// have reloaded a newer file even when the operation then failed).
     fn apply(&mut self, op: Op) -> Result<Op, StoreError> {
+        self.apply_with(|_| Ok(op))
+    }
+
+    fn apply_with(
+        &mut self,
+        make: impl FnOnce(&Book) -> Result<Op, OpError>,
+    ) -> Result<Op, StoreError> {
         let keep = self.selection();
-        let result = self.store.apply(&mut self.book, op);
+        let result = self.store.update(&mut self.book, make);
         self.rebuild(keep);
         result.map(|applied| applied.inverse)
     }

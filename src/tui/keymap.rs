@@ -25,6 +25,8 @@ pub enum Table {
     Confirm,
     Picker,
     Delete,
+    Capture,
+    Ask,
     Finder,
 }
 
@@ -41,6 +43,8 @@ impl Table {
         Table::Confirm,
         Table::Picker,
         Table::Delete,
+        Table::Capture,
+        Table::Ask,
         Table::Finder,
     ];
 
@@ -58,6 +62,8 @@ impl Table {
             Table::Confirm => "confirm",
             Table::Picker => "picker",
             Table::Delete => "delete",
+            Table::Capture => "capture",
+            Table::Ask => "ask",
             Table::Finder => "finder",
         }
     }
@@ -75,6 +81,8 @@ impl Table {
             Table::Confirm => "Confirm",
             Table::Picker => "Merge into",
             Table::Delete => "Delete",
+            Table::Capture => "Capture",
+            Table::Ask => "Confirm",
             Table::Finder => "Find",
         }
     }
@@ -82,9 +90,14 @@ impl Table {
     /// The actions shown in the hint line, in order.
     fn hinted(self) -> &'static [Action] {
         match self {
-            Table::Global => &[Action::Find, Action::Help, Action::Quit],
+            Table::Global => &[Action::Find, Action::Capture, Action::Help, Action::Quit],
             Table::People => &[Action::Open, Action::CycleSort],
-            Table::Timeline => &[Action::Open, Action::CycleWeight, Action::TogglePerson],
+            Table::Timeline => &[
+                Action::Open,
+                Action::EditEntry,
+                Action::ToggleDone,
+                Action::CycleWeight,
+            ],
             Table::Coffee => &[Action::Open],
             Table::Review => &[],
             Table::Card => &[Action::Back],
@@ -93,6 +106,12 @@ impl Table {
             Table::Confirm => &[Action::Yes, Action::No],
             Table::Picker => &[Action::Submit, Action::Back],
             Table::Delete => &[Action::Submit, Action::ToggleAlso, Action::Back],
+            Table::Capture => &[
+                Action::CaptureSave,
+                Action::CaptureComplete,
+                Action::CaptureCancel,
+            ],
+            Table::Ask => &[Action::Yes, Action::No],
             Table::Finder => &[Action::Open, Action::FindArchived, Action::Back],
         }
     }
@@ -132,6 +151,7 @@ impl Table {
                 (c('?'), Action::Help),
                 (c('q'), Action::Quit),
                 (Key::ctrl('c'), Action::Quit),
+                (c('c'), Action::Capture),
             ],
             Table::People => {
                 let mut t = moves();
@@ -146,6 +166,9 @@ impl Table {
                     (k(Enter), Action::Open),
                     (c('w'), Action::CycleWeight),
                     (c('p'), Action::TogglePerson),
+                    (c('e'), Action::EditEntry),
+                    (c('d'), Action::DeleteEntry),
+                    (c('x'), Action::ToggleDone),
                 ]);
                 t
             }
@@ -160,6 +183,7 @@ impl Table {
                 t.extend([
                     (k(Esc), Action::Back),
                     (c('q'), Action::Back),
+                    (c('c'), Action::Capture),
                     (Key::ctrl('c'), Action::Quit),
                 ]);
                 t.extend(person_keys());
@@ -200,6 +224,24 @@ impl Table {
                 (k(Enter), Action::Submit),
                 (Key::ctrl('t'), Action::ToggleAlso),
                 (k(Esc), Action::Back),
+            ],
+            // A text field: no printable keys.
+            Table::Capture => vec![
+                (k(Enter), Action::CaptureSave),
+                (k(Tab), Action::CaptureComplete),
+                (k(Down), Action::CaptureNext),
+                (k(Up), Action::CapturePrev),
+                (k(Esc), Action::CaptureCancel),
+                (Key::ctrl('c'), Action::CaptureCancel),
+                (k(F(1)), Action::Help),
+            ],
+            Table::Ask => vec![
+                (c('y'), Action::Yes),
+                (c('Y'), Action::Yes),
+                (k(Enter), Action::Yes),
+                (c('n'), Action::No),
+                (c('N'), Action::No),
+                (k(Esc), Action::No),
             ],
             // Printable keys type into the query: only Ctrl, arrows and the like here.
             Table::Finder => vec![

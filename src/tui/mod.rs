@@ -12,6 +12,7 @@
 
 pub mod action;
 pub mod app;
+pub mod capture;
 mod cursor;
 mod editor;
 mod event;
@@ -29,6 +30,8 @@ pub mod ui;
 
 #[cfg(test)]
 mod tests;
+#[cfg(test)]
+mod tests_capture;
 #[cfg(test)]
 mod tests_finder;
 #[cfg(test)]

@@ -4,7 +4,7 @@
 //! push on top, get keys first, and `Esc` pops them. A new popup is one
 //! variant here, one keymap [`Table`], one file in `ui/`.
 
-use crate::model::PersonId;
+use crate::model::{EntryId, PersonId};
 
 use super::keymap::Table;
 
@@ -70,6 +70,21 @@ pub enum Mode {
     Delete,
     /// The `/` finder popup (its state is `App::finder`).
     Finder,
+    /// The quick-capture popup (its state is `App::capture`).
+    Capture,
+    /// A y/n question from the capture popup or the Timeline.
+    Ask(Ask),
+}
+
+/// What a [`Mode::Ask`] asks.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Ask {
+    /// Create the capture's unknown people, then save it.
+    CreatePeople(Vec<String>),
+    /// Close the capture popup and lose its text.
+    Discard,
+    /// Delete this entry.
+    Delete(EntryId),
 }
 
 impl Mode {
@@ -83,6 +98,8 @@ impl Mode {
             Mode::Confirm => vec![Table::Confirm],
             Mode::Picker => vec![Table::Picker],
             Mode::Delete => vec![Table::Delete],
+            Mode::Capture => vec![Table::Capture],
+            Mode::Ask(_) => vec![Table::Ask],
             Mode::Finder => vec![Table::Finder],
         }
     }

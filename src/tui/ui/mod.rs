@@ -1,6 +1,8 @@
 //! Drawing: a pure function of the app's state. Each pane or popup is its own
 //! widget borrowing the [`App`]; drawing changes nothing but scroll offsets.
 
+mod ask;
+mod capture;
 mod card;
 mod coffee;
 mod confirm;
@@ -69,6 +71,12 @@ impl Widget for &App {
                 Mode::Confirm => confirm::ConfirmView(self).render(body, buf),
                 Mode::Picker => confirm::PickerView(self).render(body, buf),
                 Mode::Delete => confirm::DeleteView(self).render(body, buf),
+                Mode::Capture => {
+                    if let Some(state) = self.capture_state() {
+                        capture::CapturePopup { app: self, state }.render(body, buf);
+                    }
+                }
+                Mode::Ask(ask) => ask::AskPopup { app: self, ask }.render(body, buf),
                 Mode::Finder => finder::FinderPopup(self).render(body, buf),
             }
         }

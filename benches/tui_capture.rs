@@ -1,0 +1,74 @@
+//! The capture popup's speed: a keystroke while an `@fragment` is typed
+//! (parse + name dropdown), and Enter → the entry durable on disk (parse, the
+//! store's locked atomic save, then the index/lists/names rebuilt), all on the
+//! UI thread. Typical book 1,000 people / 5,000 entries; heavy 10,000 / 100,000.
+
+use chrono::NaiveDate;
+use criterion::{Criterion, criterion_group, criterion_main};
+use kith::config::Config;
+use kith::store::{Store, write_book};
+use kith::tui::app::App;
+use kith::tui::keymap::Key;
+use kith::tui::{Action, Keymap};
+use ratatui::crossterm::event::KeyCode;
+use std::time::{Duration, Instant};
+
+fn today() -> NaiveDate {
+    "2026-11-26".parse().unwrap()
+}
+
+fn bench(c: &mut Criterion) {
+    let dir = tempfile::tempdir().unwrap();
+    let mut g = c.benchmark_group("capture popup");
+    g.sample_size(10).measurement_time(Duration::from_secs(8));
+    for (name, people, entries) in [("typical", 1_000, 5_000), ("heavy", 10_000, 100_000)] {
+        let path = dir.path().join(format!("{name}.ron"));
+        let book = kith::demo::generate(people, entries, 7, today());
+        let someone = book.people[people / 2].name.clone();
+        let fragment: String = someone.chars().take(3).collect();
+        write_book(&path, &book).unwrap();
+        let (store, book) = Store::open(&path, today()).unwrap();
+        let mut app = App::new(
+            store,
+            book,
+            Config::default(),
+            Keymap::default(),
+            today(),
+            false,
+        );
+        app.open_capture(None);
+        for ch in format!("@{fragment}").chars() {
+            app.handle_key(Key::char(ch));
+        }
+        g.bench_function(format!("{name}: keystroke in @fragment"), |b| {
+            b.iter(|| {
+                app.handle_key(Key::plain(KeyCode::Backspace));
+                app.handle_key(Key::char(fragment.chars().last().unwrap()));
+            })
+        });
+        app.update(Action::CaptureCancel);
+        app.update(Action::Yes);
+        let line = format!("@p{} favor: reviewed the deck -1d !+1w", people / 2);
+        g.bench_function(format!("{name}: Enter → durable + rebuilt"), |b| {
+            // Only the Enter is timed; typing the line is set-up.
+            b.iter_custom(|n| {
+                let mut spent = Duration::ZERO;
+                for _ in 0..n {
+                    app.open_capture(None);
+                    for ch in line.chars() {
+                        app.handle_key(Key::char(ch));
+                    }
+                    let start = Instant::now();
+                    app.handle_key(Key::plain(KeyCode::Enter));
+                    spent += start.elapsed();
+                    assert!(app.capture_state().is_none(), "{:?}", app.status);
+                }
+                spent
+            })
+        });
+    }
+    g.finish();
+}
+
+criterion_group!(benches, bench);
+criterion_main!(benches);

@@ -1,0 +1,126 @@
+//! The capture popup as whole screens at 80×24 with a fixed today: empty,
+//! with a preview, with an error caret, with the name dropdown, a CJK name,
+//! and the y/n question. Review a changed snapshot by eye before accepting it.
+
+use chrono::NaiveDate;
+use kith::config::Config;
+use kith::store::Store;
+use kith::tui::app::App;
+use kith::tui::keymap::Key;
+use kith::tui::{Action, Keymap};
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use ratatui::crossterm::event::KeyCode;
+
+fn today() -> NaiveDate {
+    "2026-11-26".parse().unwrap()
+}
+
+struct Screen {
+    _dir: tempfile::TempDir,
+    app: App,
+}
+
+fn open(extra_person: Option<&str>) -> Screen {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("kith.ron");
+    let mut text = std::fs::read_to_string("tests/fixtures/tui_book.ron").unwrap();
+    if let Some(line) = extra_person {
+        text = text.replacen("  people: [\n", &format!("  people: [\n    {line}\n"), 1);
+    }
+    std::fs::write(&path, text).unwrap();
+    let (store, book) = Store::open(&path, today()).unwrap();
+    let mut app = App::new(
+        store,
+        book,
+        Config::default(),
+        Keymap::default(),
+        today(),
+        false,
+    );
+    app.color = false;
+    Screen { _dir: dir, app }
+}
+
+fn type_str(app: &mut App, s: &str) {
+    for c in s.chars() {
+        app.handle_key(Key::char(c));
+    }
+}
+
+fn draw(app: &App) -> String {
+    let mut terminal = Terminal::new(TestBackend::new(80, 24)).unwrap();
+    terminal.draw(|f| f.render_widget(app, f.area())).unwrap();
+    terminal.backend().to_string()
+}
+
+#[test]
+fn empty() {
+    let mut s = open(None);
+    s.app.update(Action::GoTo(kith::tui::app::Tab::Review));
+    s.app.update(Action::Capture);
+    insta::assert_snapshot!("capture_empty_80x24", draw(&s.app));
+}
+
+#[test]
+fn with_preview() {
+    let mut s = open(None);
+    s.app.update(Action::Capture);
+    type_str(&mut s.app, "favor: reviewed the deck -1d !+1w");
+    insta::assert_snapshot!("capture_preview_80x24", draw(&s.app));
+}
+
+#[test]
+fn with_an_error_caret() {
+    let mut s = open(None);
+    s.app.open_capture(None);
+    type_str(&mut s.app, "@bruno fvr: deck");
+    insta::assert_snapshot!("capture_error_80x24", draw(&s.app));
+}
+
+#[test]
+fn with_the_dropdown() {
+    let mut s = open(None);
+    s.app.open_capture(None);
+    type_str(&mut s.app, "@a");
+    s.app.handle_key(Key::plain(KeyCode::Down));
+    insta::assert_snapshot!("capture_dropdown_80x24", draw(&s.app));
+}
+
+#[test]
+fn a_cjk_name() {
+    let mut s = open(Some(r#"(id: 20, name: "王芳", org: "Contoso"),"#));
+    s.app.open_capture(None);
+    type_str(&mut s.app, "@王");
+    s.app.handle_key(Key::plain(KeyCode::Tab));
+    type_str(&mut s.app, "coffe: 茶");
+    insta::assert_snapshot!("capture_cjk_80x24", draw(&s.app));
+}
+
+#[test]
+fn asks_before_creating() {
+    let mut s = open(None);
+    s.app.open_capture(None);
+    type_str(&mut s.app, "@Zoe.Quinn intro: to Gus");
+    s.app.handle_key(Key::plain(KeyCode::Enter));
+    insta::assert_snapshot!("capture_confirm_80x24", draw(&s.app));
+}
+
+#[test]
+fn help_lists_the_capture_keys() {
+    let mut s = open(None);
+    s.app.update(Action::Help);
+    assert!(draw(&s.app).contains("c           capture"));
+    s.app.update(Action::Back);
+    s.app.update(Action::Capture);
+    // F1, since every printable key types into the line.
+    s.app.handle_key(Key::plain(KeyCode::F(1)));
+    let screen = draw(&s.app);
+    for row in [
+        "Enter       save",
+        "Tab         accept name",
+        "Esc C-c     cancel",
+    ] {
+        assert!(screen.contains(row), "{row:?} missing:\n{screen}");
+    }
+}

@@ -1,0 +1,83 @@
+//! The real binary in a pseudo-terminal: `c`, a name completed from a
+//! fragment, Enter, and the entry is in the data file once "saved" shows;
+//! `u` takes it out of the file again.
+
+mod common;
+
+use chrono::{Days, NaiveDate};
+use common::pty::{Pty, keys};
+use kith::model::{Book, Kind};
+use kith::store::Store;
+use std::path::Path;
+use std::time::Duration;
+
+const WAIT: Duration = Duration::from_secs(10);
+const CTRL_U: &str = "\x15";
+
+fn today() -> NaiveDate {
+    "2026-11-26".parse().unwrap()
+}
+
+fn read(path: &Path) -> Book {
+    Store::open(path, today()).unwrap().1
+}
+
+#[test]
+fn capture_completes_a_name_saves_to_disk_and_undoes() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("kith.ron");
+    let demo = kith::demo::demo_book(today());
+    kith::store::write_book(&path, &demo).unwrap();
+    let before = read(&path).entries.len();
+    // A fragment of someone's first name; the dropdown's best match is the one.
+    let someone = &demo.people[3];
+    let fragment: String = someone.name.chars().take(3).collect();
+    let search = kith::search::SearchIndex::build(&demo);
+    let index = kith::model::Index::build(&demo, &kith::model::Kinds::default());
+    let (id, name) = kith::tui::capture::name_matches(&fragment, &demo, &search, &index)[0].clone();
+
+    let file = path.to_str().unwrap();
+    let mut kith = Pty::kith(
+        &["--file", file, "--today", "2026-11-26"],
+        100,
+        30,
+        dir.path(),
+    );
+    kith.wait_for("People", WAIT);
+    kith.send("c");
+    kith.wait_for("Capture", WAIT);
+    kith.send(CTRL_U); // the line may start with the selected person
+    kith.send(&format!("@{fragment}"));
+    kith.wait_for(&format!("▸ @ {name}"), WAIT);
+    kith.send(keys::TAB);
+    kith.wait_gone(&format!("▸ @ {name}"), WAIT);
+    kith.send("favor: reviewed the deck -1d !+1w");
+    kith.wait_for("→ favor · gave", WAIT);
+    kith.send(keys::ENTER);
+    kith.wait_for("saved: logged favor", WAIT);
+
+    let book = read(&path);
+    assert_eq!(book.entries.len(), before + 1);
+    let entry = book
+        .entries
+        .iter()
+        .find(|e| e.summary == "reviewed the deck")
+        .expect("the new entry is in the file");
+    assert_eq!(entry.kind, Kind::new("favor"));
+    assert_eq!(entry.people, vec![id]);
+    assert_eq!(entry.date, today() - Days::new(1));
+    assert_eq!(entry.follow_up, Some(today() + Days::new(7)));
+
+    kith.send("u");
+    kith.wait_for("undone: logged favor", WAIT);
+    let book = read(&path);
+    assert_eq!(book.entries.len(), before);
+    assert!(
+        !book
+            .entries
+            .iter()
+            .any(|e| e.summary == "reviewed the deck")
+    );
+    kith.send("q");
+    assert!(kith.wait_exit(WAIT).success());
+}
