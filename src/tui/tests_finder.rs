@@ -235,3 +235,31 @@ fn a_change_on_disk_while_open_ranks_again() {
     assert_eq!(found(&f.app), ["Zed Zulu"]);
     assert_eq!(*f.app.mode(), Mode::Finder);
 }
+
+#[test]
+fn moving_past_the_ranked_rows_ranks_more() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("kith.ron");
+    crate::store::write_book(&path, &crate::demo::demo_book(today())).unwrap();
+    let (store, book) = Store::open(&path, today()).unwrap();
+    let active = book.active_people().count();
+    let mut app = App::new(
+        store,
+        book,
+        Config::default(),
+        Keymap::default(),
+        today(),
+        false,
+    );
+    app.handle_key(Key::char('/'));
+    let ranked = found(&app).len();
+    assert!(
+        ranked < active,
+        "only the rows that fit: {ranked} of {active}"
+    );
+    for _ in 0..active {
+        app.handle_key(Key::plain(KeyCode::Down));
+    }
+    assert_eq!(found(&app).len(), active, "everyone, a page at a time");
+    assert_eq!(app.finder().unwrap().cursor.selected, active - 1);
+}
