@@ -39,7 +39,10 @@ fn opens_shows_coffee_only_and_quits_without_touching_the_file() {
     kith.send(keys::ESC);
     kith.wait_gone("Keys", WAIT);
     kith.send(keys::TAB);
-    kith.wait_for("Coming soon: the daily review", WAIT);
+    kith.wait_for("Review 1 of", WAIT);
+    // In the Review tab `q` leaves it; on People it quits.
+    kith.send("q");
+    kith.wait_for("┌ People by", WAIT);
     kith.send("q");
     let status = kith.wait_exit(WAIT);
     assert!(status.success(), "exit: {status:?}");

@@ -109,13 +109,6 @@ fn coffee_only_empty_prompts_a_deed() {
 }
 
 #[test]
-fn review_placeholder() {
-    let mut s = book();
-    s.app.update(Action::GoTo(Tab::Review));
-    both_sizes("review", &s.app);
-}
-
-#[test]
 fn open_card() {
     let mut s = book();
     s.app.update(Action::CycleSort); // by name: Ana first

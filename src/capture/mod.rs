@@ -59,6 +59,7 @@ use std::ops::Range;
 
 use crate::model::{Book, Direction, Entry, EntryId, Kind, Op, Person, PersonId};
 
+pub(crate) use dates::{Role as DateRole, parse_date};
 pub use error::{CaptureError, CaptureErrorKind};
 pub use names::Names;
 pub use parse::{parse, parse_spanned, parse_with};

@@ -22,7 +22,7 @@ pub struct ReviewArgs {
 
 pub fn run(ctx: &Ctx, a: ReviewArgs) -> Result<ExitCode> {
     if !a.print {
-        anyhow::bail!("the terminal UI is not built yet; try `kith review --print`");
+        return super::tui::open_on(ctx, false, kith::tui::Tab::Review);
     }
     let (_, book) = ctx.open()?;
     let index = ctx.index(&book);

@@ -73,6 +73,22 @@ pub enum Action {
     DeleteEntry,
     /// Timeline: mark an open promise or follow-up done, or reopen it.
     ToggleDone,
+    /// Review: capture something for the person on screen.
+    ReviewCapture,
+    /// Review: close the promise or follow-up that put them in the queue.
+    ReviewDone,
+    /// Review: open the snooze chooser.
+    ReviewSnooze,
+    ReviewSkip,
+    /// Leave the Review tab (back to People); the progress stays for today.
+    ReviewLeave,
+    SnoozeDay,
+    SnoozeWeek,
+    SnoozeMonth,
+    /// The snooze chooser: type the date to snooze until.
+    SnoozeDate,
+    /// The snooze date field: snooze until the date typed.
+    SnoozeConfirm,
     /// Open the `/` finder.
     Find,
     /// Finder: archived people in or out.
@@ -131,6 +147,16 @@ impl Action {
         Action::EditEntry,
         Action::DeleteEntry,
         Action::ToggleDone,
+        Action::ReviewCapture,
+        Action::ReviewDone,
+        Action::ReviewSnooze,
+        Action::ReviewSkip,
+        Action::ReviewLeave,
+        Action::SnoozeDay,
+        Action::SnoozeWeek,
+        Action::SnoozeMonth,
+        Action::SnoozeDate,
+        Action::SnoozeConfirm,
     ];
 
     /// The name used in `config.ron`'s `keys`.
@@ -180,6 +206,16 @@ impl Action {
             Action::EditEntry => "edit-entry",
             Action::DeleteEntry => "delete-entry",
             Action::ToggleDone => "done",
+            Action::ReviewCapture => "review-capture",
+            Action::ReviewDone => "review-done",
+            Action::ReviewSnooze => "review-snooze",
+            Action::ReviewSkip => "review-skip",
+            Action::ReviewLeave => "review-leave",
+            Action::SnoozeDay => "snooze-day",
+            Action::SnoozeWeek => "snooze-week",
+            Action::SnoozeMonth => "snooze-month",
+            Action::SnoozeDate => "snooze-date",
+            Action::SnoozeConfirm => "snooze-confirm",
             Action::Find => "find",
             Action::FindArchived => "find-archived",
             Action::FindAdd => "find-add",
@@ -234,6 +270,16 @@ impl Action {
             Action::EditEntry => "edit",
             Action::DeleteEntry => "delete",
             Action::ToggleDone => "done/reopen",
+            Action::ReviewCapture => "capture",
+            Action::ReviewDone => "done",
+            Action::ReviewSnooze => "snooze",
+            Action::ReviewSkip => "skip",
+            Action::ReviewLeave => "leave",
+            Action::SnoozeDay => "1 day",
+            Action::SnoozeWeek => "1 week",
+            Action::SnoozeMonth => "1 month",
+            Action::SnoozeDate => "until a date",
+            Action::SnoozeConfirm => "snooze",
             Action::Find => "find",
             Action::FindArchived => "archived",
             Action::FindAdd => "add person",

@@ -22,6 +22,8 @@ use super::keymap::{Key, Keymap, Table};
 use super::lists::{Lists, Sort, Sources, WeightFilter};
 pub use super::mode::{Mode, Tab};
 use super::people_edit::PeopleEdit;
+use super::review::ReviewTab;
+use crate::model::review::SnoozeChoice;
 
 /// A change that can be taken back (or redone): the operation that does it.
 #[derive(Debug, Clone, PartialEq)]
@@ -61,6 +63,7 @@ pub struct App {
     pub(super) timeline: Cursor,
     pub(super) coffee: Cursor,
     pub(super) card: Cursor,
+    pub(super) review: ReviewTab,
     pub sort: Sort,
     pub weight: WeightFilter,
     pub who: Option<PersonId>,
@@ -105,6 +108,7 @@ impl App {
             timeline: Cursor::default(),
             coffee: Cursor::default(),
             card: Cursor::default(),
+            review: ReviewTab::default(),
             sort: Sort::default(),
             weight: WeightFilter::default(),
             who: None,
@@ -166,8 +170,9 @@ impl App {
 
     /// The person under the cursor of the visible pane (or of the open card).
     pub fn selected_person(&self) -> Option<PersonId> {
-        if let Mode::Card(id) = self.mode() {
-            return Some(*id);
+        match self.mode() {
+            Mode::Card(id) | Mode::Snooze(id) | Mode::SnoozeDate(id) => return Some(*id),
+            _ => {}
         }
         match self.tab {
             Tab::People => self.lists.people.get(self.people.selected).copied(),
@@ -178,7 +183,7 @@ impl App {
                     .first()
                     .map(|p| self.book.resolve(*p))
             }),
-            Tab::Review => None,
+            Tab::Review => self.review_person(),
         }
     }
 
@@ -219,6 +224,7 @@ impl App {
             Some(Mode::Picker) => self.edit.picker.as_mut().map(|p| &mut p.query),
             Some(Mode::Delete) => self.edit.delete.as_mut().map(|d| &mut d.typed),
             Some(Mode::Capture) => self.capture.as_mut().map(|c| &mut c.field),
+            Some(Mode::SnoozeDate(_)) => Some(&mut self.review.date),
             _ => None,
         }
     }
@@ -316,7 +322,19 @@ impl App {
             Action::EditEntry => self.open_edit(),
             Action::DeleteEntry => self.ask_delete(),
             Action::ToggleDone => self.toggle_done(),
+            Action::ReviewCapture => self.review_capture(),
+            Action::ReviewDone => self.review_done(),
+            Action::ReviewSnooze => self.review_snooze_chooser(),
+            Action::ReviewSkip => self.review_skip(),
+            Action::ReviewLeave => self.review_leave(),
+            Action::SnoozeDay => self.review_snooze(Some(SnoozeChoice::Day)),
+            Action::SnoozeWeek => self.review_snooze(Some(SnoozeChoice::Week)),
+            Action::SnoozeMonth => self.review_snooze(Some(SnoozeChoice::Month)),
+            Action::SnoozeDate => self.review_snooze_field(),
+            Action::SnoozeConfirm => self.review_snooze(None),
         }
+        // Entering the Review tab (by any key) builds today's session.
+        self.refresh_review();
     }
 
     /// Pushes a popup or mode on the stack; it gets keys first.
@@ -343,9 +361,10 @@ impl App {
         self.restore_entry(keep.entry);
         let book = &self.book;
         self.modes.retain(|m| match m {
-            Mode::Card(id) => book.person(*id).is_some(),
+            Mode::Card(id) | Mode::Snooze(id) | Mode::SnoozeDate(id) => book.person(*id).is_some(),
             _ => true,
         });
+        self.forget_review();
         self.rerank_finder();
     }
 

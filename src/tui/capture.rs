@@ -165,7 +165,7 @@ impl App {
         let what = describe(&parsed.capture, &self.book, editing.is_some());
         let capture = parsed.capture;
         let saved = match editing {
-            None => self.commit_with(|fresh| Ok(capture.to_op(fresh)), &what),
+            None => self.commit_capture(capture, &what),
             Some(id) => self.commit_with(|fresh| Ok(capture.to_edit_op(fresh, id)), &what),
         };
         if saved {
@@ -196,6 +196,7 @@ impl App {
 
     fn close_capture(&mut self) {
         self.capture = None;
+        self.review.capture_for = None;
         self.modes
             .retain(|m| !matches!(m, Mode::Capture | Mode::Ask(_)));
     }

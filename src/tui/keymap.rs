@@ -27,6 +27,8 @@ pub enum Table {
     Delete,
     Capture,
     Ask,
+    Snooze,
+    SnoozeDate,
     Finder,
 }
 
@@ -45,6 +47,8 @@ impl Table {
         Table::Delete,
         Table::Capture,
         Table::Ask,
+        Table::Snooze,
+        Table::SnoozeDate,
         Table::Finder,
     ];
 
@@ -64,6 +68,8 @@ impl Table {
             Table::Delete => "delete",
             Table::Capture => "capture",
             Table::Ask => "ask",
+            Table::Snooze => "snooze",
+            Table::SnoozeDate => "snooze-date",
             Table::Finder => "finder",
         }
     }
@@ -83,6 +89,8 @@ impl Table {
             Table::Delete => "Delete",
             Table::Capture => "Capture",
             Table::Ask => "Confirm",
+            Table::Snooze => "Snooze",
+            Table::SnoozeDate => "Snooze until",
             Table::Finder => "Find",
         }
     }
@@ -90,7 +98,7 @@ impl Table {
     /// The actions shown in the hint line, in order.
     fn hinted(self) -> &'static [Action] {
         match self {
-            Table::Global => &[Action::Find, Action::Capture, Action::Help, Action::Quit],
+            Table::Global => &[Action::Capture, Action::Help, Action::Quit],
             Table::People => &[Action::Open, Action::CycleSort],
             Table::Timeline => &[
                 Action::Open,
@@ -99,7 +107,14 @@ impl Table {
                 Action::CycleWeight,
             ],
             Table::Coffee => &[Action::Open],
-            Table::Review => &[],
+            Table::Review => &[
+                Action::ReviewCapture,
+                Action::ReviewDone,
+                Action::ReviewSnooze,
+                Action::ReviewSkip,
+                Action::Open,
+                Action::ReviewLeave,
+            ],
             Table::Card => &[Action::Back],
             Table::Help => &[Action::Back],
             Table::Form => &[Action::Next, Action::Save, Action::Back],
@@ -112,6 +127,14 @@ impl Table {
                 Action::CaptureCancel,
             ],
             Table::Ask => &[Action::Yes, Action::No],
+            Table::Snooze => &[
+                Action::SnoozeDay,
+                Action::SnoozeWeek,
+                Action::SnoozeMonth,
+                Action::SnoozeDate,
+                Action::Back,
+            ],
+            Table::SnoozeDate => &[Action::SnoozeConfirm, Action::Back],
             Table::Finder => &[Action::Open, Action::FindArchived, Action::Back],
         }
     }
@@ -144,6 +167,7 @@ impl Table {
                 (c('2'), Action::GoTo(super::mode::Tab::Timeline)),
                 (c('3'), Action::GoTo(super::mode::Tab::Coffee)),
                 (c('4'), Action::GoTo(super::mode::Tab::Review)),
+                (c('r'), Action::GoTo(super::mode::Tab::Review)),
                 (c('u'), Action::Undo),
                 (Key::ctrl('r'), Action::Redo),
                 (Key::ctrl('l'), Action::Reload),
@@ -177,7 +201,18 @@ impl Table {
                 t.push((k(Enter), Action::Open));
                 t
             }
-            Table::Review => Vec::new(),
+            // `q` leaves the review rather than quitting (Ctrl-c still quits).
+            Table::Review => vec![
+                (c('c'), Action::ReviewCapture),
+                (c('x'), Action::ReviewDone),
+                (c('s'), Action::ReviewSnooze),
+                (c('n'), Action::ReviewSkip),
+                (c(' '), Action::ReviewSkip),
+                (c('o'), Action::Open),
+                (k(Enter), Action::Open),
+                (c('q'), Action::ReviewLeave),
+                (k(Esc), Action::ReviewLeave),
+            ],
             Table::Card => {
                 let mut t = moves();
                 t.extend([
@@ -242,6 +277,23 @@ impl Table {
                 (c('n'), Action::No),
                 (c('N'), Action::No),
                 (k(Esc), Action::No),
+            ],
+            // `s s` snoozes a week: the chooser's own `s` is the default.
+            Table::Snooze => vec![
+                (c('d'), Action::SnoozeDay),
+                (c('w'), Action::SnoozeWeek),
+                (c('s'), Action::SnoozeWeek),
+                (c('m'), Action::SnoozeMonth),
+                (c('t'), Action::SnoozeDate),
+                (k(Esc), Action::Back),
+                (c('q'), Action::Back),
+                (Key::ctrl('c'), Action::Quit),
+            ],
+            // A text field: no printable keys.
+            Table::SnoozeDate => vec![
+                (k(Enter), Action::SnoozeConfirm),
+                (k(Esc), Action::Back),
+                (Key::ctrl('c'), Action::Quit),
             ],
             // Printable keys type into the query: only Ctrl, arrows and the like here.
             Table::Finder => vec![
@@ -380,10 +432,12 @@ impl Keymap {
         let mut out = Vec::new();
         for table in tables.iter().rev() {
             for action in table.hinted() {
+                // A key an earlier table takes (the Review's `q`) is not this
+                // action's there: hint the next key that still reaches it.
                 let key = self
                     .bindings(*table)
                     .iter()
-                    .find(|(_, a)| a == action)
+                    .find(|(k, a)| a == action && self.lookup(tables, *k) == Some(*action))
                     .map(|(k, _)| k.to_string());
                 if let Some(key) = key {
                     out.push((key, action.help()));

@@ -25,6 +25,7 @@ pub mod keymap;
 pub mod lists;
 pub mod mode;
 pub mod people_edit;
+mod review;
 pub mod snippet;
 pub mod ui;
 
@@ -38,6 +39,8 @@ mod tests_finder;
 mod tests_form;
 #[cfg(test)]
 mod tests_people_edit;
+#[cfg(test)]
+mod tests_review;
 
 use chrono::NaiveDate;
 use std::path::PathBuf;
@@ -49,6 +52,7 @@ use crate::store::Store;
 pub use action::Action;
 pub use app::App;
 pub use keymap::{Keymap, KeymapError};
+pub use mode::Tab;
 
 /// What the TUI opens on.
 pub struct Launch {
@@ -84,7 +88,13 @@ impl TuiError {
 /// touched), runs it, and restores the terminal on the way out, on error and
 /// on panic alike (`ratatui::init` installs the panic hook).
 pub fn run(launch: Launch) -> Result<(), TuiError> {
+    run_on(launch, Tab::People)
+}
+
+/// [`run`], opening on `tab` (`kith review` opens on the Review tab).
+pub fn run_on(launch: Launch, tab: Tab) -> Result<(), TuiError> {
     let mut app = app_for(launch)?;
+    app.update(Action::GoTo(tab));
     app.color = std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty());
     let mut terminal = ratatui::try_init()?;
     let result = event::run_loop(&mut terminal, &mut app);

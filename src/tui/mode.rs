@@ -60,6 +60,10 @@ pub enum Mode {
     Card(PersonId),
     /// The `?` overlay.
     Help,
+    /// The review's snooze chooser for this person (1 day, 1 week, …).
+    Snooze(PersonId),
+    /// The snooze chooser's "until a date" field (state in `App::review`).
+    SnoozeDate(PersonId),
     /// The person form (add or edit).
     Form,
     /// A y/n question.
@@ -100,6 +104,8 @@ impl Mode {
             Mode::Delete => vec![Table::Delete],
             Mode::Capture => vec![Table::Capture],
             Mode::Ask(_) => vec![Table::Ask],
+            Mode::Snooze(_) => vec![Table::Snooze],
+            Mode::SnoozeDate(_) => vec![Table::SnoozeDate],
             Mode::Finder => vec![Table::Finder],
         }
     }

@@ -108,14 +108,16 @@ fn c_on_an_open_card_names_its_person() {
 }
 
 #[test]
-fn c_on_the_review_tab_opens_an_empty_line() {
+fn c_on_the_review_tab_opens_a_line_for_the_person_under_review() {
     let mut app = fixture().app;
     app.update(Action::GoTo(Tab::Review));
+    let id = app.review_person().expect("someone to review");
     app.handle_key(Key::char('c'));
-    assert_eq!(line(&app), "");
+    assert!(line(&app).starts_with('@'), "{:?}", line(&app));
     // Printable keys type, even those bound outside the popup.
-    type_str(&mut app, "qu");
-    assert_eq!(line(&app), "qu");
+    type_str(&mut app, "call: qu");
+    assert!(line(&app).ends_with(" call: qu"), "{:?}", line(&app));
+    assert_eq!(people_in_line(&app), vec![Who::Known(id)]);
     assert!(!app.quit);
 }
 

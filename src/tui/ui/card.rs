@@ -40,95 +40,9 @@ impl Widget for CardView<'_> {
         block.render(area, buf);
 
         let f = app.index().facts(p.id);
-        let label = |l: &str| Span::styled(format!("{l}: "), theme.label());
-        let mut lines: Vec<Line> = Vec::new();
-        let role = [p.title.as_deref(), p.org.as_deref()]
-            .into_iter()
-            .flatten()
-            .collect::<Vec<_>>()
-            .join(" · ");
-        if !role.is_empty() {
-            lines.push(Line::raw(role));
-        }
-        if !p.tags.is_empty() {
-            lines.push(Line::from(vec![
-                label("tags"),
-                Span::raw(p.tags.join(", ")),
-            ]));
-        }
-        if !p.met.is_empty() {
-            let mut met: Vec<String> = Vec::new();
-            met.extend(p.met.context.clone());
-            met.extend(p.met.date.map(|d| d.to_string()));
-            if let Some(by) = p.met.introduced_by {
-                met.push(format!("via {}", app.book().name_of(by)));
-            }
-            lines.push(Line::from(vec![label("met"), Span::raw(met.join(" · "))]));
-        }
-        let needs = if p.needs.is_empty() {
-            Span::styled("unknown — ask", theme.dim())
-        } else {
-            Span::raw(p.needs.join("; "))
-        };
-        lines.push(Line::from(vec![label("needs"), needs]));
-        if !p.offers.is_empty() {
-            lines.push(Line::from(vec![
-                label("offers"),
-                Span::raw(p.offers.join("; ")),
-            ]));
-        }
-        let cadence = app.config().cadence_for(p);
-        let mut standing = vec![label("last")];
-        standing.push(Span::raw(match f.days_since_contact(app.today) {
-            Some(0) => "today".into(),
-            Some(d) => format!("{} ago", text::short_age(d)),
-            None => "never".into(),
-        }));
-        standing.push(Span::styled(format!("  ↑{}", f.deeds_given), theme.deed()));
-        standing.push(Span::styled(
-            format!(" ↓{}", f.deeds_received),
-            theme.accent(),
-        ));
-        let touches = if f.touches == 1 { "touch" } else { "touches" };
-        standing.push(Span::raw(format!(" · {} {touches}", f.touches)));
-        lines.push(Line::from(standing));
-        let mut due = Vec::new();
-        if let Some(c) = cadence {
-            let style = if f.cadence_due(cadence, app.today) {
-                theme.due()
-            } else {
-                theme.plain()
-            };
-            due.push(label("cadence"));
-            due.push(Span::styled(format!("{c}d "), style));
-        }
-        if f.open_promises > 0 {
-            let s = if f.open_promises == 1 { "" } else { "s" };
-            due.push(Span::styled(
-                format!("{} open promise{s} ", f.open_promises),
-                theme.due(),
-            ));
-        }
-        if let Some(fu) = f.next_follow_up {
-            let style = if fu <= app.today {
-                theme.due()
-            } else {
-                theme.plain()
-            };
-            due.push(Span::styled(format!("follow up {fu}"), style));
-        }
-        if !due.is_empty() {
-            lines.push(Line::from(due));
-        }
-        if let Some(b) = p.birthday {
-            lines.push(Line::from(vec![
-                label("birthday"),
-                Span::raw(b.to_string()),
-            ]));
-        }
-        if !p.notes.is_empty() {
-            lines.push(Line::from(vec![label("notes"), Span::raw(p.notes.clone())]));
-        }
+        let mut lines = about_lines(app, p, theme, true);
+        lines.extend(needs_lines(p, theme, false));
+        lines.extend(standing_lines(app, p, theme));
 
         // The facts take what they need (wrapped), up to half the card when
         // the timeline has entries; the timeline gets the rest.
@@ -189,4 +103,128 @@ impl Widget for CardView<'_> {
             );
         }
     }
+}
+
+fn label(theme: Theme, l: &str) -> Span<'static> {
+    Span::styled(format!("{l}: "), theme.label())
+}
+
+/// "Title · Org", empty when neither is known.
+pub(super) fn role(p: &Person) -> String {
+    [p.title.as_deref(), p.org.as_deref()]
+        .into_iter()
+        .flatten()
+        .collect::<Vec<_>>()
+        .join(" · ")
+}
+
+/// Role (unless shown elsewhere), tags, how we met.
+pub(super) fn about_lines<'a>(
+    app: &'a App,
+    p: &'a Person,
+    theme: Theme,
+    with_role: bool,
+) -> Vec<Line<'a>> {
+    let label = |l: &str| label(theme, l);
+    let mut lines: Vec<Line> = Vec::new();
+    let role = role(p);
+    if with_role && !role.is_empty() {
+        lines.push(Line::raw(role));
+    }
+    if !p.tags.is_empty() {
+        lines.push(Line::from(vec![
+            label("tags"),
+            Span::raw(p.tags.join(", ")),
+        ]));
+    }
+    if !p.met.is_empty() {
+        let mut met: Vec<String> = Vec::new();
+        met.extend(p.met.context.clone());
+        met.extend(p.met.date.map(|d| d.to_string()));
+        if let Some(by) = p.met.introduced_by {
+            met.push(format!("via {}", app.book().name_of(by)));
+        }
+        lines.push(Line::from(vec![label("met"), Span::raw(met.join(" · "))]));
+    }
+    lines
+}
+
+/// What they need and what they offer; `bold` makes them stand out (the review).
+pub(super) fn needs_lines(p: &Person, theme: Theme, bold: bool) -> Vec<Line<'static>> {
+    let label = |l: &str| label(theme, l);
+    let text = if bold { theme.title() } else { theme.plain() };
+    let mut lines = Vec::new();
+    let needs = if p.needs.is_empty() {
+        Span::styled("unknown — ask", theme.dim())
+    } else {
+        Span::styled(p.needs.join("; "), text)
+    };
+    lines.push(Line::from(vec![label("needs"), needs]));
+    if !p.offers.is_empty() {
+        lines.push(Line::from(vec![
+            label("offers"),
+            Span::styled(p.offers.join("; "), text),
+        ]));
+    }
+    lines
+}
+
+/// How we stand: last contact, deeds, cadence and what is due, birthday, notes.
+pub(super) fn standing_lines<'a>(app: &'a App, p: &'a Person, theme: Theme) -> Vec<Line<'a>> {
+    let label = |l: &str| label(theme, l);
+    let f = app.index().facts(p.id);
+    let mut lines: Vec<Line> = Vec::new();
+    let cadence = app.config().cadence_for(p);
+    let mut standing = vec![label("last")];
+    standing.push(Span::raw(match f.days_since_contact(app.today) {
+        Some(0) => "today".into(),
+        Some(d) => format!("{} ago", text::short_age(d)),
+        None => "never".into(),
+    }));
+    standing.push(Span::styled(format!("  ↑{}", f.deeds_given), theme.deed()));
+    standing.push(Span::styled(
+        format!(" ↓{}", f.deeds_received),
+        theme.accent(),
+    ));
+    let touches = if f.touches == 1 { "touch" } else { "touches" };
+    standing.push(Span::raw(format!(" · {} {touches}", f.touches)));
+    lines.push(Line::from(standing));
+    let mut due = Vec::new();
+    if let Some(c) = cadence {
+        let style = if f.cadence_due(cadence, app.today) {
+            theme.due()
+        } else {
+            theme.plain()
+        };
+        due.push(label("cadence"));
+        due.push(Span::styled(format!("{c}d "), style));
+    }
+    if f.open_promises > 0 {
+        let s = if f.open_promises == 1 { "" } else { "s" };
+        due.push(Span::styled(
+            format!("{} open promise{s} ", f.open_promises),
+            theme.due(),
+        ));
+    }
+    if let Some(fu) = f.next_follow_up {
+        let style = if fu <= app.today {
+            theme.due()
+        } else {
+            theme.plain()
+        };
+        due.push(Span::styled(format!("follow up {fu}"), style));
+    }
+    if !due.is_empty() {
+        lines.push(Line::from(due));
+    }
+    if let Some(b) = p.birthday {
+        lines.push(Line::from(vec![
+            label("birthday"),
+            Span::raw(b.to_string()),
+        ]));
+    }
+    if !p.notes.is_empty() {
+        lines.push(Line::from(vec![label("notes"), Span::raw(p.notes.clone())]));
+    }
+    lines
 }

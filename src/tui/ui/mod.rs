@@ -11,6 +11,7 @@ mod form;
 mod help;
 mod people;
 mod review;
+mod snooze;
 mod status;
 mod tabs;
 mod theme;
@@ -77,6 +78,12 @@ impl Widget for &App {
                     }
                 }
                 Mode::Ask(ask) => ask::AskPopup { app: self, ask }.render(body, buf),
+                Mode::Snooze(id) | Mode::SnoozeDate(id) => snooze::SnoozePopup {
+                    app: self,
+                    person: *id,
+                    typing: matches!(mode, Mode::SnoozeDate(_)),
+                }
+                .render(body, buf),
                 Mode::Finder => finder::FinderPopup(self).render(body, buf),
             }
         }

@@ -1,0 +1,120 @@
+//! The Review tab as text, on the demo book with today fixed at 2026-11-26:
+//! the first person (several reasons), a CJK name, the snooze chooser, the
+//! summary. Review a changed snapshot by eye before accepting it.
+
+use chrono::NaiveDate;
+use kith::config::Config;
+use kith::store::{Store, write_book};
+use kith::tui::Keymap;
+use kith::tui::app::App;
+use kith::tui::key::Key;
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+
+fn today() -> NaiveDate {
+    "2026-11-26".parse().unwrap()
+}
+
+struct Screen {
+    _dir: tempfile::TempDir,
+    app: App,
+}
+
+fn demo() -> Screen {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("kith.ron");
+    write_book(&path, &kith::demo::demo_book(today())).unwrap();
+    let (store, book) = Store::open(&path, today()).unwrap();
+    let mut app = App::new(
+        store,
+        book,
+        Config::default(),
+        Keymap::default(),
+        today(),
+        false,
+    );
+    app.color = false;
+    Screen { _dir: dir, app }
+}
+
+fn press(app: &mut App, keys: &str) {
+    for c in keys.chars() {
+        app.handle_key(Key::char(c));
+    }
+}
+
+fn current(app: &App) -> String {
+    app.person(app.review_person().unwrap())
+        .unwrap()
+        .name
+        .clone()
+}
+
+fn draw(app: &App, width: u16, height: u16) -> String {
+    let mut terminal = Terminal::new(TestBackend::new(width, height)).unwrap();
+    terminal.draw(|f| f.render_widget(app, f.area())).unwrap();
+    terminal.backend().to_string()
+}
+
+fn both_sizes(name: &str, app: &App) {
+    insta::assert_snapshot!(format!("{name}_80x24"), draw(app, 80, 24));
+    insta::assert_snapshot!(format!("{name}_120x40"), draw(app, 120, 40));
+}
+
+/// Skips people until `name` is on screen.
+fn skip_to(app: &mut App, name: &str) {
+    while current(app) != name {
+        press(app, "n");
+    }
+}
+
+#[test]
+fn a_person_with_several_reasons() {
+    let mut s = demo();
+    press(&mut s.app, "r");
+    skip_to(&mut s.app, "José García"); // a promise, a follow-up and a birthday
+    both_sizes("review_several_reasons", &s.app);
+}
+
+#[test]
+fn the_first_person() {
+    let mut s = demo();
+    press(&mut s.app, "r");
+    assert_eq!(current(&s.app), "Chloé Moreau");
+    insta::assert_snapshot!(draw(&s.app, 80, 24));
+}
+
+#[test]
+fn a_cjk_name() {
+    let mut s = demo();
+    press(&mut s.app, "r");
+    skip_to(&mut s.app, "이서연");
+    both_sizes("review_cjk", &s.app);
+}
+
+#[test]
+fn the_snooze_chooser_and_its_date_field() {
+    let mut s = demo();
+    press(&mut s.app, "rs");
+    insta::assert_snapshot!("snooze_chooser", draw(&s.app, 80, 24));
+    press(&mut s.app, "t+10d");
+    insta::assert_snapshot!("snooze_date", draw(&s.app, 80, 24));
+}
+
+#[test]
+fn the_summary() {
+    let mut s = demo();
+    press(&mut s.app, "rxssn");
+    while s.app.review_person().is_some() {
+        press(&mut s.app, "n");
+    }
+    both_sizes("review_summary", &s.app);
+}
+
+#[test]
+fn the_review_at_the_minimum_size() {
+    let mut s = demo();
+    press(&mut s.app, "r");
+    skip_to(&mut s.app, "José García");
+    insta::assert_snapshot!(draw(&s.app, 60, 16));
+}
