@@ -89,6 +89,12 @@ pub enum Action {
     SnoozeDate,
     /// The snooze date field: snooze until the date typed.
     SnoozeConfirm,
+    /// Open the `/` finder.
+    Find,
+    /// Finder: archived people in or out.
+    FindArchived,
+    /// Finder: add a person named by the query (when no one matches).
+    FindAdd,
 }
 
 impl Action {
@@ -114,6 +120,9 @@ impl Action {
         Action::Undo,
         Action::Redo,
         Action::Reload,
+        Action::Find,
+        Action::FindArchived,
+        Action::FindAdd,
         Action::Help,
         Action::Quit,
         Action::AddPerson,
@@ -207,6 +216,9 @@ impl Action {
             Action::SnoozeMonth => "snooze-month",
             Action::SnoozeDate => "snooze-date",
             Action::SnoozeConfirm => "snooze-confirm",
+            Action::Find => "find",
+            Action::FindArchived => "find-archived",
+            Action::FindAdd => "find-add",
         }
     }
 
@@ -268,6 +280,9 @@ impl Action {
             Action::SnoozeMonth => "1 month",
             Action::SnoozeDate => "until a date",
             Action::SnoozeConfirm => "snooze",
+            Action::Find => "find",
+            Action::FindArchived => "archived",
+            Action::FindAdd => "add person",
         }
     }
 }

@@ -17,6 +17,7 @@ use super::action::Action;
 use super::capture::CaptureState;
 use super::cursor::Cursor;
 use super::field::TextField;
+use super::finder::FinderState;
 use super::keymap::{Key, Keymap, Table};
 use super::lists::{Lists, Sort, Sources, WeightFilter};
 pub use super::mode::{Mode, Tab};
@@ -47,8 +48,8 @@ pub struct App {
     pub(super) index: Index,
     /// The book's names folded for the capture grammar (rebuilt with the index).
     pub(super) names: Names,
-    /// The search index for the capture's name dropdown, built when first
-    /// needed after each change to the book.
+    /// The search index for the capture's name dropdown and the `/` finder,
+    /// built when first needed after each change to the book.
     pub(super) search: Option<crate::search::SearchIndex>,
     pub(super) lists: Lists,
     pub(super) keymap: Keymap,
@@ -77,6 +78,8 @@ pub struct App {
     pub(super) capture: Option<CaptureState>,
     /// How far the `?` overlay is scrolled.
     pub(super) help: Scroll,
+    /// The `/` finder's query and results, while it is open.
+    pub(super) finder: Option<FinderState>,
 }
 
 impl App {
@@ -119,6 +122,7 @@ impl App {
             quit: false,
             capture: None,
             help: Scroll::default(),
+            finder: None,
         };
         app.rebuild(Selection::default());
         app
@@ -219,6 +223,7 @@ impl App {
     /// field adds an arm here (and binds no printable keys in its table).
     pub(super) fn field_mut(&mut self) -> Option<&mut TextField> {
         match self.modes.last() {
+            Some(Mode::Finder) => self.finder.as_mut().map(|f| &mut f.field),
             Some(Mode::Form) => self.edit.form.as_mut().and_then(|f| f.field_mut()),
             Some(Mode::Picker) => self.edit.picker.as_mut().map(|p| &mut p.query),
             Some(Mode::Delete) => self.edit.delete.as_mut().map(|d| &mut d.typed),
@@ -232,6 +237,7 @@ impl App {
     /// what it derives from it (a preview, results).
     fn edited(&mut self) {
         match self.modes.last() {
+            Some(Mode::Finder) => self.refresh_finder(),
             Some(Mode::Picker) => self.picker_edited(),
             Some(Mode::Capture) => self.capture_edited(),
             _ => {}
@@ -260,12 +266,14 @@ impl App {
             Action::NextTab => self.tab = self.tab.next(),
             Action::PrevTab => self.tab = self.tab.prev(),
             Action::GoTo(tab) => self.tab = tab,
+            Action::Open if *self.mode() == Mode::Finder => self.pick_in_finder(),
             Action::Open => {
                 if let Some(id) = self.selected_person() {
                     self.card = Cursor::default();
                     self.push(Mode::Card(id));
                 }
             }
+            Action::Back if *self.mode() == Mode::Finder => self.close_finder(),
             Action::Back => self.back(),
             Action::Help => {
                 if *self.mode() != Mode::Help {
@@ -302,6 +310,9 @@ impl App {
             Action::Yes | Action::No if matches!(self.mode(), Mode::Ask(_)) => {
                 self.answer(action == Action::Yes)
             }
+            Action::Find => self.open_finder(),
+            Action::FindArchived => self.toggle_finder_archived(),
+            Action::FindAdd => self.add_from_finder(),
             Action::AddPerson
             | Action::EditPerson
             | Action::EditExternal
@@ -369,6 +380,7 @@ impl App {
             _ => true,
         });
         self.forget_review();
+        self.rerank_finder();
     }
 
     /// What is selected, by id, so it can be found again after the book changes.
@@ -424,6 +436,7 @@ impl App {
                 let len = self.index.facts(*id).entries.len();
                 (&mut self.card, len)
             }
+            Mode::Finder => return self.move_in_finder(f),
             Mode::Normal => match self.tab {
                 Tab::People => (&mut self.people, self.lists.people.len()),
                 Tab::Timeline => (&mut self.timeline, self.lists.timeline.len()),

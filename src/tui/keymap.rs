@@ -29,6 +29,7 @@ pub enum Table {
     Ask,
     Snooze,
     SnoozeDate,
+    Finder,
 }
 
 impl Table {
@@ -48,6 +49,7 @@ impl Table {
         Table::Ask,
         Table::Snooze,
         Table::SnoozeDate,
+        Table::Finder,
     ];
 
     /// The name used in `config.ron`.
@@ -68,6 +70,7 @@ impl Table {
             Table::Ask => "ask",
             Table::Snooze => "snooze",
             Table::SnoozeDate => "snooze-date",
+            Table::Finder => "finder",
         }
     }
 
@@ -88,6 +91,7 @@ impl Table {
             Table::Ask => "Confirm",
             Table::Snooze => "Snooze",
             Table::SnoozeDate => "Snooze until",
+            Table::Finder => "Find",
         }
     }
 
@@ -131,6 +135,7 @@ impl Table {
                 Action::Back,
             ],
             Table::SnoozeDate => &[Action::SnoozeConfirm, Action::Back],
+            Table::Finder => &[Action::Open, Action::FindArchived, Action::Back],
         }
     }
 
@@ -166,6 +171,7 @@ impl Table {
                 (c('u'), Action::Undo),
                 (Key::ctrl('r'), Action::Redo),
                 (Key::ctrl('l'), Action::Reload),
+                (c('/'), Action::Find),
                 (c('?'), Action::Help),
                 (c('q'), Action::Quit),
                 (Key::ctrl('c'), Action::Quit),
@@ -293,6 +299,20 @@ impl Table {
             Table::SnoozeDate => vec![
                 (k(Enter), Action::SnoozeConfirm),
                 (k(Esc), Action::Back),
+                (Key::ctrl('c'), Action::Quit),
+            ],
+            // Printable keys type into the query: only Ctrl, arrows and the like here.
+            Table::Finder => vec![
+                (k(Down), Action::Down),
+                (Key::ctrl('n'), Action::Down),
+                (k(Up), Action::Up),
+                (Key::ctrl('p'), Action::Up),
+                (k(PageDown), Action::PageDown),
+                (k(PageUp), Action::PageUp),
+                (k(Enter), Action::Open),
+                (k(Esc), Action::Back),
+                (Key::ctrl('a'), Action::FindArchived),
+                (Key::ctrl('o'), Action::FindAdd),
                 (Key::ctrl('c'), Action::Quit),
             ],
         }

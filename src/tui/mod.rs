@@ -17,6 +17,7 @@ mod cursor;
 mod editor;
 mod event;
 pub mod field;
+pub mod finder;
 pub mod form;
 mod history;
 pub mod key;
@@ -33,6 +34,8 @@ pub mod ui;
 mod tests;
 #[cfg(test)]
 mod tests_capture;
+#[cfg(test)]
+mod tests_finder;
 #[cfg(test)]
 mod tests_form;
 #[cfg(test)]

@@ -72,6 +72,8 @@ pub enum Mode {
     Picker,
     /// Delete a person: type their name.
     Delete,
+    /// The `/` finder popup (its state is `App::finder`).
+    Finder,
     /// The quick-capture popup (its state is `App::capture`).
     Capture,
     /// A y/n question from the capture popup or the Timeline.
@@ -104,6 +106,7 @@ impl Mode {
             Mode::Ask(_) => vec![Table::Ask],
             Mode::Snooze(_) => vec![Table::Snooze],
             Mode::SnoozeDate(_) => vec![Table::SnoozeDate],
+            Mode::Finder => vec![Table::Finder],
         }
     }
 }

@@ -6,6 +6,7 @@ mod capture;
 mod card;
 mod coffee;
 mod confirm;
+mod finder;
 mod form;
 mod help;
 mod people;
@@ -48,7 +49,10 @@ impl Widget for &App {
             Tab::Coffee => coffee::CoffeePane(self).render(body, buf),
             Tab::Review => review::ReviewPane(self).render(body, buf),
         }
-        // The stack, bottom up: each layer draws over the one below.
+        status::StatusLine(self).render(status, buf);
+        status::HintLine(self).render(hints, buf);
+        // The stack, bottom up: each layer draws over the one below (the help
+        // overlay over the bottom lines too, so every key fits at 60×16).
         for mode in self.modes() {
             match mode {
                 Mode::Normal => {}
@@ -80,9 +84,8 @@ impl Widget for &App {
                     typing: matches!(mode, Mode::SnoozeDate(_)),
                 }
                 .render(body, buf),
+                Mode::Finder => finder::FinderPopup(self).render(body, buf),
             }
         }
-        status::StatusLine(self).render(status, buf);
-        status::HintLine(self).render(hints, buf);
     }
 }
