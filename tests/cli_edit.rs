@@ -1,32 +1,9 @@
 //! `kith edit`, `archive` and `merge` on temp files, through the real binary.
 
 use std::path::Path;
-use std::process::{Command, Output};
+mod common;
 
-fn kith(file: &Path, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_kith"))
-        .arg("--file")
-        .arg(file)
-        .args([
-            "--today",
-            "2026-11-26",
-            "--config",
-            "/nonexistent/kith-test-config.ron",
-        ])
-        .args(args)
-        .output()
-        .expect("kith runs")
-}
-
-fn ok(file: &Path, args: &[&str]) -> String {
-    let out = kith(file, args);
-    assert!(
-        out.status.success(),
-        "{args:?}: {}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    String::from_utf8(out.stdout).unwrap()
-}
+use common::cli::{kith, ok};
 
 fn show_json(file: &Path, who: &str) -> serde_json::Value {
     serde_json::from_str(&ok(file, &["show", who, "--json"])).unwrap()

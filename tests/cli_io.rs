@@ -1,39 +1,17 @@
 //! `kith import` and `kith export` on temp files, through the real binary.
 
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
 
 use kith::store::Store;
+
+mod common;
+
+use common::cli::{kith, ok};
 
 fn fixture(name: &str) -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR"))
         .join("tests/fixtures")
         .join(name)
-}
-
-fn kith(file: &Path, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_kith"))
-        .arg("--file")
-        .arg(file)
-        .args([
-            "--today",
-            "2026-11-26",
-            "--config",
-            "/nonexistent/kith-test-config.ron",
-        ])
-        .args(args)
-        .output()
-        .expect("kith runs")
-}
-
-fn ok(file: &Path, args: &[&str]) -> String {
-    let out = kith(file, args);
-    assert!(
-        out.status.success(),
-        "{args:?}: {}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    String::from_utf8(out.stdout).unwrap()
 }
 
 fn people(file: &Path) -> Vec<kith::model::Person> {

@@ -2,32 +2,9 @@
 //! kind of bad line (exit 2, the line, a caret under the problem, nothing written).
 
 use std::path::Path;
-use std::process::{Command, Output};
+mod common;
 
-fn kith(file: &Path, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_kith"))
-        .arg("--file")
-        .arg(file)
-        .args([
-            "--today",
-            "2026-11-26",
-            "--config",
-            "/nonexistent/kith-test-config.ron",
-        ])
-        .args(args)
-        .output()
-        .expect("kith runs")
-}
-
-fn ok(file: &Path, args: &[&str]) -> String {
-    let out = kith(file, args);
-    assert!(
-        out.status.success(),
-        "{args:?}: {}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    String::from_utf8(out.stdout).unwrap()
-}
+use common::cli::{kith, ok};
 
 /// A book with Alice García, Bob Li, Dana Scully and Dana White.
 fn book() -> (tempfile::TempDir, std::path::PathBuf) {

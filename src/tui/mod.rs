@@ -31,6 +31,8 @@ pub mod snippet;
 pub mod ui;
 
 #[cfg(test)]
+mod test_support;
+#[cfg(test)]
 mod tests;
 #[cfg(test)]
 mod tests_capture;

@@ -1,49 +1,15 @@
 //! `App::update` without a terminal: navigation, tabs, sorting, filters,
 //! the mode stack, undo/redo through the store, and reloads.
 
-use chrono::NaiveDate;
 use ratatui::crossterm::event::KeyCode;
-use std::path::PathBuf;
 
 use super::action::Action;
 use super::app::{App, Mode, Tab};
-use super::keymap::{Key, Keymap};
+use super::keymap::Key;
 use super::lists::{Sort, WeightFilter};
-use crate::config::Config;
+use super::test_support::{Fixture, fixture, today};
 use crate::model::{Entry, Kind, Op, Person, PersonId, Weight};
-use crate::store::{Store, serialize_book};
-
-const BOOK: &str = include_str!("../../tests/fixtures/tui_book.ron");
-
-fn today() -> NaiveDate {
-    "2026-11-26".parse().unwrap()
-}
-
-struct Fixture {
-    _dir: tempfile::TempDir,
-    path: PathBuf,
-    app: App,
-}
-
-fn fixture() -> Fixture {
-    let dir = tempfile::tempdir().unwrap();
-    let path = dir.path().join("kith.ron");
-    std::fs::write(&path, BOOK).unwrap();
-    let (store, book) = Store::open(&path, today()).unwrap();
-    let app = App::new(
-        store,
-        book,
-        Config::default(),
-        Keymap::default(),
-        today(),
-        false,
-    );
-    Fixture {
-        _dir: dir,
-        path,
-        app,
-    }
-}
+use crate::store::serialize_book;
 
 fn name(app: &App) -> String {
     let id = app.selected_person().expect("someone is selected");

@@ -2,50 +2,17 @@
 //! dropdown, saving (and failing to), new people, Esc, and the Timeline's
 //! edit/delete/done, each one undo step.
 
-use chrono::{Days, NaiveDate};
+use chrono::Days;
 use ratatui::crossterm::event::KeyCode;
-use std::path::PathBuf;
 
 use super::action::Action;
 use super::app::{App, Mode, Tab};
-use super::keymap::{Key, Keymap};
+use super::keymap::Key;
 use super::mode::Ask;
+use super::test_support::{Fixture, fixture, today};
 use crate::capture::Who;
-use crate::config::Config;
 use crate::model::{Book, EntryId, PersonId};
 use crate::store::Store;
-
-const BOOK: &str = include_str!("../../tests/fixtures/tui_book.ron");
-
-fn today() -> NaiveDate {
-    "2026-11-26".parse().unwrap()
-}
-
-struct Fixture {
-    _dir: tempfile::TempDir,
-    path: PathBuf,
-    app: App,
-}
-
-fn fixture() -> Fixture {
-    let dir = tempfile::tempdir().unwrap();
-    let path = dir.path().join("kith.ron");
-    std::fs::write(&path, BOOK).unwrap();
-    let (store, book) = Store::open(&path, today()).unwrap();
-    let app = App::new(
-        store,
-        book,
-        Config::default(),
-        Keymap::default(),
-        today(),
-        false,
-    );
-    Fixture {
-        _dir: dir,
-        path,
-        app,
-    }
-}
 
 fn on_disk(f: &Fixture) -> Book {
     Store::open(&f.path, today()).unwrap().1

@@ -1,46 +1,13 @@
 //! The `/` finder's update logic, without a terminal: typing narrows, moving,
 //! Enter opens the card on People, Esc closes, archived people, adding.
 
-use chrono::NaiveDate;
 use ratatui::crossterm::event::KeyCode;
-use std::path::PathBuf;
 
 use super::app::{App, Mode, Tab};
 use super::keymap::{Key, Keymap};
+use super::test_support::{fixture, today};
 use crate::config::Config;
 use crate::store::Store;
-
-const BOOK: &str = include_str!("../../tests/fixtures/tui_book.ron");
-
-fn today() -> NaiveDate {
-    "2026-11-26".parse().unwrap()
-}
-
-struct Fixture {
-    _dir: tempfile::TempDir,
-    path: PathBuf,
-    app: App,
-}
-
-fn fixture() -> Fixture {
-    let dir = tempfile::tempdir().unwrap();
-    let path = dir.path().join("kith.ron");
-    std::fs::write(&path, BOOK).unwrap();
-    let (store, book) = Store::open(&path, today()).unwrap();
-    let app = App::new(
-        store,
-        book,
-        Config::default(),
-        Keymap::default(),
-        today(),
-        false,
-    );
-    Fixture {
-        _dir: dir,
-        path,
-        app,
-    }
-}
 
 fn type_str(app: &mut App, s: &str) {
     for c in s.chars() {

@@ -2,4 +2,5 @@
 //! says `mod common;`.
 #![allow(dead_code)]
 
+pub mod cli;
 pub mod pty;
