@@ -7,6 +7,7 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Paragraph, Widget, Wrap};
 
+use super::draw_row;
 use super::theme::Theme;
 use super::timeline::entry_line;
 use crate::model::Person;
@@ -88,17 +89,13 @@ impl Widget for CardView<'_> {
         };
         for (row, i) in range.enumerate() {
             let entry = &app.book().entries[f.entries[i]];
-            let mut line = entry_line(app, entry, width, false);
-            if cursor.is_some_and(|c| c.selected == i) {
-                line = line.style(theme.selected());
-            }
-            let y = rows.y + row as u16;
-            line.render(
-                Rect {
-                    y,
-                    height: 1,
-                    ..rows
-                },
+            let line = entry_line(app, entry, width, false);
+            draw_row(
+                line,
+                rows,
+                row,
+                cursor.is_some_and(|c| c.selected == i),
+                theme,
                 buf,
             );
         }

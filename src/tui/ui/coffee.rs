@@ -6,6 +6,7 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Paragraph, Widget, Wrap};
 
+use super::draw_row;
 use super::theme::Theme;
 use crate::model::Facts;
 use crate::text::{fit, fit_right};
@@ -78,24 +79,13 @@ impl Widget for CoffeePane<'_> {
                     theme.dim(),
                 ),
             };
-            let mut line = Line::from(vec![
+            let line = Line::from(vec![
                 Span::raw(fit(&p.name, name_w)),
                 Span::raw(fit_right(&met, 9)),
                 Span::styled(fit_right(&f.touches.to_string(), 8), theme.touch()),
                 needs,
             ]);
-            if i == cursor.selected {
-                line = line.style(theme.selected());
-            }
-            let y = rows.y + row as u16;
-            line.render(
-                Rect {
-                    y,
-                    height: 1,
-                    ..rows
-                },
-                buf,
-            );
+            draw_row(line, rows, row, i == cursor.selected, theme, buf);
         }
     }
 }

@@ -89,3 +89,29 @@ impl Widget for &App {
         }
     }
 }
+
+/// Draws `line` as row `row` of a list's `rows`, in the selection's style when
+/// it is the selected one.
+fn draw_row(
+    line: ratatui::text::Line,
+    rows: Rect,
+    row: usize,
+    selected: bool,
+    theme: Theme,
+    buf: &mut Buffer,
+) {
+    let line = if selected {
+        line.style(theme.selected())
+    } else {
+        line
+    };
+    let y = rows.y + row as u16;
+    line.render(
+        Rect {
+            y,
+            height: 1,
+            ..rows
+        },
+        buf,
+    );
+}

@@ -7,6 +7,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Paragraph, Widget};
 
 use super::card::CardView;
+use super::draw_row;
 use super::theme::Theme;
 use crate::text::{self, fit, fit_right};
 use crate::tui::app::{App, Tab};
@@ -118,19 +119,8 @@ impl Widget for PeopleList<'_> {
                 fit_right(&f.deeds_received.to_string(), 4),
                 theme.accent(),
             ));
-            let mut line = Line::from(spans);
-            if i == cursor.selected {
-                line = line.style(theme.selected());
-            }
-            let y = rows.y + row as u16;
-            line.render(
-                Rect {
-                    y,
-                    height: 1,
-                    ..rows
-                },
-                buf,
-            );
+            let line = Line::from(spans);
+            draw_row(line, rows, row, i == cursor.selected, theme, buf);
         }
     }
 }
