@@ -1,46 +1,17 @@
 //! The `?` overlay at small sizes: columns first, then scrolling, so every
 //! key of the pane's table and of Everywhere can be read at 60×16.
 
-use chrono::NaiveDate;
-use kith::config::Config;
-use kith::store::Store;
+mod common;
+
+use common::screen::{Screen, draw, on_fixture};
+use kith::tui::Action;
 use kith::tui::app::{App, Tab};
 use kith::tui::keymap::Table;
-use kith::tui::{Action, Keymap};
-use ratatui::Terminal;
-use ratatui::backend::TestBackend;
-
-fn today() -> NaiveDate {
-    "2026-11-26".parse().unwrap()
-}
-
-struct Screen {
-    _dir: tempfile::TempDir,
-    app: App,
-}
 
 fn help() -> Screen {
-    let dir = tempfile::tempdir().unwrap();
-    let path = dir.path().join("kith.ron");
-    std::fs::copy("tests/fixtures/tui_book.ron", &path).unwrap();
-    let (store, book) = Store::open(&path, today()).unwrap();
-    let mut app = App::new(
-        store,
-        book,
-        Config::default(),
-        Keymap::default(),
-        today(),
-        false,
-    );
-    app.color = false;
-    app.update(Action::Help);
-    Screen { _dir: dir, app }
-}
-
-fn draw(app: &App, width: u16, height: u16) -> String {
-    let mut terminal = Terminal::new(TestBackend::new(width, height)).unwrap();
-    terminal.draw(|f| f.render_widget(app, f.area())).unwrap();
-    terminal.backend().to_string()
+    let mut screen = on_fixture("tui_book.ron");
+    screen.app.update(Action::Help);
+    screen
 }
 
 /// Every screen from the top of the overlay to its end, a page at a time.

@@ -2,40 +2,18 @@
 //! the form empty, filled, with an error; the merge picker and confirm; the
 //! delete confirm. Review a changed snapshot by eye before accepting it.
 
-use chrono::NaiveDate;
-use kith::config::Config;
-use kith::store::Store;
+mod common;
+
+use common::screen::{Screen, on_fixture};
+use kith::tui::Action;
 use kith::tui::app::App;
 use kith::tui::keymap::Key;
-use kith::tui::{Action, Keymap};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use ratatui::crossterm::event::KeyCode;
 
-fn today() -> NaiveDate {
-    "2026-11-26".parse().unwrap()
-}
-
-struct Screen {
-    _dir: tempfile::TempDir,
-    app: App,
-}
-
 fn book() -> Screen {
-    let dir = tempfile::tempdir().unwrap();
-    let path = dir.path().join("kith.ron");
-    std::fs::copy("tests/fixtures/tui_book.ron", &path).unwrap();
-    let (store, book) = Store::open(&path, today()).unwrap();
-    let mut app = App::new(
-        store,
-        book,
-        Config::default(),
-        Keymap::default(),
-        today(),
-        false,
-    );
-    app.color = false;
-    Screen { _dir: dir, app }
+    on_fixture("tui_book.ron")
 }
 
 impl Screen {
@@ -53,9 +31,7 @@ impl Screen {
 }
 
 fn draw(app: &App) -> String {
-    let mut terminal = Terminal::new(TestBackend::new(80, 24)).unwrap();
-    terminal.draw(|f| f.render_widget(app, f.area())).unwrap();
-    terminal.backend().to_string()
+    common::screen::draw(app, 80, 24)
 }
 
 const TAB: Key = Key::plain(KeyCode::Tab);

@@ -2,39 +2,14 @@
 //! the first person (several reasons), a CJK name, the snooze chooser, the
 //! summary. Review a changed snapshot by eye before accepting it.
 
-use chrono::NaiveDate;
-use kith::config::Config;
-use kith::store::{Store, write_book};
-use kith::tui::Keymap;
+mod common;
+
+use common::screen::{Screen, draw, on_demo};
 use kith::tui::app::App;
 use kith::tui::key::Key;
-use ratatui::Terminal;
-use ratatui::backend::TestBackend;
-
-fn today() -> NaiveDate {
-    "2026-11-26".parse().unwrap()
-}
-
-struct Screen {
-    _dir: tempfile::TempDir,
-    app: App,
-}
 
 fn demo() -> Screen {
-    let dir = tempfile::tempdir().unwrap();
-    let path = dir.path().join("kith.ron");
-    write_book(&path, &kith::demo::demo_book(today())).unwrap();
-    let (store, book) = Store::open(&path, today()).unwrap();
-    let mut app = App::new(
-        store,
-        book,
-        Config::default(),
-        Keymap::default(),
-        today(),
-        false,
-    );
-    app.color = false;
-    Screen { _dir: dir, app }
+    on_demo()
 }
 
 fn press(app: &mut App, keys: &str) {
@@ -48,12 +23,6 @@ fn current(app: &App) -> String {
         .unwrap()
         .name
         .clone()
-}
-
-fn draw(app: &App, width: u16, height: u16) -> String {
-    let mut terminal = Terminal::new(TestBackend::new(width, height)).unwrap();
-    terminal.draw(|f| f.render_widget(app, f.area())).unwrap();
-    terminal.backend().to_string()
 }
 
 fn both_sizes(name: &str, app: &App) {

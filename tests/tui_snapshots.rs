@@ -1,49 +1,18 @@
 //! Whole screens as text, at fixed sizes with a fixed today. These are the
 //! product's face: review a changed snapshot by eye before accepting it.
 
-use chrono::NaiveDate;
-use kith::config::Config;
-use kith::store::Store;
+mod common;
+
+use common::screen::{Screen, draw, on_fixture, today};
+use kith::tui::Action;
 use kith::tui::app::{App, Tab};
-use kith::tui::{Action, Keymap};
-use ratatui::Terminal;
-use ratatui::backend::TestBackend;
-
-fn today() -> NaiveDate {
-    "2026-11-26".parse().unwrap()
-}
-
-struct Screen {
-    _dir: tempfile::TempDir,
-    app: App,
-}
 
 fn open(fixture: &str) -> Screen {
-    let dir = tempfile::tempdir().unwrap();
-    let path = dir.path().join("kith.ron");
-    let text = std::fs::read_to_string(format!("tests/fixtures/{fixture}")).unwrap();
-    std::fs::write(&path, text).unwrap();
-    let (store, book) = Store::open(&path, today()).unwrap();
-    let mut app = App::new(
-        store,
-        book,
-        Config::default(),
-        Keymap::default(),
-        today(),
-        false,
-    );
-    app.color = false;
-    Screen { _dir: dir, app }
+    on_fixture(fixture)
 }
 
 fn book() -> Screen {
-    open("tui_book.ron")
-}
-
-fn draw(app: &App, width: u16, height: u16) -> String {
-    let mut terminal = Terminal::new(TestBackend::new(width, height)).unwrap();
-    terminal.draw(|f| f.render_widget(app, f.area())).unwrap();
-    terminal.backend().to_string()
+    on_fixture("tui_book.ron")
 }
 
 fn both_sizes(name: &str, app: &App) {

@@ -1,0 +1,56 @@
+//! Whole-app screens for snapshot tests: an App on a temp copy of a book, with
+//! today fixed and colour off, drawn into a `TestBackend` as text.
+
+use chrono::NaiveDate;
+use kith::config::Config;
+use kith::store::{Store, write_book};
+use kith::tui::Keymap;
+use kith::tui::app::App;
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+
+pub fn today() -> NaiveDate {
+    "2026-11-26".parse().unwrap()
+}
+
+pub struct Screen {
+    pub _dir: tempfile::TempDir,
+    pub app: App,
+}
+
+/// An App on a temp file holding `text`.
+pub fn on_text(text: &str) -> Screen {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("kith.ron");
+    std::fs::write(&path, text).unwrap();
+    let (store, book) = Store::open(&path, today()).unwrap();
+    let mut app = App::new(
+        store,
+        book,
+        Config::default(),
+        Keymap::default(),
+        today(),
+        false,
+    );
+    app.color = false;
+    Screen { _dir: dir, app }
+}
+
+/// An App on a copy of `tests/fixtures/NAME`.
+pub fn on_fixture(name: &str) -> Screen {
+    on_text(&std::fs::read_to_string(format!("tests/fixtures/{name}")).unwrap())
+}
+
+/// An App on the bundled demo book, shifted to the fixed today.
+pub fn on_demo() -> Screen {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("demo.ron");
+    write_book(&path, &kith::demo::demo_book(today())).unwrap();
+    on_text(&std::fs::read_to_string(&path).unwrap())
+}
+
+pub fn draw(app: &App, width: u16, height: u16) -> String {
+    let mut terminal = Terminal::new(TestBackend::new(width, height)).unwrap();
+    terminal.draw(|f| f.render_widget(app, f.area())).unwrap();
+    terminal.backend().to_string()
+}
