@@ -26,6 +26,7 @@ pub mod lists;
 pub mod mode;
 pub mod people_edit;
 mod review;
+mod saver;
 mod scroll;
 pub mod snippet;
 pub mod ui;
@@ -54,6 +55,7 @@ use crate::store::Store;
 
 pub use action::Action;
 pub use app::App;
+pub use history::Then;
 pub use keymap::{Keymap, KeymapError};
 pub use mode::Tab;
 
@@ -116,6 +118,7 @@ pub fn app_for(launch: Launch) -> Result<App, TuiError> {
         launch.today,
         launch.demo,
     );
+    app.save_in_background()?;
     if launch.demo {
         app.say("your own book is untouched".into());
     }
