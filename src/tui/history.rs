@@ -232,7 +232,7 @@ impl App {
         match outcome {
             Outcome::Saved { inverse, derived } => {
                 self.review.stepping = step;
-                self.adopt(derived, keep);
+                self.adopt(*derived, keep);
                 self.review.stepping = false;
                 let done = Done {
                     op: inverse,
@@ -259,7 +259,7 @@ impl App {
             Outcome::Failed { error, derived } => {
                 if let Some(derived) = derived {
                     self.review.stepping = step;
-                    self.adopt(derived, keep);
+                    self.adopt(*derived, keep);
                     self.review.stepping = false;
                 }
                 self.fail(match change {
@@ -270,7 +270,7 @@ impl App {
                 self.then(then, false, &what);
             }
             Outcome::Reloaded(derived) => {
-                self.adopt(derived, keep);
+                self.adopt(*derived, keep);
                 self.say("reloaded: the file changed on disk".into());
             }
             Outcome::NotReloaded(error) => {

@@ -86,19 +86,23 @@ pub struct Context {
 }
 
 /// How a job ended.
+#[allow(
+    clippy::large_enum_variant,
+    reason = "one outcome per save, moved once: boxing would buy nothing"
+)]
 pub enum Outcome {
     /// The change is on disk.
     Saved {
         inverse: Op,
-        derived: Derived,
+        derived: Box<Derived>,
     },
     /// Nothing was written. `derived` is the book on disk when it had changed
     /// (and was reloaded) before the change failed.
     Failed {
         error: StoreError,
-        derived: Option<Derived>,
+        derived: Option<Box<Derived>>,
     },
-    Reloaded(Derived),
+    Reloaded(Box<Derived>),
     /// The file no longer reads; the book in memory stays as it was.
     NotReloaded(StoreError),
 }
@@ -151,12 +155,14 @@ impl Worker {
         }
     }
 
-    fn derive(&self, view: View) -> Derived {
-        Derived::build(Arc::clone(&self.book), self.store.clone(), &self.ctx, view)
+    fn derive(&self, view: View) -> Box<Derived> {
+        let book = Arc::clone(&self.book);
+        Box::new(Derived::build(book, self.store.clone(), &self.ctx, view))
     }
 }
 
 /// Runs jobs on a thread of their own, or inline.
+#[allow(clippy::large_enum_variant, reason = "one saver per app")]
 pub enum Saver {
     Inline {
         worker: Box<Worker>,
