@@ -45,6 +45,8 @@ mod tests_form;
 mod tests_people_edit;
 #[cfg(test)]
 mod tests_review;
+#[cfg(test)]
+mod tests_saving;
 
 use chrono::NaiveDate;
 use std::path::PathBuf;
