@@ -3,6 +3,9 @@
 //! - [`app`]: state and `App::update(Action)` (no terminal I/O).
 //! - `history`: every change to the book goes through `App::commit`, which
 //!   feeds the undo stack; undo and redo are commits too; reloads.
+//! - `saver`: where a commit is carried out — the store's lock, the atomic
+//!   save and the derived index/lists — on a thread of its own, so the screen
+//!   never waits for the disk; keys typed meanwhile wait in order.
 //! - [`action`], [`key`], [`keymap`]: keys → actions, one table per mode,
 //!   rebindable from `config.ron`.
 //! - [`mode`]: the tabs and the mode/popup stack.
