@@ -119,6 +119,8 @@ impl Stamp {
 /// The result of a change that landed on disk.
 #[derive(Debug)]
 pub struct Applied {
+    /// The operation that was applied (built from the freshest book).
+    pub op: Op,
     /// The operation that undoes the change.
     pub inverse: Op,
     /// The file had been changed by another process and was reloaded first.
@@ -191,14 +193,18 @@ impl Store {
             *book = self.reload()?;
         }
         let op = make(book)?;
-        let inverse = op.apply(book)?;
+        let inverse = op.clone().apply(book)?;
         if let Err(e) = self.save_locked(book) {
             inverse
                 .apply(book)
                 .expect("an inverse applies to the state it came from");
             return Err(e);
         }
-        Ok(Applied { inverse, reloaded })
+        Ok(Applied {
+            op,
+            inverse,
+            reloaded,
+        })
     }
 
     fn lock(&self) -> Result<File, StoreError> {

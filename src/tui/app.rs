@@ -10,7 +10,6 @@
 
 use chrono::NaiveDate;
 use std::collections::VecDeque;
-use std::sync::Arc;
 
 use crate::capture::Names;
 use crate::config::Config;
@@ -28,7 +27,7 @@ use super::lists::{Lists, Sort, Sources, WeightFilter};
 pub use super::mode::{Mode, Tab};
 use super::people_edit::PeopleEdit;
 use super::review::ReviewTab;
-use super::saver::{Context, Derived, Saver, View, Worker};
+use super::saver::{self, Catch, Context, Derived, Saver, View, Worker};
 use super::scroll::Scroll;
 use crate::model::review::SnoozeChoice;
 
@@ -50,7 +49,7 @@ pub struct App {
     /// What this process last saw of the file (to notice other processes'
     /// changes); the saver holds the store that writes.
     pub(super) store: Store,
-    pub(super) book: Arc<Book>,
+    pub(super) book: Book,
     pub(super) saver: Saver,
     /// The change being saved; keys wait in `typeahead` until it is done.
     pub(super) saving: Option<Pending>,
@@ -104,7 +103,6 @@ impl App {
         demo: bool,
     ) -> App {
         let kinds = config.kinds();
-        let book = Arc::new(book);
         let ctx = Context {
             config: config.clone(),
             kinds: kinds.clone(),
@@ -115,8 +113,8 @@ impl App {
             weight: WeightFilter::default(),
             who: None,
         };
-        let derived = Derived::build(Arc::clone(&book), store.clone(), &ctx, view);
-        let saver = Saver::inline(Worker::new(store.clone(), Arc::clone(&book), ctx));
+        let (index, names, lists) = saver::derive(&book, &ctx, &view);
+        let saver = Saver::inline(Worker::new(store.clone(), ctx));
         let mut app = App {
             store,
             book,
@@ -125,10 +123,10 @@ impl App {
             typeahead: VecDeque::new(),
             config,
             kinds,
-            index: Index::default(),
-            names: Names::default(),
+            index,
+            names,
             search: None,
-            lists: Lists::default(),
+            lists,
             keymap,
             today,
             demo,
@@ -152,7 +150,7 @@ impl App {
             help: Scroll::default(),
             finder: None,
         };
-        app.adopt(derived, Selection::default());
+        app.settle(Selection::default());
         app
     }
 
@@ -401,16 +399,44 @@ impl App {
     /// saver after a change), keeping each pane's selection on the same person
     /// (or entry).
     pub(super) fn adopt(&mut self, derived: Derived, keep: Selection) {
-        let stale = derived.view != self.view();
-        self.book = derived.book;
-        self.index = derived.index;
-        self.names = derived.names;
-        self.lists = derived.lists;
-        self.store = derived.store;
-        self.search = None;
-        if stale {
+        let Derived {
+            catch,
+            index,
+            names,
+            lists,
+            view,
+            store,
+        } = derived;
+        let mut garbage: Vec<Box<dyn Send>> = Vec::new();
+        match catch {
+            Catch::Apply(op) => {
+                if let Err(e) = op.apply(&mut self.book) {
+                    // The two copies differ (a bug): read the file again
+                    // rather than show one book with another's index.
+                    self.fail(format!("out of step with the file ({e}); reading it again"));
+                    return self.reload();
+                }
+            }
+            Catch::Replace(book) => {
+                garbage.push(Box::new(std::mem::replace(&mut self.book, *book)));
+            }
+        }
+        garbage.push(Box::new(std::mem::replace(&mut self.index, index)));
+        garbage.push(Box::new(std::mem::replace(&mut self.names, names)));
+        garbage.push(Box::new(std::mem::replace(&mut self.lists, lists)));
+        garbage.push(Box::new(self.search.take()));
+        self.saver.discard(garbage);
+        self.store = store;
+        if view != self.view() {
             self.lists = Lists::build(&sources(self), self.sort, self.weight, self.who);
         }
+        self.settle(keep);
+    }
+
+    /// After the book changed: each pane's selection back on the same person
+    /// (or entry), popups of people who are gone closed, the review and the
+    /// finder brought up to date.
+    fn settle(&mut self, keep: Selection) {
         self.restore_people(keep.person);
         restore(&mut self.coffee, &self.lists.coffee, keep.coffee);
         self.restore_entry(keep.entry);

@@ -5,7 +5,7 @@
 //! edit, delete and done live here too: they act on entries the same way.
 
 use crate::capture::{self, Capture, CaptureError, Parsed, Who};
-use crate::model::{Book, EntryId, Index, Op, PersonId};
+use crate::model::{Book, Direction, EntryId, Index, Op, PersonId};
 use crate::search::SearchIndex;
 
 use super::app::App;
@@ -272,7 +272,12 @@ fn describe(c: &Capture, book: &Book, editing: bool) -> String {
         })
         .collect();
     let verb = if editing { "edited" } else { "logged" };
-    format!("{verb} {} for {}", c.kind, names.join(", "))
+    let to = match c.direction {
+        Direction::Gave => "for",
+        Direction::Received => "from",
+        Direction::Mutual => "with",
+    };
+    format!("{verb} {} {to} {}", c.kind, names.join(", "))
 }
 
 /// "favor for Ana García".

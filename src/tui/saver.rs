@@ -1,17 +1,21 @@
 //! Saving off the input thread, so a heavy book never freezes the screen.
 //!
-//! A change is a [`Job`] for the [`Worker`], which owns the disk side: it takes
-//! the store's lock, reloads if another process changed the file, applies the
-//! operation to a copy of the book, saves it atomically, and then derives what
-//! the views read (index, names, lists) from the new book. The [`Outcome`]
-//! comes back whole; the app swaps it in (a few pointer moves) and only then
-//! says "saved" — so "saved" still means "on disk".
+//! A change is a [`Job`] for the [`Worker`], which owns the disk side and its
+//! own copy of the book: it takes the store's lock, reloads if another process
+//! changed the file, applies the operation, saves atomically, and then derives
+//! what the views read (index, names, lists). The [`Outcome`] comes back whole:
+//! the operation that was applied (the app applies it to its copy, which is
+//! cheap) or, after a reload, the whole book; and the derived state, which the
+//! app swaps in. Only then does it say "saved" — "saved" still means on disk.
+//!
+//! Two copies, so that no save clones or frees a whole book: on a heavy book
+//! (100,000 entries) either takes ~100 ms. What the app lets go of is freed
+//! here too ([`Saver::discard`]).
 //!
 //! [`Saver`] is the transport: a thread for the real app, or the same worker run
 //! inline, for tests that want each change finished when `update` returns.
 
 use chrono::NaiveDate;
-use std::sync::Arc;
 use std::sync::mpsc::{self, Receiver, Sender, TryRecvError};
 use std::thread::JoinHandle;
 
@@ -31,6 +35,8 @@ pub enum Job {
     Apply { make: MakeOp, view: View },
     /// Read the file again (another process changed it).
     Reload { view: View },
+    /// Free what the app let go of (see [`Saver::discard`]).
+    Discard(Vec<Box<dyn Send>>),
 }
 
 /// The view settings the lists are derived with.
@@ -41,9 +47,17 @@ pub struct View {
     pub who: Option<PersonId>,
 }
 
-/// A book and everything the views derive from it.
+/// How the app's copy of the book becomes the worker's.
+pub enum Catch {
+    /// Apply this operation (the books were the same before it).
+    Apply(Op),
+    /// Take this book (the file was read again).
+    Replace(Box<Book>),
+}
+
+/// The book (as a [`Catch`]) and everything the views derive from it.
 pub struct Derived {
-    pub book: Arc<Book>,
+    pub catch: Catch,
     pub index: Index,
     pub names: Names,
     pub lists: Lists,
@@ -54,35 +68,27 @@ pub struct Derived {
     pub store: Store,
 }
 
-impl Derived {
-    pub fn build(book: Arc<Book>, store: Store, ctx: &Context, view: View) -> Derived {
-        let index = Index::build(&book, &ctx.kinds);
-        let names = Names::new(&book);
-        let sources = Sources {
-            book: &book,
-            index: &index,
-            config: &ctx.config,
-            kinds: &ctx.kinds,
-            today: ctx.today,
-        };
-        let lists = Lists::build(&sources, view.sort, view.weight, view.who);
-        Derived {
-            book,
-            index,
-            names,
-            lists,
-            view,
-            store,
-        }
-    }
-}
-
 /// What the derived facts depend on besides the book.
 #[derive(Clone)]
 pub struct Context {
     pub config: Config,
     pub kinds: Kinds,
     pub today: NaiveDate,
+}
+
+/// The index, names and lists of `book`.
+pub fn derive(book: &Book, ctx: &Context, view: &View) -> (Index, Names, Lists) {
+    let index = Index::build(book, &ctx.kinds);
+    let names = Names::new(book);
+    let sources = Sources {
+        book,
+        index: &index,
+        config: &ctx.config,
+        kinds: &ctx.kinds,
+        today: ctx.today,
+    };
+    let lists = Lists::build(&sources, view.sort, view.weight.clone(), view.who);
+    (index, names, lists)
 }
 
 /// How a job ended.
@@ -107,57 +113,106 @@ pub enum Outcome {
     NotReloaded(StoreError),
 }
 
-/// The disk side: the store and the book as last saved or loaded.
+/// The disk side: the store and its copy of the book, read on first use (on
+/// the worker's thread, so the app's first frame does not wait for it).
 pub struct Worker {
     store: Store,
-    book: Arc<Book>,
+    book: Option<Book>,
+    /// The store as the app's copy was read: the worker's own reading of the
+    /// file may be newer.
+    app_saw: Store,
     ctx: Context,
 }
 
 impl Worker {
-    pub fn new(store: Store, book: Arc<Book>, ctx: Context) -> Worker {
-        Worker { store, book, ctx }
+    /// A worker for the book the app read through `store`.
+    pub fn new(store: Store, ctx: Context) -> Worker {
+        Worker {
+            app_saw: store.clone(),
+            store,
+            book: None,
+            ctx,
+        }
     }
 
-    pub fn run(&mut self, job: Job) -> Outcome {
-        match job {
+    /// Reads its copy of the book, if it has none yet.
+    pub fn load(&mut self) -> Result<(), StoreError> {
+        if self.book.is_none() {
+            self.book = Some(self.store.reload()?);
+        }
+        Ok(())
+    }
+
+    /// Carries out a job; every job but `Discard` has an outcome.
+    pub fn run(&mut self, job: Job) -> Option<Outcome> {
+        Some(match job {
             Job::Apply { make, view } => self.apply(make, view),
             Job::Reload { view } => match self.store.reload() {
                 Ok(book) => {
-                    self.book = Arc::new(book);
-                    Outcome::Reloaded(self.derive(view))
+                    self.book = Some(book);
+                    Outcome::Reloaded(self.derive(None, view))
                 }
                 Err(e) => Outcome::NotReloaded(e),
+            },
+            Job::Discard(garbage) => {
+                drop(garbage);
+                return None;
+            }
+        })
+    }
+
+    fn apply(&mut self, make: MakeOp, view: View) -> Outcome {
+        if let Err(error) = self.load() {
+            return Outcome::Failed {
+                error,
+                derived: None,
+            };
+        }
+        // The app's copy is the worker's, unless the worker read the file
+        // since the app's copy was made (then the app needs the whole book).
+        let same_before = self.store == self.app_saw;
+        let before = self.store.clone();
+        let book = self.book.as_mut().expect("loaded above");
+        let result = self.store.update(book, make);
+        let reloaded = match &result {
+            Ok(applied) => applied.reloaded,
+            // Only a reload changes the store when nothing was saved.
+            Err(_) => self.store != before,
+        };
+        let same = same_before && !reloaded;
+        match result {
+            Ok(applied) => Outcome::Saved {
+                inverse: applied.inverse,
+                derived: self.derive(same.then_some(applied.op), view),
+            },
+            Err(error) => Outcome::Failed {
+                error,
+                derived: (!same).then(|| self.derive(None, view)),
             },
         }
     }
 
-    /// Changes a copy, so a failure leaves the shared book untouched.
-    fn apply(&mut self, make: MakeOp, view: View) -> Outcome {
-        let mut book = Book::clone(&self.book);
-        let before = self.store.clone();
-        match self.store.update(&mut book, make) {
-            Ok(applied) => {
-                self.book = Arc::new(book);
-                Outcome::Saved {
-                    inverse: applied.inverse,
-                    derived: self.derive(view),
-                }
-            }
-            Err(error) => {
-                let reloaded = self.store != before;
-                let derived = reloaded.then(|| {
-                    self.book = Arc::new(book);
-                    self.derive(view)
-                });
-                Outcome::Failed { error, derived }
-            }
-        }
-    }
-
-    fn derive(&self, view: View) -> Box<Derived> {
-        let book = Arc::clone(&self.book);
-        Box::new(Derived::build(book, self.store.clone(), &self.ctx, view))
+    /// What the app takes in: `op` when its copy only needs that operation,
+    /// else (`None`) a copy of the whole book.
+    fn derive(&mut self, op: Option<Op>, view: View) -> Box<Derived> {
+        let book = self
+            .book
+            .as_ref()
+            .expect("a worker derives from a loaded book");
+        let (index, names, lists) = derive(book, &self.ctx, &view);
+        let catch = match op {
+            Some(op) => Catch::Apply(op),
+            None => Catch::Replace(Box::new(book.clone())),
+        };
+        self.app_saw = self.store.clone();
+        Box::new(Derived {
+            catch,
+            index,
+            names,
+            lists,
+            view,
+            store: self.store.clone(),
+        })
     }
 }
 
@@ -191,8 +246,13 @@ impl Saver {
         let thread = std::thread::Builder::new()
             .name("kith-saver".into())
             .spawn(move || {
+                // Read the worker's copy now, while the app draws its first
+                // frame; a failure shows at the first save.
+                let _ = worker.load();
                 for job in job_rx {
-                    if outcome_tx.send(worker.run(job)).is_err() {
+                    if let Some(outcome) = worker.run(job)
+                        && outcome_tx.send(outcome).is_err()
+                    {
                         break;
                     }
                 }
@@ -208,11 +268,22 @@ impl Saver {
     pub fn send(&mut self, job: Job) -> bool {
         match self {
             Saver::Inline { worker, outcome } => {
-                *outcome = Some(worker.run(job));
+                *outcome = worker.run(job);
                 true
             }
             Saver::Thread(b) => b.jobs.as_ref().is_some_and(|j| j.send(job).is_ok()),
             Saver::Stopped => false,
+        }
+    }
+
+    /// Frees `garbage` off this thread: freeing a heavy book (100,000
+    /// entries, allocated on the saver's thread) takes ~90 ms, longer than a
+    /// frame may wait. Inline it is simply dropped.
+    pub fn discard(&mut self, garbage: Vec<Box<dyn Send>>) {
+        if let Saver::Thread(b) = self
+            && let Some(jobs) = &b.jobs
+        {
+            let _ = jobs.send(Job::Discard(garbage));
         }
     }
 

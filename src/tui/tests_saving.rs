@@ -176,3 +176,38 @@ fn another_process_change_is_read_in_the_background() {
     assert!(!app.store().changed_on_disk(), "the app saw this version");
     assert_eq!(status(&app), "reloaded: the file changed on disk");
 }
+
+#[test]
+fn the_apps_copy_stays_the_files_through_saves_undo_and_other_writers() {
+    let Fixture {
+        _dir,
+        path,
+        mut app,
+    } = background();
+    let same = |app: &App| assert_eq!(*app.book(), on_disk(&path), "{:?}", app.status);
+    app.open_capture(None);
+    type_str(&mut app, "@bru favor: lent the projector");
+    press(&mut app, KeyCode::Enter);
+    app.wait_saves();
+    same(&app);
+    // Another process adds someone; our next save reloads first.
+    let mut theirs = on_disk(&path);
+    let zed = crate::model::Person::new(crate::model::PersonId(0), "Zed Newcomer");
+    crate::model::Op::AddPerson(zed).apply(&mut theirs).unwrap();
+    std::fs::write(&path, crate::store::serialize_book(&theirs)).unwrap();
+    app.open_capture(None);
+    type_str(&mut app, "@ana <intro: to a printer");
+    press(&mut app, KeyCode::Enter);
+    app.wait_saves();
+    assert_eq!(status(&app), "saved: logged intro from Ana Lima");
+    same(&app);
+    assert!(app.book().people.iter().any(|p| p.name == "Zed Newcomer"));
+    for key in ['u', 'u', 'u'] {
+        press(&mut app, KeyCode::Char(key));
+        app.wait_saves();
+        same(&app);
+    }
+    app.handle_key(Key::ctrl('r'));
+    app.wait_saves();
+    same(&app);
+}
