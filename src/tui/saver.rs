@@ -48,6 +48,7 @@ pub struct View {
 }
 
 /// How the app's copy of the book becomes the worker's.
+#[allow(clippy::large_enum_variant, reason = "one per save, moved once")]
 pub enum Catch {
     /// Apply this operation (the books were the same before it).
     Apply(Op),
