@@ -17,6 +17,7 @@ use super::action::Action;
 use super::capture::CaptureState;
 use super::cursor::Cursor;
 use super::field::TextField;
+use super::filter::FilterChooser;
 use super::finder::FinderState;
 use super::keymap::{Key, Keymap, Table};
 use super::lists::{Lists, Sort, Sources, WeightFilter};
@@ -80,6 +81,8 @@ pub struct App {
     pub(super) help: Scroll,
     /// The `/` finder's query and results, while it is open.
     pub(super) finder: Option<FinderState>,
+    /// The Timeline's `f` chooser, while it is open.
+    pub(super) filter: Option<FilterChooser>,
 }
 
 impl App {
@@ -123,6 +126,7 @@ impl App {
             capture: None,
             help: Scroll::default(),
             finder: None,
+            filter: None,
         };
         app.rebuild(Selection::default());
         app
@@ -274,6 +278,7 @@ impl App {
                 }
             }
             Action::Back if *self.mode() == Mode::Finder => self.close_finder(),
+            Action::Back if *self.mode() == Mode::Filter => self.close_filter(),
             Action::Back => self.back(),
             Action::Help => {
                 if *self.mode() != Mode::Help {
@@ -290,11 +295,9 @@ impl App {
                 self.restore_people(keep);
                 self.say(format!("sorted by {}", self.sort.label()));
             }
-            Action::CycleWeight => {
-                self.weight = self.weight.next();
-                self.refilter();
-                self.say(format!("showing {}", self.weight.label()));
-            }
+            Action::CycleWeight => self.set_weight(self.weight.next()),
+            Action::Filter => self.open_filter(),
+            Action::Submit if *self.mode() == Mode::Filter => self.pick_filter(),
             Action::TogglePerson => {
                 self.who = match self.who {
                     Some(_) => None,
@@ -370,7 +373,7 @@ impl App {
         self.index = Index::build(&self.book, &self.kinds);
         self.names = Names::new(&self.book);
         self.search = None;
-        self.lists = Lists::build(&sources(self), self.sort, self.weight, self.who);
+        self.lists = Lists::build(&sources(self), self.sort, self.weight.clone(), self.who);
         self.restore_people(keep.person);
         restore(&mut self.coffee, &self.lists.coffee, keep.coffee);
         self.restore_entry(keep.entry);
@@ -395,9 +398,16 @@ impl App {
     fn refilter(&mut self) {
         let keep = self.selected_entry_id();
         let mut lists = std::mem::take(&mut self.lists);
-        lists.filter_timeline(&sources(self), self.weight, self.who);
+        lists.filter_timeline(&sources(self), self.weight.clone(), self.who);
         self.lists = lists;
         self.restore_entry(keep);
+    }
+
+    /// The Timeline shows `weight` from now on.
+    pub(super) fn set_weight(&mut self, weight: WeightFilter) {
+        self.weight = weight;
+        self.refilter();
+        self.say(format!("showing {}", self.weight.label()));
     }
 
     fn selected_in(&self, tab: Tab) -> Option<PersonId> {
@@ -437,6 +447,7 @@ impl App {
                 (&mut self.card, len)
             }
             Mode::Finder => return self.move_in_finder(f),
+            Mode::Filter => return self.move_in_filter(f),
             Mode::Normal => match self.tab {
                 Tab::People => (&mut self.people, self.lists.people.len()),
                 Tab::Timeline => (&mut self.timeline, self.lists.timeline.len()),

@@ -17,6 +17,7 @@ mod cursor;
 mod editor;
 mod event;
 pub mod field;
+pub mod filter;
 pub mod finder;
 pub mod form;
 mod history;
@@ -38,6 +39,8 @@ mod tests;
 mod tests_capture;
 #[cfg(test)]
 mod tests_finder;
+#[cfg(test)]
+mod tests_filter;
 #[cfg(test)]
 mod tests_form;
 #[cfg(test)]
