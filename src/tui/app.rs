@@ -407,7 +407,7 @@ impl App {
     pub(super) fn set_weight(&mut self, weight: WeightFilter) {
         self.weight = weight;
         self.refilter();
-        self.say(format!("showing {}", self.weight.label()));
+        self.say(format!("showing {}", self.weight.title()));
     }
 
     fn selected_in(&self, tab: Tab) -> Option<PersonId> {

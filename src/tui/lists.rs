@@ -73,6 +73,15 @@ impl WeightFilter {
         }
     }
 
+    /// The filter in the Timeline's title and the status line ("kind: favor",
+    /// so a kind named like a word of the UI reads as a kind).
+    pub fn title(&self) -> String {
+        match self {
+            WeightFilter::Kind(kind) => format!("kind: {kind}"),
+            _ => self.label().to_string(),
+        }
+    }
+
     /// Does an entry of `kind` pass?
     pub fn keeps(&self, kinds: &Kinds, kind: &Kind) -> bool {
         match self {

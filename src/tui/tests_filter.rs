@@ -59,7 +59,7 @@ fn f_chooses_one_kind_and_counts_every_choice() {
     assert!(app.filter_chooser().is_none());
     assert_eq!(app.weight, WeightFilter::Kind(Kind::new("help")));
     assert_eq!(kinds_shown(&app), ["help"; 3]);
-    assert_eq!(app.status.as_ref().unwrap().text, "showing help");
+    assert_eq!(app.status.as_ref().unwrap().text, "showing kind: help");
 
     // Reopened, it sits on the kind in use; `w` goes back to everything.
     app.handle_key(Key::char('f'));

@@ -21,7 +21,7 @@ impl Widget for TimelinePane<'_> {
         let theme = Theme { color: app.color };
         let mut title = vec![
             Span::styled(" Timeline ", theme.title()),
-            Span::styled(format!("{} ", app.weight.label()), theme.dim()),
+            Span::styled(format!("{} ", app.weight.title()), theme.dim()),
         ];
         if let Some(who) = app.who {
             title.push(Span::styled(
