@@ -2,8 +2,10 @@
 //! into a 120×40 `TestBackend`: coming back to it (the session is kept), a
 //! frame of the current person, and one step (`n`: commit through the store,
 //! which saves the file and reindexes, then the next person's frame), with
-//! the two big parts of a commit on their own. The queue itself is in
-//! `benches/review.rs`.
+//! the two big parts of a commit on their own. The step is timed twice: all
+//! on the UI thread ("inline"), and as the terminal app runs it, with the save
+//! on the saver's thread, where only the key, taking the outcome in and the
+//! frame are the UI thread's. The queue itself is in `benches/review.rs`.
 
 use chrono::NaiveDate;
 use criterion::{Criterion, criterion_group, criterion_main};
@@ -14,7 +16,7 @@ use kith::tui::key::Key;
 use kith::tui::{Action, Keymap};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
-use std::time::Duration;
+use std::time::{Duration, Instant};
 
 fn today() -> NaiveDate {
     "2026-11-26".parse().unwrap()
@@ -50,12 +52,36 @@ fn bench(c: &mut Criterion) {
     g.bench_function("frame of one person", |b| {
         b.iter(|| frame(&mut terminal, &app))
     });
-    g.bench_function("skip (commit + save) + next frame", |b| {
+    g.bench_function("skip inline (commit + save) + next frame", |b| {
         b.iter(|| {
             app.handle_key(Key::char('n'));
             frame(&mut terminal, &app);
         })
     });
+    app.save_in_background().unwrap();
+    g.bench_function(
+        "skip, UI thread: key + outcome taken in + next frame",
+        |b| {
+            b.iter_custom(|n| {
+                let mut spent = Duration::ZERO;
+                for _ in 0..n {
+                    let start = Instant::now();
+                    app.handle_key(Key::char('n'));
+                    spent += start.elapsed();
+                    loop {
+                        let start = Instant::now();
+                        if app.poll_saves() {
+                            frame(&mut terminal, &app);
+                            spent += start.elapsed();
+                            break;
+                        }
+                        std::thread::sleep(Duration::from_micros(200));
+                    }
+                }
+                spent
+            })
+        },
+    );
     let book = app.book().clone();
     let kinds = app.kinds().clone();
     g.bench_function("commit part: write_book", |b| {

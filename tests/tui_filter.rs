@@ -42,7 +42,10 @@ fn the_chooser_scrolls_at_the_minimum_size() {
     s.app.update(Action::Filter);
     s.app.update(Action::Bottom);
     let screen = draw(&s.app, 60, 16);
-    assert!(screen.contains("referral") && !screen.contains("│• all"), "{screen}");
+    assert!(
+        screen.contains("referral") && !screen.contains("│• all"),
+        "{screen}"
+    );
     insta::assert_snapshot!("filter_chooser_60x16", screen);
 }
 

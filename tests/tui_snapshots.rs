@@ -73,7 +73,10 @@ fn coffee_only_empty_prompts_a_deed() {
             ))
         })
         .collect();
-    assert!(s.app.commit(kith::model::Op::Batch(ops), "logged deeds"));
+    let logged = kith::model::Op::Batch(ops);
+    s.app
+        .commit(logged, "logged deeds", kith::tui::Then::Nothing);
+    assert_eq!(s.app.status.as_ref().unwrap().text, "logged deeds");
     insta::assert_snapshot!(draw(&s.app, 80, 24));
 }
 

@@ -125,8 +125,9 @@ pub struct Applied {
     pub reloaded: bool,
 }
 
-/// The book's file, and what this process last saw of it.
-#[derive(Debug)]
+/// The book's file, and what this process last saw of it. Two stores are
+/// equal when they point at the same file and last saw the same version of it.
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Store {
     path: PathBuf,
     today: NaiveDate,

@@ -2,11 +2,15 @@
 //! No terminal I/O here: the event loop turns keys into actions, the views in
 //! `ui/` draw this state.
 //!
-//! Every change to the book goes through [`App::commit`]: the store applies the
-//! operation under its lock and saves it; the inverse goes on the undo stack;
-//! the index and the lists are rebuilt; the selection stays on the same person.
+//! Every change to the book goes through [`App::commit`]: the saver applies the
+//! operation under the store's lock and saves it (off this thread when the app
+//! runs in a terminal); when it is on disk the inverse goes on the undo stack,
+//! the derived index and lists are swapped in, and the selection stays on the
+//! same person.
 
 use chrono::NaiveDate;
+use std::collections::VecDeque;
+use std::sync::Arc;
 
 use crate::capture::Names;
 use crate::config::Config;
@@ -19,11 +23,13 @@ use super::cursor::Cursor;
 use super::field::TextField;
 use super::filter::FilterChooser;
 use super::finder::FinderState;
+use super::history::Pending;
 use super::keymap::{Key, Keymap, Table};
 use super::lists::{Lists, Sort, Sources, WeightFilter};
 pub use super::mode::{Mode, Tab};
 use super::people_edit::PeopleEdit;
 use super::review::ReviewTab;
+use super::saver::{Context, Derived, Saver, View, Worker};
 use super::scroll::Scroll;
 use crate::model::review::SnoozeChoice;
 
@@ -42,8 +48,14 @@ pub struct Status {
 }
 
 pub struct App {
+    /// What this process last saw of the file (to notice other processes'
+    /// changes); the saver holds the store that writes.
     pub(super) store: Store,
-    pub(super) book: Book,
+    pub(super) book: Arc<Book>,
+    pub(super) saver: Saver,
+    /// The change being saved; keys wait in `typeahead` until it is done.
+    pub(super) saving: Option<Pending>,
+    pub(super) typeahead: VecDeque<Key>,
     pub(super) config: Config,
     pub(super) kinds: Kinds,
     pub(super) index: Index,
@@ -95,9 +107,25 @@ impl App {
         demo: bool,
     ) -> App {
         let kinds = config.kinds();
+        let book = Arc::new(book);
+        let ctx = Context {
+            config: config.clone(),
+            kinds: kinds.clone(),
+            today,
+        };
+        let view = View {
+            sort: Sort::default(),
+            weight: WeightFilter::default(),
+            who: None,
+        };
+        let derived = Derived::build(Arc::clone(&book), store.clone(), &ctx, view);
+        let saver = Saver::inline(Worker::new(store.clone(), Arc::clone(&book), ctx));
         let mut app = App {
             store,
             book,
+            saver,
+            saving: None,
+            typeahead: VecDeque::new(),
             config,
             kinds,
             index: Index::default(),
@@ -128,7 +156,7 @@ impl App {
             finder: None,
             filter: None,
         };
-        app.rebuild(Selection::default());
+        app.adopt(derived, Selection::default());
         app
     }
 
@@ -207,7 +235,12 @@ impl App {
     // ----- changing ------------------------------------------------------
 
     /// Looks `key` up in the current mode's tables and carries out its action.
+    /// While a change is being saved, keys wait their turn (none is lost).
     pub fn handle_key(&mut self, key: Key) {
+        if self.saving.is_some() {
+            self.typeahead.push_back(key);
+            return;
+        }
         if let Some(action) = self.keymap.lookup(&self.tables(), key) {
             self.update(action);
             return;
@@ -367,13 +400,20 @@ impl App {
         }
     }
 
-    /// Recomputes the index and the lists, keeping each pane's selection on the
-    /// same person (or entry).
-    pub(super) fn rebuild(&mut self, keep: Selection) {
-        self.index = Index::build(&self.book, &self.kinds);
-        self.names = Names::new(&self.book);
+    /// Takes a book and what was derived from it (built here at start, by the
+    /// saver after a change), keeping each pane's selection on the same person
+    /// (or entry).
+    pub(super) fn adopt(&mut self, derived: Derived, keep: Selection) {
+        let stale = derived.view != self.view();
+        self.book = derived.book;
+        self.index = derived.index;
+        self.names = derived.names;
+        self.lists = derived.lists;
+        self.store = derived.store;
         self.search = None;
-        self.lists = Lists::build(&sources(self), self.sort, self.weight.clone(), self.who);
+        if stale {
+            self.lists = Lists::build(&sources(self), self.sort, self.weight.clone(), self.who);
+        }
         self.restore_people(keep.person);
         restore(&mut self.coffee, &self.lists.coffee, keep.coffee);
         self.restore_entry(keep.entry);
@@ -384,6 +424,15 @@ impl App {
         });
         self.forget_review();
         self.rerank_finder();
+    }
+
+    /// The view settings the lists are built with.
+    pub(super) fn view(&self) -> View {
+        View {
+            sort: self.sort,
+            weight: self.weight.clone(),
+            who: self.who,
+        }
     }
 
     /// What is selected, by id, so it can be found again after the book changes.

@@ -10,6 +10,7 @@ use crate::search::SearchIndex;
 
 use super::app::App;
 use super::field::TextField;
+use super::history::Then;
 use super::mode::{Ask, Mode};
 
 /// How many names the dropdown shows.
@@ -164,21 +165,30 @@ impl App {
         let editing = state.editing;
         let what = describe(&parsed.capture, &self.book, editing.is_some());
         let capture = parsed.capture;
-        let saved = match editing {
+        match editing {
             None => self.commit_capture(capture, &what),
-            Some(id) => self.commit_with(|fresh| Ok(capture.to_edit_op(fresh, id)), &what),
-        };
+            Some(id) => self.commit_with(
+                move |fresh| Ok(capture.to_edit_op(fresh, id)),
+                &what,
+                Then::Capture,
+            ),
+        }
+    }
+
+    /// The capture's change is on disk (the popup closes and says so), or it is
+    /// not (the popup stays, with its text and the error).
+    pub(super) fn capture_saved(&mut self, saved: bool, what: &str) {
         if saved {
             self.close_capture();
             self.say(format!("saved: {what}"));
-        } else {
-            let error = self.status.as_ref().map(|s| s.text.clone());
-            if let Some(state) = self.capture.as_mut() {
-                state.save_error = error;
-            }
-            // The book may have been reloaded: read the line against it.
-            self.capture_edited();
+            return;
         }
+        let error = self.status.as_ref().map(|s| s.text.clone());
+        if let Some(state) = self.capture.as_mut() {
+            state.save_error = error;
+        }
+        // The book may have been reloaded: read the line against it.
+        self.capture_edited();
     }
 
     /// Esc: closes at once when nothing was typed, else asks.
@@ -218,7 +228,7 @@ impl App {
                     Some(e) => format!("deleted {}", entry_words(e, &self.book)),
                     None => "deleted an entry".to_string(),
                 };
-                self.commit(Op::DeleteEntry(id), &what);
+                self.commit(Op::DeleteEntry(id), &what, Then::Nothing);
             }
         }
     }
@@ -247,7 +257,7 @@ impl App {
         } else {
             return self.say("only a promise or a follow-up can be done".into());
         };
-        self.commit(op, &what);
+        self.commit(op, &what, Then::Nothing);
     }
 }
 

@@ -8,6 +8,7 @@ use std::io;
 use std::process::Command;
 
 use super::app::App;
+use super::history::Then;
 use super::snippet::{Edited, read_snippet, to_snippet};
 use crate::model::{Op, PersonId};
 
@@ -32,7 +33,7 @@ pub fn edit_person(terminal: &mut DefaultTerminal, app: &mut App, id: PersonId) 
     match outcome {
         Edited::Changed(p) => {
             let what = format!("edited {}", p.name);
-            app.commit(Op::UpdatePerson(*p), &what);
+            app.commit(Op::UpdatePerson(*p), &what, Then::Nothing);
         }
         Edited::Unchanged => app.say("unchanged: nothing saved".into()),
         Edited::Cancelled => app.say("emptied: nothing saved".into()),

@@ -1,5 +1,10 @@
 //! The event loop: draw only when something changed (a key press, a resize,
-//! the file changed on disk), and check the file's metadata about once a second.
+//! a save finished, the file changed on disk), and check the file's metadata
+//! about once a second.
+//!
+//! Saves run on the saver's thread; while one is in flight the loop wakes
+//! every few milliseconds to take in its outcome, and keys wait in the app's
+//! queue, so the screen stays live on a heavy book.
 
 use ratatui::DefaultTerminal;
 use ratatui::crossterm::event::{self, Event, KeyEventKind};
@@ -11,6 +16,8 @@ use super::keymap::Key;
 
 /// How long to wait for a key before looking at the file again.
 pub const POLL: Duration = Duration::from_secs(1);
+/// How often to look for a save's outcome while one is in flight.
+const SAVE_POLL: Duration = Duration::from_millis(5);
 
 pub fn run_loop(terminal: &mut DefaultTerminal, app: &mut App) -> io::Result<()> {
     let mut dirty = true;
@@ -20,23 +27,29 @@ pub fn run_loop(terminal: &mut DefaultTerminal, app: &mut App) -> io::Result<()>
             terminal.draw(|frame| frame.render_widget(&*app, frame.area()))?;
             dirty = false;
         }
-        if event::poll(POLL)? {
+        let wait = if app.saving() { SAVE_POLL } else { POLL };
+        if event::poll(wait)? {
             match event::read()? {
                 Event::Key(key) if key.kind == KeyEventKind::Press => {
                     app.handle_key(Key::from(key));
-                    // `E` asked for `$EDITOR`: the terminal is the loop's to lend.
-                    if let Some(id) = app.take_external()
-                        && let Err(e) = super::editor::edit_person(terminal, app, id)
-                    {
-                        app.fail(format!("editor: {e}"));
-                    }
                     dirty = true;
                 }
                 Event::Resize(..) => dirty = true,
                 _ => {}
             }
         }
-        if checked.elapsed() >= POLL {
+        if app.poll_saves() {
+            dirty = true;
+        }
+        // `E` asked for `$EDITOR`: the terminal is the loop's to lend.
+        if let Some(id) = app.take_external() {
+            if let Err(e) = super::editor::edit_person(terminal, app, id) {
+                app.fail(format!("editor: {e}"));
+            }
+            dirty = true;
+        }
+        // Our own save changes the file too: look only when none is in flight.
+        if !app.saving() && checked.elapsed() >= POLL {
             checked = Instant::now();
             if app.store().changed_on_disk() {
                 app.reload();
@@ -44,5 +57,6 @@ pub fn run_loop(terminal: &mut DefaultTerminal, app: &mut App) -> io::Result<()>
             }
         }
     }
+    app.wait_saves();
     Ok(())
 }

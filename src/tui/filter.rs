@@ -126,7 +126,11 @@ mod tests {
         let count = |f: WeightFilter| rows.iter().find(|(r, _)| *r == f).map(|(_, n)| *n);
         assert_eq!(count(WeightFilter::All), Some(5));
         assert_eq!(count(WeightFilter::Deeds), Some(2), "favor, mentoring");
-        assert_eq!(count(WeightFilter::Touches), Some(3), "karaoke weighs a touch");
+        assert_eq!(
+            count(WeightFilter::Touches),
+            Some(3),
+            "karaoke weighs a touch"
+        );
         assert_eq!(count(WeightFilter::Kind(Kind::new("coffee"))), Some(2));
         assert_eq!(count(WeightFilter::Kind(Kind::new("gift"))), Some(0));
         let labels: Vec<&str> = rows.iter().map(|(f, _)| f.label()).collect();

@@ -1,107 +1,292 @@
-//! Changing the book from the TUI: [`App::commit`] and the undo/redo stacks,
-//! and reloading after another process changed the file.
+//! Changing the book from the TUI: [`App::commit`], the undo/redo stacks, and
+//! reloading after another process changed the file.
 //!
 //! A popup that changes something builds an [`Op`] and calls
-//! `app.commit(op, "logged a favor for Ana")`; nothing else writes.
+//! `app.commit(op, "logged a favor for Ana", Then::Nothing)`; nothing else
+//! writes. The change goes to the saver (see `saver`): while it is on its way
+//! to disk the screen keeps drawing and keys wait in line; when the outcome
+//! comes back it is taken in by [`App::poll_saves`], and only then does the
+//! app say what was done and carry out the popup's [`Then`].
 
-use crate::model::{Book, Op, OpError};
-use crate::store::StoreError;
+use crate::model::{Book, Op, OpError, PersonId};
 
 use super::app::{App, Done};
+use super::saver::{Job, Outcome, Saver, Stopped};
+
+/// A change on its way to disk.
+pub struct Pending {
+    what: String,
+    change: Change,
+    then: Then,
+    /// A review step: the session rereads its progress instead of starting over.
+    step: bool,
+}
+
+enum Change {
+    Do,
+    Undo,
+    Redo,
+    Reload,
+}
+
+/// What the popup that asked for a change does once it is on disk — or not.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Then {
+    Nothing,
+    /// The capture popup closes and says "saved: …"; on failure it stays
+    /// open with its text and the error.
+    Capture,
+    /// The person form closes; a person just added (by that name) is selected.
+    Form {
+        added: Option<String>,
+    },
+    /// The people popup on top closes.
+    ClosePopup,
+    /// The People list selects this person.
+    Select(PersonId),
+}
 
 impl App {
     /// The one way the TUI changes the book: applies `op` through the store
-    /// (lock, reload if changed, apply, atomic save), pushes its inverse on the
-    /// undo stack, rebuilds. `what` says what was done ("logged a favor for
-    /// Ana"). On error the book is what is on disk and the status line says why.
-    pub fn commit(&mut self, op: Op, what: &str) -> bool {
-        self.commit_with(|_| Ok(op), what)
+    /// (lock, reload if changed, apply, atomic save); once it is on disk its
+    /// inverse goes on the undo stack and the status line says `what` ("logged
+    /// a favor for Ana"). On error the book is what is on disk and the status
+    /// line says why.
+    pub fn commit(&mut self, op: Op, what: &str, then: Then) {
+        self.commit_with(move |_| Ok(op), what, then)
     }
 
     /// [`App::commit`] for an operation built from the freshest book (under the
     /// store's lock), such as one that takes new ids.
     pub fn commit_with(
         &mut self,
-        make: impl FnOnce(&Book) -> Result<Op, OpError>,
+        make: impl FnOnce(&Book) -> Result<Op, OpError> + Send + 'static,
         what: &str,
-    ) -> bool {
-        match self.apply_with(make) {
-            Ok(inverse) => {
-                self.undo.push(Done {
-                    op: inverse,
-                    what: what.to_string(),
-                });
-                self.redo.clear();
-                self.say(what.to_string());
-                true
-            }
-            Err(e) => {
-                self.fail(format!("not saved: {e}"));
-                false
-            }
-        }
+        then: Then,
+    ) {
+        self.submit_op(make, what, then, false);
+    }
+
+    /// [`App::commit_with`] for one step of the daily review.
+    pub(super) fn commit_step(
+        &mut self,
+        make: impl FnOnce(&Book) -> Result<Op, OpError> + Send + 'static,
+        what: &str,
+        then: Then,
+    ) {
+        self.submit_op(make, what, then, true);
+    }
+
+    fn submit_op(
+        &mut self,
+        make: impl FnOnce(&Book) -> Result<Op, OpError> + Send + 'static,
+        what: &str,
+        then: Then,
+        step: bool,
+    ) {
+        let pending = Pending {
+            what: what.to_string(),
+            change: Change::Do,
+            then,
+            step,
+        };
+        let job = Job::Apply {
+            make: Box::new(make),
+            view: self.view(),
+        };
+        self.send_job(job, pending);
     }
 
     pub(super) fn undo(&mut self) {
         let Some(done) = self.undo.pop() else {
             return self.say("nothing to undo".into());
         };
-        match self.apply(done.op) {
-            Ok(inverse) => {
-                self.say(format!("undone: {}", done.what));
-                self.redo.push(Done {
-                    op: inverse,
-                    what: done.what,
-                });
-            }
-            Err(e) => self.fail(format!("cannot undo {}: {e}", done.what)),
-        }
+        self.submit_history(done, Change::Undo);
     }
 
     pub(super) fn redo(&mut self) {
         let Some(done) = self.redo.pop() else {
             return self.say("nothing to redo".into());
         };
-        match self.apply(done.op) {
-            Ok(inverse) => {
-                self.say(format!("redone: {}", done.what));
-                self.undo.push(Done {
-                    op: inverse,
-                    what: done.what,
-                });
-            }
-            Err(e) => self.fail(format!("cannot redo {}: {e}", done.what)),
-        }
+        self.submit_history(done, Change::Redo);
     }
 
-    /// Applies through the store and rebuilds whatever happened (the store may
-    /// have reloaded a newer file even when the operation then failed).
-    fn apply(&mut self, op: Op) -> Result<Op, StoreError> {
-        self.apply_with(|_| Ok(op))
-    }
-
-    fn apply_with(
-        &mut self,
-        make: impl FnOnce(&Book) -> Result<Op, OpError>,
-    ) -> Result<Op, StoreError> {
-        let keep = self.selection();
-        let result = self.store.update(&mut self.book, make);
-        self.rebuild(keep);
-        result.map(|applied| applied.inverse)
+    fn submit_history(&mut self, done: Done, change: Change) {
+        let op = done.op;
+        let job = Job::Apply {
+            make: Box::new(move |_| Ok(op)),
+            view: self.view(),
+        };
+        let pending = Pending {
+            what: done.what,
+            change,
+            then: Then::Nothing,
+            step: false,
+        };
+        self.send_job(job, pending);
     }
 
     /// Reads the file again after another process changed it. A file that no
     /// longer parses leaves the book in memory as it was (and nothing is written
     /// over the file).
     pub fn reload(&mut self) {
-        match self.store.reload() {
-            Ok(book) => {
-                let keep = self.selection();
-                self.book = book;
-                self.rebuild(keep);
+        let pending = Pending {
+            what: "reloaded".into(),
+            change: Change::Reload,
+            then: Then::Nothing,
+            step: false,
+        };
+        self.send_job(Job::Reload { view: self.view() }, pending);
+    }
+
+    fn send_job(&mut self, job: Job, pending: Pending) {
+        if self.saving.is_some() {
+            return self.fail("busy saving the last change; try again".into());
+        }
+        if !self.saver.send(job) {
+            return self.saver_stopped(pending);
+        }
+        self.say(match pending.change {
+            Change::Reload => "reading the file…".into(),
+            _ => "saving…".into(),
+        });
+        self.saving = Some(pending);
+        self.poll_saves();
+    }
+
+    /// Saves on a thread of their own from now on, so the screen never waits
+    /// for the disk (the terminal app does this; tests may keep saves inline,
+    /// each done when `update` returns).
+    pub fn save_in_background(&mut self) -> std::io::Result<()> {
+        let saver = std::mem::replace(&mut self.saver, Saver::Stopped);
+        self.saver = saver.into_thread()?;
+        Ok(())
+    }
+
+    /// A change is on its way to disk.
+    pub fn saving(&self) -> bool {
+        self.saving.is_some()
+    }
+
+    /// Takes in the outcome of the change in flight, if it has come, then the
+    /// keys that waited for it. Never blocks. True when something changed.
+    pub fn poll_saves(&mut self) -> bool {
+        if self.saving.is_none() {
+            return false;
+        }
+        match self.saver.try_recv() {
+            Ok(Some(outcome)) => self.finish(outcome),
+            Ok(None) => return false,
+            Err(Stopped) => {
+                if let Some(pending) = self.saving.take() {
+                    self.saver_stopped(pending);
+                }
+            }
+        }
+        self.replay();
+        true
+    }
+
+    /// Waits until nothing is in flight (and the keys that waited are handled).
+    pub fn wait_saves(&mut self) {
+        while self.saving.is_some() {
+            match self.saver.recv() {
+                Ok(Some(outcome)) => self.finish(outcome),
+                Ok(None) => self.saving = None,
+                Err(Stopped) => {
+                    if let Some(pending) = self.saving.take() {
+                        self.saver_stopped(pending);
+                    }
+                }
+            }
+            self.replay();
+        }
+    }
+
+    fn replay(&mut self) {
+        while self.saving.is_none()
+            && !self.quit
+            && let Some(key) = self.typeahead.pop_front()
+        {
+            self.handle_key(key);
+        }
+    }
+
+    fn saver_stopped(&mut self, pending: Pending) {
+        self.fail("not saved: saving stopped working; quit and start kith again".into());
+        self.then(pending.then, false, &pending.what);
+    }
+
+    /// Takes in what the saver did.
+    fn finish(&mut self, outcome: Outcome) {
+        let Some(pending) = self.saving.take() else {
+            return;
+        };
+        let keep = self.selection();
+        let Pending {
+            what,
+            change,
+            then,
+            step,
+        } = pending;
+        match outcome {
+            Outcome::Saved { inverse, derived } => {
+                self.review.stepping = step;
+                self.adopt(*derived, keep);
+                self.review.stepping = false;
+                let done = Done {
+                    op: inverse,
+                    what: what.clone(),
+                };
+                match change {
+                    Change::Do => {
+                        self.undo.push(done);
+                        self.redo.clear();
+                        self.say(what.clone());
+                    }
+                    Change::Undo => {
+                        self.redo.push(done);
+                        self.say(format!("undone: {what}"));
+                    }
+                    Change::Redo => {
+                        self.undo.push(done);
+                        self.say(format!("redone: {what}"));
+                    }
+                    Change::Reload => {}
+                }
+                self.then(then, true, &what);
+            }
+            Outcome::Failed { error, derived } => {
+                if let Some(derived) = derived {
+                    self.review.stepping = step;
+                    self.adopt(*derived, keep);
+                    self.review.stepping = false;
+                }
+                self.fail(match change {
+                    Change::Undo => format!("cannot undo {what}: {error}"),
+                    Change::Redo => format!("cannot redo {what}: {error}"),
+                    Change::Do | Change::Reload => format!("not saved: {error}"),
+                });
+                self.then(then, false, &what);
+            }
+            Outcome::Reloaded(derived) => {
+                self.adopt(*derived, keep);
                 self.say("reloaded: the file changed on disk".into());
             }
-            Err(e) => self.fail(format!("not reloaded, showing the last good book: {e}")),
+            Outcome::NotReloaded(error) => {
+                self.fail(format!("not reloaded, showing the last good book: {error}"))
+            }
+        }
+    }
+
+    fn then(&mut self, then: Then, saved: bool, what: &str) {
+        match then {
+            Then::Nothing => {}
+            Then::Capture => self.capture_saved(saved, what),
+            Then::Form { added } if saved => self.form_saved(added),
+            Then::ClosePopup if saved => self.close_people_popup(),
+            Then::Select(id) if saved => self.restore_people(Some(id)),
+            Then::Form { .. } | Then::ClosePopup | Then::Select(_) => {}
         }
     }
 }

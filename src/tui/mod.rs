@@ -3,6 +3,9 @@
 //! - [`app`]: state and `App::update(Action)` (no terminal I/O).
 //! - `history`: every change to the book goes through `App::commit`, which
 //!   feeds the undo stack; undo and redo are commits too; reloads.
+//! - `saver`: where a commit is carried out — the store's lock, the atomic
+//!   save and the derived index/lists — on a thread of its own, so the screen
+//!   never waits for the disk; keys typed meanwhile wait in order.
 //! - [`action`], [`key`], [`keymap`]: keys → actions, one table per mode,
 //!   rebindable from `config.ron`.
 //! - [`mode`]: the tabs and the mode/popup stack.
@@ -27,6 +30,7 @@ pub mod lists;
 pub mod mode;
 pub mod people_edit;
 mod review;
+mod saver;
 mod scroll;
 pub mod snippet;
 pub mod ui;
@@ -38,15 +42,17 @@ mod tests;
 #[cfg(test)]
 mod tests_capture;
 #[cfg(test)]
-mod tests_finder;
-#[cfg(test)]
 mod tests_filter;
+#[cfg(test)]
+mod tests_finder;
 #[cfg(test)]
 mod tests_form;
 #[cfg(test)]
 mod tests_people_edit;
 #[cfg(test)]
 mod tests_review;
+#[cfg(test)]
+mod tests_saving;
 
 use chrono::NaiveDate;
 use std::path::PathBuf;
@@ -57,6 +63,7 @@ use crate::store::Store;
 
 pub use action::Action;
 pub use app::App;
+pub use history::Then;
 pub use keymap::{Keymap, KeymapError};
 pub use mode::Tab;
 
@@ -119,6 +126,7 @@ pub fn app_for(launch: Launch) -> Result<App, TuiError> {
         launch.today,
         launch.demo,
     );
+    app.save_in_background()?;
     if launch.demo {
         app.say("your own book is untouched".into());
     }

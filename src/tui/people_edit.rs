@@ -11,6 +11,7 @@ use super::action::Action;
 use super::app::{App, Mode};
 use super::field::TextField;
 use super::form::FormState;
+use super::history::Then;
 
 /// The state of the people-editing popups (each `Some` while open).
 #[derive(Default)]
@@ -110,7 +111,7 @@ impl App {
             Action::Submit => self.submit(),
             Action::Save => self.submit_form(),
             Action::Yes => self.yes(),
-            Action::No => self.close(),
+            Action::No => self.close_people_popup(),
             Action::ToggleAlso => {
                 if let Some(d) = &mut self.edit.delete {
                     d.also = !d.also;
@@ -131,13 +132,14 @@ impl App {
                 });
                 self.push(Mode::Confirm);
             }
-            Mode::Form | Mode::Confirm | Mode::Picker | Mode::Delete => self.close(),
+            Mode::Form | Mode::Confirm | Mode::Picker | Mode::Delete => self.close_people_popup(),
             _ => self.pop(),
         }
     }
 
     /// Closes the popup on top and forgets its state.
-    fn close(&mut self) {
+    /// Closes the people popup on top (form, confirm, picker, delete).
+    pub(super) fn close_people_popup(&mut self) {
         match self.mode() {
             Mode::Form => self.edit.form = None,
             Mode::Confirm => self.edit.confirm = None,
@@ -199,34 +201,32 @@ impl App {
             let n = form.errors.len();
             return self.fail(format!("{n} field(s) to fix before saving"));
         };
-        let editing = form.editing;
-        let saved = match editing {
+        match form.editing {
             Some(_) if person == form.base => {
                 self.say("nothing changed".into());
-                true
+                self.form_saved(None);
             }
-            Some(_) => self.commit(
-                Op::UpdatePerson(person.clone()),
-                &format!("edited {}", person.name),
-            ),
-            None => self.commit(
-                Op::AddPerson(person.clone()),
-                &format!("added {}", person.name),
-            ),
-        };
-        if saved {
-            self.close();
-            if editing.is_none()
-                && let Some(p) = self
-                    .book
-                    .people
-                    .iter()
-                    .rev()
-                    .find(|p| p.name == person.name)
-            {
-                let id = p.id;
-                self.restore_people(Some(id));
+            Some(_) => {
+                let what = format!("edited {}", person.name);
+                self.commit(Op::UpdatePerson(person), &what, Then::Form { added: None });
             }
+            None => {
+                let what = format!("added {}", person.name);
+                let added = Some(person.name.clone());
+                self.commit(Op::AddPerson(person), &what, Then::Form { added });
+            }
+        }
+    }
+
+    /// The form's change is on disk: it closes, and a person just added is
+    /// selected.
+    pub(super) fn form_saved(&mut self, added: Option<String>) {
+        self.close_people_popup();
+        if let Some(name) = added
+            && let Some(p) = self.book.people.iter().rev().find(|p| p.name == name)
+        {
+            let id = p.id;
+            self.restore_people(Some(id));
         }
     }
 
@@ -257,7 +257,7 @@ impl App {
         };
         self.pop();
         match confirm.yes {
-            Pending::DiscardForm => self.close(),
+            Pending::DiscardForm => self.close_people_popup(),
             Pending::Archive(id) => {
                 let Some(mut p) = self.person(id).cloned() else {
                     return;
@@ -267,7 +267,7 @@ impl App {
                     true => format!("archived {}", p.name),
                     false => format!("unarchived {}", p.name),
                 };
-                self.commit(Op::UpdatePerson(p), &what);
+                self.commit(Op::UpdatePerson(p), &what, Then::Nothing);
             }
             Pending::Merge { from, into } => {
                 let what = format!(
@@ -276,11 +276,7 @@ impl App {
                     self.book.name_of(into)
                 );
                 match merge_op(&self.book, from, into) {
-                    Ok(op) => {
-                        if self.commit(op, &what) {
-                            self.restore_people(Some(into));
-                        }
-                    }
+                    Ok(op) => self.commit(op, &what, Then::Select(into)),
                     Err(e) => self.fail(format!("not merged: {e}")),
                 }
             }
@@ -317,7 +313,7 @@ impl App {
             return self.fail("no one matches".into());
         };
         let from = p.from;
-        self.close();
+        self.close_people_popup();
         self.edit.confirm = Some(Confirm {
             title: "Merge?".into(),
             lines: vec![
@@ -359,9 +355,7 @@ impl App {
         }
         let (id, what) = (d.id, format!("deleted {}", d.name));
         let op = delete_op(&self.book, id);
-        if self.commit(op, &what) {
-            self.close();
-        }
+        self.commit(op, &what, Then::ClosePopup);
     }
 }
 

@@ -8,11 +8,12 @@
 //! lives in the book: leaving and coming back resumes where the review stopped.
 
 use crate::capture::{Capture, DateRole, Who, parse_date};
+use crate::model::PersonId;
 use crate::model::review::{self, ReviewSession, SnoozeChoice, snooze_until};
-use crate::model::{Book, Op, OpError, PersonId};
 
 use super::app::{App, Mode, Tab};
 use super::field::TextField;
+use super::history::Then;
 
 /// The Review tab's part of the app's state.
 #[derive(Debug, Default)]
@@ -22,7 +23,7 @@ pub struct ReviewTab {
     /// The snooze chooser's "until" field.
     pub(super) date: TextField,
     /// A review action is being committed: the session syncs, not rebuilds.
-    stepping: bool,
+    pub(super) stepping: bool,
     /// Whom the open capture popup was opened for from the review: saving a
     /// line that names them records them as logged, in the same undo step.
     pub(super) capture_for: Option<PersonId>,
@@ -72,14 +73,6 @@ impl App {
         }
     }
 
-    /// Commits one review action (one undo step).
-    fn commit_step(&mut self, make: impl FnOnce(&Book) -> Result<Op, OpError>, what: &str) -> bool {
-        self.review.stepping = true;
-        let saved = self.commit_with(make, what);
-        self.review.stepping = false;
-        saved
-    }
-
     /// The person to act on, or a word in the status line that there is none.
     fn review_target(&mut self) -> Option<(PersonId, String)> {
         match self.review_person() {
@@ -102,7 +95,11 @@ impl App {
             1 => format!("done with {name}: closed 1 promise or follow-up"),
             n => format!("done with {name}: closed {n} promises and follow-ups"),
         };
-        self.commit_step(|fresh| Ok(review::done(fresh, id, today)), &what);
+        self.commit_step(
+            move |fresh| Ok(review::done(fresh, id, today)),
+            &what,
+            Then::Nothing,
+        );
     }
 
     pub(super) fn review_skip(&mut self) {
@@ -111,8 +108,9 @@ impl App {
         };
         let today = self.today;
         self.commit_step(
-            |fresh| Ok(review::skip(fresh, id, today)),
+            move |fresh| Ok(review::skip(fresh, id, today)),
             &format!("skipped {name}"),
+            Then::Nothing,
         );
     }
 
@@ -167,7 +165,11 @@ impl App {
             self.book.name_of(id),
             until.format("%a %-d %b")
         );
-        self.commit_step(|fresh| review::snooze(fresh, id, until, today), &what);
+        self.commit_step(
+            move |fresh| review::snooze(fresh, id, until, today),
+            &what,
+            Then::Nothing,
+        );
     }
 
     /// `c`: the capture popup, prefilled with the person on screen.
@@ -180,7 +182,7 @@ impl App {
 
     /// Saves a new capture; when the review opened it and the line still
     /// names its person, the review records them as logged (one undo step).
-    pub(super) fn commit_capture(&mut self, capture: Capture, what: &str) -> bool {
+    pub(super) fn commit_capture(&mut self, capture: Capture, what: &str) {
         let logged = self
             .review
             .capture_for
@@ -188,10 +190,11 @@ impl App {
         let today = self.today;
         match logged {
             Some(person) => self.commit_step(
-                |fresh| Ok(review::logged(fresh, person, capture.to_op(fresh), today)),
+                move |fresh| Ok(review::logged(fresh, person, capture.to_op(fresh), today)),
                 what,
+                Then::Capture,
             ),
-            None => self.commit_with(|fresh| Ok(capture.to_op(fresh)), what),
+            None => self.commit_with(move |fresh| Ok(capture.to_op(fresh)), what, Then::Capture),
         }
     }
 

@@ -5,6 +5,7 @@ use ratatui::crossterm::event::KeyCode;
 
 use super::action::Action;
 use super::app::{App, Mode, Tab};
+use super::history::Then;
 use super::keymap::Key;
 use super::lists::{Sort, WeightFilter};
 use super::test_support::{Fixture, fixture, today};
@@ -215,7 +216,11 @@ fn a_commit_lands_on_disk_and_undo_redo_are_commits_too() {
     app.update(Action::GoTo(Tab::Coffee));
     let chen = PersonId(3);
     assert!(app.lists().coffee.contains(&chen));
-    assert!(app.commit(coffee_with(&app, 3), "logged a favor for Chen"));
+    app.commit(
+        coffee_with(&app, 3),
+        "logged a favor for Chen",
+        Then::Nothing,
+    );
     let on_disk = || std::fs::read_to_string(&path).unwrap();
     assert!(on_disk().contains("sent an intro"));
     assert!(!app.lists().coffee.contains(&chen), "the index was rebuilt");
@@ -243,7 +248,7 @@ fn a_failed_commit_says_why_and_changes_nothing() {
         mut app,
     } = fixture();
     let before = std::fs::read(&path).unwrap();
-    assert!(!app.commit(coffee_with(&app, 99), "logged"));
+    app.commit(coffee_with(&app, 99), "logged", Then::Nothing);
     let status = app.status.clone().unwrap();
     assert!(status.error && status.text.contains("p99"), "{status:?}");
     assert_eq!(std::fs::read(&path).unwrap(), before);
@@ -291,7 +296,8 @@ fn a_reload_that_fails_keeps_the_book_and_never_writes() {
         "{status:?}"
     );
     assert_eq!(names(&app).len(), 11, "the last good book stays");
-    assert!(!app.commit(coffee_with(&app, 1), "logged"));
+    app.commit(coffee_with(&app, 1), "logged", Then::Nothing);
+    assert!(app.status.as_ref().unwrap().error);
     assert_eq!(
         std::fs::read_to_string(&path).unwrap(),
         "(version: 1, people: [oops",

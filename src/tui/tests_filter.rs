@@ -49,7 +49,10 @@ fn f_chooses_one_kind_and_counts_every_choice() {
     assert_eq!(chooser.rows[0], (WeightFilter::All, 25));
     assert_eq!(row(&app, "coffee"), Some((3, 7)));
     assert_eq!(row(&app, "help").map(|r| r.1), Some(3));
-    let (deeds, touches) = (row(&app, "deeds").unwrap().1, row(&app, "touches").unwrap().1);
+    let (deeds, touches) = (
+        row(&app, "deeds").unwrap().1,
+        row(&app, "touches").unwrap().1,
+    );
     assert_eq!(deeds + touches, 25);
     assert_eq!(app.filter_chooser().unwrap().rows.len(), 3 + 12);
     app.handle_key(Key::plain(KeyCode::Esc));
@@ -85,7 +88,10 @@ fn esc_changes_nothing_and_the_selection_stays_on_its_entry() {
     app.handle_key(Key::char('f'));
     app.handle_key(Key::char('G'));
     app.handle_key(Key::plain(KeyCode::Esc));
-    assert_eq!((app.mode(), &app.weight), (&Mode::Normal, &WeightFilter::All));
+    assert_eq!(
+        (app.mode(), &app.weight),
+        (&Mode::Normal, &WeightFilter::All)
+    );
     assert!(app.filter_chooser().is_none());
 
     choose(&mut app, "favor");
@@ -117,7 +123,11 @@ fn config_kinds_and_undeclared_kinds_can_be_chosen() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("kith.ron");
     // A kind the config no longer declares stays choosable.
-    std::fs::write(&path, BOOK.replacen("kind: \"gift\"", "kind: \"karaoke\"", 1)).unwrap();
+    std::fs::write(
+        &path,
+        BOOK.replacen("kind: \"gift\"", "kind: \"karaoke\"", 1),
+    )
+    .unwrap();
     let (store, book) = Store::open(&path, today()).unwrap();
     let config = Config::parse(
         "(kinds: [(name: \"mentoring\", weight: deed)])",

@@ -1,6 +1,6 @@
 //! The capture popup: the line (with its cursor), under it a caret at what is
-//! wrong or the preview of what will be saved, a failed save's reason, and
-//! the dropdown of names while an `@fragment` is typed.
+//! wrong or the preview of what will be saved, "saving…" while the line is on
+//! its way to disk or a failed save's reason, and the dropdown of names while an `@fragment` is typed.
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Constraint, Flex, Layout, Rect};
@@ -61,7 +61,9 @@ impl Widget for CapturePopup<'_> {
                 ));
             }
         }
-        if let Some(err) = &state.save_error {
+        if app.saving() {
+            lines.push(Line::styled("saving…", theme.dim()));
+        } else if let Some(err) = &state.save_error {
             lines.push(Line::styled(text::truncate(err, inner_w), theme.error()));
         }
         for (i, (_, name)) in state.matches.iter().enumerate() {

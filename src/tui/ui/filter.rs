@@ -36,7 +36,10 @@ impl Widget for FilterPopup<'_> {
         let title = match app.who {
             Some(who) => {
                 let room = usize::from(width).saturating_sub(12);
-                format!(" Show · {} ", text::truncate(&app.book().name_of(who), room))
+                format!(
+                    " Show · {} ",
+                    text::truncate(&app.book().name_of(who), room)
+                )
             }
             None => " Show ".to_string(),
         };

@@ -1,0 +1,178 @@
+//! Saves on the saver's own thread, as in the terminal app: while a save is in
+//! flight the app answers at once, the popup stays with its line, and keys
+//! wait in order; "saved" comes only once the entry is on disk.
+//!
+//! To hold a save in flight without timing, a test takes the store's lock
+//! itself (as another kith process would): the saver waits for it.
+
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use ratatui::crossterm::event::KeyCode;
+use std::fs::File;
+use std::path::Path;
+
+use super::app::{App, Mode, Tab};
+use super::keymap::Key;
+use super::test_support::{Fixture, fixture, today};
+use crate::model::Book;
+use crate::store::Store;
+
+fn on_disk(path: &Path) -> Book {
+    Store::open(path, today()).unwrap().1
+}
+
+fn type_str(app: &mut App, s: &str) {
+    for c in s.chars() {
+        app.handle_key(Key::char(c));
+    }
+}
+
+fn press(app: &mut App, code: KeyCode) {
+    app.handle_key(Key::plain(code));
+}
+
+fn status(app: &App) -> String {
+    app.status
+        .as_ref()
+        .map(|s| s.text.clone())
+        .unwrap_or_default()
+}
+
+fn screen(app: &App) -> String {
+    let mut terminal = Terminal::new(TestBackend::new(80, 24)).unwrap();
+    terminal
+        .draw(|frame| frame.render_widget(app, frame.area()))
+        .unwrap();
+    let buffer = terminal.backend().buffer();
+    buffer
+        .content()
+        .chunks(80)
+        .map(|row| row.iter().map(|c| c.symbol()).collect::<String>())
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+/// Takes the book's lock the way another kith process does.
+fn hold_lock(path: &Path) -> File {
+    let lock = File::create(path.with_extension("ron.lock")).unwrap();
+    lock.try_lock().unwrap();
+    lock
+}
+
+/// The fixture, saving on the saver's own thread as the terminal app does.
+fn background() -> Fixture {
+    let mut f = fixture();
+    f.app.save_in_background().unwrap();
+    f
+}
+
+#[test]
+fn enter_answers_at_once_and_says_saved_only_once_on_disk() {
+    let Fixture {
+        _dir,
+        path,
+        mut app,
+    } = background();
+    app.open_capture(None);
+    type_str(&mut app, "@bru favor: lent the projector");
+    let lock = hold_lock(&path);
+    press(&mut app, KeyCode::Enter);
+
+    // The save waits for the lock; the app does not.
+    assert!(app.saving());
+    assert_eq!(*app.mode(), Mode::Capture, "the popup stays while saving");
+    assert!(screen(&app).contains("saving…"), "{}", screen(&app));
+    assert!(!status(&app).starts_with("saved"), "{}", status(&app));
+    // Keys typed meanwhile wait their turn: go to the Timeline, open `?`.
+    press(&mut app, KeyCode::Char('2'));
+    press(&mut app, KeyCode::Char('?'));
+    assert_eq!(app.tab, Tab::People, "no key is handled while saving");
+    assert!(!app.poll_saves(), "nothing has come back yet");
+    let summaries = |b: &Book| b.entries.iter().any(|e| e.summary == "lent the projector");
+    assert!(
+        !summaries(&on_disk(&path)),
+        "not on disk before the lock is free"
+    );
+
+    drop(lock);
+    app.wait_saves();
+    assert!(summaries(&on_disk(&path)), "on disk once saved");
+    assert!(summaries(app.book()), "and in the app's book");
+    assert!(
+        status(&app).starts_with("saved: logged favor"),
+        "{}",
+        status(&app)
+    );
+    // Then the keys that waited, in order: the popup closed, `2`, then `?`.
+    assert_eq!(app.tab, Tab::Timeline);
+    assert_eq!(*app.mode(), Mode::Help);
+    assert!(app.capture_state().is_none());
+    assert!(!app.saving());
+}
+
+#[test]
+fn a_failed_background_save_keeps_the_line_and_the_error() {
+    let Fixture {
+        _dir,
+        path,
+        mut app,
+    } = background();
+    app.open_capture(None);
+    type_str(&mut app, "@bru favor: lent the projector");
+    std::fs::write(&path, "(version: 1, people: [oops").unwrap();
+    press(&mut app, KeyCode::Enter);
+    app.wait_saves();
+    assert_eq!(*app.mode(), Mode::Capture);
+    let state = app.capture_state().unwrap();
+    assert_eq!(state.field.value(), "@bru favor: lent the projector");
+    let error = state.save_error.as_deref().unwrap();
+    assert!(
+        error.starts_with("not saved") && error.contains("kith.ron:1:"),
+        "{error}"
+    );
+    assert_eq!(
+        std::fs::read_to_string(&path).unwrap(),
+        "(version: 1, people: [oops",
+        "a broken file is never written over"
+    );
+}
+
+#[test]
+fn undo_and_redo_run_in_the_background_too() {
+    let Fixture {
+        _dir,
+        path,
+        mut app,
+    } = background();
+    app.open_capture(None);
+    type_str(&mut app, "@bru favor: lent the projector");
+    press(&mut app, KeyCode::Enter);
+    // `u` and Ctrl-r typed before the save is back are kept, in order.
+    press(&mut app, KeyCode::Char('u'));
+    app.handle_key(Key::ctrl('r'));
+    press(&mut app, KeyCode::Char('u'));
+    app.wait_saves();
+    let has = |b: &Book| b.entries.iter().any(|e| e.summary == "lent the projector");
+    assert!(!has(&on_disk(&path)), "saved, undone, redone, undone");
+    assert!(!has(app.book()));
+    assert_eq!(status(&app), "undone: logged favor for Bruno Costa");
+}
+
+#[test]
+fn another_process_change_is_read_in_the_background() {
+    let Fixture {
+        _dir,
+        path,
+        mut app,
+    } = background();
+    let mut book = app.book().clone();
+    let zed = crate::model::Person::new(crate::model::PersonId(0), "Zed Newcomer");
+    crate::model::Op::AddPerson(zed).apply(&mut book).unwrap();
+    std::fs::write(&path, crate::store::serialize_book(&book)).unwrap();
+    assert!(app.store().changed_on_disk());
+    app.reload();
+    app.wait_saves();
+    assert!(app.book().people.iter().any(|p| p.name == "Zed Newcomer"));
+    assert!(!app.store().changed_on_disk(), "the app saw this version");
+    assert_eq!(status(&app), "reloaded: the file changed on disk");
+}
