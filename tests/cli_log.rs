@@ -70,7 +70,8 @@ fn a_line_may_start_with_a_date_and_name_several_people() {
     );
     assert_eq!(
         out,
-        "e1  2026-11-25  intro · received · jose x, Bob Li, Alice García · yesterday · to Alice García\n"
+        "created p5  jose x\n\
+         e1  2026-11-25  intro · received · jose x, Bob Li, Alice García · yesterday · to Alice García\n"
     );
     let bob = show_json(&file, "bob");
     assert_eq!(bob["entries"][0]["people"].as_array().unwrap().len(), 3);
@@ -85,6 +86,25 @@ fn unknown_people_are_refused_without_create_and_added_with_it() {
     let zed = show_json(&file, "zed");
     assert_eq!(zed["id"], "p5");
     assert_eq!(zed["entries"][0]["summary"], "hi");
+}
+
+#[test]
+fn create_prints_each_new_person_on_its_own_line_before_the_entry() {
+    let (_dir, file) = book();
+    let out = ok(
+        &file,
+        &["log", "@zed @bob @amy.pond @zed call: hi", "--create"],
+    );
+    let lines: Vec<&str> = out.lines().collect();
+    assert_eq!(lines.len(), 3, "{out}");
+    assert_eq!(lines[0], "created p5  zed");
+    assert_eq!(lines[1], "created p6  amy pond");
+    assert!(lines[2].starts_with("e1  2026-11-26  call · "), "{out}");
+    assert_eq!(show_json(&file, "p6")["name"], "amy pond");
+    // Once they exist, logging them again creates no one.
+    let again = ok(&file, &["log", "@zed @amy.pond call: again", "--create"]);
+    assert!(again.starts_with("e2  "), "{again}");
+    assert_eq!(again.lines().count(), 1);
 }
 
 #[test]

@@ -5,7 +5,7 @@ use clap::Args;
 use std::process::ExitCode;
 
 use kith::capture::{Capture, CaptureError, Parsed, parse_spanned, preview};
-use kith::model::{Book, EntryId, OpError};
+use kith::model::{Book, EntryId, Op, OpError, PersonId};
 
 use super::Ctx;
 
@@ -19,7 +19,8 @@ pub struct LogArgs {
     create: bool,
 }
 
-/// Saves the line's entry and prints it (`e12  2026-11-24  favor · gave · …`);
+/// Saves the line's entry and prints it (`e12  2026-11-24  favor · gave · …`),
+/// after a line per person `--create` added (`created p43  Zed Example`);
 /// a bad line prints itself, a caret under the problem and what is wrong, and
 /// exits 2 without writing.
 pub fn run(ctx: &Ctx, a: LogArgs) -> Result<ExitCode> {
@@ -39,13 +40,28 @@ pub fn run(ctx: &Ctx, a: LogArgs) -> Result<ExitCode> {
     // Parsed again on the freshest book, under the lock, so new people get
     // ids nobody else took and names resolve against what is on disk.
     let mut id = EntryId(0);
+    let mut created = Vec::new();
     store.update(&mut book, |fresh| {
         let parsed = check(fresh).map_err(|e| OpError::Rejected(e.to_string()))?;
         id = fresh.next_entry_id();
-        Ok(parsed.capture.to_op(fresh))
+        let op = parsed.capture.to_op(fresh);
+        created = added_people(&op);
+        Ok(op)
     })?;
+    for person in created {
+        println!("created {person}  {}", book.name_of(person));
+    }
     let entry = book.entry(id).expect("the entry was just saved");
     let saved = preview(&Capture::from_entry(entry), &book, ctx.today);
     println!("{id}  {}  {saved}", entry.date);
     Ok(ExitCode::SUCCESS)
+}
+
+/// The people `op` adds, in order.
+fn added_people(op: &Op) -> Vec<PersonId> {
+    match op {
+        Op::AddPerson(person) => vec![person.id],
+        Op::Batch(ops) => ops.iter().flat_map(added_people).collect(),
+        _ => Vec::new(),
+    }
 }

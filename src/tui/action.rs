@@ -95,6 +95,8 @@ pub enum Action {
     FindArchived,
     /// Finder: add a person named by the query (when no one matches).
     FindAdd,
+    /// Timeline: choose what it shows (all, deeds, touches, one kind).
+    Filter,
 }
 
 impl Action {
@@ -116,6 +118,7 @@ impl Action {
         Action::Back,
         Action::CycleSort,
         Action::CycleWeight,
+        Action::Filter,
         Action::TogglePerson,
         Action::Undo,
         Action::Redo,
@@ -219,6 +222,7 @@ impl Action {
             Action::Find => "find",
             Action::FindArchived => "find-archived",
             Action::FindAdd => "find-add",
+            Action::Filter => "filter",
         }
     }
 
@@ -283,6 +287,7 @@ impl Action {
             Action::Find => "find",
             Action::FindArchived => "archived",
             Action::FindAdd => "add person",
+            Action::Filter => "filter…",
         }
     }
 }

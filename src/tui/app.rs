@@ -20,6 +20,7 @@ use super::action::Action;
 use super::capture::CaptureState;
 use super::cursor::Cursor;
 use super::field::TextField;
+use super::filter::FilterChooser;
 use super::finder::FinderState;
 use super::history::Pending;
 use super::keymap::{Key, Keymap, Table};
@@ -91,6 +92,8 @@ pub struct App {
     pub(super) help: Scroll,
     /// The `/` finder's query and results, while it is open.
     pub(super) finder: Option<FinderState>,
+    /// The Timeline's `f` chooser, while it is open.
+    pub(super) filter: Option<FilterChooser>,
 }
 
 impl App {
@@ -149,6 +152,7 @@ impl App {
             capture: None,
             help: Scroll::default(),
             finder: None,
+            filter: None,
         };
         app.settle(Selection::default());
         app
@@ -305,6 +309,7 @@ impl App {
                 }
             }
             Action::Back if *self.mode() == Mode::Finder => self.close_finder(),
+            Action::Back if *self.mode() == Mode::Filter => self.close_filter(),
             Action::Back => self.back(),
             Action::Help => {
                 if *self.mode() != Mode::Help {
@@ -321,11 +326,9 @@ impl App {
                 self.restore_people(keep);
                 self.say(format!("sorted by {}", self.sort.label()));
             }
-            Action::CycleWeight => {
-                self.weight = self.weight.next();
-                self.refilter();
-                self.say(format!("showing {}", self.weight.label()));
-            }
+            Action::CycleWeight => self.set_weight(self.weight.next()),
+            Action::Filter => self.open_filter(),
+            Action::Submit if *self.mode() == Mode::Filter => self.pick_filter(),
             Action::TogglePerson => {
                 self.who = match self.who {
                     Some(_) => None,
@@ -428,7 +431,7 @@ impl App {
         self.saver.discard(garbage);
         self.store = store;
         if view != self.view() {
-            self.lists = Lists::build(&sources(self), self.sort, self.weight, self.who);
+            self.lists = Lists::build(&sources(self), self.sort, self.weight.clone(), self.who);
         }
         self.settle(keep);
     }
@@ -453,7 +456,7 @@ impl App {
     pub(super) fn view(&self) -> View {
         View {
             sort: self.sort,
-            weight: self.weight,
+            weight: self.weight.clone(),
             who: self.who,
         }
     }
@@ -470,9 +473,16 @@ impl App {
     fn refilter(&mut self) {
         let keep = self.selected_entry_id();
         let mut lists = std::mem::take(&mut self.lists);
-        lists.filter_timeline(&sources(self), self.weight, self.who);
+        lists.filter_timeline(&sources(self), self.weight.clone(), self.who);
         self.lists = lists;
         self.restore_entry(keep);
+    }
+
+    /// The Timeline shows `weight` from now on.
+    pub(super) fn set_weight(&mut self, weight: WeightFilter) {
+        self.weight = weight;
+        self.refilter();
+        self.say(format!("showing {}", self.weight.title()));
     }
 
     fn selected_in(&self, tab: Tab) -> Option<PersonId> {
@@ -512,6 +522,7 @@ impl App {
                 (&mut self.card, len)
             }
             Mode::Finder => return self.move_in_finder(f),
+            Mode::Filter => return self.move_in_filter(f),
             Mode::Normal => match self.tab {
                 Tab::People => (&mut self.people, self.lists.people.len()),
                 Tab::Timeline => (&mut self.timeline, self.lists.timeline.len()),

@@ -30,6 +30,7 @@ pub enum Table {
     Snooze,
     SnoozeDate,
     Finder,
+    Filter,
 }
 
 impl Table {
@@ -50,6 +51,7 @@ impl Table {
         Table::Snooze,
         Table::SnoozeDate,
         Table::Finder,
+        Table::Filter,
     ];
 
     /// The name used in `config.ron`.
@@ -71,6 +73,7 @@ impl Table {
             Table::Snooze => "snooze",
             Table::SnoozeDate => "snooze-date",
             Table::Finder => "finder",
+            Table::Filter => "filter",
         }
     }
 
@@ -92,6 +95,7 @@ impl Table {
             Table::Snooze => "Snooze",
             Table::SnoozeDate => "Snooze until",
             Table::Finder => "Find",
+            Table::Filter => "Show",
         }
     }
 
@@ -104,6 +108,7 @@ impl Table {
                 Action::Open,
                 Action::EditEntry,
                 Action::ToggleDone,
+                Action::Filter,
                 Action::CycleWeight,
             ],
             Table::Coffee => &[Action::Open],
@@ -136,6 +141,7 @@ impl Table {
             ],
             Table::SnoozeDate => &[Action::SnoozeConfirm, Action::Back],
             Table::Finder => &[Action::Open, Action::FindArchived, Action::Back],
+            Table::Filter => &[Action::Submit, Action::Back],
         }
     }
 
@@ -188,6 +194,7 @@ impl Table {
                 let mut t = moves();
                 t.extend([
                     (k(Enter), Action::Open),
+                    (c('f'), Action::Filter),
                     (c('w'), Action::CycleWeight),
                     (c('p'), Action::TogglePerson),
                     (c('e'), Action::EditEntry),
@@ -315,6 +322,18 @@ impl Table {
                 (Key::ctrl('o'), Action::FindAdd),
                 (Key::ctrl('c'), Action::Quit),
             ],
+            // `f` again closes it, as `?` closes help.
+            Table::Filter => {
+                let mut t = moves();
+                t.extend([
+                    (k(Enter), Action::Submit),
+                    (k(Esc), Action::Back),
+                    (c('f'), Action::Back),
+                    (c('q'), Action::Back),
+                    (Key::ctrl('c'), Action::Quit),
+                ]);
+                t
+            }
         }
     }
 }

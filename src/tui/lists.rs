@@ -6,7 +6,7 @@ use chrono::NaiveDate;
 use std::cmp::Reverse;
 
 use crate::config::Config;
-use crate::model::{Book, EntryId, Facts, Index, Kinds, PersonId, Weight};
+use crate::model::{Book, EntryId, Facts, Index, Kind, Kinds, PersonId, Weight};
 use crate::text;
 
 /// The People list's order; `s` cycles through them.
@@ -42,37 +42,53 @@ impl Sort {
     }
 }
 
-/// Which entries the Timeline shows by weight; `w` cycles.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+/// Which entries the Timeline shows: by weight (`w` cycles) or of one kind
+/// (chosen in the `f` popup).
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub enum WeightFilter {
     #[default]
     All,
     Deeds,
     Touches,
+    /// Only entries of this kind.
+    Kind(Kind),
 }
 
 impl WeightFilter {
-    pub fn next(self) -> WeightFilter {
+    /// The weight cycle; a kind filter steps back to all.
+    pub fn next(&self) -> WeightFilter {
         match self {
             WeightFilter::All => WeightFilter::Deeds,
             WeightFilter::Deeds => WeightFilter::Touches,
-            WeightFilter::Touches => WeightFilter::All,
+            WeightFilter::Touches | WeightFilter::Kind(_) => WeightFilter::All,
         }
     }
 
-    pub fn label(self) -> &'static str {
+    pub fn label(&self) -> &str {
         match self {
             WeightFilter::All => "all",
             WeightFilter::Deeds => "deeds",
             WeightFilter::Touches => "touches",
+            WeightFilter::Kind(kind) => kind.as_str(),
         }
     }
 
-    fn keeps(self, w: Weight) -> bool {
+    /// The filter in the Timeline's title and the status line ("kind: favor",
+    /// so a kind named like a word of the UI reads as a kind).
+    pub fn title(&self) -> String {
+        match self {
+            WeightFilter::Kind(kind) => format!("kind: {kind}"),
+            _ => self.label().to_string(),
+        }
+    }
+
+    /// Does an entry of `kind` pass?
+    pub fn keeps(&self, kinds: &Kinds, kind: &Kind) -> bool {
         match self {
             WeightFilter::All => true,
-            WeightFilter::Deeds => w == Weight::Deed,
-            WeightFilter::Touches => w == Weight::Touch,
+            WeightFilter::Deeds => kinds.weight(kind) == Weight::Deed,
+            WeightFilter::Touches => kinds.weight(kind) == Weight::Touch,
+            WeightFilter::Kind(only) => only == kind,
         }
     }
 }
@@ -187,7 +203,7 @@ impl Lists {
         };
         if weight != WeightFilter::All {
             self.timeline
-                .retain(|i| weight.keeps(src.kinds.weight(&book.entries[*i].kind)));
+                .retain(|i| weight.keeps(src.kinds, &book.entries[*i].kind));
         }
     }
 

@@ -20,6 +20,7 @@ mod cursor;
 mod editor;
 mod event;
 pub mod field;
+pub mod filter;
 pub mod finder;
 pub mod form;
 mod history;
@@ -40,6 +41,8 @@ mod test_support;
 mod tests;
 #[cfg(test)]
 mod tests_capture;
+#[cfg(test)]
+mod tests_filter;
 #[cfg(test)]
 mod tests_finder;
 #[cfg(test)]

@@ -78,6 +78,8 @@ pub enum Mode {
     Capture,
     /// A y/n question from the capture popup or the Timeline.
     Ask(Ask),
+    /// The Timeline's filter chooser (its state is `App::filter`).
+    Filter,
 }
 
 /// What a [`Mode::Ask`] asks.
@@ -107,6 +109,7 @@ impl Mode {
             Mode::Snooze(_) => vec![Table::Snooze],
             Mode::SnoozeDate(_) => vec![Table::SnoozeDate],
             Mode::Finder => vec![Table::Finder],
+            Mode::Filter => vec![Table::Filter],
         }
     }
 }

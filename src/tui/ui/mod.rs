@@ -6,6 +6,7 @@ mod capture;
 mod card;
 mod coffee;
 mod confirm;
+mod filter;
 mod finder;
 mod form;
 mod help;
@@ -85,6 +86,11 @@ impl Widget for &App {
                 }
                 .render(body, buf),
                 Mode::Finder => finder::FinderPopup(self).render(body, buf),
+                Mode::Filter => {
+                    if let Some(chooser) = self.filter_chooser() {
+                        filter::FilterPopup { app: self, chooser }.render(body, buf);
+                    }
+                }
             }
         }
     }

@@ -1,5 +1,6 @@
 //! The Timeline tab: every entry, newest first, deeds marked apart from
-//! touches; `w` filters by weight, `p` by person.
+//! touches; `f` chooses a weight or one kind, `w` cycles the weights, `p`
+//! keeps one person.
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
@@ -20,7 +21,7 @@ impl Widget for TimelinePane<'_> {
         let theme = Theme { color: app.color };
         let mut title = vec![
             Span::styled(" Timeline ", theme.title()),
-            Span::styled(format!("{} ", app.weight.label()), theme.dim()),
+            Span::styled(format!("{} ", app.weight.title()), theme.dim()),
         ];
         if let Some(who) = app.who {
             title.push(Span::styled(
@@ -34,7 +35,7 @@ impl Widget for TimelinePane<'_> {
         let entries = &app.lists().timeline;
         if entries.is_empty() {
             let why = if app.weight != WeightFilter::All || app.who.is_some() {
-                "Nothing matches this filter (w: deeds/touches, p: this person)."
+                "Nothing matches this filter (f: show something else, p: this person)."
             } else {
                 "Nothing logged yet. Log a coffee, a call, a favor: `kith log \"@ana coffee: …\"`."
             };
