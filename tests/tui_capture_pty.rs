@@ -1,6 +1,8 @@
 //! The real binary in a pseudo-terminal: `c`, a name completed from a
-//! fragment, Enter, and the entry is in the data file once "saved" shows;
-//! `u` takes it out of the file again.
+//! fragment, Enter, and the entry is in the data file once "saved" shows —
+//! even when the process is killed the moment it does; `u` takes it out of
+//! the file again. A bad line keeps the popup, the text and the error. While
+//! another process holds the book's lock the screen stays live.
 
 mod common;
 
@@ -20,6 +22,91 @@ fn today() -> NaiveDate {
 
 fn read(path: &Path) -> Book {
     Store::open(path, today()).unwrap().1
+}
+
+/// The demo book in a temp dir, and kith started on it at 100×30.
+fn start() -> (tempfile::TempDir, std::path::PathBuf, Pty) {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("kith.ron");
+    kith::store::write_book(&path, &kith::demo::demo_book(today())).unwrap();
+    let file = path.to_str().unwrap();
+    let kith = Pty::kith(
+        &["--file", file, "--today", "2026-11-26"],
+        100,
+        30,
+        dir.path(),
+    );
+    kith.wait_for("People", WAIT);
+    (dir, path, kith)
+}
+
+fn has(book: &Book, summary: &str) -> bool {
+    book.entries.iter().any(|e| e.summary == summary)
+}
+
+#[test]
+#[cfg(unix)]
+fn saved_means_on_disk_even_if_killed_the_moment_it_shows() {
+    let (_dir, path, mut kith) = start();
+    kith.send("c");
+    kith.wait_for("Capture", WAIT);
+    kith.send(CTRL_U);
+    // A fuzzy fragment: the first letters of a first name.
+    kith.send("@chl favor: lent my standing desk");
+    kith.wait_for("→ favor · gave · Chloé", WAIT);
+    kith.send(keys::ENTER);
+    kith.wait_for("saved: logged favor for Chloé", WAIT);
+    kith.kill_hard();
+    let book = read(&path);
+    assert!(
+        has(&book, "lent my standing desk"),
+        "durable before acknowledged"
+    );
+}
+
+#[test]
+fn a_bad_line_keeps_the_popup_the_text_and_the_error() {
+    let (_dir, path, mut kith) = start();
+    let before = std::fs::read(&path).unwrap();
+    kith.send("c");
+    kith.wait_for("Capture", WAIT);
+    kith.send(CTRL_U);
+    kith.send("@chl fvr: lent my standing desk");
+    kith.wait_for("no kind `fvr:`", WAIT);
+    kith.send(keys::ENTER);
+    kith.wait_for("not saved", WAIT);
+    let screen = kith.screen();
+    assert!(
+        screen.contains("> @chl fvr: lent my standing desk"),
+        "{screen}"
+    );
+    assert!(screen.contains("^^^^"), "a caret under the kind:\n{screen}");
+    assert_eq!(std::fs::read(&path).unwrap(), before, "nothing written");
+}
+
+#[test]
+fn the_screen_stays_live_while_another_process_holds_the_lock() {
+    let (dir, path, mut kith) = start();
+    kith.send("c");
+    kith.wait_for("Capture", WAIT);
+    kith.send(CTRL_U);
+    kith.send("@chl favor: lent my standing desk");
+    kith.wait_for("→ favor · gave · Chloé", WAIT);
+    // Another kith is saving: the lock is taken (kith waits up to 2 s).
+    let lock = std::fs::File::create(dir.path().join("kith.ron.lock")).unwrap();
+    lock.try_lock().unwrap();
+    kith.send(keys::ENTER);
+    kith.wait_for("saving…", WAIT);
+    // A key typed meanwhile waits its turn: Timeline, after the save.
+    kith.send("2");
+    assert!(!has(&read(&path), "lent my standing desk"));
+    drop(lock);
+    kith.wait_for("saved: logged favor for Chloé", WAIT);
+    kith.wait_gone("> @chl", WAIT);
+    kith.wait_for("lent my standing desk", WAIT); // the Timeline lists it
+    assert!(has(&read(&path), "lent my standing desk"));
+    kith.send("q");
+    assert!(kith.wait_exit(WAIT).success());
 }
 
 #[test]

@@ -123,6 +123,18 @@ impl Pty {
         }
     }
 
+    /// Sends SIGKILL — no chance to flush or clean up, as in a power cut of
+    /// the process — and waits for it to be gone.
+    #[cfg(unix)]
+    pub fn kill_hard(&mut self) {
+        let pid = self.child.process_id().expect("a running child has a pid");
+        // SAFETY: kill(2) with a pid we spawned and a valid signal number.
+        let sent = unsafe { libc::kill(pid as libc::pid_t, libc::SIGKILL) };
+        assert_eq!(sent, 0, "SIGKILL {pid}");
+        let status = self.wait_exit(Duration::from_secs(10));
+        assert!(!status.success(), "killed, not exited: {status:?}");
+    }
+
     /// Waits for the process to end; panics (after killing it) past `timeout`.
     pub fn wait_exit(&mut self, timeout: Duration) -> ExitStatus {
         let deadline = Instant::now() + timeout;
