@@ -101,7 +101,10 @@ const KIND_LIST: &str =
     "coffee, call, meeting, message, event, favor, intro, help, gift, referral, collab, promise";
 
 fn kinds(list: &[Kind]) -> String {
-    let names: Vec<String> = list.iter().map(|k| format!("{k}:")).collect();
+    let names: Vec<String> = list
+        .iter()
+        .map(|k| format!("{}:", k.as_str().replace(' ', "-")))
+        .collect();
     match names.as_slice() {
         [] => String::new(),
         [one] => one.clone(),

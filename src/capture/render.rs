@@ -25,7 +25,7 @@ pub fn render_capture(c: &Capture, book: &Book, today: NaiveDate) -> String {
         Direction::Received => "<",
         Direction::Mutual => "=",
     };
-    words.push(format!("{sigil}{}:", c.kind));
+    words.push(format!("{sigil}{}:", c.kind.as_str().replace(' ', "-")));
     for word in c.summary.split_whitespace() {
         if needs_escape(word) {
             words.push(format!("\\{word}"));

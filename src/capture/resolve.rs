@@ -34,15 +34,16 @@ pub fn resolve_person(query: &str, book: &Book) -> Resolution<(PersonId, String)
 
 /// Resolves a typed kind (without its colon): the exact name, any case, or a
 /// unique prefix. `Many` lists the kinds it is a prefix of; `None` is unknown
-/// (see [`suggest_kinds`]).
+/// (see [`suggest_kinds`]). A configured kind with spaces in its name is typed
+/// with hyphens (`coffee-chat:` for "coffee chat").
 pub fn resolve_kind(given: &str, kinds: &Kinds) -> Resolution<Kind> {
     let q = fold(given);
-    if let Some((kind, _)) = kinds.iter().find(|(k, _)| fold(k.as_str()) == q) {
+    if let Some((kind, _)) = kinds.iter().find(|(k, _)| typed_form(k) == q) {
         return Resolution::One(kind.clone());
     }
     let starts: Vec<Kind> = kinds
         .iter()
-        .filter(|(k, _)| fold(k.as_str()).starts_with(&q))
+        .filter(|(k, _)| typed_form(k).starts_with(&q))
         .map(|(k, _)| k.clone())
         .collect();
     match starts.len() {
@@ -50,6 +51,11 @@ pub fn resolve_kind(given: &str, kinds: &Kinds) -> Resolution<Kind> {
         1 => Resolution::One(starts[0].clone()),
         _ => Resolution::Many(starts, 0),
     }
+}
+
+/// How a kind is typed in the grammar, folded: one word, spaces as hyphens.
+pub fn typed_form(kind: &Kind) -> String {
+    fold(kind.as_str()).replace(' ', "-")
 }
 
 /// Up to three kinds close to a mistyped one (edit distance ≤ 2, or its

@@ -236,6 +236,25 @@ fn configured_kinds_parse_by_prefix() {
 }
 
 #[test]
+fn configured_kinds_with_spaces_are_typed_with_hyphens_and_render_back() {
+    let kinds = Kinds::with_extra(&[crate::model::KindDef {
+        name: "Coffee Chat".into(),
+        weight: crate::model::Weight::Touch,
+    }]);
+    let b = book();
+    for line in ["@bob coffee-chat: catch-up", "@bob COFFEE-C: catch-up"] {
+        let c = parse(line, today(), &b, &kinds).unwrap();
+        assert_eq!(c.kind, Kind::new("Coffee Chat"), "{line}");
+        let back = render_capture(&c, &b, today());
+        assert!(back.to_lowercase().contains(" coffee-chat: "), "{back}");
+        assert_eq!(parse(&back, today(), &b, &kinds).unwrap(), c);
+    }
+    let e = parse("@bob cofee-chat: hi", today(), &b, &kinds).unwrap_err();
+    let said = e.to_string().to_lowercase();
+    assert!(said.contains("did you mean coffee-chat:"), "{said}");
+}
+
+#[test]
 fn caret_underlines_by_display_width() {
     let line = "@王芳 fvr: tea";
     let e = parse(line, today(), &book(), &Kinds::default()).unwrap_err();
