@@ -140,11 +140,19 @@ impl App {
         true
     }
 
-    /// Enter: saves a line that parses; with unknown names, asks first
+    /// Enter: saves a line that parses (with the name dropdown open too,
+    /// unless the arrows moved in it); with unknown names, asks first
     /// (`create_ok` is the answer). The popup closes only once the store's
     /// atomic save returned.
     pub(super) fn capture_save(&mut self, create_ok: bool) {
-        if self.capture_complete() {
+        // With the dropdown open, Enter takes the name the arrows picked, or
+        // any name when the line does not read yet; a line that already
+        // reads (the preview shows what will be saved) is saved.
+        let pick = self
+            .capture
+            .as_ref()
+            .is_some_and(|s| s.highlighted > 0 || s.parsed.is_err());
+        if pick && self.capture_complete() {
             return;
         }
         let Some(state) = self.capture.as_mut() else {

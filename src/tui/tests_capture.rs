@@ -117,6 +117,32 @@ fn arrows_move_the_highlight_before_accepting() {
 }
 
 #[test]
+fn enter_saves_a_line_that_reads_even_with_the_dropdown_open() {
+    let f = fixture();
+    let mut app = f.app;
+    app.open_capture(None);
+    type_str(&mut app, "favor: lent a book @bru");
+    assert!(
+        !app.capture_state().unwrap().matches.is_empty(),
+        "dropdown open"
+    );
+    press(&mut app, KeyCode::Enter);
+    assert!(app.capture_state().is_none(), "{}", status(&app));
+    assert!(status(&app).starts_with("saved: logged favor for Bruno Costa"));
+    // A fragment that does not read yet (ambiguous) is completed instead.
+    app.open_capture(None);
+    type_str(&mut app, "favor: lent a book @l");
+    assert!(app.capture_state().unwrap().parsed.is_err());
+    press(&mut app, KeyCode::Enter);
+    assert_eq!(*app.mode(), Mode::Capture, "Enter completed the name");
+    assert!(
+        app.capture_state().unwrap().parsed.is_ok(),
+        "{}",
+        line(&app)
+    );
+}
+
+#[test]
 fn enter_saves_to_disk_then_closes_and_u_undoes_it() {
     let f = fixture();
     let mut app = f.app;
