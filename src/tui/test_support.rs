@@ -1,12 +1,14 @@
 //! What the TUI's update tests share: a fixed today, the fixture book copied
-//! into a temp file, and an App opened on it.
+//! into a temp file, an App opened on it, and typing into it.
 
 use chrono::NaiveDate;
-use std::path::PathBuf;
+use ratatui::crossterm::event::KeyCode;
+use std::path::{Path, PathBuf};
 
 use super::app::App;
-use super::keymap::Keymap;
+use super::keymap::{Key, Keymap};
 use crate::config::Config;
+use crate::model::Book;
 use crate::store::Store;
 
 pub const BOOK: &str = include_str!("../../tests/fixtures/tui_book.ron");
@@ -40,4 +42,29 @@ pub fn fixture() -> Fixture {
         path,
         app,
     }
+}
+
+/// Types each character of `s` as a key press.
+pub fn type_str(app: &mut App, s: &str) {
+    for c in s.chars() {
+        app.handle_key(Key::char(c));
+    }
+}
+
+/// Presses one key without modifiers.
+pub fn press(app: &mut App, code: KeyCode) {
+    app.handle_key(Key::plain(code));
+}
+
+/// The status line's text ("" when there is none).
+pub fn status(app: &App) -> String {
+    app.status
+        .as_ref()
+        .map(|s| s.text.clone())
+        .unwrap_or_default()
+}
+
+/// The book as it is in the file now.
+pub fn on_disk(path: &Path) -> Book {
+    Store::open(path, today()).unwrap().1
 }

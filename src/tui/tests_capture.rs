@@ -9,34 +9,12 @@ use super::action::Action;
 use super::app::{App, Mode, Tab};
 use super::keymap::Key;
 use super::mode::Ask;
-use super::test_support::{Fixture, fixture, today};
+use super::test_support::{Fixture, fixture, on_disk, press, status, today, type_str};
 use crate::capture::Who;
-use crate::model::{Book, EntryId, PersonId};
-use crate::store::Store;
-
-fn on_disk(f: &Fixture) -> Book {
-    Store::open(&f.path, today()).unwrap().1
-}
-
-fn type_str(app: &mut App, s: &str) {
-    for c in s.chars() {
-        app.handle_key(Key::char(c));
-    }
-}
-
-fn press(app: &mut App, code: KeyCode) {
-    app.handle_key(Key::plain(code));
-}
+use crate::model::{EntryId, PersonId};
 
 fn line(app: &App) -> String {
     app.capture_state().unwrap().field.value().to_string()
-}
-
-fn status(app: &App) -> String {
-    app.status
-        .as_ref()
-        .map(|s| s.text.clone())
-        .unwrap_or_default()
 }
 
 fn people_in_line(app: &App) -> Vec<Who> {
@@ -156,7 +134,7 @@ fn enter_saves_to_disk_then_closes_and_u_undoes_it() {
     assert!(app.capture_state().is_none());
     assert!(status(&app).starts_with("saved: logged favor for Bruno Costa"));
     let f = Fixture { app, ..f };
-    let disk = on_disk(&f);
+    let disk = on_disk(&f.path);
     let e = disk
         .entries
         .iter()
@@ -169,7 +147,7 @@ fn enter_saves_to_disk_then_closes_and_u_undoes_it() {
     app.update(Action::Undo);
     assert_eq!(status(&app), "undone: logged favor for Bruno Costa");
     let f = Fixture { app, ..f };
-    assert_eq!(on_disk(&f).entries.len(), before);
+    assert_eq!(on_disk(&f.path).entries.len(), before);
 }
 
 #[test]
@@ -224,13 +202,13 @@ fn an_unknown_name_asks_then_creates_person_and_entry_in_one_step() {
     app.handle_key(Key::char('y'));
     assert_eq!(app.modes(), &[Mode::Normal]);
     let f = Fixture { app, ..f };
-    let disk = on_disk(&f);
+    let disk = on_disk(&f.path);
     let zoe = disk.people.iter().find(|p| p.name == "Zoe Quinn").unwrap();
     assert!(disk.entries.iter().any(|e| e.people == vec![zoe.id]));
     let mut app = f.app;
     app.update(Action::Undo);
     let f = Fixture { app, ..f };
-    let disk = on_disk(&f);
+    let disk = on_disk(&f.path);
     assert_eq!(disk.people.len(), people, "one undo takes both back");
     assert!(!disk.entries.iter().any(|e| e.summary == "to Gus"));
 }
@@ -294,7 +272,7 @@ fn timeline_edit_delete_and_done_are_one_undo_step_each() {
     assert_eq!(*app.mode(), Mode::Ask(Ask::Delete(EntryId(5))));
     app.handle_key(Key::char('y'));
     let f = Fixture { app, ..f };
-    assert!(on_disk(&f).entry(EntryId(5)).is_none());
+    assert!(on_disk(&f.path).entry(EntryId(5)).is_none());
     let mut app = f.app;
     app.update(Action::Undo);
     assert_eq!(status(&app), "undone: deleted promise for Bruno Costa");

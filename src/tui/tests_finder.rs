@@ -5,15 +5,9 @@ use ratatui::crossterm::event::KeyCode;
 
 use super::app::{App, Mode, Tab};
 use super::keymap::{Key, Keymap};
-use super::test_support::{fixture, today};
+use super::test_support::{fixture, today, type_str};
 use crate::config::Config;
 use crate::store::Store;
-
-fn type_str(app: &mut App, s: &str) {
-    for c in s.chars() {
-        app.handle_key(Key::char(c));
-    }
-}
 
 fn found(app: &App) -> Vec<String> {
     let finder = app.finder().expect("the finder is open");

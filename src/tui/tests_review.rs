@@ -8,6 +8,7 @@ use std::path::PathBuf;
 
 use super::app::{App, Mode, Tab};
 use super::keymap::{Key, Keymap};
+use super::test_support::on_disk;
 use crate::config::Config;
 use crate::model::review::{Outcome, ReviewProgress};
 use crate::model::{Book, PersonId};
@@ -60,10 +61,6 @@ fn press(app: &mut App, keys: &str) {
 fn current(app: &App) -> String {
     let id = app.review_person().expect("someone to review");
     app.person(id).unwrap().name.clone()
-}
-
-fn on_disk(path: &std::path::Path) -> Book {
-    Store::open(path, today()).unwrap().1
 }
 
 fn id_of(app: &App, name: &str) -> PersonId {

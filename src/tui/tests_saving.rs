@@ -13,30 +13,8 @@ use std::path::Path;
 
 use super::app::{App, Mode, Tab};
 use super::keymap::Key;
-use super::test_support::{Fixture, fixture, today};
+use super::test_support::{Fixture, fixture, on_disk, press, status, type_str};
 use crate::model::Book;
-use crate::store::Store;
-
-fn on_disk(path: &Path) -> Book {
-    Store::open(path, today()).unwrap().1
-}
-
-fn type_str(app: &mut App, s: &str) {
-    for c in s.chars() {
-        app.handle_key(Key::char(c));
-    }
-}
-
-fn press(app: &mut App, code: KeyCode) {
-    app.handle_key(Key::plain(code));
-}
-
-fn status(app: &App) -> String {
-    app.status
-        .as_ref()
-        .map(|s| s.text.clone())
-        .unwrap_or_default()
-}
 
 fn screen(app: &App) -> String {
     let mut terminal = Terminal::new(TestBackend::new(80, 24)).unwrap();
@@ -50,6 +28,14 @@ fn screen(app: &App) -> String {
         .map(|row| row.iter().map(|c| c.symbol()).collect::<String>())
         .collect::<Vec<_>>()
         .join("\n")
+}
+
+/// Another process adds "Zed Newcomer" to the file.
+fn another_process_adds_zed(path: &Path) {
+    let mut theirs = on_disk(path);
+    let zed = crate::model::Person::new(crate::model::PersonId(0), "Zed Newcomer");
+    crate::model::Op::AddPerson(zed).apply(&mut theirs).unwrap();
+    std::fs::write(path, crate::store::serialize_book(&theirs)).unwrap();
 }
 
 /// Takes the book's lock the way another kith process does.
@@ -165,10 +151,7 @@ fn another_process_change_is_read_in_the_background() {
         path,
         mut app,
     } = background();
-    let mut book = app.book().clone();
-    let zed = crate::model::Person::new(crate::model::PersonId(0), "Zed Newcomer");
-    crate::model::Op::AddPerson(zed).apply(&mut book).unwrap();
-    std::fs::write(&path, crate::store::serialize_book(&book)).unwrap();
+    another_process_adds_zed(&path);
     assert!(app.store().changed_on_disk());
     app.reload();
     app.wait_saves();
@@ -191,10 +174,7 @@ fn the_apps_copy_stays_the_files_through_saves_undo_and_other_writers() {
     app.wait_saves();
     same(&app);
     // Another process adds someone; our next save reloads first.
-    let mut theirs = on_disk(&path);
-    let zed = crate::model::Person::new(crate::model::PersonId(0), "Zed Newcomer");
-    crate::model::Op::AddPerson(zed).apply(&mut theirs).unwrap();
-    std::fs::write(&path, crate::store::serialize_book(&theirs)).unwrap();
+    another_process_adds_zed(&path);
     app.open_capture(None);
     type_str(&mut app, "@ana <intro: to a printer");
     press(&mut app, KeyCode::Enter);
