@@ -26,18 +26,7 @@ fn read(path: &Path) -> Book {
 
 /// The demo book in a temp dir, and kith started on it at 100×30.
 fn start() -> (tempfile::TempDir, std::path::PathBuf, Pty) {
-    let dir = tempfile::tempdir().unwrap();
-    let path = dir.path().join("kith.ron");
-    kith::store::write_book(&path, &kith::demo::demo_book(today())).unwrap();
-    let file = path.to_str().unwrap();
-    let kith = Pty::kith(
-        &["--file", file, "--today", "2026-11-26"],
-        100,
-        30,
-        dir.path(),
-    );
-    kith.wait_for("People", WAIT);
-    (dir, path, kith)
+    Pty::on_book(&kith::demo::demo_book(today()), 100, 30)
 }
 
 fn has(book: &Book, summary: &str) -> bool {
@@ -111,10 +100,8 @@ fn the_screen_stays_live_while_another_process_holds_the_lock() {
 
 #[test]
 fn capture_completes_a_name_saves_to_disk_and_undoes() {
-    let dir = tempfile::tempdir().unwrap();
-    let path = dir.path().join("kith.ron");
     let demo = kith::demo::demo_book(today());
-    kith::store::write_book(&path, &demo).unwrap();
+    let (_dir, path, mut kith) = Pty::on_book(&demo, 100, 30);
     let before = read(&path).entries.len();
     // A fragment of someone's first name; the dropdown's best match is the one.
     let someone = &demo.people[3];
@@ -123,14 +110,6 @@ fn capture_completes_a_name_saves_to_disk_and_undoes() {
     let index = kith::model::Index::build(&demo, &kith::model::Kinds::default());
     let (id, name) = kith::tui::capture::name_matches(&fragment, &demo, &search, &index)[0].clone();
 
-    let file = path.to_str().unwrap();
-    let mut kith = Pty::kith(
-        &["--file", file, "--today", "2026-11-26"],
-        100,
-        30,
-        dir.path(),
-    );
-    kith.wait_for("People", WAIT);
     kith.send("c");
     kith.wait_for("Capture", WAIT);
     kith.send(CTRL_U); // the line may start with the selected person

@@ -9,20 +9,9 @@ const WAIT: Duration = Duration::from_secs(10);
 
 #[test]
 fn slash_a_fragment_and_enter_open_the_card() {
-    let dir = tempfile::tempdir().unwrap();
-    let path = dir.path().join("kith.ron");
     let today = "2026-11-26".parse().unwrap();
-    kith::store::write_book(&path, &kith::demo::demo_book(today)).unwrap();
+    let (_dir, path, mut kith) = Pty::on_book(&kith::demo::demo_book(today), 100, 30);
     let before = std::fs::read(&path).unwrap();
-
-    let file = path.to_str().unwrap();
-    let mut kith = Pty::kith(
-        &["--file", file, "--today", "2026-11-26"],
-        100,
-        30,
-        dir.path(),
-    );
-    kith.wait_for("People", WAIT);
     kith.send("/");
     kith.wait_for("┌ Find", WAIT);
     // Typed keys go to the query, `q` too: it does not quit.

@@ -97,3 +97,25 @@ fn review_help_at_the_minimum_size() {
     s.app.update(Action::Help);
     insta::assert_snapshot!("help_review_60x16", draw(&s.app, 60, 16));
 }
+
+#[test]
+fn a_scrolled_overlay_keeps_each_column_s_section_title_on_top() {
+    let mut s = help();
+    s.app.update(Action::Down);
+    let screen = draw(&s.app, 60, 16);
+    let first = screen.lines().nth(1).unwrap();
+    assert!(
+        first.contains("People (cont.)") && first.contains("Everywhere (cont.)"),
+        "{screen}"
+    );
+    // The pin takes the title's own row: the first key is still in sight.
+    let (keys, help) = s.app.keymap().help_rows(Table::People)[0].clone();
+    let second = screen.lines().nth(2).unwrap();
+    assert!(shows(second, &keys, help), "{keys} {help}:\n{screen}");
+    s.app.update(Action::Up);
+    let top = draw(&s.app, 60, 16);
+    assert!(
+        !top.contains("(cont.)"),
+        "at the top the titles are their own:\n{top}"
+    );
+}

@@ -7,18 +7,17 @@ mod common;
 
 use common::pty::{Pty, keys};
 use kith::model::{Book, Person};
-use portable_pty::CommandBuilder;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
 const WAIT: Duration = Duration::from_secs(10);
 const CTRL_S: &str = "\x13";
 const CTRL_U: &str = "\x15";
 
-fn fixture(dir: &Path) -> std::path::PathBuf {
-    let path = dir.join("kith.ron");
-    std::fs::copy("tests/fixtures/tui_book.ron", &path).unwrap();
-    path
+/// The snapshot tests' book.
+fn fixture() -> Book {
+    let text = include_str!("fixtures/tui_book.ron");
+    kith::store::parse_book(Path::new("fixture.ron"), text.as_bytes()).unwrap()
 }
 
 fn read(path: &Path) -> Book {
@@ -29,20 +28,13 @@ fn zoe(path: &Path) -> Option<Person> {
     read(path).people.into_iter().find(|p| p.name == "Zoe Park")
 }
 
-fn kith(path: &Path, dir: &Path, editor: Option<&str>) -> Pty {
-    let mut cmd = CommandBuilder::new(env!("CARGO_BIN_EXE_kith"));
-    cmd.args(["--file", path.to_str().unwrap(), "--today", "2026-11-26"]);
-    cmd.cwd(dir);
-    cmd.env("TERM", "xterm-256color");
-    cmd.env("NO_COLOR", "1");
-    cmd.env("XDG_CONFIG_HOME", dir.join("config"));
-    cmd.env("XDG_DATA_HOME", dir.join("data"));
-    cmd.env("HOME", dir);
-    cmd.env_remove("VISUAL");
-    if let Some(editor) = editor {
-        cmd.env("EDITOR", editor);
-    }
-    Pty::spawn(cmd, 100, 30)
+/// kith on the fixture book with `$EDITOR` set to `editor` (`$VISUAL`
+/// unset, so it is the one used), once the People tab is drawn.
+fn kith(editor: &str) -> (tempfile::TempDir, PathBuf, Pty) {
+    let env = [("VISUAL", None), ("EDITOR", Some(editor))];
+    let (dir, path, kith) = Pty::on_book_with(&fixture(), &[], &env, 100, 30);
+    kith.wait_for("People", WAIT);
+    (dir, path, kith)
 }
 
 /// The name on the card beside the list (the selected person).
@@ -92,10 +84,7 @@ fn find_in_list(kith: &mut Pty, name: &str) {
 
 #[test]
 fn add_through_the_form_find_edit_the_org_and_undo() {
-    let dir = tempfile::tempdir().unwrap();
-    let path = fixture(dir.path());
-    let mut kith = kith(&path, dir.path(), None);
-    kith.wait_for("People", WAIT);
+    let (_dir, path, mut kith) = Pty::on_book(&fixture(), 100, 30);
 
     kith.send("a");
     kith.wait_for("Add a person", WAIT);
@@ -130,11 +119,11 @@ fn add_through_the_form_find_edit_the_org_and_undo() {
 
 #[test]
 fn capital_e_edits_in_the_editor_and_a_broken_snippet_reopens_with_its_error() {
-    let dir = tempfile::tempdir().unwrap();
-    let path = fixture(dir.path());
+    // Apart from kith's dir, which the editor must be named before it exists.
+    let tools = tempfile::tempdir().unwrap();
     // An editor that breaks the snippet the first time and, seeing kith's
     // error comment, fixes it and changes the org the second time.
-    let script = dir.path().join("editor.sh");
+    let script = tools.path().join("editor.sh");
     std::fs::write(
         &script,
         "#!/bin/sh\n\
@@ -150,8 +139,7 @@ fn capital_e_edits_in_the_editor_and_a_broken_snippet_reopens_with_its_error() {
         .args(["+x", script.to_str().unwrap()])
         .status()
         .unwrap();
-    let mut kith = kith(&path, dir.path(), Some(script.to_str().unwrap()));
-    kith.wait_for("People", WAIT);
+    let (_dir, path, mut kith) = kith(script.to_str().unwrap());
     find_in_list(&mut kith, "Ana Lima");
     kith.send("E");
     kith.wait_for("edited Ana Lima", WAIT);
@@ -163,7 +151,7 @@ fn capital_e_edits_in_the_editor_and_a_broken_snippet_reopens_with_its_error() {
     // The whole screen came back after the editor: tabs, list, hints.
     kith.wait_for("1 People", WAIT);
     kith.wait_for("? help", WAIT);
-    let comments = std::fs::read_to_string(dir.path().join("comments")).unwrap();
+    let comments = std::fs::read_to_string(tools.path().join("comments")).unwrap();
     assert_eq!(
         comments.trim(),
         "2",

@@ -3,33 +3,23 @@
 
 mod common;
 
-use common::pty::{Pty, keys};
+use common::pty::{Pty, TODAY, keys};
 use std::time::Duration;
 
 const WAIT: Duration = Duration::from_secs(10);
 
 #[test]
 fn opens_shows_coffee_only_and_quits_without_touching_the_file() {
-    let dir = tempfile::tempdir().unwrap();
-    let path = dir.path().join("kith.ron");
     let today = "2026-11-26".parse().unwrap();
     let demo = kith::demo::demo_book(today);
-    kith::store::write_book(&path, &demo).unwrap();
-    let before = std::fs::read(&path).unwrap();
     // The person met longest ago among those with only coffee: first in the tab.
     let index = kith::model::Index::build(&demo, &kith::model::Kinds::default());
     let first = kith::model::Facts::new(&demo, &index).coffee_only()[0]
         .name
         .clone();
 
-    let file = path.to_str().unwrap();
-    let mut kith = Pty::kith(
-        &["--file", file, "--today", "2026-11-26"],
-        100,
-        30,
-        dir.path(),
-    );
-    kith.wait_for("People", WAIT);
+    let (_dir, path, mut kith) = Pty::on_book(&demo, 100, 30);
+    let before = std::fs::read(&path).unwrap();
     kith.send("3");
     kith.wait_for("touches, no deed yet", WAIT);
     kith.wait_for(&kith::text::truncate(&first, 26), WAIT);
@@ -59,12 +49,8 @@ fn a_broken_file_is_reported_and_never_opens_the_tui() {
     let path = dir.path().join("kith.ron");
     std::fs::write(&path, "(version: 1,\n  people: [oops").unwrap();
     let file = path.to_str().unwrap();
-    let mut kith = Pty::kith(
-        &["--file", file, "--today", "2026-11-26"],
-        80,
-        24,
-        dir.path(),
-    );
+    // Not a book, so not `Pty::on_book`: the same arguments by hand.
+    let mut kith = Pty::kith(&["--file", file, "--today", TODAY], 80, 24, dir.path());
     kith.wait_for("kith.ron:2:", WAIT);
     let status = kith.wait_exit(WAIT);
     assert_eq!(status.exit_code(), 2);
@@ -92,7 +78,7 @@ fn a_bad_key_binding_is_reported_with_its_position_before_the_tui_opens() {
     let out = std::process::Command::new(env!("CARGO_BIN_EXE_kith"))
         .args(["--config", config.to_str().unwrap()])
         .args(["--file", dir.path().join("kith.ron").to_str().unwrap()])
-        .args(["--today", "2026-11-26"])
+        .args(["--today", TODAY])
         .output()
         .unwrap();
     let stderr = String::from_utf8_lossy(&out.stderr);
@@ -109,20 +95,9 @@ fn a_bad_key_binding_is_reported_with_its_position_before_the_tui_opens() {
 
 #[test]
 fn a_change_from_another_process_shows_up_and_keeps_the_selection() {
-    let dir = tempfile::tempdir().unwrap();
-    let path = dir.path().join("kith.ron");
     let today = "2026-11-26".parse().unwrap();
     let mut book = fixture_book(today);
-    kith::store::write_book(&path, &book).unwrap();
-
-    let file = path.to_str().unwrap();
-    let mut kith = Pty::kith(
-        &["--file", file, "--today", "2026-11-26"],
-        100,
-        30,
-        dir.path(),
-    );
-    kith.wait_for("People", WAIT);
+    let (_dir, path, mut kith) = Pty::on_book(&book, 100, 30);
     kith.send("j"); // the second person, Farah, is on the card
     kith.wait_for("┌ Farah Haddad", WAIT);
     // `kith log` in another terminal, in effect: a new person lands in the file.

@@ -4,7 +4,7 @@
 
 mod common;
 
-use common::pty::{Pty, keys};
+use common::pty::{Pty, TODAY, keys};
 use std::process::Command;
 use std::time::Duration;
 
@@ -15,11 +15,8 @@ const WAIT: Duration = Duration::from_secs(10);
 
 #[test]
 fn a_review_of_the_demo_book_is_saved_as_it_goes() {
-    let dir = tempfile::tempdir().unwrap();
-    let path = dir.path().join("kith.ron");
     let today = "2026-11-26".parse().unwrap();
     let demo = kith::demo::demo_book(today);
-    kith::store::write_book(&path, &demo).unwrap();
     let index = Index::build(&demo, &Kinds::default());
     let q = queue(&demo, &index, &kith::config::Config::default(), today);
     let name = |i: usize| demo.person(q[i].person).unwrap().name.clone();
@@ -35,13 +32,8 @@ fn a_review_of_the_demo_book_is_saved_as_it_goes() {
     assert_eq!(direction, kith::model::Direction::Gave);
     let (first, second, third, fourth) = (name(0), name(1), name(2), name(3));
 
+    let (dir, path, mut kith) = Pty::on_book(&demo, 100, 30);
     let file = path.to_str().unwrap();
-    let mut kith = Pty::kith(
-        &["--file", file, "--today", "2026-11-26"],
-        100,
-        30,
-        dir.path(),
-    );
     kith.wait_for("People by", WAIT);
     kith.send("r");
     kith.wait_for(&format!("{first} ·"), WAIT);
@@ -96,7 +88,7 @@ fn a_review_of_the_demo_book_is_saved_as_it_goes() {
     );
 
     let out = Command::new(env!("CARGO_BIN_EXE_kith"))
-        .args(["--file", file, "review", "--print", "--today", "2026-11-26"])
+        .args(["--file", file, "review", "--print", "--today", TODAY])
         .env("XDG_CONFIG_HOME", dir.path().join("config"))
         .env("HOME", dir.path())
         .output()
@@ -113,18 +105,10 @@ fn a_review_of_the_demo_book_is_saved_as_it_goes() {
 
 #[test]
 fn kith_review_opens_the_tui_on_the_review() {
-    let dir = tempfile::tempdir().unwrap();
-    let path = dir.path().join("kith.ron");
     let today = "2026-11-26".parse().unwrap();
-    kith::store::write_book(&path, &kith::demo::demo_book(today)).unwrap();
+    let demo = kith::demo::demo_book(today);
+    let (_dir, path, mut kith) = Pty::on_book_with(&demo, &["review"], &[], 100, 30);
     let before = std::fs::read(&path).unwrap();
-    let file = path.to_str().unwrap();
-    let mut kith = Pty::kith(
-        &["--file", file, "review", "--today", "2026-11-26"],
-        100,
-        30,
-        dir.path(),
-    );
     kith.wait_for("Review 1 of 20", WAIT);
     kith.send(keys::CTRL_C);
     assert!(kith.wait_exit(WAIT).success());

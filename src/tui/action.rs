@@ -97,6 +97,8 @@ pub enum Action {
     FindAdd,
     /// Timeline: choose what it shows (all, deeds, touches, one kind).
     Filter,
+    /// People: archived people in or out of the list.
+    ShowArchived,
 }
 
 impl Action {
@@ -117,6 +119,7 @@ impl Action {
         Action::Open,
         Action::Back,
         Action::CycleSort,
+        Action::ShowArchived,
         Action::CycleWeight,
         Action::Filter,
         Action::TogglePerson,
@@ -223,6 +226,7 @@ impl Action {
             Action::FindArchived => "find-archived",
             Action::FindAdd => "find-add",
             Action::Filter => "filter",
+            Action::ShowArchived => "show-archived",
         }
     }
 
@@ -288,6 +292,7 @@ impl Action {
             Action::FindArchived => "archived",
             Action::FindAdd => "add person",
             Action::Filter => "filter…",
+            Action::ShowArchived => "archived",
         }
     }
 }

@@ -318,14 +318,10 @@ impl App {
                 }
             }
             Action::CycleSort => {
-                self.sort = self.sort.next();
-                let keep = self.selected_in(Tab::People);
-                let mut lists = std::mem::take(&mut self.lists);
-                lists.sort_people(&sources(self), self.sort);
-                self.lists = lists;
-                self.restore_people(keep);
+                self.resort(self.sort.next());
                 self.say(format!("sorted by {}", self.sort.label()));
             }
+            Action::ShowArchived => self.toggle_archived(),
             Action::CycleWeight => self.set_weight(self.weight.next()),
             Action::Filter => self.open_filter(),
             Action::Submit if *self.mode() == Mode::Filter => self.pick_filter(),
@@ -476,6 +472,31 @@ impl App {
         lists.filter_timeline(&sources(self), self.weight.clone(), self.who);
         self.lists = lists;
         self.restore_entry(keep);
+    }
+
+    /// The People list in `sort` from now on, the selection kept.
+    fn resort(&mut self, sort: Sort) {
+        self.sort = sort;
+        let keep = self.selected_in(Tab::People);
+        let mut lists = std::mem::take(&mut self.lists);
+        lists.sort_people(&sources(self), self.sort);
+        self.lists = lists;
+        self.restore_people(keep);
+    }
+
+    /// Archived people into the People list (marked) or out again.
+    fn toggle_archived(&mut self) {
+        let archived = !self.sort.archived;
+        self.resort(Sort {
+            archived,
+            ..self.sort
+        });
+        let n = self.book.people.iter().filter(|p| p.archived).count();
+        self.say(match (archived, n) {
+            (false, _) => "archived people hidden".to_string(),
+            (true, 1) => "showing 1 archived person".to_string(),
+            (true, n) => format!("showing {n} archived people"),
+        });
     }
 
     /// The Timeline shows `weight` from now on.

@@ -103,7 +103,7 @@ impl Table {
     fn hinted(self) -> &'static [Action] {
         match self {
             Table::Global => &[Action::Capture, Action::Help, Action::Quit],
-            Table::People => &[Action::Open, Action::CycleSort],
+            Table::People => &[Action::Open, Action::CycleSort, Action::ShowArchived],
             Table::Timeline => &[
                 Action::Open,
                 Action::EditEntry,
@@ -186,6 +186,8 @@ impl Table {
             Table::People => {
                 let mut t = moves();
                 t.extend([(k(Enter), Action::Open), (c('s'), Action::CycleSort)]);
+                // `.` as in file managers' "show hidden files".
+                t.push((c('.'), Action::ShowArchived));
                 t.extend(person_keys());
                 t.push((c('d'), Action::Delete));
                 t

@@ -9,9 +9,31 @@ use crate::config::Config;
 use crate::model::{Book, EntryId, Facts, Index, Kind, Kinds, PersonId, Weight};
 use crate::text;
 
-/// The People list's order; `s` cycles through them.
+/// How the People list is built: its order (`s` cycles) and whether archived
+/// people are in it (`.` toggles).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
-pub enum Sort {
+pub struct Sort {
+    pub by: Order,
+    pub archived: bool,
+}
+
+impl Sort {
+    /// The next order, archived people still in or out.
+    pub fn next(self) -> Sort {
+        Sort {
+            by: self.by.next(),
+            ..self
+        }
+    }
+
+    pub fn label(self) -> &'static str {
+        self.by.label()
+    }
+}
+
+/// The People list's order.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Order {
     /// Due first (the longest overdue first), then the longest quiet.
     #[default]
     Attention,
@@ -22,22 +44,22 @@ pub enum Sort {
     Deeds,
 }
 
-impl Sort {
-    pub fn next(self) -> Sort {
+impl Order {
+    pub fn next(self) -> Order {
         match self {
-            Sort::Attention => Sort::Name,
-            Sort::Name => Sort::LastContact,
-            Sort::LastContact => Sort::Deeds,
-            Sort::Deeds => Sort::Attention,
+            Order::Attention => Order::Name,
+            Order::Name => Order::LastContact,
+            Order::LastContact => Order::Deeds,
+            Order::Deeds => Order::Attention,
         }
     }
 
     pub fn label(self) -> &'static str {
         match self {
-            Sort::Attention => "attention",
-            Sort::Name => "name",
-            Sort::LastContact => "last contact",
-            Sort::Deeds => "deeds",
+            Order::Attention => "attention",
+            Order::Name => "name",
+            Order::LastContact => "last contact",
+            Order::Deeds => "deeds",
         }
     }
 }
@@ -104,7 +126,8 @@ pub struct Sources<'a> {
 
 #[derive(Debug, Clone, Default)]
 pub struct Lists {
-    /// Active people in the current sort.
+    /// Active people (and archived ones, when the sort says so) in the
+    /// current sort.
     pub people: Vec<PersonId>,
     /// Every entry (index into `book.entries`), newest first.
     all_entries: Vec<usize>,
@@ -138,10 +161,13 @@ impl Lists {
     }
 
     pub fn sort_people(&mut self, src: &Sources, sort: Sort) {
-        let book = src.book;
-        let people = book.active_people();
-        self.people = match sort {
-            Sort::Attention => {
+        let people = src
+            .book
+            .people
+            .iter()
+            .filter(|p| sort.archived || !p.archived);
+        self.people = match sort.by {
+            Order::Attention => {
                 let mut v: Vec<_> = people
                     .map(|p| {
                         let f = src.index.facts(p.id);
@@ -167,14 +193,14 @@ impl Lists {
                 v.sort_unstable();
                 v.into_iter().map(|(_, id)| id).collect()
             }
-            Sort::Name => {
+            Order::Name => {
                 let mut v: Vec<_> = people
                     .map(|p| ((text::fold(&p.name), p.id), p.id))
                     .collect();
                 v.sort_unstable();
                 v.into_iter().map(|(_, id)| id).collect()
             }
-            Sort::LastContact => {
+            Order::LastContact => {
                 let mut v: Vec<_> = people
                     .map(|p| {
                         let last = src.index.facts(p.id).last_contact;
@@ -184,7 +210,7 @@ impl Lists {
                 v.sort_unstable();
                 v.into_iter().map(|(_, id)| id).collect()
             }
-            Sort::Deeds => {
+            Order::Deeds => {
                 let mut v: Vec<_> = people
                     .map(|p| ((Reverse(src.index.facts(p.id).deeds()), p.id), p.id))
                     .collect();

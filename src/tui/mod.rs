@@ -40,6 +40,8 @@ mod test_support;
 #[cfg(test)]
 mod tests;
 #[cfg(test)]
+mod tests_archived;
+#[cfg(test)]
 mod tests_capture;
 #[cfg(test)]
 mod tests_filter;

@@ -7,7 +7,7 @@ use super::action::Action;
 use super::app::{App, Mode, Tab};
 use super::history::Then;
 use super::keymap::Key;
-use super::lists::{Sort, WeightFilter};
+use super::lists::{Order, WeightFilter};
 use super::test_support::{Fixture, fixture, today};
 use crate::model::{Entry, Kind, Op, Person, PersonId, Weight};
 use crate::store::serialize_book;
@@ -97,7 +97,7 @@ fn each_tab_keeps_its_own_selection() {
 #[test]
 fn sort_cycles_through_four_orders_keeping_the_selection() {
     let mut app = fixture().app;
-    assert_eq!(app.sort, Sort::Attention);
+    assert_eq!(app.sort.by, Order::Attention);
     // Due first, longest overdue first: Bruno's open promise is 16 days old,
     // Farah's follow-up 6 days overdue; then the longest quiet (Jules, June).
     let list = names(&app);
@@ -105,21 +105,21 @@ fn sort_cycles_through_four_orders_keeping_the_selection() {
     app.update(Action::Down);
     let kept = name(&app);
     app.update(Action::CycleSort);
-    assert_eq!(app.sort, Sort::Name);
+    assert_eq!(app.sort.by, Order::Name);
     assert_eq!(names(&app)[..3], ["Ana Lima", "Bruno Costa", "Chen Wei"]);
     assert_eq!(name(&app), kept, "the selection stays on the same person");
     app.update(Action::CycleSort);
-    assert_eq!(app.sort, Sort::LastContact);
+    assert_eq!(app.sort.by, Order::LastContact);
     assert_eq!(names(&app)[0], "Hana Sato", "contacted yesterday");
     app.update(Action::CycleSort);
-    assert_eq!(app.sort, Sort::Deeds);
+    assert_eq!(app.sort.by, Order::Deeds);
     assert_eq!(
         names(&app)[..2],
         ["Gus Larsen", "Ana Lima"],
         "4 deeds, then 3"
     );
     app.update(Action::CycleSort);
-    assert_eq!(app.sort, Sort::Attention);
+    assert_eq!(app.sort.by, Order::Attention);
 }
 
 #[test]

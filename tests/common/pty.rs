@@ -1,15 +1,22 @@
 //! Drive the real binary in a pseudo-terminal and read its screen through a
 //! vt100 parser. Waiting is always polling with a deadline, never a bare sleep.
 
+use kith::model::Book;
 use portable_pty::{Child, CommandBuilder, ExitStatus, PtySize, native_pty_system};
 use std::io::{Read, Write};
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex};
 use std::thread;
 use std::time::{Duration, Instant};
 
 /// How often `wait_for` looks at the screen.
 const TICK: Duration = Duration::from_millis(20);
+
+/// The fixed today every PTY test runs kith with.
+pub const TODAY: &str = "2026-11-26";
+
+/// How long start-up may take before a test gives up.
+const START: Duration = Duration::from_secs(10);
 
 pub struct Pty {
     child: Box<dyn Child + Send + Sync>,
@@ -34,16 +41,43 @@ pub mod keys {
 impl Pty {
     /// Starts `kith` (this crate's binary) with `args` on a `cols`×`rows` screen.
     pub fn kith(args: &[&str], cols: u16, rows: u16, cwd: &Path) -> Pty {
-        let mut cmd = CommandBuilder::new(env!("CARGO_BIN_EXE_kith"));
-        cmd.args(args);
-        cmd.cwd(cwd);
-        cmd.env("TERM", "xterm-256color");
-        cmd.env("NO_COLOR", "1");
-        // Keep the user's config and data out of the test.
-        cmd.env("XDG_CONFIG_HOME", cwd.join("config"));
-        cmd.env("XDG_DATA_HOME", cwd.join("data"));
-        cmd.env("HOME", cwd);
-        Pty::spawn(cmd, cols, rows)
+        Pty::spawn(command(args, cwd), cols, rows)
+    }
+
+    /// `book` written to `kith.ron` in a new temp dir, and kith started on
+    /// it (`--file`, `--today 2026-11-26`) on a `cols`×`rows` screen; returns
+    /// once the People tab is drawn. Keep the dir alive as long as the test.
+    pub fn on_book(book: &Book, cols: u16, rows: u16) -> (tempfile::TempDir, PathBuf, Pty) {
+        let (dir, path, kith) = Pty::on_book_with(book, &[], &[], cols, rows);
+        kith.wait_for("People", START);
+        (dir, path, kith)
+    }
+
+    /// [`Pty::on_book`] with `args` after the file and today (a subcommand)
+    /// and `env` over the test environment (`None` removes a variable).
+    /// Returns at once: the test waits for the screen it expects.
+    pub fn on_book_with(
+        book: &Book,
+        args: &[&str],
+        env: &[(&str, Option<&str>)],
+        cols: u16,
+        rows: u16,
+    ) -> (tempfile::TempDir, PathBuf, Pty) {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("kith.ron");
+        kith::store::write_book(&path, book).unwrap();
+        let file = path.to_str().unwrap();
+        let mut all = vec!["--file", file, "--today", TODAY];
+        all.extend(args);
+        let mut cmd = command(&all, dir.path());
+        for (key, value) in env {
+            match value {
+                Some(value) => cmd.env(key, value),
+                None => cmd.env_remove(key),
+            }
+        }
+        let kith = Pty::spawn(cmd, cols, rows);
+        (dir, path, kith)
     }
 
     pub fn spawn(cmd: CommandBuilder, cols: u16, rows: u16) -> Pty {
@@ -152,6 +186,20 @@ impl Pty {
             thread::sleep(TICK);
         }
     }
+}
+
+/// `kith args` in `cwd`, with no colour and the user's config and data kept
+/// out of the test.
+fn command(args: &[&str], cwd: &Path) -> CommandBuilder {
+    let mut cmd = CommandBuilder::new(env!("CARGO_BIN_EXE_kith"));
+    cmd.args(args);
+    cmd.cwd(cwd);
+    cmd.env("TERM", "xterm-256color");
+    cmd.env("NO_COLOR", "1");
+    cmd.env("XDG_CONFIG_HOME", cwd.join("config"));
+    cmd.env("XDG_DATA_HOME", cwd.join("data"));
+    cmd.env("HOME", cwd);
+    cmd
 }
 
 impl Drop for Pty {

@@ -4,6 +4,7 @@
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
+use ratatui::style::Modifier;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Paragraph, Widget, Wrap};
 
@@ -30,13 +31,16 @@ impl Widget for CardView<'_> {
             cursor,
         } = self;
         let theme = Theme { color: app.color };
-        let block = Block::bordered().title(Line::styled(
-            format!(
-                " {} ",
-                text::truncate(&p.name, usize::from(area.width).saturating_sub(4))
+        // An archived person says so beside the name, which gives way first.
+        let badge = if p.archived { " archived " } else { "" };
+        let room = usize::from(area.width).saturating_sub(4 + text::width(badge));
+        let block = Block::bordered().title(Line::from(vec![
+            Span::styled(
+                format!(" {} ", text::truncate(&p.name, room)),
+                theme.title(),
             ),
-            theme.title(),
-        ));
+            Span::styled(badge, theme.dim().add_modifier(Modifier::REVERSED)),
+        ]));
         let inner = block.inner(area);
         block.render(area, buf);
 

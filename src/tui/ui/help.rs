@@ -1,7 +1,8 @@
 //! The `?` overlay: every key of the mode underneath, listed from the same
 //! tables that dispatch them. The tables are laid out in as many columns as
 //! the width allows, heights balanced; what still does not fit scrolls
-//! (j/k/PgDn/PgUp/g/G, bound in the Help table).
+//! (j/k/PgDn/PgUp/g/G, bound in the Help table), each column's current
+//! section title pinned on its first line ("People (cont.)").
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Constraint, Flex, Layout, Rect};
@@ -134,7 +135,18 @@ impl Widget for HelpOverlay<'_> {
             .map(|column| column_lines(column, col_w, theme))
             .collect();
         let total = lines.iter().map(Vec::len).max().unwrap_or(0);
-        let top = app.help_scroll().offset(total, room);
+        // Scrolled, the first row is the pinned section title: one row fewer
+        // for keys (and PgDn pages by that much, so none is skipped).
+        let scroll = app.help_scroll();
+        let mut top = 0;
+        if total > room && room >= 2 {
+            top = scroll.offset(total, room - 1);
+        }
+        let pinning = top > 0;
+        if !pinning {
+            top = scroll.offset(total, room);
+        }
+        let shown = if pinning { room - 1 } else { room };
 
         let n = columns.len();
         let width = (n * col_w + (n.saturating_sub(1)) * GAP + 2) as u16;
@@ -152,7 +164,7 @@ impl Widget for HelpOverlay<'_> {
         if top > 0 {
             block = block.title(Line::styled(" ↑ more ", theme.accent()).right_aligned());
         }
-        if top + room < total {
+        if top + shown < total {
             block = block.title_bottom(Line::styled(" ↓ more ", theme.accent()).left_aligned());
         }
         let inner = block.inner(popup);
@@ -165,11 +177,67 @@ impl Widget for HelpOverlay<'_> {
             ]);
         }
         let areas = Layout::horizontal(spots).split(inner);
-        for (lines, col) in lines.into_iter().zip(areas.iter().step_by(2)) {
-            let shown: Vec<Line> = lines.into_iter().skip(top).take(room).collect();
-            Paragraph::new(shown).render(*col, buf);
+        let columns = columns.iter().zip(lines);
+        for ((column, lines), col) in columns.zip(areas.iter().step_by(2)) {
+            let window: Vec<Line> = match at(column, top) {
+                _ if !pinning => lines.into_iter().skip(top).take(room).collect(),
+                // A title already heads the window: nothing to pin.
+                At::Title => lines.into_iter().skip(top).take(room).collect(),
+                At::Blank => lines.into_iter().skip(top + 1).take(room).collect(),
+                At::Row(title) => {
+                    let pin = pinned_title(title, col_w, theme);
+                    let rows = lines.into_iter().skip(top).take(room - 1);
+                    std::iter::once(pin).chain(rows).collect()
+                }
+                At::Past => Vec::new(),
+            };
+            Paragraph::new(window).render(*col, buf);
         }
     }
+}
+
+/// What a column has on its line `top`.
+#[derive(Debug, PartialEq, Eq)]
+enum At<'a> {
+    Title,
+    /// The blank line between two sections.
+    Blank,
+    /// A key row of the section with this title.
+    Row(&'a str),
+    /// The column ends above it.
+    Past,
+}
+
+/// Line `top` of a column laid out by [`column_lines`].
+fn at(column: &[Section], top: usize) -> At<'_> {
+    let mut line = 0;
+    for (i, section) in column.iter().enumerate() {
+        if i > 0 {
+            if top == line {
+                return At::Blank;
+            }
+            line += 1;
+        }
+        if top == line {
+            return At::Title;
+        }
+        line += 1;
+        if top < line + section.rows.len() {
+            return At::Row(&section.title);
+        }
+        line += section.rows.len();
+    }
+    At::Past
+}
+
+/// The title of the section whose rows go on under it, pinned to the top of
+/// a scrolled column so every row still says which table it belongs to.
+fn pinned_title(title: &str, col_w: usize, theme: Theme) -> Line<'static> {
+    let title = match title.ends_with(" (cont.)") {
+        true => title.to_string(),
+        false => format!("{title} (cont.)"),
+    };
+    Line::styled(text::truncate(&title, col_w), theme.title())
 }
 
 /// A column's lines: each section's title, then one row per action ("keys
@@ -243,6 +311,26 @@ mod tests {
             four.iter()
                 .all(|c| c.len() == 1 && !c[0].title.contains("cont"))
         );
+    }
+
+    #[test]
+    fn tells_what_each_line_of_a_column_is() {
+        let column = [section("A", 2), section("B", 1)];
+        // A, k0, k1, blank, B, k0
+        let seen: Vec<_> = (0..7).map(|top| at(&column, top)).collect();
+        assert_eq!(
+            seen,
+            [
+                At::Title,
+                At::Row("A"),
+                At::Row("A"),
+                At::Blank,
+                At::Title,
+                At::Row("B"),
+                At::Past
+            ]
+        );
+        assert_eq!(column_lines(&column, 20, Theme { color: false }).len(), 6);
     }
 
     #[test]

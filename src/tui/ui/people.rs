@@ -14,6 +14,9 @@ use crate::tui::app::{App, Tab};
 
 pub struct PeoplePane<'a>(pub &'a App);
 
+/// The marker column of an archived person's row (`.` shows them).
+const ARCHIVED: &str = "× ";
+
 impl Widget for PeoplePane<'_> {
     fn render(self, area: Rect, buf: &mut Buffer) {
         let app = self.0;
@@ -46,10 +49,17 @@ impl Widget for PeopleList<'_> {
     fn render(self, area: Rect, buf: &mut Buffer) {
         let app = self.0;
         let theme = Theme { color: app.color };
-        let block = Block::bordered().title(Line::from(vec![
+        let mut block = Block::bordered().title(Line::from(vec![
             Span::styled(" People ", theme.title()),
             Span::styled(format!("by {} ", app.sort.label()), theme.dim()),
         ]));
+        if app.sort.archived {
+            let n = app.book().people.iter().filter(|p| p.archived).count();
+            block = block.title_bottom(Line::styled(
+                format!(" {ARCHIVED}archived: {n} shown "),
+                theme.accent(),
+            ));
+        }
         let inner = block.inner(area);
         block.render(area, buf);
         let people = &app.lists().people;
@@ -100,10 +110,13 @@ impl Widget for PeopleList<'_> {
                 .days_since_contact(app.today)
                 .map(text::short_age)
                 .unwrap_or_else(|| "—".into());
-            let mut spans = vec![
-                Span::styled(if due { "! " } else { "  " }, theme.due()),
-                Span::styled(fit(&p.name, name_w), theme.plain()),
-            ];
+            // Archived people are never due; their row is dimmed and marked.
+            let (marker, name_style) = match (p.archived, due) {
+                (true, _) => (Span::styled(ARCHIVED, theme.dim()), theme.dim()),
+                (false, true) => (Span::styled("! ", theme.due()), theme.plain()),
+                (false, false) => (Span::raw("  "), theme.plain()),
+            };
+            let mut spans = vec![marker, Span::styled(fit(&p.name, name_w), name_style)];
             if org_w > 0 {
                 spans.push(Span::styled(
                     format!(" {}", fit(p.org.as_deref().unwrap_or(""), org_w)),
