@@ -276,6 +276,12 @@ impl App {
             Outcome::NotReloaded(error) => {
                 self.fail(format!("not reloaded, showing the last good book: {error}"))
             }
+            Outcome::Panicked(why) => {
+                self.fail(format!(
+                    "not saved: internal error ({why}); the file is unchanged"
+                ));
+                self.then(then, false, &what);
+            }
         }
     }
 

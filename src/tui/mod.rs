@@ -112,9 +112,22 @@ pub fn run_on(launch: Launch, tab: Tab) -> Result<(), TuiError> {
     app.update(Action::GoTo(tab));
     app.color = std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty());
     let mut terminal = ratatui::try_init()?;
+    leave_saver_panics_alone();
     let result = event::run_loop(&mut terminal, &mut app);
     ratatui::restore();
     Ok(result?)
+}
+
+/// ratatui's panic hook restores the terminal on any thread's panic. A panic
+/// on the saver's thread is caught there and said in the status line, so it
+/// must neither restore the terminal nor print over the screen.
+fn leave_saver_panics_alone() {
+    let hook = std::panic::take_hook();
+    std::panic::set_hook(Box::new(move |info| {
+        if std::thread::current().name() != Some(saver::THREAD) {
+            hook(info);
+        }
+    }));
 }
 
 /// The app `run` would show, without a terminal (for tests and benchmarks).

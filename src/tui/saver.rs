@@ -112,7 +112,14 @@ pub enum Outcome {
     Reloaded(Box<Derived>),
     /// The file no longer reads; the book in memory stays as it was.
     NotReloaded(StoreError),
+    /// The job panicked (a bug): nothing was written, and the worker reads
+    /// the file afresh for the next job.
+    Panicked(String),
 }
+
+/// The saver thread's name (the TUI's panic hook leaves its panics alone:
+/// they are caught and reported in the status line).
+pub const THREAD: &str = "kith-saver";
 
 /// The disk side: the store and its copy of the book, read on first use (on
 /// the worker's thread, so the app's first frame does not wait for it).
@@ -159,6 +166,23 @@ impl Worker {
                 drop(garbage);
                 return None;
             }
+        })
+    }
+
+    /// [`Worker::run`], with a panic caught and turned into an outcome. The
+    /// worker's copy may be half-changed, so it is dropped and read again
+    /// from the file (which atomic saves never leave half-written).
+    pub fn run_caught(&mut self, job: Job) -> Option<Outcome> {
+        let answers = !matches!(job, Job::Discard(_));
+        let run = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| self.run(job)));
+        run.unwrap_or_else(|payload| {
+            self.book = None;
+            let what = payload
+                .downcast_ref::<&str>()
+                .map(|s| s.to_string())
+                .or_else(|| payload.downcast_ref::<String>().cloned())
+                .unwrap_or_else(|| "a panic".into());
+            answers.then_some(Outcome::Panicked(what))
         })
     }
 
@@ -245,13 +269,13 @@ impl Saver {
         let (jobs, job_rx) = mpsc::channel::<Job>();
         let (outcome_tx, outcomes) = mpsc::channel();
         let thread = std::thread::Builder::new()
-            .name("kith-saver".into())
+            .name(THREAD.into())
             .spawn(move || {
                 // Read the worker's copy now, while the app draws its first
                 // frame; a failure shows at the first save.
                 let _ = worker.load();
                 for job in job_rx {
-                    if let Some(outcome) = worker.run(job)
+                    if let Some(outcome) = worker.run_caught(job)
                         && outcome_tx.send(outcome).is_err()
                     {
                         break;
@@ -269,7 +293,7 @@ impl Saver {
     pub fn send(&mut self, job: Job) -> bool {
         match self {
             Saver::Inline { worker, outcome } => {
-                *outcome = worker.run(job);
+                *outcome = worker.run_caught(job);
                 true
             }
             Saver::Thread(b) => b.jobs.as_ref().is_some_and(|j| j.send(job).is_ok()),

@@ -191,3 +191,26 @@ fn the_apps_copy_stays_the_files_through_saves_undo_and_other_writers() {
     app.wait_saves();
     same(&app);
 }
+
+#[test]
+fn a_panic_while_saving_is_said_and_the_next_save_works() {
+    let Fixture {
+        _dir,
+        path,
+        mut app,
+    } = background();
+    let before = std::fs::read(&path).unwrap();
+    app.commit_with(|_| panic!("a bug"), "broke", super::history::Then::Nothing);
+    app.wait_saves();
+    let said = status(&app);
+    assert!(said.contains("internal error (a bug)"), "{said}");
+    assert!(app.status.as_ref().unwrap().error);
+    assert_eq!(std::fs::read(&path).unwrap(), before, "nothing written");
+    // The saver lives on, with its copy read afresh from the file.
+    app.open_capture(None);
+    type_str(&mut app, "@bru favor: lent the projector");
+    press(&mut app, KeyCode::Enter);
+    app.wait_saves();
+    assert!(status(&app).starts_with("saved: "), "{}", status(&app));
+    assert_eq!(*app.book(), on_disk(&path));
+}
