@@ -13,10 +13,11 @@ use std::collections::VecDeque;
 
 use crate::capture::Names;
 use crate::config::Config;
-use crate::model::{Book, EntryId, Index, Kinds, Op, Person, PersonId};
+use crate::model::{Book, Index, Kinds, Op, Person, PersonId};
 use crate::store::Store;
 
 use super::action::Action;
+use super::adopt::Selection;
 use super::capture::CaptureState;
 use super::cursor::Cursor;
 use super::field::TextField;
@@ -24,11 +25,11 @@ use super::filter::FilterChooser;
 use super::finder::FinderState;
 use super::history::Pending;
 use super::keymap::{Key, Keymap, Table};
-use super::lists::{Lists, Sort, Sources, WeightFilter};
+use super::lists::{Lists, Sort, WeightFilter};
 pub use super::mode::{Mode, Tab};
 use super::people_edit::PeopleEdit;
 use super::review::ReviewTab;
-use super::saver::{self, Catch, Context, Derived, Saver, View, Worker};
+use super::saver::{self, Context, Saver, View, Worker};
 use super::scroll::Scroll;
 use crate::model::review::SnoozeChoice;
 
@@ -394,148 +395,6 @@ impl App {
         }
     }
 
-    /// Takes a book and what was derived from it (built here at start, by the
-    /// saver after a change), keeping each pane's selection on the same person
-    /// (or entry).
-    pub(super) fn adopt(&mut self, derived: Derived, keep: Selection) {
-        let Derived {
-            catch,
-            index,
-            names,
-            lists,
-            view,
-            store,
-        } = derived;
-        let mut garbage: Vec<Box<dyn Send>> = Vec::new();
-        match catch {
-            Catch::Apply(op) => {
-                if let Err(e) = op.apply(&mut self.book) {
-                    // The two copies differ (a bug): read the file again
-                    // rather than show one book with another's index.
-                    self.fail(format!("out of step with the file ({e}); reading it again"));
-                    return self.reload();
-                }
-            }
-            Catch::Replace(book) => {
-                garbage.push(Box::new(std::mem::replace(&mut self.book, *book)));
-            }
-        }
-        garbage.push(Box::new(std::mem::replace(&mut self.index, index)));
-        garbage.push(Box::new(std::mem::replace(&mut self.names, names)));
-        garbage.push(Box::new(std::mem::replace(&mut self.lists, lists)));
-        garbage.push(Box::new(self.search.take()));
-        self.saver.discard(garbage);
-        self.store = store;
-        if view != self.view() {
-            self.lists = Lists::build(&sources(self), self.sort, self.weight.clone(), self.who);
-        }
-        self.settle(keep);
-    }
-
-    /// After the book changed: each pane's selection back on the same person
-    /// (or entry), popups of people who are gone closed, the review and the
-    /// finder brought up to date.
-    fn settle(&mut self, keep: Selection) {
-        self.restore_people(keep.person);
-        restore(&mut self.coffee, &self.lists.coffee, keep.coffee);
-        self.restore_entry(keep.entry);
-        let book = &self.book;
-        self.modes.retain(|m| match m {
-            Mode::Card(id) | Mode::Snooze(id) | Mode::SnoozeDate(id) => book.person(*id).is_some(),
-            _ => true,
-        });
-        self.forget_review();
-        self.rerank_finder();
-    }
-
-    /// The view settings the lists are built with.
-    pub(super) fn view(&self) -> View {
-        View {
-            sort: self.sort,
-            weight: self.weight.clone(),
-            who: self.who,
-        }
-    }
-
-    /// What is selected, by id, so it can be found again after the book changes.
-    pub(super) fn selection(&self) -> Selection {
-        Selection {
-            person: self.selected_in(Tab::People),
-            coffee: self.selected_in(Tab::Coffee),
-            entry: self.selected_entry_id(),
-        }
-    }
-
-    fn refilter(&mut self) {
-        let keep = self.selected_entry_id();
-        let mut lists = std::mem::take(&mut self.lists);
-        lists.filter_timeline(&sources(self), self.weight.clone(), self.who);
-        self.lists = lists;
-        self.restore_entry(keep);
-    }
-
-    /// The People list in `sort` from now on, the selection kept.
-    fn resort(&mut self, sort: Sort) {
-        self.sort = sort;
-        let keep = self.selected_in(Tab::People);
-        let mut lists = std::mem::take(&mut self.lists);
-        lists.sort_people(&sources(self), self.sort);
-        self.lists = lists;
-        self.restore_people(keep);
-    }
-
-    /// Archived people into the People list (marked) or out again.
-    fn toggle_archived(&mut self) {
-        let archived = !self.sort.archived;
-        self.resort(Sort {
-            archived,
-            ..self.sort
-        });
-        let n = self.book.people.iter().filter(|p| p.archived).count();
-        self.say(match (archived, n) {
-            (false, _) => "archived people hidden".to_string(),
-            (true, 1) => "showing 1 archived person".to_string(),
-            (true, n) => format!("showing {n} archived people"),
-        });
-    }
-
-    /// The Timeline shows `weight` from now on.
-    pub(super) fn set_weight(&mut self, weight: WeightFilter) {
-        self.weight = weight;
-        self.refilter();
-        self.say(format!("showing {}", self.weight.title()));
-    }
-
-    fn selected_in(&self, tab: Tab) -> Option<PersonId> {
-        match tab {
-            Tab::People => self.lists.people.get(self.people.selected).copied(),
-            Tab::Coffee => self.lists.coffee.get(self.coffee.selected).copied(),
-            Tab::Timeline => self
-                .selected_entry()
-                .and_then(|i| self.book.entries.get(i))
-                .and_then(|e| e.people.first())
-                .map(|p| self.book.resolve(*p)),
-            Tab::Review => None,
-        }
-    }
-
-    fn selected_entry_id(&self) -> Option<EntryId> {
-        self.selected_entry()
-            .and_then(|i| self.book.entries.get(i))
-            .map(|e| e.id)
-    }
-
-    pub(super) fn restore_people(&mut self, keep: Option<PersonId>) {
-        restore(&mut self.people, &self.lists.people, keep);
-    }
-
-    fn restore_entry(&mut self, keep: Option<EntryId>) {
-        match keep.and_then(|id| self.lists.entry_position(&self.book, id)) {
-            Some(at) => self.timeline.selected = at,
-            None => self.timeline.clamp(self.lists.timeline.len()),
-        }
-    }
-
     fn move_cursor(&mut self, f: impl FnOnce(&mut Cursor, usize)) {
         let (cursor, len) = match self.mode() {
             Mode::Card(id) => {
@@ -590,29 +449,5 @@ impl App {
 
     pub fn fail(&mut self, text: String) {
         self.status = Some(Status { text, error: true });
-    }
-}
-
-#[derive(Default)]
-pub(super) struct Selection {
-    person: Option<PersonId>,
-    coffee: Option<PersonId>,
-    entry: Option<EntryId>,
-}
-
-fn sources(app: &App) -> Sources<'_> {
-    Sources {
-        book: &app.book,
-        index: &app.index,
-        config: &app.config,
-        kinds: &app.kinds,
-        today: app.today,
-    }
-}
-
-fn restore(cursor: &mut Cursor, list: &[PersonId], keep: Option<PersonId>) {
-    match keep.and_then(|id| list.iter().position(|p| *p == id)) {
-        Some(at) => cursor.selected = at,
-        None => cursor.clamp(list.len()),
     }
 }

@@ -3,6 +3,8 @@
 //! - [`app`]: state and `App::update(Action)` (no terminal I/O).
 //! - `history`: every change to the book goes through `App::commit`, which
 //!   feeds the undo stack; undo and redo are commits too; reloads.
+//! - `adopt`: taking in the saver's outcome, selections kept by id; `view`:
+//!   the sort and filters the lists are viewed with.
 //! - `saver`: where a commit is carried out — the store's lock, the atomic
 //!   save and the derived index/lists — on a thread of its own, so the screen
 //!   never waits for the disk; keys typed meanwhile wait in order.
@@ -14,6 +16,7 @@
 //! - `event`: the loop that reads keys and watches the file.
 
 pub mod action;
+mod adopt;
 pub mod app;
 pub mod capture;
 mod cursor;
@@ -34,6 +37,7 @@ mod saver;
 mod scroll;
 pub mod snippet;
 pub mod ui;
+mod view;
 
 #[cfg(test)]
 mod test_support;
