@@ -12,6 +12,7 @@ use crate::model::{Book, Op, OpError, PersonId};
 
 use super::app::{App, Done};
 use super::saver::{Job, Outcome, Saver, Stopped};
+use crate::store::StoreError;
 
 /// A change on its way to disk.
 pub struct Pending {
@@ -20,6 +21,9 @@ pub struct Pending {
     then: Then,
     /// A review step: the session rereads its progress instead of starting over.
     step: bool,
+    /// An undo or redo's operation, to put back on its stack when the disk
+    /// was only busy, so the same key tries again.
+    retry: Option<Op>,
 }
 
 enum Change {
@@ -89,6 +93,7 @@ impl App {
             change: Change::Do,
             then,
             step,
+            retry: None,
         };
         let job = Job::Apply {
             make: Box::new(make),
@@ -113,6 +118,7 @@ impl App {
 
     fn submit_history(&mut self, done: Done, change: Change) {
         let op = done.op;
+        let retry = Some(op.clone());
         let job = Job::Apply {
             make: Box::new(move |_| Ok(op)),
             view: self.view(),
@@ -122,6 +128,7 @@ impl App {
             change,
             then: Then::Nothing,
             step: false,
+            retry,
         };
         self.send_job(job, pending);
     }
@@ -135,6 +142,7 @@ impl App {
             change: Change::Reload,
             then: Then::Nothing,
             step: false,
+            retry: None,
         };
         self.send_job(Job::Reload { view: self.view() }, pending);
     }
@@ -228,6 +236,7 @@ impl App {
             change,
             then,
             step,
+            retry,
         } = pending;
         match outcome {
             Outcome::Saved { inverse, derived } => {
@@ -262,11 +271,29 @@ impl App {
                     self.adopt(*derived, keep);
                     self.review.stepping = false;
                 }
-                self.fail(match change {
-                    Change::Undo => format!("cannot undo {what}: {error}"),
-                    Change::Redo => format!("cannot redo {what}: {error}"),
-                    Change::Do | Change::Reload => format!("not saved: {error}"),
+                // Busy or an I/O error may pass: the same key tries again.
+                let again = matches!(error, StoreError::Busy { .. } | StoreError::Io { .. });
+                let back = retry.filter(|_| again).map(|op| Done {
+                    op,
+                    what: what.clone(),
                 });
+                let (word, key) = match change {
+                    Change::Undo => ("undo", "u"),
+                    Change::Redo => ("redo", "C-r"),
+                    Change::Do | Change::Reload => ("", ""),
+                };
+                let said = match (&change, back) {
+                    (Change::Do | Change::Reload, _) => format!("not saved: {error}"),
+                    (_, None) => format!("cannot {word} {what}: {error}"),
+                    (_, Some(done)) => {
+                        match change {
+                            Change::Undo => self.undo.push(done),
+                            _ => self.redo.push(done),
+                        }
+                        format!("cannot {word} {what} yet: {error}; {key} tries again")
+                    }
+                };
+                self.fail(said);
                 self.then(then, false, &what);
             }
             Outcome::Reloaded(derived) => {

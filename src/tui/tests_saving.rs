@@ -214,3 +214,31 @@ fn a_panic_while_saving_is_said_and_the_next_save_works() {
     assert!(status(&app).starts_with("saved: "), "{}", status(&app));
     assert_eq!(*app.book(), on_disk(&path));
 }
+
+#[test]
+fn an_undo_the_busy_disk_refused_stays_for_the_next_u() {
+    // Inline saves: the lock wait (2 s) happens inside `u`.
+    let Fixture {
+        _dir,
+        path,
+        mut app,
+    } = fixture();
+    app.open_capture(None);
+    type_str(&mut app, "@bru favor: lent the projector");
+    press(&mut app, KeyCode::Enter);
+    let has = |b: &Book| b.entries.iter().any(|e| e.summary == "lent the projector");
+    assert!(has(&on_disk(&path)));
+    let lock = hold_lock(&path);
+    press(&mut app, KeyCode::Char('u'));
+    let said = status(&app);
+    assert!(
+        said.contains("cannot undo logged favor for Bruno Costa yet"),
+        "{said}"
+    );
+    assert!(said.ends_with("u tries again"), "{said}");
+    assert!(has(&on_disk(&path)), "nothing written while busy");
+    drop(lock);
+    press(&mut app, KeyCode::Char('u'));
+    assert_eq!(status(&app), "undone: logged favor for Bruno Costa");
+    assert!(!has(&on_disk(&path)));
+}
