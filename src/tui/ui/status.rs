@@ -28,11 +28,18 @@ impl Widget for StatusLine<'_> {
             .file_name()
             .map(|f| f.to_string_lossy().into_owned())
             .unwrap_or_default();
-        let counts = format!(
-            "{file} · {} people · {} entries",
-            app.book().active_people().count(),
-            app.book().entries.len()
-        );
+        let book = app.book();
+        let active = book.active_people().count();
+        // With archived people shown (`.`), they are counted apart.
+        let archived = match app.sort.archived {
+            true => book.people.len() - active,
+            false => 0,
+        };
+        let people = match archived {
+            0 => format!("{active} people"),
+            n => format!("{active} people + {n} archived"),
+        };
+        let counts = format!("{file} · {people} · {} entries", book.entries.len());
         spans.push(Span::styled(counts, theme.dim()));
         if let Some(status) = &app.status {
             let used: usize = spans.iter().map(|s| text::width(&s.content)).sum();
