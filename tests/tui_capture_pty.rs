@@ -29,6 +29,15 @@ fn start() -> (tempfile::TempDir, std::path::PathBuf, Pty) {
     Pty::on_book(&kith::demo::demo_book(today()), 100, 30)
 }
 
+/// `c`, the line (in place of any prefill), and waits for `shows`.
+fn capture(kith: &mut Pty, line: &str, shows: &str) {
+    kith.send("c");
+    kith.wait_for("Capture", WAIT);
+    kith.send(CTRL_U);
+    kith.send(line);
+    kith.wait_for(shows, WAIT);
+}
+
 fn has(book: &Book, summary: &str) -> bool {
     book.entries.iter().any(|e| e.summary == summary)
 }
@@ -37,12 +46,12 @@ fn has(book: &Book, summary: &str) -> bool {
 #[cfg(unix)]
 fn saved_means_on_disk_even_if_killed_the_moment_it_shows() {
     let (_dir, path, mut kith) = start();
-    kith.send("c");
-    kith.wait_for("Capture", WAIT);
-    kith.send(CTRL_U);
     // A fuzzy fragment: the first letters of a first name.
-    kith.send("@chl favor: lent my standing desk");
-    kith.wait_for("→ favor · gave · Chloé", WAIT);
+    capture(
+        &mut kith,
+        "@chl favor: lent my standing desk",
+        "→ favor · gave · Chloé",
+    );
     kith.send(keys::ENTER);
     kith.wait_for("saved: logged favor for Chloé", WAIT);
     kith.kill_hard();
@@ -57,11 +66,11 @@ fn saved_means_on_disk_even_if_killed_the_moment_it_shows() {
 fn a_bad_line_keeps_the_popup_the_text_and_the_error() {
     let (_dir, path, mut kith) = start();
     let before = std::fs::read(&path).unwrap();
-    kith.send("c");
-    kith.wait_for("Capture", WAIT);
-    kith.send(CTRL_U);
-    kith.send("@chl fvr: lent my standing desk");
-    kith.wait_for("no kind `fvr:`", WAIT);
+    capture(
+        &mut kith,
+        "@chl fvr: lent my standing desk",
+        "no kind `fvr:`",
+    );
     kith.send(keys::ENTER);
     kith.wait_for("not saved", WAIT);
     let screen = kith.screen();
@@ -76,11 +85,11 @@ fn a_bad_line_keeps_the_popup_the_text_and_the_error() {
 #[test]
 fn the_screen_stays_live_while_another_process_holds_the_lock() {
     let (dir, path, mut kith) = start();
-    kith.send("c");
-    kith.wait_for("Capture", WAIT);
-    kith.send(CTRL_U);
-    kith.send("@chl favor: lent my standing desk");
-    kith.wait_for("→ favor · gave · Chloé", WAIT);
+    capture(
+        &mut kith,
+        "@chl favor: lent my standing desk",
+        "→ favor · gave · Chloé",
+    );
     // Another kith is saving: the lock is taken (kith waits up to 2 s).
     let lock = std::fs::File::create(dir.path().join("kith.ron.lock")).unwrap();
     lock.try_lock().unwrap();

@@ -1,7 +1,7 @@
 //! A y/n question over whatever is below it.
 
 use ratatui::buffer::Buffer;
-use ratatui::layout::{Constraint, Flex, Layout, Rect};
+use ratatui::layout::Rect;
 use ratatui::text::Line;
 use ratatui::widgets::{Block, Clear, Paragraph, Widget};
 
@@ -43,12 +43,7 @@ impl Widget for AskPopup<'_> {
         let room = usize::from(area.width.saturating_sub(6));
         let question = text::truncate(&self.question(), room);
         let width = (text::width(&question) + 4) as u16;
-        let [popup] = Layout::horizontal([Constraint::Length(width)])
-            .flex(Flex::Center)
-            .areas(area);
-        let [popup] = Layout::vertical([Constraint::Length(3)])
-            .flex(Flex::Center)
-            .areas(popup);
+        let popup = super::centered(area, width, 3);
         Clear.render(popup, buf);
         let block = Block::bordered().title(Line::styled(" Sure? ", theme.title()));
         let inner = block.inner(popup);

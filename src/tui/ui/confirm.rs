@@ -2,7 +2,7 @@
 //! the delete confirm where the person's name must be typed.
 
 use ratatui::buffer::Buffer;
-use ratatui::layout::{Constraint, Flex, Layout, Rect};
+use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Clear, Paragraph, Widget};
 
@@ -10,17 +10,6 @@ use super::theme::Theme;
 use crate::text;
 use crate::tui::app::App;
 use crate::tui::field::TextField;
-
-/// A `width`×`height` rect in the middle of `area` (clipped to it).
-pub fn centered(area: Rect, width: u16, height: u16) -> Rect {
-    let [r] = Layout::horizontal([Constraint::Length(width.min(area.width))])
-        .flex(Flex::Center)
-        .areas(area);
-    let [r] = Layout::vertical([Constraint::Length(height.min(area.height))])
-        .flex(Flex::Center)
-        .areas(r);
-    r
-}
 
 /// A bordered box with `title` and `lines`, centred and sized to fit them.
 fn boxed(
@@ -39,7 +28,7 @@ fn boxed(
         .unwrap_or(20)
         .clamp(30, 70) as u16
         + 4;
-    let popup = centered(area, width, lines.len() as u16 + 2);
+    let popup = super::centered(area, width, lines.len() as u16 + 2);
     Clear.render(popup, buf);
     let block = Block::bordered()
         .title(Line::styled(format!(" {title} "), theme.title()))

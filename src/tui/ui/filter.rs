@@ -3,7 +3,7 @@
 //! filter in use.
 
 use ratatui::buffer::Buffer;
-use ratatui::layout::{Constraint, Flex, Layout, Rect};
+use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Clear, Widget};
 
@@ -26,12 +26,7 @@ impl Widget for FilterPopup<'_> {
         let rows = &self.chooser.rows;
         let width = 36.min(area.width);
         let height = (rows.len() as u16 + 2).min(area.height);
-        let [popup] = Layout::horizontal([Constraint::Length(width)])
-            .flex(Flex::Center)
-            .areas(area);
-        let [popup] = Layout::vertical([Constraint::Length(height)])
-            .flex(Flex::Center)
-            .areas(popup);
+        let popup = super::centered(area, width, height);
         Clear.render(popup, buf);
         let title = match app.who {
             Some(who) => {

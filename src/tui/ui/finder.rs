@@ -2,7 +2,7 @@
 //! name · org · the field that matched — with the matched characters marked.
 
 use ratatui::buffer::Buffer;
-use ratatui::layout::{Constraint, Flex, Layout, Rect};
+use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Clear, Paragraph, Widget};
@@ -24,12 +24,7 @@ impl Widget for FinderPopup<'_> {
         let theme = Theme { color: app.color };
         let width = area.width.saturating_sub(4).min(100);
         let height = area.height.saturating_sub(2).max(5).min(area.height);
-        let [popup] = Layout::horizontal([Constraint::Length(width)])
-            .flex(Flex::Center)
-            .areas(area);
-        let [popup] = Layout::vertical([Constraint::Length(height)])
-            .flex(Flex::Center)
-            .areas(popup);
+        let popup = super::centered(area, width, height);
         Clear.render(popup, buf);
         let title = if finder.archived {
             " Find (with archived) "

@@ -7,7 +7,7 @@ use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Clear, Paragraph, Widget};
 
-use super::confirm::centered;
+use super::centered;
 use super::theme::Theme;
 use crate::text;
 use crate::tui::app::App;

@@ -5,7 +5,7 @@
 //! section title pinned on its first line ("People (cont.)").
 
 use ratatui::buffer::Buffer;
-use ratatui::layout::{Constraint, Flex, Layout, Rect};
+use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Clear, Paragraph, Widget};
 
@@ -151,12 +151,7 @@ impl Widget for HelpOverlay<'_> {
         let n = columns.len();
         let width = (n * col_w + (n.saturating_sub(1)) * GAP + 2) as u16;
         let height = (total.min(room) + 2) as u16;
-        let [popup] = Layout::horizontal([Constraint::Length(width.min(area.width))])
-            .flex(Flex::Center)
-            .areas(area);
-        let [popup] = Layout::vertical([Constraint::Length(height.min(area.height))])
-            .flex(Flex::Center)
-            .areas(popup);
+        let popup = super::centered(area, width, height);
         Clear.render(popup, buf);
         let mut block = Block::bordered()
             .title(Line::styled(" Keys ", theme.title()))

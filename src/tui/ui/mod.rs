@@ -20,7 +20,7 @@ mod timeline;
 mod too_small;
 
 use ratatui::buffer::Buffer;
-use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::layout::{Constraint, Flex, Layout, Rect};
 use ratatui::widgets::{Clear, Widget};
 
 use super::app::{App, Mode, Tab};
@@ -120,4 +120,15 @@ fn draw_row(
         },
         buf,
     );
+}
+
+/// A `width`×`height` rect in the middle of `area` (clipped to it).
+pub(super) fn centered(area: Rect, width: u16, height: u16) -> Rect {
+    let [r] = Layout::horizontal([Constraint::Length(width.min(area.width))])
+        .flex(Flex::Center)
+        .areas(area);
+    let [r] = Layout::vertical([Constraint::Length(height.min(area.height))])
+        .flex(Flex::Center)
+        .areas(r);
+    r
 }

@@ -2,7 +2,7 @@
 //! a field; each choice shows the day it ends.
 
 use ratatui::buffer::Buffer;
-use ratatui::layout::{Constraint, Flex, Layout, Rect};
+use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Clear, Paragraph, Widget};
 
@@ -28,12 +28,7 @@ impl Widget for SnoozePopup<'_> {
         let width = 44.min(area.width);
         // The date field covers the chooser exactly.
         let height = 6;
-        let [popup] = Layout::horizontal([Constraint::Length(width)])
-            .flex(Flex::Center)
-            .areas(area);
-        let [popup] = Layout::vertical([Constraint::Length(height.min(area.height))])
-            .flex(Flex::Center)
-            .areas(popup);
+        let popup = super::centered(area, width, height);
         Clear.render(popup, buf);
         let name = app.book().name_of(self.person);
         let room = usize::from(width).saturating_sub(16);
