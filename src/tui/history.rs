@@ -271,27 +271,9 @@ impl App {
                     self.adopt(*derived, keep);
                     self.review.stepping = false;
                 }
-                // Busy or an I/O error may pass: the same key tries again.
-                let again = matches!(error, StoreError::Busy { .. } | StoreError::Io { .. });
-                let back = retry.filter(|_| again).map(|op| Done {
-                    op,
-                    what: what.clone(),
-                });
-                let (word, key) = match change {
-                    Change::Undo => ("undo", "u"),
-                    Change::Redo => ("redo", "C-r"),
-                    Change::Do | Change::Reload => ("", ""),
-                };
-                let said = match (&change, back) {
-                    (Change::Do | Change::Reload, _) => format!("not saved: {error}"),
-                    (_, None) => format!("cannot {word} {what}: {error}"),
-                    (_, Some(done)) => {
-                        match change {
-                            Change::Undo => self.undo.push(done),
-                            _ => self.redo.push(done),
-                        }
-                        format!("cannot {word} {what} yet: {error}; {key} tries again")
-                    }
+                let said = match change {
+                    Change::Do | Change::Reload => format!("not saved: {error}"),
+                    Change::Undo | Change::Redo => self.refused(&change, &what, &error, retry),
                 };
                 self.fail(said);
                 self.then(then, false, &what);
@@ -309,6 +291,33 @@ impl App {
                 ));
                 self.then(then, false, &what);
             }
+        }
+    }
+
+    /// An undo or redo that did not land. When the disk was only busy (the
+    /// lock, an I/O error) it goes back on its stack, so the same key tries
+    /// again; one the book no longer allows is dropped. Says which.
+    fn refused(
+        &mut self,
+        change: &Change,
+        what: &str,
+        error: &StoreError,
+        retry: Option<Op>,
+    ) -> String {
+        let (word, key, stack) = match change {
+            Change::Undo => ("undo", "u", &mut self.undo),
+            _ => ("redo", "C-r", &mut self.redo),
+        };
+        let passing = matches!(error, StoreError::Busy { .. } | StoreError::Io { .. });
+        match retry.filter(|_| passing) {
+            Some(op) => {
+                stack.push(Done {
+                    op,
+                    what: what.to_string(),
+                });
+                format!("cannot {word} {what} yet: {error}; {key} tries again")
+            }
+            None => format!("cannot {word} {what}: {error}"),
         }
     }
 
