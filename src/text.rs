@@ -1,6 +1,8 @@
 //! Text helpers shared by search, capture and the views: folding for matching,
-//! and truncation and padding by display width (never by bytes).
+//! truncation and padding by display width (never by bytes), and keeping
+//! control characters out of the book and off the terminal.
 
+use std::borrow::Cow;
 use unicode_normalization::UnicodeNormalization;
 use unicode_normalization::char::is_combining_mark;
 use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
@@ -37,6 +39,99 @@ pub fn fold_char_into(c: char, out: &mut String) {
             }
         }
     }
+}
+
+/// True for what a terminal may act on rather than print: C0 controls, DEL,
+/// C1 controls (U+0080–U+009F, which some terminals read as ESC sequences),
+/// and the bidirectional overrides that reorder what is shown.
+pub fn is_hazard(c: char) -> bool {
+    c.is_control() || matches!(c, '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
+}
+
+/// A one-line field on its way into the book (a name, an org, an e-mail, a
+/// capture's summary): tabs and line breaks become spaces, every other
+/// control character is dropped. Borrowed when there was nothing to clean.
+pub fn clean_line(s: &str) -> Cow<'_, str> {
+    if !s.chars().any(is_hazard) {
+        return Cow::Borrowed(s);
+    }
+    let mut out = String::with_capacity(s.len());
+    let mut chars = s.chars().peekable();
+    while let Some(c) = chars.next() {
+        match c {
+            '\r' if chars.peek() == Some(&'\n') => {}
+            '\t' | '\n' | '\r' => out.push(' '),
+            c if is_hazard(c) => {}
+            c => out.push(c),
+        }
+    }
+    Cow::Owned(out)
+}
+
+/// Free text on its way into the book (notes): keeps line breaks and tabs
+/// (`\r\n` becomes `\n`), drops every other control character.
+pub fn clean_text(s: &str) -> Cow<'_, str> {
+    if !s.chars().any(|c| is_hazard(c) && c != '\n' && c != '\t') {
+        return Cow::Borrowed(s);
+    }
+    let mut out = String::with_capacity(s.len());
+    let mut chars = s.chars().peekable();
+    while let Some(c) = chars.next() {
+        match c {
+            '\r' if chars.peek() == Some(&'\n') => {}
+            '\r' => out.push('\n'),
+            '\n' | '\t' => out.push(c),
+            c if is_hazard(c) => {}
+            c => out.push(c),
+        }
+    }
+    Cow::Owned(out)
+}
+
+/// Text from the book on its way to a terminal: line breaks (also CRLF) and tabs stay,
+/// every other control character is shown instead of sent — C0 and DEL as
+/// their Unicode pictures (`ESC` → `␛`, `BEL` → `␇`), C1 and bidi overrides as
+/// `<U+009B>` — so a hostile name can neither run a sequence nor hide text.
+pub fn visible(s: &str) -> Cow<'_, str> {
+    let harmless = |c: char| c == '\n' || c == '\t' || c == '\r';
+    if !s.chars().any(|c| is_hazard(c) && !harmless(c)) && !s.contains("\r") {
+        return Cow::Borrowed(s);
+    }
+    let mut out = String::with_capacity(s.len() + 8);
+    let mut chars = s.chars().peekable();
+    while let Some(c) = chars.next() {
+        match c {
+            '\n' | '\t' => out.push(c),
+            // A CRLF line end (vCard, CSV) is harmless; a lone CR could
+            // print over what came before it on the line.
+            '\r' if chars.peek() == Some(&'\n') => out.push(c),
+            '\u{0}'..='\u{1f}' => {
+                out.push(char::from_u32(0x2400 + c as u32).expect("control pictures exist"))
+            }
+            '\u{7f}' => out.push('\u{2421}'),
+            c if is_hazard(c) => out.push_str(&format!("<U+{:04X}>", c as u32)),
+            c => out.push(c),
+        }
+    }
+    Cow::Owned(out)
+}
+
+/// JSON text on its way out: serde_json escapes C0 controls but writes DEL,
+/// C1 controls and bidi overrides raw; this escapes them too (`\u009b`). Only
+/// valid inside strings, where JSON text can hold such characters at all.
+pub fn json_visible(json: String) -> String {
+    if !json.chars().any(is_hazard) {
+        return json;
+    }
+    let mut out = String::with_capacity(json.len() + 16);
+    for c in json.chars() {
+        match c {
+            '\n' | '\t' | '\r' => out.push(c),
+            c if is_hazard(c) => out.push_str(&format!("\\u{:04x}", c as u32)),
+            c => out.push(c),
+        }
+    }
+    out
 }
 
 /// Display width of a string (CJK and most emoji are two columns).
@@ -118,6 +213,51 @@ mod tests {
         assert_eq!(fold("Müller"), "muller");
         assert_eq!(fold("Straße"), "strasse");
         assert_eq!(fold("王芳"), "王芳");
+    }
+
+    #[test]
+    fn one_line_fields_keep_no_control_character() {
+        assert_eq!(
+            clean_line("Ana\u{1b}]52;c;cm0gLXJmIH4=\u{7}"),
+            "Ana]52;c;cm0gLXJmIH4="
+        );
+        assert_eq!(clean_line("Acme\u{1b}[8m Inc"), "Acme[8m Inc");
+        assert_eq!(clean_line("two\r\nlines\tand tab"), "two lines and tab");
+        assert_eq!(clean_line("C1 \u{9b}31m red"), "C1 31m red");
+        assert_eq!(clean_line("evil\u{202e}txt.exe"), "eviltxt.exe");
+        assert!(matches!(clean_line("José 王芳 😀"), Cow::Borrowed(_)));
+    }
+
+    #[test]
+    fn notes_keep_line_breaks_and_tabs_only() {
+        assert_eq!(clean_text("a\r\nb\tc\u{1b}[2J\u{7}"), "a\nb\tc[2J");
+        assert_eq!(clean_text("old mac\rline"), "old mac\nline");
+    }
+
+    #[test]
+    fn control_characters_are_shown_not_sent() {
+        let shown = visible("x\u{1b}]0;title\u{7}y\u{9b}z\u{7f}\nnext\tcol");
+        assert_eq!(shown, "x␛]0;title␇y<U+009B>z␡\nnext\tcol");
+        assert!(
+            !shown
+                .chars()
+                .any(|c| c.is_control() && c != '\n' && c != '\t')
+        );
+        assert!(matches!(visible("plain José"), Cow::Borrowed(_)));
+        assert_eq!(
+            visible("BEGIN:VCARD\r\nFN:x\ry\r\n"),
+            "BEGIN:VCARD\r\nFN:x␍y\r\n"
+        );
+    }
+
+    #[test]
+    fn json_escapes_what_serde_json_leaves_raw() {
+        let raw = serde_json::to_string(&"a\u{1b}b\u{9b}c\u{7f}").unwrap();
+        assert!(raw.contains('\u{9b}'), "serde_json writes C1 raw: {raw}");
+        let safe = json_visible(raw);
+        assert!(!safe.chars().any(is_hazard), "{safe}");
+        let back: String = serde_json::from_str(&safe).unwrap();
+        assert_eq!(back, "a\u{1b}b\u{9b}c\u{7f}");
     }
 
     #[test]

@@ -23,10 +23,10 @@ pub fn run(ctx: &Ctx) -> Result<ExitCode> {
         }
     }
     for w in &warnings {
-        eprintln!("warning: {w}");
+        errln!("warning: {w}");
     }
     let archived = book.people.iter().filter(|p| p.archived).count();
-    println!(
+    outln!(
         "{}: ok — {} people ({archived} archived), {} entries",
         ctx.file.display(),
         book.people.len(),

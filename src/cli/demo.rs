@@ -46,7 +46,7 @@ pub fn run(ctx: &Ctx, a: DemoArgs) -> Result<ExitCode> {
     }
     let book = kith::demo::generate(a.people, a.entries, a.seed, ctx.today);
     write_book(&out, &book)?;
-    println!(
+    outln!(
         "{}: {} people, {} entries",
         out.display(),
         book.people.len(),

@@ -81,7 +81,8 @@ pub fn edit(ctx: &Ctx, a: EditArgs) -> Result<ExitCode> {
         return Err(BadInput("--name: a person needs a name".into()).into());
     }
     let applied = store.update(&mut book, |fresh| {
-        let mut p: Person = fresh.person(id).ok_or(OpError::NoPerson(id))?.clone();
+        let before = fresh.person(id).ok_or(OpError::NoPerson(id))?;
+        let mut p: Person = before.clone();
         if let Some(n) = &a.name {
             p.name = n.trim().to_string();
         }
@@ -104,11 +105,10 @@ pub fn edit(ctx: &Ctx, a: EditArgs) -> Result<ExitCode> {
         if let Some(n) = &a.notes {
             p.notes = n.clone();
         }
-        Ok(Op::UpdatePerson(p))
+        Ok(Op::edit_person(before, p))
     })?;
-    let changed =
-        !matches!(&applied.inverse, Op::UpdatePerson(old) if Some(old) == book.person(id));
-    println!(
+    let changed = !applied.inverse.is_nothing();
+    outln!(
         "{}: {}",
         if changed { "edited" } else { "unchanged" },
         describe(book.person(id).expect("edited person"))
@@ -164,12 +164,13 @@ pub fn archive(ctx: &Ctx, a: ArchiveArgs) -> Result<ExitCode> {
     let (mut store, mut book) = ctx.open()?;
     let id = resolve::person(&book, &a.name_or_id)?;
     store.update(&mut book, |fresh| {
-        let mut p = fresh.person(id).ok_or(OpError::NoPerson(id))?.clone();
+        let before = fresh.person(id).ok_or(OpError::NoPerson(id))?;
+        let mut p = before.clone();
         p.archived = !a.undo;
-        Ok(Op::UpdatePerson(p))
+        Ok(Op::edit_person(before, p))
     })?;
     let p = book.person(id).expect("archived person stays in the book");
-    println!(
+    outln!(
         "{}: {}",
         if a.undo { "unarchived" } else { "archived" },
         describe(p)
@@ -199,7 +200,7 @@ pub fn merge(ctx: &Ctx, a: MergeArgs) -> Result<ExitCode> {
     let moved = book.entries_of(from).count();
     let from_name = book.name_of(from);
     store.update(&mut book, |fresh| merge_op(fresh, from, into))?;
-    println!(
+    outln!(
         "merged {from} {from_name} into {}; {moved} entries re-pointed; {from} now resolves to {into}",
         describe(book.person(into).expect("merge target stays"))
     );

@@ -44,7 +44,7 @@ pub fn run(ctx: &Ctx, a: ExportArgs) -> Result<ExitCode> {
     match a.out {
         None => std::io::stdout()
             .lock()
-            .write_all(text.as_bytes())
+            .write_all(kith::text::visible(&text).as_bytes())
             .context("writing to stdout")?,
         Some(path) => {
             let write = || -> std::io::Result<()> {
@@ -53,7 +53,7 @@ pub fn run(ctx: &Ctx, a: ExportArgs) -> Result<ExitCode> {
                 file.commit()
             };
             write().with_context(|| format!("writing {}", path.display()))?;
-            eprintln!(
+            errln!(
                 "wrote {} people as {} to {}",
                 book.people.len(),
                 format.name(),

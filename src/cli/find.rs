@@ -52,13 +52,13 @@ pub fn run(ctx: &Ctx, a: FindArgs) -> Result<ExitCode> {
                 })
             })
             .collect();
-        println!("{}", serde_json::to_string_pretty(&rows)?);
+        super::out::json(&rows)?;
     } else {
         for h in &hits {
             let Some(p) = book.person(h.person) else {
                 continue;
             };
-            println!(
+            outln!(
                 "{}  {}  {}  {}: {}",
                 fit(&p.id.to_string(), 6),
                 fit(&p.name, 24),
@@ -68,7 +68,7 @@ pub fn run(ctx: &Ctx, a: FindArgs) -> Result<ExitCode> {
             );
         }
         if hits.is_empty() {
-            eprintln!("kith: no one matches {query:?}");
+            errln!("kith: no one matches {query:?}");
         }
     }
     Ok(if hits.is_empty() {

@@ -46,9 +46,9 @@ pub fn run(ctx: &Ctx, a: ImportArgs) -> Result<ExitCode> {
     let report =
         import::import(&mut store, &mut book, parsed, &tag, a.dry_run).map_err(to_anyhow)?;
     if a.dry_run {
-        println!("dry run, nothing written: {report}");
+        outln!("dry run, nothing written: {report}");
     } else {
-        println!("{report}");
+        outln!("{report}");
     }
     Ok(ExitCode::SUCCESS)
 }

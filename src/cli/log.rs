@@ -34,7 +34,7 @@ pub fn run(ctx: &Ctx, a: LogArgs) -> Result<ExitCode> {
         Ok(parsed)
     };
     if let Err(e) = check(&book) {
-        eprintln!("{}", e.caret(&a.line));
+        errln!("{}", e.caret(&a.line));
         return Ok(ExitCode::from(2));
     }
     // Parsed again on the freshest book, under the lock, so new people get
@@ -49,11 +49,11 @@ pub fn run(ctx: &Ctx, a: LogArgs) -> Result<ExitCode> {
         Ok(op)
     })?;
     for person in created {
-        println!("created {person}  {}", book.name_of(person));
+        outln!("created {person}  {}", book.name_of(person));
     }
     let entry = book.entry(id).expect("the entry was just saved");
     let saved = preview(&Capture::from_entry(entry), &book, ctx.today);
-    println!("{id}  {}  {saved}", entry.date);
+    outln!("{id}  {}  {saved}", entry.date);
     Ok(ExitCode::SUCCESS)
 }
 

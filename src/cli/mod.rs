@@ -2,6 +2,8 @@
 //! the mapping from errors to exit codes (0 ok, 1 failure, 2 bad input or an
 //! unreadable data file).
 
+#[macro_use]
+mod out;
 mod check;
 mod demo;
 mod edit;
@@ -138,7 +140,7 @@ pub fn main() -> ExitCode {
     match run(cli) {
         Ok(code) => code,
         Err(err) => {
-            eprintln!("kith: {err:#}");
+            errln!("kith: {err:#}");
             ExitCode::from(exit_code(&err))
         }
     }

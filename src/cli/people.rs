@@ -79,7 +79,7 @@ pub fn add(ctx: &Ctx, a: AddArgs) -> Result<ExitCode> {
         person.id = id;
         Ok(Op::AddPerson(person))
     })?;
-    println!("{id}");
+    outln!("{id}");
     Ok(ExitCode::SUCCESS)
 }
 
@@ -120,7 +120,7 @@ pub fn list(ctx: &Ctx, a: ListArgs) -> Result<ExitCode> {
             .iter()
             .map(|p| json::person_summary(p, index.facts(p.id)))
             .collect();
-        println!("{}", serde_json::to_string_pretty(&rows)?);
+        super::out::json(&rows)?;
         return Ok(ExitCode::SUCCESS);
     }
     for p in people {
@@ -149,7 +149,7 @@ pub fn list(ctx: &Ctx, a: ListArgs) -> Result<ExitCode> {
             f.deeds_received,
             marks.join(" ")
         );
-        println!("{}", line.trim_end());
+        outln!("{}", line.trim_end());
     }
     Ok(ExitCode::SUCCESS)
 }
@@ -173,13 +173,13 @@ pub fn show(ctx: &Ctx, a: ShowArgs) -> Result<ExitCode> {
     if a.json {
         let mut v = json::person_full(p, f);
         v["entries"] = entries.iter().map(|e| json::entry(e, &book)).collect();
-        println!("{}", serde_json::to_string_pretty(&v)?);
+        super::out::json(&v)?;
         return Ok(ExitCode::SUCCESS);
     }
-    println!("{}  ({})", p.name, p.id);
+    outln!("{}  ({})", p.name, p.id);
     let field = |label: &str, value: String| {
         if !value.is_empty() {
-            println!("  {label:<10} {value}");
+            outln!("  {label:<10} {value}");
         }
     };
     let title_org = [p.title.as_deref(), p.org.as_deref()]
@@ -218,7 +218,7 @@ pub fn show(ctx: &Ctx, a: ShowArgs) -> Result<ExitCode> {
         p.birthday.map(|b| b.to_string()).unwrap_or_default(),
     );
     field("notes", p.notes.clone());
-    println!(
+    outln!(
         "  {:<10} ↑{} given ↓{} received{}",
         "deeds",
         f.deeds_given,
@@ -230,7 +230,7 @@ pub fn show(ctx: &Ctx, a: ShowArgs) -> Result<ExitCode> {
         }
     );
     if p.archived {
-        println!("  archived");
+        outln!("  archived");
     }
     for e in entries {
         let others: Vec<String> = e
@@ -249,7 +249,7 @@ pub fn show(ctx: &Ctx, a: ShowArgs) -> Result<ExitCode> {
             _ => String::new(),
         };
         let state = if e.is_open_promise() { " [open]" } else { "" };
-        println!(
+        outln!(
             "  {}  {} {:<8} {}{with}{state}{follow}",
             e.date,
             e.direction.arrow(),

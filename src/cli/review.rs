@@ -41,23 +41,23 @@ pub fn run(ctx: &Ctx, a: ReviewArgs) -> Result<ExitCode> {
                 })
             })
             .collect();
-        println!("{}", serde_json::to_string_pretty(&rows)?);
+        super::out::json(&rows)?;
         return Ok(ExitCode::SUCCESS);
     }
     let day = ctx.today.format("%a %-d %b %Y");
     match queue.len() {
-        0 => println!("Nothing to review on {day}."),
-        1 => println!("1 person to review on {day}:"),
-        n => println!("{n} people to review on {day}:"),
+        0 => outln!("Nothing to review on {day}."),
+        1 => outln!("1 person to review on {day}:"),
+        n => outln!("{n} people to review on {day}:"),
     }
     for (p, item) in people {
-        println!();
+        outln!();
         match &p.org {
-            Some(org) => println!("{} ({}) · {org}", p.name, p.id),
-            None => println!("{} ({})", p.name, p.id),
+            Some(org) => outln!("{} ({}) · {org}", p.name, p.id),
+            None => outln!("{} ({})", p.name, p.id),
         }
         for reason in &item.reasons {
-            println!("  {reason}");
+            outln!("  {reason}");
         }
     }
     Ok(ExitCode::SUCCESS)

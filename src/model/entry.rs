@@ -105,6 +105,14 @@ impl Entry {
         }
     }
 
+    /// Drops control characters from the summary (a one-line field): what
+    /// every operation that writes an entry does on the way in.
+    pub fn clean(&mut self) {
+        if let std::borrow::Cow::Owned(s) = crate::text::clean_line(&self.summary) {
+            self.summary = s;
+        }
+    }
+
     pub fn names(&self, person: PersonId) -> bool {
         self.people.contains(&person)
     }

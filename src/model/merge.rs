@@ -16,7 +16,7 @@ pub fn merge_op(book: &Book, from: PersonId, into: PersonId) -> Result<Op, OpErr
         ));
     }
     let (from, into) = (a.id, b.id);
-    let mut ops = vec![Op::UpdatePerson(combine(a, b))];
+    let mut ops = vec![Op::edit_person(b, combine(a, b))];
     for e in book.entries.iter().filter(|e| e.names(from)) {
         let mut e = e.clone();
         let mut people = Vec::with_capacity(e.people.len());
@@ -33,6 +33,7 @@ pub fn merge_op(book: &Book, from: PersonId, into: PersonId) -> Result<Op, OpErr
         .iter()
         .filter(|p| p.met.introduced_by == Some(from))
     {
+        let before = p;
         let mut p = if p.id == into {
             combine(a, b)
         } else {
@@ -41,9 +42,9 @@ pub fn merge_op(book: &Book, from: PersonId, into: PersonId) -> Result<Op, OpErr
         p.met.introduced_by = Some(into).filter(|i| *i != p.id);
         // `into` was already updated above; replace that op rather than adding a second.
         if p.id == into {
-            ops[0] = Op::UpdatePerson(p);
+            ops[0] = Op::edit_person(before, p);
         } else {
-            ops.push(Op::UpdatePerson(p));
+            ops.push(Op::edit_person(before, p));
         }
     }
     ops.push(Op::DeletePerson(from));

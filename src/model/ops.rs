@@ -4,7 +4,7 @@
 
 use chrono::NaiveDate;
 
-use super::{Book, Entry, EntryId, Person, PersonId, ReviewProgress};
+use super::{Book, Entry, EntryId, Person, PersonEdit, PersonId, ReviewProgress};
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Op {
@@ -12,12 +12,25 @@ pub enum Op {
     AddPerson(Person),
     /// Replaces the person with the same id.
     UpdatePerson(Person),
+    /// Changes only the fields an editor changed (see [`PersonEdit`]).
+    EditPerson(PersonEdit),
     DeletePerson(PersonId),
+    /// Deletes a person only if they are exactly this (the undo of an add:
+    /// never takes away what someone else changed since).
+    RemovePerson(Box<Person>),
     /// Adds an entry. Id 0 means "the next free id".
     AddEntry(Entry),
     /// Replaces the entry with the same id.
     UpdateEntry(Entry),
+    /// Replaces an entry only if it is exactly `expect` (the undo of an edit).
+    ReplaceEntry {
+        expect: Box<Entry>,
+        with: Box<Entry>,
+    },
     DeleteEntry(EntryId),
+    /// Deletes an entry only if it is exactly this one (the undo of a capture:
+    /// never deletes another writer's entry, nor one changed since).
+    RemoveEntry(Box<Entry>),
     /// Records (or, with `None`, forgets) that `from` was merged into another person.
     SetMerged(PersonId, Option<PersonId>),
     /// Marks an entry done (a promise kept, a follow-up made) or open again.
@@ -42,15 +55,55 @@ pub enum OpError {
     NoPeopleNamed,
     #[error("a person needs a name")]
     EmptyName,
+    #[error("{0} changed since; left as it is")]
+    ChangedSince(String),
     #[error("{0}")]
     Rejected(String),
 }
 
 impl Op {
+    /// The change from `before` to `after` of one person: only the fields
+    /// that differ (see [`PersonEdit`]); an empty batch when none do.
+    pub fn edit_person(before: &Person, after: Person) -> Op {
+        PersonEdit::new(before, after).map_or(Op::Batch(Vec::new()), Op::EditPerson)
+    }
+
+    /// What the user should hear about how this operation landed, beyond what
+    /// they asked for: an edit that replaced a value another writer had set
+    /// meanwhile, an undo that left a field someone changed since. `inverse`
+    /// is what applying it returned.
+    pub fn surprises(&self, inverse: &Op) -> Vec<String> {
+        match (self, inverse) {
+            (Op::EditPerson(edit), Op::EditPerson(inv)) if edit.guarded => edit
+                .left_alone(inv)
+                .into_iter()
+                .map(|f| format!("left {} (changed since)", f.name()))
+                .collect(),
+            (Op::EditPerson(edit), Op::EditPerson(inv)) => edit
+                .clashes(inv)
+                .into_iter()
+                .map(|(f, was)| format!("replaced {} “{was}” set meanwhile", f.name()))
+                .collect(),
+            // A batch's inverse lists the inverses last first.
+            (Op::Batch(ops), Op::Batch(invs)) => ops
+                .iter()
+                .zip(invs.iter().rev())
+                .flat_map(|(op, inv)| op.surprises(inv))
+                .collect(),
+            _ => Vec::new(),
+        }
+    }
+
+    /// True for an operation that changes nothing (an empty batch).
+    pub fn is_nothing(&self) -> bool {
+        matches!(self, Op::Batch(ops) if ops.iter().all(Op::is_nothing))
+    }
+
     /// Applies the operation; returns its inverse. On error the book is unchanged.
     pub fn apply(self, book: &mut Book) -> Result<Op, OpError> {
         match self {
             Op::AddPerson(mut person) => {
+                person.clean();
                 if person.name.trim().is_empty() {
                     return Err(OpError::EmptyName);
                 }
@@ -62,11 +115,12 @@ impl Op {
                     Ok(_) => return Err(OpError::PersonExists(id)),
                     Err(at) => at,
                 };
-                book.people.insert(at, person);
-                book.next_person_id = book.next_person_id.max(id.0 + 1);
-                Ok(Op::DeletePerson(id))
+                book.people.insert(at, person.clone());
+                book.next_person_id = book.next_person_id.max(id.0.saturating_add(1));
+                Ok(Op::RemovePerson(Box::new(person)))
             }
-            Op::UpdatePerson(person) => {
+            Op::UpdatePerson(mut person) => {
+                person.clean();
                 if person.name.trim().is_empty() {
                     return Err(OpError::EmptyName);
                 }
@@ -76,11 +130,33 @@ impl Op {
                 let old = std::mem::replace(&mut book.people[i], person);
                 Ok(Op::UpdatePerson(old))
             }
+            Op::EditPerson(mut edit) => {
+                edit.after.clean();
+                if edit.fields.contains(&super::PersonField::Name)
+                    && edit.after.name.trim().is_empty()
+                {
+                    return Err(OpError::EmptyName);
+                }
+                let i = book
+                    .person_index(edit.id)
+                    .ok_or(OpError::NoPerson(edit.id))?;
+                Ok(Op::EditPerson(edit.apply_to(&mut book.people[i])))
+            }
             Op::DeletePerson(id) => {
                 let i = book.person_index(id).ok_or(OpError::NoPerson(id))?;
                 Ok(Op::AddPerson(book.people.remove(i)))
             }
+            Op::RemovePerson(person) => {
+                let i = book
+                    .person_index(person.id)
+                    .ok_or(OpError::NoPerson(person.id))?;
+                if book.people[i] != *person {
+                    return Err(OpError::ChangedSince(person.name.clone()));
+                }
+                Ok(Op::AddPerson(book.people.remove(i)))
+            }
             Op::AddEntry(mut entry) => {
+                entry.clean();
                 if entry.people.is_empty() {
                     return Err(OpError::NoPeopleNamed);
                 }
@@ -95,22 +171,48 @@ impl Op {
                     Ok(_) => return Err(OpError::EntryExists(id)),
                     Err(at) => at,
                 };
-                book.entries.insert(at, entry);
-                book.next_entry_id = book.next_entry_id.max(id.0 + 1);
-                Ok(Op::DeleteEntry(id))
+                book.entries.insert(at, entry.clone());
+                book.next_entry_id = book.next_entry_id.max(id.0.saturating_add(1));
+                Ok(Op::RemoveEntry(Box::new(entry)))
             }
-            Op::UpdateEntry(entry) => {
+            Op::UpdateEntry(mut entry) => {
+                entry.clean();
                 if entry.people.is_empty() {
                     return Err(OpError::NoPeopleNamed);
                 }
                 let i = book
                     .entry_index(entry.id)
                     .ok_or(OpError::NoEntry(entry.id))?;
-                let old = std::mem::replace(&mut book.entries[i], entry);
-                Ok(Op::UpdateEntry(old))
+                let old = std::mem::replace(&mut book.entries[i], entry.clone());
+                Ok(Op::ReplaceEntry {
+                    expect: Box::new(entry),
+                    with: Box::new(old),
+                })
+            }
+            Op::ReplaceEntry { expect, with } => {
+                let i = book
+                    .entry_index(expect.id)
+                    .ok_or(OpError::NoEntry(expect.id))?;
+                if book.entries[i] != *expect {
+                    return Err(OpError::ChangedSince(format!("entry {}", expect.id)));
+                }
+                book.entries[i] = (*with).clone();
+                Ok(Op::ReplaceEntry {
+                    expect: with,
+                    with: expect,
+                })
             }
             Op::DeleteEntry(id) => {
                 let i = book.entry_index(id).ok_or(OpError::NoEntry(id))?;
+                Ok(Op::AddEntry(book.entries.remove(i)))
+            }
+            Op::RemoveEntry(entry) => {
+                let i = book
+                    .entry_index(entry.id)
+                    .ok_or(OpError::NoEntry(entry.id))?;
+                if book.entries[i] != *entry {
+                    return Err(OpError::ChangedSince(format!("entry {}", entry.id)));
+                }
                 Ok(Op::AddEntry(book.entries.remove(i)))
             }
             Op::SetMerged(from, into) => {
@@ -252,6 +354,61 @@ mod tests {
             Op::AddPerson(Person::new(PersonId(0), "  ")).apply(&mut book),
             Err(OpError::EmptyName)
         );
+    }
+
+    #[test]
+    fn undoing_a_capture_never_deletes_another_writers_entry() {
+        let mut book = book_with_ana();
+        let mine = Entry::new(
+            d("2026-11-01"),
+            vec![PersonId(1)],
+            Kind::new("favor"),
+            "deck",
+        );
+        let undo = Op::AddEntry(mine).apply(&mut book).unwrap();
+        // The file is rolled back and another writer's entry takes the same id.
+        book.entries.clear();
+        let mut theirs = Entry::new(d("2026-11-02"), vec![PersonId(1)], Kind::new("call"), "hi");
+        theirs.id = EntryId(1);
+        book.entries.push(theirs.clone());
+        let err = undo.apply(&mut book).unwrap_err();
+        assert_eq!(err, OpError::ChangedSince("entry e1".into()));
+        assert_eq!(book.entries, [theirs]);
+    }
+
+    #[test]
+    fn undoing_an_add_keeps_a_person_someone_changed_since() {
+        let mut book = Book::default();
+        let undo = Op::AddPerson(Person::new(PersonId(0), "Ana"))
+            .apply(&mut book)
+            .unwrap();
+        book.people[0].tags.push("added elsewhere".into());
+        assert!(matches!(
+            undo.apply(&mut book),
+            Err(OpError::ChangedSince(_))
+        ));
+        assert_eq!(book.people.len(), 1);
+    }
+
+    #[test]
+    fn control_characters_never_enter_the_book() {
+        let mut book = Book::default();
+        let mut p = Person::new(PersonId(0), "Eve\u{1b}]52;c;cm0=\u{7}");
+        p.org = Some("Acme\u{1b}[8m".into());
+        p.notes = "line one\nline\ttwo\u{9b}".into();
+        Op::AddPerson(p).apply(&mut book).unwrap();
+        let e = Entry::new(
+            d("2026-11-01"),
+            vec![PersonId(1)],
+            Kind::new("favor"),
+            "x\u{7}y",
+        );
+        Op::AddEntry(e).apply(&mut book).unwrap();
+        let p = &book.people[0];
+        assert_eq!(p.name, "Eve]52;c;cm0=");
+        assert_eq!(p.org.as_deref(), Some("Acme[8m"));
+        assert_eq!(p.notes, "line one\nline\ttwo");
+        assert_eq!(book.entries[0].summary, "xy");
     }
 
     #[test]

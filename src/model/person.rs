@@ -100,6 +100,40 @@ impl Person {
         }
     }
 
+    /// Drops control characters on the way in: one-line fields keep none,
+    /// notes keep line breaks and tabs. Every operation that writes a person
+    /// calls this, so imports, the CLI, capture and the TUI are all covered.
+    pub fn clean(&mut self) {
+        use crate::text::{clean_line, clean_text};
+        use std::borrow::Cow;
+        fn line(s: &mut String) {
+            if let Cow::Owned(c) = clean_line(s) {
+                *s = c;
+            }
+        }
+        line(&mut self.name);
+        for s in self.org.iter_mut().chain(&mut self.title) {
+            line(s);
+        }
+        for list in [
+            &mut self.nicknames,
+            &mut self.emails,
+            &mut self.phones,
+            &mut self.links,
+            &mut self.tags,
+            &mut self.needs,
+            &mut self.offers,
+        ] {
+            list.iter_mut().for_each(line);
+        }
+        if let Some(context) = &mut self.met.context {
+            line(context);
+        }
+        if let Cow::Owned(c) = clean_text(&self.notes) {
+            self.notes = c;
+        }
+    }
+
     pub fn has_tag(&self, tag: &str) -> bool {
         self.tags.iter().any(|t| t.eq_ignore_ascii_case(tag))
     }

@@ -33,7 +33,7 @@ pub fn edit_person(terminal: &mut DefaultTerminal, app: &mut App, id: PersonId) 
     match outcome {
         Edited::Changed(p) => {
             let what = format!("edited {}", p.name);
-            app.commit(Op::UpdatePerson(*p), &what, Then::Nothing);
+            app.commit(Op::edit_person(&original, *p), &what, Then::Nothing);
         }
         Edited::Unchanged => app.say("unchanged: nothing saved".into()),
         Edited::Cancelled => app.say("emptied: nothing saved".into()),

@@ -239,7 +239,11 @@ impl App {
             retry,
         } = pending;
         match outcome {
-            Outcome::Saved { inverse, derived } => {
+            Outcome::Saved {
+                inverse,
+                surprises,
+                derived,
+            } => {
                 self.review.stepping = step;
                 self.adopt(*derived, keep);
                 self.review.stepping = false;
@@ -247,21 +251,26 @@ impl App {
                     op: inverse,
                     what: what.clone(),
                 };
-                match change {
+                let said = match change {
                     Change::Do => {
                         self.undo.push(done);
                         self.redo.clear();
-                        self.say(what.clone());
+                        what.clone()
                     }
                     Change::Undo => {
                         self.redo.push(done);
-                        self.say(format!("undone: {what}"));
+                        format!("undone: {what}")
                     }
                     Change::Redo => {
                         self.undo.push(done);
-                        self.say(format!("redone: {what}"));
+                        format!("redone: {what}")
                     }
-                    Change::Reload => {}
+                    Change::Reload => String::new(),
+                };
+                match surprises.is_empty() {
+                    true if said.is_empty() => {}
+                    true => self.say(said),
+                    false => self.say(format!("{said}; {}", surprises.join("; "))),
                 }
                 self.then(then, true, &what);
             }

@@ -208,7 +208,8 @@ impl App {
             }
             Some(_) => {
                 let what = format!("edited {}", person.name);
-                self.commit(Op::UpdatePerson(person), &what, Then::Form { added: None });
+                let op = Op::edit_person(&form.base, person);
+                self.commit(op, &what, Then::Form { added: None });
             }
             None => {
                 let what = format!("added {}", person.name);
@@ -259,15 +260,17 @@ impl App {
         match confirm.yes {
             Pending::DiscardForm => self.close_people_popup(),
             Pending::Archive(id) => {
-                let Some(mut p) = self.person(id).cloned() else {
+                let Some(before) = self.person(id) else {
                     return;
                 };
+                let mut p = before.clone();
                 p.archived = !p.archived;
                 let what = match p.archived {
                     true => format!("archived {}", p.name),
                     false => format!("unarchived {}", p.name),
                 };
-                self.commit(Op::UpdatePerson(p), &what, Then::Nothing);
+                let op = Op::edit_person(before, p);
+                self.commit(op, &what, Then::Nothing);
             }
             Pending::Merge { from, into } => {
                 let what = format!(
@@ -275,8 +278,14 @@ impl App {
                     self.book.name_of(from),
                     self.book.name_of(into)
                 );
+                // Built under the lock from the freshest book, so entries
+                // another process logged for `from` meanwhile move too.
                 match merge_op(&self.book, from, into) {
-                    Ok(op) => self.commit(op, &what, Then::Select(into)),
+                    Ok(_) => self.commit_with(
+                        move |fresh| merge_op(fresh, from, into),
+                        &what,
+                        Then::Select(into),
+                    ),
                     Err(e) => self.fail(format!("not merged: {e}")),
                 }
             }
@@ -377,9 +386,9 @@ pub fn delete_op(book: &Book, id: PersonId) -> Op {
         .iter()
         .filter(|p| p.met.introduced_by == Some(id))
     {
-        let mut p = p.clone();
-        p.met.introduced_by = None;
-        ops.push(Op::UpdatePerson(p));
+        let mut changed = p.clone();
+        changed.met.introduced_by = None;
+        ops.push(Op::edit_person(p, changed));
     }
     ops.push(Op::DeletePerson(id));
     Op::Batch(ops)

@@ -101,6 +101,8 @@ pub enum Outcome {
     /// The change is on disk.
     Saved {
         inverse: Op,
+        /// What the user did not see coming (see [`Op::surprises`]).
+        surprises: Vec<String>,
         derived: Box<Derived>,
     },
     /// Nothing was written. `derived` is the book on disk when it had changed
@@ -207,6 +209,7 @@ impl Worker {
         let same = same_before && !reloaded;
         match result {
             Ok(applied) => Outcome::Saved {
+                surprises: applied.op.surprises(&applied.inverse),
                 inverse: applied.inverse,
                 derived: self.derive(same.then_some(applied.op), view),
             },

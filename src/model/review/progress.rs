@@ -118,13 +118,11 @@ pub fn snooze(
     until: NaiveDate,
     today: NaiveDate,
 ) -> Result<Op, OpError> {
-    let mut p = book
-        .person(person)
-        .ok_or(OpError::NoPerson(person))?
-        .clone();
+    let before = book.person(person).ok_or(OpError::NoPerson(person))?;
+    let mut p = before.clone();
     p.snoozed_until = Some(until);
     Ok(Op::Batch(vec![
-        Op::UpdatePerson(p),
+        Op::edit_person(before, p),
         record(book, person, Outcome::Snoozed, today),
     ]))
 }

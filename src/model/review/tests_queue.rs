@@ -216,7 +216,11 @@ fn coffee_only_enters_once_met_and_quiet_long_enough() {
         ]
     );
     b.config.coffee_review_days = 70;
-    assert_eq!(ids(&b.queue()), vec![], "Met is quiet only 20 days");
+    assert_eq!(
+        ids(&b.queue()),
+        Vec::<u32>::new(),
+        "Met is quiet only 20 days"
+    );
 }
 
 #[test]
