@@ -131,5 +131,51 @@ fn bench(c: &mut Criterion) {
     g.finish();
 }
 
-criterion_group!(benches, bench);
+/// A paste into the capture line, then the frame that shows it (80×24): all
+/// on the UI thread. Once as a bracketed paste (one event), once as 50,000 key
+/// presses in one batch (a terminal without bracketed paste).
+fn paste(c: &mut Criterion) {
+    use kith::tui::app::Input;
+    use ratatui::{Terminal, backend::TestBackend};
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("typical.ron");
+    write_book(&path, &kith::demo::generate(1_000, 5_000, 7, today())).unwrap();
+    let (store, book) = Store::open(&path, today()).unwrap();
+    let mut app = App::new(
+        store,
+        book,
+        Config::default(),
+        Keymap::default(),
+        today(),
+        false,
+    );
+    let mut terminal = Terminal::new(TestBackend::new(80, 24)).unwrap();
+    let mut g = c.benchmark_group("capture paste");
+    g.sample_size(10).measurement_time(Duration::from_secs(6));
+    for n in [8_000, 50_000] {
+        let text = format!("@p500 favor: {}", "lorem ipsum ".repeat(n / 12));
+        g.bench_function(format!("{n} chars, bracketed paste + frame"), |b| {
+            b.iter(|| {
+                app.open_capture(None);
+                app.paste(&text);
+                terminal.draw(|f| f.render_widget(&app, f.area())).unwrap();
+                app.update(Action::CaptureCancel);
+                app.update(Action::Yes);
+            })
+        });
+        let keys: Vec<Input> = text.chars().map(|c| Input::Key(Key::char(c))).collect();
+        g.bench_function(format!("{n} chars, key presses in a batch + frame"), |b| {
+            b.iter(|| {
+                app.open_capture(None);
+                app.handle_inputs(keys.iter().cloned());
+                terminal.draw(|f| f.render_widget(&app, f.area())).unwrap();
+                app.update(Action::CaptureCancel);
+                app.update(Action::Yes);
+            })
+        });
+    }
+    g.finish();
+}
+
+criterion_group!(benches, bench, paste);
 criterion_main!(benches);

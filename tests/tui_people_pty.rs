@@ -127,6 +127,7 @@ fn capital_e_edits_in_the_editor_and_a_broken_snippet_reopens_with_its_error() {
     std::fs::write(
         &script,
         "#!/bin/sh\n\
+         echo \"$1 $(stat -c %a \"$1\")\" >> \"$(dirname \"$0\")/seen\"\n\
          if grep -q '^// kith: this does not parse: ' \"$1\"; then\n\
            grep -c '^// kith:' \"$1\" > \"$(dirname \"$0\")/comments\"\n\
            sed -i 's/org: \"Northwind/org: \"Initech\"/' \"$1\"\n\
@@ -167,4 +168,12 @@ fn capital_e_edits_in_the_editor_and_a_broken_snippet_reopens_with_its_error() {
     assert_eq!(ana.unwrap().org.as_deref(), Some("Northwind"));
     kith.send("q");
     assert!(kith.wait_exit(WAIT).success());
+    // Both rounds used one private temp file, gone afterwards.
+    let seen = std::fs::read_to_string(tools.path().join("seen")).unwrap();
+    let rounds: Vec<(&str, &str)> = seen.lines().map(|l| l.rsplit_once(' ').unwrap()).collect();
+    assert_eq!(rounds.len(), 2, "{seen}");
+    for (file, mode) in &rounds {
+        assert_eq!(*mode, "600", "{file} is the owner's only");
+        assert!(!std::path::Path::new(file).exists(), "{file} was removed");
+    }
 }

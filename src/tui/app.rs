@@ -40,6 +40,13 @@ pub struct Done {
     pub what: String,
 }
 
+/// What the terminal delivers: a key, or a bracketed paste.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Input {
+    Key(Key),
+    Paste(String),
+}
+
 /// The status line's message.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Status {
@@ -55,7 +62,7 @@ pub struct App {
     pub(super) saver: Saver,
     /// The change being saved; keys wait in `typeahead` until it is done.
     pub(super) saving: Option<Pending>,
-    pub(super) typeahead: VecDeque<Key>,
+    pub(super) typeahead: VecDeque<Input>,
     pub(super) config: Config,
     pub(super) kinds: Kinds,
     pub(super) index: Index,
@@ -235,9 +242,67 @@ impl App {
 
     /// Looks `key` up in the current mode's tables and carries out its action.
     /// While a change is being saved, keys wait their turn (none is lost).
+    /// Everything the terminal delivered since the last frame, in order. A
+    /// run of characters typed into a text field (a paste in a terminal
+    /// without bracketed paste) is inserted in one step and the popup reads
+    /// its text once, so a long paste costs time linear in its length.
+    pub fn handle_inputs(&mut self, inputs: impl IntoIterator<Item = Input>) {
+        let mut run = String::new();
+        for input in inputs {
+            match input {
+                Input::Key(key) if self.types_plainly(key) => {
+                    if let ratatui::crossterm::event::KeyCode::Char(c) = key.code {
+                        run.push(c);
+                    }
+                }
+                other => {
+                    if !run.is_empty() {
+                        self.paste(&std::mem::take(&mut run));
+                    }
+                    match other {
+                        Input::Key(key) => self.handle_key(key),
+                        Input::Paste(text) => self.paste(&text),
+                    }
+                }
+            }
+        }
+        if !run.is_empty() {
+            self.paste(&run);
+        }
+    }
+
+    /// A key that only types one character into the text field on top.
+    fn types_plainly(&mut self, key: Key) -> bool {
+        use ratatui::crossterm::event::{KeyCode, KeyModifiers};
+        matches!(key.code, KeyCode::Char(_))
+            && (key.mods - KeyModifiers::SHIFT).is_empty()
+            && self.saving.is_none()
+            && self.keymap.lookup(&self.tables(), key).is_none()
+            && !self.notes_on_top()
+            && self.field_mut().is_some()
+    }
+
+    /// Pasted text goes into the text field on top, in one step, as typed
+    /// text would (newlines become spaces, except in the form's notes). With
+    /// no text field on top it is dropped: pasted text never runs commands.
+    pub fn paste(&mut self, text: &str) {
+        if self.saving.is_some() {
+            self.typeahead.push_back(Input::Paste(text.to_string()));
+            return;
+        }
+        if self.paste_into_notes(text) {
+            return;
+        }
+        if let Some(field) = self.field_mut()
+            && field.insert_str(text)
+        {
+            self.edited();
+        }
+    }
+
     pub fn handle_key(&mut self, key: Key) {
         if self.saving.is_some() {
-            self.typeahead.push_back(key);
+            self.typeahead.push_back(Input::Key(key));
             return;
         }
         if let Some(action) = self.keymap.lookup(&self.tables(), key) {

@@ -18,10 +18,17 @@ pub fn edit_person(terminal: &mut DefaultTerminal, app: &mut App, id: PersonId) 
     let Some(original) = app.person(id).cloned() else {
         return Ok(());
     };
-    let path = std::env::temp_dir().join(format!("kith-{}-{id}.ron", std::process::id()));
+    // Created new (O_EXCL) with an unpredictable name, readable by the owner
+    // only, and removed when `file` is dropped: on every way out of here,
+    // an editor that failed or a snippet that could not be read included.
+    let file = tempfile::Builder::new()
+        .prefix(&format!("kith-{id}-"))
+        .suffix(".ron")
+        .tempfile()?;
+    let path = file.path().to_path_buf();
     let mut text = to_snippet(&original);
     let outcome = loop {
-        std::fs::write(&path, &text)?;
+        write_over(&path, &text)?;
         suspended(terminal, || run_editor(&path))??;
         text = std::fs::read_to_string(&path)?;
         match read_snippet(&text, &original) {
@@ -29,7 +36,7 @@ pub fn edit_person(terminal: &mut DefaultTerminal, app: &mut App, id: PersonId) 
             other => break other,
         }
     };
-    let _ = std::fs::remove_file(&path);
+    drop(file);
     match outcome {
         Edited::Changed(p) => {
             let what = format!("edited {}", p.name);
@@ -43,17 +50,45 @@ pub fn edit_person(terminal: &mut DefaultTerminal, app: &mut App, id: PersonId) 
     Ok(())
 }
 
-/// Runs `f` with the terminal back in its normal state, then takes it again.
+/// Puts `text` in the temp file as a file of our own: whatever is at `path`
+/// (an editor may have replaced our file with its own, or someone with a
+/// link) is removed, and a new file is created there exclusively (never
+/// through a link), readable by the owner only.
+fn write_over(path: &std::path::Path, text: &str) -> io::Result<()> {
+    use std::io::Write;
+    match std::fs::remove_file(path) {
+        Err(e) if e.kind() != io::ErrorKind::NotFound => return Err(e),
+        _ => {}
+    }
+    let mut options = std::fs::OpenOptions::new();
+    options.write(true).create_new(true);
+    #[cfg(unix)]
+    std::os::unix::fs::OpenOptionsExt::mode(&mut options, 0o600);
+    let mut file = options.open(path)?;
+    file.write_all(text.as_bytes())?;
+    file.sync_all()
+}
+
+/// Runs `f` with the terminal back in its normal state, then takes it again
+/// — also when `f` panics (the guard's drop runs while unwinding).
 fn suspended<T>(terminal: &mut DefaultTerminal, f: impl FnOnce() -> T) -> io::Result<T> {
+    /// Raw mode and the alternate screen come back when this is dropped.
+    struct Resume;
+    impl Drop for Resume {
+        fn drop(&mut self) {
+            let _ = terminal::enable_raw_mode();
+            let _ = execute!(
+                io::stdout(),
+                terminal::EnterAlternateScreen,
+                terminal::Clear(terminal::ClearType::All)
+            );
+        }
+    }
     execute!(io::stdout(), terminal::LeaveAlternateScreen)?;
     terminal::disable_raw_mode()?;
+    let resume = Resume;
     let out = f();
-    terminal::enable_raw_mode()?;
-    execute!(
-        io::stdout(),
-        terminal::EnterAlternateScreen,
-        terminal::Clear(terminal::ClearType::All)
-    )?;
+    drop(resume);
     // An empty frame makes ratatui forget what it drew before, so the next
     // draw repaints every cell. (`Terminal::clear` would ask the terminal for
     // its cursor position, which not every terminal answers.)

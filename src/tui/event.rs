@@ -11,11 +11,14 @@ use ratatui::crossterm::event::{self, Event, KeyEventKind};
 use std::io;
 use std::time::{Duration, Instant};
 
-use super::app::App;
+use super::app::{App, Input};
 use super::keymap::Key;
 
 /// How long to wait for a key before looking at the file again.
 pub const POLL: Duration = Duration::from_secs(1);
+/// At most this many inputs are taken before the next frame, so the screen
+/// stays live while a long stream of keys comes in.
+const MAX_BATCH: usize = 100_000;
 /// How often to look for a save's outcome while one is in flight.
 const SAVE_POLL: Duration = Duration::from_millis(5);
 
@@ -29,13 +32,25 @@ pub fn run_loop(terminal: &mut DefaultTerminal, app: &mut App) -> io::Result<()>
         }
         let wait = if app.saving() { SAVE_POLL } else { POLL };
         if event::poll(wait)? {
-            match event::read()? {
-                Event::Key(key) if key.kind == KeyEventKind::Press => {
-                    app.handle_key(Key::from(key));
-                    dirty = true;
+            // Everything already waiting, then one frame: a paste of 50,000
+            // characters is one batch, not 50,000 frames.
+            let mut inputs = Vec::new();
+            loop {
+                match event::read()? {
+                    Event::Key(key) if key.kind == KeyEventKind::Press => {
+                        inputs.push(Input::Key(Key::from(key)))
+                    }
+                    Event::Paste(text) => inputs.push(Input::Paste(text)),
+                    Event::Resize(..) => dirty = true,
+                    _ => {}
                 }
-                Event::Resize(..) => dirty = true,
-                _ => {}
+                if inputs.len() >= MAX_BATCH || !event::poll(Duration::ZERO)? {
+                    break;
+                }
+            }
+            if !inputs.is_empty() {
+                app.handle_inputs(inputs);
+                dirty = true;
             }
         }
         if app.poll_saves() {

@@ -36,6 +36,29 @@ impl TextField {
         self.input = Input::new(text.into()).with_cursor(cursor);
     }
 
+    /// Inserts `text` at the cursor in one step (a paste, or a run of typed
+    /// characters), cleaned to one line; the cursor ends after it. Linear in
+    /// the length of the field, however long `text` is.
+    pub fn insert_str(&mut self, text: &str) -> bool {
+        let text = crate::text::clean_line(text);
+        if text.is_empty() {
+            return false;
+        }
+        let value = self.input.value();
+        let cursor = self.input.cursor();
+        let at = value
+            .char_indices()
+            .nth(cursor)
+            .map_or(value.len(), |(i, _)| i);
+        let mut joined = String::with_capacity(value.len() + text.len());
+        joined.push_str(&value[..at]);
+        joined.push_str(&text);
+        joined.push_str(&value[at..]);
+        let cursor = cursor + text.chars().count();
+        self.input = Input::new(joined).with_cursor(cursor);
+        true
+    }
+
     /// Applies an editing key; returns true when the text changed. Keys that
     /// are not editing keys (Enter, Esc, Tab, arrows up/down) are left alone.
     pub fn handle(&mut self, key: Key) -> bool {
@@ -122,6 +145,19 @@ mod tests {
         assert_eq!(f.value(), "> @ana favor:");
         assert!(f.handle(Key::ctrl('k')));
         assert_eq!(f.value(), "> ");
+    }
+
+    #[test]
+    fn a_paste_lands_at_the_cursor_on_one_line() {
+        let mut f = TextField::new("@ana : deck");
+        f.handle(Key::plain(KeyCode::Home));
+        for _ in 0..5 {
+            f.handle(Key::plain(KeyCode::Right));
+        }
+        assert!(f.insert_str("favor\r\nreviewed\u{1b}[2J"));
+        assert_eq!(f.value(), "@ana favor reviewed[2J: deck");
+        assert_eq!(f.cursor(), 22);
+        assert!(!f.insert_str("\u{7}"), "nothing left to insert");
     }
 
     #[test]

@@ -214,9 +214,9 @@ impl App {
     fn replay(&mut self) {
         while self.saving.is_none()
             && !self.quit
-            && let Some(key) = self.typeahead.pop_front()
+            && let Some(input) = self.typeahead.pop_front()
         {
-            self.handle_key(key);
+            self.handle_inputs([input]);
         }
     }
 

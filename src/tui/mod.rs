@@ -114,12 +114,44 @@ pub fn run(launch: Launch) -> Result<(), TuiError> {
 pub fn run_on(launch: Launch, tab: Tab) -> Result<(), TuiError> {
     let mut app = app_for(launch)?;
     app.update(Action::GoTo(tab));
-    app.color = std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty());
+    app.color = wants_color(std::env::var_os("NO_COLOR"), std::env::var_os("TERM"));
     let mut terminal = ratatui::try_init()?;
     leave_saver_panics_alone();
+    let paste = BracketedPaste::on();
     let result = event::run_loop(&mut terminal, &mut app);
+    drop(paste);
     ratatui::restore();
     Ok(result?)
+}
+
+/// Bracketed paste while the TUI runs, so a paste arrives as one event (not
+/// as keys that could run commands); turned off again on the way out, on a
+/// panic too (the guard is dropped while unwinding).
+struct BracketedPaste;
+
+impl BracketedPaste {
+    fn on() -> BracketedPaste {
+        let _ = ratatui::crossterm::execute!(
+            std::io::stdout(),
+            ratatui::crossterm::event::EnableBracketedPaste
+        );
+        BracketedPaste
+    }
+}
+
+impl Drop for BracketedPaste {
+    fn drop(&mut self) {
+        let _ = ratatui::crossterm::execute!(
+            std::io::stdout(),
+            ratatui::crossterm::event::DisableBracketedPaste
+        );
+    }
+}
+
+/// Colour unless `NO_COLOR` is set (to anything non-empty) or the terminal
+/// says it is `dumb`; without colour, bold and reverse still mark what matters.
+pub fn wants_color(no_color: Option<std::ffi::OsString>, term: Option<std::ffi::OsString>) -> bool {
+    no_color.is_none_or(|v| v.is_empty()) && term.is_none_or(|t| t != "dumb")
 }
 
 /// ratatui's panic hook restores the terminal on any thread's panic. A panic

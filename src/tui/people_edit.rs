@@ -397,6 +397,23 @@ pub fn delete_op(book: &Book, id: PersonId) -> Op {
 impl App {
     /// In the form's notes, keys go to the text area (Ctrl-j is a new line);
     /// true when the key was the notes'.
+    /// The form's notes (a text area, not a one-line field) take the keys.
+    pub(super) fn notes_on_top(&self) -> bool {
+        *self.mode() == Mode::Form && self.edit.form.as_ref().is_some_and(|f| f.is_last())
+    }
+
+    /// A paste into the form's notes keeps its line breaks; true when the
+    /// notes were on top and took it.
+    pub(super) fn paste_into_notes(&mut self, text: &str) -> bool {
+        if !self.notes_on_top() {
+            return false;
+        }
+        match &mut self.edit.form {
+            Some(form) => form.notes.insert_str(crate::text::clean_text(text)),
+            None => false,
+        }
+    }
+
     pub(super) fn type_into_notes(&mut self, key: super::key::Key) -> bool {
         use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
         if *self.mode() != Mode::Form {

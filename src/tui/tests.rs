@@ -304,3 +304,16 @@ fn a_reload_that_fails_keeps_the_book_and_never_writes() {
         "a broken file is never written over"
     );
 }
+
+#[test]
+fn colour_is_off_for_no_color_and_dumb_terminals() {
+    use std::ffi::OsString;
+    let os = |s: &str| Some(OsString::from(s));
+    assert!(super::wants_color(None, os("xterm-256color")));
+    assert!(
+        super::wants_color(os(""), None),
+        "an empty NO_COLOR is unset"
+    );
+    assert!(!super::wants_color(os("1"), os("xterm")));
+    assert!(!super::wants_color(None, os("dumb")));
+}

@@ -293,3 +293,70 @@ fn a_fragment_is_the_mention_at_the_cursor() {
     assert_eq!(fragment("@", 1), None);
     assert_eq!(fragment("@王芳", 3), Some((0..7, "王芳")));
 }
+
+fn keys(s: &str) -> Vec<super::app::Input> {
+    s.chars()
+        .map(|c| super::app::Input::Key(Key::char(c)))
+        .collect()
+}
+
+#[test]
+fn a_batch_of_keys_does_what_the_keys_do_one_by_one() {
+    let Fixture {
+        _dir,
+        path,
+        mut app,
+        ..
+    } = fixture();
+    let before = on_disk(&path).entries.len();
+    // `c` opens the popup (a bound key), the run types, Enter saves.
+    let mut inputs = keys("c");
+    inputs.push(super::app::Input::Key(Key::ctrl('u')));
+    inputs.extend(keys("@ana favor: pasted deck"));
+    inputs.push(super::app::Input::Key(Key::plain(KeyCode::Enter)));
+    app.handle_inputs(inputs);
+    assert_eq!(
+        *app.mode(),
+        Mode::Normal,
+        "saved and closed: {}",
+        status(&app)
+    );
+    let book = on_disk(&path);
+    assert_eq!(book.entries.len(), before + 1);
+    assert_eq!(book.entries.last().unwrap().summary, "pasted deck");
+}
+
+#[test]
+fn a_long_paste_lands_whole_and_is_read_once() {
+    let mut app = fixture().app;
+    app.handle_key(Key::char('c'));
+    app.handle_key(Key::ctrl('u'));
+    let long = format!("@ana favor: {}", "x".repeat(50_000));
+    app.paste(&format!("{long}\r\n"));
+    assert_eq!(
+        line(&app),
+        format!("{long} "),
+        "the line break became a space"
+    );
+    assert_eq!(people_in_line(&app).len(), 1);
+    // The same text as 50,000 key presses in one batch.
+    app.handle_key(Key::ctrl('u'));
+    app.handle_inputs(keys(&long));
+    assert_eq!(line(&app), long);
+}
+
+#[test]
+fn pasted_text_never_runs_commands() {
+    let Fixture {
+        _dir,
+        path,
+        mut app,
+        ..
+    } = fixture();
+    let before = std::fs::read(&path).unwrap();
+    app.paste("qdAx");
+    app.handle_inputs([super::app::Input::Paste("q".into())]);
+    assert!(!app.quit, "a pasted q does not quit");
+    assert_eq!(*app.mode(), Mode::Normal);
+    assert_eq!(std::fs::read(&path).unwrap(), before);
+}
