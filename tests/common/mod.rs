@@ -3,5 +3,6 @@
 #![allow(dead_code)]
 
 pub mod cli;
+pub mod people;
 pub mod pty;
 pub mod screen;
