@@ -27,12 +27,14 @@ pub struct Problem {
     pub message: String,
 }
 
-/// Everything wrong with `book`, in the order of the file.
+/// Everything wrong with `book`, in the order of the file. Linear for a
+/// book in id order (every book kith writes); only a shuffled one pays for a
+/// search for duplicates.
 pub fn problems(book: &Book) -> Vec<Problem> {
     let mut out = Vec::new();
-    let mut person_ids = BTreeSet::new();
+    let duplicate_people = duplicates(book.people.iter().map(|p| p.id));
     for (i, p) in book.people.iter().enumerate() {
-        if !person_ids.insert(p.id) {
+        if duplicate_people.contains(&i) {
             out.push(problem(
                 Place::Person(i),
                 format!(
@@ -48,10 +50,15 @@ pub fn problems(book: &Book) -> Vec<Problem> {
             ));
         }
     }
-    out.extend(merge_problems(&book.merged, &person_ids));
-    let mut entry_ids = BTreeSet::new();
+    let mut person_ids: Vec<PersonId> = book.people.iter().map(|p| p.id).collect();
+    if !person_ids.is_sorted() {
+        person_ids.sort_unstable();
+    }
+    let is_person = |id: PersonId| person_ids.binary_search(&id).is_ok();
+    out.extend(merge_problems(&book.merged, &is_person));
+    let duplicate_entries = duplicates(book.entries.iter().map(|e| e.id));
     for (i, e) in book.entries.iter().enumerate() {
-        if !entry_ids.insert(e.id) {
+        if duplicate_entries.contains(&i) {
             out.push(problem(
                 Place::Entry(i),
                 format!(
@@ -67,7 +74,7 @@ pub fn problems(book: &Book) -> Vec<Problem> {
             ));
         }
         for id in &e.people {
-            if !person_ids.contains(&book.resolve(*id)) {
+            if !is_person(book.resolve(*id)) {
                 out.push(problem(
                     Place::Entry(i),
                     format!("entry {} names {id}, who is not in the book", e.id),
@@ -78,9 +85,28 @@ pub fn problems(book: &Book) -> Vec<Problem> {
     out
 }
 
+/// The places (in file order) of ids seen before: none, without a set, when
+/// the ids are strictly increasing.
+fn duplicates<T: Ord + Copy>(ids: impl Iterator<Item = T> + Clone) -> BTreeSet<usize> {
+    let mut previous = None;
+    let increasing = ids.clone().all(|id| {
+        let ok = previous.is_none_or(|p| p < id);
+        previous = Some(id);
+        ok
+    });
+    if increasing {
+        return BTreeSet::new();
+    }
+    let mut seen = BTreeSet::new();
+    ids.enumerate()
+        .filter(|(_, id)| !seen.insert(*id))
+        .map(|(i, _)| i)
+        .collect()
+}
+
 fn merge_problems(
     merged: &BTreeMap<PersonId, PersonId>,
-    people: &BTreeSet<PersonId>,
+    is_person: &impl Fn(PersonId) -> bool,
 ) -> Vec<Problem> {
     let mut out = Vec::new();
     for (from, into) in merged {
@@ -91,7 +117,7 @@ fn merge_problems(
             ));
             continue;
         }
-        if people.contains(from) {
+        if is_person(*from) {
             out.push(problem(
                 Place::Field("merged"),
                 format!("merged: {from} is merged away but is still in the book"),
