@@ -14,7 +14,7 @@ mod person;
 pub mod review;
 
 pub use birthday::{Birthday, BirthdayError};
-pub use book::{Book, FORMAT_VERSION};
+pub use book::{Book, FORMAT_VERSION, ShiftError};
 pub use edit::{PersonEdit, PersonField};
 pub use entry::{Direction, Entry, EntryId};
 pub use facts::{Facts, Index, PersonFacts};

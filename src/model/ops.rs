@@ -57,6 +57,11 @@ pub enum OpError {
     EmptyName,
     #[error("{0} changed since; left as it is")]
     ChangedSince(String),
+    #[error(
+        "every {0} id has been handed out (the book's next id is {max}); nothing was added",
+        max = u32::MAX
+    )]
+    NoIdsLeft(&'static str),
     #[error("{0}")]
     Rejected(String),
 }
@@ -111,6 +116,9 @@ impl Op {
                     person.id = book.next_person_id();
                 }
                 let id = person.id;
+                if id.0 == u32::MAX {
+                    return Err(OpError::NoIdsLeft("person"));
+                }
                 let at = match book.people.binary_search_by_key(&id, |p| p.id) {
                     Ok(_) => return Err(OpError::PersonExists(id)),
                     Err(at) => at,
@@ -167,6 +175,9 @@ impl Op {
                     entry.id = book.next_entry_id();
                 }
                 let id = entry.id;
+                if id.0 == u32::MAX {
+                    return Err(OpError::NoIdsLeft("entry"));
+                }
                 let at = match book.entries.binary_search_by_key(&id, |e| e.id) {
                     Ok(_) => return Err(OpError::EntryExists(id)),
                     Err(at) => at,
@@ -409,6 +420,19 @@ mod tests {
         assert_eq!(p.org.as_deref(), Some("Acme[8m"));
         assert_eq!(p.notes, "line one\nline\ttwo");
         assert_eq!(book.entries[0].summary, "xy");
+    }
+
+    #[test]
+    fn the_last_id_is_never_handed_out_and_the_counter_never_wraps() {
+        let mut book = book_with_ana();
+        book.next_person_id = u32::MAX;
+        let add = || Op::AddPerson(Person::new(PersonId(0), "Bo"));
+        assert_eq!(add().apply(&mut book), Err(OpError::NoIdsLeft("person")));
+        book.next_person_id = u32::MAX - 1;
+        add().apply(&mut book).unwrap();
+        assert_eq!(book.next_person_id, u32::MAX);
+        assert_eq!(add().apply(&mut book), Err(OpError::NoIdsLeft("person")));
+        assert_eq!(book.people.len(), 2);
     }
 
     #[test]
