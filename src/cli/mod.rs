@@ -8,6 +8,7 @@ mod edit;
 mod export;
 mod find;
 mod import;
+mod intros;
 mod json;
 mod log;
 mod people;
@@ -76,6 +77,8 @@ enum Command {
     Review(review::ReviewArgs),
     /// Find people by anything you remember about them (fuzzy; exit 1 if no one matches).
     Find(find::FindArgs),
+    /// Suggested introductions: whose need someone else (or you) could meet, and why.
+    Intros(intros::IntrosArgs),
 }
 
 /// Bad input from the user: exit code 2.
@@ -160,6 +163,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
         Some(Command::Export(args)) => export::run(&ctx, args),
         Some(Command::Review(args)) => review::run(&ctx, args),
         Some(Command::Find(args)) => find::run(&ctx, args),
+        Some(Command::Intros(args)) => intros::run(&ctx, args),
         None if cli.demo => demo::open(&ctx),
         None => tui::open(&ctx, false),
     }

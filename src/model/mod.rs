@@ -4,6 +4,7 @@
 
 mod birthday;
 mod book;
+mod dismissed;
 mod entry;
 mod facts;
 mod kind;
@@ -14,6 +15,7 @@ pub mod review;
 
 pub use birthday::{Birthday, BirthdayError};
 pub use book::{Book, FORMAT_VERSION};
+pub use dismissed::{DismissedIntro, need_key, same_need};
 pub use entry::{Direction, Entry, EntryId};
 pub use facts::{Facts, Index, PersonFacts};
 pub use kind::{Kind, KindDef, Kinds, Weight};
