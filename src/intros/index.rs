@@ -6,6 +6,9 @@
 use std::collections::HashMap;
 
 use super::concepts::{GROUPS, SYNONYM_FACTOR};
+
+/// A word that only qualifies the next one counts this much.
+const MODIFIER_FACTOR: f32 = 0.6;
 use super::tokens::Tokenizer;
 use crate::model::PersonId;
 
@@ -107,8 +110,12 @@ pub struct Query {
 #[derive(Debug, Clone)]
 pub struct QueryWord {
     pub surface: String,
-    /// `(term, factor)`: the word's own term first, when the index has it.
-    variants: Vec<(u32, f32)>,
+    /// The last word of its phrase ("investor" in "seed investor"), which
+    /// says what is needed; the words before it only qualify it.
+    pub head: bool,
+    /// `(term, factor, through a synonym)`: the word's own term first, when
+    /// the index has it.
+    variants: Vec<(u32, f32, bool)>,
 }
 
 /// One matched word of a need.
@@ -122,6 +129,8 @@ pub struct Match {
     pub score: f32,
     /// Matched through another word of a synonym group.
     pub synonym: bool,
+    /// The need's word is the head of its phrase (see [`QueryWord::head`]).
+    pub head: bool,
 }
 
 #[derive(Debug, Clone)]
@@ -131,7 +140,7 @@ pub struct Index {
     idf: Vec<f32>,
     docs: Vec<Doc>,
     /// Term → the other terms of its synonym groups.
-    synonyms: HashMap<u32, Vec<u32>>,
+    synonyms: HashMap<String, Vec<u32>>,
 }
 
 impl Index {
@@ -211,18 +220,18 @@ impl Index {
             })
             .collect();
         let stem_of = |w: &str| tok.tokens(w).into_iter().next().map(|t| t.stem);
-        let mut synonyms: HashMap<u32, Vec<u32>> = HashMap::new();
+        // Keyed by stem, not term: a need's word nobody uses still
+        // reaches the words of its group that someone does.
+        let mut synonyms: HashMap<String, Vec<u32>> = HashMap::new();
         for group in GROUPS {
-            let ids: Vec<u32> = group
-                .iter()
-                .filter_map(|w| stem_of(w))
-                .filter_map(|s| terms.get(&s).copied())
-                .collect();
-            for a in &ids {
-                let list = synonyms.entry(*a).or_default();
-                for b in &ids {
-                    if a != b && !list.contains(b) {
-                        list.push(*b);
+            let stems: Vec<String> = group.iter().filter_map(|w| stem_of(w)).collect();
+            for a in &stems {
+                let list = synonyms.entry(a.clone()).or_default();
+                for b in stems.iter().filter(|b| *b != a) {
+                    if let Some(id) = terms.get(b).copied()
+                        && !list.contains(&id)
+                    {
+                        list.push(id);
                     }
                 }
             }
@@ -248,23 +257,44 @@ impl Index {
     /// and are left out; each word appears once.
     pub fn query(&self, tok: &Tokenizer, text: &str) -> Query {
         let mut words: Vec<QueryWord> = Vec::new();
-        let mut seen: Vec<u32> = Vec::new();
-        for t in tok.tokens(text) {
-            let Some(id) = self.terms.get(&t.stem).copied() else {
-                continue;
-            };
-            if seen.contains(&id) {
+        let mut seen: Vec<&str> = Vec::new();
+        let mut prev_end: Option<usize> = None;
+        let base = text.as_ptr() as usize;
+        let mut stems: Vec<(String, &str, bool)> = Vec::new();
+        tok.each(text, |stem, surface| {
+            let start = surface.as_ptr() as usize - base;
+            // A word right after another, with nothing but a hyphen or space
+            // between, makes the one before it a modifier ("seed investor").
+            if let (Some(end), Some(last)) = (prev_end, stems.last_mut())
+                && text
+                    .get(end.min(start)..start)
+                    .is_some_and(|gap| gap.chars().all(|c| c == '-' || c.is_whitespace()))
+            {
+                last.2 = false;
+            }
+            prev_end = Some(start + surface.len());
+            stems.push((stem.to_string(), surface, true));
+        });
+        for (stem, surface, head) in &stems {
+            if seen.contains(&stem.as_str()) {
                 continue;
             }
-            seen.push(id);
-            let mut variants = vec![(id, 1.0)];
-            if let Some(syn) = self.synonyms.get(&id) {
-                variants.extend(syn.iter().map(|s| (*s, SYNONYM_FACTOR)));
+            seen.push(stem);
+            let factor = if *head { 1.0 } else { MODIFIER_FACTOR };
+            let mut variants = Vec::new();
+            if let Some(id) = self.terms.get(stem) {
+                variants.push((*id, factor, false));
             }
-            words.push(QueryWord {
-                surface: t.surface,
-                variants,
-            });
+            if let Some(syn) = self.synonyms.get(stem) {
+                variants.extend(syn.iter().map(|s| (*s, SYNONYM_FACTOR * factor, true)));
+            }
+            if !variants.is_empty() {
+                words.push(QueryWord {
+                    surface: surface.to_string(),
+                    head: *head,
+                    variants,
+                });
+            }
         }
         Query { words }
     }
@@ -278,7 +308,7 @@ impl Index {
         acc.ensure(self.docs.len());
         for (qi, word) in query.words.iter().enumerate() {
             let qi = qi as u32 + 1;
-            for (term, factor) in &word.variants {
+            for (term, factor, _) in &word.variants {
                 for (doc, tf) in &self.postings[*term as usize] {
                     let c = self.contribution(*term, *tf, *factor);
                     let d = *doc as usize;
@@ -306,7 +336,7 @@ impl Index {
         let mut out = Vec::new();
         for word in &query.words {
             let mut best: Option<Match> = None;
-            for (term, factor) in &word.variants {
+            for (term, factor, synonym) in &word.variants {
                 let Ok(i) = doc.terms.binary_search_by_key(term, |t| t.term) else {
                     continue;
                 };
@@ -318,7 +348,8 @@ impl Index {
                         their_word: t.surface.to_string(),
                         field: t.field,
                         score,
-                        synonym: *factor < 1.0,
+                        synonym: *synonym,
+                        head: word.head,
                     });
                 }
             }

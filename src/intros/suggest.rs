@@ -11,9 +11,12 @@ use crate::model::{Book, PersonId, need_key};
 
 /// A suggestion needs this much in all…
 pub const MIN_SCORE: f32 = 2.5;
-/// …and at least one matched word this strong: a rare word in what they
-/// offer, or a very rare one elsewhere. Words everyone uses never get here.
+/// …and either two matched words or one this strong that names what is
+/// needed: a rare word in what they offer, or a very rare one elsewhere.
+/// Words everyone uses never get here.
 pub const MIN_WORD: f32 = 2.0;
+/// What the other direction of a pair needs to count as mutual.
+const MUTUAL_MIN: f32 = 1.0;
 /// How much the other direction of a mutual pair adds.
 const MUTUAL_SHARE: f32 = 0.5;
 
@@ -308,7 +311,9 @@ impl Matcher {
     fn evidence(&self, query: &Query, doc: u32) -> Option<(f32, Vec<Match>)> {
         let evidence = self.index.explain(query, doc);
         let score: f32 = evidence.iter().map(|m| m.score).sum();
-        let strong = evidence.iter().any(|m| m.score >= MIN_WORD);
+        // One strong match on what is needed (not on a word that only
+        // qualifies it: "seed" alone is no seed investor), or two words.
+        let strong = evidence.iter().any(|m| m.head && m.score >= MIN_WORD) || evidence.len() >= 2;
         (score >= MIN_SCORE && strong).then_some((score, evidence))
     }
 
@@ -319,7 +324,13 @@ impl Matcher {
         self.needs[start..end]
             .iter()
             .filter_map(|n| {
-                let (score, evidence) = self.evidence(&n.query, doc)?;
+                // The pair already stands on its own; the way back only
+                // needs a real word in common, not a case of its own.
+                let evidence = self.index.explain(&n.query, doc);
+                let score: f32 = evidence.iter().map(|m| m.score).sum();
+                if score < MUTUAL_MIN {
+                    return None;
+                }
                 Some(Mutual {
                     need_index: n.index,
                     need: n.text.clone(),

@@ -11,7 +11,7 @@
 use rust_stemmers::{Algorithm, Stemmer};
 use std::borrow::Cow;
 
-use super::words::{KEEP_APART, STOP, is_stop};
+use super::words::{KEEP_APART, is_stop};
 use crate::text::fold;
 
 /// One word of a text: its matching form and the words it came from.

@@ -66,7 +66,7 @@ pub const STOP: &[&str] = &[
     "connect",
     "connection",
     "could",
-    "day",
+
     "do",
     "doe",
     "does",
