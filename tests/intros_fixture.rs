@@ -99,7 +99,11 @@ fn the_right_person_is_in_the_top_three_for_most_needs() {
     for m in &misses {
         println!("  {m}");
     }
-    assert!(rate >= 0.8, "hit rate {rate:.2}; misses:\n{}", misses.join("\n"));
+    assert!(
+        rate >= 0.8,
+        "hit rate {rate:.2}; misses:\n{}",
+        misses.join("\n")
+    );
 }
 
 #[test]
@@ -109,13 +113,19 @@ fn decoys_that_share_a_word_are_not_suggested_for_the_wrong_need() {
     let jose = matcher.for_person(id_of(&book, "José García"), &Options::default());
     let who = names(&book, &jose);
     for decoy in ["Gary Hughes", "Hannah Moss", "Old Friend"] {
-        assert!(!who.contains(&decoy.to_string()), "{decoy} for José: {who:?}");
+        assert!(
+            !who.contains(&decoy.to_string()),
+            "{decoy} for José: {who:?}"
+        );
     }
     let all = matcher.suggestions(&Options::default());
     let everyone = names(&book, &all);
     assert!(!everyone.contains(&"Old Friend".to_string()), "archived");
     for decoy in ["Pat Quinn", "Ivo Horvat"] {
-        assert!(!everyone.contains(&decoy.to_string()), "{decoy} matched something");
+        assert!(
+            !everyone.contains(&decoy.to_string()),
+            "{decoy} matched something"
+        );
     }
 }
 
@@ -128,14 +138,21 @@ fn each_suggestion_says_which_words_matched() {
         .iter()
         .find(|s| s.candidate == Candidate::Person(id_of(&book, "Priya Raman")))
         .expect("Priya for José");
-    assert!(priya.because.contains(&"seed".to_string()), "{:?}", priya.because);
+    assert!(
+        priya.because.contains(&"seed".to_string()),
+        "{:?}",
+        priya.because
+    );
     assert!(
         priya.because.iter().any(|w| w.starts_with("investor ≈ ")),
         "{:?}",
         priya.because
     );
     let mutual = priya.mutual.as_ref().expect("José could help Priya back");
-    assert!(mutual.because.contains(&"climate".to_string()), "{mutual:?}");
+    assert!(
+        mutual.because.contains(&"climate".to_string()),
+        "{mutual:?}"
+    );
 }
 
 #[test]

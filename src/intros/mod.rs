@@ -9,6 +9,8 @@
 
 mod concepts;
 mod index;
+#[cfg(test)]
+mod proptests;
 mod suggest;
 mod tokens;
 mod words;

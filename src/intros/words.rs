@@ -66,7 +66,6 @@ pub const STOP: &[&str] = &[
     "connect",
     "connection",
     "could",
-
     "do",
     "doe",
     "does",
