@@ -7,6 +7,7 @@ mod demo;
 mod edit;
 mod export;
 mod find;
+mod give_take;
 mod import;
 mod intros;
 mod json;
@@ -79,6 +80,8 @@ enum Command {
     Find(find::FindArgs),
     /// Suggested introductions: whose need someone else (or you) could meet, and why.
     Intros(intros::IntrosArgs),
+    /// The last twelve months' give and take: people you only took from, and only gave to.
+    GiveTake(give_take::GiveTakeArgs),
 }
 
 /// Bad input from the user: exit code 2.
@@ -164,6 +167,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
         Some(Command::Review(args)) => review::run(&ctx, args),
         Some(Command::Find(args)) => find::run(&ctx, args),
         Some(Command::Intros(args)) => intros::run(&ctx, args),
+        Some(Command::GiveTake(args)) => give_take::run(&ctx, args),
         None if cli.demo => demo::open(&ctx),
         None => tui::open(&ctx, false),
     }

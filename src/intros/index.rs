@@ -68,6 +68,8 @@ impl Field {
 }
 
 const K1: f32 = 1.2;
+/// The fewest documents idf assumes (see [`Index::build`]).
+const MIN_DOCS: usize = 50;
 
 /// Who a document stands for.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -211,7 +213,9 @@ impl Index {
                 terms: doc_terms,
             });
         }
-        let n = docs.len() as f32;
+        // A small book counts as one of `MIN_DOCS`: a word one of five
+        // people uses says as much as one of fifty.
+        let n = docs.len().max(MIN_DOCS) as f32;
         let idf = postings
             .iter()
             .map(|p| {

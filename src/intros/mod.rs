@@ -9,6 +9,7 @@
 
 mod concepts;
 mod index;
+mod made;
 #[cfg(test)]
 mod proptests;
 mod suggest;
@@ -16,5 +17,6 @@ mod tokens;
 mod words;
 
 pub use index::{Candidate, Field, Match};
+pub use made::{IntroMade, Outcome, intros_made};
 pub use suggest::{Matcher, Mutual, Options, Suggestion};
 pub use tokens::{Token, Tokenizer};

@@ -190,7 +190,10 @@ mod tests {
             stems("seed investors climate"),
             ["seed", "investor", "climat"]
         );
-        assert_eq!(stems("Speakers for the career day"), ["speaker", "career", "day"]);
+        assert_eq!(
+            stems("Speakers for the career day"),
+            ["speaker", "career", "day"]
+        );
     }
 
     #[test]
