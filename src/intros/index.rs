@@ -9,7 +9,7 @@ use super::concepts::{GROUPS, SYNONYM_FACTOR};
 
 /// A word that only qualifies the next one counts this much.
 const MODIFIER_FACTOR: f32 = 0.6;
-use super::tokens::Tokenizer;
+use super::tokens::{StemCache, Tokenizer};
 use crate::model::PersonId;
 
 /// Where in a candidate a word was found.
@@ -146,7 +146,7 @@ pub struct Index {
 }
 
 impl Index {
-    pub fn build(tok: &Tokenizer, sources: &[Source<'_>]) -> Index {
+    pub fn build(tok: &Tokenizer, cache: &mut StemCache, sources: &[Source<'_>]) -> Index {
         let mut terms: HashMap<String, u32> = HashMap::new();
         let intern = |stem: &str, terms: &mut HashMap<String, u32>| -> u32 {
             if let Some(id) = terms.get(stem) {
@@ -163,7 +163,7 @@ impl Index {
             let mut toks = Vec::new();
             let mut len = [0u32; 6];
             for (field, text) in &s.fields {
-                tok.each(text, |stem, surface| {
+                tok.each_cached(text, cache, |stem, surface| {
                     let id = intern(stem, &mut terms);
                     toks.push((id, *field, surface));
                     len[*field as usize] += 1;
@@ -259,13 +259,13 @@ impl Index {
 
     /// A need's text as a query. Words the index has never seen cannot match
     /// and are left out; each word appears once.
-    pub fn query(&self, tok: &Tokenizer, text: &str) -> Query {
+    pub fn query(&self, tok: &Tokenizer, cache: &mut StemCache, text: &str) -> Query {
         let mut words: Vec<QueryWord> = Vec::new();
         let mut seen: Vec<&str> = Vec::new();
         let mut prev_end: Option<usize> = None;
         let base = text.as_ptr() as usize;
         let mut stems: Vec<(String, &str, bool)> = Vec::new();
-        tok.each(text, |stem, surface| {
+        tok.each_cached(text, cache, |stem, surface| {
             let start = surface.as_ptr() as usize - base;
             // A word right after another, with nothing but a hyphen or space
             // between, makes the one before it a modifier ("seed investor").

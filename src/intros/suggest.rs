@@ -6,7 +6,7 @@ use std::cmp::Ordering;
 use std::collections::{HashMap, HashSet};
 
 use super::index::{Candidate, Field, Index, Match, Query, Scratch, Source};
-use super::tokens::Tokenizer;
+use super::tokens::{StemCache, Tokenizer};
 use crate::model::{Book, PersonId, need_key};
 
 /// A suggestion needs this much in all…
@@ -117,6 +117,7 @@ impl Matcher {
     /// the config; empty: you are no candidate).
     pub fn build(book: &Book, my_offers: &[String]) -> Matcher {
         let tok = Tokenizer::default();
+        let mut cache = StemCache::default();
         let shared: Vec<String> = super::concepts::SHARED_NEEDS
             .iter()
             .flat_map(|w| tok.tokens(w))
@@ -133,7 +134,7 @@ impl Matcher {
                 fields.push((Field::Note, p.notes.as_str()));
             }
             for need in &p.needs {
-                tok.each(need, |stem, surface| {
+                tok.each_cached(need, &mut cache, |stem, surface| {
                     if shared.iter().any(|s| s == stem) {
                         fields.push((Field::SharedNeed, surface));
                     }
@@ -154,7 +155,7 @@ impl Matcher {
             });
             sources.len() as u32 - 1
         });
-        let index = Index::build(&tok, &sources);
+        let index = Index::build(&tok, &mut cache, &sources);
         let doc_of = (0..index.len() as u32)
             .filter_map(|d| match index.who(d) {
                 Candidate::Person(id) => Some((id, d)),
@@ -170,7 +171,7 @@ impl Matcher {
                     person: p.id,
                     index: i,
                     text: text.clone(),
-                    query: index.query(&tok, text),
+                    query: index.query(&tok, &mut cache, text),
                 });
             }
             needs_of.insert(p.id, (start, needs.len()));
@@ -254,15 +255,29 @@ impl Matcher {
         }
         scratch.clear();
         self.index.accumulate(&need.query, scratch);
-        let mut hits: Vec<(u32, f32)> = scratch.hits().filter(|(_, s)| *s >= MIN_SCORE).collect();
-        hits.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
-        // Mutual pairs can move up, so judge a few more than are kept.
-        let mut out: Vec<Suggestion> = hits
-            .iter()
-            .filter(|(doc, _)| self.allowed(need, self.index.who(*doc)))
-            .filter_map(|(doc, _)| self.judge(need, *doc))
-            .take(per_need * 2 + 2)
-            .collect();
+        let hits: Vec<(u32, f32)> = scratch.hits().filter(|(_, s)| *s >= MIN_SCORE).collect();
+        let best_first = |a: &(u32, f32), b: &(u32, f32)| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0));
+        // Mutual pairs can move up and some are left out, so judge a few
+        // more than are kept; only those need sorting, unless too few pass.
+        let want = per_need * 4 + 8;
+        let mut out = Vec::new();
+        for round in 0..2 {
+            let mut top = hits.clone();
+            if round == 0 && top.len() > want {
+                top.select_nth_unstable_by(want, best_first);
+                top.truncate(want);
+            }
+            top.sort_by(best_first);
+            out = top
+                .iter()
+                .filter(|(doc, _)| self.allowed(need, self.index.who(*doc)))
+                .filter_map(|(doc, _)| self.judge(need, *doc))
+                .take(per_need * 2 + 2)
+                .collect();
+            if out.len() >= per_need || hits.len() <= want {
+                break;
+            }
+        }
         out.sort_by(Suggestion::rank);
         out.truncate(per_need);
         out

@@ -10,6 +10,7 @@
 
 use rust_stemmers::{Algorithm, Stemmer};
 use std::borrow::Cow;
+use std::collections::HashMap;
 
 use super::words::{KEEP_APART, is_stop};
 use crate::text::fold;
@@ -52,27 +53,44 @@ impl Tokenizer {
     }
 
     /// Calls `f(stem, surface)` for each token of `text`, without allocating
-    /// a token list (the index calls this for every field of every person).
-    pub fn each<'t>(&self, text: &'t str, mut f: impl FnMut(&str, &'t str)) {
+    /// a token list.
+    pub fn each<'t>(&self, text: &'t str, f: impl FnMut(&str, &'t str)) {
+        self.walk(text, None, f)
+    }
+
+    /// [`Tokenizer::each`], remembering each word's stems in `cache`: a book
+    /// uses the same words over and over, and the index reads all of them.
+    pub fn each_cached<'t>(
+        &self,
+        text: &'t str,
+        cache: &mut StemCache,
+        f: impl FnMut(&str, &'t str),
+    ) {
+        self.walk(text, Some(cache), f)
+    }
+
+    fn walk<'t>(
+        &self,
+        text: &'t str,
+        mut cache: Option<&mut StemCache>,
+        mut f: impl FnMut(&str, &'t str),
+    ) {
         for word in words(text) {
             match word {
                 Word::Plain(surface) => {
-                    let folded = fold(surface).replace(['\'', '\u{2019}'], "'");
-                    let folded = folded
-                        .strip_suffix("'s")
-                        .unwrap_or(&folded)
-                        .replace('\'', "");
-                    // `co-founder` is one word; other hyphens split
-                    // (`cold-chain` meets "cold chain").
-                    match folded.strip_prefix("co-") {
-                        Some(rest) => {
-                            self.plain(&format!("co{}", rest.replace('-', "")), surface, &mut f)
+                    if let Some(stems) = cache.as_ref().and_then(|c| c.0.get(surface)) {
+                        for stem in stems {
+                            f(stem, surface);
                         }
-                        None => {
-                            for part in folded.split('-') {
-                                self.plain(part, surface, &mut f);
-                            }
-                        }
+                        continue;
+                    }
+                    let mut stems = Vec::new();
+                    self.plain_word(surface, &mut |stem| stems.push(stem.to_string()));
+                    for stem in &stems {
+                        f(stem, surface);
+                    }
+                    if let Some(c) = cache.as_mut() {
+                        c.0.insert(surface.to_string(), stems);
                     }
                 }
                 Word::Ideographs(run) => {
@@ -91,13 +109,31 @@ impl Tokenizer {
         }
     }
 
-    fn plain<'t>(&self, folded: &str, surface: &'t str, f: &mut impl FnMut(&str, &'t str)) {
-        if folded.is_empty() || is_stop(folded) {
-            return;
-        }
-        let stem = self.stem(folded);
-        if !is_stop(&stem) {
-            f(&stem, surface);
+    /// The stems of one word (none for a stop word, two for `cold-chain`).
+    fn plain_word(&self, surface: &str, out: &mut impl FnMut(&str)) {
+        let folded = fold(surface).replace('\u{2019}', "'");
+        let folded = folded
+            .strip_suffix("'s")
+            .unwrap_or(&folded)
+            .replace('\'', "");
+        // `co-founder` is one word; other hyphens split (`cold-chain` meets
+        // "cold chain").
+        let joined;
+        let parts: Vec<&str> = match folded.strip_prefix("co-") {
+            Some(rest) => {
+                joined = format!("co{}", rest.replace('-', ""));
+                vec![joined.as_str()]
+            }
+            None => folded.split('-').collect(),
+        };
+        for part in parts {
+            if part.is_empty() || is_stop(part) {
+                continue;
+            }
+            let stem = self.stem(part);
+            if !is_stop(&stem) {
+                out(&stem);
+            }
         }
     }
 
@@ -117,6 +153,10 @@ impl Tokenizer {
         }
     }
 }
+
+/// Words already stemmed: surface → stems.
+#[derive(Debug, Default)]
+pub struct StemCache(HashMap<String, Vec<String>>);
 
 enum Word<'a> {
     /// Letters and digits, with inner `-` or `'` (`co-founder`, `o'brien`).
