@@ -366,6 +366,12 @@ impl Matcher {
     }
 }
 
+// Built on a worker thread and read from the UI thread.
+const _: () = {
+    const fn send_and_sync<T: Send + Sync>() {}
+    send_and_sync::<Matcher>();
+};
+
 fn pair(a: PersonId, b: PersonId) -> (PersonId, PersonId) {
     (a.min(b), a.max(b))
 }
