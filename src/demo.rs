@@ -2,6 +2,7 @@
 //! synthetic one of any size for tests and benchmarks.
 
 mod generate;
+mod names;
 mod words;
 
 use chrono::NaiveDate;

@@ -9,7 +9,9 @@ mod demo;
 mod edit;
 mod export;
 mod find;
+mod give_take;
 mod import;
+mod intros;
 mod json;
 mod log;
 mod people;
@@ -78,6 +80,10 @@ enum Command {
     Review(review::ReviewArgs),
     /// Find people by anything you remember about them (fuzzy; exit 1 if no one matches).
     Find(find::FindArgs),
+    /// Suggested introductions: whose need someone else (or you) could meet, and why.
+    Intros(intros::IntrosArgs),
+    /// The last twelve months' give and take: people you only took from, and only gave to.
+    GiveTake(give_take::GiveTakeArgs),
 }
 
 /// Bad input from the user: exit code 2.
@@ -190,6 +196,8 @@ fn run(cli: Cli) -> Result<ExitCode> {
         Some(Command::Export(args)) => export::run(&ctx, args),
         Some(Command::Review(args)) => review::run(&ctx, args),
         Some(Command::Find(args)) => find::run(&ctx, args),
+        Some(Command::Intros(args)) => intros::run(&ctx, args),
+        Some(Command::GiveTake(args)) => give_take::run(&ctx, args),
         None if cli.demo => demo::open(&ctx),
         None => tui::open(&ctx, false),
     }

@@ -2,7 +2,7 @@ use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
-use super::{Entry, EntryId, Person, PersonId, ReviewProgress};
+use super::{DismissedIntro, Entry, EntryId, Person, PersonId, ReviewProgress};
 
 /// The version of the file format this build reads and writes.
 pub const FORMAT_VERSION: u32 = 1;
@@ -33,6 +33,10 @@ pub struct Book {
     /// references still resolve.
     #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
     pub merged: BTreeMap<PersonId, PersonId>,
+    /// Suggested introductions the user dismissed, sorted, so they stay
+    /// dismissed. Before `review`, which the fast reader expects last.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub dismissed_intros: Vec<DismissedIntro>,
     /// How far today's review got, so leaving mid-way resumes where it stopped.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub review: Option<ReviewProgress>,
@@ -48,6 +52,7 @@ impl Default for Book {
             people: Vec::new(),
             entries: Vec::new(),
             merged: BTreeMap::new(),
+            dismissed_intros: Vec::new(),
             review: None,
         }
     }
@@ -75,6 +80,10 @@ impl Book {
         self.next_person_id = self.next_person_id.max(max_person.saturating_add(1));
         let max_entry = self.entries.iter().map(|e| e.id.0).max().unwrap_or(0);
         self.next_entry_id = self.next_entry_id.max(max_entry.saturating_add(1));
+        if !self.dismissed_intros.is_sorted() {
+            self.dismissed_intros.sort();
+            self.dismissed_intros.dedup();
+        }
     }
 
     /// Follows merges: the id a (possibly merged-away) id now means.

@@ -4,7 +4,7 @@
 
 use chrono::NaiveDate;
 
-use super::{Book, Entry, EntryId, Person, PersonEdit, PersonId, ReviewProgress};
+use super::{Book, DismissedIntro, Entry, EntryId, Person, PersonEdit, PersonId, ReviewProgress};
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Op {
@@ -37,6 +37,9 @@ pub enum Op {
     SetDone(EntryId, Option<NaiveDate>),
     /// Replaces (or, with `None`, forgets) the daily review's progress.
     SetReview(Option<ReviewProgress>),
+    /// Dismisses a suggested introduction (`true`) or takes the dismissal
+    /// back (`false`).
+    SetDismissed(DismissedIntro, bool),
     /// Several operations applied together: all of them or none.
     Batch(Vec<Op>),
 }
@@ -248,6 +251,24 @@ impl Op {
             Op::SetReview(progress) => {
                 Ok(Op::SetReview(std::mem::replace(&mut book.review, progress)))
             }
+            Op::SetDismissed(d, on) => {
+                let list = &mut book.dismissed_intros;
+                let was = match list.binary_search(&d) {
+                    Ok(i) => {
+                        if !on {
+                            list.remove(i);
+                        }
+                        true
+                    }
+                    Err(i) => {
+                        if on {
+                            list.insert(i, d.clone());
+                        }
+                        false
+                    }
+                };
+                Ok(Op::SetDismissed(d, was))
+            }
             Op::Batch(ops) => {
                 let mut inverses = Vec::with_capacity(ops.len());
                 for op in ops {
@@ -433,6 +454,28 @@ mod tests {
         assert_eq!(book.next_person_id, u32::MAX);
         assert_eq!(add().apply(&mut book), Err(OpError::NoIdsLeft("person")));
         assert_eq!(book.people.len(), 2);
+    }
+
+    #[test]
+    fn dismissing_keeps_the_list_sorted_and_undoes() {
+        let mut book = book_with_ana();
+        let d = |need: &str| DismissedIntro {
+            person: PersonId(1),
+            need: need.into(),
+            candidate: None,
+        };
+        let inv_b = Op::SetDismissed(d("b"), true).apply(&mut book).unwrap();
+        Op::SetDismissed(d("a"), true).apply(&mut book).unwrap();
+        assert_eq!(book.dismissed_intros, [d("a"), d("b")]);
+        let again = Op::SetDismissed(d("a"), true).apply(&mut book).unwrap();
+        assert_eq!(again, Op::SetDismissed(d("a"), true), "already there");
+        assert_eq!(book.dismissed_intros.len(), 2);
+        inv_b.apply(&mut book).unwrap();
+        assert_eq!(book.dismissed_intros, [d("a")]);
+        let back = Op::SetDismissed(d("a"), false).apply(&mut book).unwrap();
+        assert!(book.dismissed_intros.is_empty());
+        back.apply(&mut book).unwrap();
+        assert_eq!(book.dismissed_intros, [d("a")]);
     }
 
     #[test]
