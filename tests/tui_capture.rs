@@ -5,8 +5,8 @@
 use chrono::NaiveDate;
 use kith::config::Config;
 use kith::store::Store;
+use kith::tui::Key;
 use kith::tui::app::App;
-use kith::tui::keymap::Key;
 use kith::tui::{Action, Keymap};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;

@@ -117,7 +117,8 @@ fn capture_completes_a_name_saves_to_disk_and_undoes() {
     let fragment: String = someone.name.chars().take(3).collect();
     let search = kith::search::SearchIndex::build(&demo);
     let index = kith::model::Index::build(&demo, &kith::model::Kinds::default());
-    let (id, name) = kith::tui::capture::name_matches(&fragment, &demo, &search, &index)[0].clone();
+    let (id, name) =
+        kith::tui::layers::capture::name_matches(&fragment, &demo, &search, &index)[0].clone();
 
     kith.send("c");
     kith.wait_for("Capture", WAIT);

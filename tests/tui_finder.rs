@@ -4,9 +4,9 @@
 use chrono::NaiveDate;
 use kith::config::Config;
 use kith::store::Store;
+use kith::tui::Key;
 use kith::tui::Keymap;
 use kith::tui::app::App;
-use kith::tui::keymap::Key;
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use ratatui::buffer::Buffer;

@@ -6,8 +6,8 @@ mod common;
 
 use common::screen::{Screen, on_fixture};
 use kith::tui::Action;
+use kith::tui::Key;
 use kith::tui::app::App;
-use kith::tui::keymap::Key;
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use ratatui::crossterm::event::KeyCode;

@@ -16,22 +16,22 @@ use crate::config::Config;
 use crate::model::{Book, Index, Kinds, Op, Person, PersonId};
 use crate::store::Store;
 
-use super::action::Action;
-use super::adopt::Selection;
-use super::capture::CaptureState;
-use super::cursor::Cursor;
-use super::field::TextField;
-use super::filter::FilterChooser;
-use super::finder::FinderState;
-use super::history::Pending;
-use super::keymap::{Key, Keymap, Table};
-use super::lists::{Lists, Sort, WeightFilter};
-pub use super::mode::{Mode, Tab};
-use super::people_edit::PeopleEdit;
-use super::review::ReviewTab;
-use super::saver::{self, Context, Saver, View, Worker};
-use super::scroll::Scroll;
 use crate::model::review::SnoozeChoice;
+use crate::tui::field::TextField;
+use crate::tui::keys::action::Action;
+use crate::tui::keys::keymap::{Key, Keymap, Table};
+use crate::tui::layers::capture::CaptureState;
+use crate::tui::layers::filter::FilterChooser;
+use crate::tui::layers::finder::FinderState;
+use crate::tui::layers::help::scroll::Scroll;
+use crate::tui::layers::people_edit::PeopleEdit;
+pub use crate::tui::mode::{Mode, Tab};
+use crate::tui::panes::cursor::Cursor;
+use crate::tui::panes::lists::{Lists, Sort, WeightFilter};
+use crate::tui::panes::review::ReviewTab;
+use crate::tui::save::adopt::Selection;
+use crate::tui::save::history::Pending;
+use crate::tui::save::saver::{self, Context, Saver, View, Worker};
 
 /// A change that can be taken back (or redone): the operation that does it.
 #[derive(Debug, Clone, PartialEq)]
@@ -57,51 +57,51 @@ pub struct Status {
 pub struct App {
     /// What this process last saw of the file (to notice other processes'
     /// changes); the saver holds the store that writes.
-    pub(super) store: Store,
-    pub(super) book: Book,
-    pub(super) saver: Saver,
+    pub(crate) store: Store,
+    pub(crate) book: Book,
+    pub(crate) saver: Saver,
     /// The change being saved; keys wait in `typeahead` until it is done.
-    pub(super) saving: Option<Pending>,
-    pub(super) typeahead: VecDeque<Input>,
-    pub(super) config: Config,
-    pub(super) kinds: Kinds,
-    pub(super) index: Index,
+    pub(crate) saving: Option<Pending>,
+    pub(crate) typeahead: VecDeque<Input>,
+    pub(crate) config: Config,
+    pub(crate) kinds: Kinds,
+    pub(crate) index: Index,
     /// The book's names folded for the capture grammar (rebuilt with the index).
-    pub(super) names: Names,
+    pub(crate) names: Names,
     /// The search index for the capture's name dropdown and the `/` finder,
     /// built when first needed after each change to the book.
-    pub(super) search: Option<crate::search::SearchIndex>,
-    pub(super) lists: Lists,
-    pub(super) keymap: Keymap,
+    pub(crate) search: Option<crate::search::SearchIndex>,
+    pub(crate) lists: Lists,
+    pub(crate) keymap: Keymap,
     pub today: NaiveDate,
     pub demo: bool,
     /// Colours on (off when `NO_COLOR` is set).
     pub color: bool,
     pub tab: Tab,
     /// Never empty: `Mode::Normal` at the bottom.
-    pub(super) modes: Vec<Mode>,
-    pub(super) people: Cursor,
-    pub(super) timeline: Cursor,
-    pub(super) coffee: Cursor,
-    pub(super) card: Cursor,
-    pub(super) review: ReviewTab,
+    pub(crate) modes: Vec<Mode>,
+    pub(crate) people: Cursor,
+    pub(crate) timeline: Cursor,
+    pub(crate) coffee: Cursor,
+    pub(crate) card: Cursor,
+    pub(crate) review: ReviewTab,
     pub sort: Sort,
     pub weight: WeightFilter,
     pub who: Option<PersonId>,
-    pub(super) undo: Vec<Done>,
+    pub(crate) undo: Vec<Done>,
     /// The people-editing popups (form, confirm, picker, delete).
-    pub(super) edit: PeopleEdit,
-    pub(super) redo: Vec<Done>,
+    pub(crate) edit: PeopleEdit,
+    pub(crate) redo: Vec<Done>,
     pub status: Option<Status>,
     pub quit: bool,
     /// The capture popup's line and what it reads as, while it is open.
-    pub(super) capture: Option<CaptureState>,
+    pub(crate) capture: Option<CaptureState>,
     /// How far the `?` overlay is scrolled.
-    pub(super) help: Scroll,
+    pub(crate) help: Scroll,
     /// The `/` finder's query and results, while it is open.
-    pub(super) finder: Option<FinderState>,
+    pub(crate) finder: Option<FinderState>,
     /// The Timeline's `f` chooser, while it is open.
-    pub(super) filter: Option<FilterChooser>,
+    pub(crate) filter: Option<FilterChooser>,
 }
 
 impl App {
@@ -322,7 +322,7 @@ impl App {
 
     /// The text field of the popup on top, if it has one. A popup with a
     /// field adds an arm here (and binds no printable keys in its table).
-    pub(super) fn field_mut(&mut self) -> Option<&mut TextField> {
+    pub(crate) fn field_mut(&mut self) -> Option<&mut TextField> {
         match self.modes.last() {
             Some(Mode::Finder) => self.finder.as_mut().map(|f| &mut f.field),
             Some(Mode::Form) => self.edit.form.as_mut().and_then(|f| f.field_mut()),
@@ -492,11 +492,11 @@ impl App {
         }
     }
 
-    pub(super) fn help_scroll(&self) -> &Scroll {
+    pub(crate) fn help_scroll(&self) -> &Scroll {
         &self.help
     }
 
-    pub(super) fn cursor(&self, tab: Tab) -> &Cursor {
+    pub(crate) fn cursor(&self, tab: Tab) -> &Cursor {
         match tab {
             Tab::People => &self.people,
             Tab::Timeline => &self.timeline,
@@ -504,7 +504,7 @@ impl App {
         }
     }
 
-    pub(super) fn card_cursor(&self) -> &Cursor {
+    pub(crate) fn card_cursor(&self) -> &Cursor {
         &self.card
     }
 

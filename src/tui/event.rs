@@ -11,8 +11,8 @@ use ratatui::crossterm::event::{self, Event, KeyEventKind};
 use std::io;
 use std::time::{Duration, Instant};
 
-use super::app::{App, Input};
-use super::keymap::Key;
+use crate::tui::app::{App, Input};
+use crate::tui::keys::keymap::Key;
 
 /// How long to wait for a key before looking at the file again.
 pub const POLL: Duration = Duration::from_secs(1);
@@ -58,7 +58,7 @@ pub fn run_loop(terminal: &mut DefaultTerminal, app: &mut App) -> io::Result<()>
         }
         // `E` asked for `$EDITOR`: the terminal is the loop's to lend.
         if let Some(id) = app.take_external() {
-            if let Err(e) = super::editor::edit_person(terminal, app, id) {
+            if let Err(e) = crate::tui::editor::edit_person(terminal, app, id) {
                 app.fail(format!("editor: {e}"));
             }
             dirty = true;

@@ -15,50 +15,22 @@
 //! - [`ui`]: one widget per pane or popup, borrowing the app.
 //! - `event`: the loop that reads keys and watches the file.
 
-pub mod action;
-mod adopt;
 pub mod app;
-pub mod capture;
-mod cursor;
 mod editor;
 mod event;
 pub mod field;
-pub mod filter;
-pub mod finder;
-pub mod form;
-mod history;
-pub mod key;
-pub mod keymap;
-pub mod lists;
+pub mod keys;
+pub mod layers;
 pub mod mode;
-pub mod people_edit;
-mod review;
-mod saver;
-mod scroll;
+pub mod panes;
+pub mod save;
 pub mod snippet;
 pub mod ui;
-mod view;
 
 #[cfg(test)]
 mod test_support;
 #[cfg(test)]
 mod tests;
-#[cfg(test)]
-mod tests_archived;
-#[cfg(test)]
-mod tests_capture;
-#[cfg(test)]
-mod tests_filter;
-#[cfg(test)]
-mod tests_finder;
-#[cfg(test)]
-mod tests_form;
-#[cfg(test)]
-mod tests_people_edit;
-#[cfg(test)]
-mod tests_review;
-#[cfg(test)]
-mod tests_saving;
 
 use chrono::NaiveDate;
 use std::path::PathBuf;
@@ -67,11 +39,13 @@ use crate::config::Config;
 use crate::model::Book;
 use crate::store::Store;
 
-pub use action::Action;
 pub use app::App;
-pub use history::Then;
-pub use keymap::{Keymap, KeymapError};
+pub use keys::action::Action;
+pub use keys::key::Key;
+pub use keys::keymap::Table;
+pub use keys::keymap::{Keymap, KeymapError};
 pub use mode::Tab;
+pub use save::history::Then;
 
 /// What the TUI opens on.
 pub struct Launch {
@@ -160,7 +134,7 @@ pub fn wants_color(no_color: Option<std::ffi::OsString>, term: Option<std::ffi::
 fn leave_saver_panics_alone() {
     let hook = std::panic::take_hook();
     std::panic::set_hook(Box::new(move |info| {
-        if std::thread::current().name() != Some(saver::THREAD) {
+        if std::thread::current().name() != Some(save::saver::THREAD) {
             hook(info);
         }
     }));

@@ -6,7 +6,7 @@
 
 use crate::model::{EntryId, PersonId};
 
-use super::keymap::Table;
+use crate::tui::keys::keymap::Table;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
 pub enum Tab {

@@ -5,11 +5,11 @@ use chrono::NaiveDate;
 use ratatui::crossterm::event::KeyCode;
 use std::path::{Path, PathBuf};
 
-use super::app::App;
-use super::keymap::{Key, Keymap};
 use crate::config::Config;
 use crate::model::Book;
 use crate::store::Store;
+use crate::tui::app::App;
+use crate::tui::keys::keymap::{Key, Keymap};
 
 pub const BOOK: &str = include_str!("../../tests/fixtures/tui_book.ron");
 

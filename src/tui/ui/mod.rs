@@ -1,29 +1,20 @@
 //! Drawing: a pure function of the app's state. Each pane or popup is its own
 //! widget borrowing the [`App`]; drawing changes nothing but scroll offsets.
 
-mod ask;
-mod capture;
-mod card;
-mod coffee;
-mod confirm;
-mod filter;
-mod finder;
-mod form;
-mod help;
-mod people;
-mod review;
-mod snooze;
 mod status;
 mod tabs;
-mod theme;
-mod timeline;
+pub mod theme;
 mod too_small;
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Constraint, Flex, Layout, Rect};
 use ratatui::widgets::{Clear, Widget};
 
-use super::app::{App, Mode, Tab};
+use crate::tui::app::{App, Mode, Tab};
+use crate::tui::layers::{
+    capture, card, filter, finder, form, help, people_edit, question, snooze,
+};
+use crate::tui::panes::{coffee, people, review, timeline};
 
 pub use theme::Theme;
 
@@ -48,7 +39,7 @@ impl Widget for &App {
             Tab::People => people::PeoplePane(self).render(body, buf),
             Tab::Timeline => timeline::TimelinePane(self).render(body, buf),
             Tab::Coffee => coffee::CoffeePane(self).render(body, buf),
-            Tab::Review => review::ReviewPane(self).render(body, buf),
+            Tab::Review => review::draw::ReviewPane(self).render(body, buf),
         }
         status::StatusLine(self).render(status, buf);
         status::HintLine(self).render(hints, buf);
@@ -60,7 +51,7 @@ impl Widget for &App {
                 Mode::Card(id) => {
                     if let Some(person) = self.person(*id) {
                         Clear.render(body, buf);
-                        card::CardView {
+                        card::draw::CardView {
                             app: self,
                             person,
                             cursor: Some(self.card_cursor()),
@@ -68,27 +59,27 @@ impl Widget for &App {
                         .render(body, buf);
                     }
                 }
-                Mode::Help => help::HelpOverlay(self).render(area, buf),
-                Mode::Form => form::FormView(self).render(body, buf),
-                Mode::Confirm => confirm::ConfirmView(self).render(body, buf),
-                Mode::Picker => confirm::PickerView(self).render(body, buf),
-                Mode::Delete => confirm::DeleteView(self).render(body, buf),
+                Mode::Help => help::draw::HelpOverlay(self).render(area, buf),
+                Mode::Form => form::draw::FormView(self).render(body, buf),
+                Mode::Confirm => people_edit::draw::ConfirmView(self).render(body, buf),
+                Mode::Picker => people_edit::draw::PickerView(self).render(body, buf),
+                Mode::Delete => people_edit::draw::DeleteView(self).render(body, buf),
                 Mode::Capture => {
                     if let Some(state) = self.capture_state() {
-                        capture::CapturePopup { app: self, state }.render(body, buf);
+                        capture::draw::CapturePopup { app: self, state }.render(body, buf);
                     }
                 }
-                Mode::Ask(ask) => ask::AskPopup { app: self, ask }.render(body, buf),
-                Mode::Snooze(id) | Mode::SnoozeDate(id) => snooze::SnoozePopup {
+                Mode::Ask(ask) => question::draw::AskPopup { app: self, ask }.render(body, buf),
+                Mode::Snooze(id) | Mode::SnoozeDate(id) => snooze::draw::SnoozePopup {
                     app: self,
                     person: *id,
                     typing: matches!(mode, Mode::SnoozeDate(_)),
                 }
                 .render(body, buf),
-                Mode::Finder => finder::FinderPopup(self).render(body, buf),
+                Mode::Finder => finder::draw::FinderPopup(self).render(body, buf),
                 Mode::Filter => {
                     if let Some(chooser) = self.filter_chooser() {
-                        filter::FilterPopup { app: self, chooser }.render(body, buf);
+                        filter::draw::FilterPopup { app: self, chooser }.render(body, buf);
                     }
                 }
             }
@@ -98,7 +89,7 @@ impl Widget for &App {
 
 /// Draws `line` as row `row` of a list's `rows`, in the selection's style when
 /// it is the selected one.
-fn draw_row(
+pub(crate) fn draw_row(
     line: ratatui::text::Line,
     rows: Rect,
     row: usize,
@@ -123,7 +114,7 @@ fn draw_row(
 }
 
 /// A `width`×`height` rect in the middle of `area` (clipped to it).
-pub(super) fn centered(area: Rect, width: u16, height: u16) -> Rect {
+pub(crate) fn centered(area: Rect, width: u16, height: u16) -> Rect {
     let [r] = Layout::horizontal([Constraint::Length(width.min(area.width))])
         .flex(Flex::Center)
         .areas(area);

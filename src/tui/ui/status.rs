@@ -6,10 +6,10 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Widget;
 
-use super::theme::Theme;
 use crate::text;
-use crate::tui::action::Action;
 use crate::tui::app::App;
+use crate::tui::keys::action::Action;
+use crate::tui::ui::theme::Theme;
 
 pub struct StatusLine<'a>(pub &'a App);
 

@@ -1,0 +1,3 @@
+//! A yes/no question over whatever is below it.
+
+pub mod draw;

@@ -1,0 +1,3 @@
+//! The review's snooze chooser and its date field.
+
+pub mod draw;

@@ -1,0 +1,11 @@
+//! `App::update` without a terminal, one file per part of the TUI.
+
+mod archived;
+mod capture;
+mod filter;
+mod finder;
+mod form;
+mod navigation;
+mod people_edit;
+mod review;
+mod saving;
