@@ -25,6 +25,7 @@ const SAVE_POLL: Duration = Duration::from_millis(5);
 pub fn run_loop(terminal: &mut DefaultTerminal, app: &mut App) -> io::Result<()> {
     let mut dirty = true;
     let mut checked = Instant::now();
+    app.resize(terminal.size()?);
     while !app.quit {
         if dirty {
             terminal.draw(|frame| frame.render_widget(&*app, frame.area()))?;
@@ -41,7 +42,10 @@ pub fn run_loop(terminal: &mut DefaultTerminal, app: &mut App) -> io::Result<()>
                         inputs.push(Input::Key(Key::from(key)))
                     }
                     Event::Paste(text) => inputs.push(Input::Paste(text)),
-                    Event::Resize(..) => dirty = true,
+                    Event::Resize(width, height) => {
+                        app.resize(ratatui::layout::Size { width, height });
+                        dirty = true;
+                    }
                     _ => {}
                 }
                 if inputs.len() >= MAX_BATCH || !event::poll(Duration::ZERO)? {

@@ -21,7 +21,6 @@ mod event;
 pub mod field;
 pub mod keys;
 pub mod layers;
-pub mod mode;
 pub mod panes;
 pub mod save;
 pub mod snippet;
@@ -44,7 +43,7 @@ pub use keys::action::Action;
 pub use keys::key::Key;
 pub use keys::keymap::Table;
 pub use keys::keymap::{Keymap, KeymapError};
-pub use mode::Tab;
+pub use panes::tab::Tab;
 pub use save::history::Then;
 
 /// What the TUI opens on.

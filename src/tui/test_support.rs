@@ -6,10 +6,11 @@ use ratatui::crossterm::event::KeyCode;
 use std::path::{Path, PathBuf};
 
 use crate::config::Config;
-use crate::model::Book;
+use crate::model::{Book, PersonId};
 use crate::store::Store;
 use crate::tui::app::App;
 use crate::tui::keys::keymap::{Key, Keymap};
+use crate::tui::layers::{Ask, Delete, FormState, Layer, Picker};
 
 pub const BOOK: &str = include_str!("../../tests/fixtures/tui_book.ron");
 
@@ -67,4 +68,96 @@ pub fn status(app: &App) -> String {
 /// The book as it is in the file now.
 pub fn on_disk(path: &Path) -> Book {
     Store::open(path, today()).unwrap().1
+}
+
+/// What a layer is, without its state: what the tests look for on the stack.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Top {
+    Panes,
+    Card(PersonId),
+    Help,
+    Form,
+    Question(Ask),
+    Picker,
+    Delete,
+    Finder,
+    Capture,
+    Snooze(PersonId),
+    SnoozeDate(PersonId),
+    Filter,
+}
+
+impl Top {
+    fn of(layer: &Layer) -> Top {
+        match layer {
+            Layer::Card(c) => Top::Card(c.person),
+            Layer::Help(_) => Top::Help,
+            Layer::Form(_) => Top::Form,
+            Layer::Question(q) => Top::Question(q.ask.clone()),
+            Layer::Picker(_) => Top::Picker,
+            Layer::Delete(_) => Top::Delete,
+            Layer::Finder(_) => Top::Finder,
+            Layer::Capture(_) => Top::Capture,
+            Layer::Snooze(s) if s.typing() => Top::SnoozeDate(s.person),
+            Layer::Snooze(s) => Top::Snooze(s.person),
+            Layer::Filter(_) => Top::Filter,
+        }
+    }
+}
+
+/// The layers' state, read the way the tests read it.
+impl App {
+    pub fn on_top(&self) -> Top {
+        self.top().map_or(Top::Panes, Top::of)
+    }
+
+    /// The stack, the panes first.
+    pub fn stack_kinds(&self) -> Vec<Top> {
+        std::iter::once(Top::Panes)
+            .chain(self.layers().iter().map(Top::of))
+            .collect()
+    }
+
+    pub fn form(&self) -> Option<&FormState> {
+        self.layers().iter().rev().find_map(|l| match l {
+            Layer::Form(f) => Some(&**f),
+            _ => None,
+        })
+    }
+
+    pub fn form_mut(&mut self) -> Option<&mut FormState> {
+        self.stack.iter_mut().rev().find_map(|l| match l {
+            Layer::Form(f) => Some(&mut **f),
+            _ => None,
+        })
+    }
+
+    pub fn picker(&self) -> Option<&Picker> {
+        self.layers().iter().rev().find_map(|l| match l {
+            Layer::Picker(p) => Some(&**p),
+            _ => None,
+        })
+    }
+
+    pub fn delete_layer(&self) -> Option<&Delete> {
+        self.layers().iter().rev().find_map(|l| match l {
+            Layer::Delete(d) => Some(d),
+            _ => None,
+        })
+    }
+
+    /// The snooze chooser's date field's text.
+    pub fn snooze_text(&self) -> Option<&str> {
+        self.layers().iter().rev().find_map(|l| match l {
+            Layer::Snooze(s) => s.date.as_ref().map(|d| d.value()),
+            _ => None,
+        })
+    }
+
+    pub fn snooze_date(&self) -> Option<Result<NaiveDate, String>> {
+        self.layers().iter().rev().find_map(|l| match l {
+            Layer::Snooze(s) => Some(s.field_date(self.today)),
+            _ => None,
+        })
+    }
 }

@@ -1,7 +1,7 @@
 //! What a key can ask the app to do. Keys map to actions through the keymap
 //! tables; [`super::App::update`] carries them out.
 
-use crate::tui::mode::Tab;
+use crate::tui::panes::tab::Tab;
 
 /// One thing the user asked for. Every variant that a key can trigger has a
 /// config name (`name`) and a line of help (`help`).

@@ -8,7 +8,7 @@ use std::path::{Path, PathBuf};
 
 use crate::tui::keys::action::Action;
 pub use crate::tui::keys::key::Key;
-use crate::tui::mode::Tab;
+use crate::tui::panes::tab::Tab;
 
 /// A keymap table. `Global` applies under every pane in the normal mode; a
 /// pane's table is looked up first. Popups have their own table and nothing else.
@@ -22,11 +22,10 @@ pub enum Table {
     Card,
     Help,
     Form,
-    Confirm,
+    Question,
     Picker,
     Delete,
     Capture,
-    Ask,
     Snooze,
     SnoozeDate,
     Finder,
@@ -43,16 +42,24 @@ impl Table {
         Table::Card,
         Table::Help,
         Table::Form,
-        Table::Confirm,
+        Table::Question,
         Table::Picker,
         Table::Delete,
         Table::Capture,
-        Table::Ask,
         Table::Snooze,
         Table::SnoozeDate,
         Table::Finder,
         Table::Filter,
     ];
+
+    /// The table a name in `config.ron` means; the two question tables of
+    /// old ("confirm", "ask") are the one question table now.
+    pub fn from_name(name: &str) -> Option<Table> {
+        match name {
+            "confirm" | "ask" => Some(Table::Question),
+            _ => Table::ALL.iter().copied().find(|t| t.name() == name),
+        }
+    }
 
     /// The name used in `config.ron`.
     pub fn name(self) -> &'static str {
@@ -65,11 +72,10 @@ impl Table {
             Table::Card => "card",
             Table::Help => "help",
             Table::Form => "form",
-            Table::Confirm => "confirm",
+            Table::Question => "question",
             Table::Picker => "picker",
             Table::Delete => "delete",
             Table::Capture => "capture",
-            Table::Ask => "ask",
             Table::Snooze => "snooze",
             Table::SnoozeDate => "snooze-date",
             Table::Finder => "finder",
@@ -87,11 +93,10 @@ impl Table {
             Table::Card => "Card",
             Table::Help => "Help",
             Table::Form => "Person form",
-            Table::Confirm => "Confirm",
+            Table::Question => "Question",
             Table::Picker => "Merge into",
             Table::Delete => "Delete",
             Table::Capture => "Capture",
-            Table::Ask => "Confirm",
             Table::Snooze => "Snooze",
             Table::SnoozeDate => "Snooze until",
             Table::Finder => "Find",
@@ -123,7 +128,7 @@ impl Table {
             Table::Card => &[Action::Back, Action::Help],
             Table::Help => &[Action::Back, Action::Down, Action::Up, Action::PageDown],
             Table::Form => &[Action::Next, Action::Save, Action::Back],
-            Table::Confirm => &[Action::Yes, Action::No],
+            Table::Question => &[Action::Yes, Action::No],
             Table::Picker => &[Action::Submit, Action::Back],
             Table::Delete => &[Action::Submit, Action::ToggleAlso, Action::Back],
             Table::Capture => &[
@@ -131,7 +136,6 @@ impl Table {
                 Action::CaptureComplete,
                 Action::CaptureCancel,
             ],
-            Table::Ask => &[Action::Yes, Action::No],
             Table::Snooze => &[
                 Action::SnoozeDay,
                 Action::SnoozeWeek,
@@ -169,11 +173,11 @@ impl Table {
             Table::Global => vec![
                 (k(Tab), Action::NextTab),
                 (k(BackTab), Action::PrevTab),
-                (c('1'), Action::GoTo(crate::tui::mode::Tab::People)),
-                (c('2'), Action::GoTo(crate::tui::mode::Tab::Timeline)),
-                (c('3'), Action::GoTo(crate::tui::mode::Tab::Coffee)),
-                (c('4'), Action::GoTo(crate::tui::mode::Tab::Review)),
-                (c('r'), Action::GoTo(crate::tui::mode::Tab::Review)),
+                (c('1'), Action::GoTo(crate::tui::panes::tab::Tab::People)),
+                (c('2'), Action::GoTo(crate::tui::panes::tab::Tab::Timeline)),
+                (c('3'), Action::GoTo(crate::tui::panes::tab::Tab::Coffee)),
+                (c('4'), Action::GoTo(crate::tui::panes::tab::Tab::Review)),
+                (c('r'), Action::GoTo(crate::tui::panes::tab::Tab::Review)),
                 (c('u'), Action::Undo),
                 (Key::ctrl('r'), Action::Redo),
                 (Key::ctrl('l'), Action::Reload),
@@ -255,9 +259,11 @@ impl Table {
                 (Key::ctrl('s'), Action::Save),
                 (k(Esc), Action::Back),
             ],
-            Table::Confirm => vec![
+            // Every question: Enter is yes, as `y` is.
+            Table::Question => vec![
                 (c('y'), Action::Yes),
                 (c('Y'), Action::Yes),
+                (k(Enter), Action::Yes),
                 (c('n'), Action::No),
                 (c('N'), Action::No),
                 (k(Esc), Action::No),
@@ -284,14 +290,6 @@ impl Table {
                 (k(Esc), Action::CaptureCancel),
                 (Key::ctrl('c'), Action::CaptureCancel),
                 (k(F(1)), Action::Help),
-            ],
-            Table::Ask => vec![
-                (c('y'), Action::Yes),
-                (c('Y'), Action::Yes),
-                (k(Enter), Action::Yes),
-                (c('n'), Action::No),
-                (c('N'), Action::No),
-                (k(Esc), Action::No),
             ],
             // `s s` snoozes a week: the chooser's own `s` is the default.
             Table::Snooze => vec![
@@ -386,17 +384,13 @@ impl Keymap {
         let mut map = Keymap::default();
         for (table_name, binds) in keys {
             let at = |needles: &[&str]| locate(source, needles);
-            let table = Table::ALL
-                .iter()
-                .copied()
-                .find(|t| t.name() == table_name)
-                .ok_or_else(|| {
-                    let names: Vec<_> = Table::ALL.iter().map(|t| t.name()).collect();
-                    at(&[table_name]).error(format!(
-                        "unknown key table \"{table_name}\" (known: {})",
-                        names.join(", ")
-                    ))
-                })?;
+            let table = Table::from_name(table_name).ok_or_else(|| {
+                let names: Vec<_> = Table::ALL.iter().map(|t| t.name()).collect();
+                at(&[table_name]).error(format!(
+                    "unknown key table \"{table_name}\" (known: {})",
+                    names.join(", ")
+                ))
+            })?;
             for (key_name, action_name) in binds {
                 let key = Key::parse(key_name).ok_or_else(|| {
                     at(&[table_name, key_name]).error(format!(
@@ -432,6 +426,23 @@ impl Keymap {
                 .find(|(k, _)| *k == key)
                 .map(|(_, a)| *a)
         })
+    }
+
+    /// The keys bound to `action` in `table`, in the order they were bound.
+    pub fn keys_for(&self, table: Table, action: Action) -> Vec<Key> {
+        self.bindings(table)
+            .iter()
+            .filter(|(_, a)| *a == action)
+            .map(|(k, _)| *k)
+            .collect()
+    }
+
+    /// The first key bound to `action` in `table`, as help shows it ("C-r"),
+    /// for messages that name a key; "(unbound)" when none is.
+    pub fn key_for(&self, table: Table, action: Action) -> String {
+        self.keys_for(table, action)
+            .first()
+            .map_or_else(|| "(unbound)".to_string(), Key::to_string)
     }
 
     pub fn bindings(&self, table: Table) -> &[(Key, Action)] {

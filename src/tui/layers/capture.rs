@@ -1,19 +1,19 @@
-//! The quick-capture popup's state and what its keys do: a line in the
-//! capture grammar, parsed on every keystroke into a preview (or an error with
-//! a caret), a dropdown of names while an `@fragment` is typed, and Enter
-//! saving through [`App::commit_with`] before the popup closes. The Timeline's
-//! edit, delete and done live here too: they act on entries the same way.
+//! The quick-capture popup: a line in the capture grammar, parsed on every
+//! keystroke into a preview (or an error with a caret), a dropdown of names
+//! while an `@fragment` is typed, and Enter saving it; the popup closes once
+//! the line is on disk. The Timeline's `e` edits an entry in it too.
 
 pub mod draw;
 
 use crate::capture::{self, Capture, CaptureError, Parsed, Who};
-use crate::model::{Book, Direction, EntryId, Index, Op, PersonId};
+use crate::model::review;
+use crate::model::{Book, Direction, EntryId, Index, PersonId};
 use crate::search::SearchIndex;
-
 use crate::tui::app::App;
 use crate::tui::field::TextField;
-use crate::tui::mode::{Ask, Mode};
-use crate::tui::save::history::Then;
+use crate::tui::keys::action::Action;
+use crate::tui::layers::{Ask, Ctx, Layer, Outcome, Question};
+use crate::tui::save::history::{Commit, Then};
 
 /// How many names the dropdown shows.
 pub const MAX_MATCHES: usize = 6;
@@ -33,6 +33,156 @@ pub struct CaptureState {
     pub highlighted: usize,
     /// Why the last save failed (the text is kept).
     pub save_error: Option<String>,
+    /// Whom the review opened the popup for: saving a line that names them
+    /// records them as logged, in the same undo step.
+    pub for_review: Option<PersonId>,
+}
+
+impl CaptureState {
+    /// The popup on `text`, editing the entry `editing` if given.
+    pub fn open(text: String, editing: Option<EntryId>, ctx: &mut Ctx) -> Layer {
+        let mut state = CaptureState {
+            field: TextField::new(text.clone()),
+            editing,
+            initial: text,
+            parsed: Err(CaptureError {
+                span: 0..0,
+                kind: capture::CaptureErrorKind::NoPerson,
+            }),
+            matches: Vec::new(),
+            highlighted: 0,
+            save_error: None,
+            for_review: None,
+        };
+        state.edited(ctx);
+        Layer::Capture(Box::new(state))
+    }
+
+    pub fn handle(&mut self, action: Action, ctx: &mut Ctx) -> Outcome {
+        match action {
+            Action::CaptureSave => return self.save(false, ctx),
+            Action::CaptureComplete => {
+                self.complete(ctx);
+            }
+            Action::CaptureNext => self.move_highlight(true),
+            Action::CapturePrev => self.move_highlight(false),
+            Action::CaptureCancel | Action::Back => return self.cancel(ctx),
+            _ => return Outcome::Pass,
+        }
+        Outcome::Keep
+    }
+
+    /// Reads the line again and refreshes the dropdown.
+    pub fn edited(&mut self, ctx: &mut Ctx) {
+        let line = self.field.value();
+        self.parsed = capture::parse_with(line, ctx.today, ctx.book, ctx.names, ctx.kinds);
+        self.matches = match fragment(line, self.field.cursor()) {
+            // The search index is built on the first `@` after each change.
+            Some((_, typed)) => {
+                let (book, index) = (ctx.book, ctx.index);
+                name_matches(typed, book, ctx.search(), index)
+            }
+            None => Vec::new(),
+        };
+        self.highlighted = 0;
+    }
+
+    fn move_highlight(&mut self, down: bool) {
+        if !self.matches.is_empty() {
+            let n = self.matches.len();
+            self.highlighted = if down {
+                (self.highlighted + 1) % n
+            } else {
+                (self.highlighted + n - 1) % n
+            };
+        }
+    }
+
+    /// Puts the highlighted name in place of the `@fragment`. False when
+    /// there was nothing to accept.
+    fn complete(&mut self, ctx: &mut Ctx) -> bool {
+        let Some((id, _)) = self.matches.get(self.highlighted) else {
+            return false;
+        };
+        let line = self.field.value();
+        let Some((range, _)) = fragment(line, self.field.cursor()) else {
+            return false;
+        };
+        let form = capture::mention(&Who::Known(*id), ctx.book, ctx.names);
+        let rest = &line[range.end..];
+        let space = if rest.starts_with(' ') { "" } else { " " };
+        let before = format!("{}{form}{space}", &line[..range.start]);
+        let cursor = before.chars().count() + usize::from(space.is_empty());
+        let text = format!("{before}{rest}");
+        self.field.set_at(text, cursor);
+        self.edited(ctx);
+        true
+    }
+
+    /// Enter: saves a line that parses (with the name dropdown open too,
+    /// unless the arrows moved in it); with unknown names, asks first
+    /// (`create_ok` is the answer). The popup closes only once the store's
+    /// atomic save returned.
+    pub fn save(&mut self, create_ok: bool, ctx: &mut Ctx) -> Outcome {
+        // With the dropdown open, Enter takes the name the arrows picked, or
+        // any name when the line does not read yet; a line that already
+        // reads (the preview shows what will be saved) is saved.
+        let pick = self.highlighted > 0 || self.parsed.is_err();
+        if pick && self.complete(ctx) {
+            return Outcome::Keep;
+        }
+        let parsed = match &self.parsed {
+            Ok(parsed) => parsed.clone(),
+            Err(e) => {
+                self.save_error = None;
+                ctx.fail(format!("not saved: {}", e.kind));
+                return Outcome::Keep;
+            }
+        };
+        let new: Vec<String> = parsed.capture.new_people().map(String::from).collect();
+        if !new.is_empty() && !create_ok {
+            return Outcome::Open(Question::open(Ask::CreatePeople(new), ctx.book));
+        }
+        let what = logged_words(&parsed.capture, ctx.book, self.editing.is_some());
+        let capture = parsed.capture;
+        let commit = match (self.editing, self.for_review) {
+            (Some(id), _) => Commit::with(
+                move |fresh| Ok(capture.to_edit_op(fresh, id)),
+                &what,
+                Then::Capture,
+            ),
+            // Opened by the review for someone the line still names: the
+            // review records them as logged, in the same undo step.
+            (None, Some(person)) if capture.people.contains(&Who::Known(person)) => {
+                let today = ctx.today;
+                Commit::step(
+                    move |fresh| Ok(review::logged(fresh, person, capture.to_op(fresh), today)),
+                    &what,
+                    Then::Capture,
+                )
+            }
+            (None, _) => Commit::with(move |fresh| Ok(capture.to_op(fresh)), &what, Then::Capture),
+        };
+        Outcome::Commit(commit)
+    }
+
+    /// The line did not reach the disk: the popup stays with its text and
+    /// the error, and reads the line against the book (it may have been
+    /// reloaded).
+    pub fn not_saved(&mut self, error: Option<String>, ctx: &mut Ctx) {
+        self.save_error = error;
+        self.edited(ctx);
+    }
+
+    /// Esc: closes at once when nothing was typed, else asks.
+    fn cancel(&self, ctx: &mut Ctx) -> Outcome {
+        let text = self.field.value();
+        if text.trim().is_empty() || text == self.initial {
+            Outcome::Close
+        } else {
+            Outcome::Open(Question::open(Ask::DiscardCapture, ctx.book))
+        }
+    }
 }
 
 impl App {
@@ -49,230 +199,34 @@ impl App {
         self.open_capture_with(text, None);
     }
 
-    /// Opens the popup on the Timeline's selected entry, in grammar form.
-    pub fn open_edit(&mut self) {
-        let Some(entry) = self.selected_entry().map(|i| &self.book.entries[i]) else {
-            return self.say("no entry selected".into());
-        };
-        let (text, id) = (capture::render(entry, &self.book, self.today), entry.id);
-        self.open_capture_with(text, Some(id));
+    pub(crate) fn open_capture_with(&mut self, text: String, editing: Option<EntryId>) {
+        let layer = CaptureState::open(text, editing, &mut self.ctx());
+        self.push(layer);
     }
 
-    fn open_capture_with(&mut self, text: String, editing: Option<EntryId>) {
-        self.capture = Some(CaptureState {
-            field: TextField::new(text.clone()),
-            editing,
-            initial: text,
-            parsed: Err(CaptureError {
-                span: 0..0,
-                kind: capture::CaptureErrorKind::NoPerson,
-            }),
-            matches: Vec::new(),
-            highlighted: 0,
-            save_error: None,
-        });
-        self.capture_edited();
-        self.push(Mode::Capture);
-    }
-
+    /// The capture popup's state, when it is on top.
     pub fn capture_state(&self) -> Option<&CaptureState> {
-        self.capture.as_ref()
-    }
-
-    /// Reads the line again and refreshes the dropdown.
-    pub(crate) fn capture_edited(&mut self) {
-        let Some(state) = self.capture.as_ref() else {
-            return;
-        };
-        let line = state.field.value();
-        let parsed = capture::parse_with(line, self.today, &self.book, &self.names, &self.kinds);
-        let matches = match fragment(line, state.field.cursor()) {
-            Some((_, typed)) => {
-                // Built on the first `@` after each change to the book.
-                let search = self
-                    .search
-                    .get_or_insert_with(|| SearchIndex::build(&self.book));
-                name_matches(typed, &self.book, search, &self.index)
-            }
-            None => Vec::new(),
-        };
-        if let Some(state) = self.capture.as_mut() {
-            state.parsed = parsed;
-            state.matches = matches;
-            state.highlighted = 0;
+        match self.top() {
+            Some(Layer::Capture(state)) => Some(state),
+            _ => None,
         }
     }
 
-    pub(crate) fn capture_move(&mut self, down: bool) {
-        if let Some(state) = self.capture.as_mut()
-            && !state.matches.is_empty()
-        {
-            let n = state.matches.len();
-            state.highlighted = if down {
-                (state.highlighted + 1) % n
-            } else {
-                (state.highlighted + n - 1) % n
-            };
+    /// Runs `f` on the capture popup when it is on top.
+    pub(crate) fn capture_on_top<T>(
+        &mut self,
+        f: impl FnOnce(&mut CaptureState, &mut Ctx) -> T,
+    ) -> Option<T> {
+        let (stack, mut ctx) = self.split();
+        match stack.last_mut() {
+            Some(Layer::Capture(state)) => Some(f(state, &mut ctx)),
+            _ => None,
         }
-    }
-
-    /// Puts the highlighted name in place of the `@fragment`. False when
-    /// there was nothing to accept.
-    pub(crate) fn capture_complete(&mut self) -> bool {
-        let Some(state) = self.capture.as_ref() else {
-            return false;
-        };
-        let Some((id, _)) = state.matches.get(state.highlighted) else {
-            return false;
-        };
-        let line = state.field.value();
-        let Some((range, _)) = fragment(line, state.field.cursor()) else {
-            return false;
-        };
-        let form = capture::mention(&Who::Known(*id), &self.book, &self.names);
-        let rest = &line[range.end..];
-        let space = if rest.starts_with(' ') { "" } else { " " };
-        let before = format!("{}{form}{space}", &line[..range.start]);
-        let cursor = before.chars().count() + usize::from(space.is_empty());
-        let text = format!("{before}{rest}");
-        if let Some(state) = self.capture.as_mut() {
-            state.field.set_at(text, cursor);
-        }
-        self.capture_edited();
-        true
-    }
-
-    /// Enter: saves a line that parses (with the name dropdown open too,
-    /// unless the arrows moved in it); with unknown names, asks first
-    /// (`create_ok` is the answer). The popup closes only once the store's
-    /// atomic save returned.
-    pub(crate) fn capture_save(&mut self, create_ok: bool) {
-        // With the dropdown open, Enter takes the name the arrows picked, or
-        // any name when the line does not read yet; a line that already
-        // reads (the preview shows what will be saved) is saved.
-        let pick = self
-            .capture
-            .as_ref()
-            .is_some_and(|s| s.highlighted > 0 || s.parsed.is_err());
-        if pick && self.capture_complete() {
-            return;
-        }
-        let Some(state) = self.capture.as_mut() else {
-            return;
-        };
-        let parsed = match &state.parsed {
-            Ok(parsed) => parsed.clone(),
-            Err(e) => {
-                let msg = format!("not saved: {}", e.kind);
-                state.save_error = None;
-                return self.fail(msg);
-            }
-        };
-        let new: Vec<String> = parsed.capture.new_people().map(String::from).collect();
-        if !new.is_empty() && !create_ok {
-            return self.push(Mode::Ask(Ask::CreatePeople(new)));
-        }
-        let editing = state.editing;
-        let what = describe(&parsed.capture, &self.book, editing.is_some());
-        let capture = parsed.capture;
-        match editing {
-            None => self.commit_capture(capture, &what),
-            Some(id) => self.commit_with(
-                move |fresh| Ok(capture.to_edit_op(fresh, id)),
-                &what,
-                Then::Capture,
-            ),
-        }
-    }
-
-    /// The capture's change is on disk (the popup closes and says so), or it is
-    /// not (the popup stays, with its text and the error).
-    pub(crate) fn capture_saved(&mut self, saved: bool, what: &str) {
-        if saved {
-            self.close_capture();
-            self.say(format!("saved: {what}"));
-            return;
-        }
-        let error = self.status.as_ref().map(|s| s.text.clone());
-        if let Some(state) = self.capture.as_mut() {
-            state.save_error = error;
-        }
-        // The book may have been reloaded: read the line against it.
-        self.capture_edited();
-    }
-
-    /// Esc: closes at once when nothing was typed, else asks.
-    pub(crate) fn capture_cancel(&mut self) {
-        let untouched = self
-            .capture
-            .as_ref()
-            .is_none_or(|s| s.field.value().trim().is_empty() || s.field.value() == s.initial);
-        if untouched {
-            self.close_capture();
-        } else {
-            self.push(Mode::Ask(Ask::Discard));
-        }
-    }
-
-    fn close_capture(&mut self) {
-        self.capture = None;
-        self.review.capture_for = None;
-        self.modes
-            .retain(|m| !matches!(m, Mode::Capture | Mode::Ask(_)));
-    }
-
-    /// The answer to the question on top.
-    pub(crate) fn answer(&mut self, yes: bool) {
-        let Some(Mode::Ask(ask)) = self.modes.last().cloned() else {
-            return;
-        };
-        self.pop();
-        if !yes {
-            return;
-        }
-        match ask {
-            Ask::CreatePeople(_) => self.capture_save(true),
-            Ask::Discard => self.close_capture(),
-            Ask::Delete(id) => {
-                let what = match self.book.entry(id) {
-                    Some(e) => format!("deleted {}", entry_words(e, &self.book)),
-                    None => "deleted an entry".to_string(),
-                };
-                self.commit(Op::DeleteEntry(id), &what, Then::Nothing);
-            }
-        }
-    }
-
-    /// `d` on the Timeline: asks before deleting the selected entry.
-    pub(crate) fn ask_delete(&mut self) {
-        match self.selected_entry().map(|i| self.book.entries[i].id) {
-            Some(id) => self.push(Mode::Ask(Ask::Delete(id))),
-            None => self.say("no entry selected".into()),
-        }
-    }
-
-    /// `x` on the Timeline: an open promise or follow-up done, a done one open.
-    pub(crate) fn toggle_done(&mut self) {
-        let Some(entry) = self.selected_entry().map(|i| &self.book.entries[i]) else {
-            return self.say("no entry selected".into());
-        };
-        let words = entry_words(entry, &self.book);
-        let (op, what) = if entry.done {
-            (Op::SetDone(entry.id, None), format!("reopened {words}"))
-        } else if entry.kind.is_promise() || entry.follow_up.is_some() {
-            (
-                Op::SetDone(entry.id, Some(self.today)),
-                format!("marked done: {words}"),
-            )
-        } else {
-            return self.say("only a promise or a follow-up can be done".into());
-        };
-        self.commit(op, &what, Then::Nothing);
     }
 }
 
 /// "logged favor for Ana García" (or "edited …").
-fn describe(c: &Capture, book: &Book, editing: bool) -> String {
+fn logged_words(c: &Capture, book: &Book, editing: bool) -> String {
     let names: Vec<String> = c
         .people
         .iter()
@@ -288,12 +242,6 @@ fn describe(c: &Capture, book: &Book, editing: bool) -> String {
         Direction::Mutual => "with",
     };
     format!("{verb} {} {to} {}", c.kind, names.join(", "))
-}
-
-/// "favor for Ana García".
-fn entry_words(e: &crate::model::Entry, book: &Book) -> String {
-    let names: Vec<String> = e.people.iter().map(|p| book.name_of(*p)).collect();
-    format!("{} for {}", e.kind, names.join(", "))
 }
 
 /// The `@word` the cursor (a char index) is in or just after: its byte range

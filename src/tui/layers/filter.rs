@@ -7,9 +7,11 @@ pub mod draw;
 
 use std::collections::BTreeMap;
 
-use crate::model::{Book, Kind, Kinds, Weight};
+use crate::model::{Book, Index, Kind, Kinds, PersonId, Weight};
+use crate::tui::app::App;
+use crate::tui::keys::action::Action;
+use crate::tui::layers::{Effect, Layer, Outcome};
 
-use crate::tui::app::{App, Mode};
 use crate::tui::panes::cursor::Cursor;
 use crate::tui::panes::lists::WeightFilter;
 
@@ -55,48 +57,55 @@ pub fn choices(book: &Book, kinds: &Kinds, entries: &[usize]) -> Vec<(WeightFilt
 }
 
 impl App {
+    /// The chooser, when it is on top.
     pub fn filter_chooser(&self) -> Option<&FilterChooser> {
-        self.filter.as_ref()
+        match self.top() {
+            Some(Layer::Filter(chooser)) => Some(chooser),
+            _ => None,
+        }
     }
+}
 
-    /// `f`: the chooser over the Timeline, on the filter in use.
-    pub(crate) fn open_filter(&mut self) {
-        let base: Vec<usize> = match self.who {
-            Some(id) => self.index.facts(id).entries.clone(),
-            None => (0..self.book.entries.len()).collect(),
+impl FilterChooser {
+    /// `f`: the chooser over the Timeline, on the filter in use, counting
+    /// among `who`'s entries if the Timeline shows one person's.
+    pub fn open(
+        book: &Book,
+        kinds: &Kinds,
+        index: &Index,
+        who: Option<PersonId>,
+        shown: &WeightFilter,
+    ) -> Layer {
+        let base: Vec<usize> = match who {
+            Some(id) => index.facts(id).entries.clone(),
+            None => (0..book.entries.len()).collect(),
         };
-        let rows = choices(&self.book, &self.kinds, &base);
+        let rows = choices(book, kinds, &base);
         let mut cursor = Cursor::default();
-        cursor.selected = rows
-            .iter()
-            .position(|(f, _)| *f == self.weight)
-            .unwrap_or(0);
-        self.filter = Some(FilterChooser { rows, cursor });
-        self.push(Mode::Filter);
+        cursor.selected = rows.iter().position(|(f, _)| f == shown).unwrap_or(0);
+        Layer::Filter(FilterChooser { rows, cursor })
     }
 
-    /// Enter: the Timeline shows the highlighted choice.
-    pub(crate) fn pick_filter(&mut self) {
-        let picked = self
-            .filter
-            .as_ref()
-            .and_then(|c| c.rows.get(c.cursor.selected))
-            .map(|(f, _)| f.clone());
-        self.close_filter();
-        if let Some(filter) = picked {
-            self.set_weight(filter);
+    /// Moves; Enter: the Timeline shows the highlighted choice.
+    pub fn handle(&mut self, action: Action) -> Outcome {
+        let (c, len) = (&mut self.cursor, self.rows.len());
+        match action {
+            Action::Up => c.up(1),
+            Action::Down => c.down(1, len),
+            Action::PageUp => c.up(c.page()),
+            Action::PageDown => c.down(c.page(), len),
+            Action::Top => c.top(),
+            Action::Bottom => c.bottom(len),
+            Action::Submit => {
+                return match self.rows.get(self.cursor.selected) {
+                    Some((filter, _)) => Outcome::CloseThen(Effect::Filter(filter.clone())),
+                    None => Outcome::Close,
+                };
+            }
+            Action::Back => return Outcome::Close,
+            _ => return Outcome::Pass,
         }
-    }
-
-    pub(crate) fn close_filter(&mut self) {
-        self.filter = None;
-        self.pop();
-    }
-
-    pub(crate) fn move_in_filter(&mut self, f: impl FnOnce(&mut Cursor, usize)) {
-        if let Some(c) = self.filter.as_mut() {
-            f(&mut c.cursor, c.rows.len());
-        }
+        Outcome::Keep
     }
 }
 

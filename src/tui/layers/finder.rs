@@ -9,19 +9,17 @@
 
 pub mod draw;
 
-use std::cell::Cell;
-
-use crate::model::{Person, PersonId};
-use crate::search::{Field, Hit, SearchIndex, SearchOptions, highlight_positions};
-
-use crate::tui::app::{App, Mode, Tab};
+use crate::model::Person;
+use crate::search::{Field, Hit, SearchOptions, highlight_positions};
+use crate::tui::app::App;
 use crate::tui::field::TextField;
-use crate::tui::layers::form::FormState;
+use crate::tui::keys::action::Action;
+use crate::tui::layers::{CardLayer, Ctx, Effect, FormState, Layer, Outcome};
 use crate::tui::panes::cursor::Cursor;
 
-/// Rows ranked beyond those the popup showed at its last draw.
+/// Rows ranked beyond those the popup has room for.
 const MARGIN: usize = 5;
-/// Rows assumed before the popup was ever drawn.
+/// Rows assumed while the screen's size is not known.
 const FIRST_ROWS: usize = 20;
 
 /// The finder's state while its popup is open.
@@ -35,8 +33,6 @@ pub struct FinderState {
     pub cursor: Cursor,
     /// Archived people are searched too.
     pub archived: bool,
-    /// Result rows seen at the last draw (drawing sets it).
-    pub rows: Cell<usize>,
     /// Extra rows asked for by moving past the last ranked one.
     more: usize,
 }
@@ -44,8 +40,8 @@ pub struct FinderState {
 impl FinderState {
     /// How many hits to rank: the rows that fit, a margin, and what moving
     /// past the end asked for.
-    fn limit(&self) -> usize {
-        let rows = match self.rows.get() {
+    fn limit(&self, rows: usize) -> usize {
+        let rows = match rows {
             0 => FIRST_ROWS,
             n => n,
         };
@@ -67,46 +63,59 @@ impl FinderState {
 }
 
 impl App {
-    /// The search index of the book as it is now, built on first use.
-    pub fn search_index(&mut self) -> &SearchIndex {
-        self.search
-            .get_or_insert_with(|| SearchIndex::build(&self.book))
-    }
-
+    /// The finder, when it is on top.
     pub fn finder(&self) -> Option<&FinderState> {
-        self.finder.as_ref()
-    }
-
-    /// `/`: an empty query (the people contacted most recently) over the panes.
-    pub(crate) fn open_finder(&mut self) {
-        self.finder = Some(FinderState::default());
-        self.refresh_finder();
-        self.push(Mode::Finder);
-    }
-
-    /// Ranks the people for the query as it is now; the selection goes back
-    /// to the best match.
-    pub(crate) fn refresh_finder(&mut self) {
-        self.rank(true);
-    }
-
-    fn rank(&mut self, from_top: bool) {
-        let Some(mut finder) = self.finder.take() else {
-            return;
-        };
-        let opts = SearchOptions {
-            include_archived: finder.archived,
-            limit: finder.limit(),
-        };
-        self.search_index();
-        if let Some(index) = &self.search {
-            finder.hits = index.search(finder.query(), &self.book, &self.index, &opts);
+        match self.top() {
+            Some(Layer::Finder(finder)) => Some(finder),
+            _ => None,
         }
-        let query = finder.query();
-        finder.names = finder
+    }
+}
+
+impl FinderState {
+    /// `/`: an empty query (the people contacted most recently).
+    pub fn open(ctx: &mut Ctx) -> Layer {
+        let mut finder = FinderState::default();
+        finder.rank(true, ctx);
+        Layer::Finder(finder)
+    }
+
+    pub fn handle(&mut self, action: Action, ctx: &mut Ctx) -> Outcome {
+        match action {
+            Action::Up => self.move_by(ctx, |c, _| c.up(1)),
+            Action::Down => self.move_by(ctx, |c, len| c.down(1, len)),
+            Action::PageUp => self.move_by(ctx, |c, _| c.up(c.page())),
+            Action::PageDown => self.move_by(ctx, |c, len| c.down(c.page(), len)),
+            Action::Top => self.move_by(ctx, |c, _| c.top()),
+            Action::Bottom => self.move_by(ctx, |c, len| c.bottom(len)),
+            Action::Open => return self.pick(),
+            Action::Back => return Outcome::Close,
+            Action::FindArchived => {
+                self.archived = !self.archived;
+                let shown = if self.archived { "shown" } else { "hidden" };
+                ctx.say(format!("archived people {shown}"));
+                self.rank(true, ctx);
+            }
+            Action::FindAdd => return self.add(ctx),
+            _ => return Outcome::Pass,
+        }
+        Outcome::Keep
+    }
+
+    /// Ranks the people for the query as it is now; from the top, the
+    /// selection goes back to the best match, else it stays where it was.
+    pub fn rank(&mut self, from_top: bool, ctx: &mut Ctx) {
+        let opts = SearchOptions {
+            include_archived: self.archived,
+            limit: self.limit(ctx.finder_rows),
+        };
+        let (book, index) = (ctx.book, ctx.index);
+        self.hits = ctx.search().search(self.query(), book, index, &opts);
+        let query = self.query();
+        self.names = self
             .hits
             .iter()
-            .map(|hit| match self.book.person(hit.person) {
+            .map(|hit| match book.person(hit.person) {
                 Some(p) if hit.field != Field::Name && !query.trim().is_empty() => {
                     Some(highlight_positions(&p.name, query))
                 }
@@ -114,96 +123,58 @@ impl App {
             })
             .collect();
         if from_top {
-            finder.cursor.top();
+            self.cursor.top();
         } else {
-            finder.cursor.clamp(finder.hits.len());
+            self.cursor.clamp(self.hits.len());
         }
-        self.finder = Some(finder);
     }
 
-    /// Moves the finder's selection; past the last ranked row, ranks a page more.
-    pub(crate) fn move_in_finder(&mut self, f: impl FnOnce(&mut Cursor, usize)) {
-        let Some(finder) = self.finder.as_mut() else {
-            return;
-        };
-        let ranked = finder.hits.len();
-        let page = finder.cursor.page();
+    /// Moves the selection; past the last ranked row, ranks a page more.
+    fn move_by(&mut self, ctx: &mut Ctx, f: impl FnOnce(&mut Cursor, usize)) {
+        let ranked = self.hits.len();
+        let page = self.cursor.page();
         // Moves as if a page more were ranked, then ranks it if needed.
-        let mut probe = finder.cursor.clone();
+        let mut probe = self.cursor.clone();
         f(&mut probe, ranked + page);
-        if probe.selected >= ranked && ranked == finder.limit() {
-            finder.more += page;
-            self.rank(false);
+        if probe.selected >= ranked && ranked == self.limit(ctx.finder_rows) {
+            self.more += page;
+            self.rank(false, ctx);
         }
-        if let Some(finder) = self.finder.as_mut() {
-            let len = finder.hits.len();
-            finder.cursor.selected = probe.selected.min(len.saturating_sub(1));
-        }
-    }
-
-    /// After the book changed (a commit, a reload): rank again, keeping the
-    /// selection where it was.
-    pub(crate) fn rerank_finder(&mut self) {
-        self.rank(false);
-    }
-
-    /// Archived people in or out of the results.
-    pub(crate) fn toggle_finder_archived(&mut self) {
-        if let Some(finder) = self.finder.as_mut() {
-            finder.archived = !finder.archived;
-            let shown = if finder.archived { "shown" } else { "hidden" };
-            self.say(format!("archived people {shown}"));
-            self.refresh_finder();
-        }
+        let len = self.hits.len();
+        self.cursor.selected = probe.selected.min(len.saturating_sub(1));
     }
 
     /// Enter: the selected person's card, opened on the People tab with them
     /// selected in the list, as Enter on the list does.
-    pub(crate) fn pick_in_finder(&mut self) {
-        let Some(id) = self
-            .finder()
-            .and_then(FinderState::selected)
-            .map(|h| h.person)
-        else {
-            return;
-        };
-        self.show_on_people(id);
+    fn pick(&self) -> Outcome {
+        match self.selected() {
+            Some(hit) => Outcome::CloseThen(Effect::ToPeople {
+                select: Some(hit.person),
+                open: CardLayer::open(hit.person),
+            }),
+            None => Outcome::Keep,
+        }
     }
 
     /// When no one matches: the person form, opened on the People tab with
     /// the query as the name (saving it adds them and selects them there).
-    pub(crate) fn add_from_finder(&mut self) {
-        let Some(finder) = self.finder() else { return };
-        let name = finder.query().trim().to_string();
+    fn add(&self, ctx: &mut Ctx) -> Outcome {
+        let name = self.query().trim().to_string();
         if name.is_empty() {
-            return self.say("type a name first".into());
+            ctx.say("type a name first".into());
+            return Outcome::Keep;
         }
-        if !finder.hits.is_empty() {
-            return self.say(format!("{name} matches someone: Enter opens them"));
+        if !self.hits.is_empty() {
+            ctx.say(format!("{name} matches someone: Enter opens them"));
+            return Outcome::Keep;
         }
-        self.close_finder();
-        self.tab = Tab::People;
         let person = Person {
             name,
             ..Person::default()
         };
-        self.edit.form = Some(FormState::new(person, &self.book));
-        self.push(Mode::Form);
-    }
-
-    /// Closes the finder, selects `id` on the People tab and opens their card.
-    fn show_on_people(&mut self, id: PersonId) {
-        self.close_finder();
-        self.tab = Tab::People;
-        self.restore_people(Some(id));
-        self.card = Cursor::default();
-        self.push(Mode::Card(id));
-    }
-
-    pub(crate) fn close_finder(&mut self) {
-        if *self.mode() == Mode::Finder {
-            self.pop();
-        }
-        self.finder = None;
+        Outcome::CloseThen(Effect::ToPeople {
+            select: None,
+            open: FormState::open(person, ctx.book),
+        })
     }
 }

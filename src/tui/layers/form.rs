@@ -10,9 +10,14 @@ use chrono::NaiveDate;
 use ratatui_textarea::TextArea;
 use std::collections::BTreeMap;
 
+use crate::model::Op;
 use crate::model::{Birthday, Book, Person, PersonId};
 use crate::text::fold;
 use crate::tui::field::TextField;
+use crate::tui::keys::action::Action;
+use crate::tui::keys::key::Key;
+use crate::tui::layers::{Ask, Ctx, Layer, Outcome, Question};
+use crate::tui::save::history::{Commit, Then};
 
 /// One field of the form, in the order Tab walks them.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -294,6 +299,65 @@ pub struct FormState {
 }
 
 impl FormState {
+    /// The form on `base` (an empty person to add someone new).
+    pub fn open(base: Person, book: &Book) -> Layer {
+        Layer::Form(Box::new(FormState::new(base, book)))
+    }
+
+    /// Tab/Enter move on (Enter on the notes saves), Ctrl-s saves, Esc asks
+    /// before dropping anything typed.
+    pub fn handle(&mut self, action: Action, ctx: &mut Ctx) -> Outcome {
+        match action {
+            Action::Next => self.move_focus(1, ctx.book),
+            Action::Prev => self.move_focus(-1, ctx.book),
+            Action::Submit if !self.is_last() => self.move_focus(1, ctx.book),
+            Action::Submit | Action::Save => return self.save(ctx),
+            Action::Back if self.changed() => {
+                return Outcome::Open(Question::open(Ask::DiscardForm, ctx.book));
+            }
+            Action::Back => return Outcome::Close,
+            _ => return Outcome::Pass,
+        }
+        Outcome::Keep
+    }
+
+    /// The person as the form has them, committed; the form closes once the
+    /// change is on disk.
+    fn save(&mut self, ctx: &mut Ctx) -> Outcome {
+        let Some(person) = self.submit(ctx.book) else {
+            let n = self.errors.len();
+            ctx.fail(format!("{n} field(s) to fix before saving"));
+            return Outcome::Keep;
+        };
+        let commit = match self.editing {
+            Some(_) if person == self.base => {
+                ctx.say("nothing changed".into());
+                return Outcome::Close;
+            }
+            Some(_) => {
+                let what = format!("edited {}", person.name);
+                let op = Op::edit_person(&self.base, person);
+                Commit::op(op, &what, Then::Form { added: None })
+            }
+            None => {
+                let what = format!("added {}", person.name);
+                let added = Some(person.name.clone());
+                Commit::op(Op::AddPerson(person), &what, Then::Form { added })
+            }
+        };
+        Outcome::Commit(commit)
+    }
+
+    /// In the notes (a text area), keys go to the text; Ctrl-j is a new line.
+    pub fn type_into_notes(&mut self, key: Key) {
+        use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+        if key.code == KeyCode::Char('j') && key.mods.contains(KeyModifiers::CONTROL) {
+            self.notes.insert_newline();
+        } else {
+            self.notes.input(KeyEvent::new(key.code, key.mods));
+        }
+    }
+
     pub fn new(base: Person, book: &Book) -> FormState {
         let texts = texts_of(&base, book);
         let fields = Field::ALL[..Field::Notes.at()]

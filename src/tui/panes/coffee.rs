@@ -8,7 +8,7 @@ use ratatui::widgets::{Block, Paragraph, Widget, Wrap};
 
 use crate::model::Facts;
 use crate::text::{fit, fit_right};
-use crate::tui::app::{App, Tab};
+use crate::tui::app::App;
 use crate::tui::ui::draw_row;
 use crate::tui::ui::theme::Theme;
 
@@ -56,7 +56,7 @@ impl Widget for CoffeePane<'_> {
             ..inner
         };
         let facts = Facts::new(app.book(), app.index());
-        let cursor = app.cursor(Tab::Coffee);
+        let cursor = &app.cursors.coffee;
         for (row, i) in cursor
             .visible(people.len(), usize::from(rows.height))
             .enumerate()

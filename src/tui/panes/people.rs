@@ -7,7 +7,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Paragraph, Widget};
 
 use crate::text::{self, fit, fit_right};
-use crate::tui::app::{App, Tab};
+use crate::tui::app::App;
 use crate::tui::layers::card::draw::CardView;
 use crate::tui::ui::draw_row;
 use crate::tui::ui::theme::Theme;
@@ -99,7 +99,7 @@ impl Widget for PeopleList<'_> {
             height: inner.height.saturating_sub(1),
             ..inner
         };
-        let cursor = app.cursor(Tab::People);
+        let cursor = &app.cursors.people;
         let range = cursor.visible(people.len(), usize::from(rows.height));
         for (row, i) in range.enumerate() {
             let id = people[i];

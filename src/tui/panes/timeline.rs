@@ -1,17 +1,60 @@
 //! The Timeline tab: every entry, newest first, deeds marked apart from
 //! touches; `f` chooses a weight or one kind, `w` cycles the weights, `p`
-//! keeps one person.
+//! keeps one person; `e` edits the selected entry in the capture popup, `d`
+//! deletes it (asking first), `x` marks it done.
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Paragraph, Widget};
 
-use crate::model::{Entry, Weight};
+use crate::capture;
+use crate::model::{Entry, Op, Weight};
 use crate::text::fit;
-use crate::tui::app::{App, Tab};
+use crate::tui::app::App;
+use crate::tui::layers::question::entry_words;
+use crate::tui::layers::{Ask, Question};
 use crate::tui::panes::lists::WeightFilter;
+use crate::tui::save::history::Then;
 use crate::tui::ui::theme::Theme;
+
+impl App {
+    /// `e`: the capture popup on the selected entry, in grammar form.
+    pub(crate) fn edit_entry(&mut self) {
+        let Some(entry) = self.selected_entry().map(|i| &self.book.entries[i]) else {
+            return self.say("no entry selected".into());
+        };
+        let (text, id) = (capture::render(entry, &self.book, self.today), entry.id);
+        self.open_capture_with(text, Some(id));
+    }
+
+    /// `d`: asks before deleting the selected entry.
+    pub(crate) fn ask_delete_entry(&mut self) {
+        match self.selected_entry().map(|i| self.book.entries[i].id) {
+            Some(id) => self.push(Question::open(Ask::DeleteEntry(id), &self.book)),
+            None => self.say("no entry selected".into()),
+        }
+    }
+
+    /// `x`: an open promise or follow-up done, a done one open.
+    pub(crate) fn toggle_done(&mut self) {
+        let Some(entry) = self.selected_entry().map(|i| &self.book.entries[i]) else {
+            return self.say("no entry selected".into());
+        };
+        let words = entry_words(entry, &self.book);
+        let (op, what) = if entry.done {
+            (Op::SetDone(entry.id, None), format!("reopened {words}"))
+        } else if entry.kind.is_promise() || entry.follow_up.is_some() {
+            (
+                Op::SetDone(entry.id, Some(self.today)),
+                format!("marked done: {words}"),
+            )
+        } else {
+            return self.say("only a promise or a follow-up can be done".into());
+        };
+        self.commit(op, &what, Then::Nothing);
+    }
+}
 
 pub struct TimelinePane<'a>(pub &'a App);
 
@@ -42,7 +85,7 @@ impl Widget for TimelinePane<'_> {
             Paragraph::new(why).render(inner, buf);
             return;
         }
-        let cursor = app.cursor(Tab::Timeline);
+        let cursor = &app.cursors.timeline;
         let width = usize::from(inner.width);
         for (row, i) in cursor
             .visible(entries.len(), usize::from(inner.height))

@@ -3,12 +3,12 @@
 
 use crate::tui::app::{App, Tab};
 use crate::tui::panes::lists::{Sort, Sources, WeightFilter};
-use crate::tui::save::saver::View;
+use crate::tui::save::saver::ViewSettings;
 
 impl App {
     /// The view settings the lists are built with.
-    pub(crate) fn view(&self) -> View {
-        View {
+    pub(crate) fn view(&self) -> ViewSettings {
+        ViewSettings {
             sort: self.sort,
             weight: self.weight.clone(),
             who: self.who,

@@ -4,9 +4,10 @@
 
 use crate::model::{EntryId, PersonId};
 
-use crate::tui::app::{App, Mode, Tab};
+use crate::tui::app::App;
 use crate::tui::panes::cursor::Cursor;
 use crate::tui::panes::lists::Lists;
+use crate::tui::panes::tab::Tab;
 use crate::tui::panes::view::sources;
 use crate::tui::save::saver::{Catch, Derived};
 
@@ -54,15 +55,16 @@ impl App {
     /// finder brought up to date.
     pub(crate) fn settle(&mut self, keep: Selection) {
         self.restore_people(keep.person);
-        restore(&mut self.coffee, &self.lists.coffee, keep.coffee);
+        restore(&mut self.cursors.coffee, &self.lists.coffee, keep.coffee);
         self.restore_entry(keep.entry);
         let book = &self.book;
-        self.modes.retain(|m| match m {
-            Mode::Card(id) | Mode::Snooze(id) | Mode::SnoozeDate(id) => book.person(*id).is_some(),
-            _ => true,
-        });
+        self.stack
+            .retain(|layer| layer.person().is_none_or(|id| book.person(id).is_some()));
         self.forget_review();
-        self.rerank_finder();
+        let (stack, mut ctx) = self.split();
+        for layer in stack {
+            layer.book_changed(&mut ctx);
+        }
     }
 
     /// What is selected, by id, so it can be found again after the book changes.
@@ -76,8 +78,8 @@ impl App {
 
     pub(crate) fn selected_in(&self, tab: Tab) -> Option<PersonId> {
         match tab {
-            Tab::People => self.lists.people.get(self.people.selected).copied(),
-            Tab::Coffee => self.lists.coffee.get(self.coffee.selected).copied(),
+            Tab::People => self.lists.people.get(self.cursors.people.selected).copied(),
+            Tab::Coffee => self.lists.coffee.get(self.cursors.coffee.selected).copied(),
             Tab::Timeline => self
                 .selected_entry()
                 .and_then(|i| self.book.entries.get(i))
@@ -94,13 +96,13 @@ impl App {
     }
 
     pub(crate) fn restore_people(&mut self, keep: Option<PersonId>) {
-        restore(&mut self.people, &self.lists.people, keep);
+        restore(&mut self.cursors.people, &self.lists.people, keep);
     }
 
     pub(crate) fn restore_entry(&mut self, keep: Option<EntryId>) {
         match keep.and_then(|id| self.lists.entry_position(&self.book, id)) {
-            Some(at) => self.timeline.selected = at,
-            None => self.timeline.clamp(self.lists.timeline.len()),
+            Some(at) => self.cursors.timeline.selected = at,
+            None => self.cursors.timeline.clamp(self.lists.timeline.len()),
         }
     }
 }

@@ -1,7 +1,8 @@
 //! Changing the book from the TUI: [`App::commit`], the undo/redo stacks, and
 //! reloading after another process changed the file.
 //!
-//! A popup that changes something builds an [`Op`] and calls
+//! A layer that changes something returns a [`Commit`] (an [`Op`], what to
+//! say, and what to do [`Then`]); a pane calls
 //! `app.commit(op, "logged a favor for Ana", Then::Nothing)`; nothing else
 //! writes. The change goes to the saver (see `saver`): while it is on its way
 //! to disk the screen keeps drawing and keys wait in line; when the outcome
@@ -9,13 +10,60 @@
 //! app say what was done and carry out the popup's [`Then`].
 
 use crate::model::{Book, Op, OpError, PersonId};
-
 use crate::store::StoreError;
 use crate::tui::app::{App, Done};
-use crate::tui::save::saver::{Job, Outcome, Saver, Stopped};
+use crate::tui::keys::action::Action;
+use crate::tui::keys::keymap::Table;
+use crate::tui::layers::Layer;
+use crate::tui::save::saver::{Job, MakeOp, Outcome, Saver, Stopped};
+
+/// A change a layer (or a pane) asks for: the operation, built from the
+/// freshest book under the store's lock; what the status line says once it
+/// is on disk; and what the layer does then.
+pub struct Commit {
+    make: MakeOp,
+    what: String,
+    then: Then,
+    /// A review step: the session rereads its progress instead of starting over.
+    step: bool,
+}
+
+impl Commit {
+    /// `op` as it is.
+    pub fn op(op: Op, what: &str, then: Then) -> Commit {
+        Commit::with(move |_| Ok(op), what, then)
+    }
+
+    /// The operation `make` builds from the freshest book (one that takes
+    /// new ids, or moves what another process logged meanwhile).
+    pub fn with(
+        make: impl FnOnce(&Book) -> Result<Op, OpError> + Send + 'static,
+        what: &str,
+        then: Then,
+    ) -> Commit {
+        Commit {
+            make: Box::new(make),
+            what: what.to_string(),
+            then,
+            step: false,
+        }
+    }
+
+    /// [`Commit::with`] for one step of the daily review.
+    pub fn step(
+        make: impl FnOnce(&Book) -> Result<Op, OpError> + Send + 'static,
+        what: &str,
+        then: Then,
+    ) -> Commit {
+        Commit {
+            step: true,
+            ..Commit::with(make, what, then)
+        }
+    }
+}
 
 /// A change on its way to disk.
-pub struct Pending {
+pub struct InFlight {
     what: String,
     change: Change,
     then: Then,
@@ -44,8 +92,8 @@ pub enum Then {
     Form {
         added: Option<String>,
     },
-    /// The people popup on top closes.
-    ClosePopup,
+    /// The layer on top closes.
+    Close,
     /// The People list selects this person.
     Select(PersonId),
 }
@@ -68,35 +116,26 @@ impl App {
         what: &str,
         then: Then,
     ) {
-        self.submit_op(make, what, then, false);
+        self.submit(Commit::with(make, what, then));
     }
 
-    /// [`App::commit_with`] for one step of the daily review.
-    pub(crate) fn commit_step(
-        &mut self,
-        make: impl FnOnce(&Book) -> Result<Op, OpError> + Send + 'static,
-        what: &str,
-        then: Then,
-    ) {
-        self.submit_op(make, what, then, true);
-    }
-
-    fn submit_op(
-        &mut self,
-        make: impl FnOnce(&Book) -> Result<Op, OpError> + Send + 'static,
-        what: &str,
-        then: Then,
-        step: bool,
-    ) {
-        let pending = Pending {
-            what: what.to_string(),
+    /// Sends `commit` to the saver.
+    pub(crate) fn submit(&mut self, commit: Commit) {
+        let Commit {
+            make,
+            what,
+            then,
+            step,
+        } = commit;
+        let pending = InFlight {
+            what,
             change: Change::Do,
             then,
             step,
             retry: None,
         };
         let job = Job::Apply {
-            make: Box::new(make),
+            make,
             view: self.view(),
         };
         self.send_job(job, pending);
@@ -123,7 +162,7 @@ impl App {
             make: Box::new(move |_| Ok(op)),
             view: self.view(),
         };
-        let pending = Pending {
+        let pending = InFlight {
             what: done.what,
             change,
             then: Then::Nothing,
@@ -137,7 +176,7 @@ impl App {
     /// longer parses leaves the book in memory as it was (and nothing is written
     /// over the file).
     pub fn reload(&mut self) {
-        let pending = Pending {
+        let pending = InFlight {
             what: "reloaded".into(),
             change: Change::Reload,
             then: Then::Nothing,
@@ -147,7 +186,7 @@ impl App {
         self.send_job(Job::Reload { view: self.view() }, pending);
     }
 
-    fn send_job(&mut self, job: Job, pending: Pending) {
+    fn send_job(&mut self, job: Job, pending: InFlight) {
         if self.saving.is_some() {
             return self.fail("busy saving the last change; try again".into());
         }
@@ -220,7 +259,7 @@ impl App {
         }
     }
 
-    fn saver_stopped(&mut self, pending: Pending) {
+    fn saver_stopped(&mut self, pending: InFlight) {
         self.fail("not saved: saving stopped working; quit and start kith again".into());
         self.then(pending.then, false, &pending.what);
     }
@@ -231,7 +270,7 @@ impl App {
             return;
         };
         let keep = self.selection();
-        let Pending {
+        let InFlight {
             what,
             change,
             then,
@@ -313,9 +352,14 @@ impl App {
         error: &StoreError,
         retry: Option<Op>,
     ) -> String {
-        let (word, key, stack) = match change {
-            Change::Undo => ("undo", "u", &mut self.undo),
-            _ => ("redo", "C-r", &mut self.redo),
+        let (word, action) = match change {
+            Change::Undo => ("undo", Action::Undo),
+            _ => ("redo", Action::Redo),
+        };
+        let key = self.keymap.key_for(Table::Global, action);
+        let stack = match change {
+            Change::Undo => &mut self.undo,
+            _ => &mut self.redo,
         };
         let passing = matches!(error, StoreError::Busy { .. } | StoreError::Io { .. });
         match retry.filter(|_| passing) {
@@ -333,11 +377,26 @@ impl App {
     fn then(&mut self, then: Then, saved: bool, what: &str) {
         match then {
             Then::Nothing => {}
-            Then::Capture => self.capture_saved(saved, what),
-            Then::Form { added } if saved => self.form_saved(added),
-            Then::ClosePopup if saved => self.close_people_popup(),
+            Then::Capture if saved => {
+                self.close_top(|l| matches!(l, Layer::Capture(_)));
+                self.say(format!("saved: {what}"));
+            }
+            Then::Capture => {
+                let error = self.status.as_ref().map(|s| s.text.clone());
+                self.capture_on_top(|c, ctx| c.not_saved(error, ctx));
+            }
+            Then::Form { added } if saved => {
+                self.close_top(|l| matches!(l, Layer::Form(_)));
+                if let Some(name) = added
+                    && let Some(p) = self.book.people.iter().rev().find(|p| p.name == name)
+                {
+                    let id = p.id;
+                    self.restore_people(Some(id));
+                }
+            }
+            Then::Close if saved => self.pop(),
             Then::Select(id) if saved => self.restore_people(Some(id)),
-            Then::Form { .. } | Then::ClosePopup | Then::Select(_) => {}
+            Then::Form { .. } | Then::Close | Then::Select(_) => {}
         }
     }
 }

@@ -32,16 +32,16 @@ pub type MakeOp = Box<dyn FnOnce(&Book) -> Result<Op, OpError> + Send>;
 /// What the worker is asked to do.
 pub enum Job {
     /// Apply an operation and save.
-    Apply { make: MakeOp, view: View },
+    Apply { make: MakeOp, view: ViewSettings },
     /// Read the file again (another process changed it).
-    Reload { view: View },
+    Reload { view: ViewSettings },
     /// Free what the app let go of (see [`Saver::discard`]).
     Discard(Vec<Box<dyn Send>>),
 }
 
 /// The view settings the lists are derived with.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct View {
+pub struct ViewSettings {
     pub sort: Sort,
     pub weight: WeightFilter,
     pub who: Option<PersonId>,
@@ -63,7 +63,7 @@ pub struct Derived {
     pub names: Names,
     pub lists: Lists,
     /// The lists were built for this view.
-    pub view: View,
+    pub view: ViewSettings,
     /// The store as it last saw the file (so the app does not take its own
     /// save for another process's change).
     pub store: Store,
@@ -78,7 +78,7 @@ pub struct Context {
 }
 
 /// The index, names and lists of `book`.
-pub fn derive(book: &Book, ctx: &Context, view: &View) -> (Index, Names, Lists) {
+pub fn derive(book: &Book, ctx: &Context, view: &ViewSettings) -> (Index, Names, Lists) {
     let index = Index::build(book, &ctx.kinds);
     let names = Names::new(book);
     let sources = Sources {
@@ -188,7 +188,7 @@ impl Worker {
         })
     }
 
-    fn apply(&mut self, make: MakeOp, view: View) -> Outcome {
+    fn apply(&mut self, make: MakeOp, view: ViewSettings) -> Outcome {
         if let Err(error) = self.load() {
             return Outcome::Failed {
                 error,
@@ -222,7 +222,7 @@ impl Worker {
 
     /// What the app takes in: `op` when its copy only needs that operation,
     /// else (`None`) a copy of the whole book.
-    fn derive(&mut self, op: Option<Op>, view: View) -> Box<Derived> {
+    fn derive(&mut self, op: Option<Op>, view: ViewSettings) -> Box<Derived> {
         let book = self
             .book
             .as_ref()

@@ -4,10 +4,12 @@
 
 use crate::model::PersonId;
 use crate::store::parse_book;
-use crate::tui::app::{App, Mode};
+use crate::tui::app::App;
 use crate::tui::keys::action::Action;
 use crate::tui::keys::keymap::Key;
+use crate::tui::layers::Ask;
 use crate::tui::panes::lists::Order;
+use crate::tui::test_support::Top;
 use crate::tui::test_support::fixture;
 
 /// Lena Vogel, the fixture's one archived person.
@@ -75,7 +77,7 @@ fn an_archived_person_is_unarchived_from_the_list_and_stays_selected() {
     app.handle_key(Key::char('.'));
     select(&mut app, LENA);
     app.handle_key(Key::char('A'));
-    assert_eq!(*app.mode(), Mode::Confirm);
+    assert_eq!(app.on_top(), Top::Question(Ask::Archive(LENA)));
     app.handle_key(Key::char('y'));
     assert_eq!(status(&app), "unarchived Lena Vogel");
     let on_disk = parse_book(&f.path, &std::fs::read(&f.path).unwrap()).unwrap();

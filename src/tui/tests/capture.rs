@@ -7,10 +7,11 @@ use ratatui::crossterm::event::KeyCode;
 
 use crate::capture::Who;
 use crate::model::{EntryId, PersonId};
-use crate::tui::app::{App, Mode, Tab};
+use crate::tui::app::{App, Tab};
 use crate::tui::keys::action::Action;
 use crate::tui::keys::keymap::Key;
-use crate::tui::mode::Ask;
+use crate::tui::layers::Ask;
+use crate::tui::test_support::Top;
 use crate::tui::test_support::{Fixture, fixture, on_disk, press, status, today, type_str};
 
 fn line(app: &App) -> String {
@@ -30,7 +31,7 @@ fn c_opens_the_popup_on_the_selected_person() {
     app.update(Action::Down);
     let selected = app.selected_person().unwrap();
     app.handle_key(Key::char('c'));
-    assert_eq!(*app.mode(), Mode::Capture);
+    assert_eq!(app.on_top(), Top::Capture);
     let text = line(&app);
     assert!(text.starts_with('@') && text.ends_with(' '), "{text:?}");
     type_str(&mut app, "coffee:");
@@ -42,14 +43,14 @@ fn c_on_an_open_card_names_its_person() {
     let f = fixture(); // keeps the temp dir (and the file) alive
     let mut app = f.app;
     app.update(Action::Open);
-    let Mode::Card(id) = *app.mode() else {
+    let Top::Card(id) = app.on_top() else {
         panic!("a card is open")
     };
     app.handle_key(Key::char('c'));
     type_str(&mut app, "call:");
     assert_eq!(people_in_line(&app), vec![Who::Known(id)]);
     press(&mut app, KeyCode::Enter);
-    assert_eq!(*app.mode(), Mode::Card(id), "{:?}", app.status);
+    assert_eq!(app.on_top(), Top::Card(id), "{:?}", app.status);
 }
 
 #[test]
@@ -91,7 +92,7 @@ fn arrows_move_the_highlight_before_accepting() {
     press(&mut app, KeyCode::Enter);
     type_str(&mut app, "coffee:");
     assert_eq!(people_in_line(&app), vec![Who::Known(second)]);
-    assert_eq!(*app.mode(), Mode::Capture, "Enter accepted, did not save");
+    assert_eq!(app.on_top(), Top::Capture, "Enter accepted, did not save");
 }
 
 #[test]
@@ -112,7 +113,7 @@ fn enter_saves_a_line_that_reads_even_with_the_dropdown_open() {
     type_str(&mut app, "favor: lent a book @l");
     assert!(app.capture_state().unwrap().parsed.is_err());
     press(&mut app, KeyCode::Enter);
-    assert_eq!(*app.mode(), Mode::Capture, "Enter completed the name");
+    assert_eq!(app.on_top(), Top::Capture, "Enter completed the name");
     assert!(
         app.capture_state().unwrap().parsed.is_ok(),
         "{}",
@@ -130,7 +131,7 @@ fn enter_saves_to_disk_then_closes_and_u_undoes_it() {
     press(&mut app, KeyCode::Tab);
     type_str(&mut app, "favor: lent a book -1d !+1w");
     press(&mut app, KeyCode::Enter);
-    assert_eq!(app.modes(), &[Mode::Normal]);
+    assert_eq!(app.stack_kinds(), [Top::Panes]);
     assert!(app.capture_state().is_none());
     assert!(status(&app).starts_with("saved: logged favor for Bruno Costa"));
     let f = Fixture { app, ..f };
@@ -158,10 +159,10 @@ fn a_bad_line_or_a_failed_save_keeps_the_text() {
     type_str(&mut app, "@bru fvr: deck");
     press(&mut app, KeyCode::Esc);
     // Esc with text asks; n goes back to the line.
-    assert_eq!(*app.mode(), Mode::Ask(Ask::Discard));
+    assert_eq!(app.on_top(), Top::Question(Ask::DiscardCapture));
     app.handle_key(Key::char('n'));
     press(&mut app, KeyCode::Enter);
-    assert_eq!(*app.mode(), Mode::Capture);
+    assert_eq!(app.on_top(), Top::Capture);
     assert!(status(&app).contains("no kind `fvr:`"), "{}", status(&app));
     // A file another program broke: the save fails, nothing typed is lost.
     std::fs::write(&f.path, "(version: 1, people: [oops").unwrap();
@@ -174,7 +175,7 @@ fn a_bad_line_or_a_failed_save_keeps_the_text() {
     let typed = line(&app);
     assert!(typed.starts_with("@bru favor: "), "{typed:?}");
     press(&mut app, KeyCode::Enter);
-    assert_eq!(*app.mode(), Mode::Capture);
+    assert_eq!(app.on_top(), Top::Capture);
     assert_eq!(line(&app), typed);
     let state = app.capture_state().unwrap();
     assert!(
@@ -196,11 +197,11 @@ fn an_unknown_name_asks_then_creates_person_and_entry_in_one_step() {
     type_str(&mut app, "@Zoe.Quinn intro: to Gus");
     press(&mut app, KeyCode::Enter);
     assert_eq!(
-        *app.mode(),
-        Mode::Ask(Ask::CreatePeople(vec!["Zoe Quinn".into()]))
+        app.on_top(),
+        Top::Question(Ask::CreatePeople(vec!["Zoe Quinn".into()]))
     );
     app.handle_key(Key::char('y'));
-    assert_eq!(app.modes(), &[Mode::Normal]);
+    assert_eq!(app.stack_kinds(), [Top::Panes]);
     let f = Fixture { app, ..f };
     let disk = on_disk(&f.path);
     let zoe = disk.people.iter().find(|p| p.name == "Zoe Quinn").unwrap();
@@ -218,15 +219,19 @@ fn esc_closes_an_empty_or_untouched_line_at_once() {
     let mut app = fixture().app;
     app.open_capture(None);
     press(&mut app, KeyCode::Esc);
-    assert_eq!(app.modes(), &[Mode::Normal]);
+    assert_eq!(app.stack_kinds(), [Top::Panes]);
     app.open_capture(Some(PersonId(1)));
     press(&mut app, KeyCode::Esc);
-    assert_eq!(app.modes(), &[Mode::Normal], "the prefill alone is no text");
+    assert_eq!(
+        app.stack_kinds(),
+        [Top::Panes],
+        "the prefill alone is no text"
+    );
     app.open_capture(None);
     type_str(&mut app, "@ana");
     press(&mut app, KeyCode::Esc);
     app.handle_key(Key::char('y'));
-    assert_eq!(app.modes(), &[Mode::Normal]);
+    assert_eq!(app.stack_kinds(), [Top::Panes]);
     assert!(app.capture_state().is_none());
 }
 
@@ -269,7 +274,7 @@ fn timeline_edit_delete_and_done_are_one_undo_step_each() {
     assert!(e.done, "editing keeps done");
 
     app.handle_key(Key::char('d'));
-    assert_eq!(*app.mode(), Mode::Ask(Ask::Delete(EntryId(5))));
+    assert_eq!(app.on_top(), Top::Question(Ask::DeleteEntry(EntryId(5))));
     app.handle_key(Key::char('y'));
     let f = Fixture { app, ..f };
     assert!(on_disk(&f.path).entry(EntryId(5)).is_none());
@@ -316,8 +321,8 @@ fn a_batch_of_keys_does_what_the_keys_do_one_by_one() {
     inputs.push(crate::tui::app::Input::Key(Key::plain(KeyCode::Enter)));
     app.handle_inputs(inputs);
     assert_eq!(
-        *app.mode(),
-        Mode::Normal,
+        app.on_top(),
+        Top::Panes,
         "saved and closed: {}",
         status(&app)
     );
@@ -357,6 +362,6 @@ fn pasted_text_never_runs_commands() {
     app.paste("qdAx");
     app.handle_inputs([crate::tui::app::Input::Paste("q".into())]);
     assert!(!app.quit, "a pasted q does not quit");
-    assert_eq!(*app.mode(), Mode::Normal);
+    assert_eq!(app.on_top(), Top::Panes);
     assert_eq!(std::fs::read(&path).unwrap(), before);
 }

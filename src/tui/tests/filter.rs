@@ -6,9 +6,10 @@ use ratatui::crossterm::event::KeyCode;
 use crate::config::Config;
 use crate::model::{Kind, PersonId};
 use crate::store::Store;
-use crate::tui::app::{App, Mode, Tab};
+use crate::tui::app::{App, Tab};
 use crate::tui::keys::keymap::{Key, Keymap};
 use crate::tui::panes::lists::WeightFilter;
+use crate::tui::test_support::Top;
 use crate::tui::test_support::{BOOK, fixture, today};
 
 fn kinds_shown(app: &App) -> Vec<String> {
@@ -43,7 +44,7 @@ fn f_chooses_one_kind_and_counts_every_choice() {
     let mut app = fixture().app;
     app.update(crate::tui::keys::action::Action::GoTo(Tab::Timeline));
     app.handle_key(Key::char('f'));
-    assert_eq!(*app.mode(), Mode::Filter);
+    assert_eq!(app.on_top(), Top::Filter);
     let chooser = app.filter_chooser().unwrap();
     assert_eq!(chooser.cursor.selected, 0, "on the filter in use: all");
     assert_eq!(chooser.rows[0], (WeightFilter::All, 25));
@@ -58,7 +59,7 @@ fn f_chooses_one_kind_and_counts_every_choice() {
     app.handle_key(Key::plain(KeyCode::Esc));
 
     choose(&mut app, "help");
-    assert_eq!(*app.mode(), Mode::Normal);
+    assert_eq!(app.on_top(), Top::Panes);
     assert!(app.filter_chooser().is_none());
     assert_eq!(app.weight, WeightFilter::Kind(Kind::new("help")));
     assert_eq!(kinds_shown(&app), ["help"; 3]);
@@ -71,7 +72,7 @@ fn f_chooses_one_kind_and_counts_every_choice() {
         row(&app, "help").unwrap().0
     );
     app.handle_key(Key::char('f'));
-    assert_eq!(*app.mode(), Mode::Normal, "f again closes it");
+    assert_eq!(app.on_top(), Top::Panes, "f again closes it");
     app.handle_key(Key::char('w'));
     assert_eq!(app.weight, WeightFilter::All);
     assert_eq!(app.lists().timeline.len(), 25);
@@ -89,8 +90,8 @@ fn esc_changes_nothing_and_the_selection_stays_on_its_entry() {
     app.handle_key(Key::char('G'));
     app.handle_key(Key::plain(KeyCode::Esc));
     assert_eq!(
-        (app.mode(), &app.weight),
-        (&Mode::Normal, &WeightFilter::All)
+        (app.on_top(), &app.weight),
+        (Top::Panes, &WeightFilter::All)
     );
     assert!(app.filter_chooser().is_none());
 

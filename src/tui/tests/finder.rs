@@ -5,8 +5,9 @@ use ratatui::crossterm::event::KeyCode;
 
 use crate::config::Config;
 use crate::store::Store;
-use crate::tui::app::{App, Mode, Tab};
+use crate::tui::app::{App, Tab};
 use crate::tui::keys::keymap::{Key, Keymap};
+use crate::tui::test_support::Top;
 use crate::tui::test_support::{fixture, today, type_str};
 
 fn found(app: &App) -> Vec<String> {
@@ -27,7 +28,7 @@ fn selected(app: &App) -> String {
 fn slash_opens_on_the_people_contacted_most_recently_and_typing_narrows() {
     let mut app = fixture().app;
     app.handle_key(Key::char('/'));
-    assert_eq!(*app.mode(), Mode::Finder);
+    assert_eq!(app.on_top(), Top::Finder);
     let all = found(&app);
     assert_eq!(all.len(), 11, "everyone but the archived: {all:?}");
     let last = |name: &str| {
@@ -62,7 +63,7 @@ fn printable_keys_type_instead_of_acting() {
     app.handle_key(Key::char('/'));
     type_str(&mut app, "q?j/1");
     assert!(!app.quit);
-    assert_eq!(*app.mode(), Mode::Finder);
+    assert_eq!(app.on_top(), Top::Finder);
     assert_eq!(app.finder().unwrap().query(), "q?j/1");
     assert_eq!(app.tab, Tab::People);
 }
@@ -109,11 +110,11 @@ fn enter_opens_the_card_on_people_with_the_person_selected_in_the_list() {
         .unwrap()
         .id;
     assert_eq!(app.tab, Tab::People);
-    assert_eq!(app.modes(), [Mode::Normal, Mode::Card(gus)]);
+    assert_eq!(app.stack_kinds(), [Top::Panes, Top::Card(gus)]);
     assert!(app.finder().is_none());
     // Esc leaves the card with Gus selected in the list.
     app.handle_key(Key::plain(KeyCode::Esc));
-    assert_eq!(app.modes(), [Mode::Normal]);
+    assert_eq!(app.stack_kinds(), [Top::Panes]);
     assert_eq!(app.selected_person(), Some(gus));
 }
 
@@ -125,7 +126,7 @@ fn esc_closes_and_changes_nothing() {
     app.handle_key(Key::char('/'));
     type_str(&mut app, "chen");
     app.handle_key(Key::plain(KeyCode::Esc));
-    assert_eq!(app.modes(), [Mode::Normal]);
+    assert_eq!(app.stack_kinds(), [Top::Panes]);
     assert!(app.finder().is_none());
     assert_eq!(app.selected_person(), before);
     app.handle_key(Key::char('/'));
@@ -158,20 +159,20 @@ fn the_add_key_opens_the_person_form_named_by_the_query_when_no_one_matches() {
     app.handle_key(Key::char('/'));
     type_str(app, "ana");
     app.handle_key(Key::ctrl('o'));
-    assert_eq!(*app.mode(), Mode::Finder, "someone matches: nothing to add");
+    assert_eq!(app.on_top(), Top::Finder, "someone matches: nothing to add");
 
     app.handle_key(Key::ctrl('u'));
     type_str(app, "Zed Zulu");
     assert!(found(app).is_empty());
     app.handle_key(Key::ctrl('o'));
     assert_eq!(app.tab, Tab::People);
-    assert_eq!(app.modes(), [Mode::Normal, Mode::Form]);
+    assert_eq!(app.stack_kinds(), [Top::Panes, Top::Form]);
     assert!(app.finder().is_none());
-    let form = app.edit.form.as_mut().expect("the form is open");
+    let form = app.form_mut().expect("the form is open");
     assert_eq!(form.field_mut().unwrap().value(), "Zed Zulu");
     // Saving adds them, on disk, and selects them in the list.
     app.handle_key(Key::ctrl('s'));
-    assert_eq!(app.modes(), [Mode::Normal]);
+    assert_eq!(app.stack_kinds(), [Top::Panes]);
     let zed = app.book().people.iter().find(|p| p.name == "Zed Zulu");
     assert_eq!(app.selected_person(), Some(zed.expect("added").id));
     let on_disk = std::fs::read_to_string(&f.path).unwrap();
@@ -194,7 +195,7 @@ fn a_change_on_disk_while_open_ranks_again() {
     crate::store::write_book(&f.path, &book).unwrap();
     f.app.reload();
     assert_eq!(found(&f.app), ["Zed Zulu"]);
-    assert_eq!(*f.app.mode(), Mode::Finder);
+    assert_eq!(f.app.on_top(), Top::Finder);
 }
 
 #[test]

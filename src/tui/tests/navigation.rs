@@ -5,11 +5,12 @@ use ratatui::crossterm::event::KeyCode;
 
 use crate::model::{Entry, Kind, Op, Person, PersonId, Weight};
 use crate::store::serialize_book;
-use crate::tui::app::{App, Mode, Tab};
+use crate::tui::app::{App, Tab};
 use crate::tui::keys::action::Action;
 use crate::tui::keys::keymap::Key;
 use crate::tui::panes::lists::{Order, WeightFilter};
 use crate::tui::save::history::Then;
+use crate::tui::test_support::Top;
 use crate::tui::test_support::{Fixture, fixture, today};
 
 fn name(app: &App) -> String {
@@ -176,7 +177,7 @@ fn enter_opens_the_card_and_esc_goes_back() {
     app.update(Action::GoTo(Tab::Coffee));
     let first = app.lists().coffee[0];
     app.update(Action::Open);
-    assert_eq!(app.mode(), &Mode::Card(first));
+    assert_eq!(app.on_top(), Top::Card(first));
     app.update(Action::Down);
     assert_eq!(
         app.lists().coffee[0],
@@ -184,14 +185,14 @@ fn enter_opens_the_card_and_esc_goes_back() {
         "keys go to the card, not the list"
     );
     app.update(Action::Help);
-    assert_eq!(app.mode(), &Mode::Help);
+    assert_eq!(app.on_top(), Top::Help);
     app.update(Action::Back);
-    assert_eq!(app.mode(), &Mode::Card(first));
+    assert_eq!(app.on_top(), Top::Card(first));
     app.update(Action::Back);
     app.update(Action::Back);
     assert_eq!(
-        app.modes(),
-        &[Mode::Normal],
+        app.stack_kinds(),
+        [Top::Panes],
         "Esc never pops the normal mode"
     );
 }

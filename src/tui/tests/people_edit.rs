@@ -9,9 +9,11 @@ use std::path::PathBuf;
 use crate::config::Config;
 use crate::model::{Book, PersonId};
 use crate::store::{Store, parse_book};
-use crate::tui::app::{App, Mode};
+use crate::tui::app::App;
 use crate::tui::keys::keymap::{Key, Keymap};
 use crate::tui::layers::form::Field;
+use crate::tui::layers::{Ask, Layer};
+use crate::tui::test_support::Top;
 
 const BOOK: &str = include_str!("../../../tests/fixtures/tui_book.ron");
 
@@ -87,12 +89,12 @@ fn key(code: KeyCode) -> Key {
 fn a_adds_a_person_through_the_form_and_u_takes_it_back() {
     let mut f = Fixture::new();
     f.keys(&[Key::char('a')]);
-    assert_eq!(*f.app.mode(), Mode::Form);
+    assert_eq!(f.app.on_top(), Top::Form);
     f.type_str("Zoe Park");
     f.keys(&[key(KeyCode::Tab), key(KeyCode::Tab)]);
     f.type_str("Acme");
     f.keys(&[Key::ctrl('s')]);
-    assert_eq!(*f.app.mode(), Mode::Normal);
+    assert_eq!(f.app.on_top(), Top::Panes);
     let zoe = f
         .file()
         .people
@@ -106,7 +108,7 @@ fn a_adds_a_person_through_the_form_and_u_takes_it_back() {
         Some(zoe.id),
         "the new person is selected"
     );
-    assert!(f.app.people_edit().form.is_none());
+    assert!(f.app.form().is_none());
     f.keys(&[Key::char('u')]);
     assert!(f.file().person(zoe.id).is_none(), "undone on disk");
 }
@@ -116,24 +118,28 @@ fn saving_with_errors_keeps_the_form_open_and_esc_asks_before_dropping_it() {
     let mut f = Fixture::new();
     let before = std::fs::read_to_string(&f.path).unwrap();
     f.keys(&[Key::char('a'), Key::ctrl('s')]);
-    assert_eq!(*f.app.mode(), Mode::Form, "a name is required");
+    assert_eq!(f.app.on_top(), Top::Form, "a name is required");
     assert!(f.app.status.as_ref().unwrap().error);
-    let form = f.app.people_edit().form.as_ref().unwrap();
+    let form = f.app.form().unwrap();
     assert!(form.errors.contains_key(&Field::Name));
     f.keys(&[key(KeyCode::Tab)]);
     f.type_str("typed");
     f.keys(&[key(KeyCode::Esc)]);
-    assert_eq!(*f.app.mode(), Mode::Confirm, "asks before discarding");
+    assert_eq!(
+        f.app.on_top(),
+        Top::Question(Ask::DiscardForm),
+        "asks before discarding"
+    );
     f.keys(&[Key::char('n')]);
-    assert_eq!(*f.app.mode(), Mode::Form);
-    let form = f.app.people_edit().form.as_ref().unwrap();
+    assert_eq!(f.app.on_top(), Top::Form);
+    let form = f.app.form().unwrap();
     assert_eq!(form.text(Field::Nicknames), "typed", "kept");
     f.keys(&[key(KeyCode::Esc), Key::char('y')]);
-    assert_eq!(*f.app.mode(), Mode::Normal);
+    assert_eq!(f.app.on_top(), Top::Panes);
     assert_eq!(std::fs::read_to_string(&f.path).unwrap(), before);
     // An untouched form closes at once.
     f.keys(&[Key::char('a'), key(KeyCode::Esc)]);
-    assert_eq!(*f.app.mode(), Mode::Normal);
+    assert_eq!(f.app.on_top(), Top::Panes);
 }
 
 #[test]
@@ -141,27 +147,21 @@ fn e_edits_the_person_enter_moves_on_and_saves_on_the_last_field() {
     let mut f = Fixture::new();
     let ana = f.select("Ana Lima");
     f.keys(&[Key::char('e')]);
-    let form = f.app.people_edit().form.as_ref().unwrap();
+    let form = f.app.form().unwrap();
     assert_eq!(form.text(Field::Org), "Northwind", "filled in");
     assert_eq!(form.text(Field::Notes), "Prefers mornings.");
     f.keys(&[key(KeyCode::Down), key(KeyCode::Down), Key::ctrl('u')]);
     f.type_str("Globex");
     f.keys(&[key(KeyCode::Enter)]);
-    assert_eq!(*f.app.mode(), Mode::Form, "Enter moves to the next field");
-    assert_eq!(
-        f.app.people_edit().form.as_ref().unwrap().focus,
-        Field::Title
-    );
+    assert_eq!(f.app.on_top(), Top::Form, "Enter moves to the next field");
+    assert_eq!(f.app.form().unwrap().focus, Field::Title);
     // To the notes (the last field), add a line, Enter saves.
     f.keys(&[key(KeyCode::BackTab); 4]);
-    assert_eq!(
-        f.app.people_edit().form.as_ref().unwrap().focus,
-        Field::Notes
-    );
+    assert_eq!(f.app.form().unwrap().focus, Field::Notes);
     f.keys(&[Key::ctrl('e'), Key::ctrl('j')]);
     f.type_str("Vegetarian.");
     f.keys(&[key(KeyCode::Enter)]);
-    assert_eq!(*f.app.mode(), Mode::Normal);
+    assert_eq!(f.app.on_top(), Top::Panes);
     let saved = f.file().person(ana).cloned().unwrap();
     assert_eq!(saved.org.as_deref(), Some("Globex"));
     assert_eq!(saved.notes, "Prefers mornings.\nVegetarian.");
@@ -177,11 +177,11 @@ fn a_archives_after_yes_only() {
     let mut f = Fixture::new();
     let bruno = f.select("Bruno Costa");
     f.keys(&[Key::char('A')]);
-    assert_eq!(*f.app.mode(), Mode::Confirm);
+    assert_eq!(f.app.on_top(), Top::Question(Ask::Archive(bruno)));
     f.keys(&[Key::char('n')]);
     assert!(!f.file().person(bruno).unwrap().archived);
     f.keys(&[Key::char('A'), Key::char('y')]);
-    assert_eq!(*f.app.mode(), Mode::Normal);
+    assert_eq!(f.app.on_top(), Top::Panes);
     assert!(f.file().person(bruno).unwrap().archived);
     assert!(!f.app.lists().people.contains(&bruno), "leaves the list");
     f.keys(&[Key::char('u')]);
@@ -193,20 +193,20 @@ fn m_picks_the_target_by_typing_then_confirms_the_merge() {
     let mut f = Fixture::new();
     let hana = f.select("Hana Sato");
     f.keys(&[Key::char('M')]);
-    assert_eq!(*f.app.mode(), Mode::Picker);
+    assert_eq!(f.app.on_top(), Top::Picker);
     f.type_str("gus");
-    let picker = f.app.people_edit().picker.as_ref().unwrap();
+    let picker = f.app.picker().unwrap();
     assert_eq!(picker.results, vec![PersonId(7)], "folded name match");
     f.keys(&[key(KeyCode::Enter)]);
-    assert_eq!(*f.app.mode(), Mode::Confirm);
-    let lines = f
-        .app
-        .people_edit()
-        .confirm
-        .as_ref()
-        .unwrap()
-        .lines
-        .join("\n");
+    let into = PersonId(7);
+    assert_eq!(
+        f.app.on_top(),
+        Top::Question(Ask::Merge { from: hana, into })
+    );
+    let Some(Layer::Question(question)) = f.app.top() else {
+        panic!("no question on top");
+    };
+    let lines = question.lines.join("\n");
     assert!(
         lines.contains("Hana Sato (Proseware, 2 entries)"),
         "{lines}"
@@ -240,18 +240,18 @@ fn d_deletes_only_after_the_name_is_typed_and_the_entries_are_chosen() {
     let before = std::fs::read_to_string(&f.path).unwrap();
     let ana = f.select("Ana Lima");
     f.keys(&[Key::char('d')]);
-    assert_eq!(*f.app.mode(), Mode::Delete);
-    assert_eq!(f.app.people_edit().delete.as_ref().unwrap().entries, 4);
+    assert_eq!(f.app.on_top(), Top::Delete);
+    assert_eq!(f.app.delete_layer().unwrap().entries, 4);
     f.type_str("Ana");
     f.keys(&[key(KeyCode::Enter)]);
-    assert_eq!(*f.app.mode(), Mode::Delete, "not her whole name");
+    assert_eq!(f.app.on_top(), Top::Delete, "not her whole name");
     f.type_str(" lima");
     f.keys(&[key(KeyCode::Enter)]);
-    assert_eq!(*f.app.mode(), Mode::Delete, "her entries still name her");
+    assert_eq!(f.app.on_top(), Top::Delete, "her entries still name her");
     assert!(f.app.status.as_ref().unwrap().text.contains("4 entries"));
     assert_eq!(std::fs::read_to_string(&f.path).unwrap(), before);
     f.keys(&[Key::ctrl('t'), key(KeyCode::Enter)]);
-    assert_eq!(*f.app.mode(), Mode::Normal);
+    assert_eq!(f.app.on_top(), Top::Panes);
     let book = f.file();
     assert!(book.person(ana).is_none());
     assert!(book.entries.iter().all(|e| !e.names(ana)));
@@ -277,5 +277,5 @@ fn capital_e_asks_the_event_loop_for_the_editor() {
     f.keys(&[Key::char('E')]);
     assert_eq!(f.app.take_external(), Some(chen));
     assert_eq!(f.app.take_external(), None, "taken once");
-    assert_eq!(*f.app.mode(), Mode::Normal);
+    assert_eq!(f.app.on_top(), Top::Panes);
 }

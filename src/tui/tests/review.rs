@@ -10,8 +10,9 @@ use crate::config::Config;
 use crate::model::review::{Outcome, ReviewProgress};
 use crate::model::{Book, PersonId};
 use crate::store::{Store, write_book};
-use crate::tui::app::{App, Mode, Tab};
+use crate::tui::app::{App, Tab};
 use crate::tui::keys::keymap::{Key, Keymap};
+use crate::tui::test_support::Top;
 use crate::tui::test_support::on_disk;
 
 fn today() -> NaiveDate {
@@ -116,9 +117,9 @@ fn s_s_snoozes_a_week() {
     press(&mut f.app, "r");
     let chloe = id_of(&f.app, "Chloé Moreau");
     press(&mut f.app, "s");
-    assert_eq!(*f.app.mode(), Mode::Snooze(chloe));
+    assert_eq!(f.app.on_top(), Top::Snooze(chloe));
     press(&mut f.app, "s");
-    assert_eq!(*f.app.mode(), Mode::Normal, "the chooser closed");
+    assert_eq!(f.app.on_top(), Top::Panes, "the chooser closed");
     let book = on_disk(&f.path);
     assert_eq!(
         book.person(chloe).unwrap().snoozed_until,
@@ -152,12 +153,12 @@ fn a_typed_date_snoozes_until_it_and_a_bad_one_keeps_the_field() {
     press(&mut f.app, "r");
     let chloe = id_of(&f.app, "Chloé Moreau");
     press(&mut f.app, "st");
-    assert_eq!(*f.app.mode(), Mode::SnoozeDate(chloe));
+    assert_eq!(f.app.on_top(), Top::SnoozeDate(chloe));
     // Printable keys type into the field, even the chooser's own letters.
     press(&mut f.app, "nope");
-    assert_eq!(f.app.snooze_field().value(), "nope");
+    assert_eq!(f.app.snooze_text().unwrap(), "nope");
     f.app.handle_key(Key::plain(KeyCode::Enter));
-    assert_eq!(*f.app.mode(), Mode::SnoozeDate(chloe), "still open");
+    assert_eq!(f.app.on_top(), Top::SnoozeDate(chloe), "still open");
     assert!(f.app.status.as_ref().unwrap().error);
     assert_eq!(on_disk(&f.path).person(chloe).unwrap().snoozed_until, None);
 
@@ -165,16 +166,16 @@ fn a_typed_date_snoozes_until_it_and_a_bad_one_keeps_the_field() {
     press(&mut f.app, "2026-11-20");
     f.app.handle_key(Key::plain(KeyCode::Enter));
     assert_eq!(
-        *f.app.mode(),
-        Mode::SnoozeDate(chloe),
+        f.app.on_top(),
+        Top::SnoozeDate(chloe),
         "a past date is refused"
     );
 
     f.app.handle_key(Key::ctrl('u'));
     press(&mut f.app, "2026-12-24");
-    assert_eq!(f.app.snooze_field_date(), Ok(day("2026-12-24")));
+    assert_eq!(f.app.snooze_date().unwrap(), Ok(day("2026-12-24")));
     f.app.handle_key(Key::plain(KeyCode::Enter));
-    assert_eq!(*f.app.mode(), Mode::Normal);
+    assert_eq!(f.app.on_top(), Top::Panes);
     assert_eq!(
         on_disk(&f.path).person(chloe).unwrap().snoozed_until,
         Some(day("2026-12-24"))
@@ -187,9 +188,9 @@ fn esc_backs_out_of_the_chooser_one_layer_at_a_time() {
     let mut f = fixture();
     press(&mut f.app, "rst");
     f.app.handle_key(Key::plain(KeyCode::Esc));
-    assert!(matches!(f.app.mode(), Mode::Snooze(_)));
+    assert!(matches!(f.app.on_top(), Top::Snooze(_)));
     f.app.handle_key(Key::plain(KeyCode::Esc));
-    assert_eq!(*f.app.mode(), Mode::Normal);
+    assert_eq!(f.app.on_top(), Top::Panes);
     assert_eq!(f.app.tab, Tab::Review);
     assert!(on_disk(&f.path).review.is_none(), "nothing was written");
 }
@@ -240,9 +241,9 @@ fn o_opens_the_full_card_and_q_comes_back() {
     let mut f = fixture();
     press(&mut f.app, "ro");
     let chloe = id_of(&f.app, "Chloé Moreau");
-    assert_eq!(*f.app.mode(), Mode::Card(chloe));
+    assert_eq!(f.app.on_top(), Top::Card(chloe));
     press(&mut f.app, "q");
-    assert_eq!((f.app.mode(), f.app.tab), (&Mode::Normal, Tab::Review));
+    assert_eq!((f.app.on_top(), f.app.tab), (Top::Panes, Tab::Review));
 }
 
 #[test]
@@ -300,12 +301,12 @@ fn c_captures_for_the_person_and_records_them_as_logged() {
     press(&mut f.app, "r");
     let chloe = id_of(&f.app, "Chloé Moreau");
     press(&mut f.app, "c");
-    assert_eq!(*f.app.mode(), Mode::Capture);
+    assert_eq!(f.app.on_top(), Top::Capture);
     let line = f.app.capture_state().unwrap().field.value().to_string();
     assert!(line.starts_with('@'), "prefilled with her: {line:?}");
     press(&mut f.app, "favor: sent her the talk outline");
     f.app.handle_key(Key::plain(KeyCode::Enter));
-    assert_eq!(*f.app.mode(), Mode::Normal, "saved and closed");
+    assert_eq!(f.app.on_top(), Top::Panes, "saved and closed");
     assert_eq!(current(&f.app), "Elif Yılmaz");
     let book = on_disk(&f.path);
     assert!(
@@ -337,7 +338,7 @@ fn a_capture_that_no_longer_names_the_person_is_not_their_outcome() {
     f.app.handle_key(Key::ctrl('u'));
     press(&mut f.app, "@Sam.Taylor call: caught up");
     f.app.handle_key(Key::plain(KeyCode::Enter));
-    assert_eq!(*f.app.mode(), Mode::Normal, "{:?}", f.app.status);
+    assert_eq!(f.app.on_top(), Top::Panes, "{:?}", f.app.status);
     let book = on_disk(&f.path);
     assert!(book.entries.iter().any(|e| e.summary == "caught up"));
     assert_eq!(outcome(&book, chloe), None);
@@ -349,7 +350,7 @@ fn esc_on_an_untouched_capture_goes_back_to_the_same_person() {
     let mut f = fixture();
     press(&mut f.app, "rc");
     f.app.handle_key(Key::plain(KeyCode::Esc));
-    assert_eq!(*f.app.mode(), Mode::Normal);
+    assert_eq!(f.app.on_top(), Top::Panes);
     assert_eq!(current(&f.app), "Chloé Moreau");
     assert!(on_disk(&f.path).review.is_none(), "nothing was written");
 }

@@ -12,8 +12,9 @@ use std::fs::File;
 use std::path::Path;
 
 use crate::model::Book;
-use crate::tui::app::{App, Mode, Tab};
+use crate::tui::app::{App, Tab};
 use crate::tui::keys::keymap::Key;
+use crate::tui::test_support::Top;
 use crate::tui::test_support::{Fixture, fixture, on_disk, press, status, type_str};
 
 fn screen(app: &App) -> String {
@@ -66,7 +67,7 @@ fn enter_answers_at_once_and_says_saved_only_once_on_disk() {
 
     // The save waits for the lock; the app does not.
     assert!(app.saving());
-    assert_eq!(*app.mode(), Mode::Capture, "the popup stays while saving");
+    assert_eq!(app.on_top(), Top::Capture, "the popup stays while saving");
     assert!(screen(&app).contains("saving…"), "{}", screen(&app));
     assert!(!status(&app).starts_with("saved"), "{}", status(&app));
     // Keys typed meanwhile wait their turn: go to the Timeline, open `?`.
@@ -91,7 +92,7 @@ fn enter_answers_at_once_and_says_saved_only_once_on_disk() {
     );
     // Then the keys that waited, in order: the popup closed, `2`, then `?`.
     assert_eq!(app.tab, Tab::Timeline);
-    assert_eq!(*app.mode(), Mode::Help);
+    assert_eq!(app.on_top(), Top::Help);
     assert!(app.capture_state().is_none());
     assert!(!app.saving());
 }
@@ -108,7 +109,7 @@ fn a_failed_background_save_keeps_the_line_and_the_error() {
     std::fs::write(&path, "(version: 1, people: [oops").unwrap();
     press(&mut app, KeyCode::Enter);
     app.wait_saves();
-    assert_eq!(*app.mode(), Mode::Capture);
+    assert_eq!(app.on_top(), Top::Capture);
     let state = app.capture_state().unwrap();
     assert_eq!(state.field.value(), "@bru favor: lent the projector");
     let error = state.save_error.as_deref().unwrap();

@@ -1,6 +1,7 @@
 //! Drawing: a pure function of the app's state. Each pane or popup is its own
 //! widget borrowing the [`App`]; drawing changes nothing but scroll offsets.
 
+pub mod popup;
 mod status;
 mod tabs;
 pub mod theme;
@@ -10,9 +11,9 @@ use ratatui::buffer::Buffer;
 use ratatui::layout::{Constraint, Flex, Layout, Rect};
 use ratatui::widgets::{Clear, Widget};
 
-use crate::tui::app::{App, Mode, Tab};
+use crate::tui::app::{App, Tab};
 use crate::tui::layers::{
-    capture, card, filter, finder, form, help, people_edit, question, snooze,
+    Layer, capture, card, delete, filter, finder, form, help, picker, question, snooze,
 };
 use crate::tui::panes::{coffee, people, review, timeline};
 
@@ -27,13 +28,7 @@ impl Widget for &App {
             too_small::TooSmall.render(area, buf);
             return;
         }
-        let [tabs, body, status, hints] = Layout::vertical([
-            Constraint::Length(1),
-            Constraint::Fill(1),
-            Constraint::Length(1),
-            Constraint::Length(1),
-        ])
-        .areas(area);
+        let [tabs, body, status, hints] = areas(area);
         tabs::TabBar(self).render(tabs, buf);
         match self.tab {
             Tab::People => people::PeoplePane(self).render(body, buf),
@@ -45,46 +40,60 @@ impl Widget for &App {
         status::HintLine(self).render(hints, buf);
         // The stack, bottom up: each layer draws over the one below (the help
         // overlay over the bottom lines too, so every key fits at 60×16).
-        for mode in self.modes() {
-            match mode {
-                Mode::Normal => {}
-                Mode::Card(id) => {
-                    if let Some(person) = self.person(*id) {
+        for layer in self.layers() {
+            match layer {
+                Layer::Card(card) => {
+                    if let Some(person) = self.person(card.person) {
                         Clear.render(body, buf);
                         card::draw::CardView {
                             app: self,
                             person,
-                            cursor: Some(self.card_cursor()),
+                            cursor: Some(&card.cursor),
                         }
                         .render(body, buf);
                     }
                 }
-                Mode::Help => help::draw::HelpOverlay(self).render(area, buf),
-                Mode::Form => form::draw::FormView(self).render(body, buf),
-                Mode::Confirm => people_edit::draw::ConfirmView(self).render(body, buf),
-                Mode::Picker => people_edit::draw::PickerView(self).render(body, buf),
-                Mode::Delete => people_edit::draw::DeleteView(self).render(body, buf),
-                Mode::Capture => {
-                    if let Some(state) = self.capture_state() {
-                        capture::draw::CapturePopup { app: self, state }.render(body, buf);
+                Layer::Help(help) => help::draw::HelpOverlay { app: self, help }.render(area, buf),
+                Layer::Form(form) => form::draw::FormView { app: self, form }.render(body, buf),
+                Layer::Question(question) => {
+                    question::draw::QuestionView {
+                        app: self,
+                        question,
                     }
+                    .render(body, buf);
                 }
-                Mode::Ask(ask) => question::draw::AskPopup { app: self, ask }.render(body, buf),
-                Mode::Snooze(id) | Mode::SnoozeDate(id) => snooze::draw::SnoozePopup {
-                    app: self,
-                    person: *id,
-                    typing: matches!(mode, Mode::SnoozeDate(_)),
+                Layer::Picker(picker) => {
+                    picker::draw::PickerView { app: self, picker }.render(body, buf);
                 }
-                .render(body, buf),
-                Mode::Finder => finder::draw::FinderPopup(self).render(body, buf),
-                Mode::Filter => {
-                    if let Some(chooser) = self.filter_chooser() {
-                        filter::draw::FilterPopup { app: self, chooser }.render(body, buf);
-                    }
+                Layer::Delete(delete) => {
+                    delete::draw::DeleteView { app: self, delete }.render(body, buf);
+                }
+                Layer::Capture(state) => {
+                    capture::draw::CapturePopup { app: self, state }.render(body, buf);
+                }
+                Layer::Snooze(snooze) => {
+                    snooze::draw::SnoozePopup { app: self, snooze }.render(body, buf);
+                }
+                Layer::Finder(finder) => {
+                    finder::draw::FinderPopup { app: self, finder }.render(body, buf);
+                }
+                Layer::Filter(chooser) => {
+                    filter::draw::FilterPopup { app: self, chooser }.render(body, buf);
                 }
             }
         }
     }
+}
+
+/// The screen's rows: the tab bar, the panes, the status line, the hints.
+pub(crate) fn areas(area: Rect) -> [Rect; 4] {
+    Layout::vertical([
+        Constraint::Length(1),
+        Constraint::Fill(1),
+        Constraint::Length(1),
+        Constraint::Length(1),
+    ])
+    .areas(area)
 }
 
 /// Draws `line` as row `row` of a list's `rows`, in the selection's style when

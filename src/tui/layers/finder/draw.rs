@@ -15,16 +15,40 @@ use crate::tui::keys::keymap::Table;
 use crate::tui::layers::finder::FinderState;
 use crate::tui::ui::theme::Theme;
 
-pub struct FinderPopup<'a>(pub &'a App);
+pub struct FinderPopup<'a> {
+    pub app: &'a App,
+    pub finder: &'a FinderState,
+}
+
+/// The popup in `body` (the panes' area): its box, and inside it the query
+/// line, the rule and the result rows.
+fn areas(body: Rect) -> (Rect, [Rect; 3]) {
+    let width = body.width.saturating_sub(4).min(100);
+    let height = body.height.saturating_sub(2).max(5).min(body.height);
+    let popup = crate::tui::ui::centered(body, width, height);
+    let inner = Block::bordered().inner(popup);
+    let rows = Layout::vertical([
+        Constraint::Length(1),
+        Constraint::Length(1),
+        Constraint::Fill(1),
+    ])
+    .areas(inner);
+    (popup, rows)
+}
+
+/// How many result rows the popup shows on a `screen`-sized terminal: what
+/// ranking needs to know, measured from the size, not by drawing.
+pub fn result_rows(screen: Rect) -> usize {
+    let [_, body, _, _] = crate::tui::ui::areas(screen);
+    let (_, [_, _, rows]) = areas(body);
+    usize::from(rows.height)
+}
 
 impl Widget for FinderPopup<'_> {
     fn render(self, area: Rect, buf: &mut Buffer) {
-        let app = self.0;
-        let Some(finder) = app.finder() else { return };
+        let (app, finder) = (self.app, self.finder);
         let theme = Theme { color: app.color };
-        let width = area.width.saturating_sub(4).min(100);
-        let height = area.height.saturating_sub(2).max(5).min(area.height);
-        let popup = crate::tui::ui::centered(area, width, height);
+        let (popup, [query, rule, rows]) = areas(area);
         Clear.render(popup, buf);
         let title = if finder.archived {
             " Find (with archived) "
@@ -32,14 +56,7 @@ impl Widget for FinderPopup<'_> {
             " Find "
         };
         let block = Block::bordered().title(Line::styled(title, theme.title()));
-        let inner = block.inner(popup);
         block.render(popup, buf);
-        let [query, rule, rows] = Layout::vertical([
-            Constraint::Length(1),
-            Constraint::Length(1),
-            Constraint::Fill(1),
-        ])
-        .areas(inner);
         QueryLine { finder, theme }.render(query, buf);
         buf.set_string(
             rule.x,
@@ -47,7 +64,6 @@ impl Widget for FinderPopup<'_> {
             "─".repeat(usize::from(rule.width)),
             theme.dim(),
         );
-        finder.rows.set(usize::from(rows.height));
         if finder.hits.is_empty() {
             Paragraph::new(empty_message(app, finder))
                 .style(theme.dim())

@@ -9,20 +9,33 @@ use ratatui::widgets::{Block, Clear, Paragraph, Widget};
 
 use crate::text;
 use crate::tui::app::App;
+use crate::tui::keys::action::Action;
+use crate::tui::keys::keymap::Table;
 use crate::tui::layers::form::{Field, FormState};
 use crate::tui::ui::centered;
 use crate::tui::ui::theme::Theme;
 
 const LABEL: usize = 15;
 
-pub struct FormView<'a>(pub &'a App);
+/// " Tab next · C-s save · Esc cancel ", with the keys the user has bound.
+fn keys_line(app: &App) -> String {
+    let key = |action| app.keymap().key_for(Table::Form, action);
+    format!(
+        " {} next · {} save · {} cancel ",
+        key(Action::Next),
+        key(Action::Save),
+        key(Action::Back)
+    )
+}
+
+pub struct FormView<'a> {
+    pub app: &'a App,
+    pub form: &'a FormState,
+}
 
 impl Widget for FormView<'_> {
     fn render(self, area: Rect, buf: &mut Buffer) {
-        let app = self.0;
-        let Some(form) = &app.people_edit().form else {
-            return;
-        };
+        let (app, form) = (self.app, self.form);
         let theme = Theme { color: app.color };
         let popup = centered(area, area.width.min(100), area.height);
         Clear.render(popup, buf);
@@ -35,9 +48,7 @@ impl Widget for FormView<'_> {
                 text::truncate(&title, usize::from(popup.width).saturating_sub(4)),
                 theme.title(),
             ))
-            .title_bottom(
-                Line::styled(" Tab next · C-s save · Esc cancel ", theme.dim()).right_aligned(),
-            );
+            .title_bottom(Line::styled(keys_line(app), theme.dim()).right_aligned());
         let inner = block.inner(popup);
         block.render(popup, buf);
         let rows = usize::from(inner.height);

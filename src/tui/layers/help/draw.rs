@@ -10,7 +10,8 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Clear, Paragraph, Widget};
 
 use crate::text;
-use crate::tui::app::{App, Mode};
+use crate::tui::app::App;
+use crate::tui::layers::HelpLayer;
 use crate::tui::ui::theme::Theme;
 
 /// Columns between two columns of keys.
@@ -90,21 +91,18 @@ fn balance(sections: &[Section], columns: usize) -> Vec<Vec<Section>> {
     fill(limit)
 }
 
-pub struct HelpOverlay<'a>(pub &'a App);
+pub struct HelpOverlay<'a> {
+    pub app: &'a App,
+    pub help: &'a HelpLayer,
+}
 
 impl Widget for HelpOverlay<'_> {
     fn render(self, area: Rect, buf: &mut Buffer) {
-        let app = self.0;
+        let app = self.app;
         let theme = Theme { color: app.color };
-        // The help is for the mode under the overlay.
-        let under = app
-            .modes()
-            .iter()
-            .rev()
-            .find(|m| **m != Mode::Help)
-            .unwrap_or(&Mode::Normal);
-        let sections: Vec<Section> = under
-            .tables(app.tab)
+        // The help is for the layer under the overlay.
+        let sections: Vec<Section> = app
+            .tables_under_help()
             .into_iter()
             .map(|table| Section {
                 title: table.title().to_string(),
@@ -137,7 +135,7 @@ impl Widget for HelpOverlay<'_> {
         let total = lines.iter().map(Vec::len).max().unwrap_or(0);
         // Scrolled, the first row is the pinned section title: one row fewer
         // for keys (and PgDn pages by that much, so none is skipped).
-        let scroll = app.help_scroll();
+        let scroll = &self.help.scroll;
         let mut top = 0;
         if total > room && room >= 2 {
             top = scroll.offset(total, room - 1);

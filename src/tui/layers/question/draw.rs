@@ -1,53 +1,29 @@
-//! A y/n question over whatever is below it.
+//! A yes/no question: its title, its lines, and the keys that answer it.
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::text::Line;
-use ratatui::widgets::{Block, Clear, Paragraph, Widget};
+use ratatui::widgets::Widget;
 
-use crate::text;
 use crate::tui::app::App;
-use crate::tui::mode::Ask;
+use crate::tui::keys::action::Action;
+use crate::tui::keys::keymap::Table;
+use crate::tui::layers::Question;
+use crate::tui::ui::popup::boxed;
 use crate::tui::ui::theme::Theme;
 
-pub struct AskPopup<'a> {
+pub struct QuestionView<'a> {
     pub app: &'a App,
-    pub ask: &'a Ask,
+    pub question: &'a Question,
 }
 
-impl AskPopup<'_> {
-    fn question(&self) -> String {
-        match self.ask {
-            Ask::CreatePeople(names) => format!("create {}? (y/n)", names.join(", ")),
-            Ask::Discard => "discard what you typed? (y/n)".to_string(),
-            Ask::Delete(id) => match self.app.book().entry(*id) {
-                Some(e) => {
-                    let names: Vec<String> = e
-                        .people
-                        .iter()
-                        .map(|p| self.app.book().name_of(*p))
-                        .collect();
-                    format!("delete this {} with {}? (y/n)", e.kind, names.join(", "))
-                }
-                None => "delete this entry? (y/n)".to_string(),
-            },
-        }
-    }
-}
-
-impl Widget for AskPopup<'_> {
+impl Widget for QuestionView<'_> {
     fn render(self, area: Rect, buf: &mut Buffer) {
-        let theme = Theme {
-            color: self.app.color,
-        };
-        let room = usize::from(area.width.saturating_sub(6));
-        let question = text::truncate(&self.question(), room);
-        let width = (text::width(&question) + 4) as u16;
-        let popup = crate::tui::ui::centered(area, width, 3);
-        Clear.render(popup, buf);
-        let block = Block::bordered().title(Line::styled(" Sure? ", theme.title()));
-        let inner = block.inner(popup);
-        block.render(popup, buf);
-        Paragraph::new(format!(" {question}")).render(inner, buf);
+        let (app, q) = (self.app, self.question);
+        let theme = Theme { color: app.color };
+        let key = |action| app.keymap().key_for(Table::Question, action);
+        let bottom = format!("{} yes · {} no", key(Action::Yes), key(Action::No));
+        let lines = q.lines.iter().map(|l| Line::raw(l.as_str())).collect();
+        boxed(area, buf, theme, &q.title, &bottom, lines);
     }
 }

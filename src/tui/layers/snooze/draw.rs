@@ -6,38 +6,37 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Clear, Paragraph, Widget};
 
-use crate::model::PersonId;
 use crate::model::review::{SnoozeChoice, snooze_until};
 use crate::text;
 use crate::tui::app::App;
+use crate::tui::field::TextField;
 use crate::tui::keys::action::Action;
 use crate::tui::keys::keymap::Table;
+use crate::tui::layers::Snooze;
 use crate::tui::ui::theme::Theme;
 
 pub struct SnoozePopup<'a> {
     pub app: &'a App,
-    pub person: PersonId,
-    /// The date field is open.
-    pub typing: bool,
+    pub snooze: &'a Snooze,
 }
 
 impl Widget for SnoozePopup<'_> {
     fn render(self, area: Rect, buf: &mut Buffer) {
-        let app = self.app;
+        let (app, snooze) = (self.app, self.snooze);
         let theme = Theme { color: app.color };
         let width = 44.min(area.width);
         // The date field covers the chooser exactly.
         let height = 6;
         let popup = crate::tui::ui::centered(area, width, height);
         Clear.render(popup, buf);
-        let name = app.book().name_of(self.person);
+        let name = app.book().name_of(snooze.person);
         let room = usize::from(width).saturating_sub(16);
-        let title = if self.typing {
+        let title = if snooze.typing() {
             format!(" Snooze {} until ", text::truncate(&name, room))
         } else {
             format!(" Snooze {} ", text::truncate(&name, room))
         };
-        let footer = if self.typing {
+        let footer = if snooze.typing() {
             " Enter snoozes · Esc back "
         } else {
             " s again = 1 week · Esc "
@@ -47,8 +46,8 @@ impl Widget for SnoozePopup<'_> {
             .title_bottom(Line::styled(footer, theme.dim()).right_aligned());
         let inner = block.inner(popup);
         block.render(popup, buf);
-        if self.typing {
-            render_field(app, theme, inner, buf);
+        if let Some(field) = &snooze.date {
+            render_field(app, snooze, field, theme, inner, buf);
         } else {
             render_choices(app, theme, inner, buf);
         }
@@ -88,12 +87,19 @@ fn render_choices(app: &App, theme: Theme, area: Rect, buf: &mut Buffer) {
     Paragraph::new(lines).render(area, buf);
 }
 
-fn render_field(app: &App, theme: Theme, area: Rect, buf: &mut Buffer) {
+fn render_field(
+    app: &App,
+    snooze: &Snooze,
+    field: &TextField,
+    theme: Theme,
+    area: Rect,
+    buf: &mut Buffer,
+) {
     if area.height == 0 {
         return;
     }
     let width = usize::from(area.width).saturating_sub(3);
-    let (shown, cursor) = app.snooze_field().visible(width);
+    let (shown, cursor) = field.visible(width);
     buf.set_string(area.x, area.y, " > ", theme.accent());
     buf.set_string(area.x + 3, area.y, &shown, theme.plain());
     // The cursor: a reversed cell where the next character goes.
@@ -106,7 +112,7 @@ fn render_field(app: &App, theme: Theme, area: Rect, buf: &mut Buffer) {
     if area.height < 2 {
         return;
     }
-    let (msg, style) = match app.snooze_field_date() {
+    let (msg, style) = match snooze.field_date(app.today) {
         Ok(date) => (date.format("%A %-d %B %Y").to_string(), theme.accent()),
         Err(why) => (why, theme.dim()),
     };
