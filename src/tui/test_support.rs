@@ -26,22 +26,57 @@ pub struct Fixture {
 
 /// An App on a temp copy of `tests/fixtures/tui_book.ron`.
 pub fn fixture() -> Fixture {
+    fixture_with(Keymap::default())
+}
+
+/// [`fixture`] with the keys of `keymap`.
+pub fn fixture_with(keymap: Keymap) -> Fixture {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("kith.ron");
     std::fs::write(&path, BOOK).unwrap();
     let (store, book) = Store::open(&path, today()).unwrap();
-    let app = App::new(
-        store,
-        book,
-        Config::default(),
-        Keymap::default(),
-        today(),
-        false,
-    );
+    let app = App::new(store, book, Config::default(), keymap, today(), false);
     Fixture {
         _dir: dir,
         path,
         app,
+    }
+}
+
+impl Fixture {
+    pub fn new() -> Fixture {
+        fixture()
+    }
+
+    /// The book as it is in the file now.
+    pub fn file(&self) -> Book {
+        crate::store::parse_book(&self.path, &std::fs::read(&self.path).unwrap()).unwrap()
+    }
+
+    pub fn keys(&mut self, keys: &[Key]) {
+        for k in keys {
+            self.app.handle_key(*k);
+        }
+    }
+
+    pub fn type_str(&mut self, s: &str) {
+        type_str(&mut self.app, s);
+    }
+
+    /// Moves the People cursor onto `name`.
+    pub fn select(&mut self, name: &str) -> PersonId {
+        let at = self
+            .app
+            .lists()
+            .people
+            .iter()
+            .position(|id| self.app.person(*id).unwrap().name == name)
+            .expect("listed");
+        self.keys(&[Key::char('g')]);
+        for _ in 0..at {
+            self.keys(&[Key::char('j')]);
+        }
+        self.app.selected_person().unwrap()
     }
 }
 

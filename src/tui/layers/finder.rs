@@ -14,6 +14,7 @@ use crate::search::{Field, Hit, SearchOptions, highlight_positions};
 use crate::tui::app::App;
 use crate::tui::field::TextField;
 use crate::tui::keys::action::Action;
+use crate::tui::keys::keymap::Table;
 use crate::tui::layers::{CardLayer, Ctx, Effect, FormState, Layer, Outcome};
 use crate::tui::panes::cursor::Cursor;
 
@@ -165,7 +166,8 @@ impl FinderState {
             return Outcome::Keep;
         }
         if !self.hits.is_empty() {
-            ctx.say(format!("{name} matches someone: Enter opens them"));
+            let key = ctx.key(Table::Finder, Action::Open);
+            ctx.say(format!("{name} matches someone: {key} opens them"));
             return Outcome::Keep;
         }
         let person = Person {

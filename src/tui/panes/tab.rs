@@ -23,6 +23,16 @@ impl Tab {
         }
     }
 
+    /// The name of the action that shows it, in `config.ron`.
+    pub fn config_name(self) -> &'static str {
+        match self {
+            Tab::People => "tab-people",
+            Tab::Timeline => "tab-timeline",
+            Tab::Coffee => "tab-coffee",
+            Tab::Review => "tab-review",
+        }
+    }
+
     pub fn table(self) -> Table {
         match self {
             Tab::People => Table::People,

@@ -2,84 +2,16 @@
 //! with the form, archive after a confirm, merge (pick, then confirm), delete
 //! by typing the name, and undo of each, checked against the file.
 
-use chrono::NaiveDate;
 use ratatui::crossterm::event::KeyCode;
-use std::path::PathBuf;
+use std::path::Path;
 
 use crate::config::Config;
-use crate::model::{Book, PersonId};
-use crate::store::{Store, parse_book};
-use crate::tui::app::App;
+use crate::model::PersonId;
+use crate::store::parse_book;
 use crate::tui::keys::keymap::{Key, Keymap};
 use crate::tui::layers::form::Field;
 use crate::tui::layers::{Ask, Layer};
-use crate::tui::test_support::Top;
-
-const BOOK: &str = include_str!("../../../tests/fixtures/tui_book.ron");
-
-fn today() -> NaiveDate {
-    "2026-11-26".parse().unwrap()
-}
-
-struct Fixture {
-    _dir: tempfile::TempDir,
-    path: PathBuf,
-    app: App,
-}
-
-impl Fixture {
-    fn new() -> Fixture {
-        let dir = tempfile::tempdir().unwrap();
-        let path = dir.path().join("kith.ron");
-        std::fs::write(&path, BOOK).unwrap();
-        let (store, book) = Store::open(&path, today()).unwrap();
-        let app = App::new(
-            store,
-            book,
-            Config::default(),
-            Keymap::default(),
-            today(),
-            false,
-        );
-        Fixture {
-            _dir: dir,
-            path,
-            app,
-        }
-    }
-
-    fn file(&self) -> Book {
-        parse_book(&self.path, &std::fs::read(&self.path).unwrap()).unwrap()
-    }
-
-    fn keys(&mut self, keys: &[Key]) {
-        for k in keys {
-            self.app.handle_key(*k);
-        }
-    }
-
-    fn type_str(&mut self, s: &str) {
-        for c in s.chars() {
-            self.app.handle_key(Key::char(c));
-        }
-    }
-
-    /// Moves the People cursor onto `name`.
-    fn select(&mut self, name: &str) -> PersonId {
-        let at = self
-            .app
-            .lists()
-            .people
-            .iter()
-            .position(|id| self.app.person(*id).unwrap().name == name)
-            .expect("listed");
-        self.keys(&[Key::char('g')]);
-        for _ in 0..at {
-            self.keys(&[Key::char('j')]);
-        }
-        self.app.selected_person().unwrap()
-    }
-}
+use crate::tui::test_support::{Fixture, Top, fixture_with};
 
 fn key(code: KeyCode) -> Key {
     Key::plain(code)
@@ -278,4 +210,18 @@ fn capital_e_asks_the_event_loop_for_the_editor() {
     assert_eq!(f.app.take_external(), Some(chen));
     assert_eq!(f.app.take_external(), None, "taken once");
     assert_eq!(f.app.on_top(), Top::Panes);
+}
+
+#[test]
+fn messages_name_the_keys_the_user_bound() {
+    let text = r#"(keys: {"delete": {"ctrl-x": "toggle-also", "ctrl-t": "none"}})"#;
+    let keys = Config::parse(text, Path::new("c.ron")).unwrap().keys;
+    let keymap = Keymap::with_config(&keys, (Path::new("c.ron"), text)).unwrap();
+    let mut f = fixture_with(keymap);
+    f.select("Ana Lima");
+    f.keys(&[Key::char('d')]);
+    f.type_str("ana lima");
+    f.keys(&[key(KeyCode::Enter)]);
+    let said = &f.app.status.as_ref().unwrap().text;
+    assert!(said.ends_with("C-x to delete them too"), "{said}");
 }

@@ -9,6 +9,8 @@ use ratatui::widgets::{Block, Clear, Widget};
 
 use crate::text;
 use crate::tui::app::App;
+use crate::tui::keys::action::Action;
+use crate::tui::keys::keymap::Table;
 use crate::tui::layers::filter::FilterChooser;
 use crate::tui::panes::lists::WeightFilter;
 use crate::tui::ui::draw_row;
@@ -38,9 +40,11 @@ impl Widget for FilterPopup<'_> {
             }
             None => " Show ".to_string(),
         };
+        let key = |action| app.keymap().key_for(Table::Filter, action);
+        let footer = format!(" {} shows · {} ", key(Action::Submit), key(Action::Back));
         let block = Block::bordered()
             .title(Line::styled(title, theme.title()))
-            .title_bottom(Line::styled(" Enter shows · Esc ", theme.dim()).right_aligned());
+            .title_bottom(Line::styled(footer, theme.dim()).right_aligned());
         let inner = block.inner(popup);
         block.render(popup, buf);
         let cursor = &self.chooser.cursor;

@@ -11,6 +11,8 @@ use ratatui::widgets::{Block, Clear, Paragraph, Widget};
 
 use crate::text;
 use crate::tui::app::App;
+use crate::tui::keys::action::Action;
+use crate::tui::keys::keymap::Table;
 use crate::tui::layers::HelpLayer;
 use crate::tui::ui::theme::Theme;
 
@@ -151,9 +153,13 @@ impl Widget for HelpOverlay<'_> {
         let height = (total.min(room) + 2) as u16;
         let popup = crate::tui::ui::centered(area, width, height);
         Clear.render(popup, buf);
+        let closes = format!(
+            " {} closes ",
+            app.keymap().key_for(Table::Help, Action::Back)
+        );
         let mut block = Block::bordered()
             .title(Line::styled(" Keys ", theme.title()))
-            .title_bottom(Line::styled(" Esc closes ", theme.dim()).right_aligned());
+            .title_bottom(Line::styled(closes, theme.dim()).right_aligned());
         if top > 0 {
             block = block.title(Line::styled(" ↑ more ", theme.accent()).right_aligned());
         }

@@ -36,11 +36,7 @@ impl Widget for SnoozePopup<'_> {
         } else {
             format!(" Snooze {} ", text::truncate(&name, room))
         };
-        let footer = if snooze.typing() {
-            " Enter snoozes · Esc back "
-        } else {
-            " s again = 1 week · Esc "
-        };
+        let footer = footer(app, snooze.typing());
         let block = Block::bordered()
             .title(Line::styled(title, theme.title()))
             .title_bottom(Line::styled(footer, theme.dim()).right_aligned());
@@ -51,6 +47,30 @@ impl Widget for SnoozePopup<'_> {
         } else {
             render_choices(app, theme, inner, buf);
         }
+    }
+}
+
+/// The keys the user has bound: " Enter snoozes · Esc back " in the date
+/// field; in the chooser, " s again = 1 week · Esc " when the review's
+/// snooze key also snoozes a week here.
+fn footer(app: &App, typing: bool) -> String {
+    let keymap = app.keymap();
+    if typing {
+        let key = |action| keymap.key_for(Table::SnoozeDate, action);
+        return format!(
+            " {} snoozes · {} back ",
+            key(Action::SnoozeConfirm),
+            key(Action::Back)
+        );
+    }
+    let back = keymap.key_for(Table::Snooze, Action::Back);
+    let again = keymap
+        .keys_for(Table::Review, Action::ReviewSnooze)
+        .into_iter()
+        .find(|k| keymap.lookup(&[Table::Snooze], *k) == Some(Action::SnoozeWeek));
+    match again {
+        Some(key) => format!(" {key} again = 1 week · {back} "),
+        None => format!(" {back} "),
     }
 }
 
