@@ -19,7 +19,7 @@ use crate::tui::layers::{CardLayer, Ctx, Effect, FormState, Layer, Outcome};
 use crate::tui::panes::cursor::Cursor;
 
 /// Rows ranked beyond those the popup has room for.
-const MARGIN: usize = 5;
+pub const MARGIN: usize = 5;
 /// Rows assumed while the screen's size is not known.
 const FIRST_ROWS: usize = 20;
 

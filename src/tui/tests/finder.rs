@@ -7,8 +7,11 @@ use crate::config::Config;
 use crate::store::Store;
 use crate::tui::app::{App, Tab};
 use crate::tui::keys::keymap::{Key, Keymap};
+use crate::tui::layers::finder::MARGIN;
+use crate::tui::layers::finder::draw::result_rows;
 use crate::tui::test_support::Top;
 use crate::tui::test_support::{fixture, today, type_str};
+use ratatui::layout::Rect;
 
 fn found(app: &App) -> Vec<String> {
     let finder = app.finder().expect("the finder is open");
@@ -196,6 +199,35 @@ fn a_change_on_disk_while_open_ranks_again() {
     f.app.reload();
     assert_eq!(found(&f.app), ["Zed Zulu"]);
     assert_eq!(f.app.on_top(), Top::Finder);
+}
+
+#[test]
+fn the_screen_size_not_a_draw_decides_how_many_are_ranked() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("kith.ron");
+    crate::store::write_book(&path, &crate::demo::demo_book(today())).unwrap();
+    let (store, book) = Store::open(&path, today()).unwrap();
+    let mut app = App::new(
+        store,
+        book,
+        Config::default(),
+        Keymap::default(),
+        today(),
+        false,
+    );
+    let small = ratatui::layout::Size::new(60, 16);
+    app.resize(small);
+    app.handle_key(Key::char('/'));
+    let rows = result_rows(small.into());
+    assert_eq!(rows, 7, "16 rows less bars, margins, borders, query and rule");
+    assert_eq!(found(&app).len(), rows + MARGIN);
+    app.handle_key(Key::plain(KeyCode::Esc));
+    app.resize(ratatui::layout::Size::new(80, 40));
+    app.handle_key(Key::char('/'));
+    assert_eq!(
+        found(&app).len(),
+        result_rows(Rect::new(0, 0, 80, 40)) + MARGIN
+    );
 }
 
 #[test]
