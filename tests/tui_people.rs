@@ -116,3 +116,11 @@ fn form_at_the_minimum_size_scrolls_to_the_focus() {
         .unwrap();
     insta::assert_snapshot!(terminal.backend().to_string());
 }
+
+#[test]
+fn go_to_a_person_by_id() {
+    let mut s = book();
+    s.keys(&[Key::char('#')]);
+    s.type_str("p7");
+    insta::assert_snapshot!(draw(&s.app));
+}

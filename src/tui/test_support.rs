@@ -120,6 +120,7 @@ pub enum Top {
     Snooze(PersonId),
     SnoozeDate(PersonId),
     Filter,
+    GoTo,
 }
 
 impl Top {
@@ -136,6 +137,7 @@ impl Top {
             Layer::Snooze(s) if s.typing() => Top::SnoozeDate(s.person),
             Layer::Snooze(s) => Top::Snooze(s.person),
             Layer::Filter(_) => Top::Filter,
+            Layer::GoTo(_) => Top::GoTo,
         }
     }
 }

@@ -87,6 +87,8 @@ actions! {
     Reload = "reload", "reload file";
     /// Open the `/` finder.
     Find = "find", "find";
+    /// Go to a person by their id (`p12`).
+    GoToId = "go-to-id", "go to id";
     /// Finder: archived people in or out.
     FindArchived = "find-archived", "archived";
     /// Finder: add a person named by the query (when no one matches).

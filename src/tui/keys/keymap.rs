@@ -10,97 +10,63 @@ use crate::tui::keys::action::Action;
 pub use crate::tui::keys::key::Key;
 use crate::tui::panes::tab::Tab;
 
-/// A keymap table. `Global` applies under every pane in the normal mode; a
-/// pane's table is looked up first. Popups have their own table and nothing else.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
-pub enum Table {
-    Global,
-    People,
-    Timeline,
-    Coffee,
-    Review,
-    Card,
-    Help,
-    Form,
-    Question,
-    Picker,
-    Delete,
-    Capture,
-    Snooze,
-    SnoozeDate,
-    Finder,
-    Filter,
+/// Declares [`Table`]: each table with its config name and its title in
+/// help, in the order help lists them.
+macro_rules! tables {
+    ($( $table:ident = $name:literal, $title:expr; )*) => {
+        /// A keymap table. `Global` applies under every pane; a pane's table
+        /// is looked up first. Each layer has its own table and nothing else.
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+        pub enum Table {
+            $( $table, )*
+        }
+
+        impl Table {
+            pub const ALL: &[Table] = &[ $( Table::$table, )* ];
+
+            /// The name used in `config.ron`.
+            pub fn name(self) -> &'static str {
+                match self {
+                    $( Table::$table => $name, )*
+                }
+            }
+
+            pub fn title(self) -> &'static str {
+                match self {
+                    $( Table::$table => $title, )*
+                }
+            }
+        }
+    };
+}
+
+tables! {
+    Global = "global", "Everywhere";
+    People = "people", Tab::People.title();
+    Timeline = "timeline", Tab::Timeline.title();
+    Coffee = "coffee", Tab::Coffee.title();
+    Review = "review", Tab::Review.title();
+    Card = "card", "Card";
+    Help = "help", "Help";
+    Form = "form", "Person form";
+    Question = "question", "Question";
+    Picker = "picker", "Merge into";
+    Delete = "delete", "Delete";
+    Capture = "capture", "Capture";
+    Snooze = "snooze", "Snooze";
+    SnoozeDate = "snooze-date", "Snooze until";
+    Finder = "finder", "Find";
+    Filter = "filter", "Show";
+    GoTo = "go-to", "Go to person";
 }
 
 impl Table {
-    pub const ALL: &[Table] = &[
-        Table::Global,
-        Table::People,
-        Table::Timeline,
-        Table::Coffee,
-        Table::Review,
-        Table::Card,
-        Table::Help,
-        Table::Form,
-        Table::Question,
-        Table::Picker,
-        Table::Delete,
-        Table::Capture,
-        Table::Snooze,
-        Table::SnoozeDate,
-        Table::Finder,
-        Table::Filter,
-    ];
-
     /// The table a name in `config.ron` means; the two question tables of
     /// old ("confirm", "ask") are the one question table now.
     pub fn from_name(name: &str) -> Option<Table> {
         match name {
             "confirm" | "ask" => Some(Table::Question),
             _ => Table::ALL.iter().copied().find(|t| t.name() == name),
-        }
-    }
-
-    /// The name used in `config.ron`.
-    pub fn name(self) -> &'static str {
-        match self {
-            Table::Global => "global",
-            Table::People => "people",
-            Table::Timeline => "timeline",
-            Table::Coffee => "coffee",
-            Table::Review => "review",
-            Table::Card => "card",
-            Table::Help => "help",
-            Table::Form => "form",
-            Table::Question => "question",
-            Table::Picker => "picker",
-            Table::Delete => "delete",
-            Table::Capture => "capture",
-            Table::Snooze => "snooze",
-            Table::SnoozeDate => "snooze-date",
-            Table::Finder => "finder",
-            Table::Filter => "filter",
-        }
-    }
-
-    pub fn title(self) -> &'static str {
-        match self {
-            Table::Global => "Everywhere",
-            Table::People => Tab::People.title(),
-            Table::Timeline => Tab::Timeline.title(),
-            Table::Coffee => Tab::Coffee.title(),
-            Table::Review => Tab::Review.title(),
-            Table::Card => "Card",
-            Table::Help => "Help",
-            Table::Form => "Person form",
-            Table::Question => "Question",
-            Table::Picker => "Merge into",
-            Table::Delete => "Delete",
-            Table::Capture => "Capture",
-            Table::Snooze => "Snooze",
-            Table::SnoozeDate => "Snooze until",
-            Table::Finder => "Find",
-            Table::Filter => "Show",
         }
     }
 
@@ -146,6 +112,7 @@ impl Table {
             Table::SnoozeDate => &[Action::SnoozeConfirm, Action::Back],
             Table::Finder => &[Action::Open, Action::FindArchived, Action::Back],
             Table::Filter => &[Action::Submit, Action::Back],
+            Table::GoTo => &[Action::Submit, Action::Back],
         }
     }
 
@@ -182,6 +149,7 @@ impl Table {
                 (Key::ctrl('r'), Action::Redo),
                 (Key::ctrl('l'), Action::Reload),
                 (c('/'), Action::Find),
+                (c('#'), Action::GoToId),
                 (c('?'), Action::Help),
                 (c('q'), Action::Quit),
                 (Key::ctrl('c'), Action::Quit),
@@ -320,6 +288,12 @@ impl Table {
                 (k(Esc), Action::Back),
                 (Key::ctrl('a'), Action::FindArchived),
                 (Key::ctrl('o'), Action::FindAdd),
+                (Key::ctrl('c'), Action::Quit),
+            ],
+            // A text field: no printable keys.
+            Table::GoTo => vec![
+                (k(Enter), Action::Submit),
+                (k(Esc), Action::Back),
                 (Key::ctrl('c'), Action::Quit),
             ],
             // `f` again closes it, as `?` closes help.

@@ -15,6 +15,7 @@ pub mod delete;
 pub mod filter;
 pub mod finder;
 pub mod form;
+pub mod go_to;
 pub mod help;
 pub mod picker;
 pub mod question;
@@ -39,6 +40,7 @@ pub use delete::Delete;
 pub use filter::FilterChooser;
 pub use finder::FinderState;
 pub use form::FormState;
+pub use go_to::GoTo;
 pub use help::HelpLayer;
 pub use picker::Picker;
 pub use question::{Ask, Question};
@@ -66,6 +68,8 @@ pub enum Layer {
     Snooze(Snooze),
     /// The Timeline's filter chooser.
     Filter(FilterChooser),
+    /// Go to a person by id.
+    GoTo(GoTo),
 }
 
 /// What the top layer did with a key.
@@ -154,6 +158,7 @@ impl Layer {
             Layer::Snooze(s) if s.typing() => Table::SnoozeDate,
             Layer::Snooze(_) => Table::Snooze,
             Layer::Filter(_) => Table::Filter,
+            Layer::GoTo(_) => Table::GoTo,
         }
     }
 
@@ -170,6 +175,7 @@ impl Layer {
             Layer::Capture(capture) => capture.handle(action, ctx),
             Layer::Snooze(snooze) => snooze.handle(action, ctx),
             Layer::Filter(filter) => filter.handle(action),
+            Layer::GoTo(go_to) => go_to.handle(action, ctx),
         }
     }
 
@@ -182,6 +188,7 @@ impl Layer {
             Layer::Delete(d) => Some(&mut d.typed),
             Layer::Capture(c) => Some(&mut c.field),
             Layer::Snooze(s) => s.field(),
+            Layer::GoTo(g) => Some(&mut g.field),
             _ => None,
         }
     }

@@ -15,7 +15,7 @@ use crate::model::Person;
 use crate::tui::app::App;
 use crate::tui::keys::action::Action;
 use crate::tui::layers::{
-    Ask, CardLayer, Delete, FilterChooser, FinderState, FormState, Picker, Question,
+    Ask, CardLayer, Delete, FilterChooser, FinderState, FormState, GoTo, Picker, Question,
 };
 use cursor::Cursor;
 use tab::Tab;
@@ -69,6 +69,7 @@ impl App {
                 let finder = FinderState::open(&mut self.ctx());
                 self.push(finder);
             }
+            Action::GoToId => self.push(GoTo::open()),
             Action::AddPerson => self.push(FormState::open(Person::default(), &self.book)),
             Action::EditPerson => {
                 if let Some(p) = self.selected_person().and_then(|id| self.person(id)) {

@@ -219,7 +219,10 @@ fn the_screen_size_not_a_draw_decides_how_many_are_ranked() {
     app.resize(small);
     app.handle_key(Key::char('/'));
     let rows = result_rows(small.into());
-    assert_eq!(rows, 7, "16 rows less bars, margins, borders, query and rule");
+    assert_eq!(
+        rows, 7,
+        "16 rows less bars, margins, borders, query and rule"
+    );
     assert_eq!(found(&app).len(), rows + MARGIN);
     app.handle_key(Key::plain(KeyCode::Esc));
     app.resize(ratatui::layout::Size::new(80, 40));

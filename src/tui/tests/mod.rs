@@ -5,6 +5,7 @@ mod capture;
 mod filter;
 mod finder;
 mod form;
+mod go_to;
 mod navigation;
 mod people_edit;
 mod review;

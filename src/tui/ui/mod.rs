@@ -13,7 +13,7 @@ use ratatui::widgets::{Clear, Widget};
 
 use crate::tui::app::{App, Tab};
 use crate::tui::layers::{
-    Layer, capture, card, delete, filter, finder, form, help, picker, question, snooze,
+    Layer, capture, card, delete, filter, finder, form, go_to, help, picker, question, snooze,
 };
 use crate::tui::panes::{coffee, people, review, timeline};
 
@@ -80,6 +80,7 @@ impl Widget for &App {
                 Layer::Filter(chooser) => {
                     filter::draw::FilterPopup { app: self, chooser }.render(body, buf);
                 }
+                Layer::GoTo(go_to) => go_to::draw::GoToView { app: self, go_to }.render(body, buf),
             }
         }
     }
