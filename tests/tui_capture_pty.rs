@@ -6,8 +6,9 @@
 
 mod common;
 
-use chrono::{Days, NaiveDate};
+use chrono::Days;
 use common::pty::{Pty, keys};
+use common::screen::today;
 use kith::model::{Book, Kind};
 use kith::store::Store;
 use std::path::Path;
@@ -15,10 +16,6 @@ use std::time::Duration;
 
 const WAIT: Duration = Duration::from_secs(10);
 const CTRL_U: &str = "\x15";
-
-fn today() -> NaiveDate {
-    "2026-11-26".parse().unwrap()
-}
 
 fn read(path: &Path) -> Book {
     Store::open(path, today()).unwrap().1

@@ -16,20 +16,6 @@ fn book() -> Screen {
     on_fixture("tui_book.ron")
 }
 
-impl Screen {
-    fn keys(&mut self, keys: &[Key]) {
-        for k in keys {
-            self.app.handle_key(*k);
-        }
-    }
-
-    fn type_str(&mut self, s: &str) {
-        for c in s.chars() {
-            self.app.handle_key(Key::char(c));
-        }
-    }
-}
-
 fn draw(app: &App) -> String {
     common::screen::draw(app, 80, 24)
 }

@@ -43,6 +43,32 @@ pub fn fixture_with(keymap: Keymap) -> Fixture {
     }
 }
 
+/// An App on a temp copy of the demo book, dated to [`today`].
+pub fn demo_fixture() -> Fixture {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("kith.ron");
+    crate::store::write_book(&path, &crate::demo::demo_book(today())).unwrap();
+    let app = open_at(&path);
+    Fixture {
+        _dir: dir,
+        path,
+        app,
+    }
+}
+
+/// A new App on the book at `path` (another run of kith, the same day).
+pub fn open_at(path: &Path) -> App {
+    let (store, book) = Store::open(path, today()).unwrap();
+    App::new(
+        store,
+        book,
+        Config::default(),
+        Keymap::default(),
+        today(),
+        false,
+    )
+}
+
 impl Fixture {
     pub fn new() -> Fixture {
         fixture()

@@ -9,8 +9,7 @@ use crate::tui::keys::action::Action;
 use crate::tui::keys::keymap::Key;
 use crate::tui::layers::Ask;
 use crate::tui::panes::lists::Order;
-use crate::tui::test_support::Top;
-use crate::tui::test_support::fixture;
+use crate::tui::test_support::{Top, fixture};
 
 /// Lena Vogel, the fixture's one archived person.
 const LENA: PersonId = PersonId(12);

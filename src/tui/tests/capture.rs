@@ -11,8 +11,7 @@ use crate::tui::app::{App, Tab};
 use crate::tui::keys::action::Action;
 use crate::tui::keys::keymap::Key;
 use crate::tui::layers::Ask;
-use crate::tui::test_support::Top;
-use crate::tui::test_support::{Fixture, fixture, on_disk, press, status, today, type_str};
+use crate::tui::test_support::{Fixture, Top, fixture, on_disk, press, status, today, type_str};
 
 fn line(app: &App) -> String {
     app.capture_state().unwrap().field.value().to_string()

@@ -9,8 +9,7 @@ use crate::store::Store;
 use crate::tui::app::{App, Tab};
 use crate::tui::keys::keymap::{Key, Keymap};
 use crate::tui::panes::lists::WeightFilter;
-use crate::tui::test_support::Top;
-use crate::tui::test_support::{BOOK, fixture, today};
+use crate::tui::test_support::{BOOK, Top, fixture, today};
 
 fn kinds_shown(app: &App) -> Vec<String> {
     app.lists()

@@ -2,16 +2,13 @@
 //! Enter opens the card on People, Esc closes, archived people, adding.
 
 use ratatui::crossterm::event::KeyCode;
+use ratatui::layout::Rect;
 
-use crate::config::Config;
-use crate::store::Store;
 use crate::tui::app::{App, Tab};
-use crate::tui::keys::keymap::{Key, Keymap};
+use crate::tui::keys::keymap::Key;
 use crate::tui::layers::finder::MARGIN;
 use crate::tui::layers::finder::draw::result_rows;
-use crate::tui::test_support::Top;
-use crate::tui::test_support::{fixture, today, type_str};
-use ratatui::layout::Rect;
+use crate::tui::test_support::{Top, demo_fixture, fixture, type_str};
 
 fn found(app: &App) -> Vec<String> {
     let finder = app.finder().expect("the finder is open");
@@ -203,18 +200,7 @@ fn a_change_on_disk_while_open_ranks_again() {
 
 #[test]
 fn the_screen_size_not_a_draw_decides_how_many_are_ranked() {
-    let dir = tempfile::tempdir().unwrap();
-    let path = dir.path().join("kith.ron");
-    crate::store::write_book(&path, &crate::demo::demo_book(today())).unwrap();
-    let (store, book) = Store::open(&path, today()).unwrap();
-    let mut app = App::new(
-        store,
-        book,
-        Config::default(),
-        Keymap::default(),
-        today(),
-        false,
-    );
+    let mut app = demo_fixture().app;
     let small = ratatui::layout::Size::new(60, 16);
     app.resize(small);
     app.handle_key(Key::char('/'));
@@ -235,19 +221,9 @@ fn the_screen_size_not_a_draw_decides_how_many_are_ranked() {
 
 #[test]
 fn moving_past_the_ranked_rows_ranks_more() {
-    let dir = tempfile::tempdir().unwrap();
-    let path = dir.path().join("kith.ron");
-    crate::store::write_book(&path, &crate::demo::demo_book(today())).unwrap();
-    let (store, book) = Store::open(&path, today()).unwrap();
-    let active = book.active_people().count();
-    let mut app = App::new(
-        store,
-        book,
-        Config::default(),
-        Keymap::default(),
-        today(),
-        false,
-    );
+    let f = demo_fixture();
+    let mut app = f.app;
+    let active = app.book().active_people().count();
     app.handle_key(Key::char('/'));
     let ranked = found(&app).len();
     assert!(

@@ -10,8 +10,7 @@ use crate::tui::keys::action::Action;
 use crate::tui::keys::keymap::Key;
 use crate::tui::panes::lists::{Order, WeightFilter};
 use crate::tui::save::history::Then;
-use crate::tui::test_support::Top;
-use crate::tui::test_support::{Fixture, fixture, today};
+use crate::tui::test_support::{Fixture, Top, fixture, today};
 
 fn name(app: &App) -> String {
     let id = app.selected_person().expect("someone is selected");

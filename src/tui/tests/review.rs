@@ -4,53 +4,15 @@
 
 use chrono::NaiveDate;
 use ratatui::crossterm::event::KeyCode;
-use std::path::PathBuf;
 
-use crate::config::Config;
 use crate::model::review::{Outcome, ReviewProgress};
 use crate::model::{Book, PersonId};
-use crate::store::{Store, write_book};
 use crate::tui::app::{App, Tab};
-use crate::tui::keys::keymap::{Key, Keymap};
-use crate::tui::test_support::Top;
-use crate::tui::test_support::on_disk;
-
-fn today() -> NaiveDate {
-    "2026-11-26".parse().unwrap()
-}
+use crate::tui::keys::keymap::Key;
+use crate::tui::test_support::{Top, demo_fixture as fixture, on_disk, open_at, today};
 
 fn day(s: &str) -> NaiveDate {
     s.parse().unwrap()
-}
-
-struct Fixture {
-    _dir: tempfile::TempDir,
-    path: PathBuf,
-    app: App,
-}
-
-fn open_at(path: &std::path::Path) -> App {
-    let (store, book) = Store::open(path, today()).unwrap();
-    App::new(
-        store,
-        book,
-        Config::default(),
-        Keymap::default(),
-        today(),
-        false,
-    )
-}
-
-fn fixture() -> Fixture {
-    let dir = tempfile::tempdir().unwrap();
-    let path = dir.path().join("kith.ron");
-    write_book(&path, &crate::demo::demo_book(today())).unwrap();
-    let app = open_at(&path);
-    Fixture {
-        _dir: dir,
-        path,
-        app,
-    }
 }
 
 fn press(app: &mut App, keys: &str) {

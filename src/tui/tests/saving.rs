@@ -14,8 +14,7 @@ use std::path::Path;
 use crate::model::Book;
 use crate::tui::app::{App, Tab};
 use crate::tui::keys::keymap::Key;
-use crate::tui::test_support::Top;
-use crate::tui::test_support::{Fixture, fixture, on_disk, press, status, type_str};
+use crate::tui::test_support::{Fixture, Top, fixture, on_disk, press, status, type_str};
 
 fn screen(app: &App) -> String {
     let mut terminal = Terminal::new(TestBackend::new(80, 24)).unwrap();
