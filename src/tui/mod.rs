@@ -1,19 +1,21 @@
-//! The terminal UI: tabs of panes over the book, keys as data, one `update`.
+//! The terminal UI: tabs of panes over the book, a stack of layers over the
+//! panes, keys as data, one `update`. The folders say where a change goes:
 //!
-//! - [`app`]: state and `App::update(Action)` (no terminal I/O).
-//! - `history`: every change to the book goes through `App::commit`, which
-//!   feeds the undo stack; undo and redo are commits too; reloads.
-//! - `adopt`: taking in the saver's outcome, selections kept by id; `view`:
-//!   the sort and filters the lists are viewed with.
-//! - `saver`: where a commit is carried out — the store's lock, the atomic
-//!   save and the derived index/lists — on a thread of its own, so the screen
-//!   never waits for the disk; keys typed meanwhile wait in order.
-//! - [`action`], [`key`], [`keymap`]: keys → actions, one table per mode,
-//!   rebindable from `config.ron`.
-//! - [`mode`]: the tabs and the mode/popup stack.
-//! - [`lists`]: the sorted and filtered orders, computed once per change.
-//! - [`ui`]: one widget per pane or popup, borrowing the app.
-//! - `event`: the loop that reads keys and watches the file.
+//! - [`app`]: the state — the book and what is derived from it, the saver,
+//!   the layer stack — and `App::update(Action)` (no terminal I/O).
+//! - [`keys`]: keys → actions, one table per pane and layer, rebindable from
+//!   `config.ron`; the defaults; every action declared once.
+//! - [`panes`]: the tabs at the bottom of the stack — their lists (computed
+//!   once per change), cursors, the keys they handle and their drawing.
+//! - [`layers`]: every popup (card, help, form, question, picker, delete,
+//!   finder, capture, snooze, filter, go-to), one file each with its state
+//!   and keys, its drawing beside it; the top one gets the key and says what
+//!   happened.
+//! - [`save`]: every change is a commit carried out by the saver off the
+//!   input thread; undo and redo are commits too; taking in the outcome.
+//! - [`ui`]: `impl Widget for &App` and what the drawings share (theme,
+//!   tab bar, status and hint lines, popup boxes).
+//! - `event`: the loop that reads keys and watches the file; `editor`: `E`.
 
 pub mod app;
 mod editor;

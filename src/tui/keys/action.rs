@@ -1,7 +1,7 @@
 //! What a key can ask the app to do. Keys map to actions through the keymap
 //! tables; [`crate::tui::App::update`] carries them out.
 //!
-//! The actions are listed once, in [`actions!`]: the enum, [`Action::ALL`]
+//! The actions are listed once, in `actions!`: the enum, [`Action::ALL`]
 //! (what `config.ron` can bind), the config names and the help words all
 //! come from that one list, so none can be left out of another.
 

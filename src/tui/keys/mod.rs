@@ -2,5 +2,6 @@
 //! tables that map one to the other, rebindable from `config.ron` ([`keymap`]).
 
 pub mod action;
+mod defaults;
 pub mod key;
 pub mod keymap;

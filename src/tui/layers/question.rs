@@ -1,7 +1,7 @@
 //! The one yes/no question, for everything that asks first: archive, merge,
 //! discard a form or a capture line, create a capture's new people, delete
 //! an entry. One table answers them all: `y` (or Enter) is yes, `n` (or Esc)
-//! is no; what a yes does is [`App::yes`].
+//! is no; what a yes does is `App::yes`.
 
 pub mod draw;
 

@@ -1,5 +1,5 @@
 //! `App::update` without a terminal: navigation, tabs, sorting, filters,
-//! the mode stack, undo/redo through the store, and reloads.
+//! the layer stack, undo/redo through the store, and reloads.
 
 use ratatui::crossterm::event::KeyCode;
 
