@@ -23,12 +23,13 @@ use crate::tui::keys::action::Action;
 use crate::tui::keys::keymap::{Key, Keymap, Table};
 use crate::tui::layers::{Ctx, Effect, HelpLayer, Layer, Outcome};
 use crate::tui::panes::cursor::Cursor;
-use crate::tui::panes::lists::{Lists, Sort, WeightFilter};
+use crate::tui::panes::lists::Lists;
 use crate::tui::panes::review::ReviewTab;
 pub use crate::tui::panes::tab::Tab;
+use crate::tui::panes::view::ViewSettings;
 use crate::tui::save::adopt::Selection;
 use crate::tui::save::history::InFlight;
-use crate::tui::save::saver::{self, Context, Saver, ViewSettings, Worker};
+use crate::tui::save::saver::{self, Context, Saver, Worker};
 
 /// A change that can be taken back (or redone): the operation that does it.
 #[derive(Debug, Clone, PartialEq)]
@@ -92,9 +93,7 @@ pub struct App {
     pub(crate) cursors: Cursors,
     pub(crate) review: ReviewTab,
     /// How the lists are viewed: the People sort, the Timeline's filters.
-    pub sort: Sort,
-    pub weight: WeightFilter,
-    pub who: Option<PersonId>,
+    pub view: ViewSettings,
     /// The layers over the panes, bottom first; the top one gets the keys.
     pub(crate) stack: Vec<Layer>,
     /// `E` asked for this person in `$EDITOR`; the event loop takes it.
@@ -118,11 +117,7 @@ impl App {
             kinds: kinds.clone(),
             today,
         };
-        let view = ViewSettings {
-            sort: Sort::default(),
-            weight: WeightFilter::default(),
-            who: None,
-        };
+        let view = ViewSettings::default();
         let (index, names, lists) = saver::derive(&book, &ctx, &view);
         let saver = Saver::inline(Worker::new(store.clone(), ctx));
         let mut app = App {
@@ -147,9 +142,7 @@ impl App {
             tab: Tab::People,
             cursors: Cursors::default(),
             review: ReviewTab::default(),
-            sort: Sort::default(),
-            weight: WeightFilter::default(),
-            who: None,
+            view,
             stack: Vec::new(),
             external: None,
             status: None,

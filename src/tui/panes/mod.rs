@@ -43,18 +43,19 @@ impl App {
             }
             Action::Help => self.open_help(),
             Action::CycleSort => {
-                self.resort(self.sort.next());
-                self.say(format!("sorted by {}", self.sort.label()));
+                self.resort(self.view.sort.next());
+                self.say(format!("sorted by {}", self.view.sort.label()));
             }
             Action::ShowArchived => self.toggle_archived(),
-            Action::CycleWeight => self.set_weight(self.weight.next()),
+            Action::CycleWeight => self.set_weight(self.view.weight.next()),
             Action::Filter => {
                 let (book, kinds, index) = (&self.book, &self.kinds, &self.index);
-                let chooser = FilterChooser::open(book, kinds, index, self.who, &self.weight);
+                let chooser =
+                    FilterChooser::open(book, kinds, index, self.view.who, &self.view.weight);
                 self.push(chooser);
             }
             Action::TogglePerson => {
-                self.who = match self.who {
+                self.view.who = match self.view.who {
                     Some(_) => None,
                     None => self
                         .selected_in(Tab::Timeline)

@@ -51,9 +51,9 @@ impl Widget for PeopleList<'_> {
         let theme = Theme { color: app.color };
         let mut block = Block::bordered().title(Line::from(vec![
             Span::styled(" People ", theme.title()),
-            Span::styled(format!("by {} ", app.sort.label()), theme.dim()),
+            Span::styled(format!("by {} ", app.view.sort.label()), theme.dim()),
         ]));
-        if app.sort.archived {
+        if app.view.sort.archived {
             let n = app.book().people.iter().filter(|p| p.archived).count();
             block = block.title_bottom(Line::styled(
                 format!(" {ARCHIVED}archived: {n} shown "),

@@ -64,9 +64,9 @@ impl Widget for TimelinePane<'_> {
         let theme = Theme { color: app.color };
         let mut title = vec![
             Span::styled(" Timeline ", theme.title()),
-            Span::styled(format!("{} ", app.weight.title()), theme.dim()),
+            Span::styled(format!("{} ", app.view.weight.title()), theme.dim()),
         ];
-        if let Some(who) = app.who {
+        if let Some(who) = app.view.who {
             title.push(Span::styled(
                 format!("· {} ", app.book().name_of(who)),
                 theme.accent(),
@@ -77,7 +77,7 @@ impl Widget for TimelinePane<'_> {
         block.render(area, buf);
         let entries = &app.lists().timeline;
         if entries.is_empty() {
-            let why = if app.weight != WeightFilter::All || app.who.is_some() {
+            let why = if app.view.weight != WeightFilter::All || app.view.who.is_some() {
                 "Nothing matches this filter (f: show something else, p: this person)."
             } else {
                 "Nothing logged yet. Log a coffee, a call, a favor: `kith log \"@ana coffee: …\"`."

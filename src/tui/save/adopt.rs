@@ -44,8 +44,13 @@ impl App {
         garbage.push(Box::new(self.search.take()));
         self.saver.discard(garbage);
         self.store = store;
-        if view != self.view() {
-            self.lists = Lists::build(&sources(self), self.sort, self.weight.clone(), self.who);
+        if view != self.view {
+            self.lists = Lists::build(
+                &sources(self),
+                self.view.sort,
+                self.view.weight.clone(),
+                self.view.who,
+            );
         }
         self.settle(keep);
     }

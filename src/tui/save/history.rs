@@ -136,7 +136,7 @@ impl App {
         };
         let job = Job::Apply {
             make,
-            view: self.view(),
+            view: self.view.clone(),
         };
         self.send_job(job, pending);
     }
@@ -160,7 +160,7 @@ impl App {
         let retry = Some(op.clone());
         let job = Job::Apply {
             make: Box::new(move |_| Ok(op)),
-            view: self.view(),
+            view: self.view.clone(),
         };
         let pending = InFlight {
             what: done.what,
@@ -183,7 +183,12 @@ impl App {
             step: false,
             retry: None,
         };
-        self.send_job(Job::Reload { view: self.view() }, pending);
+        self.send_job(
+            Job::Reload {
+                view: self.view.clone(),
+            },
+            pending,
+        );
     }
 
     fn send_job(&mut self, job: Job, pending: InFlight) {

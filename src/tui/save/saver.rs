@@ -21,10 +21,11 @@ use std::thread::JoinHandle;
 
 use crate::capture::Names;
 use crate::config::Config;
-use crate::model::{Book, Index, Kinds, Op, OpError, PersonId};
+use crate::model::{Book, Index, Kinds, Op, OpError};
 use crate::store::{Store, StoreError};
 
-use crate::tui::panes::lists::{Lists, Sort, Sources, WeightFilter};
+use crate::tui::panes::lists::{Lists, Sources};
+use crate::tui::panes::view::ViewSettings;
 
 /// Builds the operation from the freshest book (under the store's lock).
 pub type MakeOp = Box<dyn FnOnce(&Book) -> Result<Op, OpError> + Send>;
@@ -37,14 +38,6 @@ pub enum Job {
     Reload { view: ViewSettings },
     /// Free what the app let go of (see [`Saver::discard`]).
     Discard(Vec<Box<dyn Send>>),
-}
-
-/// The view settings the lists are derived with.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct ViewSettings {
-    pub sort: Sort,
-    pub weight: WeightFilter,
-    pub who: Option<PersonId>,
 }
 
 /// How the app's copy of the book becomes the worker's.

@@ -34,14 +34,14 @@ fn dot_shows_and_hides_archived_people() {
     let active = app.lists().people.len();
 
     app.handle_key(Key::char('.'));
-    assert!(app.sort.archived);
+    assert!(app.view.sort.archived);
     assert!(app.lists().people.contains(&LENA));
     assert_eq!(app.lists().people.len(), active + 1);
     assert_eq!(status(&app), "showing 1 archived person");
 
     select(&mut app, LENA);
     app.handle_key(Key::char('.'));
-    assert!(!app.sort.archived);
+    assert!(!app.view.sort.archived);
     assert!(!app.lists().people.contains(&LENA));
     assert_eq!(status(&app), "archived people hidden");
     assert!(
@@ -56,8 +56,8 @@ fn sorting_keeps_archived_people_shown() {
     app.update(Action::ShowArchived);
     select(&mut app, LENA);
     app.update(Action::CycleSort);
-    assert_eq!(app.sort.by, Order::Name);
-    assert!(app.sort.archived, "the toggle survives a new order");
+    assert_eq!(app.view.sort.by, Order::Name);
+    assert!(app.view.sort.archived, "the toggle survives a new order");
     assert_eq!(app.selected_person(), Some(LENA), "selection kept");
     let names: Vec<_> = app
         .lists()

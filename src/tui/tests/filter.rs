@@ -60,7 +60,7 @@ fn f_chooses_one_kind_and_counts_every_choice() {
     choose(&mut app, "help");
     assert_eq!(app.on_top(), Top::Panes);
     assert!(app.filter_chooser().is_none());
-    assert_eq!(app.weight, WeightFilter::Kind(Kind::new("help")));
+    assert_eq!(app.view.weight, WeightFilter::Kind(Kind::new("help")));
     assert_eq!(kinds_shown(&app), ["help"; 3]);
     assert_eq!(app.status.as_ref().unwrap().text, "showing kind: help");
 
@@ -73,7 +73,7 @@ fn f_chooses_one_kind_and_counts_every_choice() {
     app.handle_key(Key::char('f'));
     assert_eq!(app.on_top(), Top::Panes, "f again closes it");
     app.handle_key(Key::char('w'));
-    assert_eq!(app.weight, WeightFilter::All);
+    assert_eq!(app.view.weight, WeightFilter::All);
     assert_eq!(app.lists().timeline.len(), 25);
 }
 
@@ -89,7 +89,7 @@ fn esc_changes_nothing_and_the_selection_stays_on_its_entry() {
     app.handle_key(Key::char('G'));
     app.handle_key(Key::plain(KeyCode::Esc));
     assert_eq!(
-        (app.on_top(), &app.weight),
+        (app.on_top(), &app.view.weight),
         (Top::Panes, &WeightFilter::All)
     );
     assert!(app.filter_chooser().is_none());
@@ -106,7 +106,7 @@ fn counts_follow_the_person_filter_and_combine_with_it() {
     let mut app = fixture().app;
     app.update(crate::tui::keys::action::Action::GoTo(Tab::Timeline));
     app.handle_key(Key::char('p')); // Hana: a call and a coffee
-    assert_eq!(app.who, Some(PersonId(8)));
+    assert_eq!(app.view.who, Some(PersonId(8)));
     app.handle_key(Key::char('f'));
     assert_eq!(row(&app, "all").map(|r| r.1), Some(2));
     assert_eq!(row(&app, "coffee").map(|r| r.1), Some(1));

@@ -97,7 +97,7 @@ fn each_tab_keeps_its_own_selection() {
 #[test]
 fn sort_cycles_through_four_orders_keeping_the_selection() {
     let mut app = fixture().app;
-    assert_eq!(app.sort.by, Order::Attention);
+    assert_eq!(app.view.sort.by, Order::Attention);
     // Due first, longest overdue first: Bruno's open promise is 16 days old,
     // Farah's follow-up 6 days overdue; then the longest quiet (Jules, June).
     let list = names(&app);
@@ -105,21 +105,21 @@ fn sort_cycles_through_four_orders_keeping_the_selection() {
     app.update(Action::Down);
     let kept = name(&app);
     app.update(Action::CycleSort);
-    assert_eq!(app.sort.by, Order::Name);
+    assert_eq!(app.view.sort.by, Order::Name);
     assert_eq!(names(&app)[..3], ["Ana Lima", "Bruno Costa", "Chen Wei"]);
     assert_eq!(name(&app), kept, "the selection stays on the same person");
     app.update(Action::CycleSort);
-    assert_eq!(app.sort.by, Order::LastContact);
+    assert_eq!(app.view.sort.by, Order::LastContact);
     assert_eq!(names(&app)[0], "Hana Sato", "contacted yesterday");
     app.update(Action::CycleSort);
-    assert_eq!(app.sort.by, Order::Deeds);
+    assert_eq!(app.view.sort.by, Order::Deeds);
     assert_eq!(
         names(&app)[..2],
         ["Gus Larsen", "Ana Lima"],
         "4 deeds, then 3"
     );
     app.update(Action::CycleSort);
-    assert_eq!(app.sort.by, Order::Attention);
+    assert_eq!(app.view.sort.by, Order::Attention);
 }
 
 #[test]
@@ -137,7 +137,7 @@ fn timeline_is_newest_first_and_filters_by_weight_and_person() {
     let weight_of = |app: &App, i: &usize| app.kinds().weight(&app.book().entries[*i].kind);
 
     app.update(Action::CycleWeight);
-    assert_eq!(app.weight, WeightFilter::Deeds);
+    assert_eq!(app.view.weight, WeightFilter::Deeds);
     assert!(!app.lists().timeline.is_empty());
     assert!(
         app.lists()
@@ -158,7 +158,7 @@ fn timeline_is_newest_first_and_filters_by_weight_and_person() {
     // The newest entry is Hana's call: `p` keeps only her entries.
     app.update(Action::TogglePerson);
     let hana = PersonId(8);
-    assert_eq!(app.who, Some(hana));
+    assert_eq!(app.view.who, Some(hana));
     assert_eq!(app.lists().timeline.len(), 2);
     assert!(
         app.lists()
@@ -167,7 +167,7 @@ fn timeline_is_newest_first_and_filters_by_weight_and_person() {
             .all(|i| app.book().entries[*i].names(hana))
     );
     app.update(Action::TogglePerson);
-    assert_eq!((app.who, app.lists().timeline.len()), (None, 25));
+    assert_eq!((app.view.who, app.lists().timeline.len()), (None, 25));
 }
 
 #[test]

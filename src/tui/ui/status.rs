@@ -31,7 +31,7 @@ impl Widget for StatusLine<'_> {
         let book = app.book();
         let active = book.active_people().count();
         // With archived people shown (`.`), they are counted apart.
-        let archived = match app.sort.archived {
+        let archived = match app.view.sort.archived {
             true => book.people.len() - active,
             false => 0,
         };

@@ -30,7 +30,7 @@ impl Widget for FilterPopup<'_> {
         let height = (rows.len() as u16 + 2).min(area.height);
         let popup = crate::tui::ui::centered(area, width, height);
         Clear.render(popup, buf);
-        let title = match app.who {
+        let title = match app.view.who {
             Some(who) => {
                 let room = usize::from(width).saturating_sub(12);
                 format!(
@@ -56,7 +56,11 @@ impl Widget for FilterPopup<'_> {
             .enumerate()
         {
             let (filter, count) = &rows[i];
-            let mark = if *filter == app.weight { "•" } else { " " };
+            let mark = if *filter == app.view.weight {
+                "•"
+            } else {
+                " "
+            };
             let weight = match filter {
                 WeightFilter::Kind(kind) => app.kinds().weight(kind).to_string(),
                 _ => String::new(),
