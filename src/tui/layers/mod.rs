@@ -6,8 +6,11 @@
 //! the stack: what the top layer passes on goes to them.
 //!
 //! One file per layer: its state and its keys, its drawing beside it
-//! (`<layer>/draw.rs`). A new popup is a variant here, its keymap table and
-//! its file.
+//! (`<layer>/draw.rs`). A new popup is its two files, a variant here (and its
+//! arms in `table`, `handle`, `field`), a line in `actions!` for the key that
+//! opens it and in `tables!` for its own keys (their defaults and hints in
+//! `keys/defaults.rs`), the arm that opens it (`panes/mod.rs`) and the one
+//! that draws it (`ui/mod.rs`) — `go_to.rs` is the example.
 
 pub mod capture;
 pub mod card;
