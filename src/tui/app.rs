@@ -362,9 +362,6 @@ impl App {
 
     /// The stack, and what its layers read while they handle a key.
     pub(crate) fn split(&mut self) -> (&mut Vec<Layer>, Ctx<'_>) {
-        let finder_rows = self.screen.map_or(0, |size| {
-            crate::tui::layers::finder::draw::result_rows(size.into())
-        });
         let ctx = Ctx {
             book: &self.book,
             index: &self.index,
@@ -374,7 +371,7 @@ impl App {
             today: self.today,
             search: &mut self.search,
             status: &mut self.status,
-            finder_rows,
+            screen: self.screen,
         };
         (&mut self.stack, ctx)
     }

@@ -9,6 +9,8 @@
 
 pub mod draw;
 
+use ratatui::layout::Size;
+
 use crate::model::Person;
 use crate::search::{Field, Hit, SearchOptions, highlight_positions};
 use crate::tui::app::App;
@@ -41,11 +43,11 @@ pub struct FinderState {
 impl FinderState {
     /// How many hits to rank: the rows that fit, a margin, and what moving
     /// past the end asked for.
-    fn limit(&self, rows: usize) -> usize {
-        let rows = match rows {
-            0 => FIRST_ROWS,
-            n => n,
-        };
+    fn limit(&self, screen: Option<Size>) -> usize {
+        let rows = screen
+            .map(|size| draw::result_rows(size.into()))
+            .filter(|rows| *rows > 0)
+            .unwrap_or(FIRST_ROWS);
         rows + MARGIN + self.more
     }
 
@@ -108,7 +110,7 @@ impl FinderState {
     pub fn rank(&mut self, from_top: bool, ctx: &mut Ctx) {
         let opts = SearchOptions {
             include_archived: self.archived,
-            limit: self.limit(ctx.finder_rows),
+            limit: self.limit(ctx.screen),
         };
         let (book, index) = (ctx.book, ctx.index);
         self.hits = ctx.search().search(self.query(), book, index, &opts);
@@ -137,7 +139,7 @@ impl FinderState {
         // Moves as if a page more were ranked, then ranks it if needed.
         let mut probe = self.cursor.clone();
         f(&mut probe, ranked + page);
-        if probe.selected >= ranked && ranked == self.limit(ctx.finder_rows) {
+        if probe.selected >= ranked && ranked == self.limit(ctx.screen) {
             self.more += page;
             self.rank(false, ctx);
         }

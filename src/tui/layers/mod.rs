@@ -25,6 +25,7 @@ pub mod question;
 pub mod snooze;
 
 use chrono::NaiveDate;
+use ratatui::layout::Size;
 
 use crate::capture::Names;
 use crate::model::{Book, Index, Kinds, PersonId};
@@ -121,8 +122,9 @@ pub struct Ctx<'a> {
     /// Built on first use after each change to the book.
     pub search: &'a mut Option<SearchIndex>,
     pub status: &'a mut Option<Status>,
-    /// Result rows the finder has room for on this screen (0: not known yet).
-    pub finder_rows: usize,
+    /// The terminal's size, when the event loop has told it (a layer that
+    /// ranks only what fits measures from it, never from a draw).
+    pub screen: Option<Size>,
 }
 
 impl Ctx<'_> {
