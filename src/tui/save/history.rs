@@ -15,7 +15,7 @@ use crate::tui::app::{App, Done};
 use crate::tui::keys::action::Action;
 use crate::tui::keys::keymap::Table;
 use crate::tui::layers::Layer;
-use crate::tui::save::saver::{Job, MakeOp, Outcome, Saver, Stopped};
+use crate::tui::save::saver::{Job, JobOutcome, MakeOp, Saver, Stopped};
 
 /// A change a layer (or a pane) asks for: the operation, built from the
 /// freshest book under the store's lock; what the status line says once it
@@ -270,7 +270,7 @@ impl App {
     }
 
     /// Takes in what the saver did.
-    fn finish(&mut self, outcome: Outcome) {
+    fn finish(&mut self, outcome: JobOutcome) {
         let Some(pending) = self.saving.take() else {
             return;
         };
@@ -283,7 +283,7 @@ impl App {
             retry,
         } = pending;
         match outcome {
-            Outcome::Saved {
+            JobOutcome::Saved {
                 inverse,
                 surprises,
                 derived,
@@ -318,7 +318,7 @@ impl App {
                 }
                 self.then(then, true, &what);
             }
-            Outcome::Failed { error, derived } => {
+            JobOutcome::Failed { error, derived } => {
                 if let Some(derived) = derived {
                     self.review.stepping = step;
                     self.adopt(*derived, keep);
@@ -331,14 +331,14 @@ impl App {
                 self.fail(said);
                 self.then(then, false, &what);
             }
-            Outcome::Reloaded(derived) => {
+            JobOutcome::Reloaded(derived) => {
                 self.adopt(*derived, keep);
                 self.say("reloaded: the file changed on disk".into());
             }
-            Outcome::NotReloaded(error) => {
+            JobOutcome::NotReloaded(error) => {
                 self.fail(format!("not reloaded, showing the last good book: {error}"))
             }
-            Outcome::Panicked(why) => {
+            JobOutcome::Panicked(why) => {
                 self.fail(format!(
                     "not saved: internal error ({why}); the file is unchanged"
                 ));

@@ -3,7 +3,7 @@
 //! A change is a [`Job`] for the [`Worker`], which owns the disk side and its
 //! own copy of the book: it takes the store's lock, reloads if another process
 //! changed the file, applies the operation, saves atomically, and then derives
-//! what the views read (index, names, lists). The [`Outcome`] comes back whole:
+//! what the views read (index, names, lists). The [`JobOutcome`] comes back whole:
 //! the operation that was applied (the app applies it to its copy, which is
 //! cheap) or, after a reload, the whole book; and the derived state, which the
 //! app swaps in. Only then does it say "saved" — "saved" still means on disk.
@@ -90,7 +90,7 @@ pub fn derive(book: &Book, ctx: &Context, view: &ViewSettings) -> (Index, Names,
     clippy::large_enum_variant,
     reason = "one outcome per save, moved once: boxing would buy nothing"
 )]
-pub enum Outcome {
+pub enum JobOutcome {
     /// The change is on disk.
     Saved {
         inverse: Op,
@@ -147,15 +147,15 @@ impl Worker {
     }
 
     /// Carries out a job; every job but `Discard` has an outcome.
-    pub fn run(&mut self, job: Job) -> Option<Outcome> {
+    pub fn run(&mut self, job: Job) -> Option<JobOutcome> {
         Some(match job {
             Job::Apply { make, view } => self.apply(make, view),
             Job::Reload { view } => match self.store.reload() {
                 Ok(book) => {
                     self.book = Some(book);
-                    Outcome::Reloaded(self.derive(None, view))
+                    JobOutcome::Reloaded(self.derive(None, view))
                 }
-                Err(e) => Outcome::NotReloaded(e),
+                Err(e) => JobOutcome::NotReloaded(e),
             },
             Job::Discard(garbage) => {
                 drop(garbage);
@@ -167,7 +167,7 @@ impl Worker {
     /// [`Worker::run`], with a panic caught and turned into an outcome. The
     /// worker's copy may be half-changed, so it is dropped and read again
     /// from the file (which atomic saves never leave half-written).
-    pub fn run_caught(&mut self, job: Job) -> Option<Outcome> {
+    pub fn run_caught(&mut self, job: Job) -> Option<JobOutcome> {
         let answers = !matches!(job, Job::Discard(_));
         let run = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| self.run(job)));
         run.unwrap_or_else(|payload| {
@@ -177,13 +177,13 @@ impl Worker {
                 .map(|s| s.to_string())
                 .or_else(|| payload.downcast_ref::<String>().cloned())
                 .unwrap_or_else(|| "a panic".into());
-            answers.then_some(Outcome::Panicked(what))
+            answers.then_some(JobOutcome::Panicked(what))
         })
     }
 
-    fn apply(&mut self, make: MakeOp, view: ViewSettings) -> Outcome {
+    fn apply(&mut self, make: MakeOp, view: ViewSettings) -> JobOutcome {
         if let Err(error) = self.load() {
-            return Outcome::Failed {
+            return JobOutcome::Failed {
                 error,
                 derived: None,
             };
@@ -201,12 +201,12 @@ impl Worker {
         };
         let same = same_before && !reloaded;
         match result {
-            Ok(applied) => Outcome::Saved {
+            Ok(applied) => JobOutcome::Saved {
                 surprises: applied.op.surprises(&applied.inverse),
                 inverse: applied.inverse,
                 derived: self.derive(same.then_some(applied.op), view),
             },
-            Err(error) => Outcome::Failed {
+            Err(error) => JobOutcome::Failed {
                 error,
                 derived: (!same).then(|| self.derive(None, view)),
             },
@@ -242,7 +242,7 @@ impl Worker {
 pub enum Saver {
     Inline {
         worker: Box<Worker>,
-        outcome: Option<Outcome>,
+        outcome: Option<JobOutcome>,
     },
     Thread(Background),
     /// The saving thread is gone (it panicked); nothing more can be saved.
@@ -310,7 +310,7 @@ impl Saver {
 
     /// The outcome of the job in flight: `Ok(None)` while it runs (never
     /// blocks); `Err(Stopped)` when the thread died and will not answer.
-    pub fn try_recv(&mut self) -> Result<Option<Outcome>, Stopped> {
+    pub fn try_recv(&mut self) -> Result<Option<JobOutcome>, Stopped> {
         match self {
             Saver::Inline { outcome, .. } => Ok(outcome.take()),
             Saver::Thread(b) => match b.outcomes.try_recv() {
@@ -323,7 +323,7 @@ impl Saver {
     }
 
     /// The outcome of the job in flight, waiting for it.
-    pub fn recv(&mut self) -> Result<Option<Outcome>, Stopped> {
+    pub fn recv(&mut self) -> Result<Option<JobOutcome>, Stopped> {
         match self {
             Saver::Inline { outcome, .. } => Ok(outcome.take()),
             Saver::Thread(b) => match b.outcomes.recv() {
@@ -334,7 +334,7 @@ impl Saver {
         }
     }
 
-    fn stop(&mut self) -> Result<Option<Outcome>, Stopped> {
+    fn stop(&mut self) -> Result<Option<JobOutcome>, Stopped> {
         *self = Saver::Stopped;
         Err(Stopped)
     }
@@ -347,7 +347,7 @@ pub struct Stopped;
 /// The saving thread and its two channels.
 pub struct Background {
     jobs: Option<Sender<Job>>,
-    outcomes: Receiver<Outcome>,
+    outcomes: Receiver<JobOutcome>,
     thread: Option<JoinHandle<()>>,
 }
 
