@@ -2,56 +2,25 @@
 //! with a preview, with an error caret, with the name dropdown, a CJK name,
 //! and the y/n question. Review a changed snapshot by eye before accepting it.
 
-use chrono::NaiveDate;
-use kith::config::Config;
-use kith::store::Store;
+mod common;
+
+use common::screen::{Screen, on_text};
+use kith::tui::Action;
+use kith::tui::Key;
 use kith::tui::app::App;
-use kith::tui::keymap::Key;
-use kith::tui::{Action, Keymap};
-use ratatui::Terminal;
-use ratatui::backend::TestBackend;
 use ratatui::crossterm::event::KeyCode;
 
-fn today() -> NaiveDate {
-    "2026-11-26".parse().unwrap()
-}
-
-struct Screen {
-    _dir: tempfile::TempDir,
-    app: App,
-}
-
+/// The test book (with one more person in it, if given), colour off.
 fn open(extra_person: Option<&str>) -> Screen {
-    let dir = tempfile::tempdir().unwrap();
-    let path = dir.path().join("kith.ron");
     let mut text = std::fs::read_to_string("tests/fixtures/tui_book.ron").unwrap();
     if let Some(line) = extra_person {
         text = text.replacen("  people: [\n", &format!("  people: [\n    {line}\n"), 1);
     }
-    std::fs::write(&path, text).unwrap();
-    let (store, book) = Store::open(&path, today()).unwrap();
-    let mut app = App::new(
-        store,
-        book,
-        Config::default(),
-        Keymap::default(),
-        today(),
-        false,
-    );
-    app.color = false;
-    Screen { _dir: dir, app }
-}
-
-fn type_str(app: &mut App, s: &str) {
-    for c in s.chars() {
-        app.handle_key(Key::char(c));
-    }
+    on_text(&text)
 }
 
 fn draw(app: &App) -> String {
-    let mut terminal = Terminal::new(TestBackend::new(80, 24)).unwrap();
-    terminal.draw(|f| f.render_widget(app, f.area())).unwrap();
-    terminal.backend().to_string()
+    common::screen::draw(app, 80, 24)
 }
 
 #[test]
@@ -67,7 +36,7 @@ fn empty() {
 fn with_preview() {
     let mut s = open(None);
     s.app.update(Action::Capture);
-    type_str(&mut s.app, "favor: reviewed the deck -1d !+1w");
+    s.type_str("favor: reviewed the deck -1d !+1w");
     insta::assert_snapshot!("capture_preview_80x24", draw(&s.app));
 }
 
@@ -75,7 +44,7 @@ fn with_preview() {
 fn with_an_error_caret() {
     let mut s = open(None);
     s.app.open_capture(None);
-    type_str(&mut s.app, "@bruno fvr: deck");
+    s.type_str("@bruno fvr: deck");
     insta::assert_snapshot!("capture_error_80x24", draw(&s.app));
 }
 
@@ -83,7 +52,7 @@ fn with_an_error_caret() {
 fn with_the_dropdown() {
     let mut s = open(None);
     s.app.open_capture(None);
-    type_str(&mut s.app, "@a");
+    s.type_str("@a");
     s.app.handle_key(Key::plain(KeyCode::Down));
     insta::assert_snapshot!("capture_dropdown_80x24", draw(&s.app));
 }
@@ -92,9 +61,9 @@ fn with_the_dropdown() {
 fn a_cjk_name() {
     let mut s = open(Some(r#"(id: 20, name: "王芳", org: "Contoso"),"#));
     s.app.open_capture(None);
-    type_str(&mut s.app, "@王");
+    s.type_str("@王");
     s.app.handle_key(Key::plain(KeyCode::Tab));
-    type_str(&mut s.app, "coffe: 茶");
+    s.type_str("coffe: 茶");
     insta::assert_snapshot!("capture_cjk_80x24", draw(&s.app));
 }
 
@@ -102,7 +71,7 @@ fn a_cjk_name() {
 fn asks_before_creating() {
     let mut s = open(None);
     s.app.open_capture(None);
-    type_str(&mut s.app, "@Zoe.Quinn intro: to Gus");
+    s.type_str("@Zoe.Quinn intro: to Gus");
     s.app.handle_key(Key::plain(KeyCode::Enter));
     insta::assert_snapshot!("capture_confirm_80x24", draw(&s.app));
 }

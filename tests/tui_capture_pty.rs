@@ -6,8 +6,9 @@
 
 mod common;
 
-use chrono::{Days, NaiveDate};
+use chrono::Days;
 use common::pty::{Pty, keys};
+use common::screen::today;
 use kith::model::{Book, Kind};
 use kith::store::Store;
 use std::path::Path;
@@ -15,10 +16,6 @@ use std::time::Duration;
 
 const WAIT: Duration = Duration::from_secs(10);
 const CTRL_U: &str = "\x15";
-
-fn today() -> NaiveDate {
-    "2026-11-26".parse().unwrap()
-}
 
 fn read(path: &Path) -> Book {
     Store::open(path, today()).unwrap().1
@@ -117,7 +114,8 @@ fn capture_completes_a_name_saves_to_disk_and_undoes() {
     let fragment: String = someone.name.chars().take(3).collect();
     let search = kith::search::SearchIndex::build(&demo);
     let index = kith::model::Index::build(&demo, &kith::model::Kinds::default());
-    let (id, name) = kith::tui::capture::name_matches(&fragment, &demo, &search, &index)[0].clone();
+    let (id, name) =
+        kith::tui::layers::capture::name_matches(&fragment, &demo, &search, &index)[0].clone();
 
     kith.send("c");
     kith.wait_for("Capture", WAIT);

@@ -1,46 +1,22 @@
 //! The `/` finder popup drawn over the demo book: whole screens as text at
 //! fixed sizes, and the marked characters checked cell by cell.
 
-use chrono::NaiveDate;
-use kith::config::Config;
-use kith::store::Store;
-use kith::tui::Keymap;
+mod common;
+
+use common::screen::{Screen, on_demo};
+use kith::tui::Key;
 use kith::tui::app::App;
-use kith::tui::keymap::Key;
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use ratatui::buffer::Buffer;
 use ratatui::style::Modifier;
 
-fn today() -> NaiveDate {
-    "2026-11-26".parse().unwrap()
-}
-
-struct Screen {
-    _dir: tempfile::TempDir,
-    app: App,
-}
-
 /// The demo book with the finder open on `query`.
 fn finding(query: &str) -> Screen {
-    let dir = tempfile::tempdir().unwrap();
-    let path = dir.path().join("kith.ron");
-    kith::store::write_book(&path, &kith::demo::demo_book(today())).unwrap();
-    let (store, book) = Store::open(&path, today()).unwrap();
-    let mut app = App::new(
-        store,
-        book,
-        Config::default(),
-        Keymap::default(),
-        today(),
-        false,
-    );
-    app.color = false;
-    app.handle_key(Key::char('/'));
-    for c in query.chars() {
-        app.handle_key(Key::char(c));
-    }
-    Screen { _dir: dir, app }
+    let mut s = on_demo();
+    s.app.handle_key(Key::char('/'));
+    s.type_str(query);
+    s
 }
 
 fn buffer(app: &App, width: u16, height: u16) -> Buffer {

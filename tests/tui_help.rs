@@ -5,8 +5,8 @@ mod common;
 
 use common::screen::{Screen, draw, on_fixture};
 use kith::tui::Action;
+use kith::tui::Table;
 use kith::tui::app::{App, Tab};
-use kith::tui::keymap::Table;
 
 fn help() -> Screen {
     let mut screen = on_fixture("tui_book.ron");

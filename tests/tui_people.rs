@@ -6,28 +6,14 @@ mod common;
 
 use common::screen::{Screen, on_fixture};
 use kith::tui::Action;
+use kith::tui::Key;
 use kith::tui::app::App;
-use kith::tui::keymap::Key;
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use ratatui::crossterm::event::KeyCode;
 
 fn book() -> Screen {
     on_fixture("tui_book.ron")
-}
-
-impl Screen {
-    fn keys(&mut self, keys: &[Key]) {
-        for k in keys {
-            self.app.handle_key(*k);
-        }
-    }
-
-    fn type_str(&mut self, s: &str) {
-        for c in s.chars() {
-            self.app.handle_key(Key::char(c));
-        }
-    }
 }
 
 fn draw(app: &App) -> String {
@@ -115,4 +101,12 @@ fn form_at_the_minimum_size_scrolls_to_the_focus() {
         .draw(|f| f.render_widget(&s.app, f.area()))
         .unwrap();
     insta::assert_snapshot!(terminal.backend().to_string());
+}
+
+#[test]
+fn go_to_a_person_by_id() {
+    let mut s = book();
+    s.keys(&[Key::char('#')]);
+    s.type_str("p7");
+    insta::assert_snapshot!(draw(&s.app));
 }

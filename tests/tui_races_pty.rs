@@ -169,14 +169,14 @@ fn a_book_deleted_under_the_tui_is_said_and_recreated_only_when_asked() {
     kith.send(CTRL_U);
     kith.send("@p1 call: after the file went");
     kith.send(keys::ENTER);
-    kith.wait_for("write the book as shown to a new file there?", WAIT);
+    kith.wait_for("Write the book as shown to a new file there?", WAIT);
     kith.send("n");
-    kith.wait_gone("write the book as shown", WAIT);
+    kith.wait_gone("Write the book as shown", WAIT);
     assert!(!path.exists(), "no answer, no file");
 
     // The capture kept its text: Enter again asks again; yes writes it all.
     kith.send(keys::ENTER);
-    kith.wait_for("write the book as shown to a new file there?", WAIT);
+    kith.wait_for("Write the book as shown to a new file there?", WAIT);
     kith.send("y");
     kith.wait_for("the next change starts a new book", WAIT);
     kith.send(keys::ENTER);

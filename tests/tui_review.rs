@@ -5,8 +5,8 @@
 mod common;
 
 use common::screen::{Screen, draw, on_demo};
+use kith::tui::Key;
 use kith::tui::app::App;
-use kith::tui::key::Key;
 
 fn demo() -> Screen {
     on_demo()

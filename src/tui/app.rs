@@ -1,6 +1,10 @@
 //! The TUI's state and the one function that changes it, [`App::update`].
-//! No terminal I/O here: the event loop turns keys into actions, the views in
-//! `ui/` draw this state.
+//! No terminal I/O here: the event loop turns keys into actions, `ui/` draws
+//! this state.
+//!
+//! The app holds the book and what is derived from it, the saver, and the
+//! stack of layers over the panes (`layers/`): an action goes to the top
+//! layer, which says what happened; what it passes on goes to the panes.
 //!
 //! Every change to the book goes through [`App::commit`]: the saver applies the
 //! operation under the store's lock and saves it (off this thread when the app
@@ -15,23 +19,17 @@ use crate::capture::Names;
 use crate::config::Config;
 use crate::model::{Book, Index, Kinds, Op, Person, PersonId};
 use crate::store::Store;
-
-use super::action::Action;
-use super::adopt::Selection;
-use super::capture::CaptureState;
-use super::cursor::Cursor;
-use super::field::TextField;
-use super::filter::FilterChooser;
-use super::finder::FinderState;
-use super::history::Pending;
-use super::keymap::{Key, Keymap, Table};
-use super::lists::{Lists, Sort, WeightFilter};
-pub use super::mode::{Mode, Tab};
-use super::people_edit::PeopleEdit;
-use super::review::ReviewTab;
-use super::saver::{self, Context, Saver, View, Worker};
-use super::scroll::Scroll;
-use crate::model::review::SnoozeChoice;
+use crate::tui::keys::action::Action;
+use crate::tui::keys::keymap::{Key, Keymap, Table};
+use crate::tui::layers::{Ctx, Effect, HelpLayer, Layer, Outcome};
+use crate::tui::panes::cursor::Cursor;
+use crate::tui::panes::lists::Lists;
+use crate::tui::panes::review::ReviewTab;
+pub use crate::tui::panes::tab::Tab;
+use crate::tui::panes::view::ViewSettings;
+use crate::tui::save::adopt::Selection;
+use crate::tui::save::history::InFlight;
+use crate::tui::save::saver::{self, Context, Saver, Worker};
 
 /// A change that can be taken back (or redone): the operation that does it.
 #[derive(Debug, Clone, PartialEq)]
@@ -54,57 +52,57 @@ pub struct Status {
     pub error: bool,
 }
 
+/// The panes' selections (the Review tab has its own state).
+#[derive(Debug, Default)]
+pub struct Cursors {
+    pub people: Cursor,
+    pub timeline: Cursor,
+    pub coffee: Cursor,
+}
+
 pub struct App {
     /// What this process last saw of the file (to notice other processes'
     /// changes); the saver holds the store that writes.
-    pub(super) store: Store,
-    pub(super) book: Book,
-    pub(super) saver: Saver,
+    pub(crate) store: Store,
+    pub(crate) book: Book,
+    pub(crate) saver: Saver,
     /// The change being saved; keys wait in `typeahead` until it is done.
-    pub(super) saving: Option<Pending>,
-    pub(super) typeahead: VecDeque<Input>,
+    pub(crate) saving: Option<InFlight>,
+    pub(crate) typeahead: VecDeque<Input>,
     /// The book's file was deleted or moved under us (nothing is written
     /// until the user agrees to a new one).
-    pub(super) vanished: bool,
-    pub(super) config: Config,
-    pub(super) kinds: Kinds,
-    pub(super) index: Index,
+    pub(crate) vanished: bool,
+    pub(crate) undo: Vec<Done>,
+    pub(crate) redo: Vec<Done>,
+    pub(crate) config: Config,
+    pub(crate) kinds: Kinds,
+    pub(crate) index: Index,
     /// The book's names folded for the capture grammar (rebuilt with the index).
-    pub(super) names: Names,
-    /// The search index for the capture's name dropdown and the `/` finder,
+    pub(crate) names: Names,
+    /// The search index for the capture's name dropdown, the `/` finder,
     /// built when first needed after each change to the book.
-    pub(super) search: Option<crate::search::SearchIndex>,
-    pub(super) lists: Lists,
-    pub(super) keymap: Keymap,
+    pub(crate) search: Option<crate::search::SearchIndex>,
+    pub(crate) lists: Lists,
+    pub(crate) keymap: Keymap,
     pub today: NaiveDate,
     pub demo: bool,
     /// Colours on (off when `NO_COLOR` is set).
     pub color: bool,
+    /// The terminal's size, once the event loop has told (layers that rank
+    /// only what fits read it; drawing never writes it).
+    pub(crate) screen: Option<ratatui::layout::Size>,
+    /// The pane at the bottom of the stack.
     pub tab: Tab,
-    /// Never empty: `Mode::Normal` at the bottom.
-    pub(super) modes: Vec<Mode>,
-    pub(super) people: Cursor,
-    pub(super) timeline: Cursor,
-    pub(super) coffee: Cursor,
-    pub(super) card: Cursor,
-    pub(super) review: ReviewTab,
-    pub sort: Sort,
-    pub weight: WeightFilter,
-    pub who: Option<PersonId>,
-    pub(super) undo: Vec<Done>,
-    /// The people-editing popups (form, confirm, picker, delete).
-    pub(super) edit: PeopleEdit,
-    pub(super) redo: Vec<Done>,
+    pub(crate) cursors: Cursors,
+    pub(crate) review: ReviewTab,
+    /// How the lists are viewed: the People sort, the Timeline's filters.
+    pub view: ViewSettings,
+    /// The layers over the panes, bottom first; the top one gets the keys.
+    pub(crate) stack: Vec<Layer>,
+    /// `E` asked for this person in `$EDITOR`; the event loop takes it.
+    pub(crate) external: Option<PersonId>,
     pub status: Option<Status>,
     pub quit: bool,
-    /// The capture popup's line and what it reads as, while it is open.
-    pub(super) capture: Option<CaptureState>,
-    /// How far the `?` overlay is scrolled.
-    pub(super) help: Scroll,
-    /// The `/` finder's query and results, while it is open.
-    pub(super) finder: Option<FinderState>,
-    /// The Timeline's `f` chooser, while it is open.
-    pub(super) filter: Option<FilterChooser>,
 }
 
 impl App {
@@ -122,11 +120,7 @@ impl App {
             kinds: kinds.clone(),
             today,
         };
-        let view = View {
-            sort: Sort::default(),
-            weight: WeightFilter::default(),
-            who: None,
-        };
+        let view = ViewSettings::default();
         let (index, names, lists) = saver::derive(&book, &ctx, &view);
         let saver = Saver::inline(Worker::new(store.clone(), ctx));
         let mut app = App {
@@ -136,6 +130,8 @@ impl App {
             saving: None,
             typeahead: VecDeque::new(),
             vanished: false,
+            undo: Vec::new(),
+            redo: Vec::new(),
             config,
             kinds,
             index,
@@ -146,25 +142,15 @@ impl App {
             today,
             demo,
             color: true,
+            screen: None,
             tab: Tab::People,
-            modes: vec![Mode::Normal],
-            people: Cursor::default(),
-            timeline: Cursor::default(),
-            coffee: Cursor::default(),
-            card: Cursor::default(),
+            cursors: Cursors::default(),
             review: ReviewTab::default(),
-            sort: Sort::default(),
-            weight: WeightFilter::default(),
-            who: None,
-            undo: Vec::new(),
-            edit: PeopleEdit::default(),
-            redo: Vec::new(),
+            view,
+            stack: Vec::new(),
+            external: None,
             status: None,
             quit: false,
-            capture: None,
-            help: Scroll::default(),
-            finder: None,
-            filter: None,
         };
         app.settle(Selection::default());
         app
@@ -200,29 +186,40 @@ impl App {
         &self.store
     }
 
-    /// The top of the mode stack.
-    pub fn mode(&self) -> &Mode {
-        self.modes.last().unwrap_or(&Mode::Normal)
+    /// The layer on top (`None`: the panes have the keys).
+    pub fn top(&self) -> Option<&Layer> {
+        self.stack.last()
     }
 
-    pub fn modes(&self) -> &[Mode] {
-        &self.modes
+    /// The layers over the panes, bottom first.
+    pub fn layers(&self) -> &[Layer] {
+        &self.stack
     }
 
     /// The tables keys are looked up in right now.
     pub fn tables(&self) -> Vec<Table> {
-        self.mode().tables(self.tab)
+        tables_of(self.top(), self.tab)
     }
 
-    /// The person under the cursor of the visible pane (or of the open card).
+    /// The tables of what is under the `?` overlay (what it lists).
+    pub fn tables_under_help(&self) -> Vec<Table> {
+        let under = self
+            .stack
+            .iter()
+            .rev()
+            .find(|l| !matches!(l, Layer::Help(_)));
+        tables_of(under, self.tab)
+    }
+
+    /// The person under the cursor of the visible pane (or of the card or
+    /// snooze chooser on top).
     pub fn selected_person(&self) -> Option<PersonId> {
-        match self.mode() {
-            Mode::Card(id) | Mode::Snooze(id) | Mode::SnoozeDate(id) => return Some(*id),
-            _ => {}
+        if let Some(id) = self.top().and_then(Layer::person) {
+            return Some(id);
         }
         match self.tab {
-            Tab::People => self.lists.people.get(self.people.selected).copied(),
-            Tab::Coffee => self.lists.coffee.get(self.coffee.selected).copied(),
+            Tab::People => self.lists.people.get(self.cursors.people.selected).copied(),
+            Tab::Coffee => self.lists.coffee.get(self.cursors.coffee.selected).copied(),
             Tab::Timeline => self.selected_entry().and_then(|i| {
                 self.book.entries[i]
                     .people
@@ -235,20 +232,26 @@ impl App {
 
     /// The Timeline's selected entry (index into `book.entries`).
     pub fn selected_entry(&self) -> Option<usize> {
-        self.lists.timeline.get(self.timeline.selected).copied()
+        self.lists
+            .timeline
+            .get(self.cursors.timeline.selected)
+            .copied()
     }
 
     pub fn person(&self, id: PersonId) -> Option<&Person> {
         self.book.person(id)
     }
 
+    /// The person `E` asked to edit externally, once.
+    pub fn take_external(&mut self) -> Option<PersonId> {
+        self.external.take()
+    }
+
     // ----- changing ------------------------------------------------------
 
-    /// Looks `key` up in the current mode's tables and carries out its action.
-    /// While a change is being saved, keys wait their turn (none is lost).
     /// Everything the terminal delivered since the last frame, in order. A
     /// run of characters typed into a text field (a paste in a terminal
-    /// without bracketed paste) is inserted in one step and the popup reads
+    /// without bracketed paste) is inserted in one step and the layer reads
     /// its text once, so a long paste costs time linear in its length.
     pub fn handle_inputs(&mut self, inputs: impl IntoIterator<Item = Input>) {
         let mut run = String::new();
@@ -282,28 +285,26 @@ impl App {
             && (key.mods - KeyModifiers::SHIFT).is_empty()
             && self.saving.is_none()
             && self.keymap.lookup(&self.tables(), key).is_none()
-            && !self.notes_on_top()
-            && self.field_mut().is_some()
+            && self.stack.last_mut().is_some_and(Layer::types_plainly)
     }
 
-    /// Pasted text goes into the text field on top, in one step, as typed
-    /// text would (newlines become spaces, except in the form's notes). With
-    /// no text field on top it is dropped: pasted text never runs commands.
+    /// Pasted text goes into the text on top, in one step, as typed text
+    /// would. With no text on top it is dropped: pasted text never runs
+    /// commands.
     pub fn paste(&mut self, text: &str) {
         if self.saving.is_some() {
             self.typeahead.push_back(Input::Paste(text.to_string()));
             return;
         }
-        if self.paste_into_notes(text) {
-            return;
-        }
-        if let Some(field) = self.field_mut()
-            && field.insert_str(text)
-        {
-            self.edited();
+        let (stack, mut ctx) = self.split();
+        if let Some(top) = stack.last_mut() {
+            top.paste(text, &mut ctx);
         }
     }
 
+    /// Looks `key` up in the tables on top and carries out its action; a key
+    /// no table binds types into the layer on top. While a change is being
+    /// saved, keys wait their turn (none is lost).
     pub fn handle_key(&mut self, key: Key) {
         if self.saving.is_some() {
             self.typeahead.push_back(Input::Key(key));
@@ -313,203 +314,104 @@ impl App {
             self.update(action);
             return;
         }
-        if self.type_into_notes(key) {
-            return;
-        }
-        // Keys no table binds type into the text field of the popup on top.
-        if let Some(field) = self.field_mut()
-            && field.handle(key)
-        {
-            self.edited();
+        let (stack, mut ctx) = self.split();
+        if let Some(top) = stack.last_mut() {
+            top.type_key(key, &mut ctx);
         }
     }
 
-    /// The text field of the popup on top, if it has one. A popup with a
-    /// field adds an arm here (and binds no printable keys in its table).
-    pub(super) fn field_mut(&mut self) -> Option<&mut TextField> {
-        match self.modes.last() {
-            Some(Mode::Finder) => self.finder.as_mut().map(|f| &mut f.field),
-            Some(Mode::Form) => self.edit.form.as_mut().and_then(|f| f.field_mut()),
-            Some(Mode::Picker) => self.edit.picker.as_mut().map(|p| &mut p.query),
-            Some(Mode::Delete) => self.edit.delete.as_mut().map(|d| &mut d.typed),
-            Some(Mode::Capture) => self.capture.as_mut().map(|c| &mut c.field),
-            Some(Mode::SnoozeDate(_)) => Some(&mut self.review.date),
-            _ => None,
-        }
-    }
-
-    /// Called after the top field's text changed, so the popup can refresh
-    /// what it derives from it (a preview, results).
-    fn edited(&mut self) {
-        match self.modes.last() {
-            Some(Mode::Finder) => self.refresh_finder(),
-            Some(Mode::Picker) => self.picker_edited(),
-            Some(Mode::Capture) => self.capture_edited(),
-            _ => {}
-        }
-    }
-
+    /// The top layer gets the action; what it passes on goes to the panes.
     pub fn update(&mut self, action: Action) {
-        match action {
-            Action::Quit => self.quit = true,
-            Action::Up
-            | Action::Down
-            | Action::PageUp
-            | Action::PageDown
-            | Action::Top
-            | Action::Bottom
-                if *self.mode() == Mode::Help =>
-            {
-                self.scroll_help(action)
-            }
-            Action::Up => self.move_cursor(|c, _| c.up(1)),
-            Action::Down => self.move_cursor(|c, len| c.down(1, len)),
-            Action::PageUp => self.move_cursor(|c, _| c.up(c.page())),
-            Action::PageDown => self.move_cursor(|c, len| c.down(c.page(), len)),
-            Action::Top => self.move_cursor(|c, _| c.top()),
-            Action::Bottom => self.move_cursor(|c, len| c.bottom(len)),
-            Action::NextTab => self.tab = self.tab.next(),
-            Action::PrevTab => self.tab = self.tab.prev(),
-            Action::GoTo(tab) => self.tab = tab,
-            Action::Open if *self.mode() == Mode::Finder => self.pick_in_finder(),
-            Action::Open => {
-                if let Some(id) = self.selected_person() {
-                    self.card = Cursor::default();
-                    self.push(Mode::Card(id));
-                }
-            }
-            Action::Back if *self.mode() == Mode::Finder => self.close_finder(),
-            Action::Back if *self.mode() == Mode::Filter => self.close_filter(),
-            Action::Back => self.back(),
-            Action::Help => {
-                if *self.mode() != Mode::Help {
-                    self.help = Scroll::default();
-                    self.push(Mode::Help);
-                }
-            }
-            Action::CycleSort => {
-                self.resort(self.sort.next());
-                self.say(format!("sorted by {}", self.sort.label()));
-            }
-            Action::ShowArchived => self.toggle_archived(),
-            Action::CycleWeight => self.set_weight(self.weight.next()),
-            Action::Filter => self.open_filter(),
-            Action::Submit if *self.mode() == Mode::Filter => self.pick_filter(),
-            Action::TogglePerson => {
-                self.who = match self.who {
-                    Some(_) => None,
-                    None => self
-                        .selected_in(Tab::Timeline)
-                        .or(self.selected_in(Tab::People)),
-                };
-                self.refilter();
-            }
-            Action::Undo => self.undo(),
-            Action::Redo => self.redo(),
-            Action::Reload => self.reload(),
-            Action::Yes | Action::No if matches!(self.mode(), Mode::Ask(_)) => {
-                self.answer(action == Action::Yes)
-            }
-            Action::Find => self.open_finder(),
-            Action::FindArchived => self.toggle_finder_archived(),
-            Action::FindAdd => self.add_from_finder(),
-            Action::AddPerson
-            | Action::EditPerson
-            | Action::EditExternal
-            | Action::Archive
-            | Action::Merge
-            | Action::Delete
-            | Action::Next
-            | Action::Prev
-            | Action::Submit
-            | Action::Save
-            | Action::Yes
-            | Action::No
-            | Action::ToggleAlso => self.update_people(action),
-            Action::Capture => self.open_capture(self.selected_person()),
-            Action::CaptureSave => self.capture_save(false),
-            Action::CaptureComplete => {
-                self.capture_complete();
-            }
-            Action::CaptureNext => self.capture_move(true),
-            Action::CapturePrev => self.capture_move(false),
-            Action::CaptureCancel => self.capture_cancel(),
-            Action::EditEntry => self.open_edit(),
-            Action::DeleteEntry => self.ask_delete(),
-            Action::ToggleDone => self.toggle_done(),
-            Action::ReviewCapture => self.review_capture(),
-            Action::ReviewDone => self.review_done(),
-            Action::ReviewSnooze => self.review_snooze_chooser(),
-            Action::ReviewSkip => self.review_skip(),
-            Action::ReviewLeave => self.review_leave(),
-            Action::SnoozeDay => self.review_snooze(Some(SnoozeChoice::Day)),
-            Action::SnoozeWeek => self.review_snooze(Some(SnoozeChoice::Week)),
-            Action::SnoozeMonth => self.review_snooze(Some(SnoozeChoice::Month)),
-            Action::SnoozeDate => self.review_snooze_field(),
-            Action::SnoozeConfirm => self.review_snooze(None),
+        let (stack, mut ctx) = self.split();
+        let outcome = match stack.last_mut() {
+            Some(top) => top.handle(action, &mut ctx),
+            None => Outcome::Pass,
+        };
+        match outcome {
+            Outcome::Pass => self.update_panes(action),
+            outcome => self.carry_out(outcome),
         }
         // Entering the Review tab (by any key) builds today's session.
         self.refresh_review();
     }
 
-    /// Pushes a popup or mode on the stack; it gets keys first.
-    pub fn push(&mut self, mode: Mode) {
-        self.modes.push(mode);
-    }
-
-    /// Pops the top mode; the normal mode at the bottom stays.
-    pub fn pop(&mut self) {
-        if self.modes.len() > 1 {
-            self.modes.pop();
-        }
-    }
-
-    fn move_cursor(&mut self, f: impl FnOnce(&mut Cursor, usize)) {
-        let (cursor, len) = match self.mode() {
-            Mode::Card(id) => {
-                let len = self.index.facts(*id).entries.len();
-                (&mut self.card, len)
+    /// Does what the top layer said happened.
+    pub(crate) fn carry_out(&mut self, outcome: Outcome) {
+        match outcome {
+            Outcome::Keep | Outcome::Pass => {}
+            Outcome::Close => self.pop(),
+            Outcome::Open(layer) => self.push(layer),
+            Outcome::Replace(layer) => {
+                self.pop();
+                self.push(layer);
             }
-            Mode::Finder => return self.move_in_finder(f),
-            Mode::Filter => return self.move_in_filter(f),
-            Mode::Normal => match self.tab {
-                Tab::People => (&mut self.people, self.lists.people.len()),
-                Tab::Timeline => (&mut self.timeline, self.lists.timeline.len()),
-                Tab::Coffee => (&mut self.coffee, self.lists.coffee.len()),
-                Tab::Review => return,
-            },
-            _ => return,
+            Outcome::Commit(commit) => self.submit(commit),
+            Outcome::CloseThen(effect) => {
+                self.pop();
+                match effect {
+                    Effect::Commit(commit) => self.submit(commit),
+                    Effect::ToPeople { select, open } => {
+                        self.tab = Tab::People;
+                        if select.is_some() {
+                            self.restore_people(select);
+                        }
+                        self.push(open);
+                    }
+                    Effect::Filter(filter) => self.set_weight(filter),
+                    Effect::Yes(ask) => self.yes(ask),
+                }
+            }
+        }
+    }
+
+    /// The stack, and what its layers read while they handle a key.
+    pub(crate) fn split(&mut self) -> (&mut Vec<Layer>, Ctx<'_>) {
+        let ctx = Ctx {
+            book: &self.book,
+            index: &self.index,
+            names: &self.names,
+            kinds: &self.kinds,
+            keymap: &self.keymap,
+            today: self.today,
+            search: &mut self.search,
+            status: &mut self.status,
+            screen: self.screen,
         };
-        f(cursor, len);
+        (&mut self.stack, ctx)
     }
 
-    fn scroll_help(&mut self, action: Action) {
-        let s = &mut self.help;
-        match action {
-            Action::Up => s.up(1),
-            Action::Down => s.down(1),
-            Action::PageUp => s.up(s.page()),
-            Action::PageDown => s.down(s.page()),
-            Action::Top => s.top(),
-            Action::Bottom => s.bottom(),
-            _ => {}
+    /// What a new layer reads as it opens.
+    pub(crate) fn ctx(&mut self) -> Ctx<'_> {
+        self.split().1
+    }
+
+    /// The terminal's size, from the event loop (at start and on a resize).
+    pub fn resize(&mut self, size: ratatui::layout::Size) {
+        self.screen = Some(size);
+    }
+
+    /// Puts a layer on top; it gets keys first.
+    pub fn push(&mut self, layer: Layer) {
+        self.stack.push(layer);
+    }
+
+    /// Takes the top layer off; the panes stay.
+    pub fn pop(&mut self) {
+        self.stack.pop();
+    }
+
+    /// Takes the top layer off when it is the kind `is` says.
+    pub(crate) fn close_top(&mut self, is: impl FnOnce(&Layer) -> bool) {
+        if self.top().is_some_and(is) {
+            self.pop();
         }
     }
 
-    pub(super) fn help_scroll(&self) -> &Scroll {
-        &self.help
-    }
-
-    pub(super) fn cursor(&self, tab: Tab) -> &Cursor {
-        match tab {
-            Tab::People => &self.people,
-            Tab::Timeline => &self.timeline,
-            Tab::Coffee | Tab::Review => &self.coffee,
+    /// Opens the `?` overlay (once).
+    pub(crate) fn open_help(&mut self) {
+        if !matches!(self.top(), Some(Layer::Help(_))) {
+            self.push(Layer::Help(HelpLayer::default()));
         }
-    }
-
-    pub(super) fn card_cursor(&self) -> &Cursor {
-        &self.card
     }
 
     pub fn say(&mut self, text: String) {
@@ -518,5 +420,14 @@ impl App {
 
     pub fn fail(&mut self, text: String) {
         self.status = Some(Status { text, error: true });
+    }
+}
+
+/// The tables keys are looked up in under `top` (the panes: the tab's, then
+/// the global one).
+fn tables_of(top: Option<&Layer>, tab: Tab) -> Vec<Table> {
+    match top {
+        Some(layer) => vec![layer.table()],
+        None => vec![tab.table(), Table::Global],
     }
 }

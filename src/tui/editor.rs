@@ -7,10 +7,10 @@ use ratatui::crossterm::{execute, terminal};
 use std::io;
 use std::process::Command;
 
-use super::app::App;
-use super::history::Then;
-use super::snippet::{Edited, read_snippet, to_snippet};
 use crate::model::{Op, PersonId};
+use crate::tui::app::App;
+use crate::tui::save::history::Then;
+use crate::tui::snippet::{Edited, read_snippet, to_snippet};
 
 /// Edits `id` in `$EDITOR` (or `vi`) and commits the change. The caller
 /// redraws everything afterwards.

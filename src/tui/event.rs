@@ -11,8 +11,8 @@ use ratatui::crossterm::event::{self, Event, KeyEventKind};
 use std::io;
 use std::time::{Duration, Instant};
 
-use super::app::{App, Input};
-use super::keymap::Key;
+use crate::tui::app::{App, Input};
+use crate::tui::keys::keymap::Key;
 
 /// How long to wait for a key before looking at the file again.
 pub const POLL: Duration = Duration::from_secs(1);
@@ -25,6 +25,7 @@ const SAVE_POLL: Duration = Duration::from_millis(5);
 pub fn run_loop(terminal: &mut DefaultTerminal, app: &mut App) -> io::Result<()> {
     let mut dirty = true;
     let mut checked = Instant::now();
+    app.resize(terminal.size()?);
     while !app.quit {
         if dirty {
             terminal.draw(|frame| frame.render_widget(&*app, frame.area()))?;
@@ -41,7 +42,10 @@ pub fn run_loop(terminal: &mut DefaultTerminal, app: &mut App) -> io::Result<()>
                         inputs.push(Input::Key(Key::from(key)))
                     }
                     Event::Paste(text) => inputs.push(Input::Paste(text)),
-                    Event::Resize(..) => dirty = true,
+                    Event::Resize(width, height) => {
+                        app.resize(ratatui::layout::Size { width, height });
+                        dirty = true;
+                    }
                     _ => {}
                 }
                 if inputs.len() >= MAX_BATCH || !event::poll(Duration::ZERO)? {
@@ -58,7 +62,7 @@ pub fn run_loop(terminal: &mut DefaultTerminal, app: &mut App) -> io::Result<()>
         }
         // `E` asked for `$EDITOR`: the terminal is the loop's to lend.
         if let Some(id) = app.take_external() {
-            if let Err(e) = super::editor::edit_person(terminal, app, id) {
+            if let Err(e) = crate::tui::editor::edit_person(terminal, app, id) {
                 app.fail(format!("editor: {e}"));
             }
             dirty = true;

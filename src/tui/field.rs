@@ -4,7 +4,7 @@
 use ratatui::crossterm::event::{KeyCode, KeyModifiers};
 use tui_input::{Input, InputRequest};
 
-use super::key::Key;
+use crate::tui::keys::key::Key;
 
 #[derive(Debug, Clone, Default)]
 pub struct TextField {

@@ -1,64 +1,37 @@
-//! The terminal UI: tabs of panes over the book, keys as data, one `update`.
+//! The terminal UI: tabs of panes over the book, a stack of layers over the
+//! panes, keys as data, one `update`. The folders say where a change goes:
 //!
-//! - [`app`]: state and `App::update(Action)` (no terminal I/O).
-//! - `history`: every change to the book goes through `App::commit`, which
-//!   feeds the undo stack; undo and redo are commits too; reloads.
-//! - `adopt`: taking in the saver's outcome, selections kept by id; `view`:
-//!   the sort and filters the lists are viewed with.
-//! - `saver`: where a commit is carried out — the store's lock, the atomic
-//!   save and the derived index/lists — on a thread of its own, so the screen
-//!   never waits for the disk; keys typed meanwhile wait in order.
-//! - [`action`], [`key`], [`keymap`]: keys → actions, one table per mode,
-//!   rebindable from `config.ron`.
-//! - [`mode`]: the tabs and the mode/popup stack.
-//! - [`lists`]: the sorted and filtered orders, computed once per change.
-//! - [`ui`]: one widget per pane or popup, borrowing the app.
-//! - `event`: the loop that reads keys and watches the file.
+//! - [`app`]: the state — the book and what is derived from it, the saver,
+//!   the layer stack — and `App::update(Action)` (no terminal I/O).
+//! - [`keys`]: keys → actions, one table per pane and layer, rebindable from
+//!   `config.ron`; the defaults; every action declared once.
+//! - [`panes`]: the tabs at the bottom of the stack — their lists (computed
+//!   once per change), cursors, the keys they handle and their drawing.
+//! - [`layers`]: every popup (card, help, form, question, picker, delete,
+//!   finder, capture, snooze, filter, go-to), one file each with its state
+//!   and keys, its drawing beside it; the top one gets the key and says what
+//!   happened.
+//! - [`save`]: every change is a commit carried out by the saver off the
+//!   input thread; undo and redo are commits too; taking in the outcome.
+//! - [`ui`]: `impl Widget for &App` and what the drawings share (theme,
+//!   tab bar, status and hint lines, popup boxes).
+//! - `event`: the loop that reads keys and watches the file; `editor`: `E`.
 
-pub mod action;
-mod adopt;
 pub mod app;
-pub mod capture;
-mod cursor;
 mod editor;
 mod event;
 pub mod field;
-pub mod filter;
-pub mod finder;
-pub mod form;
-mod history;
-pub mod key;
-pub mod keymap;
-pub mod lists;
-pub mod mode;
-pub mod people_edit;
-mod review;
-mod saver;
-mod scroll;
+pub mod keys;
+pub mod layers;
+pub mod panes;
+pub mod save;
 pub mod snippet;
 pub mod ui;
-mod view;
 
 #[cfg(test)]
 mod test_support;
 #[cfg(test)]
 mod tests;
-#[cfg(test)]
-mod tests_archived;
-#[cfg(test)]
-mod tests_capture;
-#[cfg(test)]
-mod tests_filter;
-#[cfg(test)]
-mod tests_finder;
-#[cfg(test)]
-mod tests_form;
-#[cfg(test)]
-mod tests_people_edit;
-#[cfg(test)]
-mod tests_review;
-#[cfg(test)]
-mod tests_saving;
 
 use chrono::NaiveDate;
 use std::path::PathBuf;
@@ -67,11 +40,13 @@ use crate::config::Config;
 use crate::model::Book;
 use crate::store::Store;
 
-pub use action::Action;
 pub use app::App;
-pub use history::Then;
-pub use keymap::{Keymap, KeymapError};
-pub use mode::Tab;
+pub use keys::action::Action;
+pub use keys::key::Key;
+pub use keys::keymap::Table;
+pub use keys::keymap::{Keymap, KeymapError};
+pub use panes::tab::Tab;
+pub use save::history::Then;
 
 /// What the TUI opens on.
 pub struct Launch {
@@ -160,7 +135,7 @@ pub fn wants_color(no_color: Option<std::ffi::OsString>, term: Option<std::ffi::
 fn leave_saver_panics_alone() {
     let hook = std::panic::take_hook();
     std::panic::set_hook(Box::new(move |info| {
-        if std::thread::current().name() != Some(saver::THREAD) {
+        if std::thread::current().name() != Some(save::saver::THREAD) {
             hook(info);
         }
     }));

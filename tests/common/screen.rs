@@ -4,8 +4,8 @@
 use chrono::NaiveDate;
 use kith::config::Config;
 use kith::store::{Store, write_book};
-use kith::tui::Keymap;
 use kith::tui::app::App;
+use kith::tui::{Key, Keymap};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 
@@ -47,6 +47,21 @@ pub fn on_demo() -> Screen {
     let path = dir.path().join("demo.ron");
     write_book(&path, &kith::demo::demo_book(today())).unwrap();
     on_text(&std::fs::read_to_string(&path).unwrap())
+}
+
+impl Screen {
+    pub fn keys(&mut self, keys: &[Key]) {
+        for k in keys {
+            self.app.handle_key(*k);
+        }
+    }
+
+    /// Types each character of `s` as a key press.
+    pub fn type_str(&mut self, s: &str) {
+        for c in s.chars() {
+            self.app.handle_key(Key::char(c));
+        }
+    }
 }
 
 pub fn draw(app: &App, width: u16, height: u16) -> String {

@@ -1,29 +1,21 @@
 //! Drawing: a pure function of the app's state. Each pane or popup is its own
 //! widget borrowing the [`App`]; drawing changes nothing but scroll offsets.
 
-mod ask;
-mod capture;
-mod card;
-mod coffee;
-mod confirm;
-mod filter;
-mod finder;
-mod form;
-mod help;
-mod people;
-mod review;
-mod snooze;
+pub mod popup;
 mod status;
 mod tabs;
-mod theme;
-mod timeline;
+pub mod theme;
 mod too_small;
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Constraint, Flex, Layout, Rect};
 use ratatui::widgets::{Clear, Widget};
 
-use super::app::{App, Mode, Tab};
+use crate::tui::app::{App, Tab};
+use crate::tui::layers::{
+    Layer, capture, card, delete, filter, finder, form, go_to, help, picker, question, snooze,
+};
+use crate::tui::panes::{coffee, people, review, timeline};
 
 pub use theme::Theme;
 
@@ -36,69 +28,78 @@ impl Widget for &App {
             too_small::TooSmall.render(area, buf);
             return;
         }
-        let [tabs, body, status, hints] = Layout::vertical([
-            Constraint::Length(1),
-            Constraint::Fill(1),
-            Constraint::Length(1),
-            Constraint::Length(1),
-        ])
-        .areas(area);
+        let [tabs, body, status, hints] = areas(area);
         tabs::TabBar(self).render(tabs, buf);
         match self.tab {
             Tab::People => people::PeoplePane(self).render(body, buf),
             Tab::Timeline => timeline::TimelinePane(self).render(body, buf),
             Tab::Coffee => coffee::CoffeePane(self).render(body, buf),
-            Tab::Review => review::ReviewPane(self).render(body, buf),
+            Tab::Review => review::draw::ReviewPane(self).render(body, buf),
         }
         status::StatusLine(self).render(status, buf);
         status::HintLine(self).render(hints, buf);
         // The stack, bottom up: each layer draws over the one below (the help
         // overlay over the bottom lines too, so every key fits at 60×16).
-        for mode in self.modes() {
-            match mode {
-                Mode::Normal => {}
-                Mode::Card(id) => {
-                    if let Some(person) = self.person(*id) {
+        for layer in self.layers() {
+            match layer {
+                Layer::Card(card) => {
+                    if let Some(person) = self.person(card.person) {
                         Clear.render(body, buf);
-                        card::CardView {
+                        card::draw::CardView {
                             app: self,
                             person,
-                            cursor: Some(self.card_cursor()),
+                            cursor: Some(&card.cursor),
                         }
                         .render(body, buf);
                     }
                 }
-                Mode::Help => help::HelpOverlay(self).render(area, buf),
-                Mode::Form => form::FormView(self).render(body, buf),
-                Mode::Confirm => confirm::ConfirmView(self).render(body, buf),
-                Mode::Picker => confirm::PickerView(self).render(body, buf),
-                Mode::Delete => confirm::DeleteView(self).render(body, buf),
-                Mode::Capture => {
-                    if let Some(state) = self.capture_state() {
-                        capture::CapturePopup { app: self, state }.render(body, buf);
+                Layer::Help(help) => help::draw::HelpOverlay { app: self, help }.render(area, buf),
+                Layer::Form(form) => form::draw::FormView { app: self, form }.render(body, buf),
+                Layer::Question(question) => {
+                    question::draw::QuestionView {
+                        app: self,
+                        question,
                     }
+                    .render(body, buf);
                 }
-                Mode::Ask(ask) => ask::AskPopup { app: self, ask }.render(body, buf),
-                Mode::Snooze(id) | Mode::SnoozeDate(id) => snooze::SnoozePopup {
-                    app: self,
-                    person: *id,
-                    typing: matches!(mode, Mode::SnoozeDate(_)),
+                Layer::Picker(picker) => {
+                    picker::draw::PickerView { app: self, picker }.render(body, buf);
                 }
-                .render(body, buf),
-                Mode::Finder => finder::FinderPopup(self).render(body, buf),
-                Mode::Filter => {
-                    if let Some(chooser) = self.filter_chooser() {
-                        filter::FilterPopup { app: self, chooser }.render(body, buf);
-                    }
+                Layer::Delete(delete) => {
+                    delete::draw::DeleteView { app: self, delete }.render(body, buf);
                 }
+                Layer::Capture(state) => {
+                    capture::draw::CapturePopup { app: self, state }.render(body, buf);
+                }
+                Layer::Snooze(snooze) => {
+                    snooze::draw::SnoozePopup { app: self, snooze }.render(body, buf);
+                }
+                Layer::Finder(finder) => {
+                    finder::draw::FinderPopup { app: self, finder }.render(body, buf);
+                }
+                Layer::Filter(chooser) => {
+                    filter::draw::FilterPopup { app: self, chooser }.render(body, buf);
+                }
+                Layer::GoTo(go_to) => go_to::draw::GoToView { app: self, go_to }.render(body, buf),
             }
         }
     }
 }
 
+/// The screen's rows: the tab bar, the panes, the status line, the hints.
+pub(crate) fn areas(area: Rect) -> [Rect; 4] {
+    Layout::vertical([
+        Constraint::Length(1),
+        Constraint::Fill(1),
+        Constraint::Length(1),
+        Constraint::Length(1),
+    ])
+    .areas(area)
+}
+
 /// Draws `line` as row `row` of a list's `rows`, in the selection's style when
 /// it is the selected one.
-fn draw_row(
+pub(crate) fn draw_row(
     line: ratatui::text::Line,
     rows: Rect,
     row: usize,
@@ -123,7 +124,7 @@ fn draw_row(
 }
 
 /// A `width`×`height` rect in the middle of `area` (clipped to it).
-pub(super) fn centered(area: Rect, width: u16, height: u16) -> Rect {
+pub(crate) fn centered(area: Rect, width: u16, height: u16) -> Rect {
     let [r] = Layout::horizontal([Constraint::Length(width.min(area.width))])
         .flex(Flex::Center)
         .areas(area);

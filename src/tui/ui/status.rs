@@ -6,10 +6,10 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Widget;
 
-use super::theme::Theme;
 use crate::text;
-use crate::tui::action::Action;
 use crate::tui::app::App;
+use crate::tui::keys::action::Action;
+use crate::tui::ui::theme::Theme;
 
 pub struct StatusLine<'a>(pub &'a App);
 
@@ -31,7 +31,7 @@ impl Widget for StatusLine<'_> {
         let book = app.book();
         let active = book.active_people().count();
         // With archived people shown (`.`), they are counted apart.
-        let archived = match app.sort.archived {
+        let archived = match app.view.sort.archived {
             true => book.people.len() - active,
             false => 0,
         };

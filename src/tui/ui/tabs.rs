@@ -6,8 +6,8 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Widget;
 
-use super::theme::Theme;
 use crate::tui::app::{App, Tab};
+use crate::tui::ui::theme::Theme;
 
 pub struct TabBar<'a>(pub &'a App);
 

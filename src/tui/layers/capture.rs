@@ -1,0 +1,280 @@
+//! The quick-capture popup: a line in the capture grammar, parsed on every
+//! keystroke into a preview (or an error with a caret), a dropdown of names
+//! while an `@fragment` is typed, and Enter saving it; the popup closes once
+//! the line is on disk. The Timeline's `e` edits an entry in it too.
+
+pub mod draw;
+
+use crate::capture::{self, Capture, CaptureError, Parsed, Who};
+use crate::model::review;
+use crate::model::{Book, Direction, EntryId, Index, PersonId};
+use crate::search::SearchIndex;
+use crate::tui::app::App;
+use crate::tui::field::TextField;
+use crate::tui::keys::action::Action;
+use crate::tui::layers::{Ask, Ctx, Layer, Outcome, Question};
+use crate::tui::save::history::{Commit, Then};
+
+/// How many names the dropdown shows.
+pub const MAX_MATCHES: usize = 6;
+
+/// What the capture popup holds while it is open.
+#[derive(Debug, Clone)]
+pub struct CaptureState {
+    pub field: TextField,
+    /// The entry being edited (`e` on the Timeline), or `None` for a new one.
+    pub editing: Option<EntryId>,
+    /// The text the popup opened with: Esc on it (unchanged) closes at once.
+    pub initial: String,
+    /// The line read against the book: what will be saved, or what is wrong.
+    pub parsed: Result<Parsed, CaptureError>,
+    /// People whose names fit the `@fragment` at the cursor, best first.
+    pub matches: Vec<(PersonId, String)>,
+    pub highlighted: usize,
+    /// Why the last save failed (the text is kept).
+    pub save_error: Option<String>,
+    /// Whom the review opened the popup for: saving a line that names them
+    /// records them as logged, in the same undo step.
+    pub for_review: Option<PersonId>,
+}
+
+impl CaptureState {
+    /// The popup on `text`, editing the entry `editing` if given.
+    pub fn open(text: String, editing: Option<EntryId>, ctx: &mut Ctx) -> Layer {
+        let mut state = CaptureState {
+            field: TextField::new(text.clone()),
+            editing,
+            initial: text,
+            parsed: Err(CaptureError {
+                span: 0..0,
+                kind: capture::CaptureErrorKind::NoPerson,
+            }),
+            matches: Vec::new(),
+            highlighted: 0,
+            save_error: None,
+            for_review: None,
+        };
+        state.edited(ctx);
+        Layer::Capture(Box::new(state))
+    }
+
+    pub fn handle(&mut self, action: Action, ctx: &mut Ctx) -> Outcome {
+        match action {
+            Action::CaptureSave => return self.save(false, ctx),
+            Action::CaptureComplete => {
+                self.complete(ctx);
+            }
+            Action::CaptureNext => self.move_highlight(true),
+            Action::CapturePrev => self.move_highlight(false),
+            Action::CaptureCancel | Action::Back => return self.cancel(ctx),
+            _ => return Outcome::Pass,
+        }
+        Outcome::Keep
+    }
+
+    /// Reads the line again and refreshes the dropdown.
+    pub fn edited(&mut self, ctx: &mut Ctx) {
+        let line = self.field.value();
+        self.parsed = capture::parse_with(line, ctx.today, ctx.book, ctx.names, ctx.kinds);
+        self.matches = match fragment(line, self.field.cursor()) {
+            // The search index is built on the first `@` after each change.
+            Some((_, typed)) => {
+                let (book, index) = (ctx.book, ctx.index);
+                name_matches(typed, book, ctx.search(), index)
+            }
+            None => Vec::new(),
+        };
+        self.highlighted = 0;
+    }
+
+    fn move_highlight(&mut self, down: bool) {
+        if !self.matches.is_empty() {
+            let n = self.matches.len();
+            self.highlighted = if down {
+                (self.highlighted + 1) % n
+            } else {
+                (self.highlighted + n - 1) % n
+            };
+        }
+    }
+
+    /// Puts the highlighted name in place of the `@fragment`. False when
+    /// there was nothing to accept.
+    fn complete(&mut self, ctx: &mut Ctx) -> bool {
+        let Some((id, _)) = self.matches.get(self.highlighted) else {
+            return false;
+        };
+        let line = self.field.value();
+        let Some((range, _)) = fragment(line, self.field.cursor()) else {
+            return false;
+        };
+        let form = capture::mention(&Who::Known(*id), ctx.book, ctx.names);
+        let rest = &line[range.end..];
+        let space = if rest.starts_with(' ') { "" } else { " " };
+        let before = format!("{}{form}{space}", &line[..range.start]);
+        let cursor = before.chars().count() + usize::from(space.is_empty());
+        let text = format!("{before}{rest}");
+        self.field.set_at(text, cursor);
+        self.edited(ctx);
+        true
+    }
+
+    /// Enter: saves a line that parses (with the name dropdown open too,
+    /// unless the arrows moved in it); with unknown names, asks first
+    /// (`create_ok` is the answer). The popup closes only once the store's
+    /// atomic save returned.
+    pub fn save(&mut self, create_ok: bool, ctx: &mut Ctx) -> Outcome {
+        // With the dropdown open, Enter takes the name the arrows picked, or
+        // any name when the line does not read yet; a line that already
+        // reads (the preview shows what will be saved) is saved.
+        let pick = self.highlighted > 0 || self.parsed.is_err();
+        if pick && self.complete(ctx) {
+            return Outcome::Keep;
+        }
+        let parsed = match &self.parsed {
+            Ok(parsed) => parsed.clone(),
+            Err(e) => {
+                self.save_error = None;
+                ctx.fail(format!("not saved: {}", e.kind));
+                return Outcome::Keep;
+            }
+        };
+        let new: Vec<String> = parsed.capture.new_people().map(String::from).collect();
+        if !new.is_empty() && !create_ok {
+            return Outcome::Open(Question::open(Ask::CreatePeople(new), ctx.book));
+        }
+        let what = logged_words(&parsed.capture, ctx.book, self.editing.is_some());
+        let capture = parsed.capture;
+        let commit = match (self.editing, self.for_review) {
+            (Some(id), _) => Commit::with(
+                move |fresh| Ok(capture.to_edit_op(fresh, id)),
+                &what,
+                Then::Capture,
+            ),
+            // Opened by the review for someone the line still names: the
+            // review records them as logged, in the same undo step.
+            (None, Some(person)) if capture.people.contains(&Who::Known(person)) => {
+                let today = ctx.today;
+                Commit::step(
+                    move |fresh| Ok(review::logged(fresh, person, capture.to_op(fresh), today)),
+                    &what,
+                    Then::Capture,
+                )
+            }
+            (None, _) => Commit::with(move |fresh| Ok(capture.to_op(fresh)), &what, Then::Capture),
+        };
+        Outcome::Commit(commit)
+    }
+
+    /// The line did not reach the disk: the popup stays with its text and
+    /// the error, and reads the line against the book (it may have been
+    /// reloaded).
+    pub fn not_saved(&mut self, error: Option<String>, ctx: &mut Ctx) {
+        self.save_error = error;
+        self.edited(ctx);
+    }
+
+    /// Esc: closes at once when nothing was typed, else asks.
+    fn cancel(&self, ctx: &mut Ctx) -> Outcome {
+        let text = self.field.value();
+        if text.trim().is_empty() || text == self.initial {
+            Outcome::Close
+        } else {
+            Outcome::Open(Question::open(Ask::DiscardCapture, ctx.book))
+        }
+    }
+}
+
+impl App {
+    /// Opens the capture popup, the line starting with `@person ` when given.
+    /// Other tabs (the Review) call this with their selected person.
+    pub fn open_capture(&mut self, prefill: Option<PersonId>) {
+        let text = match prefill {
+            Some(id) => format!(
+                "{} ",
+                capture::mention(&Who::Known(id), &self.book, &self.names)
+            ),
+            None => String::new(),
+        };
+        self.open_capture_with(text, None);
+    }
+
+    pub(crate) fn open_capture_with(&mut self, text: String, editing: Option<EntryId>) {
+        let layer = CaptureState::open(text, editing, &mut self.ctx());
+        self.push(layer);
+    }
+
+    /// The capture popup's state, when it is on top.
+    pub fn capture_state(&self) -> Option<&CaptureState> {
+        match self.top() {
+            Some(Layer::Capture(state)) => Some(state),
+            _ => None,
+        }
+    }
+
+    /// Runs `f` on the capture popup when it is on top.
+    pub(crate) fn capture_on_top<T>(
+        &mut self,
+        f: impl FnOnce(&mut CaptureState, &mut Ctx) -> T,
+    ) -> Option<T> {
+        let (stack, mut ctx) = self.split();
+        match stack.last_mut() {
+            Some(Layer::Capture(state)) => Some(f(state, &mut ctx)),
+            _ => None,
+        }
+    }
+}
+
+/// "logged favor for Ana García" (or "edited …").
+fn logged_words(c: &Capture, book: &Book, editing: bool) -> String {
+    let names: Vec<String> = c
+        .people
+        .iter()
+        .map(|w| match w {
+            Who::Known(id) => book.name_of(*id),
+            Who::New(name) => name.clone(),
+        })
+        .collect();
+    let verb = if editing { "edited" } else { "logged" };
+    let to = match c.direction {
+        Direction::Gave => "for",
+        Direction::Received => "from",
+        Direction::Mutual => "with",
+    };
+    format!("{verb} {} {to} {}", c.kind, names.join(", "))
+}
+
+/// The `@word` the cursor (a char index) is in or just after: its byte range
+/// (from the `@` to the end of the word) and the typed name after the `@`.
+/// `None` when the cursor is not in a mention, or the name is empty or quoted.
+pub fn fragment(line: &str, cursor: usize) -> Option<(std::ops::Range<usize>, &str)> {
+    let at = line
+        .char_indices()
+        .nth(cursor)
+        .map_or(line.len(), |(i, _)| i);
+    let start = line[..at].rfind(char::is_whitespace).map_or(0, |i| {
+        i + line[i..].chars().next().map_or(1, char::len_utf8)
+    });
+    let end = line[at..]
+        .find(char::is_whitespace)
+        .map_or(line.len(), |i| at + i);
+    let word = &line[start..end];
+    let name = word.strip_prefix('@')?;
+    let typed = &line[start + 1..at];
+    (!typed.is_empty() && !name.starts_with('"')).then_some((start..end, typed))
+}
+
+/// Active people whose name or a nickname fits `typed` (dots as spaces),
+/// best first, from the same search engine as the finder.
+pub fn name_matches(
+    typed: &str,
+    book: &Book,
+    search: &SearchIndex,
+    index: &Index,
+) -> Vec<(PersonId, String)> {
+    search
+        .names(&typed.replace('.', " "), book, index, MAX_MATCHES)
+        .into_iter()
+        .map(|hit| (hit.person, book.name_of(hit.person)))
+        .collect()
+}

@@ -1,0 +1,231 @@
+//! A person's card: who they are, what they need and offer, how we stand, and
+//! their own timeline below. Shown beside the People list and, full size,
+//! when Enter opens it.
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::style::Modifier;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Paragraph, Widget, Wrap};
+
+use crate::model::Person;
+use crate::text;
+use crate::tui::app::App;
+use crate::tui::panes::cursor::Cursor;
+use crate::tui::panes::timeline::entry_line;
+use crate::tui::ui::draw_row;
+use crate::tui::ui::theme::Theme;
+
+pub struct CardView<'a> {
+    pub app: &'a App,
+    pub person: &'a Person,
+    /// The open card scrolls its timeline; the one beside the list does not.
+    pub cursor: Option<&'a Cursor>,
+}
+
+impl Widget for CardView<'_> {
+    fn render(self, area: Rect, buf: &mut Buffer) {
+        let CardView {
+            app,
+            person: p,
+            cursor,
+        } = self;
+        let theme = Theme { color: app.color };
+        // An archived person says so beside the name, which gives way first.
+        let badge = if p.archived { " archived " } else { "" };
+        let room = usize::from(area.width).saturating_sub(4 + text::width(badge));
+        let block = Block::bordered().title(Line::from(vec![
+            Span::styled(
+                format!(" {} ", text::truncate(&p.name, room)),
+                theme.title(),
+            ),
+            Span::styled(badge, theme.dim().add_modifier(Modifier::REVERSED)),
+        ]));
+        let inner = block.inner(area);
+        block.render(area, buf);
+
+        let f = app.index().facts(p.id);
+        let mut lines = about_lines(app, p, theme, true);
+        lines.extend(needs_lines(p, theme, false));
+        lines.extend(standing_lines(app, p, theme));
+
+        // The facts take what they need (wrapped), up to half the card when
+        // the timeline has entries; the timeline gets the rest.
+        let width = usize::from(inner.width.max(1));
+        let wrapped: usize = lines.iter().map(|l| l.width().max(1).div_ceil(width)).sum();
+        let max_top = if f.entries.is_empty() {
+            inner.height
+        } else {
+            inner.height / 2 + 1
+        };
+        let top_h = (wrapped as u16).min(max_top);
+        Paragraph::new(lines).wrap(Wrap { trim: false }).render(
+            Rect {
+                height: top_h,
+                ..inner
+            },
+            buf,
+        );
+
+        let rest = Rect {
+            y: inner.y + top_h,
+            height: inner.height.saturating_sub(top_h),
+            ..inner
+        };
+        if rest.height < 2 {
+            return;
+        }
+        let heading = text::truncate(&format!("── their timeline ({}) ", f.entries.len()), width);
+        let rule = "─".repeat(width.saturating_sub(text::width(&heading)));
+        buf.set_string(rest.x, rest.y, format!("{heading}{rule}"), theme.dim());
+        let rows = Rect {
+            y: rest.y + 1,
+            height: rest.height - 1,
+            ..rest
+        };
+        if f.entries.is_empty() {
+            buf.set_string(rows.x, rows.y, "nothing logged yet", theme.dim());
+            return;
+        }
+        let range = match cursor {
+            Some(c) => c.visible(f.entries.len(), usize::from(rows.height)),
+            None => 0..f.entries.len().min(usize::from(rows.height)),
+        };
+        for (row, i) in range.enumerate() {
+            let entry = &app.book().entries[f.entries[i]];
+            let line = entry_line(app, entry, width, false);
+            draw_row(
+                line,
+                rows,
+                row,
+                cursor.is_some_and(|c| c.selected == i),
+                theme,
+                buf,
+            );
+        }
+    }
+}
+
+fn label(theme: Theme, l: &str) -> Span<'static> {
+    Span::styled(format!("{l}: "), theme.label())
+}
+
+/// "Title · Org", empty when neither is known.
+pub(crate) fn role(p: &Person) -> String {
+    [p.title.as_deref(), p.org.as_deref()]
+        .into_iter()
+        .flatten()
+        .collect::<Vec<_>>()
+        .join(" · ")
+}
+
+/// Role (unless shown elsewhere), tags, how we met.
+pub(crate) fn about_lines<'a>(
+    app: &'a App,
+    p: &'a Person,
+    theme: Theme,
+    with_role: bool,
+) -> Vec<Line<'a>> {
+    let label = |l: &str| label(theme, l);
+    let mut lines: Vec<Line> = Vec::new();
+    let role = role(p);
+    if with_role && !role.is_empty() {
+        lines.push(Line::raw(role));
+    }
+    if !p.tags.is_empty() {
+        lines.push(Line::from(vec![
+            label("tags"),
+            Span::raw(p.tags.join(", ")),
+        ]));
+    }
+    if !p.met.is_empty() {
+        let mut met: Vec<String> = Vec::new();
+        met.extend(p.met.context.clone());
+        met.extend(p.met.date.map(|d| d.to_string()));
+        if let Some(by) = p.met.introduced_by {
+            met.push(format!("via {}", app.book().name_of(by)));
+        }
+        lines.push(Line::from(vec![label("met"), Span::raw(met.join(" · "))]));
+    }
+    lines
+}
+
+/// What they need and what they offer; `bold` makes them stand out (the review).
+pub(crate) fn needs_lines(p: &Person, theme: Theme, bold: bool) -> Vec<Line<'static>> {
+    let label = |l: &str| label(theme, l);
+    let text = if bold { theme.title() } else { theme.plain() };
+    let mut lines = Vec::new();
+    let needs = if p.needs.is_empty() {
+        Span::styled("unknown — ask", theme.dim())
+    } else {
+        Span::styled(p.needs.join("; "), text)
+    };
+    lines.push(Line::from(vec![label("needs"), needs]));
+    if !p.offers.is_empty() {
+        lines.push(Line::from(vec![
+            label("offers"),
+            Span::styled(p.offers.join("; "), text),
+        ]));
+    }
+    lines
+}
+
+/// How we stand: last contact, deeds, cadence and what is due, birthday, notes.
+pub(crate) fn standing_lines<'a>(app: &'a App, p: &'a Person, theme: Theme) -> Vec<Line<'a>> {
+    let label = |l: &str| label(theme, l);
+    let f = app.index().facts(p.id);
+    let mut lines: Vec<Line> = Vec::new();
+    let cadence = app.config().cadence_for(p);
+    let mut standing = vec![label("last")];
+    standing.push(Span::raw(match f.days_since_contact(app.today) {
+        Some(0) => "today".into(),
+        Some(d) => format!("{} ago", text::short_age(d)),
+        None => "never".into(),
+    }));
+    standing.push(Span::styled(format!("  ↑{}", f.deeds_given), theme.deed()));
+    standing.push(Span::styled(
+        format!(" ↓{}", f.deeds_received),
+        theme.accent(),
+    ));
+    let touches = if f.touches == 1 { "touch" } else { "touches" };
+    standing.push(Span::raw(format!(" · {} {touches}", f.touches)));
+    lines.push(Line::from(standing));
+    let mut due = Vec::new();
+    if let Some(c) = cadence {
+        let style = if f.cadence_due(cadence, app.today) {
+            theme.due()
+        } else {
+            theme.plain()
+        };
+        due.push(label("cadence"));
+        due.push(Span::styled(format!("{c}d "), style));
+    }
+    if f.open_promises > 0 {
+        let s = if f.open_promises == 1 { "" } else { "s" };
+        due.push(Span::styled(
+            format!("{} open promise{s} ", f.open_promises),
+            theme.due(),
+        ));
+    }
+    if let Some(fu) = f.next_follow_up {
+        let style = if fu <= app.today {
+            theme.due()
+        } else {
+            theme.plain()
+        };
+        due.push(Span::styled(format!("follow up {fu}"), style));
+    }
+    if !due.is_empty() {
+        lines.push(Line::from(due));
+    }
+    if let Some(b) = p.birthday {
+        lines.push(Line::from(vec![
+            label("birthday"),
+            Span::raw(b.to_string()),
+        ]));
+    }
+    if !p.notes.is_empty() {
+        lines.push(Line::from(vec![label("notes"), Span::raw(p.notes.clone())]));
+    }
+    lines
+}

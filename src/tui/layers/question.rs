@@ -1,0 +1,181 @@
+//! The one yes/no question, for everything that asks first: archive, merge,
+//! discard a form or a capture line, create a capture's new people, delete
+//! an entry. One table answers them all: `y` (or Enter) is yes, `n` (or Esc)
+//! is no; what a yes does is `App::yes`.
+
+pub mod draw;
+
+use crate::model::{Book, EntryId, Op, PersonId, merge_op};
+use crate::tui::app::App;
+use crate::tui::keys::action::Action;
+use crate::tui::layers::{Effect, Layer, Outcome};
+use crate::tui::save::history::Then;
+
+/// What is asked: what a yes does.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Ask {
+    Archive(PersonId),
+    Merge {
+        from: PersonId,
+        into: PersonId,
+    },
+    /// Close the person form and lose what was typed.
+    DiscardForm,
+    /// Close the capture popup and lose its line.
+    DiscardCapture,
+    /// Create the capture's unknown people, then save it.
+    CreatePeople(Vec<String>),
+    DeleteEntry(EntryId),
+    /// The book's file is gone (deleted or moved): write the book as shown
+    /// to a new file there?
+    Recreate(std::path::PathBuf),
+}
+
+/// A yes/no question: a title, a few lines, and what a yes does.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Question {
+    pub title: String,
+    pub lines: Vec<String>,
+    pub ask: Ask,
+}
+
+impl Question {
+    /// The question for `ask`, worded from the book as it is now.
+    pub fn open(ask: Ask, book: &Book) -> Layer {
+        let (title, lines) = match &ask {
+            Ask::Archive(id) => match book.person(*id).is_some_and(|p| p.archived) {
+                true => (
+                    "Unarchive?".to_string(),
+                    vec![
+                        summary(book, *id),
+                        "They come back to every view and the review.".into(),
+                    ],
+                ),
+                false => (
+                    "Archive?".to_string(),
+                    vec![
+                        summary(book, *id),
+                        "They leave every view and the review; the file keeps them.".into(),
+                    ],
+                ),
+            },
+            Ask::Merge { from, into } => (
+                "Merge?".into(),
+                vec![
+                    summary(book, *from),
+                    format!("into {}", summary(book, *into)),
+                    "Entries are re-pointed; the old id resolves to the new one.".into(),
+                ],
+            ),
+            Ask::DiscardForm => (
+                "Discard changes?".into(),
+                vec!["What you typed in the form will be lost.".into()],
+            ),
+            Ask::DiscardCapture => (
+                "Discard the line?".into(),
+                vec!["What you typed in the capture will be lost.".into()],
+            ),
+            Ask::CreatePeople(names) => (
+                format!("Create {}?", names.join(", ")),
+                vec!["Not in the book yet: they are added with the line.".into()],
+            ),
+            Ask::Recreate(path) => (
+                "The book's file is gone".into(),
+                vec![
+                    format!("{} was deleted or moved.", path.display()),
+                    "Write the book as shown to a new file there?".into(),
+                ],
+            ),
+            Ask::DeleteEntry(id) => (
+                "Delete this entry?".into(),
+                vec![match book.entry(*id) {
+                    Some(e) => format!("{} with {}", e.kind, names_of(e, book)),
+                    None => "an entry".into(),
+                }],
+            ),
+        };
+        Layer::Question(Question { title, lines, ask })
+    }
+
+    pub fn handle(&mut self, action: Action) -> Outcome {
+        match action {
+            Action::Yes | Action::Submit => Outcome::CloseThen(Effect::Yes(self.ask.clone())),
+            Action::No | Action::Back => Outcome::Close,
+            _ => Outcome::Pass,
+        }
+    }
+}
+
+impl App {
+    /// The question on top was answered yes (and has closed).
+    pub(crate) fn yes(&mut self, ask: Ask) {
+        match ask {
+            Ask::DiscardForm | Ask::DiscardCapture => self.pop(),
+            Ask::Recreate(_) => self.recreate(),
+            Ask::CreatePeople(_) => {
+                if let Some(outcome) = self.capture_on_top(|c, ctx| c.save(true, ctx)) {
+                    self.carry_out(outcome);
+                }
+            }
+            Ask::DeleteEntry(id) => {
+                let what = match self.book.entry(id) {
+                    Some(e) => format!("deleted {}", entry_words(e, &self.book)),
+                    None => "deleted an entry".to_string(),
+                };
+                self.commit(Op::DeleteEntry(id), &what, Then::Nothing);
+            }
+            Ask::Archive(id) => {
+                let Some(before) = self.person(id) else {
+                    return;
+                };
+                let mut p = before.clone();
+                p.archived = !p.archived;
+                let what = match p.archived {
+                    true => format!("archived {}", p.name),
+                    false => format!("unarchived {}", p.name),
+                };
+                let op = Op::edit_person(before, p);
+                self.commit(op, &what, Then::Nothing);
+            }
+            Ask::Merge { from, into } => {
+                let what = format!(
+                    "merged {} into {}",
+                    self.book.name_of(from),
+                    self.book.name_of(into)
+                );
+                // Built under the lock from the freshest book, so entries
+                // another process logged for `from` meanwhile move too.
+                match merge_op(&self.book, from, into) {
+                    Ok(_) => self.commit_with(
+                        move |fresh| merge_op(fresh, from, into),
+                        &what,
+                        Then::Select(into),
+                    ),
+                    Err(e) => self.fail(format!("not merged: {e}")),
+                }
+            }
+        }
+    }
+}
+
+/// "Ana Lima (Acme, 5 entries)".
+pub fn summary(book: &Book, id: PersonId) -> String {
+    let Some(p) = book.person(id) else {
+        return id.to_string();
+    };
+    let n = book.entries_of(id).count();
+    let org = p.org.as_deref().unwrap_or("no org");
+    let entries = if n == 1 { "entry" } else { "entries" };
+    format!("{} ({org}, {n} {entries})", p.name)
+}
+
+/// "Ana García, Bruno Costa".
+fn names_of(e: &crate::model::Entry, book: &Book) -> String {
+    let names: Vec<String> = e.people.iter().map(|p| book.name_of(*p)).collect();
+    names.join(", ")
+}
+
+/// "favor for Ana García".
+pub fn entry_words(e: &crate::model::Entry, book: &Book) -> String {
+    format!("{} for {}", e.kind, names_of(e, book))
+}

@@ -1,0 +1,219 @@
+//! The Review tab: one person at a time — why they are here, what they need
+//! and offer, how you stand, their last few entries — and, after the last
+//! person, a summary of the day with what to do next.
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Paragraph, Widget, Wrap};
+
+use crate::model::review::{ReviewSession, ReviewStep, Summary};
+use crate::text;
+use crate::tui::app::App;
+use crate::tui::layers::card::draw::{about_lines, needs_lines, role, standing_lines};
+use crate::tui::panes::timeline::entry_line;
+use crate::tui::ui::theme::Theme;
+
+pub struct ReviewPane<'a>(pub &'a App);
+
+impl Widget for ReviewPane<'_> {
+    fn render(self, area: Rect, buf: &mut Buffer) {
+        let app = self.0;
+        let theme = Theme { color: app.color };
+        let Some(session) = app.review() else {
+            return;
+        };
+        match session.step(app.book(), app.index()) {
+            Some(step) => {
+                let block = Block::bordered().title(Line::from(vec![
+                    Span::styled(" Review ", theme.title()),
+                    Span::styled(format!("{} of {} ", step.position, step.total), theme.dim()),
+                ]));
+                let inner = block.inner(area);
+                block.render(area, buf);
+                render_step(app, &step, theme, inner, buf);
+            }
+            None => {
+                let block = Block::bordered().title(Line::styled(" Review ", theme.title()));
+                let inner = block.inner(area);
+                block.render(area, buf);
+                render_summary(app, session, theme, inner, buf);
+            }
+        }
+    }
+}
+
+/// The person on top, their reasons, needs and offers first (what the review
+/// is for), then the rest of their card; the latest entries at the bottom.
+fn render_step(app: &App, step: &ReviewStep, theme: Theme, area: Rect, buf: &mut Buffer) {
+    let p = step.person;
+    let width = usize::from(area.width.max(1));
+    let mut head = vec![Span::styled(p.name.clone(), theme.title())];
+    let role = role(p);
+    if !role.is_empty() {
+        head.push(Span::styled(format!(" · {role}"), theme.dim()));
+    }
+    let mut lines = vec![Line::from(head), Line::raw("")];
+    // Each reason wraps under its own text, not under the bullet.
+    for reason in &step.item.reasons {
+        for (i, part) in wrap(&reason.to_string(), width.saturating_sub(2))
+            .into_iter()
+            .enumerate()
+        {
+            let bullet = if i == 0 { "• " } else { "  " };
+            lines.push(Line::from(vec![
+                Span::styled(bullet, theme.due()),
+                Span::raw(part),
+            ]));
+        }
+    }
+    lines.push(Line::raw(""));
+    lines.extend(needs_lines(p, theme, true));
+    lines.extend(about_lines(app, p, theme, false));
+    lines.extend(standing_lines(app, p, theme));
+
+    // The entries keep their rows (a heading and up to five); the facts above
+    // take the rest and are clipped from the bottom, least important last.
+    let shown = step.recent.len().max(1) as u16;
+    let bottom_h = if area.height >= shown + 8 {
+        shown + 1
+    } else {
+        0
+    };
+    let top = Rect {
+        height: area.height - bottom_h,
+        ..area
+    };
+    Paragraph::new(lines)
+        .wrap(Wrap { trim: false })
+        .render(top, buf);
+    if bottom_h == 0 {
+        return;
+    }
+    let y = area.y + top.height;
+    let heading = text::truncate(
+        &format!(
+            "── last {} of {} entries ",
+            step.recent.len(),
+            step.facts.entries.len()
+        ),
+        width,
+    );
+    let rule = "─".repeat(width.saturating_sub(text::width(&heading)));
+    buf.set_string(area.x, y, format!("{heading}{rule}"), theme.dim());
+    if step.recent.is_empty() {
+        buf.set_string(area.x, y + 1, "nothing logged yet", theme.dim());
+        return;
+    }
+    for (row, entry) in step.recent.iter().enumerate() {
+        let line = entry_line(app, entry, width, false);
+        line.render(
+            Rect {
+                y: y + 1 + row as u16,
+                height: 1,
+                ..area
+            },
+            buf,
+        );
+    }
+}
+
+/// Splits `s` into lines of at most `width` columns at spaces; a word wider
+/// than a line is cut.
+fn wrap(s: &str, width: usize) -> Vec<String> {
+    let width = width.max(1);
+    let mut lines = Vec::new();
+    let mut line = String::new();
+    for word in s.split(' ') {
+        let word = text::truncate(word, width);
+        let needed = text::width(&line) + usize::from(!line.is_empty()) + text::width(&word);
+        if !line.is_empty() && needed > width {
+            lines.push(std::mem::take(&mut line));
+        }
+        if !line.is_empty() {
+            line.push(' ');
+        }
+        line.push_str(&word);
+    }
+    lines.push(line);
+    lines
+}
+
+/// After the last person: what the review did, the deeds of the day, and
+/// what to do next.
+fn render_summary(app: &App, session: &ReviewSession, theme: Theme, area: Rect, buf: &mut Buffer) {
+    let s = session.summary(app.book(), app.kinds());
+    let (_, total) = session.progress();
+    let mut lines = Vec::new();
+    if total == 0 {
+        lines.push(Line::styled("Nobody needs you today.", theme.title()));
+        lines.push(Line::raw(""));
+        lines.push(Line::raw(
+            "No promise open, no follow-up due, no cadence passed.",
+        ));
+    } else {
+        let people = if total == 1 { "person" } else { "people" };
+        lines.push(Line::styled(
+            format!("Review done for today: {total} {people}."),
+            theme.title(),
+        ));
+        lines.push(Line::raw(""));
+        let row = |label: &str, n: usize| {
+            Line::from(vec![
+                Span::styled(text::fit(label, 10), theme.label()),
+                Span::raw(n.to_string()),
+            ])
+        };
+        lines.push(row("logged", s.logged));
+        lines.push(row("done", s.done));
+        lines.push(row("snoozed", s.snoozed));
+        lines.push(row("skipped", s.skipped));
+    }
+    lines.push(Line::raw(""));
+    let deeds = match s.deeds_today {
+        1 => "1 deed".to_string(),
+        n => format!("{n} deeds"),
+    };
+    lines.push(Line::from(vec![
+        Span::raw("You did "),
+        Span::styled(deeds, theme.deed()),
+        Span::raw(" today."),
+    ]));
+    lines.push(Line::raw(""));
+    lines.push(Line::styled(next_step(app, &s), theme.accent()));
+    Paragraph::new(lines)
+        .wrap(Wrap { trim: true })
+        .render(area, buf);
+}
+
+/// The one line that says what to do after the review.
+fn next_step(app: &App, s: &Summary) -> String {
+    let coffee = app.lists().coffee.len();
+    if s.deeds_today == 0 && coffee > 0 {
+        format!(
+            "Next: no deed yet today. Coffee only (3) lists {coffee} people who have \
+             only had coffee with you: do one thing for one of them."
+        )
+    } else if s.deeds_today == 0 {
+        "Next: no deed yet today. Pick someone on People (1) and do one thing for them.".to_string()
+    } else if s.skipped > 0 {
+        "Next: the people you skipped come back tomorrow. u undoes the last step; \
+         q goes back to People."
+            .to_string()
+    } else {
+        "Next: nothing else is due today. q goes back to People.".to_string()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::wrap;
+
+    #[test]
+    fn wraps_at_spaces_by_display_width() {
+        assert_eq!(wrap("due today", 80), vec!["due today"]);
+        assert_eq!(wrap("aa bb cc", 5), vec!["aa bb", "cc"]);
+        assert_eq!(wrap("王芳 王芳", 4), vec!["王芳", "王芳"]);
+        assert_eq!(wrap("abcdefgh", 4), vec!["abc…"]);
+    }
+}

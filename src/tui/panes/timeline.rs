@@ -1,0 +1,165 @@
+//! The Timeline tab: every entry, newest first, deeds marked apart from
+//! touches; `f` chooses a weight or one kind, `w` cycles the weights, `p`
+//! keeps one person; `e` edits the selected entry in the capture popup, `d`
+//! deletes it (asking first), `x` marks it done.
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Paragraph, Widget};
+
+use crate::capture;
+use crate::model::{Entry, Op, Weight};
+use crate::text::fit;
+use crate::tui::app::App;
+use crate::tui::layers::question::entry_words;
+use crate::tui::layers::{Ask, Question};
+use crate::tui::panes::lists::WeightFilter;
+use crate::tui::save::history::Then;
+use crate::tui::ui::theme::Theme;
+
+impl App {
+    /// `e`: the capture popup on the selected entry, in grammar form.
+    pub(crate) fn edit_entry(&mut self) {
+        let Some(entry) = self.selected_entry().map(|i| &self.book.entries[i]) else {
+            return self.say("no entry selected".into());
+        };
+        let (text, id) = (capture::render(entry, &self.book, self.today), entry.id);
+        self.open_capture_with(text, Some(id));
+    }
+
+    /// `d`: asks before deleting the selected entry.
+    pub(crate) fn ask_delete_entry(&mut self) {
+        match self.selected_entry().map(|i| self.book.entries[i].id) {
+            Some(id) => self.push(Question::open(Ask::DeleteEntry(id), &self.book)),
+            None => self.say("no entry selected".into()),
+        }
+    }
+
+    /// `x`: an open promise or follow-up done, a done one open.
+    pub(crate) fn toggle_done(&mut self) {
+        let Some(entry) = self.selected_entry().map(|i| &self.book.entries[i]) else {
+            return self.say("no entry selected".into());
+        };
+        let words = entry_words(entry, &self.book);
+        let (op, what) = if entry.done {
+            (Op::SetDone(entry.id, None), format!("reopened {words}"))
+        } else if entry.kind.is_promise() || entry.follow_up.is_some() {
+            (
+                Op::SetDone(entry.id, Some(self.today)),
+                format!("marked done: {words}"),
+            )
+        } else {
+            return self.say("only a promise or a follow-up can be done".into());
+        };
+        self.commit(op, &what, Then::Nothing);
+    }
+}
+
+pub struct TimelinePane<'a>(pub &'a App);
+
+impl Widget for TimelinePane<'_> {
+    fn render(self, area: Rect, buf: &mut Buffer) {
+        let app = self.0;
+        let theme = Theme { color: app.color };
+        let mut title = vec![
+            Span::styled(" Timeline ", theme.title()),
+            Span::styled(format!("{} ", app.view.weight.title()), theme.dim()),
+        ];
+        if let Some(who) = app.view.who {
+            title.push(Span::styled(
+                format!("· {} ", app.book().name_of(who)),
+                theme.accent(),
+            ));
+        }
+        let block = Block::bordered().title(Line::from(title));
+        let inner = block.inner(area);
+        block.render(area, buf);
+        let entries = &app.lists().timeline;
+        if entries.is_empty() {
+            let why = if app.view.weight != WeightFilter::All || app.view.who.is_some() {
+                "Nothing matches this filter (f: show something else, p: this person)."
+            } else {
+                "Nothing logged yet. Log a coffee, a call, a favor: `kith log \"@ana coffee: …\"`."
+            };
+            Paragraph::new(why).render(inner, buf);
+            return;
+        }
+        let cursor = &app.cursors.timeline;
+        let width = usize::from(inner.width);
+        for (row, i) in cursor
+            .visible(entries.len(), usize::from(inner.height))
+            .enumerate()
+        {
+            let mut line = entry_line(app, &app.book().entries[entries[i]], width, true);
+            if i == cursor.selected {
+                line = line.style(theme.selected());
+            }
+            let y = inner.y + row as u16;
+            line.render(
+                Rect {
+                    y,
+                    height: 1,
+                    ..inner
+                },
+                buf,
+            );
+        }
+    }
+}
+
+/// One entry on one line of `width` columns: date, kind (deeds starred and
+/// bold), direction, people (when `show_people`), summary, follow-up.
+pub fn entry_line(app: &App, e: &Entry, width: usize, show_people: bool) -> Line<'static> {
+    let theme = Theme { color: app.color };
+    let date = if width >= 70 {
+        e.date.format("%Y-%m-%d").to_string()
+    } else {
+        e.date.format("%m-%d").to_string()
+    };
+    let deed = app.kinds().weight(&e.kind) == Weight::Deed;
+    let (mark, style) = if deed {
+        ("*", theme.deed())
+    } else {
+        (" ", theme.touch())
+    };
+    let wide = width >= 70;
+    let tail = if e.is_open_promise() {
+        "open".to_string()
+    } else if let Some(fu) = e.open_follow_up() {
+        let next = if wide { "next " } else { "→" };
+        format!("{next}{}", fu.format("%m-%d"))
+    } else {
+        String::new()
+    };
+    let kind_w = if wide { 9 } else { 7 };
+    let mut used = date.len() + 1 + kind_w + 1 + 3;
+    let mut spans = vec![
+        Span::styled(date, theme.dim()),
+        Span::raw(" "),
+        Span::styled(format!("{mark}{}", fit(e.kind.as_str(), kind_w)), style),
+        Span::raw(format!(" {} ", e.direction.arrow())),
+    ];
+    if show_people {
+        let names: Vec<String> = e.people.iter().map(|p| app.book().name_of(*p)).collect();
+        let w = if width >= 100 { 20 } else { 14 };
+        spans.push(Span::raw(format!("{} ", fit(&names.join(", "), w))));
+        used += w + 1;
+    }
+    let tail_w = match (tail.is_empty(), wide) {
+        (true, _) => 0,
+        (false, true) => 11,
+        (false, false) => 7,
+    };
+    let summary_w = width.saturating_sub(used + tail_w);
+    spans.push(Span::raw(fit(&e.summary, summary_w)));
+    if !tail.is_empty() {
+        let style = if e.is_open_promise() || e.open_follow_up().is_some_and(|d| d <= app.today) {
+            theme.due()
+        } else {
+            theme.dim()
+        };
+        spans.push(Span::styled(format!(" {}", fit(&tail, tail_w - 1)), style));
+    }
+    Line::from(spans)
+}

@@ -1,0 +1,67 @@
+//! How the lists are viewed — the People sort (and archived shown or not),
+//! the Timeline's filter — and changing it without losing the selection.
+
+use crate::model::PersonId;
+use crate::tui::app::{App, Tab};
+use crate::tui::panes::lists::{Sort, Sources, WeightFilter};
+
+/// How the lists are viewed (the saver derives them with it too).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct ViewSettings {
+    pub sort: Sort,
+    pub weight: WeightFilter,
+    pub who: Option<PersonId>,
+}
+
+impl App {
+    pub(crate) fn refilter(&mut self) {
+        let keep = self.selected_entry_id();
+        let mut lists = std::mem::take(&mut self.lists);
+        lists.filter_timeline(&sources(self), self.view.weight.clone(), self.view.who);
+        self.lists = lists;
+        self.restore_entry(keep);
+    }
+
+    /// The People list in `sort` from now on, the selection kept.
+    pub(crate) fn resort(&mut self, sort: Sort) {
+        self.view.sort = sort;
+        let keep = self.selected_in(Tab::People);
+        let mut lists = std::mem::take(&mut self.lists);
+        lists.sort_people(&sources(self), self.view.sort);
+        self.lists = lists;
+        self.restore_people(keep);
+    }
+
+    /// Archived people into the People list (marked) or out again.
+    pub(crate) fn toggle_archived(&mut self) {
+        let archived = !self.view.sort.archived;
+        self.resort(Sort {
+            archived,
+            ..self.view.sort
+        });
+        let n = self.book.people.iter().filter(|p| p.archived).count();
+        self.say(match (archived, n) {
+            (false, _) => "archived people hidden".to_string(),
+            (true, 1) => "showing 1 archived person".to_string(),
+            (true, n) => format!("showing {n} archived people"),
+        });
+    }
+
+    /// The Timeline shows `weight` from now on.
+    pub(crate) fn set_weight(&mut self, weight: WeightFilter) {
+        self.view.weight = weight;
+        self.refilter();
+        self.say(format!("showing {}", self.view.weight.title()));
+    }
+}
+
+/// What every derived list is computed from.
+pub(crate) fn sources(app: &App) -> Sources<'_> {
+    Sources {
+        book: &app.book,
+        index: &app.index,
+        config: &app.config,
+        kinds: &app.kinds,
+        today: app.today,
+    }
+}

@@ -1,0 +1,128 @@
+//! Taking in a changed book: what the saver derived is swapped in
+//! ([`App::adopt`]), and each pane's selection comes back to the same person
+//! or entry, found again by id.
+
+use crate::model::{EntryId, PersonId};
+
+use crate::tui::app::App;
+use crate::tui::panes::cursor::Cursor;
+use crate::tui::panes::lists::Lists;
+use crate::tui::panes::tab::Tab;
+use crate::tui::panes::view::sources;
+use crate::tui::save::saver::{Catch, Derived};
+
+impl App {
+    /// Takes a book and what was derived from it (built here at start, by the
+    /// saver after a change), keeping each pane's selection on the same person
+    /// (or entry).
+    pub(crate) fn adopt(&mut self, derived: Derived, keep: Selection) {
+        let Derived {
+            catch,
+            index,
+            names,
+            lists,
+            view,
+            store,
+        } = derived;
+        let mut garbage: Vec<Box<dyn Send>> = Vec::new();
+        match catch {
+            Catch::Apply(op) => {
+                if let Err(e) = op.apply(&mut self.book) {
+                    // The two copies differ (a bug): read the file again
+                    // rather than show one book with another's index.
+                    self.fail(format!("out of step with the file ({e}); reading it again"));
+                    return self.reload();
+                }
+            }
+            Catch::Replace(book) => {
+                garbage.push(Box::new(std::mem::replace(&mut self.book, *book)));
+            }
+        }
+        garbage.push(Box::new(std::mem::replace(&mut self.index, index)));
+        garbage.push(Box::new(std::mem::replace(&mut self.names, names)));
+        garbage.push(Box::new(std::mem::replace(&mut self.lists, lists)));
+        garbage.push(Box::new(self.search.take()));
+        self.saver.discard(garbage);
+        self.store = store;
+        if view != self.view {
+            self.lists = Lists::build(
+                &sources(self),
+                self.view.sort,
+                self.view.weight.clone(),
+                self.view.who,
+            );
+        }
+        self.settle(keep);
+    }
+
+    /// After the book changed: each pane's selection back on the same person
+    /// (or entry), popups of people who are gone closed, the review and the
+    /// finder brought up to date.
+    pub(crate) fn settle(&mut self, keep: Selection) {
+        self.restore_people(keep.person);
+        restore(&mut self.cursors.coffee, &self.lists.coffee, keep.coffee);
+        self.restore_entry(keep.entry);
+        let book = &self.book;
+        self.stack
+            .retain(|layer| layer.person().is_none_or(|id| book.person(id).is_some()));
+        self.forget_review();
+        let (stack, mut ctx) = self.split();
+        for layer in stack {
+            layer.book_changed(&mut ctx);
+        }
+    }
+
+    /// What is selected, by id, so it can be found again after the book changes.
+    pub(crate) fn selection(&self) -> Selection {
+        Selection {
+            person: self.selected_in(Tab::People),
+            coffee: self.selected_in(Tab::Coffee),
+            entry: self.selected_entry_id(),
+        }
+    }
+
+    pub(crate) fn selected_in(&self, tab: Tab) -> Option<PersonId> {
+        match tab {
+            Tab::People => self.lists.people.get(self.cursors.people.selected).copied(),
+            Tab::Coffee => self.lists.coffee.get(self.cursors.coffee.selected).copied(),
+            Tab::Timeline => self
+                .selected_entry()
+                .and_then(|i| self.book.entries.get(i))
+                .and_then(|e| e.people.first())
+                .map(|p| self.book.resolve(*p)),
+            Tab::Review => None,
+        }
+    }
+
+    pub(crate) fn selected_entry_id(&self) -> Option<EntryId> {
+        self.selected_entry()
+            .and_then(|i| self.book.entries.get(i))
+            .map(|e| e.id)
+    }
+
+    pub(crate) fn restore_people(&mut self, keep: Option<PersonId>) {
+        restore(&mut self.cursors.people, &self.lists.people, keep);
+    }
+
+    pub(crate) fn restore_entry(&mut self, keep: Option<EntryId>) {
+        match keep.and_then(|id| self.lists.entry_position(&self.book, id)) {
+            Some(at) => self.cursors.timeline.selected = at,
+            None => self.cursors.timeline.clamp(self.lists.timeline.len()),
+        }
+    }
+}
+
+/// What was selected, by id.
+#[derive(Default)]
+pub(crate) struct Selection {
+    pub(crate) person: Option<PersonId>,
+    pub(crate) coffee: Option<PersonId>,
+    pub(crate) entry: Option<EntryId>,
+}
+
+fn restore(cursor: &mut Cursor, list: &[PersonId], keep: Option<PersonId>) {
+    match keep.and_then(|id| list.iter().position(|p| *p == id)) {
+        Some(at) => cursor.selected = at,
+        None => cursor.clamp(list.len()),
+    }
+}

@@ -1,0 +1,366 @@
+//! The capture popup's `update` logic without a terminal: prefill, the name
+//! dropdown, saving (and failing to), new people, Esc, and the Timeline's
+//! edit/delete/done, each one undo step.
+
+use chrono::Days;
+use ratatui::crossterm::event::KeyCode;
+
+use crate::capture::Who;
+use crate::model::{EntryId, PersonId};
+use crate::tui::app::{App, Tab};
+use crate::tui::keys::action::Action;
+use crate::tui::keys::keymap::Key;
+use crate::tui::layers::Ask;
+use crate::tui::test_support::{Fixture, Top, fixture, on_disk, press, status, today, type_str};
+
+fn line(app: &App) -> String {
+    app.capture_state().unwrap().field.value().to_string()
+}
+
+fn people_in_line(app: &App) -> Vec<Who> {
+    match &app.capture_state().unwrap().parsed {
+        Ok(p) => p.capture.people.clone(),
+        Err(e) => panic!("line {:?} does not parse: {e}", line(app)),
+    }
+}
+
+#[test]
+fn c_opens_the_popup_on_the_selected_person() {
+    let mut app = fixture().app;
+    app.update(Action::Down);
+    let selected = app.selected_person().unwrap();
+    app.handle_key(Key::char('c'));
+    assert_eq!(app.on_top(), Top::Capture);
+    let text = line(&app);
+    assert!(text.starts_with('@') && text.ends_with(' '), "{text:?}");
+    type_str(&mut app, "coffee:");
+    assert_eq!(people_in_line(&app), vec![Who::Known(selected)]);
+}
+
+#[test]
+fn c_on_an_open_card_names_its_person() {
+    let f = fixture(); // keeps the temp dir (and the file) alive
+    let mut app = f.app;
+    app.update(Action::Open);
+    let Top::Card(id) = app.on_top() else {
+        panic!("a card is open")
+    };
+    app.handle_key(Key::char('c'));
+    type_str(&mut app, "call:");
+    assert_eq!(people_in_line(&app), vec![Who::Known(id)]);
+    press(&mut app, KeyCode::Enter);
+    assert_eq!(app.on_top(), Top::Card(id), "{:?}", app.status);
+}
+
+#[test]
+fn c_on_the_review_tab_opens_a_line_for_the_person_under_review() {
+    let mut app = fixture().app;
+    app.update(Action::GoTo(Tab::Review));
+    let id = app.review_person().expect("someone to review");
+    app.handle_key(Key::char('c'));
+    assert!(line(&app).starts_with('@'), "{:?}", line(&app));
+    // Printable keys type, even those bound outside the popup.
+    type_str(&mut app, "call: qu");
+    assert!(line(&app).ends_with(" call: qu"), "{:?}", line(&app));
+    assert_eq!(people_in_line(&app), vec![Who::Known(id)]);
+    assert!(!app.quit);
+}
+
+#[test]
+fn tab_accepts_the_highlighted_name() {
+    let mut app = fixture().app;
+    app.open_capture(None);
+    type_str(&mut app, "@bru");
+    let matches = &app.capture_state().unwrap().matches;
+    assert_eq!(matches[0], (PersonId(2), "Bruno Costa".to_string()));
+    press(&mut app, KeyCode::Tab);
+    assert!(line(&app).ends_with(' '));
+    assert!(app.capture_state().unwrap().matches.is_empty());
+    type_str(&mut app, "call:");
+    assert_eq!(people_in_line(&app), vec![Who::Known(PersonId(2))]);
+}
+
+#[test]
+fn arrows_move_the_highlight_before_accepting() {
+    let mut app = fixture().app;
+    app.open_capture(None);
+    // "a": Ana Lima first (her name starts with it), then others.
+    type_str(&mut app, "@a");
+    let second = app.capture_state().unwrap().matches[1].0;
+    press(&mut app, KeyCode::Down);
+    press(&mut app, KeyCode::Enter);
+    type_str(&mut app, "coffee:");
+    assert_eq!(people_in_line(&app), vec![Who::Known(second)]);
+    assert_eq!(app.on_top(), Top::Capture, "Enter accepted, did not save");
+}
+
+#[test]
+fn enter_saves_a_line_that_reads_even_with_the_dropdown_open() {
+    let f = fixture();
+    let mut app = f.app;
+    app.open_capture(None);
+    type_str(&mut app, "favor: lent a book @bru");
+    assert!(
+        !app.capture_state().unwrap().matches.is_empty(),
+        "dropdown open"
+    );
+    press(&mut app, KeyCode::Enter);
+    assert!(app.capture_state().is_none(), "{}", status(&app));
+    assert!(status(&app).starts_with("saved: logged favor for Bruno Costa"));
+    // A fragment that does not read yet (ambiguous) is completed instead.
+    app.open_capture(None);
+    type_str(&mut app, "favor: lent a book @l");
+    assert!(app.capture_state().unwrap().parsed.is_err());
+    press(&mut app, KeyCode::Enter);
+    assert_eq!(app.on_top(), Top::Capture, "Enter completed the name");
+    assert!(
+        app.capture_state().unwrap().parsed.is_ok(),
+        "{}",
+        line(&app)
+    );
+}
+
+#[test]
+fn enter_saves_to_disk_then_closes_and_u_undoes_it() {
+    let f = fixture();
+    let mut app = f.app;
+    let before = app.book().entries.len();
+    app.open_capture(None);
+    type_str(&mut app, "@bru");
+    press(&mut app, KeyCode::Tab);
+    type_str(&mut app, "favor: lent a book -1d !+1w");
+    press(&mut app, KeyCode::Enter);
+    assert_eq!(app.stack_kinds(), [Top::Panes]);
+    assert!(app.capture_state().is_none());
+    assert!(status(&app).starts_with("saved: logged favor for Bruno Costa"));
+    let f = Fixture { app, ..f };
+    let disk = on_disk(&f.path);
+    let e = disk
+        .entries
+        .iter()
+        .find(|e| e.summary == "lent a book")
+        .unwrap();
+    assert_eq!(e.people, vec![PersonId(2)]);
+    assert_eq!(e.date, today() - Days::new(1));
+    assert_eq!(e.follow_up, Some(today() + Days::new(7)));
+    let mut app = f.app;
+    app.update(Action::Undo);
+    assert_eq!(status(&app), "undone: logged favor for Bruno Costa");
+    let f = Fixture { app, ..f };
+    assert_eq!(on_disk(&f.path).entries.len(), before);
+}
+
+#[test]
+fn a_bad_line_or_a_failed_save_keeps_the_text() {
+    let f = fixture();
+    let mut app = f.app;
+    app.open_capture(None);
+    type_str(&mut app, "@bru fvr: deck");
+    press(&mut app, KeyCode::Esc);
+    // Esc with text asks; n goes back to the line.
+    assert_eq!(app.on_top(), Top::Question(Ask::DiscardCapture));
+    app.handle_key(Key::char('n'));
+    press(&mut app, KeyCode::Enter);
+    assert_eq!(app.on_top(), Top::Capture);
+    assert!(status(&app).contains("no kind `fvr:`"), "{}", status(&app));
+    // A file another program broke: the save fails, nothing typed is lost.
+    std::fs::write(&f.path, "(version: 1, people: [oops").unwrap();
+    press(&mut app, KeyCode::Home);
+    for _ in 0..5 {
+        press(&mut app, KeyCode::Right);
+    }
+    type_str(&mut app, "favor: ");
+    press(&mut app, KeyCode::Delete);
+    let typed = line(&app);
+    assert!(typed.starts_with("@bru favor: "), "{typed:?}");
+    press(&mut app, KeyCode::Enter);
+    assert_eq!(app.on_top(), Top::Capture);
+    assert_eq!(line(&app), typed);
+    let state = app.capture_state().unwrap();
+    assert!(
+        state
+            .save_error
+            .as_deref()
+            .unwrap()
+            .starts_with("not saved")
+    );
+    assert!(app.status.as_ref().unwrap().error);
+}
+
+#[test]
+fn an_unknown_name_asks_then_creates_person_and_entry_in_one_step() {
+    let f = fixture();
+    let mut app = f.app;
+    let people = app.book().people.len();
+    app.open_capture(None);
+    type_str(&mut app, "@Zoe.Quinn intro: to Gus");
+    press(&mut app, KeyCode::Enter);
+    assert_eq!(
+        app.on_top(),
+        Top::Question(Ask::CreatePeople(vec!["Zoe Quinn".into()]))
+    );
+    app.handle_key(Key::char('y'));
+    assert_eq!(app.stack_kinds(), [Top::Panes]);
+    let f = Fixture { app, ..f };
+    let disk = on_disk(&f.path);
+    let zoe = disk.people.iter().find(|p| p.name == "Zoe Quinn").unwrap();
+    assert!(disk.entries.iter().any(|e| e.people == vec![zoe.id]));
+    let mut app = f.app;
+    app.update(Action::Undo);
+    let f = Fixture { app, ..f };
+    let disk = on_disk(&f.path);
+    assert_eq!(disk.people.len(), people, "one undo takes both back");
+    assert!(!disk.entries.iter().any(|e| e.summary == "to Gus"));
+}
+
+#[test]
+fn esc_closes_an_empty_or_untouched_line_at_once() {
+    let mut app = fixture().app;
+    app.open_capture(None);
+    press(&mut app, KeyCode::Esc);
+    assert_eq!(app.stack_kinds(), [Top::Panes]);
+    app.open_capture(Some(PersonId(1)));
+    press(&mut app, KeyCode::Esc);
+    assert_eq!(
+        app.stack_kinds(),
+        [Top::Panes],
+        "the prefill alone is no text"
+    );
+    app.open_capture(None);
+    type_str(&mut app, "@ana");
+    press(&mut app, KeyCode::Esc);
+    app.handle_key(Key::char('y'));
+    assert_eq!(app.stack_kinds(), [Top::Panes]);
+    assert!(app.capture_state().is_none());
+}
+
+fn select_entry(app: &mut App, id: EntryId) {
+    app.update(Action::GoTo(Tab::Timeline));
+    app.update(Action::Top);
+    while app.book().entries[app.selected_entry().unwrap()].id != id {
+        app.update(Action::Down);
+    }
+}
+
+#[test]
+fn timeline_edit_delete_and_done_are_one_undo_step_each() {
+    let f = fixture();
+    let mut app = f.app;
+    // Entry 5: Bruno's open promise.
+    select_entry(&mut app, EntryId(5));
+    app.handle_key(Key::char('x'));
+    assert_eq!(app.book().entry(EntryId(5)).unwrap().done_on, Some(today()));
+    app.handle_key(Key::char('x'));
+    assert!(!app.book().entry(EntryId(5)).unwrap().done, "x reopens");
+    app.update(Action::Undo);
+    assert!(app.book().entry(EntryId(5)).unwrap().done);
+    assert!(status(&app).starts_with("undone: reopened promise for Bruno Costa"));
+
+    app.handle_key(Key::char('e'));
+    assert_eq!(app.capture_state().unwrap().editing, Some(EntryId(5)));
+    let text = line(&app);
+    assert!(
+        text.ends_with("promise: intro to Ivan for Rust work 2026-11-10"),
+        "{text:?}"
+    );
+    for _ in "2026-11-10".chars() {
+        press(&mut app, KeyCode::Backspace);
+    }
+    type_str(&mut app, "soon 2026-11-10");
+    press(&mut app, KeyCode::Enter);
+    let e = app.book().entry(EntryId(5)).unwrap();
+    assert_eq!(e.summary, "intro to Ivan for Rust work soon");
+    assert!(e.done, "editing keeps done");
+
+    app.handle_key(Key::char('d'));
+    assert_eq!(app.on_top(), Top::Question(Ask::DeleteEntry(EntryId(5))));
+    app.handle_key(Key::char('y'));
+    let f = Fixture { app, ..f };
+    assert!(on_disk(&f.path).entry(EntryId(5)).is_none());
+    let mut app = f.app;
+    app.update(Action::Undo);
+    assert_eq!(status(&app), "undone: deleted promise for Bruno Costa");
+    app.update(Action::Undo);
+    assert_eq!(
+        app.book().entry(EntryId(5)).unwrap().summary,
+        "intro to Ivan for Rust work"
+    );
+}
+
+#[test]
+fn a_fragment_is_the_mention_at_the_cursor() {
+    use crate::tui::layers::capture::fragment;
+    assert_eq!(fragment("@ana", 4), Some((0..4, "ana")));
+    assert_eq!(fragment("x @an coffee:", 5), Some((2..5, "an")));
+    assert_eq!(fragment("x @an coffee:", 4), Some((2..5, "a")));
+    assert_eq!(fragment("@ana coffee:", 8), None);
+    assert_eq!(fragment("@", 1), None);
+    assert_eq!(fragment("@王芳", 3), Some((0..7, "王芳")));
+}
+
+fn keys(s: &str) -> Vec<crate::tui::app::Input> {
+    s.chars()
+        .map(|c| crate::tui::app::Input::Key(Key::char(c)))
+        .collect()
+}
+
+#[test]
+fn a_batch_of_keys_does_what_the_keys_do_one_by_one() {
+    let Fixture {
+        _dir,
+        path,
+        mut app,
+        ..
+    } = fixture();
+    let before = on_disk(&path).entries.len();
+    // `c` opens the popup (a bound key), the run types, Enter saves.
+    let mut inputs = keys("c");
+    inputs.push(crate::tui::app::Input::Key(Key::ctrl('u')));
+    inputs.extend(keys("@ana favor: pasted deck"));
+    inputs.push(crate::tui::app::Input::Key(Key::plain(KeyCode::Enter)));
+    app.handle_inputs(inputs);
+    assert_eq!(
+        app.on_top(),
+        Top::Panes,
+        "saved and closed: {}",
+        status(&app)
+    );
+    let book = on_disk(&path);
+    assert_eq!(book.entries.len(), before + 1);
+    assert_eq!(book.entries.last().unwrap().summary, "pasted deck");
+}
+
+#[test]
+fn a_long_paste_lands_whole_and_is_read_once() {
+    let mut app = fixture().app;
+    app.handle_key(Key::char('c'));
+    app.handle_key(Key::ctrl('u'));
+    let long = format!("@ana favor: {}", "x".repeat(50_000));
+    app.paste(&format!("{long}\r\n"));
+    assert_eq!(
+        line(&app),
+        format!("{long} "),
+        "the line break became a space"
+    );
+    assert_eq!(people_in_line(&app).len(), 1);
+    // The same text as 50,000 key presses in one batch.
+    app.handle_key(Key::ctrl('u'));
+    app.handle_inputs(keys(&long));
+    assert_eq!(line(&app), long);
+}
+
+#[test]
+fn pasted_text_never_runs_commands() {
+    let Fixture {
+        _dir,
+        path,
+        mut app,
+        ..
+    } = fixture();
+    let before = std::fs::read(&path).unwrap();
+    app.paste("qdAx");
+    app.handle_inputs([crate::tui::app::Input::Paste("q".into())]);
+    assert!(!app.quit, "a pasted q does not quit");
+    assert_eq!(app.on_top(), Top::Panes);
+    assert_eq!(std::fs::read(&path).unwrap(), before);
+}

@@ -1,0 +1,12 @@
+//! `App::update` without a terminal, one file per part of the TUI.
+
+mod archived;
+mod capture;
+mod filter;
+mod finder;
+mod form;
+mod go_to;
+mod navigation;
+mod people_edit;
+mod review;
+mod saving;

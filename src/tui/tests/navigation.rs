@@ -1,0 +1,319 @@
+//! `App::update` without a terminal: navigation, tabs, sorting, filters,
+//! the layer stack, undo/redo through the store, and reloads.
+
+use ratatui::crossterm::event::KeyCode;
+
+use crate::model::{Entry, Kind, Op, Person, PersonId, Weight};
+use crate::store::serialize_book;
+use crate::tui::app::{App, Tab};
+use crate::tui::keys::action::Action;
+use crate::tui::keys::keymap::Key;
+use crate::tui::panes::lists::{Order, WeightFilter};
+use crate::tui::save::history::Then;
+use crate::tui::test_support::{Fixture, Top, fixture, today};
+
+fn name(app: &App) -> String {
+    let id = app.selected_person().expect("someone is selected");
+    app.person(id).unwrap().name.clone()
+}
+
+fn names(app: &App) -> Vec<String> {
+    app.lists()
+        .people
+        .iter()
+        .map(|id| app.person(*id).unwrap().name.clone())
+        .collect()
+}
+
+#[test]
+fn moves_through_the_list_and_stops_at_the_ends() {
+    let mut app = fixture().app;
+    let list = names(&app);
+    assert_eq!(list.len(), 11, "the archived person is left out");
+    assert_eq!(name(&app), list[0]);
+    app.update(Action::Down);
+    app.update(Action::Down);
+    assert_eq!(name(&app), list[2]);
+    app.update(Action::Up);
+    assert_eq!(name(&app), list[1]);
+    app.update(Action::Bottom);
+    assert_eq!(name(&app), list[10]);
+    app.update(Action::Down);
+    assert_eq!(name(&app), list[10], "stays on the last");
+    app.update(Action::Top);
+    app.update(Action::Up);
+    assert_eq!(name(&app), list[0], "stays on the first");
+    app.update(Action::PageDown);
+    assert_eq!(
+        name(&app),
+        list[1],
+        "a page is one row before the first draw"
+    );
+}
+
+#[test]
+fn keys_go_through_the_keymap() {
+    let mut app = fixture().app;
+    let list = names(&app);
+    app.handle_key(Key::char('j'));
+    app.handle_key(Key::plain(KeyCode::Down));
+    assert_eq!(name(&app), list[2]);
+    app.handle_key(Key::char('G'));
+    assert_eq!(name(&app), list[10]);
+    app.handle_key(Key::char('3'));
+    assert_eq!(app.tab, Tab::Coffee);
+    app.handle_key(Key::ctrl('c'));
+    assert!(app.quit);
+}
+
+#[test]
+fn tabs_cycle_both_ways_and_jump_by_number() {
+    let mut app = fixture().app;
+    assert_eq!(app.tab, Tab::People);
+    app.update(Action::NextTab);
+    assert_eq!(app.tab, Tab::Timeline);
+    app.update(Action::NextTab);
+    app.update(Action::NextTab);
+    assert_eq!(app.tab, Tab::Review);
+    app.update(Action::NextTab);
+    assert_eq!(app.tab, Tab::People, "wraps around");
+    app.update(Action::PrevTab);
+    assert_eq!(app.tab, Tab::Review);
+    app.update(Action::GoTo(Tab::Coffee));
+    assert_eq!(app.tab, Tab::Coffee);
+}
+
+#[test]
+fn each_tab_keeps_its_own_selection() {
+    let mut app = fixture().app;
+    app.update(Action::Down);
+    let person = name(&app);
+    app.update(Action::GoTo(Tab::Timeline));
+    app.update(Action::Bottom);
+    app.update(Action::GoTo(Tab::People));
+    assert_eq!(name(&app), person);
+}
+
+#[test]
+fn sort_cycles_through_four_orders_keeping_the_selection() {
+    let mut app = fixture().app;
+    assert_eq!(app.view.sort.by, Order::Attention);
+    // Due first, longest overdue first: Bruno's open promise is 16 days old,
+    // Farah's follow-up 6 days overdue; then the longest quiet (Jules, June).
+    let list = names(&app);
+    assert_eq!(list[..3], ["Bruno Costa", "Farah Haddad", "Jules Martin"]);
+    app.update(Action::Down);
+    let kept = name(&app);
+    app.update(Action::CycleSort);
+    assert_eq!(app.view.sort.by, Order::Name);
+    assert_eq!(names(&app)[..3], ["Ana Lima", "Bruno Costa", "Chen Wei"]);
+    assert_eq!(name(&app), kept, "the selection stays on the same person");
+    app.update(Action::CycleSort);
+    assert_eq!(app.view.sort.by, Order::LastContact);
+    assert_eq!(names(&app)[0], "Hana Sato", "contacted yesterday");
+    app.update(Action::CycleSort);
+    assert_eq!(app.view.sort.by, Order::Deeds);
+    assert_eq!(
+        names(&app)[..2],
+        ["Gus Larsen", "Ana Lima"],
+        "4 deeds, then 3"
+    );
+    app.update(Action::CycleSort);
+    assert_eq!(app.view.sort.by, Order::Attention);
+}
+
+#[test]
+fn timeline_is_newest_first_and_filters_by_weight_and_person() {
+    let mut app = fixture().app;
+    app.update(Action::GoTo(Tab::Timeline));
+    let dates: Vec<_> = app
+        .lists()
+        .timeline
+        .iter()
+        .map(|i| app.book().entries[*i].date)
+        .collect();
+    assert!(dates.is_sorted_by(|a, b| a >= b), "newest first");
+    assert_eq!(dates.len(), 25);
+    let weight_of = |app: &App, i: &usize| app.kinds().weight(&app.book().entries[*i].kind);
+
+    app.update(Action::CycleWeight);
+    assert_eq!(app.view.weight, WeightFilter::Deeds);
+    assert!(!app.lists().timeline.is_empty());
+    assert!(
+        app.lists()
+            .timeline
+            .iter()
+            .all(|i| weight_of(&app, i) == Weight::Deed)
+    );
+    app.update(Action::CycleWeight);
+    assert!(
+        app.lists()
+            .timeline
+            .iter()
+            .all(|i| weight_of(&app, i) == Weight::Touch)
+    );
+    app.update(Action::CycleWeight);
+    assert_eq!(app.lists().timeline.len(), 25);
+
+    // The newest entry is Hana's call: `p` keeps only her entries.
+    app.update(Action::TogglePerson);
+    let hana = PersonId(8);
+    assert_eq!(app.view.who, Some(hana));
+    assert_eq!(app.lists().timeline.len(), 2);
+    assert!(
+        app.lists()
+            .timeline
+            .iter()
+            .all(|i| app.book().entries[*i].names(hana))
+    );
+    app.update(Action::TogglePerson);
+    assert_eq!((app.view.who, app.lists().timeline.len()), (None, 25));
+}
+
+#[test]
+fn enter_opens_the_card_and_esc_goes_back() {
+    let mut app = fixture().app;
+    app.update(Action::GoTo(Tab::Coffee));
+    let first = app.lists().coffee[0];
+    app.update(Action::Open);
+    assert_eq!(app.on_top(), Top::Card(first));
+    app.update(Action::Down);
+    assert_eq!(
+        app.lists().coffee[0],
+        first,
+        "keys go to the card, not the list"
+    );
+    app.update(Action::Help);
+    assert_eq!(app.on_top(), Top::Help);
+    app.update(Action::Back);
+    assert_eq!(app.on_top(), Top::Card(first));
+    app.update(Action::Back);
+    app.update(Action::Back);
+    assert_eq!(
+        app.stack_kinds(),
+        [Top::Panes],
+        "Esc never pops the normal mode"
+    );
+}
+
+fn coffee_with(app: &App, who: u32) -> Op {
+    let _ = app;
+    Op::AddEntry(Entry::new(
+        today(),
+        vec![PersonId(who)],
+        Kind::new("favor"),
+        "sent an intro",
+    ))
+}
+
+#[test]
+fn a_commit_lands_on_disk_and_undo_redo_are_commits_too() {
+    let Fixture {
+        _dir,
+        path,
+        mut app,
+    } = fixture();
+    app.update(Action::GoTo(Tab::Coffee));
+    let chen = PersonId(3);
+    assert!(app.lists().coffee.contains(&chen));
+    app.commit(
+        coffee_with(&app, 3),
+        "logged a favor for Chen",
+        Then::Nothing,
+    );
+    let on_disk = || std::fs::read_to_string(&path).unwrap();
+    assert!(on_disk().contains("sent an intro"));
+    assert!(!app.lists().coffee.contains(&chen), "the index was rebuilt");
+    assert_eq!(app.status.as_ref().unwrap().text, "logged a favor for Chen");
+
+    app.update(Action::Undo);
+    assert!(!on_disk().contains("sent an intro"));
+    assert!(app.lists().coffee.contains(&chen));
+    assert_eq!(
+        app.status.as_ref().unwrap().text,
+        "undone: logged a favor for Chen"
+    );
+
+    app.update(Action::Redo);
+    assert!(on_disk().contains("sent an intro"));
+    app.update(Action::Redo);
+    assert_eq!(app.status.as_ref().unwrap().text, "nothing to redo");
+}
+
+#[test]
+fn a_failed_commit_says_why_and_changes_nothing() {
+    let Fixture {
+        _dir,
+        path,
+        mut app,
+    } = fixture();
+    let before = std::fs::read(&path).unwrap();
+    app.commit(coffee_with(&app, 99), "logged", Then::Nothing);
+    let status = app.status.clone().unwrap();
+    assert!(status.error && status.text.contains("p99"), "{status:?}");
+    assert_eq!(std::fs::read(&path).unwrap(), before);
+    app.update(Action::Undo);
+    assert_eq!(app.status.unwrap().text, "nothing to undo");
+}
+
+#[test]
+fn a_reload_keeps_the_selection_on_the_same_person() {
+    let Fixture {
+        _dir,
+        path,
+        mut app,
+    } = fixture();
+    app.update(Action::CycleSort); // by name
+    app.update(Action::Top);
+    app.update(Action::Down);
+    app.update(Action::Down);
+    assert_eq!(name(&app), "Chen Wei");
+    // Another process adds someone who sorts first.
+    let mut book = app.book().clone();
+    Op::AddPerson(Person::new(PersonId(0), "Aaron Abel"))
+        .apply(&mut book)
+        .unwrap();
+    std::fs::write(&path, serialize_book(&book)).unwrap();
+    assert!(app.store().changed_on_disk());
+    app.update(Action::Reload);
+    assert_eq!(names(&app)[0], "Aaron Abel");
+    assert_eq!(name(&app), "Chen Wei");
+    assert!(!app.store().changed_on_disk());
+}
+
+#[test]
+fn a_reload_that_fails_keeps_the_book_and_never_writes() {
+    let Fixture {
+        _dir,
+        path,
+        mut app,
+    } = fixture();
+    std::fs::write(&path, "(version: 1, people: [oops").unwrap();
+    app.update(Action::Reload);
+    let status = app.status.clone().unwrap();
+    assert!(
+        status.error && status.text.contains("kith.ron:1:"),
+        "{status:?}"
+    );
+    assert_eq!(names(&app).len(), 11, "the last good book stays");
+    app.commit(coffee_with(&app, 1), "logged", Then::Nothing);
+    assert!(app.status.as_ref().unwrap().error);
+    assert_eq!(
+        std::fs::read_to_string(&path).unwrap(),
+        "(version: 1, people: [oops",
+        "a broken file is never written over"
+    );
+}
+
+#[test]
+fn colour_is_off_for_no_color_and_dumb_terminals() {
+    use std::ffi::OsString;
+    let os = |s: &str| Some(OsString::from(s));
+    assert!(crate::tui::wants_color(None, os("xterm-256color")));
+    assert!(
+        crate::tui::wants_color(os(""), None),
+        "an empty NO_COLOR is unset"
+    );
+    assert!(!crate::tui::wants_color(os("1"), os("xterm")));
+    assert!(!crate::tui::wants_color(None, os("dumb")));
+}

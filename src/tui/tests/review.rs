@@ -1,0 +1,347 @@
+//! The Review tab's keys through `App::handle_key`, on the demo book with a
+//! fixed today: done, snooze (chooser and typed date), skip, leaving and
+//! resuming, the summary, undo.
+
+use chrono::NaiveDate;
+use ratatui::crossterm::event::KeyCode;
+
+use crate::model::review::{Outcome, ReviewProgress};
+use crate::model::{Book, PersonId};
+use crate::tui::app::{App, Tab};
+use crate::tui::keys::keymap::Key;
+use crate::tui::test_support::{Top, demo_fixture as fixture, on_disk, open_at, today};
+
+fn day(s: &str) -> NaiveDate {
+    s.parse().unwrap()
+}
+
+fn press(app: &mut App, keys: &str) {
+    for c in keys.chars() {
+        app.handle_key(Key::char(c));
+    }
+}
+
+fn current(app: &App) -> String {
+    let id = app.review_person().expect("someone to review");
+    app.person(id).unwrap().name.clone()
+}
+
+fn id_of(app: &App, name: &str) -> PersonId {
+    app.book()
+        .people
+        .iter()
+        .find(|p| p.name == name)
+        .unwrap_or_else(|| panic!("{name} is in the demo book"))
+        .id
+}
+
+fn outcome(book: &Book, id: PersonId) -> Option<Outcome> {
+    ReviewProgress::of(book, today()).outcome(id)
+}
+
+#[test]
+fn r_opens_the_review_from_any_tab_on_the_first_person() {
+    let mut f = fixture();
+    press(&mut f.app, "2r");
+    assert_eq!(f.app.tab, Tab::Review);
+    assert_eq!(current(&f.app), "Chloé Moreau", "the oldest open promise");
+    assert_eq!(f.app.review().unwrap().progress(), (1, 20));
+    assert_eq!(f.app.selected_person(), f.app.review_person());
+}
+
+#[test]
+fn x_closes_the_promise_and_moves_on() {
+    let mut f = fixture();
+    press(&mut f.app, "r");
+    let chloe = id_of(&f.app, "Chloé Moreau");
+    press(&mut f.app, "x");
+    assert_eq!(current(&f.app), "Elif Yılmaz");
+    assert_eq!(f.app.review().unwrap().progress(), (2, 20));
+    let book = on_disk(&f.path);
+    let promise = book
+        .entries
+        .iter()
+        .find(|e| e.kind.is_promise() && e.people.contains(&chloe))
+        .unwrap();
+    assert!(promise.done, "saved at once");
+    assert_eq!(promise.done_on, Some(today()));
+    assert_eq!(outcome(&book, chloe), Some(Outcome::Done));
+    let status = f.app.status.as_ref().unwrap();
+    assert!(
+        status.text.starts_with("done with Chloé Moreau"),
+        "{status:?}"
+    );
+}
+
+#[test]
+fn s_s_snoozes_a_week() {
+    let mut f = fixture();
+    press(&mut f.app, "r");
+    let chloe = id_of(&f.app, "Chloé Moreau");
+    press(&mut f.app, "s");
+    assert_eq!(f.app.on_top(), Top::Snooze(chloe));
+    press(&mut f.app, "s");
+    assert_eq!(f.app.on_top(), Top::Panes, "the chooser closed");
+    let book = on_disk(&f.path);
+    assert_eq!(
+        book.person(chloe).unwrap().snoozed_until,
+        Some(day("2026-12-03"))
+    );
+    assert_eq!(outcome(&book, chloe), Some(Outcome::Snoozed));
+    assert_eq!(current(&f.app), "Elif Yılmaz");
+}
+
+#[test]
+fn s_d_snoozes_a_day_and_s_m_a_month() {
+    let mut f = fixture();
+    press(&mut f.app, "r");
+    let chloe = id_of(&f.app, "Chloé Moreau");
+    let elif = id_of(&f.app, "Elif Yılmaz");
+    press(&mut f.app, "sdsm");
+    let book = on_disk(&f.path);
+    assert_eq!(
+        book.person(chloe).unwrap().snoozed_until,
+        Some(day("2026-11-27"))
+    );
+    assert_eq!(
+        book.person(elif).unwrap().snoozed_until,
+        Some(day("2026-12-26"))
+    );
+}
+
+#[test]
+fn a_typed_date_snoozes_until_it_and_a_bad_one_keeps_the_field() {
+    let mut f = fixture();
+    press(&mut f.app, "r");
+    let chloe = id_of(&f.app, "Chloé Moreau");
+    press(&mut f.app, "st");
+    assert_eq!(f.app.on_top(), Top::SnoozeDate(chloe));
+    // Printable keys type into the field, even the chooser's own letters.
+    press(&mut f.app, "nope");
+    assert_eq!(f.app.snooze_text().unwrap(), "nope");
+    f.app.handle_key(Key::plain(KeyCode::Enter));
+    assert_eq!(f.app.on_top(), Top::SnoozeDate(chloe), "still open");
+    assert!(f.app.status.as_ref().unwrap().error);
+    assert_eq!(on_disk(&f.path).person(chloe).unwrap().snoozed_until, None);
+
+    f.app.handle_key(Key::ctrl('u'));
+    press(&mut f.app, "2026-11-20");
+    f.app.handle_key(Key::plain(KeyCode::Enter));
+    assert_eq!(
+        f.app.on_top(),
+        Top::SnoozeDate(chloe),
+        "a past date is refused"
+    );
+
+    f.app.handle_key(Key::ctrl('u'));
+    press(&mut f.app, "2026-12-24");
+    assert_eq!(f.app.snooze_date().unwrap(), Ok(day("2026-12-24")));
+    f.app.handle_key(Key::plain(KeyCode::Enter));
+    assert_eq!(f.app.on_top(), Top::Panes);
+    assert_eq!(
+        on_disk(&f.path).person(chloe).unwrap().snoozed_until,
+        Some(day("2026-12-24"))
+    );
+    assert_eq!(current(&f.app), "Elif Yılmaz");
+}
+
+#[test]
+fn esc_backs_out_of_the_chooser_one_layer_at_a_time() {
+    let mut f = fixture();
+    press(&mut f.app, "rst");
+    f.app.handle_key(Key::plain(KeyCode::Esc));
+    assert!(matches!(f.app.on_top(), Top::Snooze(_)));
+    f.app.handle_key(Key::plain(KeyCode::Esc));
+    assert_eq!(f.app.on_top(), Top::Panes);
+    assert_eq!(f.app.tab, Tab::Review);
+    assert!(on_disk(&f.path).review.is_none(), "nothing was written");
+}
+
+#[test]
+fn n_and_space_skip() {
+    let mut f = fixture();
+    press(&mut f.app, "r");
+    let chloe = id_of(&f.app, "Chloé Moreau");
+    press(&mut f.app, "n ");
+    assert_eq!(current(&f.app), "Søren Madsen");
+    let book = on_disk(&f.path);
+    assert_eq!(outcome(&book, chloe), Some(Outcome::Skipped));
+    assert!(
+        book.entries
+            .iter()
+            .any(|e| e.is_open_promise() && e.people.contains(&chloe)),
+        "skipping closes nothing"
+    );
+}
+
+#[test]
+fn q_and_esc_leave_the_tab_and_coming_back_resumes() {
+    let mut f = fixture();
+    press(&mut f.app, "rxq");
+    assert_eq!(f.app.tab, Tab::People);
+    assert!(!f.app.quit, "q in the review leaves it, it does not quit");
+    assert_eq!(
+        f.app.status.as_ref().unwrap().text,
+        "review paused at 2 of 20; r resumes"
+    );
+    press(&mut f.app, "4");
+    assert_eq!(current(&f.app), "Elif Yılmaz");
+    f.app.handle_key(Key::plain(KeyCode::Esc));
+    assert_eq!(f.app.tab, Tab::People);
+    press(&mut f.app, "q");
+    assert!(f.app.quit, "elsewhere q quits");
+
+    // Another run of the app the same day resumes from the file.
+    let mut again = open_at(&f.path);
+    press(&mut again, "r");
+    assert_eq!(current(&again), "Elif Yılmaz");
+    assert_eq!(again.review().unwrap().progress(), (2, 20));
+}
+
+#[test]
+fn o_opens_the_full_card_and_q_comes_back() {
+    let mut f = fixture();
+    press(&mut f.app, "ro");
+    let chloe = id_of(&f.app, "Chloé Moreau");
+    assert_eq!(f.app.on_top(), Top::Card(chloe));
+    press(&mut f.app, "q");
+    assert_eq!((f.app.on_top(), f.app.tab), (Top::Panes, Tab::Review));
+}
+
+#[test]
+fn the_summary_counts_what_the_review_did() {
+    let mut f = fixture();
+    press(&mut f.app, "rxssn");
+    while f.app.review_person().is_some() {
+        press(&mut f.app, "n");
+    }
+    let session = f.app.review().unwrap();
+    assert!(session.is_finished());
+    assert_eq!(session.progress(), (20, 20));
+    let s = session.summary(f.app.book(), f.app.kinds());
+    assert_eq!((s.logged, s.done, s.snoozed, s.skipped), (0, 1, 1, 18));
+    assert_eq!(s.deeds_today, 1, "the promise kept today");
+    press(&mut f.app, "x");
+    assert_eq!(
+        f.app.status.as_ref().unwrap().text,
+        "nobody left to review today"
+    );
+}
+
+#[test]
+fn u_undoes_a_done() {
+    let mut f = fixture();
+    press(&mut f.app, "r");
+    let chloe = id_of(&f.app, "Chloé Moreau");
+    press(&mut f.app, "x");
+    press(&mut f.app, "u");
+    assert_eq!(current(&f.app), "Chloé Moreau");
+    assert_eq!(f.app.review().unwrap().progress(), (1, 20));
+    let book = on_disk(&f.path);
+    assert!(
+        book.entries
+            .iter()
+            .any(|e| e.is_open_promise() && e.people.contains(&chloe)),
+        "the promise is open again"
+    );
+    assert_eq!(outcome(&book, chloe), None);
+}
+
+#[test]
+fn u_undoes_a_snooze() {
+    let mut f = fixture();
+    press(&mut f.app, "r");
+    let chloe = id_of(&f.app, "Chloé Moreau");
+    press(&mut f.app, "ssu");
+    assert_eq!(current(&f.app), "Chloé Moreau");
+    assert_eq!(on_disk(&f.path).person(chloe).unwrap().snoozed_until, None);
+}
+
+#[test]
+fn c_captures_for_the_person_and_records_them_as_logged() {
+    let mut f = fixture();
+    press(&mut f.app, "r");
+    let chloe = id_of(&f.app, "Chloé Moreau");
+    press(&mut f.app, "c");
+    assert_eq!(f.app.on_top(), Top::Capture);
+    let line = f.app.capture_state().unwrap().field.value().to_string();
+    assert!(line.starts_with('@'), "prefilled with her: {line:?}");
+    press(&mut f.app, "favor: sent her the talk outline");
+    f.app.handle_key(Key::plain(KeyCode::Enter));
+    assert_eq!(f.app.on_top(), Top::Panes, "saved and closed");
+    assert_eq!(current(&f.app), "Elif Yılmaz");
+    let book = on_disk(&f.path);
+    assert!(
+        book.entries
+            .iter()
+            .any(|e| e.summary == "sent her the talk outline" && e.people == vec![chloe])
+    );
+    assert_eq!(outcome(&book, chloe), Some(Outcome::Logged));
+
+    // One undo step takes back the entry and the outcome together.
+    press(&mut f.app, "u");
+    let book = on_disk(&f.path);
+    assert!(
+        !book
+            .entries
+            .iter()
+            .any(|e| e.summary == "sent her the talk outline")
+    );
+    assert_eq!(outcome(&book, chloe), None);
+    assert_eq!(current(&f.app), "Chloé Moreau");
+}
+
+#[test]
+fn a_capture_that_no_longer_names_the_person_is_not_their_outcome() {
+    let mut f = fixture();
+    press(&mut f.app, "r");
+    let chloe = id_of(&f.app, "Chloé Moreau");
+    press(&mut f.app, "c");
+    f.app.handle_key(Key::ctrl('u'));
+    press(&mut f.app, "@Sam.Taylor call: caught up");
+    f.app.handle_key(Key::plain(KeyCode::Enter));
+    assert_eq!(f.app.on_top(), Top::Panes, "{:?}", f.app.status);
+    let book = on_disk(&f.path);
+    assert!(book.entries.iter().any(|e| e.summary == "caught up"));
+    assert_eq!(outcome(&book, chloe), None);
+    assert_eq!(current(&f.app), "Chloé Moreau", "still her turn");
+}
+
+#[test]
+fn esc_on_an_untouched_capture_goes_back_to_the_same_person() {
+    let mut f = fixture();
+    press(&mut f.app, "rc");
+    f.app.handle_key(Key::plain(KeyCode::Esc));
+    assert_eq!(f.app.on_top(), Top::Panes);
+    assert_eq!(current(&f.app), "Chloé Moreau");
+    assert!(on_disk(&f.path).review.is_none(), "nothing was written");
+}
+
+#[test]
+fn the_hints_say_q_leaves_in_the_review() {
+    let mut f = fixture();
+    press(&mut f.app, "r");
+    let hints = f.app.keymap().hints(&f.app.tables());
+    assert!(hints.contains(&("q".to_string(), "leave")), "{hints:?}");
+    assert!(!hints.contains(&("q".to_string(), "quit")), "{hints:?}");
+    assert!(hints.contains(&("C-c".to_string(), "quit")), "{hints:?}");
+}
+
+#[test]
+fn a_step_only_syncs_the_session_and_anything_else_rebuilds_it() {
+    let mut f = fixture();
+    press(&mut f.app, "r");
+    let queued = f.app.review().unwrap().items().len();
+    press(&mut f.app, "x");
+    let session = f.app.review().unwrap();
+    assert_eq!(session.items().len(), queued, "the queue as it opened");
+    assert_eq!(session.progress(), (2, 20));
+    // Undo is a change like any other: the queue is computed again (and
+    // Chloé, whose promise is open again, is back in it).
+    press(&mut f.app, "xu");
+    assert_eq!(f.app.review().unwrap().items().len(), queued - 1);
+    assert_eq!(current(&f.app), "Elif Yılmaz");
+    press(&mut f.app, "u");
+    assert_eq!(f.app.review().unwrap().items().len(), queued);
+    assert_eq!(current(&f.app), "Chloé Moreau");
+}

@@ -1,0 +1,60 @@
+//! What the small popups share: a bordered box sized to its lines, and a
+//! one-line text field behind a prompt.
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Clear, Paragraph, Widget};
+
+use crate::text;
+use crate::tui::field::TextField;
+use crate::tui::ui::theme::Theme;
+
+/// A bordered box with `title` and `lines`, centred and sized to fit them.
+pub fn boxed(
+    area: Rect,
+    buf: &mut Buffer,
+    theme: Theme,
+    title: &str,
+    bottom: &str,
+    lines: Vec<Line>,
+) -> Rect {
+    let width = lines
+        .iter()
+        .map(Line::width)
+        .chain([text::width(title) + 4, text::width(bottom) + 4])
+        .max()
+        .unwrap_or(20)
+        .clamp(30, 70) as u16
+        + 4;
+    let popup = crate::tui::ui::centered(area, width, lines.len() as u16 + 2);
+    Clear.render(popup, buf);
+    let block = Block::bordered()
+        .title(Line::styled(format!(" {title} "), theme.title()))
+        .title_bottom(Line::styled(format!(" {bottom} "), theme.dim()).right_aligned());
+    let inner = block.inner(popup);
+    block.render(popup, buf);
+    let inner = Rect {
+        x: inner.x + 1,
+        width: inner.width.saturating_sub(2),
+        ..inner
+    };
+    Paragraph::new(lines).render(inner, buf);
+    inner
+}
+
+/// A text field on the first row of `area` behind `prompt`, cursor reversed.
+pub fn field_line(field: &TextField, prompt: &str, area: Rect, buf: &mut Buffer, theme: Theme) {
+    if area.height == 0 {
+        return;
+    }
+    let p = text::width(prompt) as u16;
+    let width = usize::from(area.width.saturating_sub(p + 1));
+    let (shown, cursor) = field.visible(width);
+    Line::from(vec![Span::styled(prompt, theme.accent()), Span::raw(shown)])
+        .render(Rect { height: 1, ..area }, buf);
+    let x = area.x + p + cursor;
+    if x < area.right() {
+        buf[(x, area.y)].set_style(theme.selected());
+    }
+}
