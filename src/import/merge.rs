@@ -62,8 +62,8 @@ struct Slot {
 
 /// Plans the import of `parsed` into `book`: the operations to apply (in one
 /// batch) and the report. A match by UID (a card edited elsewhere and read
-/// back) takes the card's values, renames included; any other match only fills
-/// empty fields. Lists gain new values and never lose any.
+/// back) takes the card's values, renames included, and no `tag`; any other
+/// match only fills empty fields. Lists gain new values and never lose any.
 pub fn plan(book: &Book, parsed: Parsed, tag: &str) -> (Vec<Op>, Report) {
     let mut keys = Keys::default();
     for (i, p) in book.people.iter().enumerate() {
@@ -80,9 +80,6 @@ pub fn plan(book: &Book, parsed: Parsed, tag: &str) -> (Vec<Op>, Report) {
     let tag = tag.trim();
     for record in parsed.records {
         let mut incoming = record.person;
-        if !tag.is_empty() {
-            add_all_by(&mut incoming.tags, [tag.to_string()], fold);
-        }
         // kith's own UID is the id: it finds the person, and is not stored.
         let kith_uid = incoming.uids.iter().find_map(|u| {
             let id = kith_id_of_uid(u)?;
@@ -107,6 +104,11 @@ pub fn plan(book: &Book, parsed: Parsed, tag: &str) -> (Vec<Op>, Report) {
         let found = kith_uid
             .map(|(t, u)| (t, On::Uid(u)))
             .or_else(|| find(&keys, &incoming, person_at));
+        // A card read back by UID is the person syncing, not someone imported:
+        // it gets no tag (so an unchanged vdir writes nothing).
+        if !tag.is_empty() && !matches!(found, Some((_, On::Uid(_)))) {
+            add_all_by(&mut incoming.tags, [tag.to_string()], fold);
+        }
         let Some((target, on)) = found else {
             if let Some(first) = keys.names.get(&name_key(&incoming)).and_then(|t| t.first()) {
                 let of = describe(*first, book, &slots);
