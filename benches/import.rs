@@ -119,7 +119,12 @@ fn vdir(c: &mut Criterion) {
                 let (mut store, mut book) = Store::open(&path, today()).unwrap();
                 let parsed = parse_path(Source::VCard, &cards).unwrap();
                 let r = import(&mut store, &mut book, parsed, "vcard", false).unwrap();
-                assert_eq!(r.added, CARDS);
+                assert_eq!(
+                    r.added + r.merged_in_file,
+                    CARDS,
+                    "{}",
+                    r.to_string().lines().take(4).collect::<Vec<_>>().join("\n")
+                );
                 black_box(r)
             },
             BatchSize::PerIteration,
