@@ -1,6 +1,7 @@
-//! Importing a 10,000-row LinkedIn export: into an empty book, and again into
-//! the result (which must add nobody). Each run is the whole command's work:
-//! open the book, read and parse the file, plan, and the one atomic save.
+//! Importing a 30,000-row LinkedIn export (into an empty book, and again into
+//! the result, which must add nobody) and a 10,000-card vdir; exporting the
+//! heavy book (10,000 people, 100,000 entries) as a vdir. Each import run is
+//! the whole command's work: open the book, read and parse, plan, one save.
 
 use chrono::NaiveDate;
 use criterion::{BatchSize, Criterion, criterion_group, criterion_main};
@@ -11,7 +12,8 @@ use std::path::Path;
 use kith::import::{Source, import, parse_path};
 use kith::store::Store;
 
-const ROWS: usize = 10_000;
+const ROWS: usize = 30_000;
+const CARDS: usize = 10_000;
 
 fn today() -> NaiveDate {
     "2026-11-26".parse().unwrap()
@@ -57,7 +59,7 @@ fn bench(c: &mut Criterion) {
     let again = run(&full, &csv);
     assert_eq!((again.added, again.unchanged), (0, ROWS), "no duplicates");
 
-    let mut group = c.benchmark_group("linkedin_10k");
+    let mut group = c.benchmark_group("linkedin_30k");
     group.sample_size(10);
     let mut n = 0;
     group.bench_function("into_empty_book", |b| {
@@ -80,5 +82,56 @@ fn bench(c: &mut Criterion) {
     group.finish();
 }
 
-criterion_group!(benches, bench);
+fn vdir(c: &mut Criterion) {
+    let dir = tempfile::tempdir().unwrap();
+    let book = kith::demo::generate(CARDS, 100_000, 7, today());
+    let cards = dir.path().join("cards");
+    let mut group = c.benchmark_group("vdir_10k");
+    group.sample_size(10);
+    group.bench_function("export_heavy_book_fresh", |b| {
+        let mut n = 0;
+        b.iter_batched(
+            || {
+                n += 1;
+                dir.path().join(format!("fresh{n}"))
+            },
+            |out| black_box(kith::export::vdir::write(&book, &out).unwrap()),
+            BatchSize::PerIteration,
+        )
+    });
+    let first = kith::export::vdir::write(&book, &cards).unwrap();
+    assert_eq!(first.written, CARDS);
+    group.bench_function("export_heavy_book_unchanged", |b| {
+        b.iter(|| {
+            let r = kith::export::vdir::write(&book, &cards).unwrap();
+            assert_eq!(r.written, 0);
+            black_box(r)
+        })
+    });
+    let mut n = 0;
+    group.bench_function("import_into_empty_book", |b| {
+        b.iter_batched(
+            || {
+                n += 1;
+                dir.path().join(format!("book{n}.ron"))
+            },
+            |path| {
+                let (mut store, mut book) = Store::open(&path, today()).unwrap();
+                let parsed = parse_path(Source::VCard, &cards).unwrap();
+                let r = import(&mut store, &mut book, parsed, "vcard", false).unwrap();
+                assert_eq!(
+                    r.added + r.merged_in_file,
+                    CARDS,
+                    "{}",
+                    r.to_string().lines().take(4).collect::<Vec<_>>().join("\n")
+                );
+                black_box(r)
+            },
+            BatchSize::PerIteration,
+        )
+    });
+    group.finish();
+}
+
+criterion_group!(benches, bench, vdir);
 criterion_main!(benches);

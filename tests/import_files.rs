@@ -70,6 +70,8 @@ fn a_csv_that_is_not_linkedin_is_refused_with_exit_code_2() {
     let err = parse_path(Source::Google, &fixture("linkedin_connections.csv")).unwrap_err();
     assert_eq!(err.exit_code(), 2);
     let err = parse_path(Source::VCard, &fixture("google_current.csv")).unwrap_err();
+    assert!(err.to_string().contains("use `kith import google"), "{err}");
+    let err = parse_path(Source::VCard, &fixture("not_linkedin.csv")).unwrap_err();
     assert!(err.to_string().contains("BEGIN:VCARD"), "{err}");
 }
 
@@ -107,7 +109,11 @@ fn google_legacy_header() {
 fn vcard_versions_folding_groups_escapes_and_broken_cards() {
     let parsed = parse_path(Source::VCard, &fixture("contacts.vcf")).unwrap();
     let ana = named(&parsed, "Ana García");
-    assert_eq!(ana.org.as_deref(), Some("Acme, Inc."));
+    assert_eq!(
+        ana.org.as_deref(),
+        Some("Acme, Inc., Engineering"),
+        "ORG units kept"
+    );
     assert_eq!(ana.emails, vec!["ana@acme.example"], "item1. group prefix");
     assert_eq!(
         ana.notes,

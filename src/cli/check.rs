@@ -25,6 +25,15 @@ pub fn run(ctx: &Ctx) -> Result<ExitCode> {
             ));
         }
     }
+    for (a, b) in kith::import::possible_duplicates(&book) {
+        let name = |id| book.person(id).map_or(String::new(), |p| p.name.clone());
+        warnings.push(format!(
+            "possible duplicate: {a} “{}” and {b} “{}” have the same name; \
+             if they are one person: kith merge {b} {a}",
+            name(a),
+            name(b)
+        ));
+    }
     for w in &warnings {
         errln!("warning: {w}");
     }

@@ -1,5 +1,6 @@
 //! `export vcard|csv|md|ics [--out PATH]`: the book in another format, to
-//! stdout or atomically to a file.
+//! stdout or atomically to a file; `export vcard --out DIR/` writes a vdir
+//! (one card per person), `export csv --google` Google Contacts' format.
 
 use anyhow::{Context, Result};
 use clap::{Args, ValueEnum};
@@ -9,7 +10,7 @@ use std::process::ExitCode;
 
 use kith::export::{self, Format};
 
-use super::Ctx;
+use super::{BadInput, Ctx};
 
 #[derive(Debug, Clone, Copy, ValueEnum)]
 enum FormatArg {
@@ -27,19 +28,50 @@ enum FormatArg {
 pub struct ExportArgs {
     #[arg(value_enum)]
     format: FormatArg,
-    /// Write here (atomically) instead of to stdout.
+    /// Write here (atomically) instead of to stdout. For vcard, a folder (a
+    /// path ending in `/`, or one that exists) becomes a vdir: one .vcf per
+    /// person, named by UID; cards kith wrote for people no longer in the
+    /// book are removed, other files are left alone.
     #[arg(long, value_name = "PATH")]
     out: Option<PathBuf>,
+    /// With csv: Google Contacts' import format instead of kith's own.
+    #[arg(long)]
+    google: bool,
 }
 
 pub fn run(ctx: &Ctx, a: ExportArgs) -> Result<ExitCode> {
     let format = match a.format {
         FormatArg::Vcard => Format::VCard,
+        FormatArg::Csv if a.google => Format::GoogleCsv,
         FormatArg::Csv => Format::Csv,
         FormatArg::Md => Format::Markdown,
         FormatArg::Ics => Format::Ics,
     };
+    if a.google && format != Format::GoogleCsv {
+        return Err(BadInput("--google goes with `export csv`".into()).into());
+    }
     let book = ctx.read()?;
+    if format == Format::Ics && export::ics::is_empty(&book) {
+        errln!("nothing to export: no open promises, follow-ups or birthdays in the book");
+        return Ok(ExitCode::FAILURE);
+    }
+    if let (Format::VCard, Some(dir)) = (format, &a.out)
+        && (dir.is_dir() || dir.as_os_str().to_string_lossy().ends_with('/'))
+    {
+        let r = export::vdir::write(&book, dir)
+            .with_context(|| format!("writing the vdir {}", dir.display()))?;
+        errln!(
+            "wrote {} cards to {} ({} unchanged, {} removed)",
+            r.written,
+            dir.display(),
+            r.unchanged,
+            r.removed.len()
+        );
+        for path in &r.removed {
+            errln!("  removed {}", path.display());
+        }
+        return Ok(ExitCode::SUCCESS);
+    }
     let text = export::render(format, &book, &ctx.config.kinds(), ctx.today);
     match a.out {
         None => std::io::stdout()

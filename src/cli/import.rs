@@ -1,8 +1,9 @@
-//! `import linkedin|google|vcard PATH [--dry-run] [--tag TAG]`: people in from
-//! other tools, merged with those already in the book, in one atomic save.
+//! `import [linkedin|google|outlook|vcard|csv] PATH [--dry-run] [--tag TAG]`:
+//! people in from other tools, merged with those already in the book, in one
+//! atomic save. Without a format, the file's header says which it is.
 
 use anyhow::Result;
-use clap::{Args, ValueEnum};
+use clap::Args;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -10,23 +11,16 @@ use kith::import::{self, ImportError, Source};
 
 use super::{BadInput, Ctx};
 
-#[derive(Debug, Clone, Copy, ValueEnum)]
-enum Format {
-    /// LinkedIn's Connections.csv.
-    Linkedin,
-    /// A Google Contacts CSV export.
-    Google,
-    /// A .vcf file (one or many cards), or a folder of .vcf files.
-    Vcard,
-}
-
 #[derive(Debug, Args)]
 pub struct ImportArgs {
-    #[arg(value_enum)]
-    format: Format,
-    /// The file to read (for vcard, also a folder of .vcf files).
-    path: PathBuf,
-    /// Print what would happen and write nothing.
+    /// linkedin, google, outlook, vcard or csv (kith's own export), then the
+    /// file; or only the file (for vcard, also a folder of .vcf files, read
+    /// recursively), whose format kith recognises.
+    #[arg(value_name = "FORMAT|PATH")]
+    first: String,
+    #[arg(value_name = "PATH")]
+    path: Option<PathBuf>,
+    /// Print what would happen (who is added, updated, merged) and write nothing.
     #[arg(long)]
     dry_run: bool,
     /// The tag every imported person gets (default: the format's name).
@@ -34,19 +28,36 @@ pub struct ImportArgs {
     tag: Option<String>,
 }
 
+fn source_named(name: &str) -> Option<Source> {
+    Source::ALL
+        .into_iter()
+        .find(|s| s.name().eq_ignore_ascii_case(name))
+}
+
 pub fn run(ctx: &Ctx, a: ImportArgs) -> Result<ExitCode> {
-    let source = match a.format {
-        Format::Linkedin => Source::LinkedIn,
-        Format::Google => Source::Google,
-        Format::Vcard => Source::VCard,
+    let (source, path) = match a.path {
+        Some(path) => match source_named(&a.first) {
+            Some(s) => (s, path),
+            None => {
+                return Err(BadInput(format!(
+                    "`{}` is no format kith imports: linkedin, google, outlook, vcard or csv",
+                    a.first
+                ))
+                .into());
+            }
+        },
+        None => {
+            let path = PathBuf::from(&a.first);
+            (import::recognise_path(&path).map_err(to_anyhow)?, path)
+        }
     };
-    let tag = a.tag.unwrap_or_else(|| source.name().to_string());
-    let parsed = import::parse_path(source, &a.path).map_err(to_anyhow)?;
+    let tag = a.tag.unwrap_or_else(|| source.default_tag().to_string());
+    let parsed = import::parse_path(source, &path).map_err(to_anyhow)?;
     let (mut store, mut book) = ctx.open()?;
     let report =
         import::import(&mut store, &mut book, parsed, &tag, a.dry_run).map_err(to_anyhow)?;
     if a.dry_run {
-        outln!("dry run, nothing written: {report}");
+        outln!("dry run, nothing written: {report}{}", report.names());
     } else {
         outln!("{report}");
     }
@@ -57,7 +68,9 @@ pub fn run(ctx: &Ctx, a: ImportArgs) -> Result<ExitCode> {
 /// errors keep their own exit codes.
 fn to_anyhow(e: ImportError) -> anyhow::Error {
     match e {
-        ImportError::NotFormat { .. } => BadInput(e.to_string()).into(),
+        ImportError::NotFormat { .. }
+        | ImportError::Unknown { .. }
+        | ImportError::Undecodable { .. } => BadInput(e.to_string()).into(),
         ImportError::Store(s) => s.into(),
         ImportError::Io { .. } => e.into(),
     }

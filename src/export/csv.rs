@@ -1,6 +1,7 @@
 //! CSV for spreadsheets: one row per person, their card and the derived facts
 //! (last contact, deeds given and received, coffee-only). Lists are joined
-//! with `; `.
+//! with `; `, a `;` or `\` inside an item escaped with `\`, so `kith import
+//! csv` splits them again exactly ([`split_list`]).
 
 use chrono::NaiveDate;
 
@@ -24,6 +25,10 @@ pub const HEADER: &[&str] = &[
     "offers",
     "notes",
     "archived",
+    "introduced_by",
+    "snoozed_until",
+    "structured_name",
+    "uids",
     "last_contact",
     "days_since_contact",
     "touches",
@@ -46,27 +51,64 @@ pub fn render(book: &Book, kinds: &Kinds, today: NaiveDate) -> String {
     String::from_utf8(bytes).expect("written from strings")
 }
 
+/// Items joined with `; `; `\` and `;` inside an item escaped.
+pub fn join_list(items: &[String]) -> String {
+    items
+        .iter()
+        .map(|s| s.replace('\\', "\\\\").replace(';', "\\;"))
+        .collect::<Vec<_>>()
+        .join("; ")
+}
+
+/// Undoes [`join_list`].
+pub fn split_list(s: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    let mut item = String::new();
+    let mut chars = s.chars();
+    while let Some(c) = chars.next() {
+        match c {
+            '\\' => item.extend(chars.next()),
+            ';' => {
+                out.push(std::mem::take(&mut item));
+                // The space after `;` belongs to the separator.
+                let rest = chars.as_str();
+                if let Some(r) = rest.strip_prefix(' ') {
+                    chars = r.chars();
+                }
+            }
+            c => item.push(c),
+        }
+    }
+    out.push(item);
+    out.retain(|i| !i.is_empty());
+    out
+}
+
 fn row(p: &Person, f: &PersonFacts, today: NaiveDate) -> Vec<String> {
     let opt = |v: Option<String>| v.unwrap_or_default();
     let date = |d: Option<NaiveDate>| opt(d.map(|d| d.to_string()));
     vec![
         p.id.to_string(),
         p.name.clone(),
-        p.nicknames.join("; "),
+        join_list(&p.nicknames),
         opt(p.org.clone()),
         opt(p.title.clone()),
-        p.emails.join("; "),
-        p.phones.join("; "),
-        p.links.join("; "),
-        p.tags.join("; "),
+        join_list(&p.emails),
+        join_list(&p.phones),
+        join_list(&p.links),
+        join_list(&p.tags),
         opt(p.met.context.clone()),
         date(p.met.date),
         opt(p.birthday.map(|b| b.to_string())),
         opt(p.cadence.map(|c| c.to_string())),
-        p.needs.join("; "),
-        p.offers.join("; "),
+        join_list(&p.needs),
+        join_list(&p.offers),
         p.notes.clone(),
         p.archived.to_string(),
+        opt(p.met.introduced_by.map(|id| id.to_string())),
+        date(p.snoozed_until),
+        opt(p.structured_name.clone()),
+        join_list(&p.uids),
         date(f.last_contact),
         opt(f.days_since_contact(today).map(|d| d.to_string())),
         f.touches.to_string(),
@@ -113,5 +155,18 @@ mod tests {
         assert_eq!(&rows[0][col("coffee_only")], "true");
         assert_eq!(&rows[1][col("coffee_only")], "false");
         assert_eq!(&rows[1][col("last_contact")], "");
+    }
+
+    #[test]
+    fn lists_split_back_exactly() {
+        let items: Vec<String> = vec![
+            "ski;club".into(),
+            "golf".into(),
+            "a\\b; c".into(),
+            " x".into(),
+        ];
+        assert_eq!(join_list(&items), "ski\\;club; golf; a\\\\b\\; c;  x");
+        assert_eq!(split_list(&join_list(&items)), items);
+        assert_eq!(split_list(""), Vec::<String>::new());
     }
 }

@@ -13,6 +13,16 @@ use crate::model::{Birthday, Book, Entry, Person};
 /// on the ids.
 pub const UID_DOMAIN: &str = "kith";
 
+/// True when the book has nothing for a calendar: no open promise, no open
+/// follow-up, no birthday (RFC 5545 allows no VCALENDAR without a component).
+pub fn is_empty(book: &Book) -> bool {
+    !book
+        .entries
+        .iter()
+        .any(|e| e.is_open_promise() || e.open_follow_up().is_some())
+        && !book.active_people().any(|p| p.birthday.is_some())
+}
+
 pub fn render(book: &Book, today: NaiveDate) -> String {
     let mut cal = Calendar {
         out: String::new(),

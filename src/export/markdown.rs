@@ -82,9 +82,7 @@ fn person(out: &mut String, book: &Book, p: &Person, f: &PersonFacts, today: Nai
     field("Facts", facts);
     if !p.notes.trim().is_empty() {
         out.push('\n');
-        for line in p.notes.lines() {
-            let _ = writeln!(out, "> {}", esc(line));
-        }
+        notes(out, p.notes.trim());
     }
     if !f.entries.is_empty() {
         out.push_str("\n### Timeline\n\n");
@@ -127,17 +125,51 @@ fn entry_line(out: &mut String, book: &Book, p: &Person, e: &Entry) {
     out.push('\n');
 }
 
-/// Escapes the characters Markdown would read as formatting.
+/// Notes as a block quote whose line breaks stay line breaks (CommonMark's
+/// hard break, a `\` at the end of a line); an empty line starts a new
+/// paragraph; a line that would start a list or heading is escaped.
+fn notes(out: &mut String, text: &str) {
+    let lines: Vec<&str> = text.lines().map(str::trim_end).collect();
+    for (i, line) in lines.iter().enumerate() {
+        if line.is_empty() {
+            out.push_str(">\n");
+            continue;
+        }
+        let next_is_text = lines.get(i + 1).is_some_and(|l| !l.is_empty());
+        let mut text = esc(line);
+        if text.starts_with(['-', '+', '=']) {
+            text.insert(0, '\\');
+        } else if let Some(at) = ordinal_end(&text) {
+            text.insert(at, '\\');
+        }
+        let brk = if next_is_text { "\\" } else { "" };
+        let _ = writeln!(out, "> {text}{brk}");
+    }
+}
+
+/// Where the `.` of `1.` (or `)` of `2)`) at the start is: CommonMark would
+/// read an ordered list.
+fn ordinal_end(s: &str) -> Option<usize> {
+    let digits = s.bytes().take_while(u8::is_ascii_digit).count();
+    (digits > 0 && matches!(s.as_bytes().get(digits), Some(b'.' | b')'))).then_some(digits)
+}
+
+/// Escapes what Markdown would read as formatting: ASCII punctuation with a
+/// backslash, and `<`, `>`, `&` as entities (they render as themselves in
+/// every CommonMark reader, inline HTML or not).
 fn esc(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     for c in s.chars() {
-        if matches!(
-            c,
-            '\\' | '*' | '_' | '`' | '[' | ']' | '<' | '>' | '#' | '|'
-        ) {
-            out.push('\\');
+        match c {
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '&' => out.push_str("&amp;"),
+            '\\' | '*' | '_' | '`' | '[' | ']' | '#' | '|' => {
+                out.push('\\');
+                out.push(c);
+            }
+            c => out.push(c),
         }
-        out.push(c);
     }
     out
 }
@@ -175,5 +207,18 @@ mod tests {
             "- 2026-11-20 promise ↑ gave: intro to Cy (with Bo) [open] (follow up 2026-11-30, open)\n"
         ));
         assert_eq!(md.matches("### Timeline").count(), 2);
+    }
+
+    #[test]
+    fn notes_keep_line_breaks_and_angle_brackets_are_entities() {
+        let mut out = String::new();
+        notes(
+            &mut out,
+            "first <b>\nsecond & third\n\n- not a list\n1. nor this",
+        );
+        assert_eq!(
+            out,
+            "> first &lt;b&gt;\\\n> second &amp; third\n>\n> \\- not a list\\\n> 1\\. nor this\n"
+        );
     }
 }

@@ -4,9 +4,12 @@
 //! writing it (to stdout or atomically to a file) is the caller's business.
 
 pub mod csv;
+pub mod google_csv;
 pub mod ics;
 pub mod markdown;
 pub mod vcard;
+pub mod vcard_kith;
+pub mod vdir;
 
 use chrono::NaiveDate;
 
@@ -19,6 +22,8 @@ pub enum Format {
     Csv,
     Markdown,
     Ics,
+    /// Google Contacts' CSV import format.
+    GoogleCsv,
 }
 
 impl Format {
@@ -28,6 +33,7 @@ impl Format {
             Format::Csv => "csv",
             Format::Markdown => "md",
             Format::Ics => "ics",
+            Format::GoogleCsv => "Google CSV",
         }
     }
 }
@@ -40,6 +46,7 @@ pub fn render(format: Format, book: &Book, kinds: &Kinds, today: NaiveDate) -> S
         Format::Csv => csv::render(book, kinds, today),
         Format::Markdown => markdown::render(book, kinds, today),
         Format::Ics => ics::render(book, today),
+        Format::GoogleCsv => google_csv::render(book),
     }
 }
 

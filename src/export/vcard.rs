@@ -1,8 +1,27 @@
 //! vCard 4.0 (RFC 6350) of every person: what an address book understands of
-//! them. kith's own import reads it back without losing any of these fields.
+//! them, and kith's own fields as `X-KITH-…` ([`super::vcard_kith`]), so
+//! kith's import reads every field back.
 
-use super::{escape_text, push_folded};
+use super::{escape_text, push_folded, vcard_kith};
 use crate::model::{Birthday, Book, Person};
+
+/// Marks a card kith wrote (a vdir export removes only such files).
+pub const PRODID: &str = "PRODID:-//kith//kith export//EN";
+
+/// The UID a person's card carries: the first UID another tool gave them
+/// (so a phone or a CardDAV server finds its card again), else kith's own.
+pub fn uid_of(p: &Person) -> String {
+    p.uids
+        .first()
+        .cloned()
+        .unwrap_or_else(|| format!("{}@kith", p.id))
+}
+
+/// kith's own UID for an id: `p42@kith`.
+pub fn kith_id_of_uid(uid: &str) -> Option<crate::model::PersonId> {
+    uid.strip_suffix("@kith")
+        .and_then(crate::model::PersonId::parse)
+}
 
 pub fn render(book: &Book) -> String {
     let mut out = String::new();
@@ -17,14 +36,14 @@ pub fn card(out: &mut String, p: &Person) {
     let mut line = |s: String| push_folded(out, &s);
     line("BEGIN:VCARD".into());
     line("VERSION:4.0".into());
-    line(format!("UID:{}@kith", p.id));
+    line(PRODID.into());
+    line(format!("UID:{}", escape_text(&uid_of(p))));
     line(format!("FN:{}", escape_text(&p.name)));
-    let (given, family) = split_name(&p.name);
-    line(format!(
-        "N:{};{};;;",
-        escape_text(family),
-        escape_text(given)
-    ));
+    let n = match &p.structured_name {
+        Some(n) if n_fits_name(n, &p.name) => n.clone(),
+        _ => n_of_name(&p.name),
+    };
+    line(format!("N:{n}"));
     if !p.nicknames.is_empty() {
         line(format!("NICKNAME:{}", list(&p.nicknames)));
     }
@@ -41,7 +60,7 @@ pub fn card(out: &mut String, p: &Person) {
         line(format!("TEL;VALUE=text:{}", escape_text(t)));
     }
     for u in &p.links {
-        line(format!("URL:{}", escape_text(u)));
+        line(format!("URL:{}", escape_text(&with_scheme(u))));
     }
     if let Some(b) = p.birthday {
         line(format!("BDAY:{}", bday(b)));
@@ -52,6 +71,7 @@ pub fn card(out: &mut String, p: &Person) {
     if !p.notes.is_empty() {
         line(format!("NOTE:{}", escape_text(&p.notes)));
     }
+    vcard_kith::write(p, &mut line);
     line("END:VCARD".into());
 }
 
@@ -70,6 +90,47 @@ fn bday(b: Birthday) -> String {
         Some(y) => format!("{y:04}{:02}{:02}", b.month, b.day),
         None => format!("--{:02}{:02}", b.month, b.day),
     }
+}
+
+/// A URL as strict RFC 6350 readers want it: with a scheme (`https://` when
+/// it has none).
+pub fn with_scheme(url: &str) -> String {
+    let url = url.trim();
+    let has_scheme = url.split_once(':').is_some_and(|(s, rest)| {
+        !s.is_empty()
+            && s.chars()
+                .all(|c| c.is_ascii_alphanumeric() || "+-.".contains(c))
+            && !rest.chars().next().is_some_and(|c| c.is_ascii_digit())
+    });
+    if has_scheme || url.is_empty() {
+        url.to_string()
+    } else {
+        format!("https://{url}")
+    }
+}
+
+/// The N value (escaped) kith builds for a person made in kith.
+pub fn n_of_name(name: &str) -> String {
+    let (given, family) = split_name(name);
+    format!("{};{};;;", escape_text(family), escape_text(given))
+}
+
+/// An imported N still names this person: its family and given names are
+/// words of the name (after a rename in kith, N is built anew).
+fn n_fits_name(n: &str, name: &str) -> bool {
+    let words: Vec<String> = name.split_whitespace().map(str::to_lowercase).collect();
+    let mut parts = n.split(';');
+    let (family, given) = (parts.next().unwrap_or(""), parts.next().unwrap_or(""));
+    [family, given].iter().all(|part| {
+        part.replace("\\,", " ")
+            .split([' ', ','])
+            .filter(|w| !w.is_empty())
+            .all(|w| {
+                words
+                    .iter()
+                    .any(|x| x.trim_matches(',') == w.to_lowercase())
+            })
+    })
 }
 
 /// A best guess at given and family name for N: the last word is the family
@@ -97,10 +158,39 @@ mod tests {
         let mut out = String::new();
         card(&mut out, &p);
         assert!(out.contains("UID:p7@kith\r\n"), "{out}");
+        assert!(out.contains(PRODID));
         assert!(out.contains("N:García;Ana;;;\r\n"));
         assert!(out.contains("ORG:Acme\\, Inc.\r\n"));
         assert!(out.contains("BDAY:--0314\r\n"));
         assert!(out.contains("CATEGORIES:a\\,b,c\r\n"));
         assert!(out.contains("NOTE:line one\\nline\\; two\r\n"));
+    }
+
+    #[test]
+    fn imported_n_is_kept_until_a_rename_and_urls_get_a_scheme() {
+        let mut p = Person::new(PersonId(1), "Mr. John Richter James Doe Sr.");
+        p.structured_name = Some("Doe;John;Richter,James;Mr.;Sr.".into());
+        p.links = vec![
+            "www.company.com".into(),
+            "mailto:a@b".into(),
+            "https://x.y".into(),
+        ];
+        p.uids = vec!["abc-1".into(), "urn:uuid:2".into()];
+        let mut out = String::new();
+        card(&mut out, &p);
+        assert!(
+            out.contains("\r\nN:Doe;John;Richter,James;Mr.;Sr.\r\n"),
+            "{out}"
+        );
+        assert!(out.contains("URL:https://www.company.com\r\n"));
+        assert!(out.contains("URL:mailto:a@b\r\n"));
+        assert!(out.contains("UID:abc-1\r\nFN"));
+        assert!(out.contains("X-KITH-UID:urn:uuid:2\r\n"));
+        p.name = "Jane Roe".into();
+        let mut out = String::new();
+        card(&mut out, &p);
+        assert!(out.contains("\r\nN:Roe;Jane;;;\r\n"), "{out}");
+        assert_eq!(with_scheme("localhost:8080/x"), "https://localhost:8080/x");
+        assert_eq!(with_scheme("example.com:8080"), "https://example.com:8080");
     }
 }

@@ -8,7 +8,8 @@ use super::vcard::parse_bday;
 use super::{NotFormat, Parsed};
 use crate::model::{Person, PersonId};
 
-const MULTI: &str = " ::: ";
+/// Google joins several values in one cell with ` ::: ` (older exports: `:::`).
+const MULTI: &str = ":::";
 
 pub fn parse(text: &str) -> Result<Parsed, NotFormat> {
     let mut all = rows(text);
@@ -17,13 +18,15 @@ pub fn parse(text: &str) -> Result<Parsed, NotFormat> {
         _ => return Err(NotFormat("the file is empty".into())),
     };
     let cols = Columns::new(&header.fields);
-    let style = Style::of(&cols).ok_or_else(|| {
-        NotFormat(
-            "the first row is neither Google's `First Name,Middle Name,Last Name,…` \
+    let style = Style::of(&cols)
+        .filter(|_| is_header(&cols))
+        .ok_or_else(|| {
+            NotFormat(
+                "the first row is neither Google's `First Name,Middle Name,Last Name,…` \
              header nor its legacy `Name,Given Name,…` header"
-                .into(),
-        )
-    })?;
+                    .into(),
+            )
+        })?;
     let emails = cols.numbered("E-mail ", " - Value");
     let phones = cols.numbered("Phone ", " - Value");
     let sites = cols.numbered("Website ", " - Value");
@@ -59,12 +62,9 @@ pub fn parse(text: &str) -> Result<Parsed, NotFormat> {
         p.nicknames = get("Nickname").map(|n| split_multi(&n)).unwrap_or_default();
         p.notes = get("Notes").unwrap_or_default();
         let labels = get("Labels").or_else(|| get("Group Membership"));
-        p.tags = labels
-            .map(|l| split_multi(&l))
-            .unwrap_or_default()
-            .into_iter()
-            .filter(|l| !l.starts_with('*'))
-            .collect();
+        // `* myContacts` and `* starred` are dropped with the other values'
+        // checks (values::check); `* friends` becomes `friends`.
+        p.tags = labels.map(|l| split_multi(&l)).unwrap_or_default();
         if let Some(b) = get("Birthday") {
             match parse_bday(&b) {
                 Some(bd) => p.birthday = Some(bd),
@@ -90,6 +90,20 @@ pub fn parse(text: &str) -> Result<Parsed, NotFormat> {
 enum Style {
     Current,
     Legacy,
+}
+
+/// Google's own header, current or legacy: name columns and a column only
+/// Google writes (Outlook's CSV has First, Middle and Last Name too).
+pub(super) fn is_header(cols: &Columns) -> bool {
+    let google_only = [
+        "Labels",
+        "Group Membership",
+        "E-mail 1 - Value",
+        "Phone 1 - Value",
+        "Organization Name",
+        "Organization 1 - Name",
+    ];
+    Style::of(cols).is_some() && google_only.iter().any(|c| cols.has(c))
 }
 
 impl Style {
@@ -147,7 +161,11 @@ mod tests {
         let p = &parsed.records[0].person;
         assert_eq!(p.name, "Ana María García");
         assert_eq!(p.emails, vec!["a@x.org", "ana@home.net"]);
-        assert_eq!(p.tags, vec!["Friends"]);
+        assert_eq!(
+            p.tags,
+            vec!["* myContacts", "Friends", "* starred"],
+            "checked later"
+        );
         assert_eq!(p.birthday.unwrap().to_string(), "03-14");
         assert_eq!(p.notes, "likes tea, not coffee");
         assert_eq!(p.nicknames, vec!["Anita"]);
@@ -164,8 +182,16 @@ mod tests {
         let p = &parsed.records[0].person;
         assert_eq!(p.name, "Bo Chen");
         assert_eq!(p.org.as_deref(), Some("Initech"));
-        assert_eq!(p.tags, vec!["Work"]);
+        assert_eq!(p.tags, vec!["* myContacts", "Work"]);
         assert_eq!(p.birthday.unwrap().to_string(), "1990-01-02");
+    }
+
+    #[test]
+    fn lists_without_spaces_split_too() {
+        assert_eq!(
+            split_multi("a@x.org:::b@y.org ::: c@z.org"),
+            vec!["a@x.org", "b@y.org", "c@z.org"]
+        );
     }
 
     #[test]

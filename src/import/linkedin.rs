@@ -1,7 +1,8 @@
 //! LinkedIn's `Connections.csv`: a `Notes:` preamble (sometimes quoted, over
 //! several lines), then `First Name,Last Name,URL,Email Address,Company,
-//! Position,Connected On`. E-mails are often empty; dates read `12 Mar 2024`
-//! (older exports: `7-Feb-22`).
+//! Position,Connected On`. E-mails are often empty (or, in some exports, a
+//! `urn:li:member:…` that the values' check leaves out); dates read
+//! `12 Mar 2024` (older exports: `7-Feb-22`, and in 2018 `1/8/18, 6:14 PM`).
 
 use chrono::NaiveDate;
 
@@ -83,7 +84,7 @@ pub fn parse(text: &str) -> Result<Parsed, NotFormat> {
     Ok(parsed)
 }
 
-fn is_header(fields: &[String]) -> bool {
+pub(super) fn is_header(fields: &[String]) -> bool {
     let has = |name: &str| fields.iter().any(|f| f.eq_ignore_ascii_case(name));
     has("First Name")
         && has("Last Name")
@@ -92,8 +93,15 @@ fn is_header(fields: &[String]) -> bool {
 }
 
 /// `12 Mar 2024`, `7-Feb-22`, `2024-03-12`, `03/12/2024` (month first, as the
-/// US-locale export writes it).
+/// US-locale export writes it), `1/8/18, 6:14 PM` (2018: the time is dropped).
 pub fn parse_date(s: &str) -> Option<NaiveDate> {
+    if let Some((day, time)) = s.trim().split_once(", ")
+        && time.contains(':')
+    {
+        return ["%m/%d/%y", "%m/%d/%Y"]
+            .iter()
+            .find_map(|f| NaiveDate::parse_from_str(day.trim(), f).ok());
+    }
     const FORMATS: &[&str] = &[
         "%d %b %Y",
         "%d-%b-%y",
@@ -123,6 +131,8 @@ mod tests {
         assert_eq!(parse_date("7-Feb-22"), Some(d("2022-02-07")));
         assert_eq!(parse_date("07 feb 2022"), Some(d("2022-02-07")));
         assert_eq!(parse_date("2024-03-12"), Some(d("2024-03-12")));
+        assert_eq!(parse_date("1/8/18, 6:14 PM"), Some(d("2018-01-08")));
+        assert_eq!(parse_date("12/31/18, 11:59 AM"), Some(d("2018-12-31")));
         assert_eq!(parse_date("sometime"), None);
     }
 

@@ -1,47 +1,85 @@
 //! Bringing people in from other tools: LinkedIn's `Connections.csv`, Google
-//! Contacts CSV and vCard. Each format has a parser that turns text into
-//! [`Parsed`] records (or says the text is not that format at all); [`merge`]
-//! turns the records into one [`Op::Batch`](crate::model::Op) against a book,
-//! matching people already there so a re-import never duplicates anyone.
+//! Contacts and Outlook CSV, vCard (a file, or a folder such as a vdirsyncer
+//! storage), and kith's own CSV. Each format is recognised by its header
+//! ([`detect`]); its parser turns text into [`Parsed`] records, whose values
+//! are then checked ([`values`]); [`merge`] turns the records into one
+//! [`Op::Batch`](crate::model::Op) against a book, matching people already
+//! there so a re-import never duplicates anyone and never merges strangers.
 
+mod charset;
+pub mod detect;
 pub mod google;
+mod keys;
+pub mod kith_csv;
 pub mod linkedin;
 mod merge;
+pub mod outlook;
+mod read;
+mod report;
 mod table;
+pub mod values;
 pub mod vcard;
 mod vcard_line;
 
 use std::fmt;
 use std::path::{Path, PathBuf};
 
+use crate::export::vcard_kith as kith_fields;
 use crate::model::{Book, Op, OpError, Person};
 use crate::store::{Store, StoreError};
 
-pub use merge::{link_key, plan};
+pub use keys::{On, link_key, possible_duplicates, profile_key};
+pub use merge::plan;
+pub use read::{parse_path, recognise_path};
+pub use report::{Duplicate, Merge, Report};
 
 /// The formats kith reads.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Source {
     LinkedIn,
     Google,
+    Outlook,
     VCard,
+    /// kith's own `export csv`.
+    KithCsv,
 }
 
 impl Source {
+    pub const ALL: [Source; 5] = [
+        Source::LinkedIn,
+        Source::Google,
+        Source::Outlook,
+        Source::VCard,
+        Source::KithCsv,
+    ];
+
     /// The name used on the command line and as the default tag.
     pub fn name(self) -> &'static str {
         match self {
             Source::LinkedIn => "linkedin",
             Source::Google => "google",
+            Source::Outlook => "outlook",
             Source::VCard => "vcard",
+            Source::KithCsv => "csv",
         }
     }
 
-    fn describe(self) -> &'static str {
+    pub fn describe(self) -> &'static str {
         match self {
             Source::LinkedIn => "a LinkedIn Connections.csv",
             Source::Google => "a Google Contacts CSV",
+            Source::Outlook => "an Outlook contacts CSV",
             Source::VCard => "a vCard file",
+            Source::KithCsv => "a kith CSV export",
+        }
+    }
+
+    /// The tag imported people get by default (none for kith's own CSV,
+    /// whose people carry their own tags).
+    pub fn default_tag(self) -> &'static str {
+        match self {
+            Source::KithCsv => "",
+            other => other.name(),
         }
     }
 }
@@ -96,18 +134,18 @@ pub struct Parsed {
 }
 
 impl Parsed {
-    fn record(&mut self, line: usize, person: Person) {
+    pub(crate) fn record(&mut self, line: usize, person: Person) {
         self.records.push(Record {
             at: Place { file: None, line },
             person,
         });
     }
 
-    fn skip(&mut self, line: usize, why: impl Into<String>) {
+    pub(crate) fn skip(&mut self, line: usize, why: impl Into<String>) {
         self.skipped.push(Problem::at_line(line, why));
     }
 
-    fn warn(&mut self, line: usize, why: impl Into<String>) {
+    pub(crate) fn warn(&mut self, line: usize, why: impl Into<String>) {
         self.warnings.push(Problem::at_line(line, why));
     }
 
@@ -145,6 +183,13 @@ pub enum ImportError {
         source_kind: Source,
         why: String,
     },
+    #[error(
+        "{}: kith cannot tell the format; name it: kith import linkedin|google|outlook|vcard|csv FILE",
+        path.display()
+    )]
+    Unknown { path: PathBuf },
+    #[error("{}: {why}", path.display())]
+    Undecodable { path: PathBuf, why: String },
     #[error("{}: {source}", path.display())]
     Io {
         path: PathBuf,
@@ -160,138 +205,35 @@ impl ImportError {
     /// (or the store's own code).
     pub fn exit_code(&self) -> i32 {
         match self {
-            ImportError::NotFormat { .. } => 2,
+            ImportError::NotFormat { .. }
+            | ImportError::Unknown { .. }
+            | ImportError::Undecodable { .. } => 2,
             ImportError::Io { .. } => 1,
             ImportError::Store(e) => e.exit_code(),
         }
     }
 }
 
-/// Parses text in the given format.
+/// Parses text in the given format. Text of another format is refused,
+/// naming the command that reads it; values are checked ([`values`]).
 pub fn parse_text(source: Source, text: &str) -> Result<Parsed, NotFormat> {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-    match source {
+    if let Some(other) = detect::recognise(text).filter(|s| *s != source) {
+        return Err(NotFormat(format!(
+            "this is {}: use `kith import {} FILE`",
+            other.describe(),
+            other.name()
+        )));
+    }
+    let mut parsed = match source {
         Source::LinkedIn => linkedin::parse(text),
         Source::Google => google::parse(text),
+        Source::Outlook => outlook::parse(text),
         Source::VCard => vcard::parse(text),
-    }
-}
-
-/// Reads and parses a file, or for vCard a folder of `.vcf` files (in name
-/// order). Bytes that are not UTF-8 are replaced, and the rows holding them
-/// still read.
-pub fn parse_path(source: Source, path: &Path) -> Result<Parsed, ImportError> {
-    let io = |source| ImportError::Io {
-        path: path.to_path_buf(),
-        source,
-    };
-    let not_format = |why: String| ImportError::NotFormat {
-        path: path.to_path_buf(),
-        source_kind: source,
-        why,
-    };
-    if source == Source::VCard && path.is_dir() {
-        let mut files: Vec<PathBuf> = std::fs::read_dir(path)
-            .map_err(io)?
-            .filter_map(|e| e.ok().map(|e| e.path()))
-            .filter(|p| p.extension().is_some_and(|x| x.eq_ignore_ascii_case("vcf")))
-            .collect();
-        files.sort();
-        if files.is_empty() {
-            return Err(not_format("the folder holds no .vcf files".into()));
-        }
-        let mut all = Parsed::default();
-        for file in files {
-            let text = read_text(&file, source)?;
-            match parse_text(source, &text) {
-                Ok(parsed) => all.extend(parsed.in_file(&file)),
-                Err(NotFormat(why)) => all.skipped.push(Problem {
-                    at: Place {
-                        file: Some(file.clone()),
-                        line: 1,
-                    },
-                    why,
-                }),
-            }
-        }
-        return Ok(all);
-    }
-    let text = read_text(path, source)?;
-    parse_text(source, &text).map_err(|NotFormat(why)| not_format(why))
-}
-
-fn read_text(path: &Path, source: Source) -> Result<String, ImportError> {
-    let bytes = std::fs::read(path).map_err(|source| ImportError::Io {
-        path: path.to_path_buf(),
-        source,
-    })?;
-    Ok(match String::from_utf8(bytes) {
-        Ok(text) => text,
-        // A careless vCard writer may fold in the middle of a UTF-8 sequence:
-        // unfold the bytes first (RFC 6350 §3.2), then decode.
-        Err(e) if source == Source::VCard => {
-            String::from_utf8_lossy(&unfold_bytes(e.as_bytes())).into_owned()
-        }
-        Err(e) => String::from_utf8_lossy(e.as_bytes()).into_owned(),
-    })
-}
-
-/// Removes every line break followed by a space or tab.
-fn unfold_bytes(bytes: &[u8]) -> Vec<u8> {
-    let mut out = Vec::with_capacity(bytes.len());
-    let mut i = 0;
-    while i < bytes.len() {
-        let brk = match &bytes[i..] {
-            [b'\r', b'\n', b' ' | b'\t', ..] => 3,
-            [b'\n', b' ' | b'\t', ..] => 2,
-            _ => 0,
-        };
-        if brk == 0 {
-            out.push(bytes[i]);
-            i += 1;
-        } else {
-            i += brk;
-        }
-    }
-    out
-}
-
-/// What an import did (or, for a dry run, would do).
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct Report {
-    /// People new to the book.
-    pub added: usize,
-    /// People already in the book who gained a field, a contact or the tag.
-    pub updated: usize,
-    /// People already in the book the file had nothing new about.
-    pub unchanged: usize,
-    /// Rows that matched a row earlier in the same file and were merged into it.
-    pub merged_in_file: usize,
-    pub skipped: Vec<Problem>,
-    pub warnings: Vec<Problem>,
-}
-
-impl fmt::Display for Report {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(
-            f,
-            "added {}, updated {}, unchanged {}, skipped {}",
-            self.added,
-            self.updated,
-            self.unchanged,
-            self.skipped.len()
-        )?;
-        if self.merged_in_file > 0 {
-            write!(f, " ({} duplicate rows merged)", self.merged_in_file)?;
-        }
-        for p in &self.skipped {
-            write!(f, "\n  skipped {}: {}", p.at, p.why)?;
-        }
-        for p in &self.warnings {
-            write!(f, "\n  note {}: {}", p.at, p.why)?;
-        }
-        Ok(())
-    }
+        Source::KithCsv => kith_csv::parse(text),
+    }?;
+    values::check(&mut parsed);
+    Ok(parsed)
 }
 
 /// Merges `parsed` into the book with one atomic save (or, with `dry_run`,

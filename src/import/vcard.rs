@@ -3,16 +3,30 @@
 //! be read is reported with the line it starts on, and the rest go on.
 
 use super::vcard_line::{Content, parse_content, split_escaped, unescape, unfold};
-use super::{NotFormat, Parsed};
+use super::{NotFormat, Parsed, kith_fields};
 use crate::model::{Birthday, Person, PersonId};
 
+/// Parses vCard text (already decoded: no `CHARSET=` is applied).
 pub fn parse(text: &str) -> Result<Parsed, NotFormat> {
+    parse_bytes(text.as_bytes())
+}
+
+/// Parses a vCard file's bytes: each line is decoded on its own (see
+/// [`unfold`]), so a 2.1 file mixing `CHARSET=`s reads right.
+pub fn parse_bytes(bytes: &[u8]) -> Result<Parsed, NotFormat> {
+    let bytes = bytes.strip_prefix("\u{feff}".as_bytes()).unwrap_or(bytes);
     let mut parsed = Parsed::default();
     let mut card: Option<Card> = None;
     let mut seen_any = false;
-    for logical in unfold(text) {
+    for logical in unfold(bytes) {
         let line = logical.line;
-        let trimmed = logical.text.trim();
+        let trimmed = without_group(logical.text.trim());
+        if let Some(why) = logical.problem {
+            match card.as_mut() {
+                Some(open) => open.problems.push((line, why)),
+                None => parsed.warn(line, why),
+            }
+        }
         if trimmed.is_empty() {
             continue;
         }
@@ -49,12 +63,33 @@ pub fn parse(text: &str) -> Result<Parsed, NotFormat> {
     Ok(parsed)
 }
 
+/// `home.BEGIN:VCARD` → `BEGIN:VCARD` (a group prefix some writers put even there).
+fn without_group(line: &str) -> &str {
+    let name_end = line.find([':', ';']).unwrap_or(line.len());
+    match line[..name_end].rfind('.') {
+        Some(dot) => &line[dot + 1..],
+        None => line,
+    }
+}
+
+/// True when `text` holds a vCard (for recognising a file's format).
+pub fn looks_like_vcard(text: &str) -> bool {
+    text.lines()
+        .map(|l| without_group(l.trim().trim_start_matches('\u{feff}')))
+        .find(|l| !l.is_empty())
+        .is_some_and(|l| l.eq_ignore_ascii_case("BEGIN:VCARD"))
+}
+
 /// A card being read.
 struct Card {
     line: usize,
     version: Option<String>,
     full_name: Option<String>,
     structured_name: Option<String>,
+    /// The `N` value as written, for [`Person::structured_name`].
+    n_raw: Option<String>,
+    orgs: usize,
+    titles: usize,
     person: Person,
     problems: Vec<(usize, String)>,
 }
@@ -66,6 +101,9 @@ impl Card {
             version: None,
             full_name: None,
             structured_name: None,
+            n_raw: None,
+            orgs: 0,
+            titles: 0,
             person: Person::new(PersonId(0), ""),
             problems: Vec::new(),
         }
@@ -82,6 +120,13 @@ impl Card {
             }
             return;
         }
+        if c.latin1 {
+            let why = format!(
+                "{} is quoted-printable with no CHARSET; read as Latin-1",
+                c.name
+            );
+            self.problems.push((line, why));
+        }
         let text = || unescape(&c.value).replace("\r\n", "\n").trim().to_string();
         let p = &mut self.person;
         let push = |list: &mut Vec<String>, v: String| {
@@ -91,21 +136,46 @@ impl Card {
         };
         match c.name.as_str() {
             "VERSION" => self.version = Some(c.value.trim().to_string()),
+            "UID" => push(&mut p.uids, text()),
+            "X-KITH-UID" => push(&mut p.uids, text()),
             "FN" => self.full_name = Some(text()).filter(|s| !s.is_empty()),
-            "N" => self.structured_name = structured_name(&c.value),
+            "N" => {
+                self.structured_name = structured_name(&c.value);
+                self.n_raw = Some(c.value.trim().to_string());
+            }
             "NICKNAME" => {
                 for n in split_escaped(&c.value, ',') {
                     push(&mut p.nicknames, n.trim().to_string());
                 }
             }
             "ORG" => {
-                let org = split_escaped(&c.value, ';');
-                p.org = org
+                let units: Vec<String> = split_escaped(&c.value, ';')
                     .into_iter()
                     .map(|s| s.trim().to_string())
-                    .find(|s| !s.is_empty());
+                    .filter(|s| !s.is_empty())
+                    .collect();
+                let org = Some(units.join(", ")).filter(|s| !s.is_empty());
+                self.orgs += 1;
+                match (&p.org, org) {
+                    (None, org) => p.org = org,
+                    (Some(kept), Some(org)) => self.problems.push((
+                        line,
+                        format!("another ORG `{org}` left out (kept `{kept}`)"),
+                    )),
+                    (Some(_), None) => {}
+                }
             }
-            "TITLE" => p.title = Some(text()).filter(|s| !s.is_empty()),
+            "TITLE" => {
+                self.titles += 1;
+                match (&p.title, Some(text()).filter(|s| !s.is_empty())) {
+                    (None, title) => p.title = title,
+                    (Some(kept), Some(title)) => self.problems.push((
+                        line,
+                        format!("another TITLE `{title}` left out (kept `{kept}`)"),
+                    )),
+                    (Some(_), None) => {}
+                }
+            }
             "EMAIL" => push(&mut p.emails, text()),
             "TEL" => {
                 let t = text();
@@ -135,6 +205,11 @@ impl Card {
                     )),
                 }
             }
+            name if name.starts_with("X-KITH-") => {
+                if let Err(why) = kith_fields::read(p, name, &text()) {
+                    self.problems.push((line, why));
+                }
+            }
             _ => {}
         }
     }
@@ -152,6 +227,10 @@ impl Card {
         }
         match name {
             Some(name) => {
+                // N is kept only when it says more than the name does.
+                person.structured_name = self
+                    .n_raw
+                    .filter(|n| !same_n(n, &crate::export::vcard::n_of_name(&name)));
                 person.name = name;
                 parsed.record(self.line, person);
             }
@@ -161,6 +240,19 @@ impl Card {
             ),
         }
     }
+}
+
+/// Two `N` values with the same five components (missing ones are empty).
+fn same_n(a: &str, b: &str) -> bool {
+    let parts = |s: &str| {
+        let mut v: Vec<String> = split_escaped(s, ';')
+            .into_iter()
+            .map(|p| p.trim().to_string())
+            .collect();
+        v.resize(5.max(v.len()), String::new());
+        v
+    };
+    parts(a) == parts(b)
 }
 
 /// `Family;Given;Additional;Prefix;Suffix` → `Prefix Given Additional Family Suffix`.
@@ -239,5 +331,30 @@ mod tests {
         );
         assert_eq!(parsed.skipped[0].at.line, 5);
         assert!(parse("First Name,Last Name\n").is_err());
+    }
+
+    #[test]
+    fn group_prefixes_several_orgs_and_titles_and_org_units() {
+        let text = "home.begin:vcard\nFN:A\nORG:Acme;Research;Lab 2\nORG:Other\n\
+            TITLE:CTO\nTITLE:CEO\nN:Doe;John;Richter,James;Mr.;Sr.\nhome.end:vcard\n";
+        let parsed = parse(text).unwrap();
+        let p = &parsed.records[0].person;
+        assert_eq!(p.org.as_deref(), Some("Acme, Research, Lab 2"));
+        assert_eq!(p.title.as_deref(), Some("CTO"));
+        assert_eq!(
+            p.structured_name.as_deref(),
+            Some("Doe;John;Richter,James;Mr.;Sr.")
+        );
+        let notes: Vec<&str> = parsed.warnings.iter().map(|w| w.why.as_str()).collect();
+        assert_eq!(notes.len(), 2, "{notes:?}");
+        assert!(notes[0].contains("`Other`") && notes[1].contains("`CEO`"));
+        assert!(looks_like_vcard("\n\nitem.BEGIN:VCARD\n"));
+        assert!(!looks_like_vcard("First Name,BEGIN:VCARD\n"));
+    }
+
+    #[test]
+    fn n_built_from_the_name_is_not_kept() {
+        let parsed = parse("BEGIN:VCARD\nFN:Ana García\nN:García;Ana;;;\nEND:VCARD\n").unwrap();
+        assert_eq!(parsed.records[0].person.structured_name, None);
     }
 }

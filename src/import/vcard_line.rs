@@ -2,40 +2,100 @@
 //! still write): unfolding, content lines `[group.]NAME;params:value`, params
 //! with and without `=`, escapes, and 2.1's quoted-printable values.
 
-/// A logical line, unfolded, and the physical line it starts on.
+use super::charset;
+
+/// A logical line, unfolded and decoded, and the physical line it starts on.
 pub(super) struct Logical {
     pub line: usize,
     pub text: String,
+    /// Bytes that had to be decoded with a guessed character set, or could
+    /// not be decoded at all (then `text` is empty).
+    pub problem: Option<String>,
 }
 
 /// Joins folded lines (a line starting with a space or tab continues the one
-/// before) and 2.1 quoted-printable soft breaks (a QP value ending in `=`).
-pub(super) fn unfold(text: &str) -> Vec<Logical> {
-    let mut out: Vec<Logical> = Vec::new();
+/// before) and 2.1 quoted-printable soft breaks (a QP value ending in `=`),
+/// on bytes, so a fold in the middle of a UTF-8 sequence does no harm; then
+/// decodes each logical line: UTF-8 when it is valid UTF-8 (a Latin-1 value
+/// that happens to be valid UTF-8 is vanishingly rare), else in the set its
+/// `CHARSET=` names, else as Latin-1, which old phones meant.
+pub(super) fn unfold(bytes: &[u8]) -> Vec<Logical> {
+    let mut raw: Vec<(usize, Vec<u8>)> = Vec::new();
     let mut soft_break = false;
-    for (i, raw) in text.split('\n').enumerate() {
-        let raw = raw.strip_suffix('\r').unwrap_or(raw);
-        let continued = raw.starts_with([' ', '\t']);
-        match out.last_mut() {
-            Some(last) if continued => last.text.push_str(&raw[1..]),
-            Some(last) if soft_break => {
-                last.text.pop(); // the `=`
-                last.text.push_str(raw);
+    for (i, line) in bytes.split(|b| *b == b'\n').enumerate() {
+        let line = line.strip_suffix(b"\r").unwrap_or(line);
+        let continued = matches!(line.first(), Some(b' ' | b'\t'));
+        match raw.last_mut() {
+            Some((_, last)) if continued => last.extend_from_slice(&line[1..]),
+            Some((_, last)) if soft_break => {
+                last.pop(); // the `=`
+                last.extend_from_slice(line);
             }
-            _ => out.push(Logical {
-                line: i + 1,
-                text: raw.to_string(),
-            }),
+            _ => raw.push((i + 1, line.to_vec())),
         }
-        let last = out.last().expect("pushed or extended above");
-        soft_break = last.text.ends_with('=') && is_quoted_printable(&last.text);
+        let last = &raw.last().expect("pushed or extended above").1;
+        soft_break = last.ends_with(b"=") && is_quoted_printable(last);
     }
-    out
+    raw.into_iter()
+        .map(|(line, bytes)| decode_line(line, bytes))
+        .collect()
 }
 
-fn is_quoted_printable(line: &str) -> bool {
-    let head = line.split(':').next().unwrap_or("");
-    head.to_ascii_uppercase().contains("QUOTED-PRINTABLE")
+fn decode_line(line: usize, bytes: Vec<u8>) -> Logical {
+    let bytes = match String::from_utf8(bytes) {
+        Ok(text) => {
+            return Logical {
+                line,
+                text,
+                problem: None,
+            };
+        }
+        Err(e) => e.into_bytes(),
+    };
+    let colon = bytes.iter().position(|b| *b == b':').unwrap_or(bytes.len());
+    let head = String::from_utf8_lossy(&bytes[..colon]).into_owned();
+    let declared = charset_param(&head);
+    let value = &bytes[(colon + 1).min(bytes.len())..];
+    let (value, problem) = match &declared {
+        Some(label) => match charset::decode_named(value, label) {
+            Ok(v) => (v, None),
+            Err(why) => (String::new(), Some(why)),
+        },
+        None => {
+            let (v, _) = charset::decode_guess(value);
+            let why = "bytes that are not UTF-8 read as Latin-1 (Windows-1252)".to_string();
+            (v, Some(why))
+        }
+    };
+    if value.is_empty() && problem.is_some() {
+        return Logical {
+            line,
+            text: String::new(),
+            problem,
+        };
+    }
+    Logical {
+        line,
+        text: format!("{head}:{value}"),
+        problem,
+    }
+}
+
+/// The `CHARSET=` of a content line's head, unless it is UTF-8.
+fn charset_param(head: &str) -> Option<String> {
+    head.split(';').skip(1).find_map(|p| {
+        let (k, v) = p.split_once('=')?;
+        let v = v.trim().trim_matches('"');
+        (k.trim().eq_ignore_ascii_case("CHARSET") && !v.eq_ignore_ascii_case("UTF-8"))
+            .then(|| v.to_string())
+    })
+}
+
+fn is_quoted_printable(line: &[u8]) -> bool {
+    let colon = line.iter().position(|b| *b == b':').unwrap_or(line.len());
+    String::from_utf8_lossy(&line[..colon])
+        .to_ascii_uppercase()
+        .contains("QUOTED-PRINTABLE")
 }
 
 /// A parsed content line.
@@ -49,6 +109,9 @@ pub(super) struct Content {
     pub value: String,
     /// Base64 (a photo, a key): the value is left empty.
     pub binary: bool,
+    /// A quoted-printable value with no CHARSET that was not UTF-8, read as
+    /// Latin-1 (what old phones meant).
+    pub latin1: bool,
 }
 
 impl Content {
@@ -90,13 +153,26 @@ pub(super) fn parse_content(line: &str) -> Result<Content, String> {
         params,
         value: value.to_string(),
         binary: false,
+        latin1: false,
     };
     let encoding = content.param("ENCODING").map(str::to_ascii_uppercase);
     let qp =
         encoding.as_deref() == Some("QUOTED-PRINTABLE") || content.has_type("QUOTED-PRINTABLE");
     if qp {
         let bytes = decode_quoted_printable(value)?;
-        content.value = decode_charset(&bytes, content.param("CHARSET"));
+        content.value = match content.param("CHARSET") {
+            Some(label) if !label.eq_ignore_ascii_case("UTF-8") => {
+                charset::decode_named(&bytes, label)?
+            }
+            Some(_) => std::str::from_utf8(&bytes)
+                .map_err(|_| "a quoted-printable value is not valid UTF-8; left out")?
+                .to_string(),
+            None => {
+                let (v, latin1) = charset::decode_guess(&bytes);
+                content.latin1 = latin1;
+                v
+            }
+        };
     } else if matches!(encoding.as_deref(), Some("B" | "BASE64")) {
         content.value.clear();
         content.binary = true;
@@ -148,18 +224,6 @@ fn decode_quoted_printable(s: &str) -> Result<Vec<u8>, String> {
     Ok(out)
 }
 
-fn decode_charset(bytes: &[u8], charset: Option<&str>) -> String {
-    let latin1 = charset.is_some_and(|c| {
-        let c = c.to_ascii_uppercase();
-        c == "ISO-8859-1" || c == "LATIN1" || c == "WINDOWS-1252"
-    });
-    if latin1 && std::str::from_utf8(bytes).is_err() {
-        bytes.iter().map(|b| char::from(*b)).collect()
-    } else {
-        String::from_utf8_lossy(bytes).into_owned()
-    }
-}
-
 /// Undoes vCard text escapes: `\n` `\N` `\,` `\;` `\\` (and a stray `\:`).
 pub(super) fn unescape(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
@@ -203,7 +267,7 @@ mod tests {
 
     #[test]
     fn unfolds_crlf_lf_and_tab_continuations() {
-        let lines = unfold("BEGIN:VCARD\r\nNOTE:one \r\n two\r\n\tthree\nEND:VCARD");
+        let lines = unfold(b"BEGIN:VCARD\r\nNOTE:one \r\n two\r\n\tthree\nEND:VCARD");
         let texts: Vec<_> = lines.iter().map(|l| l.text.as_str()).collect();
         assert_eq!(texts, vec!["BEGIN:VCARD", "NOTE:one twothree", "END:VCARD"]);
         assert_eq!(lines[2].line, 5);
@@ -224,7 +288,7 @@ mod tests {
     #[test]
     fn quoted_printable_with_soft_breaks_and_charset() {
         let lines = unfold(
-            "FN;CHARSET=UTF-8;ENCODING=QUOTED-PRINTABLE:Jos=C3=A9 =\r\nGarc=C3=ADa\r\nEND:VCARD",
+            b"FN;CHARSET=UTF-8;ENCODING=QUOTED-PRINTABLE:Jos=C3=A9 =\r\nGarc=C3=ADa\r\nEND:VCARD",
         );
         assert_eq!(lines.len(), 2);
         let c = parse_content(&lines[0].text).unwrap();
@@ -232,6 +296,29 @@ mod tests {
         let c = parse_content("FN;CHARSET=ISO-8859-1;QUOTED-PRINTABLE:Jos=E9").unwrap();
         assert_eq!(c.value, "José");
         assert!(parse_content("FN;ENCODING=QUOTED-PRINTABLE:bad=Z").is_err());
+        let c =
+            parse_content("NOTE;CHARSET=WINDOWS-1252;QUOTED-PRINTABLE:Euro =80 =93x=94").unwrap();
+        assert_eq!(c.value, "Euro € “x”");
+        let c = parse_content("NOTE;ENCODING=QUOTED-PRINTABLE:umlaut u - =FC").unwrap();
+        assert_eq!((c.value.as_str(), c.latin1), ("umlaut u - ü", true));
+        assert!(parse_content("NOTE;CHARSET=UTF-8;QUOTED-PRINTABLE:=FF").is_err());
+    }
+
+    #[test]
+    fn eight_bit_lines_declared_guessed_and_undecodable() {
+        let lines = unfold(b"FN;CHARSET=ISO-8859-1:Jos\xe9\nNOTE:caf\xe9\nX:\xe9\xa9");
+        assert_eq!(lines[0].text, "FN;CHARSET=ISO-8859-1:José");
+        assert_eq!(lines[0].problem, None);
+        assert_eq!(lines[1].text, "NOTE:café");
+        assert!(lines[1].problem.as_deref().unwrap().contains("Latin-1"));
+        let bad = unfold(b"FN;CHARSET=UTF-8:\xff");
+        assert_eq!(
+            bad[0].text, "FN;CHARSET=UTF-8:ÿ",
+            "broken UTF-8 is Latin-1, and said"
+        );
+        assert!(bad[0].problem.is_some());
+        let bad = unfold(b"FN;CHARSET=SHIFT_JIS:\x82");
+        assert!(bad[0].text.is_empty() && bad[0].problem.is_some());
     }
 
     #[test]

@@ -38,6 +38,8 @@ pub enum PersonField {
     Notes,
     Archived,
     SnoozedUntil,
+    StructuredName,
+    Uids,
 }
 
 /// Calls `$m!` with every field: `scalar` ones replaced whole, `list` ones
@@ -57,6 +59,7 @@ macro_rules! person_fields {
                 (Notes, notes),
                 (Archived, archived),
                 (SnoozedUntil, snoozed_until),
+                (StructuredName, structured_name),
             ],
             list: [
                 (Nicknames, nicknames),
@@ -66,6 +69,7 @@ macro_rules! person_fields {
                 (Tags, tags),
                 (Needs, needs),
                 (Offers, offers),
+                (Uids, uids),
             ],
         }
     };
@@ -208,6 +212,8 @@ fn every_field_is_listed(p: &Person) {
         notes: _,
         archived: _,
         snoozed_until: _,
+        structured_name: _,
+        uids: _,
     } = p;
 }
 

@@ -71,6 +71,8 @@ fn combine(from: &Person, into: &Person) -> Person {
     unite(&mut p.tags, &from.tags);
     unite(&mut p.needs, &from.needs);
     unite(&mut p.offers, &from.offers);
+    unite(&mut p.uids, &from.uids);
+    p.structured_name = p.structured_name.or_else(|| from.structured_name.clone());
     p.org = p.org.or_else(|| from.org.clone());
     p.title = p.title.or_else(|| from.title.clone());
     p.cadence = p.cadence.or(from.cadence);

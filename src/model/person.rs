@@ -53,6 +53,11 @@ impl HowMet {
 pub struct Person {
     pub id: PersonId,
     pub name: String,
+    /// The vCard `N` as imported (`Family;Given;Additional;Prefix;Suffix`,
+    /// escaped as in the card), written back as is. `None` for people made in
+    /// kith, whose `N` is built from the name.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub structured_name: Option<String>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub nicknames: Vec<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -87,6 +92,11 @@ pub struct Person {
     /// Left out of the review until this date (inclusive of the day before).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub snoozed_until: Option<NaiveDate>,
+    /// Other tools' UIDs for this person (a phone's, a CardDAV server's), so
+    /// their cards find this person again. kith's own (`p42@kith`) is never
+    /// stored: it is the id.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub uids: Vec<String>,
 }
 
 pub(crate) fn is_false(b: &bool) -> bool {
@@ -114,7 +124,12 @@ impl Person {
             }
         }
         line(&mut self.name);
-        for s in self.org.iter_mut().chain(&mut self.title) {
+        for s in self
+            .org
+            .iter_mut()
+            .chain(&mut self.title)
+            .chain(&mut self.structured_name)
+        {
             line(s);
         }
         for list in [
@@ -125,6 +140,7 @@ impl Person {
             &mut self.tags,
             &mut self.needs,
             &mut self.offers,
+            &mut self.uids,
         ] {
             list.iter_mut().for_each(line);
         }

@@ -96,6 +96,8 @@ fn person(c: &mut Cursor) -> Option<Person> {
     let mut notes = None;
     let mut archived = None;
     let mut snoozed_until = None;
+    let mut structured_name = None;
+    let mut uids = None;
     c.fields(|c, field| {
         match field {
             "id" => set_once(&mut id, PersonId(c.u32()?))?,
@@ -115,6 +117,8 @@ fn person(c: &mut Cursor) -> Option<Person> {
             "notes" => set_once(&mut notes, c.string()?)?,
             "archived" => set_once(&mut archived, c.bool()?)?,
             "snoozed_until" => set_once(&mut snoozed_until, c.date()?)?,
+            "structured_name" => set_once(&mut structured_name, c.string()?)?,
+            "uids" => set_once(&mut uids, c.strings()?)?,
             _ => return None,
         }
         Some(())
@@ -137,6 +141,8 @@ fn person(c: &mut Cursor) -> Option<Person> {
         notes: notes.unwrap_or_default(),
         archived: archived.unwrap_or_default(),
         snoozed_until,
+        structured_name,
+        uids: uids.unwrap_or_default(),
     })
 }
 

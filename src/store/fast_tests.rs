@@ -24,6 +24,8 @@ fn sample() -> String {
     p.notes = "line one\nline two".into();
     p.archived = true;
     p.snoozed_until = Some("2026-12-01".parse().unwrap());
+    p.structured_name = Some(r"O'Brien;José;Pepe\, Jr;;".into());
+    p.uids = vec!["urn:uuid:1f0e".into(), "android-7".into()];
     book.people.push(p);
     book.people.push(Person::new(PersonId(2), "Bo"));
     let mut e = Entry::new(

@@ -133,11 +133,17 @@ fn person(out: &mut Out, p: &Person) {
         notes,
         archived,
         snoozed_until,
+        structured_name,
+        uids,
     } = p;
     out.push("(id: ");
     out.u32(*id);
     out.push(", name: ");
     out.string(name);
+    if let Some(n) = structured_name {
+        out.push(", structured_name: ");
+        out.string(n);
+    }
     out.strings(", nicknames: ", nicknames);
     if let Some(org) = org {
         out.push(", org: ");
@@ -176,6 +182,7 @@ fn person(out: &mut Out, p: &Person) {
         out.push(", snoozed_until: ");
         out.date(*day);
     }
+    out.strings(", uids: ", uids);
     out.push(")");
 }
 
