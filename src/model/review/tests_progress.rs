@@ -14,7 +14,8 @@ fn apply(b: &mut B, make: impl FnOnce(&Book) -> Op) -> Op {
     make(&b.book).apply(&mut b.book).unwrap()
 }
 
-/// Ana: open promise; Bo: follow-up due; Cy: coffee idle; Di: birthday soon.
+/// Ana: open promise; Bo: follow-up due; Cy: coffee idle (72 days past the
+/// threshold); Di: birthday in a week (weighs 25), so the queue is in id order.
 fn four() -> B {
     let mut b = B::new(&["Ana", "Bo", "Cy", "Di"]);
     b.log("2026-11-20", &[1], "promise", "intro to Dana");
@@ -22,7 +23,7 @@ fn four() -> B {
     b.log("2026-11-10", &[1], "help", "later").follow_up = Some(d("2026-12-25"));
     b.log("2026-11-01", &[2], "favor", "deck").follow_up = Some(d("2026-11-24"));
     b.log("2026-09-01", &[3], "coffee", "met");
-    b.person(4).birthday = "11-28".parse().ok();
+    b.person(4).birthday = "12-03".parse().ok();
     b
 }
 

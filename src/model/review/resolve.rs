@@ -1,0 +1,143 @@
+//! What resolving one reason writes: each reason in the review is resolved
+//! by its own key, and the key writes what it means.
+//! - a promise → kept (closed; now a deed given);
+//! - a follow-up → done (closed, for everyone it names);
+//! - a cadence → "reached out": a touch dated today (the config's
+//!   `review_touch_kind`, `message` by default);
+//! - a birthday → a `message` touch, "birthday wishes";
+//! - coffee-only and reciprocate → only a deed resolves them, so nothing is
+//!   written here: the caller opens the capture line for the person.
+
+use chrono::NaiveDate;
+
+use super::{Outcome, Reason, record};
+use crate::config::Config;
+use crate::model::{Book, Direction, Entry, Kind, Op, PersonId};
+
+/// What resolving a reason does.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Resolution {
+    /// Write this; `said` is what the status line says it wrote.
+    Write { op: Op, said: String },
+    /// Only a deed resolves this: capture one for `person`.
+    Capture { person: PersonId },
+}
+
+/// Resolves `reason` of `person` on `today`, recording them as handled in
+/// today's review (as done), in one undoable operation.
+pub fn resolve(
+    book: &Book,
+    person: PersonId,
+    reason: &Reason,
+    config: &Config,
+    today: NaiveDate,
+) -> Resolution {
+    let name = book.name_of(person);
+    let touch = |kind: &str, summary: &str| {
+        let mut e = Entry::new(today, vec![person], Kind::new(kind), summary);
+        e.direction = Direction::Gave;
+        Op::AddEntry(e)
+    };
+    let (op, said) = match reason {
+        Reason::OpenPromise { entry, summary, .. } => (
+            Op::SetDone(*entry, Some(today)),
+            format!("kept: {summary} ({name})"),
+        ),
+        Reason::FollowUpDue { entry, summary, .. } => (
+            Op::SetDone(*entry, Some(today)),
+            format!("followed up: {summary} ({name})"),
+        ),
+        Reason::CadencePassed { .. } => {
+            let kind = config.review_touch_kind.as_str();
+            (
+                touch(kind, "reached out"),
+                format!("logged a {kind} to {name}, today: reached out"),
+            )
+        }
+        Reason::Birthday { .. } => (
+            touch("message", "birthday wishes"),
+            format!("logged a message to {name}: birthday wishes"),
+        ),
+        Reason::CoffeeOnlyIdle { .. } | Reason::Reciprocate { .. } => {
+            return Resolution::Capture { person };
+        }
+    };
+    let op = Op::Batch(vec![op, record(book, person, Outcome::Done, today)]);
+    Resolution::Write { op, said }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::review::reasons;
+    use crate::model::{Index, Person};
+
+    fn d(s: &str) -> NaiveDate {
+        s.parse().unwrap()
+    }
+
+    #[test]
+    fn each_reason_writes_what_it_means() {
+        let today = d("2026-11-26");
+        let mut book = Book::default();
+        let mut ana = Person::new(PersonId(0), "Ana");
+        ana.cadence = Some(30);
+        ana.birthday = "11-27".parse().ok();
+        Op::AddPerson(ana).apply(&mut book).unwrap();
+        let mut p = Entry::new(
+            d("2026-09-01"),
+            vec![PersonId(1)],
+            Kind::new("promise"),
+            "intro",
+        );
+        p.follow_up = None;
+        Op::AddEntry(p).apply(&mut book).unwrap();
+        let config = Config {
+            review_touch_kind: "call".into(),
+            ..Config::default()
+        };
+        let index = Index::build(&book, &config.kinds());
+        let found = reasons(
+            &book,
+            &index,
+            &config,
+            &config.kinds(),
+            &book.people[0],
+            today,
+        );
+        let kinds: Vec<&str> = found.iter().map(Reason::kind_name).collect();
+        assert_eq!(kinds, ["promise", "cadence", "birthday"]);
+        for reason in &found {
+            let Resolution::Write { op, said } =
+                resolve(&book, PersonId(1), reason, &config, today)
+            else {
+                panic!("{reason:?} writes")
+            };
+            op.apply(&mut book).unwrap();
+            assert!(!said.is_empty());
+        }
+        assert!(book.entries[0].done, "the promise was kept");
+        let logged: Vec<(&str, &str)> = book.entries[1..]
+            .iter()
+            .map(|e| (e.kind.as_str(), e.summary.as_str()))
+            .collect();
+        assert_eq!(
+            logged,
+            [("call", "reached out"), ("message", "birthday wishes")]
+        );
+        let index = Index::build(&book, &config.kinds());
+        let left = reasons(
+            &book,
+            &index,
+            &config,
+            &config.kinds(),
+            &book.people[0],
+            today,
+        );
+        assert_eq!(
+            left.iter().map(Reason::kind_name).collect::<Vec<_>>(),
+            ["birthday"],
+            "the birthday stays a reason until the day passes; the rest are resolved"
+        );
+    }
+}
