@@ -29,6 +29,16 @@ pub struct Config {
     pub review_touch_kind: String,
     /// Key bindings over the defaults: mode name → key → action name.
     pub keys: BTreeMap<String, BTreeMap<String, String>>,
+    /// You, as a candidate for introductions: `me: (offers: ["…"])`.
+    pub me: Me,
+}
+
+/// What you can help others with yourself: needs it meets become "you could
+/// help" suggestions.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct Me {
+    pub offers: Vec<String>,
 }
 
 impl Default for Config {
@@ -42,6 +52,7 @@ impl Default for Config {
             reciprocate_days: 21,
             review_touch_kind: "message".to_string(),
             keys: BTreeMap::new(),
+            me: Me::default(),
         }
     }
 }
@@ -143,6 +154,14 @@ mod tests {
         assert_eq!(c.cadence_for(&p), Some(14));
         p.cadence = Some(7);
         assert_eq!(c.cadence_for(&p), Some(7));
+    }
+
+    #[test]
+    fn my_offers_parse_and_a_typo_in_them_is_refused() {
+        let c = Config::parse(r#"(me: (offers: ["Rust mentoring"]))"#, Path::new("c.ron")).unwrap();
+        assert_eq!(c.me.offers, ["Rust mentoring"]);
+        let err = Config::parse(r#"(me: (ofers: []))"#, Path::new("c.ron")).unwrap_err();
+        assert!(err.to_string().contains("ofers"), "{err}");
     }
 
     #[test]

@@ -30,6 +30,9 @@ fn hostile_book(path: &Path) {
     p.nicknames = vec![format!("evie{EVIL}")];
     p.needs = vec![format!("a seed investor{EVIL}")];
     p.offers = vec![format!("design{EVIL}")];
+    let mut other = Person::new(PersonId(2), format!("Investor{EVIL}"));
+    other.offers = vec![format!("seed investor funds{EVIL} climate")];
+    other.title = Some(format!("Partner{EVIL}"));
     p.met.context = Some(format!("conf{EVIL}"));
     p.notes = format!("line one{EVIL}\nline two");
     p.cadence = Some(7);
@@ -42,7 +45,7 @@ fn hostile_book(path: &Path) {
     e.id = EntryId(1);
     e.follow_up = Some("2026-11-01".parse().unwrap());
     let book = Book {
-        people: vec![p],
+        people: vec![p, other],
         entries: vec![e],
         ..Book::default()
     };
@@ -77,6 +80,9 @@ fn no_command_prints_a_control_character_from_the_book() {
         &["export", "md"],
         &["export", "ics"],
         &["check"],
+        &["intros"],
+        &["intros", "--json"],
+        &["give-take"],
         &["edit", "p1", "--tag", "+ok"],
         &["log", "@p1 call: hi"],
         &["log", "@nobody\u{1b}[2J call: hi"],

@@ -152,3 +152,47 @@ fn undo_of_a_capture_never_deletes_another_writers_entry() {
     kith.send("q");
     assert!(kith.wait_exit(WAIT).success());
 }
+
+#[test]
+fn a_book_deleted_under_the_tui_is_said_and_recreated_only_when_asked() {
+    let (_dir, path, mut kith) = Pty::on_book(&fixture(), 120, 30);
+    let people = read(&path).people.len();
+    std::fs::remove_file(&path).unwrap();
+    kith.wait_for("is gone", WAIT);
+    assert!(
+        kith.screen().contains("Ana Lima"),
+        "the book as last read is still shown"
+    );
+
+    kith.send("c");
+    kith.wait_for("Capture", WAIT);
+    kith.send(CTRL_U);
+    kith.send("@p1 call: after the file went");
+    kith.send(keys::ENTER);
+    kith.wait_for("write the book as shown to a new file there?", WAIT);
+    kith.send("n");
+    kith.wait_gone("write the book as shown", WAIT);
+    assert!(!path.exists(), "no answer, no file");
+
+    // The capture kept its text: Enter again asks again; yes writes it all.
+    kith.send(keys::ENTER);
+    kith.wait_for("write the book as shown to a new file there?", WAIT);
+    kith.send("y");
+    kith.wait_for("the next change starts a new book", WAIT);
+    kith.send(keys::ENTER);
+    kith.wait_for("· saved: logged", WAIT);
+    assert!(path.exists(), "{}", kith.screen());
+    let book = read(&path);
+    assert_eq!(
+        book.people.len(),
+        people,
+        "every person came back with the new file"
+    );
+    assert!(
+        book.entries
+            .iter()
+            .any(|e| e.summary == "after the file went")
+    );
+    kith.send("q");
+    assert!(kith.wait_exit(WAIT).success());
+}

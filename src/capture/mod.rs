@@ -66,6 +66,9 @@ pub use parse::{parse, parse_spanned, parse_with};
 pub use render::{mention, preview, render, render_capture, when};
 pub use resolve::{Resolution, resolve_kind, resolve_person};
 
+/// Days after an intro you made that kith asks how it went.
+pub const INTRO_FOLLOW_UP_DAYS: u64 = 14;
+
 /// Someone a capture names: a person in the book, or a name nobody has yet.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub enum Who {
@@ -142,8 +145,19 @@ impl Capture {
     /// The operation that saves this capture: adds the new people (with
     /// explicit ids taken from `book`), then the entry naming them. Call it
     /// inside `Store::update(|fresh_book| ...)` so the ids never collide.
+    ///
+    /// A new intro you made with no follow-up of its own asks in two weeks how
+    /// it went ([`INTRO_FOLLOW_UP_DAYS`]), so the review brings it back.
     pub fn to_op(&self, book: &Book) -> Op {
-        let (mut ops, entry) = self.build(book, EntryId(0));
+        let (mut ops, mut entry) = self.build(book, EntryId(0));
+        if entry.kind.as_str() == "intro"
+            && entry.direction != Direction::Received
+            && entry.follow_up.is_none()
+        {
+            entry.follow_up = entry
+                .date
+                .checked_add_days(chrono::Days::new(INTRO_FOLLOW_UP_DAYS));
+        }
         ops.push(Op::AddEntry(entry));
         Op::Batch(ops)
     }

@@ -287,6 +287,32 @@ fn to_op_adds_new_people_with_fresh_ids_then_the_entry() {
 }
 
 #[test]
+fn an_intro_you_made_asks_how_it_went_two_weeks_later_unless_it_says_when() {
+    let saved = |line: &str| {
+        let mut book = book();
+        let c = parse(line, today(), &book, &Kinds::default()).unwrap();
+        c.to_op(&book).apply(&mut book).unwrap();
+        book.entries.last().unwrap().follow_up
+    };
+    let on = |s: &str| Some(s.parse::<NaiveDate>().unwrap());
+    assert_eq!(
+        saved("@alice @bob intro: you two should talk"),
+        on("2026-12-10")
+    );
+    assert_eq!(
+        saved("@alice @bob intro: met last week -7d"),
+        on("2026-12-03")
+    );
+    assert_eq!(saved("@alice @bob intro: x !+3d"), on("2026-11-29"));
+    assert_eq!(
+        saved("@bob <intro: introduced me to @carol"),
+        None,
+        "received"
+    );
+    assert_eq!(saved("@alice coffee: intro @bob"), None, "not an intro");
+}
+
+#[test]
 fn a_promise_is_saved_open() {
     let mut book = book();
     let c = parse(

@@ -1,20 +1,23 @@
-//! `check`: does the file parse, what does it hold, what looks wrong.
+//! `check`: does the file parse, is it a valid book, what does it hold, what
+//! looks wrong. Every problem is reported (`file:line:col: …`), not just the first.
 
 use anyhow::Result;
 use std::process::ExitCode;
 
-use super::Ctx;
+use super::{Ctx, NoBook};
 
 pub fn run(ctx: &Ctx) -> Result<ExitCode> {
-    let (_, book) = ctx.open()?;
+    if !ctx.file.exists() {
+        let why = match kith::store::dangling_target(&ctx.file) {
+            Some(target) => format!("it is a link to {}, which does not exist", target.display()),
+            None => "there is no file there".to_string(),
+        };
+        return Err(NoBook(format!("no book at {}: {why}", ctx.file.display())).into());
+    }
+    let book = ctx.read()?;
     let kinds = ctx.config.kinds();
     let mut warnings = Vec::new();
     for e in &book.entries {
-        for id in &e.people {
-            if book.person(*id).is_none() {
-                warnings.push(format!("entry {} names {id}, who is not in the book", e.id));
-            }
-        }
         if !kinds.is_known(&e.kind) {
             warnings.push(format!(
                 "entry {} has kind `{}`, which no config declares (counted as a touch)",

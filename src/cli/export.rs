@@ -39,7 +39,7 @@ pub fn run(ctx: &Ctx, a: ExportArgs) -> Result<ExitCode> {
         FormatArg::Md => Format::Markdown,
         FormatArg::Ics => Format::Ics,
     };
-    let (_, book) = ctx.open()?;
+    let book = ctx.read()?;
     let text = export::render(format, &book, &ctx.config.kinds(), ctx.today);
     match a.out {
         None => std::io::stdout()

@@ -28,7 +28,7 @@ pub struct FindArgs {
 
 /// Exit 0 with matches, 1 with none.
 pub fn run(ctx: &Ctx, a: FindArgs) -> Result<ExitCode> {
-    let (_, book) = ctx.open()?;
+    let book = ctx.read()?;
     let facts = ctx.index(&book);
     let index = SearchIndex::build(&book);
     let opts = SearchOptions {

@@ -9,7 +9,9 @@ mod demo;
 mod edit;
 mod export;
 mod find;
+mod give_take;
 mod import;
+mod intros;
 mod json;
 mod log;
 mod people;
@@ -78,12 +80,21 @@ enum Command {
     Review(review::ReviewArgs),
     /// Find people by anything you remember about them (fuzzy; exit 1 if no one matches).
     Find(find::FindArgs),
+    /// Suggested introductions: whose need someone else (or you) could meet, and why.
+    Intros(intros::IntrosArgs),
+    /// The last twelve months' give and take: people you only took from, and only gave to.
+    GiveTake(give_take::GiveTakeArgs),
 }
 
 /// Bad input from the user: exit code 2.
 #[derive(Debug, thiserror::Error)]
 #[error("{0}")]
 pub struct BadInput(pub String);
+
+/// No book where one was asked for: exit code 1.
+#[derive(Debug, thiserror::Error)]
+#[error("{0}")]
+pub struct NoBook(pub String);
 
 /// What every subcommand gets: where the book is, the config, and today.
 pub struct Ctx {
@@ -125,9 +136,32 @@ impl Ctx {
         })
     }
 
-    /// Opens the book for reading and changing.
+    /// Opens the book for reading and changing; warnings about the file
+    /// (a hand-written comment a save would drop) go to stderr.
     pub fn open(&self) -> Result<(Store, Book)> {
-        Ok(Store::open(&self.file, self.today)?)
+        let (store, book) = Store::open(&self.file, self.today)?;
+        for w in store.warnings() {
+            errln!("kith: warning: {w}");
+        }
+        Ok((store, book))
+    }
+
+    /// Opens the book only to read it. A missing file is an empty book (nothing
+    /// logged yet), but not in a directory that does not exist: that path is
+    /// more likely a typo than a book to be.
+    pub fn read(&self) -> Result<Book> {
+        if !self.file.exists()
+            && let Some(dir) = self.file.parent().filter(|d| !d.as_os_str().is_empty())
+            && !dir.exists()
+        {
+            return Err(NoBook(format!(
+                "no book at {}: the directory {} does not exist",
+                self.file.display(),
+                dir.display()
+            ))
+            .into());
+        }
+        Ok(self.open()?.1)
     }
 
     pub fn index(&self, book: &Book) -> Index {
@@ -140,7 +174,7 @@ pub fn main() -> ExitCode {
     match run(cli) {
         Ok(code) => code,
         Err(err) => {
-            errln!("kith: {err:#}");
+            errln!("kith: {}", chain(&err));
             ExitCode::from(exit_code(&err))
         }
     }
@@ -162,9 +196,29 @@ fn run(cli: Cli) -> Result<ExitCode> {
         Some(Command::Export(args)) => export::run(&ctx, args),
         Some(Command::Review(args)) => review::run(&ctx, args),
         Some(Command::Find(args)) => find::run(&ctx, args),
+        Some(Command::Intros(args)) => intros::run(&ctx, args),
+        Some(Command::GiveTake(args)) => give_take::run(&ctx, args),
         None if cli.demo => demo::open(&ctx),
         None => tui::open(&ctx, false),
     }
+}
+
+/// The error and its causes, `: `-joined, each said once: many errors (an I/O
+/// error with its path, say) already print their source's text, and printing
+/// the source again would say "Permission denied" twice.
+fn chain(err: &anyhow::Error) -> String {
+    let mut text = String::new();
+    for cause in err.chain() {
+        let cause = cause.to_string();
+        if text.contains(&cause) {
+            continue;
+        }
+        if !text.is_empty() {
+            text.push_str(": ");
+        }
+        text.push_str(&cause);
+    }
+    text
 }
 
 fn exit_code(err: &anyhow::Error) -> u8 {
@@ -184,4 +238,23 @@ fn exit_code(err: &anyhow::Error) -> u8 {
         return 2;
     }
     1
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use anyhow::Context;
+
+    #[test]
+    fn an_error_chain_says_each_cause_once() {
+        let io = std::io::Error::from(std::io::ErrorKind::PermissionDenied);
+        let text = io.to_string();
+        let err = anyhow::Error::from(StoreError::Io {
+            path: "k.ron".into(),
+            source: io,
+        });
+        assert_eq!(chain(&err), format!("k.ron: {text}"));
+        let err = Err::<(), _>(err).context("saving").unwrap_err();
+        assert_eq!(chain(&err), format!("saving: k.ron: {text}"));
+    }
 }

@@ -100,7 +100,7 @@ pub struct ListArgs {
 }
 
 pub fn list(ctx: &Ctx, a: ListArgs) -> Result<ExitCode> {
-    let (_, book) = ctx.open()?;
+    let book = ctx.read()?;
     let index = ctx.index(&book);
     let mut people: Vec<&Person> = book
         .people
@@ -164,7 +164,7 @@ pub struct ShowArgs {
 }
 
 pub fn show(ctx: &Ctx, a: ShowArgs) -> Result<ExitCode> {
-    let (_, book) = ctx.open()?;
+    let book = ctx.read()?;
     let index = ctx.index(&book);
     let id = resolve::person(&book, &a.name_or_id)?;
     let p = book.person(id).expect("resolved person exists");

@@ -28,7 +28,7 @@ pub fn run(ctx: &Ctx, a: ReviewArgs) -> Result<ExitCode> {
     if !a.print {
         return super::tui::open_on(ctx, false, kith::tui::Tab::Review);
     }
-    let (_, book) = ctx.open()?;
+    let book = ctx.read()?;
     let index = ctx.index(&book);
     let day = review::day(&book, &index, &ctx.config, ctx.today);
     let items = match a.all {

@@ -13,7 +13,7 @@ use crate::text;
 const SPAN_DAYS: u64 = 182;
 
 /// splitmix64: tiny, fast and good enough for test data; no dependency.
-struct Rng(u64);
+pub(super) struct Rng(u64);
 
 impl Rng {
     fn next(&mut self) -> u64 {
@@ -25,15 +25,15 @@ impl Rng {
     }
 
     /// A number in `0..n` (`n` > 0).
-    fn below(&mut self, n: usize) -> usize {
+    pub(super) fn below(&mut self, n: usize) -> usize {
         (self.next() % n as u64) as usize
     }
 
-    fn percent(&mut self, p: u64) -> bool {
+    pub(super) fn percent(&mut self, p: u64) -> bool {
         self.next() % 100 < p
     }
 
-    fn pick<'a, T>(&mut self, xs: &'a [T]) -> &'a T {
+    pub(super) fn pick<'a, T>(&mut self, xs: &'a [T]) -> &'a T {
         &xs[self.below(xs.len())]
     }
 }
@@ -115,12 +115,7 @@ fn role(rng: &mut Rng, i: usize) -> Role {
 
 fn person(rng: &mut Rng, i: usize, today: NaiveDate) -> Person {
     let id = PersonId(i as u32 + 1);
-    let name = if rng.percent(12) {
-        rng.pick(CJK_NAMES).to_string()
-    } else {
-        format!("{} {}", rng.pick(FIRST_NAMES), rng.pick(LAST_NAMES))
-    };
-    let mut p = Person::new(id, name);
+    let mut p = Person::new(id, super::names::name(rng));
     if rng.percent(3) {
         p.nicknames.push(rng.pick(EMOJI_NICKNAMES).to_string());
     } else if rng.percent(10) {
@@ -411,6 +406,50 @@ mod tests {
         assert!(any(&|p| p.met.introduced_by.is_some()));
         assert!(any(&|p| !p.needs.is_empty() && !p.offers.is_empty()));
         assert!(any(&|p| p.emails.iter().any(|e| e.contains('@'))));
+    }
+
+    #[test]
+    fn names_repeat_as_in_a_real_book() {
+        let book = generate(10_000, 0, 7, today());
+        let mut counts: std::collections::HashMap<&str, usize> = Default::default();
+        for p in &book.people {
+            *counts.entry(p.name.as_str()).or_default() += 1;
+        }
+        let shared = book
+            .people
+            .iter()
+            .filter(|p| counts[p.name.as_str()] > 1)
+            .count();
+        let most = counts.values().max().copied().unwrap_or(0);
+        println!(
+            "{} names, {shared} people share one, most common {most}",
+            counts.len()
+        );
+        assert!(
+            (800..=3_500).contains(&shared),
+            "{shared} of 10,000 share a name"
+        );
+        assert!(counts.len() >= 7_000, "{} distinct names", counts.len());
+        assert!(
+            (20..=60).contains(&most),
+            "the most common name: {most} people"
+        );
+    }
+
+    #[test]
+    fn needs_and_offers_overlap_so_introductions_are_found() {
+        use crate::intros::{Field, Matcher, Options};
+        let book = generate(400, 0, 3, today());
+        let found = Matcher::build(&book, &[]).suggestions(&Options::default());
+        let by_offer = found
+            .iter()
+            .filter(|s| s.evidence.iter().any(|m| m.field == Field::Offer))
+            .count();
+        assert!(
+            by_offer >= 50,
+            "{by_offer} of {} found by an offer",
+            found.len()
+        );
     }
 
     #[test]

@@ -86,24 +86,6 @@ pub const LAST_NAMES: &[&str] = &[
     "Yılmaz",
 ];
 
-/// Whole names written family name first, as their owners write them.
-pub const CJK_NAMES: &[&str] = &[
-    "王芳",
-    "李娜",
-    "张伟",
-    "陈静",
-    "刘洋",
-    "佐藤 健",
-    "鈴木 花子",
-    "高橋 陽菜",
-    "田中 蓮",
-    "김민준",
-    "이서연",
-    "박지훈",
-    "黃志明",
-    "林美玲",
-];
-
 pub const EMOJI_NICKNAMES: &[&str] = &["🚀", "☕ fiend", "🌻", "🎸 Sam", "🦊", "📚 bookworm"];
 
 pub const NICKNAMES: &[&str] = &["Pepe", "Lena", "Kiki", "Doc", "Bear", "Max", "Jo", "Teo"];
@@ -173,6 +155,14 @@ pub const NEEDS: &[&str] = &[
     "someone who knows GDPR",
     "reviewers for a conference talk",
     "a designer for two weeks",
+    "an angel investor for a climate startup",
+    "speakers for a career day",
+    "a mentor in product management",
+    "a tax adviser who knows freelancing",
+    "a lawyer for a term sheet",
+    "a photographer for team headshots",
+    "a venue for a 50-person meetup",
+    "help with an EU grant application",
 ];
 
 pub const OFFERS: &[&str] = &[
@@ -186,6 +176,20 @@ pub const OFFERS: &[&str] = &[
     "tax advice for freelancers",
     "grant writing",
     "can lend a 3D printer",
+    "seed investor in climate and logistics",
+    "gives talks at meetups and schools",
+    "mentors product managers",
+    "senior Rust engineer, open to contracts",
+    "hires backend engineers",
+    "rents out flats in Lisbon",
+    "GDPR and privacy law",
+    "reviews conference talk proposals",
+    "product designer, free for short gigs",
+    "enterprise sales to logistics companies",
+    "beta tests iOS apps with a group of 200 users",
+    "portrait photography",
+    "an office with a meetup space for 60",
+    "term sheets and startup law",
 ];
 
 pub const MET_AT: &[&str] = &[

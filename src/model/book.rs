@@ -2,7 +2,7 @@ use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
-use super::{Entry, EntryId, Person, PersonId, ReviewProgress};
+use super::{DismissedIntro, Entry, EntryId, Person, PersonId, ReviewProgress};
 
 /// The version of the file format this build reads and writes.
 pub const FORMAT_VERSION: u32 = 1;
@@ -12,6 +12,7 @@ pub const FORMAT_VERSION: u32 = 1;
 /// People are kept sorted by id and entries by id, which is also the order of
 /// the file, so a new person or entry is a line appended to its list.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Book {
     pub version: u32,
     /// Set in the bundled demo book: the day its dates were written for. On
@@ -32,6 +33,10 @@ pub struct Book {
     /// references still resolve.
     #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
     pub merged: BTreeMap<PersonId, PersonId>,
+    /// Suggested introductions the user dismissed, sorted, so they stay
+    /// dismissed. Before `review`, which the fast reader expects last.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub dismissed_intros: Vec<DismissedIntro>,
     /// How far today's review got, so leaving mid-way resumes where it stopped.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub review: Option<ReviewProgress>,
@@ -47,6 +52,7 @@ impl Default for Book {
             people: Vec::new(),
             entries: Vec::new(),
             merged: BTreeMap::new(),
+            dismissed_intros: Vec::new(),
             review: None,
         }
     }
@@ -64,15 +70,20 @@ impl Book {
         }
         let max_person = self
             .people
-            .last()
+            .iter()
             .map(|p| p.id.0)
-            .into_iter()
             .chain(self.merged.keys().map(|id| id.0))
             .max()
             .unwrap_or(0);
-        self.next_person_id = self.next_person_id.max(max_person + 1);
-        let max_entry = self.entries.last().map(|e| e.id.0).unwrap_or(0);
-        self.next_entry_id = self.next_entry_id.max(max_entry + 1);
+        // Saturating: an id of u32::MAX leaves no id to hand out, which adding
+        // reports (`OpError::NoIdsLeft`) instead of wrapping round to 0.
+        self.next_person_id = self.next_person_id.max(max_person.saturating_add(1));
+        let max_entry = self.entries.iter().map(|e| e.id.0).max().unwrap_or(0);
+        self.next_entry_id = self.next_entry_id.max(max_entry.saturating_add(1));
+        if !self.dismissed_intros.is_sorted() {
+            self.dismissed_intros.sort();
+            self.dismissed_intros.dedup();
+        }
     }
 
     /// Follows merges: the id a (possibly merged-away) id now means.
@@ -135,29 +146,91 @@ impl Book {
         EntryId(self.next_entry_id.max(1))
     }
 
-    /// Moves every date by `today - anchor` and re-anchors at `today`.
-    /// Birthdays are not moved: they are anniversaries, not events.
-    pub fn shift_to(&mut self, today: NaiveDate) {
-        let Some(anchor) = self.anchor else { return };
-        let delta = today - anchor;
-        if delta.is_zero() {
-            return;
-        }
-        let shift = |d: &mut NaiveDate| *d += delta;
-        for p in &mut self.people {
-            p.met.date.as_mut().map(shift);
-            p.snoozed_until.as_mut().map(shift);
-        }
-        for e in &mut self.entries {
-            shift(&mut e.date);
-            e.follow_up.as_mut().map(shift);
-            e.done_on.as_mut().map(shift);
-        }
-        if let Some(review) = &mut self.review {
-            shift(&mut review.date);
+    /// Moves every date by `today - anchor` and re-anchors at `today`: how the
+    /// bundled demo always looks recent. Birthdays are not moved: they are
+    /// anniversaries, not events. All or nothing: a shift that would take a
+    /// date out of the calendar changes nothing and is an error.
+    pub fn shift_to(&mut self, today: NaiveDate) -> Result<(), ShiftError> {
+        let Some(anchor) = self.anchor else {
+            return Ok(());
+        };
+        self.can_shift_to(today)?;
+        let delta = today.signed_duration_since(anchor);
+        if !delta.is_zero() {
+            self.for_each_date(|d| *d = d.checked_add_signed(delta).expect("checked above"));
         }
         self.anchor = Some(today);
+        Ok(())
     }
+
+    /// Whether [`Book::shift_to`] would succeed: every date stays in the calendar.
+    pub fn can_shift_to(&self, today: NaiveDate) -> Result<(), ShiftError> {
+        let Some(anchor) = self.anchor else {
+            return Ok(());
+        };
+        let delta = today.signed_duration_since(anchor);
+        if self.dates().any(|d| d.checked_add_signed(delta).is_none()) {
+            return Err(ShiftError { anchor, today });
+        }
+        Ok(())
+    }
+
+    /// Makes a book that still carries the demo's anchor an ordinary one: its
+    /// dates are shifted to `today` once and the anchor is dropped, so they
+    /// never move again. Returns whether there was an anchor.
+    pub fn settle_anchor(&mut self, today: NaiveDate) -> Result<bool, ShiftError> {
+        if self.anchor.is_none() {
+            return Ok(false);
+        }
+        self.shift_to(today)?;
+        self.anchor = None;
+        Ok(true)
+    }
+
+    /// Raises the id counters to at least these (ids seen elsewhere: in
+    /// backups, or by this process before the file was rolled back).
+    pub fn raise_id_counters(&mut self, next_person: u32, next_entry: u32) {
+        self.next_person_id = self.next_person_id.max(next_person);
+        self.next_entry_id = self.next_entry_id.max(next_entry);
+    }
+
+    /// Every event date (not birthdays), in no particular order.
+    fn dates(&self) -> impl Iterator<Item = NaiveDate> + '_ {
+        let people = self
+            .people
+            .iter()
+            .flat_map(|p| [p.met.date, p.snoozed_until].into_iter().flatten());
+        let entries = self
+            .entries
+            .iter()
+            .flat_map(|e| [Some(e.date), e.follow_up, e.done_on].into_iter().flatten());
+        people
+            .chain(entries)
+            .chain(self.review.as_ref().map(|r| r.date))
+    }
+
+    fn for_each_date(&mut self, mut f: impl FnMut(&mut NaiveDate)) {
+        for p in &mut self.people {
+            p.met.date.as_mut().map(&mut f);
+            p.snoozed_until.as_mut().map(&mut f);
+        }
+        for e in &mut self.entries {
+            f(&mut e.date);
+            e.follow_up.as_mut().map(&mut f);
+            e.done_on.as_mut().map(&mut f);
+        }
+        if let Some(review) = &mut self.review {
+            f(&mut review.date);
+        }
+    }
+}
+
+/// A demo anchor so far from today that shifting would leave the calendar.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("anchor {anchor}: moving the book's dates to {today} would take them out of the calendar")]
+pub struct ShiftError {
+    pub anchor: NaiveDate,
+    pub today: NaiveDate,
 }
 
 #[cfg(test)]
@@ -207,11 +280,56 @@ mod tests {
         let mut e = Entry::new(d("2026-01-05"), vec![PersonId(1)], Kind::new("coffee"), "x");
         e.follow_up = Some(d("2026-01-12"));
         book.entries.push(e);
-        book.shift_to(d("2026-01-20"));
+        book.shift_to(d("2026-01-20")).unwrap();
         assert_eq!(book.people[0].met.date, Some(d("2026-01-11")));
         assert_eq!(book.people[0].birthday.unwrap().to_string(), "03-04");
         assert_eq!(book.entries[0].date, d("2026-01-15"));
         assert_eq!(book.entries[0].follow_up, Some(d("2026-01-22")));
         assert_eq!(book.anchor, Some(d("2026-01-20")));
+    }
+
+    #[test]
+    fn an_anchor_too_far_away_is_an_error_and_changes_nothing() {
+        let mut book = Book {
+            anchor: Some(d("-262000-01-01")),
+            ..Book::default()
+        };
+        book.entries.push(Entry::new(
+            d("2026-01-05"),
+            vec![],
+            Kind::new("coffee"),
+            "x",
+        ));
+        let before = book.clone();
+        assert!(book.shift_to(d("2026-01-20")).is_err());
+        assert!(book.settle_anchor(d("2026-01-20")).is_err());
+        assert_eq!(book, before);
+    }
+
+    #[test]
+    fn settling_the_anchor_shifts_once_and_drops_it() {
+        let mut book = Book {
+            anchor: Some(d("2026-01-10")),
+            ..Book::default()
+        };
+        book.entries.push(Entry::new(
+            d("2026-01-05"),
+            vec![],
+            Kind::new("coffee"),
+            "x",
+        ));
+        assert_eq!(book.settle_anchor(d("2026-01-20")), Ok(true));
+        assert_eq!(book.anchor, None);
+        assert_eq!(book.entries[0].date, d("2026-01-15"));
+        assert_eq!(book.settle_anchor(d("2026-02-20")), Ok(false));
+        assert_eq!(book.entries[0].date, d("2026-01-15"));
+    }
+
+    #[test]
+    fn the_largest_id_does_not_wrap_the_counter() {
+        let mut book = Book::default();
+        book.people.push(Person::new(PersonId(u32::MAX), "Max"));
+        book.normalize();
+        assert_eq!(book.next_person_id, u32::MAX);
     }
 }

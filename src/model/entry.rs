@@ -72,6 +72,7 @@ fn is_gave(d: &Direction) -> bool {
 
 /// One line of the action timeline.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Entry {
     pub id: EntryId,
     pub date: NaiveDate,

@@ -4,9 +4,11 @@
 
 mod birthday;
 mod book;
+mod dismissed;
 mod edit;
 mod entry;
 mod facts;
+mod give_take;
 mod kind;
 mod merge;
 mod ops;
@@ -14,10 +16,12 @@ mod person;
 pub mod review;
 
 pub use birthday::{Birthday, BirthdayError};
-pub use book::{Book, FORMAT_VERSION};
+pub use book::{Book, FORMAT_VERSION, ShiftError};
+pub use dismissed::{DismissedIntro, need_key, same_need};
 pub use edit::{PersonEdit, PersonField};
 pub use entry::{Direction, Entry, EntryId};
 pub use facts::{Facts, Index, PersonFacts};
+pub use give_take::{Balance, GiveTake, give_take};
 pub use kind::{Kind, KindDef, Kinds, Weight};
 pub use merge::merge_op;
 pub use ops::{Op, OpError};

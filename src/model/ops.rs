@@ -4,7 +4,7 @@
 
 use chrono::NaiveDate;
 
-use super::{Book, Entry, EntryId, Person, PersonEdit, PersonId, ReviewProgress};
+use super::{Book, DismissedIntro, Entry, EntryId, Person, PersonEdit, PersonId, ReviewProgress};
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Op {
@@ -37,6 +37,9 @@ pub enum Op {
     SetDone(EntryId, Option<NaiveDate>),
     /// Replaces (or, with `None`, forgets) the daily review's progress.
     SetReview(Option<ReviewProgress>),
+    /// Dismisses a suggested introduction (`true`) or takes the dismissal
+    /// back (`false`).
+    SetDismissed(DismissedIntro, bool),
     /// Several operations applied together: all of them or none.
     Batch(Vec<Op>),
 }
@@ -57,6 +60,11 @@ pub enum OpError {
     EmptyName,
     #[error("{0} changed since; left as it is")]
     ChangedSince(String),
+    #[error(
+        "every {0} id has been handed out (the book's next id is {max}); nothing was added",
+        max = u32::MAX
+    )]
+    NoIdsLeft(&'static str),
     #[error("{0}")]
     Rejected(String),
 }
@@ -111,6 +119,9 @@ impl Op {
                     person.id = book.next_person_id();
                 }
                 let id = person.id;
+                if id.0 == u32::MAX {
+                    return Err(OpError::NoIdsLeft("person"));
+                }
                 let at = match book.people.binary_search_by_key(&id, |p| p.id) {
                     Ok(_) => return Err(OpError::PersonExists(id)),
                     Err(at) => at,
@@ -167,6 +178,9 @@ impl Op {
                     entry.id = book.next_entry_id();
                 }
                 let id = entry.id;
+                if id.0 == u32::MAX {
+                    return Err(OpError::NoIdsLeft("entry"));
+                }
                 let at = match book.entries.binary_search_by_key(&id, |e| e.id) {
                     Ok(_) => return Err(OpError::EntryExists(id)),
                     Err(at) => at,
@@ -236,6 +250,24 @@ impl Op {
             }
             Op::SetReview(progress) => {
                 Ok(Op::SetReview(std::mem::replace(&mut book.review, progress)))
+            }
+            Op::SetDismissed(d, on) => {
+                let list = &mut book.dismissed_intros;
+                let was = match list.binary_search(&d) {
+                    Ok(i) => {
+                        if !on {
+                            list.remove(i);
+                        }
+                        true
+                    }
+                    Err(i) => {
+                        if on {
+                            list.insert(i, d.clone());
+                        }
+                        false
+                    }
+                };
+                Ok(Op::SetDismissed(d, was))
             }
             Op::Batch(ops) => {
                 let mut inverses = Vec::with_capacity(ops.len());
@@ -409,6 +441,41 @@ mod tests {
         assert_eq!(p.org.as_deref(), Some("Acme[8m"));
         assert_eq!(p.notes, "line one\nline\ttwo");
         assert_eq!(book.entries[0].summary, "xy");
+    }
+
+    #[test]
+    fn the_last_id_is_never_handed_out_and_the_counter_never_wraps() {
+        let mut book = book_with_ana();
+        book.next_person_id = u32::MAX;
+        let add = || Op::AddPerson(Person::new(PersonId(0), "Bo"));
+        assert_eq!(add().apply(&mut book), Err(OpError::NoIdsLeft("person")));
+        book.next_person_id = u32::MAX - 1;
+        add().apply(&mut book).unwrap();
+        assert_eq!(book.next_person_id, u32::MAX);
+        assert_eq!(add().apply(&mut book), Err(OpError::NoIdsLeft("person")));
+        assert_eq!(book.people.len(), 2);
+    }
+
+    #[test]
+    fn dismissing_keeps_the_list_sorted_and_undoes() {
+        let mut book = book_with_ana();
+        let d = |need: &str| DismissedIntro {
+            person: PersonId(1),
+            need: need.into(),
+            candidate: None,
+        };
+        let inv_b = Op::SetDismissed(d("b"), true).apply(&mut book).unwrap();
+        Op::SetDismissed(d("a"), true).apply(&mut book).unwrap();
+        assert_eq!(book.dismissed_intros, [d("a"), d("b")]);
+        let again = Op::SetDismissed(d("a"), true).apply(&mut book).unwrap();
+        assert_eq!(again, Op::SetDismissed(d("a"), true), "already there");
+        assert_eq!(book.dismissed_intros.len(), 2);
+        inv_b.apply(&mut book).unwrap();
+        assert_eq!(book.dismissed_intros, [d("a")]);
+        let back = Op::SetDismissed(d("a"), false).apply(&mut book).unwrap();
+        assert!(book.dismissed_intros.is_empty());
+        back.apply(&mut book).unwrap();
+        assert_eq!(book.dismissed_intros, [d("a")]);
     }
 
     #[test]

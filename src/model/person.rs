@@ -30,6 +30,7 @@ impl PersonId {
 
 /// How we met: the context, when, and who introduced us.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct HowMet {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub context: Option<String>,
@@ -48,6 +49,7 @@ impl HowMet {
 /// Someone in the book. Fields left at their defaults are not written to the
 /// file, so a person with only a name is one short line.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Person {
     pub id: PersonId,
     pub name: String,

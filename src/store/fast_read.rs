@@ -13,7 +13,9 @@ use serde::Deserialize;
 use serde::de::IntoDeserializer;
 use std::collections::BTreeMap;
 
-use crate::model::{Birthday, Book, Direction, Entry, EntryId, HowMet, Kind, Person, PersonId};
+use crate::model::{
+    Birthday, Book, Direction, DismissedIntro, Entry, EntryId, HowMet, Kind, Person, PersonId,
+};
 
 /// The book in `bytes`, or `None` when they are not in the shape the writer
 /// produces (or not a valid book at all). Never a partial book.
@@ -28,6 +30,7 @@ pub fn read_book(bytes: &[u8]) -> Option<Book> {
     let mut people = None;
     let mut entries = None;
     let mut merged = None;
+    let mut dismissed_intros = None;
     let mut review = None;
     while !c.at(b')') {
         c.lit("  ")?;
@@ -41,6 +44,7 @@ pub fn read_book(bytes: &[u8]) -> Option<Book> {
             "people" => set_once(&mut people, c.records(person)?)?,
             "entries" => set_once(&mut entries, c.records(entry)?)?,
             "merged" => set_once(&mut merged, c.merged()?)?,
+            "dismissed_intros" => set_once(&mut dismissed_intros, c.records(dismissed)?)?,
             "review" => set_once(&mut review, c.review()?)?,
             _ => return None,
         }
@@ -58,6 +62,7 @@ pub fn read_book(bytes: &[u8]) -> Option<Book> {
         people: people.unwrap_or_default(),
         entries: entries.unwrap_or_default(),
         merged: merged.unwrap_or_default(),
+        dismissed_intros: dismissed_intros.unwrap_or_default(),
         review,
     })
 }
@@ -132,6 +137,27 @@ fn person(c: &mut Cursor) -> Option<Person> {
         notes: notes.unwrap_or_default(),
         archived: archived.unwrap_or_default(),
         snoozed_until,
+    })
+}
+
+/// One dismissed introduction, after its opening `(`, through its `)`.
+fn dismissed(c: &mut Cursor) -> Option<DismissedIntro> {
+    let mut person = None;
+    let mut need = None;
+    let mut candidate = None;
+    c.fields(|c, field| {
+        match field {
+            "person" => set_once(&mut person, PersonId(c.u32()?))?,
+            "need" => set_once(&mut need, c.string()?)?,
+            "candidate" => set_once(&mut candidate, PersonId(c.u32()?))?,
+            _ => return None,
+        }
+        Some(())
+    })?;
+    Some(DismissedIntro {
+        person: person?,
+        need: need?,
+        candidate,
     })
 }
 

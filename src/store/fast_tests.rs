@@ -41,6 +41,18 @@ fn sample() -> String {
     book.merged.insert(PersonId(7), PersonId(1));
     book.merged.insert(PersonId(9), PersonId(2));
     book.anchor = Some("2026-11-26".parse().unwrap());
+    book.dismissed_intros = vec![
+        crate::model::DismissedIntro {
+            person: PersonId(1),
+            need: "a \"seed\" investor, (climate)\n王芳".into(),
+            candidate: Some(PersonId(2)),
+        },
+        crate::model::DismissedIntro {
+            person: PersonId(2),
+            need: "speakers".into(),
+            candidate: None,
+        },
+    ];
     book.review = Some(crate::model::ReviewProgress {
         date: "2026-11-26".parse().unwrap(),
         handled: vec![

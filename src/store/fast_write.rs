@@ -10,7 +10,7 @@
 use chrono::{Datelike, NaiveDate};
 use std::fmt::Write;
 
-use crate::model::{Book, Direction, Entry, EntryId, HowMet, Person, PersonId};
+use crate::model::{Book, Direction, DismissedIntro, Entry, EntryId, HowMet, Person, PersonId};
 
 /// The whole file, including its final newline.
 pub fn book_text(book: &Book) -> String {
@@ -22,6 +22,7 @@ pub fn book_text(book: &Book) -> String {
         people,
         entries,
         merged,
+        dismissed_intros,
         review,
     } = book;
     let mut out = Out(String::with_capacity(
@@ -62,6 +63,15 @@ pub fn book_text(book: &Book) -> String {
         }
         out.push("\n  }");
     }
+    if !dismissed_intros.is_empty() {
+        out.push(",\n  dismissed_intros: [");
+        for d in dismissed_intros {
+            out.push("\n    ");
+            dismissed(&mut out, d);
+            out.push(",");
+        }
+        out.push("\n  ]");
+    }
     if let Some(review) = review {
         out.push(",\n  review: ");
         out.push(&review_text(review));
@@ -85,6 +95,23 @@ fn review_text(review: &crate::model::ReviewProgress) -> String {
         + "\n  review: ".len();
     let end = text.rfind(",\n)").expect("ron closes the book");
     text[start..end].to_string()
+}
+
+fn dismissed(out: &mut Out, d: &DismissedIntro) {
+    let DismissedIntro {
+        person: PersonId(person),
+        need,
+        candidate,
+    } = d;
+    out.push("(person: ");
+    out.u32(*person);
+    out.push(", need: ");
+    out.string(need);
+    if let Some(PersonId(c)) = candidate {
+        out.push(", candidate: ");
+        out.u32(*c);
+    }
+    out.push(")");
 }
 
 fn person(out: &mut Out, p: &Person) {

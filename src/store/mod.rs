@@ -3,20 +3,34 @@
 //! losing anything.
 //!
 //! Every change goes through [`Store::update`]: *lock → if the file changed since
-//! we loaded it, reload → apply the operation → atomic save → unlock*.
+//! we loaded it, reload → apply the operation → check the book → atomic save →
+//! unlock*. A symlinked book is written through its link (see [`disk`]).
 
 use chrono::NaiveDate;
-use std::fs::{self, File, OpenOptions};
-use std::io::Write;
+use std::fs;
 use std::path::{Path, PathBuf};
-use std::time::{Duration, Instant, SystemTime};
+use std::time::{Duration, SystemTime};
 
-use crate::model::{Book, FORMAT_VERSION, Op, OpError};
+use crate::model::{Book, Op, OpError};
 
+mod disk;
+mod error;
 mod fast_read;
 #[cfg(test)]
 mod fast_tests;
 mod fast_write;
+mod layout;
+mod lock;
+mod read;
+#[cfg(test)]
+mod tests_safety;
+mod validate;
+
+pub use disk::{dangling_target, prev_path, temp_path};
+pub use error::{ParseError, Problems, StoreError};
+pub use read::{Loaded, load_book, parse_book, read_book_with_ron};
+
+use lock::{IdMarks, Lock};
 
 /// The hand-written reader and writer behind [`parse_book`] and
 /// [`serialize_book`], public so tests and benchmarks can hold them against ron.
@@ -29,69 +43,6 @@ pub mod fast {
 pub const BACKUPS: usize = 3;
 /// How long a writer waits for the lock before giving up.
 pub const LOCK_WAIT: Duration = Duration::from_secs(2);
-
-/// A file that does not parse: where, and what was expected.
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-#[error("{}:{line}:{col}: {message}", path.display())]
-pub struct ParseError {
-    pub path: PathBuf,
-    pub line: usize,
-    pub col: usize,
-    pub message: String,
-}
-
-impl ParseError {
-    pub fn from_ron(path: &Path, err: &ron::error::SpannedError) -> ParseError {
-        ParseError {
-            path: path.to_path_buf(),
-            line: err.span.start.line,
-            col: err.span.start.col,
-            message: err.code.to_string(),
-        }
-    }
-}
-
-#[derive(Debug, thiserror::Error)]
-pub enum StoreError {
-    #[error(transparent)]
-    Parse(#[from] ParseError),
-    #[error(
-        "{}: written by a newer kith (format version {found}; this kith reads up to {supported}); refusing to read or change it",
-        path.display()
-    )]
-    NewerVersion {
-        path: PathBuf,
-        found: u32,
-        supported: u32,
-    },
-    #[error("{}: another kith is saving this book (lock {} held for over {}s); nothing was written", path.display(), lock.display(), LOCK_WAIT.as_secs())]
-    Busy { path: PathBuf, lock: PathBuf },
-    #[error("{}: {source}", path.display())]
-    Io {
-        path: PathBuf,
-        #[source]
-        source: std::io::Error,
-    },
-    #[error(transparent)]
-    Op(#[from] OpError),
-}
-
-impl StoreError {
-    /// The CLI's exit code: 2 for bad input or an unreadable file, else 1.
-    pub fn exit_code(&self) -> i32 {
-        match self {
-            StoreError::Parse(_) | StoreError::NewerVersion { .. } | StoreError::Op(_) => 2,
-            StoreError::Busy { .. } | StoreError::Io { .. } => 1,
-        }
-    }
-
-    fn io(path: &Path) -> impl FnOnce(std::io::Error) -> StoreError + '_ {
-        move |source| StoreError::Io {
-            path: path.to_path_buf(),
-            source,
-        }
-    }
-}
 
 /// What identifies one version of the file on disk, cheaply.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -129,21 +80,41 @@ pub struct Applied {
 
 /// The book's file, and what this process last saw of it. Two stores are
 /// equal when they point at the same file and last saw the same version of it.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone)]
 pub struct Store {
     path: PathBuf,
     today: NaiveDate,
     seen: Option<Stamp>,
+    /// A book was read from (or written to) the file: if it goes missing, it
+    /// was deleted or moved, and is not silently started afresh.
+    expect_file: bool,
+    /// The highest id counters this process has seen, in any version of the
+    /// file: a file rolled back to an older copy does not hand them out again.
+    marks: IdMarks,
+    warnings: Vec<String>,
 }
 
+impl PartialEq for Store {
+    fn eq(&self, other: &Store) -> bool {
+        self.path == other.path && self.seen == other.seen && self.expect_file == other.expect_file
+    }
+}
+
+impl Eq for Store {}
+
 impl Store {
-    /// Opens the book at `path`. A missing file is an empty book. A demo book
-    /// (one with an anchor date) is shifted so its dates end near `today`.
+    /// Opens the book at `path`. A missing file is an empty book (a link to a
+    /// missing file is an error). Dates are not shifted: a book that still has
+    /// the demo's anchor is shifted once, by its first save
+    /// ([`Book::settle_anchor`]).
     pub fn open(path: impl Into<PathBuf>, today: NaiveDate) -> Result<(Store, Book), StoreError> {
         let mut store = Store {
             path: path.into(),
             today,
             seen: None,
+            expect_file: false,
+            marks: IdMarks::default(),
+            warnings: Vec::new(),
         };
         let book = store.reload()?;
         Ok((store, book))
@@ -153,24 +124,68 @@ impl Store {
         &self.path
     }
 
+    /// What the last read found worth telling the user though it is no error
+    /// (`file:line:col: …`): hand-written comments, which a save drops. The
+    /// CLI prints them on stderr; the TUI can show them in its status line.
+    pub fn warnings(&self) -> &[String] {
+        &self.warnings
+    }
+
     /// True when the file on disk is not the version this process last loaded
     /// or saved. Only reads metadata.
     pub fn changed_on_disk(&self) -> bool {
         Stamp::of(&self.path) != self.seen
     }
 
-    /// Reads the file again.
+    /// Whether a book was read from or saved to the file, so that the file's
+    /// disappearing means it was deleted ([`StoreError::Vanished`]).
+    pub fn expects_file(&self) -> bool {
+        self.expect_file
+    }
+
+    /// Reads the file again. A file that was there and is gone is
+    /// [`StoreError::Vanished`], not an empty book.
     pub fn reload(&mut self) -> Result<Book, StoreError> {
         let stamp = Stamp::of(&self.path);
         let book = match fs::read(&self.path) {
-            Ok(bytes) => parse_book(&self.path, &bytes)?,
-            Err(e) if e.kind() == std::io::ErrorKind::NotFound => Book::default(),
+            Ok(bytes) => {
+                let loaded = load_book(&self.path, &bytes)?;
+                if let Err(e) = loaded.book.can_shift_to(self.today) {
+                    return Err(
+                        read::field_error(&self.path, &bytes, "anchor", e.to_string()).into(),
+                    );
+                }
+                self.warnings = loaded.warnings;
+                self.expect_file = true;
+                loaded.book
+            }
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+                if let Some(target) = disk::dangling_target(&self.path) {
+                    return Err(StoreError::DanglingLink {
+                        path: self.path.clone(),
+                        target,
+                    });
+                }
+                if self.expect_file {
+                    return Err(self.vanished());
+                }
+                self.warnings.clear();
+                Book::default()
+            }
             Err(e) => return Err(StoreError::io(&self.path)(e)),
         };
-        let mut book = book;
-        book.shift_to(self.today);
+        self.marks = self.marks.max(marks_of(&book));
         self.seen = stamp;
         Ok(book)
+    }
+
+    /// After [`StoreError::Vanished`], and only once the user has said a new
+    /// file is wanted: the next [`Store::update`] creates the file afresh from
+    /// the book it is given (and `reload` reads a missing file as an empty
+    /// book again). Ids already handed out are still never reused.
+    pub fn recreate(&mut self) {
+        self.expect_file = false;
+        self.seen = None;
     }
 
     /// Applies one operation to the freshest book and saves it. See [`Store::update`].
@@ -180,26 +195,79 @@ impl Store {
 
     /// The one way to change the book: takes the lock, reloads `book` if another
     /// process changed the file, lets `make` build the operation from that fresh
-    /// book (so new ids do not collide), applies it, saves atomically, and
-    /// unlocks. On any error `book` holds what is on disk and nothing is written.
+    /// book (so new ids do not collide), applies it, checks the result is a
+    /// book kith would read back, saves atomically, and unlocks. On any error
+    /// `book` holds what is on disk and nothing is written.
+    ///
+    /// New ids come after every id seen in the file, in its backups, in the
+    /// lock file's record and by this process. A book that still has the
+    /// demo's anchor has its dates shifted to today first, once, and the
+    /// anchor dropped (`reloaded` is then true: the whole book changed).
+    /// If the file this store read is gone, nothing is written: the error is
+    /// [`StoreError::Vanished`] until the caller, having asked the user,
+    /// calls [`Store::recreate`].
     pub fn update(
         &mut self,
         book: &mut Book,
         make: impl FnOnce(&Book) -> Result<Op, OpError>,
     ) -> Result<Applied, StoreError> {
-        let _lock = self.lock()?;
-        let reloaded = self.changed_on_disk();
+        let target = self.target()?;
+        let mut lock = Lock::take(&self.path, &target)?;
+        if self.expect_file && !target.exists() {
+            return Err(self.vanished());
+        }
+        let mut reloaded = self.changed_on_disk();
         if reloaded {
             *book = self.reload()?;
         }
-        let op = make(book)?;
-        let inverse = op.clone().apply(book)?;
-        if let Err(e) = self.save_locked(book) {
-            inverse
-                .apply(book)
-                .expect("an inverse applies to the state it came from");
+        let marks = self
+            .marks
+            .max(lock.marks())
+            .max(backup_marks(&target))
+            .max(marks_of(book));
+        book.raise_id_counters(marks.person, marks.entry);
+        let anchored = book.anchor.is_some().then(|| book.clone());
+        if anchored.is_some() {
+            book.settle_anchor(self.today)
+                .map_err(|e| OpError::Rejected(e.to_string()))?;
+            reloaded = true;
+        }
+        let restore = |book: &mut Book, inverse: Option<Op>| {
+            if let Some(inverse) = inverse {
+                inverse
+                    .apply(book)
+                    .expect("an inverse applies to the state it came from");
+            }
+            if let Some(before) = &anchored {
+                *book = before.clone();
+            }
+        };
+        let op = match make(book) {
+            Ok(op) => op,
+            Err(e) => {
+                restore(book, None);
+                return Err(e.into());
+            }
+        };
+        let inverse = match op.clone().apply(book) {
+            Ok(inverse) => inverse,
+            Err(e) => {
+                restore(book, None);
+                return Err(e.into());
+            }
+        };
+        if let Some(problem) = validate::problems(book).into_iter().next() {
+            restore(book, Some(inverse));
+            return Err(OpError::Rejected(format!("not saved: {}", problem.message)).into());
+        }
+        if let Err(e) = disk::save(&target, serialize_book(book).as_bytes()) {
+            restore(book, Some(inverse));
             return Err(e);
         }
+        self.seen = Stamp::of(&self.path);
+        self.expect_file = true;
+        self.marks = self.marks.max(marks_of(book));
+        lock.record(self.marks);
         Ok(Applied {
             op,
             inverse,
@@ -207,81 +275,40 @@ impl Store {
         })
     }
 
-    fn lock(&self) -> Result<File, StoreError> {
-        if let Some(dir) = parent_dir(&self.path) {
-            fs::create_dir_all(dir).map_err(StoreError::io(dir))?;
-        }
-        let lock_path = sibling(&self.path, ".lock");
-        let file = OpenOptions::new()
-            .create(true)
-            .truncate(false)
-            .write(true)
-            .open(&lock_path)
-            .map_err(StoreError::io(&lock_path))?;
-        let deadline = Instant::now() + LOCK_WAIT;
-        loop {
-            match file.try_lock() {
-                Ok(()) => return Ok(file),
-                Err(std::fs::TryLockError::WouldBlock) if Instant::now() < deadline => {
-                    std::thread::sleep(Duration::from_millis(5));
-                }
-                Err(std::fs::TryLockError::WouldBlock) => {
-                    return Err(StoreError::Busy {
-                        path: self.path.clone(),
-                        lock: lock_path,
-                    });
-                }
-                Err(std::fs::TryLockError::Error(e)) => return Err(StoreError::io(&lock_path)(e)),
-            }
-        }
+    /// The file to write: the path with its links followed, its directory made.
+    fn target(&self) -> Result<PathBuf, StoreError> {
+        target_of(&self.path)
     }
 
-    fn save_locked(&mut self, book: &Book) -> Result<(), StoreError> {
-        write_book(&self.path, book)?;
-        self.seen = Stamp::of(&self.path);
-        Ok(())
+    #[cfg(test)]
+    fn lock(&self) -> Result<Lock, StoreError> {
+        Lock::take(&self.path, &self.target()?)
+    }
+
+    fn vanished(&self) -> StoreError {
+        StoreError::Vanished {
+            path: self.path.clone(),
+        }
     }
 }
 
-/// Parses a book file's bytes, refusing newer versions. A file in the shape
-/// [`serialize_book`] writes takes the fast path; anything else (hand-edited,
-/// broken, from another version) is read by ron, which also positions errors.
-pub fn parse_book(path: &Path, bytes: &[u8]) -> Result<Book, StoreError> {
-    let mut book = match fast_read::read_book(bytes) {
-        Some(book) => book,
-        None => read_book_with_ron(path, bytes)?,
-    };
-    if book.version > FORMAT_VERSION {
-        return Err(newer_version(path, book.version));
+fn marks_of(book: &Book) -> IdMarks {
+    IdMarks {
+        person: book.next_person_id,
+        entry: book.next_entry_id,
     }
-    book.version = FORMAT_VERSION; // older versions migrate on the next save
-    book.normalize();
-    Ok(book)
 }
 
-/// ron's reading of a book file, as it comes (no version check, no
-/// normalising): the reference the fast reader is held to.
-pub fn read_book_with_ron(path: &Path, bytes: &[u8]) -> Result<Book, StoreError> {
-    ron_options().from_bytes::<Book>(bytes).map_err(|err| {
-        // A newer file may not parse as this version's book at all: say so
-        // rather than pointing at a field we do not know.
-        #[derive(serde::Deserialize)]
-        struct VersionOnly {
-            version: u32,
-        }
-        match ron_options().from_bytes::<VersionOnly>(bytes) {
-            Ok(v) if v.version > FORMAT_VERSION => newer_version(path, v.version),
-            _ => ParseError::from_ron(path, &err).into(),
-        }
-    })
+fn backup_marks(target: &Path) -> IdMarks {
+    let (person, entry) = disk::backup_counters(target);
+    IdMarks { person, entry }
 }
 
-fn newer_version(path: &Path, found: u32) -> StoreError {
-    StoreError::NewerVersion {
-        path: path.to_path_buf(),
-        found,
-        supported: FORMAT_VERSION,
+fn target_of(path: &Path) -> Result<PathBuf, StoreError> {
+    if let Some(dir) = parent_dir(path) {
+        fs::create_dir_all(dir).map_err(StoreError::io(dir))?;
     }
+    disk::resolve(path)
 }
 
 /// RON as kith reads and writes it: optional fields are written bare
@@ -309,44 +336,27 @@ pub fn serialize_book_with_ron(book: &Book) -> String {
     text
 }
 
-/// Writes `book` to `path` atomically (temp file in the same directory, fsync,
-/// rename), first rotating the previous file into the backups.
+/// Writes `book` to `path` as one save does (lock, private temp file, fsync,
+/// rename, then the backups turn over), for a book not read through a
+/// [`Store`]: the demo, a generated book. Refuses a book kith would not read.
 pub fn write_book(path: &Path, book: &Book) -> Result<(), StoreError> {
     let text = serialize_book(book);
-    if let Some(dir) = parent_dir(path) {
-        fs::create_dir_all(dir).map_err(StoreError::io(dir))?;
+    let found = validate::problems(book);
+    if !found.is_empty() {
+        return Err(StoreError::Invalid(Problems(validate::positioned(
+            path,
+            text.as_bytes(),
+            &found,
+        ))));
     }
-    rotate_backups(path)?;
-    let mut file = atomic_write_file::AtomicWriteFile::open(path).map_err(StoreError::io(path))?;
-    file.write_all(text.as_bytes())
-        .map_err(StoreError::io(path))?;
-    file.commit().map_err(StoreError::io(path))
+    let target = target_of(path)?;
+    let _lock = Lock::take(path, &target)?;
+    disk::save(&target, text.as_bytes())
 }
 
 /// `path.1` … `path.N`, newest first.
 pub fn backup_path(path: &Path, n: usize) -> PathBuf {
     sibling(path, &format!(".{n}"))
-}
-
-fn rotate_backups(path: &Path) -> Result<(), StoreError> {
-    if !path.exists() {
-        return Ok(());
-    }
-    for n in (1..BACKUPS).rev() {
-        let from = backup_path(path, n);
-        if from.exists() {
-            let to = backup_path(path, n + 1);
-            fs::rename(&from, &to).map_err(StoreError::io(&to))?;
-        }
-    }
-    let first = backup_path(path, 1);
-    // The rename that commits the new file leaves this link on the old bytes,
-    // so a backup costs no copy; copy where links are not supported.
-    let _ = fs::remove_file(&first);
-    if fs::hard_link(path, &first).is_err() {
-        fs::copy(path, &first).map_err(StoreError::io(&first))?;
-    }
-    Ok(())
 }
 
 fn sibling(path: &Path, suffix: &str) -> PathBuf {

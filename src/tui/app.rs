@@ -63,6 +63,9 @@ pub struct App {
     /// The change being saved; keys wait in `typeahead` until it is done.
     pub(super) saving: Option<Pending>,
     pub(super) typeahead: VecDeque<Input>,
+    /// The book's file was deleted or moved under us (nothing is written
+    /// until the user agrees to a new one).
+    pub(super) vanished: bool,
     pub(super) config: Config,
     pub(super) kinds: Kinds,
     pub(super) index: Index,
@@ -132,6 +135,7 @@ impl App {
             saver,
             saving: None,
             typeahead: VecDeque::new(),
+            vanished: false,
             config,
             kinds,
             index,

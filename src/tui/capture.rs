@@ -231,6 +231,7 @@ impl App {
         match ask {
             Ask::CreatePeople(_) => self.capture_save(true),
             Ask::Discard => self.close_capture(),
+            Ask::Recreate => self.recreate(),
             Ask::Delete(id) => {
                 let what = match self.book.entry(id) {
                     Some(e) => format!("deleted {}", entry_words(e, &self.book)),

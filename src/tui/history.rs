@@ -11,6 +11,7 @@
 use crate::model::{Book, Op, OpError, PersonId};
 
 use super::app::{App, Done};
+use super::mode::{Ask, Mode};
 use super::saver::{Job, Outcome, Saver, Stopped};
 use crate::store::StoreError;
 
@@ -137,6 +138,10 @@ impl App {
     /// longer parses leaves the book in memory as it was (and nothing is written
     /// over the file).
     pub fn reload(&mut self) {
+        // A vanished book stays vanished until its file comes back.
+        if self.vanished && !self.store.path().exists() {
+            return;
+        }
         let pending = Pending {
             what: "reloaded".into(),
             change: Change::Reload,
@@ -280,16 +285,28 @@ impl App {
                     self.adopt(*derived, keep);
                     self.review.stepping = false;
                 }
+                let gone = matches!(error, StoreError::Vanished { .. });
                 let said = match change {
                     Change::Do | Change::Reload => format!("not saved: {error}"),
                     Change::Undo | Change::Redo => self.refused(&change, &what, &error, retry),
                 };
                 self.fail(said);
                 self.then(then, false, &what);
+                if gone {
+                    self.vanished = true;
+                    self.push(Mode::Ask(Ask::Recreate));
+                }
             }
             Outcome::Reloaded(derived) => {
+                self.vanished = false;
                 self.adopt(*derived, keep);
                 self.say("reloaded: the file changed on disk".into());
+            }
+            Outcome::NotReloaded(error @ StoreError::Vanished { .. }) => {
+                self.vanished = true;
+                self.fail(format!(
+                    "{error}; showing the book as last read — nothing is written until you say so"
+                ))
             }
             Outcome::NotReloaded(error) => {
                 self.fail(format!("not reloaded, showing the last good book: {error}"))
@@ -328,6 +345,18 @@ impl App {
             }
             None => format!("cannot {word} {what}: {error}"),
         }
+    }
+
+    /// The user said yes to a new book where the file vanished: the next
+    /// change creates it, holding the book as kith last read it.
+    pub(super) fn recreate(&mut self) {
+        self.store.recreate();
+        self.saver.recreate();
+        self.vanished = false;
+        self.say(format!(
+            "the next change starts a new book at {} with what is shown",
+            self.store.path().display()
+        ));
     }
 
     fn then(&mut self, then: Then, saved: bool, what: &str) {

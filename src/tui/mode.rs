@@ -91,6 +91,8 @@ pub enum Ask {
     Discard,
     /// Delete this entry.
     Delete(EntryId),
+    /// The book's file is gone (deleted or moved): start a new one there?
+    Recreate,
 }
 
 impl Mode {

@@ -37,6 +37,9 @@ pub enum Job {
     Reload { view: View },
     /// Free what the app let go of (see [`Saver::discard`]).
     Discard(Vec<Box<dyn Send>>),
+    /// The user said yes to a new file where the book vanished: the next
+    /// change creates it (see [`Store::recreate`]).
+    Recreate,
 }
 
 /// The view settings the lists are derived with.
@@ -168,6 +171,10 @@ impl Worker {
                 drop(garbage);
                 return None;
             }
+            Job::Recreate => {
+                self.store.recreate();
+                return None;
+            }
         })
     }
 
@@ -175,7 +182,7 @@ impl Worker {
     /// worker's copy may be half-changed, so it is dropped and read again
     /// from the file (which atomic saves never leave half-written).
     pub fn run_caught(&mut self, job: Job) -> Option<Outcome> {
-        let answers = !matches!(job, Job::Discard(_));
+        let answers = !matches!(job, Job::Discard(_) | Job::Recreate);
         let run = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| self.run(job)));
         run.unwrap_or_else(|payload| {
             self.book = None;
@@ -307,6 +314,22 @@ impl Saver {
     /// Frees `garbage` off this thread: freeing a heavy book (100,000
     /// entries, allocated on the saver's thread) takes ~90 ms, longer than a
     /// frame may wait. Inline it is simply dropped.
+    /// Lets the next change create the book's file afresh (after the user
+    /// agreed to, when it vanished). Jobs run in order, so it comes first.
+    pub fn recreate(&mut self) {
+        match self {
+            Saver::Inline { worker, .. } => {
+                worker.run(Job::Recreate);
+            }
+            Saver::Thread(b) => {
+                if let Some(jobs) = &b.jobs {
+                    let _ = jobs.send(Job::Recreate);
+                }
+            }
+            Saver::Stopped => {}
+        }
+    }
+
     pub fn discard(&mut self, garbage: Vec<Box<dyn Send>>) {
         if let Saver::Thread(b) = self
             && let Some(jobs) = &b.jobs

@@ -20,6 +20,7 @@ pub enum Outcome {
 
 /// Who has been handled in the review of `date`, in the order they were.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct ReviewProgress {
     pub date: NaiveDate,
     #[serde(default)]

@@ -20,6 +20,10 @@ impl AskPopup<'_> {
         match self.ask {
             Ask::CreatePeople(names) => format!("create {}? (y/n)", names.join(", ")),
             Ask::Discard => "discard what you typed? (y/n)".to_string(),
+            Ask::Recreate => format!(
+                "{} is gone; write the book as shown to a new file there? (y/n)",
+                self.app.store().path().display()
+            ),
             Ask::Delete(id) => match self.app.book().entry(*id) {
                 Some(e) => {
                     let names: Vec<String> = e

@@ -1,0 +1,397 @@
+//! The text index over candidates: one document per person who could help
+//! (and one for you), scored against a need with BM25F — term frequencies
+//! weighted by field (what they offer counts most) and normalised by field
+//! length, then saturated, times the term's rarity (idf).
+
+use std::collections::HashMap;
+
+use super::concepts::{GROUPS, SYNONYM_FACTOR};
+
+/// A word that only qualifies the next one counts this much.
+const MODIFIER_FACTOR: f32 = 0.6;
+use super::tokens::{StemCache, Tokenizer};
+use crate::model::PersonId;
+
+/// Where in a candidate a word was found.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Field {
+    Offer,
+    /// A need they share with the needer (both need a co-founder).
+    SharedNeed,
+    Title,
+    Tag,
+    Org,
+    Note,
+}
+
+impl Field {
+    const ALL: [Field; 6] = [
+        Field::Offer,
+        Field::SharedNeed,
+        Field::Title,
+        Field::Tag,
+        Field::Org,
+        Field::Note,
+    ];
+
+    /// How much one occurrence counts.
+    fn weight(self) -> f32 {
+        match self {
+            Field::Offer => 3.0,
+            Field::SharedNeed => 2.0,
+            Field::Title => 1.6,
+            Field::Tag => 1.2,
+            Field::Org => 0.6,
+            Field::Note => 0.6,
+        }
+    }
+
+    /// BM25's length normalisation: long free text is damped, short labels
+    /// hardly.
+    fn b(self) -> f32 {
+        match self {
+            Field::Offer | Field::Note => 0.75,
+            _ => 0.3,
+        }
+    }
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Field::Offer => "offer",
+            Field::SharedNeed => "need",
+            Field::Title => "title",
+            Field::Tag => "tag",
+            Field::Org => "org",
+            Field::Note => "notes",
+        }
+    }
+}
+
+const K1: f32 = 1.2;
+/// The fewest documents idf assumes (see [`Index::build`]).
+const MIN_DOCS: usize = 50;
+
+/// Who a document stands for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Candidate {
+    /// You: the offers in your config. The deed is yours, not an intro.
+    Me,
+    Person(PersonId),
+}
+
+/// One candidate's text, as input to [`Index::build`].
+pub struct Source<'a> {
+    pub who: Candidate,
+    pub fields: Vec<(Field, &'a str)>,
+}
+
+/// A term in one document: its weighted, normalised frequency and the word
+/// as the candidate wrote it (in its best field).
+#[derive(Debug, Clone)]
+struct DocTerm {
+    term: u32,
+    tf: f32,
+    field: Field,
+    surface: Box<str>,
+}
+
+#[derive(Debug, Clone)]
+struct Doc {
+    who: Candidate,
+    /// Sorted by term.
+    terms: Vec<DocTerm>,
+}
+
+/// A need, ready to score: each of its words with the terms it matches
+/// (itself, and its synonyms at a discount).
+#[derive(Debug, Clone, Default)]
+pub struct Query {
+    pub words: Vec<QueryWord>,
+}
+
+#[derive(Debug, Clone)]
+pub struct QueryWord {
+    pub surface: String,
+    /// The last word of its phrase ("investor" in "seed investor"), which
+    /// says what is needed; the words before it only qualify it.
+    pub head: bool,
+    /// `(term, factor, through a synonym)`: the word's own term first, when
+    /// the index has it.
+    variants: Vec<(u32, f32, bool)>,
+}
+
+/// One matched word of a need.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Match {
+    /// As the need says it.
+    pub need_word: String,
+    /// As the candidate says it (differs for a synonym: "speakers" ≈ "talks").
+    pub their_word: String,
+    pub field: Field,
+    pub score: f32,
+    /// Matched through another word of a synonym group.
+    pub synonym: bool,
+    /// The need's word is the head of its phrase (see [`QueryWord::head`]).
+    pub head: bool,
+}
+
+#[derive(Debug, Clone)]
+pub struct Index {
+    terms: HashMap<String, u32>,
+    postings: Vec<Vec<(u32, f32)>>,
+    idf: Vec<f32>,
+    docs: Vec<Doc>,
+    /// Term → the other terms of its synonym groups.
+    synonyms: HashMap<String, Vec<u32>>,
+}
+
+impl Index {
+    pub fn build(tok: &Tokenizer, cache: &mut StemCache, sources: &[Source<'_>]) -> Index {
+        let mut terms: HashMap<String, u32> = HashMap::new();
+        let intern = |stem: &str, terms: &mut HashMap<String, u32>| -> u32 {
+            if let Some(id) = terms.get(stem) {
+                return *id;
+            }
+            let id = terms.len() as u32;
+            terms.insert(stem.to_string(), id);
+            id
+        };
+        // Pass one: every token of every field, and the fields' lengths.
+        let mut raw: Vec<Vec<(u32, Field, &str)>> = Vec::with_capacity(sources.len());
+        let mut lengths: Vec<[u32; 6]> = Vec::with_capacity(sources.len());
+        for s in sources {
+            let mut toks = Vec::new();
+            let mut len = [0u32; 6];
+            for (field, text) in &s.fields {
+                tok.each_cached(text, cache, |stem, surface| {
+                    let id = intern(stem, &mut terms);
+                    toks.push((id, *field, surface));
+                    len[*field as usize] += 1;
+                });
+            }
+            raw.push(toks);
+            lengths.push(len);
+        }
+        let mut avg = [0f32; 6];
+        for f in Field::ALL {
+            let with: Vec<u32> = lengths
+                .iter()
+                .map(|l| l[f as usize])
+                .filter(|n| *n > 0)
+                .collect();
+            avg[f as usize] = if with.is_empty() {
+                1.0
+            } else {
+                with.iter().sum::<u32>() as f32 / with.len() as f32
+            };
+        }
+        // Pass two: weighted, normalised frequencies per document and term.
+        let mut postings: Vec<Vec<(u32, f32)>> = vec![Vec::new(); terms.len()];
+        let mut docs = Vec::with_capacity(sources.len());
+        for (d, (mut toks, len)) in raw.into_iter().zip(lengths).enumerate() {
+            toks.sort_by_key(|(t, f, _)| (*t, *f));
+            let mut doc_terms: Vec<DocTerm> = Vec::new();
+            for (term, field, surface) in toks {
+                let norm =
+                    1.0 - field.b() + field.b() * len[field as usize] as f32 / avg[field as usize];
+                let add = field.weight() / norm;
+                match doc_terms.last_mut() {
+                    Some(last) if last.term == term => last.tf += add,
+                    _ => doc_terms.push(DocTerm {
+                        term,
+                        tf: add,
+                        field,
+                        surface: surface.into(),
+                    }),
+                }
+            }
+            for t in &doc_terms {
+                postings[t.term as usize].push((d as u32, t.tf));
+            }
+            docs.push(Doc {
+                who: sources[d].who,
+                terms: doc_terms,
+            });
+        }
+        // A small book counts as one of `MIN_DOCS`: a word one of five
+        // people uses says as much as one of fifty.
+        let n = docs.len().max(MIN_DOCS) as f32;
+        let idf = postings
+            .iter()
+            .map(|p| {
+                let df = p.len() as f32;
+                (1.0 + (n - df + 0.5) / (df + 0.5)).ln()
+            })
+            .collect();
+        let stem_of = |w: &str| tok.tokens(w).into_iter().next().map(|t| t.stem);
+        // Keyed by stem, not term: a need's word nobody uses still
+        // reaches the words of its group that someone does.
+        let mut synonyms: HashMap<String, Vec<u32>> = HashMap::new();
+        for group in GROUPS {
+            let stems: Vec<String> = group.iter().filter_map(|w| stem_of(w)).collect();
+            for a in &stems {
+                let list = synonyms.entry(a.clone()).or_default();
+                for b in stems.iter().filter(|b| *b != a) {
+                    if let Some(id) = terms.get(b).copied()
+                        && !list.contains(&id)
+                    {
+                        list.push(id);
+                    }
+                }
+            }
+        }
+        Index {
+            terms,
+            postings,
+            idf,
+            docs,
+            synonyms,
+        }
+    }
+
+    pub fn len(&self) -> usize {
+        self.docs.len()
+    }
+
+    pub fn who(&self, doc: u32) -> Candidate {
+        self.docs[doc as usize].who
+    }
+
+    /// A need's text as a query. Words the index has never seen cannot match
+    /// and are left out; each word appears once.
+    pub fn query(&self, tok: &Tokenizer, cache: &mut StemCache, text: &str) -> Query {
+        let mut words: Vec<QueryWord> = Vec::new();
+        let mut seen: Vec<&str> = Vec::new();
+        let mut prev_end: Option<usize> = None;
+        let base = text.as_ptr() as usize;
+        let mut stems: Vec<(String, &str, bool)> = Vec::new();
+        tok.each_cached(text, cache, |stem, surface| {
+            let start = surface.as_ptr() as usize - base;
+            // A word right after another, with nothing but a hyphen or space
+            // between, makes the one before it a modifier ("seed investor").
+            if let (Some(end), Some(last)) = (prev_end, stems.last_mut())
+                && text
+                    .get(end.min(start)..start)
+                    .is_some_and(|gap| gap.chars().all(|c| c == '-' || c.is_whitespace()))
+            {
+                last.2 = false;
+            }
+            prev_end = Some(start + surface.len());
+            stems.push((stem.to_string(), surface, true));
+        });
+        for (stem, surface, head) in &stems {
+            if seen.contains(&stem.as_str()) {
+                continue;
+            }
+            seen.push(stem);
+            let factor = if *head { 1.0 } else { MODIFIER_FACTOR };
+            let mut variants = Vec::new();
+            if let Some(id) = self.terms.get(stem) {
+                variants.push((*id, factor, false));
+            }
+            if let Some(syn) = self.synonyms.get(stem) {
+                variants.extend(syn.iter().map(|s| (*s, SYNONYM_FACTOR * factor, true)));
+            }
+            if !variants.is_empty() {
+                words.push(QueryWord {
+                    surface: surface.to_string(),
+                    head: *head,
+                    variants,
+                });
+            }
+        }
+        Query { words }
+    }
+
+    fn contribution(&self, term: u32, tf: f32, factor: f32) -> f32 {
+        self.idf[term as usize] * tf * (K1 + 1.0) / (tf + K1) * factor
+    }
+
+    /// Adds every document's score for `query` into `acc`.
+    pub fn accumulate(&self, query: &Query, acc: &mut Scratch) {
+        acc.ensure(self.docs.len());
+        for (qi, word) in query.words.iter().enumerate() {
+            let qi = qi as u32 + 1;
+            for (term, factor, _) in &word.variants {
+                for (doc, tf) in &self.postings[*term as usize] {
+                    let c = self.contribution(*term, *tf, *factor);
+                    let d = *doc as usize;
+                    if acc.score[d] == 0.0 && acc.last_word[d] == 0 {
+                        acc.touched.push(*doc);
+                    }
+                    if acc.last_word[d] == qi {
+                        if c > acc.last_score[d] {
+                            acc.score[d] += c - acc.last_score[d];
+                            acc.last_score[d] = c;
+                        }
+                    } else {
+                        acc.last_word[d] = qi;
+                        acc.last_score[d] = c;
+                        acc.score[d] += c;
+                    }
+                }
+            }
+        }
+    }
+
+    /// The words of `query` that `doc` matches, each with its best score.
+    pub fn explain(&self, query: &Query, doc: u32) -> Vec<Match> {
+        let doc = &self.docs[doc as usize];
+        let mut out = Vec::new();
+        for word in &query.words {
+            let mut best: Option<Match> = None;
+            for (term, factor, synonym) in &word.variants {
+                let Ok(i) = doc.terms.binary_search_by_key(term, |t| t.term) else {
+                    continue;
+                };
+                let t = &doc.terms[i];
+                let score = self.contribution(*term, t.tf, *factor);
+                if best.as_ref().is_none_or(|b| score > b.score) {
+                    best = Some(Match {
+                        need_word: word.surface.clone(),
+                        their_word: t.surface.to_string(),
+                        field: t.field,
+                        score,
+                        synonym: *synonym,
+                        head: word.head,
+                    });
+                }
+            }
+            out.extend(best);
+        }
+        out
+    }
+}
+
+/// Reusable per-query accumulators, sized to the index (one per thread).
+#[derive(Debug, Default)]
+pub struct Scratch {
+    score: Vec<f32>,
+    last_word: Vec<u32>,
+    last_score: Vec<f32>,
+    touched: Vec<u32>,
+}
+
+impl Scratch {
+    fn ensure(&mut self, n: usize) {
+        if self.score.len() < n {
+            self.score.resize(n, 0.0);
+            self.last_word.resize(n, 0);
+            self.last_score.resize(n, 0.0);
+        }
+    }
+
+    /// The documents scored since the last [`Scratch::clear`], with scores.
+    pub fn hits(&self) -> impl Iterator<Item = (u32, f32)> + '_ {
+        self.touched.iter().map(|d| (*d, self.score[*d as usize]))
+    }
+
+    pub fn clear(&mut self) {
+        for d in self.touched.drain(..) {
+            let d = d as usize;
+            self.score[d] = 0.0;
+            self.last_word[d] = 0;
+            self.last_score[d] = 0.0;
+        }
+    }
+}

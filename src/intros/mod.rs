@@ -1,0 +1,22 @@
+//! Introductions: the deed kith can find for you. One person's need is matched
+//! against what the others offer (and, weighted lower, their title, tags,
+//! organisation and notes) and against your own offers from the config; each
+//! suggestion says which words matched.
+//!
+//! Pure: no terminal, no files. Build a [`Matcher`] once per book (it owns
+//! its data, so it can be built and queried off the UI thread), then ask it
+//! for every suggestion, or one person's.
+
+mod concepts;
+mod index;
+mod made;
+#[cfg(test)]
+mod proptests;
+mod suggest;
+mod tokens;
+mod words;
+
+pub use index::{Candidate, Field, Match};
+pub use made::{IntroMade, Outcome, intros_made};
+pub use suggest::{Matcher, Mutual, Options, Suggestion};
+pub use tokens::{Token, Tokenizer};

@@ -1,0 +1,400 @@
+//! From needs to suggestions: every active person's needs scored against the
+//! index, the pairs that must not appear left out, the weak ones cut, and
+//! a pair that helps both ways ranked up.
+
+use std::cmp::Ordering;
+use std::collections::{HashMap, HashSet};
+
+use super::index::{Candidate, Field, Index, Match, Query, Scratch, Source};
+use super::tokens::{StemCache, Tokenizer};
+use crate::model::{Book, PersonId, need_key};
+
+/// A suggestion needs this much in all…
+pub const MIN_SCORE: f32 = 2.5;
+/// …and either two matched words or one this strong that names what is
+/// needed: a rare word in what they offer, or a very rare one elsewhere.
+/// Words everyone uses never get here.
+pub const MIN_WORD: f32 = 2.0;
+/// What the other direction of a pair needs to count as mutual.
+const MUTUAL_MIN: f32 = 1.0;
+/// How much the other direction of a mutual pair adds.
+const MUTUAL_SHARE: f32 = 0.5;
+
+/// How many suggestions to make.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Options {
+    /// The best candidates kept for each need.
+    pub per_need: usize,
+    /// At most this many suggestions in all; `None`: no limit.
+    pub limit: Option<usize>,
+}
+
+impl Default for Options {
+    fn default() -> Self {
+        Options {
+            per_need: 3,
+            limit: None,
+        }
+    }
+}
+
+/// One suggested deed: `candidate` could help `person` with `need`.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Suggestion {
+    /// Who needs.
+    pub person: PersonId,
+    /// Which of their needs (index into `Person::needs`) and its text.
+    pub need_index: usize,
+    pub need: String,
+    pub candidate: Candidate,
+    /// Higher is better; comparable within one book.
+    pub score: f32,
+    /// The need's words that matched, in the need's order, as written; a
+    /// synonym reads `speakers ≈ talks`.
+    pub because: Vec<String>,
+    /// What each word matched and where.
+    pub evidence: Vec<Match>,
+    /// When the candidate has a need `person` could meet too.
+    pub mutual: Option<Mutual>,
+}
+
+/// The other direction of a pair that helps both.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Mutual {
+    pub need_index: usize,
+    pub need: String,
+    pub because: Vec<String>,
+    pub score: f32,
+}
+
+impl Suggestion {
+    /// The candidate's id, or `None` for you.
+    pub fn candidate_id(&self) -> Option<PersonId> {
+        match self.candidate {
+            Candidate::Me => None,
+            Candidate::Person(id) => Some(id),
+        }
+    }
+
+    /// Best first; ties in a fixed order (who needs, which need, who helps).
+    fn rank(&self, other: &Suggestion) -> Ordering {
+        other
+            .score
+            .total_cmp(&self.score)
+            .then(self.person.cmp(&other.person))
+            .then(self.need_index.cmp(&other.need_index))
+            .then(self.candidate.cmp(&other.candidate))
+    }
+}
+
+/// A need of someone in the book, ready to score.
+#[derive(Debug, Clone)]
+struct Need {
+    person: PersonId,
+    index: usize,
+    text: String,
+    query: Query,
+}
+
+/// Everything needed to suggest introductions for one book, owned (no
+/// borrow of the book), so a UI can build it on another thread and keep it
+/// until the book changes. Building costs about as much as one pass over the
+/// people; see `benches/intros.rs`.
+pub struct Matcher {
+    tok: Tokenizer,
+    index: Index,
+    doc_of: HashMap<PersonId, u32>,
+    me_doc: Option<u32>,
+    needs: Vec<Need>,
+    /// Each person's range in `needs`.
+    needs_of: HashMap<PersonId, (usize, usize)>,
+    introduced: HashSet<(PersonId, PersonId)>,
+    dismissed: HashSet<(PersonId, String, Option<PersonId>)>,
+}
+
+impl Matcher {
+    /// Indexes the active people of `book` and `my_offers` (your offers from
+    /// the config; empty: you are no candidate).
+    pub fn build(book: &Book, my_offers: &[String]) -> Matcher {
+        let tok = Tokenizer::default();
+        let mut cache = StemCache::default();
+        let shared: Vec<String> = super::concepts::SHARED_NEEDS
+            .iter()
+            .flat_map(|w| tok.tokens(w))
+            .map(|t| t.stem)
+            .collect();
+        let mut sources = Vec::with_capacity(book.people.len() + 1);
+        for p in book.active_people() {
+            let mut fields: Vec<(Field, &str)> = Vec::new();
+            fields.extend(p.offers.iter().map(|o| (Field::Offer, o.as_str())));
+            fields.extend(p.title.as_deref().map(|t| (Field::Title, t)));
+            fields.extend(p.tags.iter().map(|t| (Field::Tag, t.as_str())));
+            fields.extend(p.org.as_deref().map(|o| (Field::Org, o)));
+            if !p.notes.is_empty() {
+                fields.push((Field::Note, p.notes.as_str()));
+            }
+            for need in &p.needs {
+                tok.each_cached(need, &mut cache, |stem, surface| {
+                    if shared.iter().any(|s| s == stem) {
+                        fields.push((Field::SharedNeed, surface));
+                    }
+                });
+            }
+            sources.push(Source {
+                who: Candidate::Person(p.id),
+                fields,
+            });
+        }
+        let me_doc = (!my_offers.is_empty()).then(|| {
+            sources.push(Source {
+                who: Candidate::Me,
+                fields: my_offers
+                    .iter()
+                    .map(|o| (Field::Offer, o.as_str()))
+                    .collect(),
+            });
+            sources.len() as u32 - 1
+        });
+        let index = Index::build(&tok, &mut cache, &sources);
+        let doc_of = (0..index.len() as u32)
+            .filter_map(|d| match index.who(d) {
+                Candidate::Person(id) => Some((id, d)),
+                Candidate::Me => None,
+            })
+            .collect();
+        let mut needs = Vec::new();
+        let mut needs_of = HashMap::new();
+        for p in book.active_people() {
+            let start = needs.len();
+            for (i, text) in p.needs.iter().enumerate() {
+                needs.push(Need {
+                    person: p.id,
+                    index: i,
+                    text: text.clone(),
+                    query: index.query(&tok, &mut cache, text),
+                });
+            }
+            needs_of.insert(p.id, (start, needs.len()));
+        }
+        let mut introduced = HashSet::new();
+        for e in book.entries.iter().filter(|e| e.kind.as_str() == "intro") {
+            let ids: Vec<PersonId> = e.people.iter().map(|p| book.resolve(*p)).collect();
+            for (i, a) in ids.iter().enumerate() {
+                for b in &ids[i + 1..] {
+                    introduced.insert(pair(*a, *b));
+                }
+            }
+        }
+        let dismissed = book
+            .dismissed_intros
+            .iter()
+            .map(|d| {
+                let candidate = d.candidate.map(|c| book.resolve(c));
+                (book.resolve(d.person), need_key(&d.need), candidate)
+            })
+            .collect();
+        Matcher {
+            tok,
+            index,
+            doc_of,
+            me_doc,
+            needs,
+            needs_of,
+            introduced,
+            dismissed,
+        }
+    }
+
+    /// The best suggestions across the book, best first.
+    pub fn suggestions(&self, opts: &Options) -> Vec<Suggestion> {
+        let mut scratch = Scratch::default();
+        let mut out = Vec::new();
+        for need in &self.needs {
+            out.extend(self.for_need(need, opts.per_need, &mut scratch));
+        }
+        finish(out, opts.limit)
+    }
+
+    /// Who could help `person` with their needs ("they could help"), best first.
+    pub fn for_person(&self, person: PersonId, opts: &Options) -> Vec<Suggestion> {
+        let Some((start, end)) = self.needs_of.get(&person) else {
+            return Vec::new();
+        };
+        let mut scratch = Scratch::default();
+        let out = self.needs[*start..*end]
+            .iter()
+            .flat_map(|n| self.for_need(n, opts.per_need, &mut scratch))
+            .collect();
+        finish(out, opts.limit)
+    }
+
+    /// Whose needs `who` could meet ("could help them"; with `Candidate::Me`,
+    /// "you could help"), best first. Every need `who` has real evidence for,
+    /// not only those where they are among the best few.
+    pub fn could_help(&self, who: Candidate, limit: Option<usize>) -> Vec<Suggestion> {
+        let doc = match who {
+            Candidate::Me => self.me_doc,
+            Candidate::Person(id) => self.doc_of.get(&id).copied(),
+        };
+        let Some(doc) = doc else {
+            return Vec::new();
+        };
+        let out = self
+            .needs
+            .iter()
+            .filter(|n| self.allowed(n, who))
+            .filter_map(|n| self.judge(n, doc))
+            .collect();
+        finish(out, limit)
+    }
+
+    /// The best `per_need` candidates for one need.
+    fn for_need(&self, need: &Need, per_need: usize, scratch: &mut Scratch) -> Vec<Suggestion> {
+        if need.query.words.is_empty() || per_need == 0 {
+            return Vec::new();
+        }
+        scratch.clear();
+        self.index.accumulate(&need.query, scratch);
+        let hits: Vec<(u32, f32)> = scratch.hits().filter(|(_, s)| *s >= MIN_SCORE).collect();
+        let best_first = |a: &(u32, f32), b: &(u32, f32)| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0));
+        // Mutual pairs can move up and some are left out, so judge a few
+        // more than are kept; only those need sorting, unless too few pass.
+        let want = per_need * 4 + 8;
+        let mut out = Vec::new();
+        for round in 0..2 {
+            let mut top = hits.clone();
+            if round == 0 && top.len() > want {
+                top.select_nth_unstable_by(want, best_first);
+                top.truncate(want);
+            }
+            top.sort_by(best_first);
+            out = top
+                .iter()
+                .filter(|(doc, _)| self.allowed(need, self.index.who(*doc)))
+                .filter_map(|(doc, _)| self.judge(need, *doc))
+                .take(per_need * 2 + 2)
+                .collect();
+            if out.len() >= per_need || hits.len() <= want {
+                break;
+            }
+        }
+        out.sort_by(Suggestion::rank);
+        out.truncate(per_need);
+        out
+    }
+
+    /// Whether `who` may be suggested for `need` at all.
+    fn allowed(&self, need: &Need, who: Candidate) -> bool {
+        let candidate = match who {
+            Candidate::Me => None,
+            Candidate::Person(id) if id == need.person => return false,
+            Candidate::Person(id) => {
+                if self.introduced.contains(&pair(id, need.person)) {
+                    return false;
+                }
+                Some(id)
+            }
+        };
+        self.dismissed.is_empty()
+            || !self
+                .dismissed
+                .contains(&(need.person, need_key(&need.text), candidate))
+    }
+
+    /// The suggestion of `doc` for `need`, if the evidence is real.
+    fn judge(&self, need: &Need, doc: u32) -> Option<Suggestion> {
+        let (score, evidence) = self.evidence(&need.query, doc)?;
+        let candidate = self.index.who(doc);
+        let mutual = match candidate {
+            Candidate::Person(id) => self.mutual(id, need.person),
+            Candidate::Me => None,
+        };
+        let total = score + mutual.as_ref().map_or(0.0, |m| m.score * MUTUAL_SHARE);
+        Some(Suggestion {
+            person: need.person,
+            need_index: need.index,
+            need: need.text.clone(),
+            candidate,
+            score: total,
+            because: because(&evidence),
+            evidence,
+            mutual,
+        })
+    }
+
+    /// The matches of `query` in `doc` and their score, when they pass.
+    fn evidence(&self, query: &Query, doc: u32) -> Option<(f32, Vec<Match>)> {
+        let evidence = self.index.explain(query, doc);
+        let score: f32 = evidence.iter().map(|m| m.score).sum();
+        // One strong match on what is needed (not on a word that only
+        // qualifies it: "seed" alone is no seed investor), or two words.
+        let strong = evidence.iter().any(|m| m.head && m.score >= MIN_WORD) || evidence.len() >= 2;
+        (score >= MIN_SCORE && strong).then_some((score, evidence))
+    }
+
+    /// The best need of `helper` that `needer` could meet in return.
+    fn mutual(&self, helper: PersonId, needer: PersonId) -> Option<Mutual> {
+        let (start, end) = *self.needs_of.get(&helper)?;
+        let doc = *self.doc_of.get(&needer)?;
+        self.needs[start..end]
+            .iter()
+            .filter_map(|n| {
+                // The pair already stands on its own; the way back only
+                // needs a real word in common, not a case of its own.
+                let evidence = self.index.explain(&n.query, doc);
+                let score: f32 = evidence.iter().map(|m| m.score).sum();
+                if score < MUTUAL_MIN {
+                    return None;
+                }
+                Some(Mutual {
+                    need_index: n.index,
+                    need: n.text.clone(),
+                    because: because(&evidence),
+                    score,
+                })
+            })
+            .max_by(|a, b| {
+                a.score
+                    .total_cmp(&b.score)
+                    .then(b.need_index.cmp(&a.need_index))
+            })
+    }
+
+    /// The tokenizer the index was built with (for callers that highlight).
+    pub fn tokenizer(&self) -> &Tokenizer {
+        &self.tok
+    }
+}
+
+// Built on a worker thread and read from the UI thread.
+const _: () = {
+    const fn send_and_sync<T: Send + Sync>() {}
+    send_and_sync::<Matcher>();
+};
+
+fn pair(a: PersonId, b: PersonId) -> (PersonId, PersonId) {
+    (a.min(b), a.max(b))
+}
+
+/// The words to show, each once (`open-source` is two terms but one word).
+fn because(evidence: &[Match]) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    for m in evidence {
+        let word = match m.synonym {
+            true => format!("{} ≈ {}", m.need_word, m.their_word),
+            false => m.need_word.clone(),
+        };
+        if !out.contains(&word) {
+            out.push(word);
+        }
+    }
+    out
+}
+
+fn finish(mut out: Vec<Suggestion>, limit: Option<usize>) -> Vec<Suggestion> {
+    out.sort_by(Suggestion::rank);
+    if let Some(n) = limit {
+        out.truncate(n);
+    }
+    out
+}

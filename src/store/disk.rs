@@ -1,0 +1,244 @@
+//! The file system side of a save: which file a path means (symlinks
+//! followed), the private temp file, fsync and rename, and the rolling backups,
+//! which turn over only once the new file is in place.
+//!
+//! A save, under the lock, beside the link's target:
+//! 1. remove temp files a killed save left (only kith's own names);
+//! 2. write `.NAME.kith-tmp` (mode: the book's, or 0600 for a new book), fsync;
+//! 3. hard-link the current file as `.NAME.kith-prev` (the backup-to-be);
+//! 4. rename the temp file over the book, fsync the directory — committed;
+//! 5. rotate: `.2`→`.3`, `.1`→`.2`, `.kith-prev`→`.1`.
+//!
+//! A save that fails or is killed before 4 leaves the book and every backup as
+//! they were; the next save clears its leftovers in step 1.
+
+use std::fs::{self, File, OpenOptions};
+use std::io::{Read, Write};
+use std::path::{Path, PathBuf};
+
+use super::{BACKUPS, StoreError, backup_path, sibling};
+
+/// The mode of a new book and of everything kith creates beside it.
+pub const PRIVATE: u32 = 0o600;
+
+/// The file `path` names, with every symbolic link (relative targets too)
+/// followed: where the lock, temp file, backups and rename belong. A book not
+/// yet created resolves through its directory. A link to nothing is an error.
+pub fn resolve(path: &Path) -> Result<PathBuf, StoreError> {
+    match fs::canonicalize(path) {
+        Ok(real) => Ok(real),
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+            if let Some(target) = dangling_target(path) {
+                return Err(StoreError::DanglingLink {
+                    path: path.to_path_buf(),
+                    target,
+                });
+            }
+            let (Some(dir), Some(name)) = (path.parent(), path.file_name()) else {
+                return Ok(path.to_path_buf());
+            };
+            let dir = if dir.as_os_str().is_empty() {
+                Path::new(".")
+            } else {
+                dir
+            };
+            match fs::canonicalize(dir) {
+                Ok(dir) => Ok(dir.join(name)),
+                // The directory is made by the first save.
+                Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(path.to_path_buf()),
+                Err(e) => Err(StoreError::io(dir)(e)),
+            }
+        }
+        Err(e) => Err(StoreError::io(path)(e)),
+    }
+}
+
+/// Where a symbolic link at `path` points, when nothing is there.
+pub fn dangling_target(path: &Path) -> Option<PathBuf> {
+    let meta = fs::symlink_metadata(path).ok()?;
+    if !meta.file_type().is_symlink() || path.exists() {
+        return None;
+    }
+    fs::read_link(path).ok()
+}
+
+/// The temp file a save writes, beside the book.
+pub fn temp_path(target: &Path) -> PathBuf {
+    hidden_sibling(target, "kith-tmp")
+}
+
+/// The previous file, held as the next `.1` until the new one is in place.
+pub fn prev_path(target: &Path) -> PathBuf {
+    hidden_sibling(target, "kith-prev")
+}
+
+fn hidden_sibling(target: &Path, what: &str) -> PathBuf {
+    let name = target.file_name().unwrap_or_default().to_string_lossy();
+    target.with_file_name(format!(".{name}.{what}"))
+}
+
+/// Removes what a killed save left: kith's own temp names only, and only
+/// regular files (never a directory or a link someone put there).
+pub fn remove_leftovers(target: &Path) {
+    for leftover in [temp_path(target), prev_path(target)] {
+        if fs::symlink_metadata(&leftover).is_ok_and(|m| m.file_type().is_file()) {
+            let _ = fs::remove_file(&leftover);
+        }
+    }
+}
+
+/// Writes `text` as the book at `target` (already resolved, lock held).
+pub fn save(target: &Path, text: &[u8]) -> Result<(), StoreError> {
+    let mode = match fs::metadata(target) {
+        Ok(meta) => {
+            let mode = file_mode(&meta);
+            if mode & 0o200 == 0 {
+                return Err(StoreError::ReadOnly {
+                    path: target.to_path_buf(),
+                });
+            }
+            Some(mode)
+        }
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => None,
+        Err(e) => return Err(StoreError::io(target)(e)),
+    };
+    remove_leftovers(target);
+    let temp = temp_path(target);
+    let written = write_synced(&temp, text, mode.unwrap_or(PRIVATE));
+    if let Err(e) = written {
+        let _ = fs::remove_file(&temp);
+        return Err(e);
+    }
+    let prev = prev_path(target);
+    let has_prev = mode.is_some() && keep_previous(target, &prev);
+    if let Err(e) = fs::rename(&temp, target) {
+        let _ = fs::remove_file(&temp);
+        let _ = fs::remove_file(&prev);
+        return Err(StoreError::io(target)(e));
+    }
+    sync_dir(target);
+    if has_prev {
+        rotate(target, &prev, mode.unwrap_or(PRIVATE));
+    }
+    Ok(())
+}
+
+fn write_synced(temp: &Path, text: &[u8], mode: u32) -> Result<(), StoreError> {
+    let io = StoreError::io(temp);
+    let mut file = create_private(temp).map_err(StoreError::io(temp))?;
+    file.write_all(text).map_err(StoreError::io(temp))?;
+    set_mode(&file, mode).map_err(StoreError::io(temp))?;
+    file.sync_all().map_err(io)
+}
+
+/// A new file only kith can read, whatever the umask (it only takes bits away).
+pub fn create_private(path: &Path) -> std::io::Result<File> {
+    let mut options = OpenOptions::new();
+    options.read(true).write(true).create_new(true);
+    #[cfg(unix)]
+    std::os::unix::fs::OpenOptionsExt::mode(&mut options, PRIVATE);
+    options.open(path)
+}
+
+/// Holds the current file's bytes under `prev` (a hard link: no copy).
+fn keep_previous(target: &Path, prev: &Path) -> bool {
+    fs::hard_link(target, prev).is_ok() || fs::copy(target, prev).is_ok()
+}
+
+/// `.2`→`.3`, `.1`→`.2`, `prev`→`.1`; no backup more open than the book.
+fn rotate(target: &Path, prev: &Path, mode: u32) {
+    for n in (1..BACKUPS).rev() {
+        let from = backup_path(target, n);
+        if from.exists() {
+            let _ = fs::rename(&from, backup_path(target, n + 1));
+        }
+    }
+    let first = backup_path(target, 1);
+    if fs::rename(prev, &first).is_err() {
+        return;
+    }
+    for n in 1..=BACKUPS {
+        let backup = backup_path(target, n);
+        if let Ok(meta) = fs::metadata(&backup) {
+            let open = file_mode(&meta);
+            if open & !mode != 0
+                && let Ok(file) = File::open(&backup)
+            {
+                let _ = set_mode(&file, open & mode);
+            }
+        }
+    }
+    sync_dir(target);
+}
+
+/// The id counters a backup recorded (`next_person_id`, `next_entry_id`),
+/// read from its first lines, where kith writes them.
+pub fn backup_counters(target: &Path) -> (u32, u32) {
+    let mut high = (0, 0);
+    for n in 1..=BACKUPS {
+        let Ok(file) = File::open(backup_path(target, n)) else {
+            continue;
+        };
+        let mut head = Vec::with_capacity(512);
+        if file.take(512).read_to_end(&mut head).is_err() {
+            continue;
+        }
+        let head = String::from_utf8_lossy(&head);
+        high.0 = high.0.max(counter(&head, "next_person_id:"));
+        high.1 = high.1.max(counter(&head, "next_entry_id:"));
+    }
+    high
+}
+
+fn counter(text: &str, key: &str) -> u32 {
+    let Some(at) = text.find(key) else { return 0 };
+    let digits: String = text[at + key.len()..]
+        .trim_start()
+        .chars()
+        .take_while(char::is_ascii_digit)
+        .collect();
+    digits.parse().unwrap_or(0)
+}
+
+/// Makes the rename durable (unix; elsewhere the rename is what there is).
+fn sync_dir(target: &Path) {
+    #[cfg(unix)]
+    if let Some(dir) = target.parent().filter(|d| !d.as_os_str().is_empty())
+        && let Ok(dir) = File::open(dir)
+    {
+        let _ = dir.sync_all();
+    }
+    #[cfg(not(unix))]
+    let _ = target;
+}
+
+pub fn file_mode(meta: &fs::Metadata) -> u32 {
+    #[cfg(unix)]
+    {
+        std::os::unix::fs::PermissionsExt::mode(&meta.permissions()) & 0o7777
+    }
+    #[cfg(not(unix))]
+    {
+        if meta.permissions().readonly() {
+            0o444
+        } else {
+            0o644
+        }
+    }
+}
+
+/// Sets a file's mode (unix; elsewhere files keep what the system gives them).
+pub fn set_mode(file: &File, mode: u32) -> std::io::Result<()> {
+    #[cfg(unix)]
+    return file.set_permissions(std::os::unix::fs::PermissionsExt::from_mode(mode));
+    #[cfg(not(unix))]
+    {
+        let _ = (file, mode);
+        Ok(())
+    }
+}
+
+/// The lock file beside the book: `NAME.lock`, created private.
+pub fn lock_path(target: &Path) -> PathBuf {
+    sibling(target, ".lock")
+}

@@ -1,0 +1,534 @@
+//! Tests of what the store refuses and what a save leaves on disk: unknown
+//! fields, invalid books, symlinks, file modes, failed and killed saves, ids
+//! after a rollback, a deleted book, the demo's anchor.
+
+use chrono::NaiveDate;
+use std::fs;
+use std::path::{Path, PathBuf};
+
+use super::*;
+use crate::model::{Entry, EntryId, Kind, Person, PersonId};
+
+fn today() -> NaiveDate {
+    "2026-11-26".parse().unwrap()
+}
+
+fn d(s: &str) -> NaiveDate {
+    s.parse().unwrap()
+}
+
+fn add(name: &str) -> Op {
+    Op::AddPerson(Person::new(PersonId(0), name))
+}
+
+fn log(person: u32) -> Op {
+    Op::AddEntry(Entry::new(
+        today(),
+        vec![PersonId(person)],
+        Kind::new("call"),
+        "x",
+    ))
+}
+
+#[cfg(unix)]
+fn mode(path: &Path) -> u32 {
+    use std::os::unix::fs::PermissionsExt;
+    fs::metadata(path).unwrap().permissions().mode() & 0o7777
+}
+
+#[cfg(unix)]
+fn chmod(path: &Path, mode: u32) {
+    use std::os::unix::fs::PermissionsExt;
+    fs::set_permissions(path, fs::Permissions::from_mode(mode)).unwrap();
+}
+
+/// A book with Ana (p1) saved at `dir/kith.ron`.
+fn saved(dir: &Path) -> (PathBuf, Store, Book) {
+    let path = dir.join("kith.ron");
+    let (mut store, mut book) = Store::open(&path, today()).unwrap();
+    store.apply(&mut book, add("Ana")).unwrap();
+    (path, store, book)
+}
+
+fn parse_error(err: &StoreError) -> &ParseError {
+    match err {
+        StoreError::Parse(p) => p,
+        StoreError::Invalid(Problems(ps)) => &ps[0],
+        other => panic!("not a parse error: {other}"),
+    }
+}
+
+const BOOK: &str = "(
+  version: 1,
+  next_person_id: 3,
+  next_entry_id: 2,
+  people: [
+    (id: 1, name: \"Ana\"),
+    (id: 2, name: \"Bo\", phone: [\"123\"]),
+  ],
+  entries: [
+    (id: 1, date: \"2026-11-01\", people: [1], kind: \"favor\", direction: received, summary: \"deck\"),
+  ],
+)
+";
+
+#[test]
+fn an_unknown_field_is_refused_where_it_is_with_the_field_it_meant() {
+    let err = parse_book(Path::new("k.ron"), BOOK.as_bytes()).unwrap_err();
+    let p = parse_error(&err);
+    assert_eq!((p.line, p.col), (7, 25), "{err}");
+    assert!(
+        p.message
+            .starts_with("unknown field 'phone' in a person — did you mean 'phones'?"),
+        "{err}"
+    );
+    assert_eq!(err.exit_code(), 2);
+    for (typo, meant) in [
+        ("direction: received", "direcdion: received"),
+        (
+            "summary: \"deck\"",
+            "summary: \"deck\", follow_upp: \"2026-11-02\"",
+        ),
+    ] {
+        let text = BOOK.replace(", phone: [\"123\"]", "").replace(typo, meant);
+        let err = parse_book(Path::new("k.ron"), text.as_bytes()).unwrap_err();
+        assert!(
+            err.to_string().contains("in an entry — did you mean"),
+            "{err}"
+        );
+    }
+    let text = BOOK.replace("phone: [\"123\"]", "met: (contmxt: \"RustConf\")");
+    let err = parse_book(Path::new("k.ron"), text.as_bytes()).unwrap_err();
+    assert!(err.to_string().contains("did you mean 'context'?"), "{err}");
+    let text = BOOK.replace("  version: 1,", "  version: 1,\n  colour: \"blue\",");
+    let err = parse_book(Path::new("k.ron"), text.as_bytes()).unwrap_err();
+    assert!(
+        err.to_string()
+            .contains("unknown field 'colour' in the book"),
+        "{err}"
+    );
+}
+
+#[test]
+fn older_versions_migrate_and_newer_ones_with_new_fields_are_refused() {
+    let text = BOOK
+        .replace(", phone: [\"123\"]", "")
+        .replace("version: 1", "version: 0");
+    assert_eq!(
+        parse_book(Path::new("k.ron"), text.as_bytes())
+            .unwrap()
+            .version,
+        1
+    );
+    let text = BOOK.replace("version: 1", "version: 3");
+    let err = parse_book(Path::new("k.ron"), text.as_bytes()).unwrap_err();
+    assert!(
+        matches!(err, StoreError::NewerVersion { found: 3, .. }),
+        "{err}"
+    );
+}
+
+#[test]
+fn a_broken_book_is_never_written_over() {
+    let dir = tempfile::tempdir().unwrap();
+    let (path, mut store, mut book) = saved(dir.path());
+    let dup = BOOK
+        .replace(", phone: [\"123\"]", "")
+        .replace("(id: 2, name: \"Bo\")", "(id: 1, name: \"Bo\")");
+    for text in [BOOK.to_string(), dup] {
+        fs::write(&path, &text).unwrap();
+        let err = store.apply(&mut book, add("Cy")).unwrap_err();
+        assert_eq!(err.exit_code(), 2, "{err}");
+        assert_eq!(fs::read_to_string(&path).unwrap(), text);
+    }
+}
+
+#[test]
+fn invalid_books_are_refused_with_every_problem_and_its_line() {
+    let text = "(
+  version: 1,
+  people: [
+    (id: 1, name: \"Ana\"),
+    (id: 1, name: \"Ana again\"),
+    (id: 2, name: \"  \"),
+  ],
+  entries: [
+    (id: 1, date: \"2026-11-01\", people: [1], kind: \"call\", summary: \"a\"),
+    (id: 1, date: \"2026-11-01\", people: [], kind: \"call\", summary: \"b\"),
+    (id: 2, date: \"2026-11-01\", people: [7], kind: \"call\", summary: \"c\"),
+  ],
+  merged: {
+    3: 4,
+    4: 3,
+    5: 5,
+  },
+)
+";
+    let err = parse_book(Path::new("k.ron"), text.as_bytes()).unwrap_err();
+    let StoreError::Invalid(Problems(problems)) = &err else {
+        panic!("{err}");
+    };
+    let at: Vec<(usize, usize)> = problems.iter().map(|p| (p.line, p.col)).collect();
+    assert_eq!(
+        at,
+        vec![
+            (5, 5),
+            (6, 5),
+            (13, 3),
+            (13, 3),
+            (13, 3),
+            (10, 5),
+            (10, 5),
+            (11, 5)
+        ],
+        "{err}"
+    );
+    let text = err.to_string();
+    for said in [
+        "k.ron:5:5: duplicate person id 1",
+        "k.ron:6:5: person p2 has an empty name",
+        "k.ron:13:3: merged: p3 is merged in a circle",
+        "k.ron:13:3: merged: p5 is merged into itself",
+        "k.ron:10:5: duplicate entry id 1",
+        "k.ron:10:5: entry e1 names nobody",
+        "k.ron:11:5: entry e2 names p7, who is not in the book",
+    ] {
+        assert!(text.contains(said), "{said}\n{text}");
+    }
+    assert_eq!(err.exit_code(), 2);
+}
+
+#[test]
+fn an_op_that_would_leave_an_invalid_book_is_refused_and_writes_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let (path, mut store, mut book) = saved(dir.path());
+    store.apply(&mut book, log(1)).unwrap();
+    let before = fs::read(&path).unwrap();
+    let err = store
+        .apply(&mut book, Op::DeletePerson(PersonId(1)))
+        .unwrap_err();
+    assert!(err.to_string().contains("names p1, who is not"), "{err}");
+    assert_eq!(fs::read(&path).unwrap(), before);
+    assert_eq!(book.people.len(), 1, "the book in memory is as on disk");
+}
+
+#[cfg(unix)]
+#[test]
+fn a_symlinked_book_is_written_through_its_link_which_survives() {
+    let dir = tempfile::tempdir().unwrap();
+    let real = dir.path().join("dotfiles");
+    let data = dir.path().join("data");
+    fs::create_dir_all(&real).unwrap();
+    fs::create_dir_all(&data).unwrap();
+    let target = real.join("kith.ron");
+    write_book(&target, &Book::default()).unwrap();
+    chmod(&target, 0o640);
+    let link = data.join("kith.ron");
+    std::os::unix::fs::symlink("../dotfiles/kith.ron", &link).unwrap();
+
+    let (mut store, mut book) = Store::open(&link, today()).unwrap();
+    store.apply(&mut book, add("Ana")).unwrap();
+    store.apply(&mut book, add("Bo")).unwrap();
+
+    assert!(
+        fs::symlink_metadata(&link)
+            .unwrap()
+            .file_type()
+            .is_symlink()
+    );
+    assert_eq!(mode(&target), 0o640);
+    let on_disk = parse_book(&target, &fs::read(&target).unwrap()).unwrap();
+    assert_eq!(on_disk.people.len(), 2);
+    assert!(backup_path(&target, 1).exists());
+    assert!(real.join("kith.ron.lock").exists());
+    let beside_link: Vec<_> = fs::read_dir(&data).unwrap().collect();
+    assert_eq!(beside_link.len(), 1, "only the link: {beside_link:?}");
+}
+
+#[cfg(unix)]
+#[test]
+fn a_dangling_link_is_an_error_not_an_empty_book() {
+    let dir = tempfile::tempdir().unwrap();
+    let link = dir.path().join("kith.ron");
+    std::os::unix::fs::symlink("gone/kith.ron", &link).unwrap();
+    let err = Store::open(&link, today()).unwrap_err();
+    assert!(matches!(err, StoreError::DanglingLink { .. }), "{err}");
+    assert!(err.to_string().contains("gone/kith.ron"), "{err}");
+    let err = write_book(&link, &Book::default()).unwrap_err();
+    assert!(matches!(err, StoreError::DanglingLink { .. }), "{err}");
+    assert!(!dir.path().join("gone").exists());
+}
+
+#[cfg(unix)]
+#[test]
+fn new_books_their_backups_and_lock_are_private_whatever_the_umask() {
+    // SAFETY: umask is process-wide but only narrows what new files get; 022
+    // is what most users have, and what made books 0644.
+    let old = unsafe { libc::umask(0o022) };
+    let dir = tempfile::tempdir().unwrap();
+    let (path, mut store, mut book) = saved(dir.path());
+    store.apply(&mut book, add("Bo")).unwrap();
+    unsafe { libc::umask(old) };
+    assert_eq!(mode(&path), 0o600);
+    assert_eq!(mode(&backup_path(&path, 1)), 0o600);
+    assert_eq!(mode(&sibling(&path, ".lock")), 0o600);
+    let temp = dir.path().join("t");
+    disk::create_private(&temp).unwrap();
+    assert_eq!(mode(&temp), 0o600);
+}
+
+#[cfg(unix)]
+#[test]
+fn an_existing_books_mode_is_kept_and_no_backup_is_more_open() {
+    let dir = tempfile::tempdir().unwrap();
+    let (path, mut store, mut book) = saved(dir.path());
+    store.apply(&mut book, add("Bo")).unwrap();
+    chmod(&backup_path(&path, 1), 0o666);
+    chmod(&path, 0o640);
+    store.apply(&mut book, add("Cy")).unwrap();
+    assert_eq!(mode(&path), 0o640);
+    assert_eq!(mode(&backup_path(&path, 1)), 0o640);
+    assert_eq!(
+        mode(&backup_path(&path, 2)),
+        0o640,
+        "was 0666, now within 0640"
+    );
+}
+
+#[cfg(unix)]
+#[test]
+fn a_read_only_book_is_refused_not_replaced() {
+    let dir = tempfile::tempdir().unwrap();
+    let (path, mut store, mut book) = saved(dir.path());
+    chmod(&path, 0o444);
+    let before = fs::read(&path).unwrap();
+    let err = store.apply(&mut book, add("Bo")).unwrap_err();
+    assert!(matches!(err, StoreError::ReadOnly { .. }), "{err}");
+    assert!(err.to_string().contains("read-only"), "{err}");
+    assert_eq!(fs::read(&path).unwrap(), before);
+    assert_eq!(mode(&path), 0o444);
+    assert_eq!(book.people.len(), 1);
+}
+
+/// Every backup's bytes, `.1` first.
+fn backups(path: &Path) -> Vec<Option<Vec<u8>>> {
+    (1..=BACKUPS)
+        .map(|n| fs::read(backup_path(path, n)).ok())
+        .collect()
+}
+
+#[test]
+fn a_failing_save_spends_no_backup() {
+    let dir = tempfile::tempdir().unwrap();
+    let (path, mut store, mut book) = saved(dir.path());
+    for name in ["Bo", "Cy", "Di"] {
+        store.apply(&mut book, add(name)).unwrap();
+    }
+    let book_before = fs::read(&path).unwrap();
+    let backups_before = backups(&path);
+    assert!(backups_before.iter().all(Option::is_some));
+    // A directory where the temp file goes: the save cannot write it.
+    fs::create_dir(temp_path(&path)).unwrap();
+    for _ in 0..4 {
+        let err = store.apply(&mut book, add("Ed")).unwrap_err();
+        assert!(matches!(err, StoreError::Io { .. }), "{err}");
+    }
+    assert_eq!(fs::read(&path).unwrap(), book_before);
+    assert_eq!(backups(&path), backups_before);
+    assert_eq!(book.people.len(), 4);
+    fs::remove_dir(temp_path(&path)).unwrap();
+    store.apply(&mut book, add("Ed")).unwrap();
+    assert_eq!(backups(&path)[0].as_deref(), Some(&book_before[..]));
+}
+
+#[test]
+fn a_killed_saves_leftovers_are_removed_by_the_next_save_and_nothing_else() {
+    let dir = tempfile::tempdir().unwrap();
+    let (path, mut store, mut book) = saved(dir.path());
+    fs::write(temp_path(&path), "half a book").unwrap();
+    fs::write(prev_path(&path), "an old book").unwrap();
+    let mine = dir.path().join(".kith.ron.notes");
+    fs::write(&mine, "my own file").unwrap();
+    store.apply(&mut book, add("Bo")).unwrap();
+    assert!(!temp_path(&path).exists());
+    assert!(!prev_path(&path).exists());
+    assert_eq!(fs::read_to_string(&mine).unwrap(), "my own file");
+    let mut names: Vec<String> = fs::read_dir(dir.path())
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    names.sort();
+    assert_eq!(
+        names,
+        [".kith.ron.notes", "kith.ron", "kith.ron.1", "kith.ron.lock"]
+    );
+}
+
+#[test]
+fn ids_are_not_reused_after_the_file_is_rolled_back() {
+    let dir = tempfile::tempdir().unwrap();
+    let (path, mut store, mut book) = saved(dir.path());
+    for _ in 0..4 {
+        store.apply(&mut book, log(1)).unwrap();
+    }
+    let older = fs::read(&path).unwrap(); // next_entry_id: 5
+    store.apply(&mut book, log(1)).unwrap();
+    assert_eq!(book.entries.last().unwrap().id, EntryId(5));
+    fs::write(&path, &older).unwrap(); // `git checkout` of the older copy
+
+    // Another process: it sees only the file, the backups and the lock.
+    let (mut other, mut other_book) = Store::open(&path, today()).unwrap();
+    assert_eq!(other_book.next_entry_id, 5);
+    other.apply(&mut other_book, log(1)).unwrap();
+    assert_eq!(other_book.entries.last().unwrap().id, EntryId(6));
+
+    // This process remembers what it handed out (e5), even with the lock
+    // file and backups gone; e6 was only ever in the lock file's record.
+    fs::write(&path, &older).unwrap();
+    fs::remove_file(sibling(&path, ".lock")).unwrap();
+    for n in 1..=BACKUPS {
+        let _ = fs::remove_file(backup_path(&path, n));
+    }
+    store.apply(&mut book, log(1)).unwrap();
+    assert_eq!(book.entries.last().unwrap().id, EntryId(6));
+}
+
+#[test]
+fn the_last_id_is_an_error_not_a_wrap() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("kith.ron");
+    fs::write(
+        &path,
+        "(\n  version: 1,\n  next_person_id: 4294967295,\n  next_entry_id: 1,\n  people: [],\n  entries: [],\n)\n",
+    )
+    .unwrap();
+    let before = fs::read(&path).unwrap();
+    let (mut store, mut book) = Store::open(&path, today()).unwrap();
+    let err = store.apply(&mut book, add("Ana")).unwrap_err();
+    assert!(err.to_string().contains("every person id"), "{err}");
+    assert_eq!(err.exit_code(), 2);
+    assert_eq!(fs::read(&path).unwrap(), before);
+}
+
+#[test]
+fn a_book_deleted_under_the_store_is_not_recreated_until_asked() {
+    let dir = tempfile::tempdir().unwrap();
+    let (path, mut store, mut book) = saved(dir.path());
+    assert!(store.expects_file());
+    fs::remove_file(&path).unwrap();
+    let err = store.apply(&mut book, add("Bo")).unwrap_err();
+    assert!(matches!(err, StoreError::Vanished { .. }), "{err}");
+    assert_eq!(err.exit_code(), 1);
+    assert!(!path.exists());
+    assert!(matches!(store.reload(), Err(StoreError::Vanished { .. })));
+    assert_eq!(book.people.len(), 1, "the book in memory is kept");
+
+    store.recreate();
+    store.apply(&mut book, add("Bo")).unwrap();
+    let on_disk = parse_book(&path, &fs::read(&path).unwrap()).unwrap();
+    assert_eq!(on_disk.people.len(), 2);
+}
+
+#[test]
+fn a_new_store_on_a_missing_file_starts_a_book() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("kith.ron");
+    let (mut store, mut book) = Store::open(&path, today()).unwrap();
+    assert!(!store.expects_file());
+    store.apply(&mut book, add("Ana")).unwrap();
+    assert!(path.exists());
+}
+
+#[test]
+fn a_real_book_with_the_demos_anchor_is_shifted_once_on_its_first_save() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("kith.ron");
+    let text = "(
+  version: 1,
+  anchor: \"2026-11-01\",
+  people: [
+    (id: 1, name: \"Ana\"),
+  ],
+  entries: [
+    (id: 1, date: \"2026-10-30\", people: [1], kind: \"call\", summary: \"a\"),
+  ],
+)
+";
+    fs::write(&path, text).unwrap();
+    let (mut store, mut book) = Store::open(&path, today()).unwrap();
+    assert_eq!(book.entries[0].date, d("2026-10-30"), "read as written");
+    let applied = store.apply(&mut book, log(1)).unwrap();
+    assert!(applied.reloaded, "the whole book changed");
+    assert_eq!(book.anchor, None);
+    let dates = |b: &Book| b.entries.iter().map(|e| e.date).collect::<Vec<_>>();
+    assert_eq!(dates(&book), vec![d("2026-11-24"), today()]);
+    // Weeks later, the dates are where they were.
+    let (_, later) = Store::open(&path, d("2026-12-20")).unwrap();
+    assert_eq!(later.anchor, None);
+    assert_eq!(dates(&later), vec![d("2026-11-24"), today()]);
+}
+
+#[test]
+fn a_nonsense_anchor_is_an_error_at_its_line() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("kith.ron");
+    let text = "(
+  version: 1,
+  anchor: \"-262000-01-01\",
+  people: [
+    (id: 1, name: \"Ana\"),
+  ],
+  entries: [
+    (id: 1, date: \"2026-10-30\", people: [1], kind: \"call\", summary: \"a\"),
+  ],
+)
+";
+    fs::write(&path, text).unwrap();
+    let err = Store::open(&path, today()).unwrap_err();
+    let p = parse_error(&err);
+    assert_eq!((p.line, p.col), (3, 3), "{err}");
+    assert!(p.message.contains("out of the calendar"), "{err}");
+    assert_eq!(err.exit_code(), 2);
+}
+
+#[test]
+fn a_byte_order_mark_is_accepted() {
+    let text = format!("\u{feff}{}", BOOK.replace(", phone: [\"123\"]", ""));
+    let book = parse_book(Path::new("k.ron"), text.as_bytes()).unwrap();
+    assert_eq!(book.people.len(), 2);
+    let canonical = format!("\u{feff}{}", serialize_book(&book));
+    assert_eq!(
+        parse_book(Path::new("k.ron"), canonical.as_bytes()).unwrap(),
+        book
+    );
+}
+
+#[test]
+fn invalid_utf8_is_reported_at_the_bad_byte() {
+    let mut bytes = BOOK.replace(", phone: [\"123\"]", "").into_bytes();
+    let at = BOOK.find("\"Bo\"").unwrap() + 2; // line 7, the `o` of "Bo"
+    bytes[at] = 0xff;
+    let err = parse_book(Path::new("k.ron"), &bytes).unwrap_err();
+    let p = parse_error(&err);
+    assert_eq!((p.line, p.col), (7, 21), "{err}");
+    assert!(p.message.contains("0xff"), "{err}");
+}
+
+#[test]
+fn a_hand_written_comment_is_a_warning_on_load() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("kith.ron");
+    let text = BOOK
+        .replace(", phone: [\"123\"]", "")
+        .replace("  people: [", "  // met Bo at the meetup\n  people: [");
+    fs::write(&path, text).unwrap();
+    let (store, book) = Store::open(&path, today()).unwrap();
+    assert_eq!(book.people.len(), 2);
+    assert_eq!(store.warnings().len(), 1);
+    assert!(
+        store.warnings()[0].contains("kith.ron:5:3: a comment"),
+        "{:?}",
+        store.warnings()
+    );
+    assert!(store.warnings()[0].contains("`notes`"));
+}

@@ -1,0 +1,228 @@
+//! What makes a parsed book invalid even though every field reads: duplicate
+//! ids, entries that name nobody or someone not in the book, empty names,
+//! merges that go round in circles. Checked on every load (before the lists
+//! are sorted, so a record's index is its place in the file) and before every
+//! save, so kith never writes a book it would refuse to read.
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::path::Path;
+
+use crate::model::{Book, PersonId};
+
+use super::ParseError;
+use super::layout::{Layout, line_col};
+
+/// Where a problem is: the record (by its place in the file) or a field.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Place {
+    Person(usize),
+    Entry(usize),
+    Field(&'static str),
+}
+
+/// One thing wrong with a book.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Problem {
+    pub place: Place,
+    pub message: String,
+}
+
+/// Everything wrong with `book`, in the order of the file. Linear for a
+/// book in id order (every book kith writes); only a shuffled one pays for a
+/// search for duplicates.
+pub fn problems(book: &Book) -> Vec<Problem> {
+    let mut out = Vec::new();
+    let duplicate_people = duplicates(book.people.iter().map(|p| p.id));
+    for (i, p) in book.people.iter().enumerate() {
+        if duplicate_people.contains(&i) {
+            out.push(problem(
+                Place::Person(i),
+                format!(
+                    "duplicate person id {}: two people cannot share an id",
+                    p.id.0
+                ),
+            ));
+        }
+        if p.name.trim().is_empty() {
+            out.push(problem(
+                Place::Person(i),
+                format!("person {} has an empty name", p.id),
+            ));
+        }
+    }
+    let mut person_ids: Vec<PersonId> = book.people.iter().map(|p| p.id).collect();
+    if !person_ids.is_sorted() {
+        person_ids.sort_unstable();
+    }
+    let is_person = |id: PersonId| person_ids.binary_search(&id).is_ok();
+    out.extend(merge_problems(&book.merged, &is_person));
+    let duplicate_entries = duplicates(book.entries.iter().map(|e| e.id));
+    for (i, e) in book.entries.iter().enumerate() {
+        if duplicate_entries.contains(&i) {
+            out.push(problem(
+                Place::Entry(i),
+                format!(
+                    "duplicate entry id {}: two entries cannot share an id",
+                    e.id.0
+                ),
+            ));
+        }
+        if e.people.is_empty() {
+            out.push(problem(
+                Place::Entry(i),
+                format!("entry {} names nobody", e.id),
+            ));
+        }
+        for id in &e.people {
+            if !is_person(book.resolve(*id)) {
+                out.push(problem(
+                    Place::Entry(i),
+                    format!("entry {} names {id}, who is not in the book", e.id),
+                ));
+            }
+        }
+    }
+    out
+}
+
+/// The places (in file order) of ids seen before: none, without a set, when
+/// the ids are strictly increasing.
+fn duplicates<T: Ord + Copy>(ids: impl Iterator<Item = T> + Clone) -> BTreeSet<usize> {
+    let mut previous = None;
+    let increasing = ids.clone().all(|id| {
+        let ok = previous.is_none_or(|p| p < id);
+        previous = Some(id);
+        ok
+    });
+    if increasing {
+        return BTreeSet::new();
+    }
+    let mut seen = BTreeSet::new();
+    ids.enumerate()
+        .filter(|(_, id)| !seen.insert(*id))
+        .map(|(i, _)| i)
+        .collect()
+}
+
+fn merge_problems(
+    merged: &BTreeMap<PersonId, PersonId>,
+    is_person: &impl Fn(PersonId) -> bool,
+) -> Vec<Problem> {
+    let mut out = Vec::new();
+    for (from, into) in merged {
+        if from == into {
+            out.push(problem(
+                Place::Field("merged"),
+                format!("merged: {from} is merged into itself"),
+            ));
+            continue;
+        }
+        if is_person(*from) {
+            out.push(problem(
+                Place::Field("merged"),
+                format!("merged: {from} is merged away but is still in the book"),
+            ));
+        }
+        let mut seen = BTreeSet::from([*from]);
+        let mut at = *into;
+        while let Some(next) = merged.get(&at) {
+            if !seen.insert(at) {
+                break;
+            }
+            at = *next;
+            if at == *from {
+                out.push(problem(
+                    Place::Field("merged"),
+                    format!("merged: {from} is merged in a circle back into itself"),
+                ));
+                break;
+            }
+        }
+    }
+    out
+}
+
+fn problem(place: Place, message: String) -> Problem {
+    Problem { place, message }
+}
+
+/// The problems as errors that name the file, line and column.
+pub fn positioned(path: &Path, text: &[u8], problems: &[Problem]) -> Vec<ParseError> {
+    let layout = Layout::scan(text);
+    problems
+        .iter()
+        .map(|p| {
+            let offset = match p.place {
+                Place::Person(i) => layout.people.get(i).copied(),
+                Place::Entry(i) => layout.entries.get(i).copied(),
+                Place::Field(name) => layout.fields.get(name).copied(),
+            };
+            let (line, col) = offset.map_or((1, 1), |o| line_col(text, o));
+            ParseError {
+                path: path.to_path_buf(),
+                line,
+                col,
+                message: p.message.clone(),
+            }
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{Entry, Kind, Person};
+
+    fn entry(people: Vec<u32>) -> Entry {
+        Entry::new(
+            "2026-01-01".parse().unwrap(),
+            people.into_iter().map(PersonId).collect(),
+            Kind::new("call"),
+            "x",
+        )
+    }
+
+    #[test]
+    fn every_kind_of_problem_is_found() {
+        let mut book = Book::default();
+        book.people.push(Person::new(PersonId(1), "Ana"));
+        book.people.push(Person::new(PersonId(1), " "));
+        book.entries.push(entry(vec![]));
+        book.entries.push(entry(vec![9, 7]));
+        book.merged.insert(PersonId(5), PersonId(5));
+        book.merged.insert(PersonId(6), PersonId(8));
+        book.merged.insert(PersonId(8), PersonId(6));
+        book.merged.insert(PersonId(7), PersonId(1));
+        let found: Vec<(Place, String)> = problems(&book)
+            .into_iter()
+            .map(|p| (p.place, p.message))
+            .collect();
+        let places: Vec<Place> = found.iter().map(|f| f.0).collect();
+        assert_eq!(
+            places,
+            vec![
+                Place::Person(1),
+                Place::Person(1),
+                Place::Field("merged"),
+                Place::Field("merged"),
+                Place::Field("merged"),
+                Place::Entry(0),
+                Place::Entry(1),
+                Place::Entry(1),
+            ],
+            "{found:#?}"
+        );
+        assert!(found[5].1.contains("names nobody"));
+        assert!(found[6].1.contains("duplicate entry id 0"));
+        assert!(found[7].1.contains("p9"), "p7 resolves to p1: {found:#?}");
+    }
+
+    #[test]
+    fn a_valid_book_has_no_problems() {
+        let mut book = Book::default();
+        book.people.push(Person::new(PersonId(1), "Ana"));
+        book.merged.insert(PersonId(2), PersonId(1));
+        book.entries.push(entry(vec![2]));
+        assert_eq!(problems(&book), vec![]);
+    }
+}

@@ -1,0 +1,206 @@
+//! `kith intros` and `kith give-take` through the real binary, on a temp
+//! copy of a small book.
+
+use std::path::{Path, PathBuf};
+mod common;
+
+use common::cli::{kith, ok};
+
+fn book(dir: &Path) -> PathBuf {
+    let file = dir.join("kith.ron");
+    ok(
+        &file,
+        &[
+            "add",
+            "José García",
+            "--tag",
+            "climate",
+            "--need",
+            "an intro to a seed investor who gets climate",
+        ],
+    );
+    ok(
+        &file,
+        &[
+            "add",
+            "Priya Raman",
+            "--title",
+            "Partner",
+            "--offer",
+            "knows every seed fund in Europe",
+            "--need",
+            "deal flow in climate software",
+        ],
+    );
+    ok(
+        &file,
+        &["add", "Gary Hughes", "--offer", "invests in real estate"],
+    );
+    ok(
+        &file,
+        &[
+            "add",
+            "Chloé Moreau",
+            "--need",
+            "speakers for the career day",
+        ],
+    );
+    ok(
+        &file,
+        &[
+            "add",
+            "Nikolaj Berg",
+            "--offer",
+            "gives talks on machine learning",
+        ],
+    );
+    ok(&file, &["log", "@nikolaj coffee: catch-up -20d"]);
+    file
+}
+
+#[test]
+fn human_output_says_who_needs_what_who_could_help_why_and_when_last_seen() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = book(dir.path());
+    let out = ok(&file, &["intros"]);
+    assert!(
+        out.contains("José García (p1) needs \"an intro to a seed investor who gets climate\""),
+        "{out}"
+    );
+    assert!(out.contains("  Priya Raman (p2) could help"), "{out}");
+    assert!(out.contains("because: seed, investor ≈ fund"), "{out}");
+    assert!(
+        out.contains(
+            "and José García could help Priya Raman with \"deal flow in climate software\""
+        ),
+        "{out}"
+    );
+    assert!(
+        out.contains("  Nikolaj Berg (p5) could help\n  because: speakers ≈ talks"),
+        "{out}"
+    );
+    assert!(
+        out.contains("last seen: Chloé Moreau never · Nikolaj Berg 2w ago"),
+        "{out}"
+    );
+    assert!(
+        !out.contains("Gary"),
+        "a landlord is no seed investor: {out}"
+    );
+}
+
+#[test]
+fn json_has_person_need_candidate_score_and_because() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = book(dir.path());
+    let out = ok(&file, &["intros", "--json", "--for", "chloe"]);
+    let rows: serde_json::Value = serde_json::from_str(&out).unwrap();
+    let rows = rows.as_array().unwrap();
+    assert_eq!(rows.len(), 1, "{out}");
+    let r = &rows[0];
+    assert_eq!(
+        r["person"],
+        serde_json::json!({"id": "p4", "name": "Chloé Moreau"})
+    );
+    assert_eq!(r["need"], "speakers for the career day");
+    assert_eq!(
+        r["candidate"],
+        serde_json::json!({"id": "p5", "name": "Nikolaj Berg"})
+    );
+    assert!(r["score"].as_f64().unwrap() > 0.0);
+    assert_eq!(r["because"], serde_json::json!(["speakers ≈ talks"]));
+}
+
+#[test]
+fn my_offers_from_the_config_make_me_a_candidate() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = book(dir.path());
+    let config = dir.path().join("config.ron");
+    std::fs::write(
+        &config,
+        r#"(me: (offers: ["career day speakers from my old team"]))"#,
+    )
+    .unwrap();
+    let run = |args: &[&str]| {
+        let out = std::process::Command::new(env!("CARGO_BIN_EXE_kith"))
+            .arg("--file")
+            .arg(&file)
+            .arg("--config")
+            .arg(&config)
+            .args(["--today", "2026-11-26"])
+            .args(args)
+            .output()
+            .unwrap();
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        String::from_utf8(out.stdout).unwrap()
+    };
+    let out = run(&["intros", "--json", "--for", "p4"]);
+    let rows: serde_json::Value = serde_json::from_str(&out).unwrap();
+    assert!(
+        rows.as_array()
+            .unwrap()
+            .iter()
+            .any(|r| r["candidate"] == "me"),
+        "{out}"
+    );
+    let human = run(&["intros", "--for", "p4"]);
+    assert!(human.contains("  you could help\n"), "{human}");
+}
+
+#[test]
+fn an_intro_logged_between_them_takes_the_pair_out_and_asks_in_two_weeks() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = book(dir.path());
+    let out = ok(&file, &["log", "@chloe @nikolaj intro: career day talk"]);
+    assert!(
+        out.contains("follow up Thu 10 Dec"),
+        "a follow-up in two weeks: {out}"
+    );
+    let after = ok(&file, &["intros", "--for", "chloe"]);
+    assert!(
+        after.contains("No introductions to suggest for Chloé Moreau."),
+        "{after}"
+    );
+}
+
+#[test]
+fn errors_have_the_usual_exit_codes() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = book(dir.path());
+    let out = kith(&file, &["intros", "--for", "nobody-here"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("no one matches"));
+    let empty = dir.path().join("empty.ron");
+    let out = ok(&empty, &["intros", "--json"]);
+    assert_eq!(out.trim(), "[]");
+}
+
+#[test]
+fn give_take_names_who_you_only_took_from_and_only_gave_to() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = book(dir.path());
+    ok(&file, &["log", "@priya <favor: intro to her LP -10d"]);
+    ok(
+        &file,
+        &["log", "@chloe help: reviewed the career day plan -5d"],
+    );
+    let out = ok(&file, &["give-take"]);
+    assert!(
+        out.contains("favour back would be welcome:\n  Priya Raman  (p2)  ↓1 received"),
+        "{out}"
+    );
+    assert!(
+        out.contains(
+            "nothing owed; maybe they could help you too):\n  Chloé Moreau  (p4)  ↑1 given"
+        ),
+        "{out}"
+    );
+    let json: serde_json::Value =
+        serde_json::from_str(&ok(&file, &["give-take", "--json"])).unwrap();
+    assert_eq!(json[0]["balance"], "only_take");
+    assert_eq!(json[1]["name"], "Chloé Moreau");
+}
