@@ -71,7 +71,10 @@ pub fn run(ctx: &Ctx, a: ReviewArgs) -> Result<ExitCode> {
         (_, 0) if day.handled > 0 => outln!("Review of {date}: done ({} handled).", day.handled),
         (_, 0) => outln!("Nothing to review on {date}."),
         (true, n) => outln!("Review of {date} — everyone due: {n}"),
-        (false, _) => outln!("Review of {date} — {}", day.headline()),
+        (false, _) => outln!(
+            "Review of {date} — {}",
+            day.headline(&review::ReviewProgress::of(&book, ctx.today))
+        ),
     }
     for (p, item) in &people {
         outln!();

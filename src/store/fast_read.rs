@@ -172,6 +172,7 @@ fn entry(c: &mut Cursor) -> Option<Entry> {
     let mut follow_up = None;
     let mut done = None;
     let mut done_on = None;
+    let mut released = None;
     c.fields(|c, field| {
         match field {
             "id" => set_once(&mut id, EntryId(c.u32()?))?,
@@ -183,6 +184,7 @@ fn entry(c: &mut Cursor) -> Option<Entry> {
             "follow_up" => set_once(&mut follow_up, c.date()?)?,
             "done" => set_once(&mut done, c.bool()?)?,
             "done_on" => set_once(&mut done_on, c.date()?)?,
+            "released" => set_once(&mut released, c.string()?)?,
             _ => return None,
         }
         Some(())
@@ -197,6 +199,7 @@ fn entry(c: &mut Cursor) -> Option<Entry> {
         follow_up,
         done: done.unwrap_or_default(),
         done_on,
+        released,
     })
 }
 

@@ -148,26 +148,79 @@ pub struct Summary {
     /// Deeds you did today: deeds given (or mutual) dated today, and promises
     /// kept today. A promise still open is not a deed yet.
     pub deeds_today: usize,
+    /// Touches (coffee, call, message…) dated today.
+    pub touches_today: usize,
+    /// Promises kept today.
+    pub promises_kept: usize,
+    /// Different people named by today's deeds and touches.
+    pub people_reached: usize,
+    /// The seven days ending today: deeds given and deeds received.
+    pub week_given: usize,
+    pub week_received: usize,
 }
 
 impl Summary {
     pub fn of(book: &Book, kinds: &Kinds, today: NaiveDate) -> Summary {
         let progress = ReviewProgress::of(book, today);
-        Summary {
+        let week_start = today - chrono::Days::new(6);
+        let mut reached = std::collections::HashSet::new();
+        let mut s = Summary {
             logged: progress.count(Outcome::Logged),
             done: progress.count(Outcome::Done),
             snoozed: progress.count(Outcome::Snoozed),
             skipped: progress.count(Outcome::Skipped),
-            deeds_today: book
-                .entries
-                .iter()
-                .filter(|e| is_deed_done_on(e, kinds, today))
-                .count(),
+            ..Summary::default()
+        };
+        for e in &book.entries {
+            let deed = kinds.weight(&e.kind) == Weight::Deed;
+            if is_deed_done_on(e, kinds, today) {
+                s.deeds_today += 1;
+                reached.extend(e.people.iter().map(|p| book.resolve(*p)));
+            } else if !deed && e.date == today {
+                s.touches_today += 1;
+                reached.extend(e.people.iter().map(|p| book.resolve(*p)));
+            }
+            if e.is_released() {
+                continue;
+            }
+            if e.kind.is_promise() && e.done && e.done_on == Some(today) {
+                s.promises_kept += 1;
+            }
+            // A promise counts in the week once kept, on the day it was kept.
+            let when = match e.kind.is_promise() {
+                true if e.done => e.done_on.unwrap_or(e.date),
+                true => continue,
+                false => e.date,
+            };
+            if deed && (week_start..=today).contains(&when) {
+                match e.direction {
+                    Direction::Gave => s.week_given += 1,
+                    Direction::Received => s.week_received += 1,
+                    Direction::Mutual => {
+                        s.week_given += 1;
+                        s.week_received += 1;
+                    }
+                }
+            }
         }
+        s.people_reached = reached.len();
+        s
+    }
+
+    /// "this week: 9 deeds given, 3 received".
+    pub fn week_line(&self) -> String {
+        let deeds = match self.week_given {
+            1 => "1 deed".to_string(),
+            n => format!("{n} deeds"),
+        };
+        format!("this week: {deeds} given, {} received", self.week_received)
     }
 }
 
 fn is_deed_done_on(e: &Entry, kinds: &Kinds, today: NaiveDate) -> bool {
+    if e.is_released() {
+        return false;
+    }
     if e.direction == Direction::Received || kinds.weight(&e.kind) != Weight::Deed {
         return false;
     }

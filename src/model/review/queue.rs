@@ -61,7 +61,9 @@ fn rank(item: &ReviewItem, config: &Config) -> (u8, u8, i64) {
 /// more are due beyond them.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ReviewDay {
-    /// Today's people not yet handled, in queue order.
+    /// Today's people with something still due, in queue order: those not
+    /// handled yet, and those handled (done, logged) with a reason left. A
+    /// skip or a snooze holds for the day: those people are not here.
     pub items: Vec<ReviewItem>,
     /// People handled today (done, logged, snoozed, skipped).
     pub handled: usize,
@@ -70,9 +72,19 @@ pub struct ReviewDay {
 }
 
 impl ReviewDay {
+    /// The day's size: everyone handled today and everyone still to come.
+    pub fn size(&self, progress: &ReviewProgress) -> usize {
+        self.handled
+            + self
+                .items
+                .iter()
+                .filter(|i| progress.outcome(i.person).is_none())
+                .count()
+    }
+
     /// "10 today · 517 more due", or "4 left of 10 today · …" once begun.
-    pub fn headline(&self) -> String {
-        let today = self.items.len() + self.handled;
+    pub fn headline(&self, progress: &ReviewProgress) -> String {
+        let today = self.size(progress);
         let mut s = match self.handled {
             0 => format!("{today} today"),
             _ => format!("{} left of {today} today", self.items.len()),
@@ -84,25 +96,31 @@ impl ReviewDay {
     }
 }
 
-/// The day's review on `today` (see [`ReviewDay`]). Skips and every other
-/// outcome recorded today hold for the day: those people are not offered again.
+/// The day's review on `today` (see [`ReviewDay`]).
 pub fn day(book: &Book, index: &Index, config: &Config, today: NaiveDate) -> ReviewDay {
+    use super::Outcome;
     let progress = ReviewProgress::of(book, today);
-    let handled: std::collections::HashSet<PersonId> = progress
-        .handled
-        .iter()
-        .map(|(p, _)| book.resolve(*p))
-        .collect();
-    let mut due: Vec<ReviewItem> = queue(book, index, config, today)
+    let outcome = |p: PersonId| progress.outcome(p);
+    let mut room = config.review_size.saturating_sub(progress.handled.len());
+    let mut more_due = 0;
+    let items = queue(book, index, config, today)
         .into_iter()
-        .filter(|item| !handled.contains(&item.person))
+        .filter(|item| match outcome(item.person) {
+            Some(Outcome::Skipped | Outcome::Snoozed) => false,
+            Some(Outcome::Done | Outcome::Logged) => true,
+            None if room > 0 => {
+                room -= 1;
+                true
+            }
+            None => {
+                more_due += 1;
+                false
+            }
+        })
         .collect();
-    let room = config.review_size.saturating_sub(handled.len());
-    let more_due = due.len().saturating_sub(room);
-    due.truncate(room);
     ReviewDay {
-        items: due,
-        handled: handled.len(),
+        items,
+        handled: progress.handled.len(),
         more_due,
     }
 }
@@ -197,7 +215,7 @@ fn unreturned<'a>(book: &'a Book, facts: &PersonFacts, kinds: &Kinds) -> Option<
     // Newest first: walk back until the last deed given.
     for &i in &facts.entries {
         let e = &book.entries[i];
-        if e.is_open_promise() || kinds.weight(&e.kind) != Weight::Deed {
+        if e.is_open_promise() || e.is_released() || kinds.weight(&e.kind) != Weight::Deed {
             continue;
         }
         match e.direction {

@@ -12,7 +12,7 @@ use chrono::NaiveDate;
 
 use super::{Outcome, Reason, record};
 use crate::config::Config;
-use crate::model::{Book, Direction, Entry, Kind, Op, PersonId};
+use crate::model::{Book, Direction, Entry, EntryId, Kind, Op, PersonId};
 
 /// What resolving a reason does.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -64,6 +64,16 @@ pub fn resolve(
     };
     let op = Op::Batch(vec![op, record(book, person, Outcome::Done, today)]);
     Resolution::Write { op, said }
+}
+
+/// Releases `person`'s open promise `entry` with a note (a promise you will
+/// not keep: it stops nagging, and it is not a deed given), recording them as
+/// handled today, in one undoable operation.
+pub fn release(book: &Book, person: PersonId, entry: EntryId, note: &str, today: NaiveDate) -> Op {
+    Op::Batch(vec![
+        Op::SetReleased(entry, Some((today, note.trim().to_string()))),
+        record(book, person, Outcome::Done, today),
+    ])
 }
 
 #[cfg(test)]
@@ -139,5 +149,32 @@ mod tests {
             ["birthday"],
             "the birthday stays a reason until the day passes; the rest are resolved"
         );
+    }
+
+    #[test]
+    fn a_released_promise_stops_nagging_and_is_no_deed() {
+        let today = d("2026-11-26");
+        let mut book = Book::default();
+        Op::AddPerson(Person::new(PersonId(0), "Ana")).apply(&mut book).unwrap();
+        let p = Entry::new(d("2026-10-01"), vec![PersonId(1)], Kind::new("promise"), "intro to a VC");
+        Op::AddEntry(p).apply(&mut book).unwrap();
+        let config = Config::default();
+        let undo = release(&book, PersonId(1), EntryId(1), " they raised already ", today)
+            .apply(&mut book)
+            .unwrap();
+        let e = &book.entries[0];
+        assert_eq!(e.released.as_deref(), Some("they raised already"));
+        assert!(!e.is_open_promise());
+        let index = Index::build(&book, &config.kinds());
+        assert!(reasons(&book, &index, &config, &config.kinds(), &book.people[0], today).is_empty());
+        assert_eq!(index.facts(PersonId(1)).deeds_given, 0, "released is not kept");
+        assert_eq!(crate::model::review::Summary::of(&book, &config.kinds(), today).deeds_today, 0);
+        // The file keeps it; undo opens the promise again.
+        let text = crate::store::serialize_book(&book);
+        assert!(text.contains("released: \"they raised already\""), "{text}");
+        assert_eq!(crate::store::parse_book(std::path::Path::new("k"), text.as_bytes()).unwrap().entries, book.entries);
+        undo.apply(&mut book).unwrap();
+        assert!(book.entries[0].is_open_promise());
+        assert_eq!(book.entries[0].released, None);
     }
 }

@@ -98,7 +98,7 @@ fn a_session_walks_the_queue_and_its_count_holds_as_people_leave_it() {
     assert_eq!(ids(&s), vec![1, 2, 3, 4]);
     assert_eq!(s.progress(), (1, 4));
     apply(&mut b, |book| done(book, PersonId(1), d(TODAY)));
-    s.sync(&b.book);
+    s.refresh(&b.book, &b.index(), &b.config);
     assert_eq!(s.current().unwrap().person, PersonId(2));
     assert_eq!(s.progress(), (2, 4));
     apply(&mut b, |book| skip(book, PersonId(2), d(TODAY)));
@@ -208,11 +208,25 @@ fn summary_counts_outcomes_and_the_deeds_you_did_today() {
             snoozed: 1,
             skipped: 1,
             deeds_today: 3,
+            touches_today: 1,
+            promises_kept: 1,
+            people_reached: 2,
+            week_given: 4,
+            week_received: 2,
         }
     );
     assert_eq!(
+        Summary::of(&b.book, &kinds, today).week_line(),
+        "this week: 4 deeds given, 2 received"
+    );
+    assert_eq!(
         Summary::of(&b.book, &kinds, d("2026-11-27")),
-        Summary::default()
+        Summary {
+            week_given: 4,
+            week_received: 2,
+            ..Summary::default()
+        },
+        "tomorrow nothing is done yet, and the week still holds today's deeds"
     );
 }
 
