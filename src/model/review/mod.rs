@@ -11,8 +11,8 @@ mod resolve;
 mod session;
 
 pub use progress::{
-    Outcome, ReviewProgress, SnoozeChoice, Summary, closing_entries, done, logged, record, skip,
-    snooze, snooze_until,
+    Outcome, ReviewProgress, SNOOZES_BEFORE_LENGTHENING, SnoozeChoice, Summary, cadence_streak,
+    closing_entries, done, lengthened, logged, record, skip, snooze, snooze_until,
 };
 pub use queue::{BIRTHDAY_DAYS, ReviewDay, day, queue, reasons};
 pub use reason::{Reason, ReviewItem};

@@ -155,24 +155,59 @@ mod tests {
     fn a_released_promise_stops_nagging_and_is_no_deed() {
         let today = d("2026-11-26");
         let mut book = Book::default();
-        Op::AddPerson(Person::new(PersonId(0), "Ana")).apply(&mut book).unwrap();
-        let p = Entry::new(d("2026-10-01"), vec![PersonId(1)], Kind::new("promise"), "intro to a VC");
-        Op::AddEntry(p).apply(&mut book).unwrap();
-        let config = Config::default();
-        let undo = release(&book, PersonId(1), EntryId(1), " they raised already ", today)
+        Op::AddPerson(Person::new(PersonId(0), "Ana"))
             .apply(&mut book)
             .unwrap();
+        let p = Entry::new(
+            d("2026-10-01"),
+            vec![PersonId(1)],
+            Kind::new("promise"),
+            "intro to a VC",
+        );
+        Op::AddEntry(p).apply(&mut book).unwrap();
+        let config = Config::default();
+        let undo = release(
+            &book,
+            PersonId(1),
+            EntryId(1),
+            " they raised already ",
+            today,
+        )
+        .apply(&mut book)
+        .unwrap();
         let e = &book.entries[0];
         assert_eq!(e.released.as_deref(), Some("they raised already"));
         assert!(!e.is_open_promise());
         let index = Index::build(&book, &config.kinds());
-        assert!(reasons(&book, &index, &config, &config.kinds(), &book.people[0], today).is_empty());
-        assert_eq!(index.facts(PersonId(1)).deeds_given, 0, "released is not kept");
-        assert_eq!(crate::model::review::Summary::of(&book, &config.kinds(), today).deeds_today, 0);
+        assert!(
+            reasons(
+                &book,
+                &index,
+                &config,
+                &config.kinds(),
+                &book.people[0],
+                today
+            )
+            .is_empty()
+        );
+        assert_eq!(
+            index.facts(PersonId(1)).deeds_given,
+            0,
+            "released is not kept"
+        );
+        assert_eq!(
+            crate::model::review::Summary::of(&book, &config.kinds(), today).deeds_today,
+            0
+        );
         // The file keeps it; undo opens the promise again.
         let text = crate::store::serialize_book(&book);
         assert!(text.contains("released: \"they raised already\""), "{text}");
-        assert_eq!(crate::store::parse_book(std::path::Path::new("k"), text.as_bytes()).unwrap().entries, book.entries);
+        assert_eq!(
+            crate::store::parse_book(std::path::Path::new("k"), text.as_bytes())
+                .unwrap()
+                .entries,
+            book.entries
+        );
         undo.apply(&mut book).unwrap();
         assert!(book.entries[0].is_open_promise());
         assert_eq!(book.entries[0].released, None);

@@ -245,3 +245,32 @@ fn progress_survives_a_save_and_an_empty_one_is_not_written() {
     assert_eq!(back.review, b.book.review);
     assert!(back.review.is_some());
 }
+
+#[test]
+fn three_snoozes_in_a_row_make_a_streak_that_a_contact_ends() {
+    use super::{SNOOZES_BEFORE_LENGTHENING, cadence_streak, lengthened};
+    let mut b = four();
+    let mut day = d(TODAY);
+    for n in 1..=SNOOZES_BEFORE_LENGTHENING {
+        let until = snooze_until(SnoozeChoice::Day, day).unwrap();
+        apply(&mut b, |book| {
+            snooze(book, PersonId(3), until, day).unwrap()
+        });
+        assert_eq!(cadence_streak(&b.book, PersonId(3), day), n);
+        day = until;
+    }
+    // The streak is kept across days, in the file.
+    let text = crate::store::serialize_book(&b.book);
+    let back = crate::store::parse_book(std::path::Path::new("k"), text.as_bytes()).unwrap();
+    assert_eq!(cadence_streak(&back, PersonId(3), day), 3);
+    // Any entry naming them since the streak began ends it.
+    b.log(&day.to_string(), &[3], "call", "caught up");
+    assert!(day > d(TODAY));
+    assert_eq!(cadence_streak(&b.book, PersonId(3), day), 0);
+    let until = snooze_until(SnoozeChoice::Day, day).unwrap();
+    apply(&mut b, |book| {
+        snooze(book, PersonId(3), until, day).unwrap()
+    });
+    assert_eq!(cadence_streak(&b.book, PersonId(3), day), 1, "a new streak");
+    assert_eq!([14, 30, 90].map(lengthened), [21, 45, 135]);
+}
