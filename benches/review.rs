@@ -1,5 +1,5 @@
 //! The daily review on a heavy book (10,000 people, 100,000 entries): building
-//! the index, the queue, and moving to the next person.
+//! the index, everyone due (the queue), the day's share of it, and one step.
 
 use chrono::NaiveDate;
 use criterion::{Criterion, criterion_group, criterion_main};
@@ -28,28 +28,28 @@ fn heavy(c: &mut Criterion) {
         b.iter(|| review::queue(black_box(&book), &index, &config, today))
     });
 
-    // Half-way through: half the queue skipped, then one more step: record the
-    // outcome, resync the session, and fetch the next person with their card.
+    c.bench_function("day (review_size 10)", |b| {
+        b.iter(|| review::day(black_box(&book), &index, &config, today))
+    });
+
+    // One step on the UI thread once a change has landed (the saver derived
+    // the new index off the thread): take in the progress, compute every
+    // reason of the day's people again from the book, and fetch the next
+    // person with their card.
     let mut session = ReviewSession::new(&book, &index, &config, today);
-    for item in queue.iter().take(queue.len() / 2) {
-        review::skip(&book, item.person, today)
-            .apply(&mut book)
-            .unwrap();
-    }
-    session.sync(&book);
-    let next = session.current().unwrap().person;
-    let op = review::skip(&book, next, today);
-    c.bench_function("next_person", |b| {
+    let first = session.current().unwrap().person;
+    review::skip(&book, first, today).apply(&mut book).unwrap();
+    c.bench_function("review step (refresh + next person)", |b| {
         b.iter(|| {
-            let inverse = op.clone().apply(&mut book).unwrap();
-            session.sync(&book);
-            let step = session
-                .step(&book, &index)
-                .map(|s| (s.person.id, s.recent.len()));
-            inverse.apply(&mut book).unwrap();
-            black_box(step)
+            session.refresh(black_box(&book), &index, &config);
+            black_box(
+                session
+                    .step(&book, &index)
+                    .map(|s| (s.person.id, s.recent.len())),
+            )
         })
     });
+    let next = session.current().unwrap().person;
     c.bench_function("done_op", |b| {
         b.iter(|| review::done(black_box(&book), next, today))
     });

@@ -20,6 +20,13 @@ pub struct Config {
     pub coffee_review_days: u32,
     /// Extra kinds, each a touch or a deed.
     pub kinds: Vec<KindDef>,
+    /// How many people one day's review holds at most.
+    pub review_size: usize,
+    /// A deed someone did for you, with nothing given back for this many
+    /// days, puts them in the review ("reciprocate").
+    pub reciprocate_days: u32,
+    /// The kind of touch the review logs when you mark a cadence "reached out".
+    pub review_touch_kind: String,
     /// Key bindings over the defaults: mode name → key → action name.
     pub keys: BTreeMap<String, BTreeMap<String, String>>,
     /// You, as a candidate for introductions: `me: (offers: ["…"])`.
@@ -41,6 +48,9 @@ impl Default for Config {
             tag_cadence: BTreeMap::new(),
             coffee_review_days: 14,
             kinds: Vec::new(),
+            review_size: 10,
+            reciprocate_days: 21,
+            review_touch_kind: "message".to_string(),
             keys: BTreeMap::new(),
             me: Me::default(),
         }

@@ -69,13 +69,14 @@ fn prints_the_queue_as_text_in_order() {
     let out = ok(&file, &config, "2026-11-26", &["review", "--print"]);
     assert_eq!(
         out,
-        "3 people to review on Thu 26 Nov 2026:\n\
+        "Review of Thu 26 Nov 2026 — 3 today\n\
          \n\
          Ana García (p1) · Acme\n  you promised: intro to Dana · 5 days ago\n\
          \n\
-         Bo (p2)\n  every 14 days · last contact 47 days ago\n\
+         Cy 王 (p3)\n  birthday in 3 days (Sun 29 Nov)\n\
          \n\
-         Cy 王 (p3)\n  birthday in 3 days (Sun 29 Nov)\n"
+         Bo (p2)\n  every 14 days · last contact 47 days ago\n",
+        "the promise first, then the birthday (125) before a cadence 33 days past"
     );
 }
 
@@ -98,17 +99,25 @@ fn prints_json_and_snoozes_expire_with_today() {
         .collect();
     assert_eq!(
         ids,
-        vec!["p5", "p1", "p2", "p3"],
+        vec!["p5", "p1", "p3", "p2"],
         "Eve is back, oldest promise first"
     );
     assert_eq!(rows[1]["name"], "Ana García");
     assert_eq!(
         rows[0]["reasons"],
-        serde_json::json!(["you promised: snoozed promise · 27 days ago"])
+        serde_json::json!([{
+            "kind": "promise",
+            "text": "you promised: snoozed promise · 27 days ago",
+            "entry": "e4",
+        }])
     );
     assert_eq!(
-        rows[3]["reasons"],
-        serde_json::json!(["birthday tomorrow (Sun 29 Nov)"])
+        rows[2]["reasons"],
+        serde_json::json!([{
+            "kind": "birthday",
+            "text": "birthday tomorrow (Sun 29 Nov)",
+            "entry": null,
+        }])
     );
 }
 
@@ -143,4 +152,134 @@ fn a_broken_file_exits_2_and_review_without_print_fails() {
     assert_eq!(out.status.code(), Some(1));
     let out = kith(&file, &config, "2026-11-26", &["review", "--json"]);
     assert_eq!(out.status.code(), Some(2), "--json needs --print");
+}
+
+/// Twelve people due for cadence (56 days past it down to 45), and Ngozi, who
+/// referred you a contract 50 days ago with nothing back since (weighs 59:
+/// 29 days past `reciprocate_days`, and a debt counts 30 more).
+fn busy_book(dir: &Path) -> std::path::PathBuf {
+    let mut book = Book::default();
+    for i in 0..12 {
+        let mut p = Person::new(PersonId(0), format!("Person {i:02}"));
+        p.cadence = Some(30);
+        Op::AddPerson(p).apply(&mut book).unwrap();
+        let who = vec![PersonId(i as u32 + 1)];
+        let e = Entry::new(
+            d("2026-06-01"),
+            who.clone(),
+            Kind::new("favor"),
+            "lent a book",
+        );
+        Op::AddEntry(e).apply(&mut book).unwrap();
+        let date = d("2026-09-01") + chrono::Days::new(i);
+        let e = Entry::new(date, who, Kind::new("call"), "caught up");
+        Op::AddEntry(e).apply(&mut book).unwrap();
+    }
+    Op::AddPerson(Person::new(PersonId(0), "Ngozi Okafor"))
+        .apply(&mut book)
+        .unwrap();
+    let mut e = Entry::new(
+        d("2026-10-07"),
+        vec![PersonId(13)],
+        Kind::new("referral"),
+        "a payments contract",
+    );
+    e.direction = Direction::Received;
+    Op::AddEntry(e).apply(&mut book).unwrap();
+    let file = dir.join("kith.ron");
+    kith::store::write_book(&file, &book).unwrap();
+    file
+}
+
+#[test]
+fn a_day_holds_review_size_people_and_all_lists_everyone() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = busy_book(dir.path());
+    let config = dir.path().join("config.ron");
+    std::fs::write(&config, "(review_size: 5)").unwrap();
+    let out = ok(&file, &config, "2026-11-26", &["review", "--print"]);
+    assert!(
+        out.starts_with("Review of Thu 26 Nov 2026 — 5 today · 8 more due\n"),
+        "{out}"
+    );
+    assert_eq!(out.matches(" (p").count(), 5, "{out}");
+    assert!(
+        out.contains("Ngozi Okafor (p13)\n  referred you: a payments contract · 50 days ago; nothing back since\n"),
+        "a favor to return weighs most: {out}"
+    );
+    assert!(
+        out.contains("Person 00 (p1)"),
+        "then the furthest past their cadence: {out}"
+    );
+    assert!(!out.contains("Person 05"), "{out}");
+    assert!(
+        out.ends_with("kith review --print --all lists everyone due.\n"),
+        "{out}"
+    );
+    let all = ok(
+        &file,
+        &config,
+        "2026-11-26",
+        &["review", "--print", "--all"],
+    );
+    assert_eq!(all.matches(" (p").count(), 13, "{all}");
+    let json = ok(
+        &file,
+        &config,
+        "2026-11-26",
+        &["review", "--print", "--json"],
+    );
+    let rows: serde_json::Value = serde_json::from_str(&json).unwrap();
+    assert_eq!(rows.as_array().unwrap().len(), 5);
+    assert_eq!(rows[0]["reasons"][0]["kind"], "reciprocate");
+    assert_eq!(rows[0]["reasons"][0]["entry"], "e25");
+}
+
+#[test]
+fn a_skip_holds_for_the_day_in_print_and_the_day_stays_its_size() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = busy_book(dir.path());
+    let config = dir.path().join("config.ron");
+    std::fs::write(&config, "(review_size: 5)").unwrap();
+    let today = d("2026-11-26");
+    let (mut store, mut book) = kith::store::Store::open(&file, today).unwrap();
+    store
+        .update(&mut book, |b| {
+            Ok(kith::model::review::skip(b, PersonId(13), today))
+        })
+        .unwrap();
+    let out = ok(&file, &config, "2026-11-26", &["review", "--print"]);
+    assert!(!out.contains("Ngozi"), "skipped today: {out}");
+    assert!(
+        out.starts_with("Review of Thu 26 Nov 2026 — 4 left of 5 today · 8 more due\n"),
+        "{out}"
+    );
+    assert!(
+        !ok(
+            &file,
+            &config,
+            "2026-11-26",
+            &["review", "--print", "--all"]
+        )
+        .contains("Ngozi")
+    );
+    let tomorrow = ok(&file, &config, "2026-11-27", &["review", "--print"]);
+    assert!(tomorrow.contains("Ngozi"), "back the next day: {tomorrow}");
+}
+
+#[test]
+fn show_json_says_until_when_someone_is_snoozed() {
+    let dir = tempfile::tempdir().unwrap();
+    let (file, config) = write_book(dir.path());
+    let eve: serde_json::Value = serde_json::from_str(&ok(
+        &file,
+        &config,
+        "2026-11-26",
+        &["show", "Eve", "--json"],
+    ))
+    .unwrap();
+    assert_eq!(eve["snoozed_until"], "2026-11-28");
+    let bo: serde_json::Value =
+        serde_json::from_str(&ok(&file, &config, "2026-11-26", &["show", "Bo", "--json"])).unwrap();
+    assert_eq!(bo["snoozed_until"], serde_json::Value::Null);
 }

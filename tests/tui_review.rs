@@ -56,7 +56,8 @@ fn the_first_person() {
 #[test]
 fn a_cjk_name() {
     let mut s = demo();
-    press(&mut s.app, "r");
+    // Not in today's ten: everyone due (`a`) reaches her.
+    press(&mut s.app, "ra");
     skip_to(&mut s.app, "이서연");
     both_sizes("review_cjk", &s.app);
 }

@@ -1,6 +1,7 @@
 //! The daily review in the real binary, on a temp copy of the demo book:
-//! done, snooze, capture, skip, leave, quit; then the file and
-//! `kith review --print` agree with what was done.
+//! a promise kept (`x`), a snooze, a capture that keeps a promise, one of
+//! several reasons resolved (`j x`), a skip, a promise released (`R`), leave,
+//! quit; then the file and `kith review --print` agree with what was done.
 
 mod common;
 
@@ -30,33 +31,59 @@ fn a_review_of_the_demo_book_is_saved_as_it_goes() {
         panic!("the first person is in for an open promise: {:?}", q[0]);
     };
     assert_eq!(direction, kith::model::Direction::Gave);
-    let (first, second, third, fourth) = (name(0), name(1), name(2), name(3));
+    let (first, second, third, fourth, fifth) = (name(0), name(1), name(2), name(3), name(4));
+    assert_eq!(
+        q[3].reasons
+            .iter()
+            .map(Reason::kind_name)
+            .collect::<Vec<_>>(),
+        ["promise", "follow_up", "reciprocate", "birthday"],
+        "{fourth} has several reasons"
+    );
 
     let (dir, path, mut kith) = Pty::on_book(&demo, 100, 30);
     let file = path.to_str().unwrap();
     kith.wait_for("People by", WAIT);
     kith.send("r");
     kith.wait_for(&format!("{first} ·"), WAIT);
-    kith.wait_for("Review 1 of 20", WAIT);
+    kith.wait_for("Review 1 of 10 · 14 more due", WAIT);
+    // x: the promise is kept.
     kith.send("x");
-    kith.wait_for(&format!("done with {first}"), WAIT);
-    kith.wait_for("Review 2 of 20", WAIT);
+    kith.wait_for(&format!("({first})"), WAIT);
+    kith.wait_for("Review 2 of 10", WAIT);
     kith.wait_for(&format!("{second} ·"), WAIT);
     kith.send("s");
     kith.wait_for(&format!("Snooze {second}"), WAIT);
     kith.send("s");
     kith.wait_for(&format!("snoozed {second} until Thu 3 Dec"), WAIT);
     kith.wait_for(&format!("{third} ·"), WAIT);
+    // c: a deed that keeps their promise, and kith offers to close it.
     kith.send("c");
     kith.wait_for("┌ Capture", WAIT);
     kith.send("favor: shared my backlog triage checklist");
     kith.wait_for("shared my backlog triage checklist", WAIT);
     kith.send(keys::ENTER);
-    kith.wait_for("saved:", WAIT);
+    kith.wait_for("Close it as kept by what you just logged?", WAIT);
+    kith.send("y");
+    kith.wait_for(&format!("kept a promise to {third}"), WAIT);
+    kith.wait_for(&format!("{fourth} ·"), WAIT);
+    // j x: only the highlighted follow-up closes; they stay for the rest.
+    kith.send("j");
+    kith.send("x");
+    kith.wait_for("followed up: ", WAIT);
     kith.wait_for(&format!("{fourth} ·"), WAIT);
     kith.send("n");
     kith.wait_for(&format!("skipped {fourth}"), WAIT);
-    kith.wait_for("Review 5 of 20", WAIT);
+    kith.wait_for(&format!("{fifth} ·"), WAIT);
+    // R: a promise released with a note.
+    kith.send("R");
+    kith.wait_for(&format!("Release a promise to {fifth}"), WAIT);
+    kith.send("sent them to Noor instead");
+    kith.send(keys::ENTER);
+    kith.wait_for(
+        &format!("released a promise to {fifth}: sent them to Noor instead"),
+        WAIT,
+    );
     kith.send("q");
     kith.wait_for("People by", WAIT);
     kith.send("q");
@@ -74,6 +101,34 @@ fn a_review_of_the_demo_book_is_saved_as_it_goes() {
     assert_eq!(favor.kind.as_str(), "favor");
     assert_eq!(favor.people, vec![q[2].person]);
     assert_eq!(favor.date, today);
+    let third_promise = q[2].reasons[0].entry().unwrap();
+    assert!(
+        book.entry(third_promise).unwrap().done,
+        "closed by the favor"
+    );
+    let Reason::FollowUpDue {
+        entry: follow_up, ..
+    } = &q[3].reasons[1]
+    else {
+        panic!("{:?}", q[3].reasons)
+    };
+    assert!(book.entry(*follow_up).unwrap().done);
+    let Reason::OpenPromise {
+        entry: fourth_promise,
+        ..
+    } = &q[3].reasons[0]
+    else {
+        panic!()
+    };
+    assert!(
+        book.entry(*fourth_promise).unwrap().is_open_promise(),
+        "only the follow-up"
+    );
+    let fifth_promise = q[4].reasons[0].entry().unwrap();
+    assert_eq!(
+        book.entry(fifth_promise).unwrap().released.as_deref(),
+        Some("sent them to Noor instead")
+    );
     let snoozed = book.person(q[1].person).unwrap();
     assert_eq!(snoozed.snoozed_until, Some("2026-12-03".parse().unwrap()));
     let progress = ReviewProgress::of(&book, today);
@@ -84,9 +139,11 @@ fn a_review_of_the_demo_book_is_saved_as_it_goes() {
             (q[1].person, Outcome::Snoozed),
             (q[2].person, Outcome::Logged),
             (q[3].person, Outcome::Skipped),
+            (q[4].person, Outcome::Done),
         ]
     );
 
+    // The same day, `review --print` agrees: a skip holds for the day too.
     let out = Command::new(env!("CARGO_BIN_EXE_kith"))
         .args(["--file", file, "review", "--print", "--today", TODAY])
         .env("XDG_CONFIG_HOME", dir.path().join("config"))
@@ -95,12 +152,12 @@ fn a_review_of_the_demo_book_is_saved_as_it_goes() {
         .unwrap();
     assert!(out.status.success());
     let printed = String::from_utf8(out.stdout).unwrap();
-    assert!(!printed.contains(&format!("{first} (")), "{printed}");
-    assert!(!printed.contains(&format!("{second} (")), "{printed}");
-    assert!(
-        printed.contains(&format!("{fourth} (")),
-        "skipped is still due"
-    );
+    for gone in [&first, &second, &third, &fourth] {
+        assert!(!printed.contains(&format!("{gone} (")), "{gone}: {printed}");
+    }
+    // The fifth released a promise but still has a follow-up: still there.
+    assert!(printed.contains("6 left of 10 today"), "{printed}");
+    assert!(printed.contains(&format!("{fifth} (")), "{printed}");
 }
 
 #[test]
@@ -109,7 +166,7 @@ fn kith_review_opens_the_tui_on_the_review() {
     let demo = kith::demo::demo_book(today);
     let (_dir, path, mut kith) = Pty::on_book_with(&demo, &["review"], &[], 100, 30);
     let before = std::fs::read(&path).unwrap();
-    kith.wait_for("Review 1 of 20", WAIT);
+    kith.wait_for("Review 1 of 10", WAIT);
     kith.send(keys::CTRL_C);
     assert!(kith.wait_exit(WAIT).success());
     assert_eq!(

@@ -25,6 +25,7 @@ pub fn person_full(p: &Person, f: &PersonFacts) -> Value {
     let mut v = person_summary(p, f);
     let extra = json!({
         "nicknames": p.nicknames,
+        "snoozed_until": p.snoozed_until.map(|d| d.to_string()),
         "title": p.title,
         "emails": p.emails,
         "phones": p.phones,

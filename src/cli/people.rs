@@ -248,7 +248,12 @@ pub fn show(ctx: &Ctx, a: ShowArgs) -> Result<ExitCode> {
             Some(d) if !e.done => format!("  !{d}"),
             _ => String::new(),
         };
-        let state = if e.is_open_promise() { " [open]" } else { "" };
+        let state = match &e.released {
+            _ if e.is_open_promise() => " [open]".to_string(),
+            Some(note) if note.is_empty() => " [released]".to_string(),
+            Some(note) => format!(" [released: {note}]"),
+            None => String::new(),
+        };
         outln!(
             "  {}  {} {:<8} {}{with}{state}{follow}",
             e.date,

@@ -12,10 +12,14 @@ use super::Ctx;
 
 #[derive(Debug, Args)]
 pub struct ReviewArgs {
-    /// Print the queue instead of opening the review in the terminal UI.
+    /// Print today's review instead of opening it in the terminal UI (for a
+    /// morning cron job or e-mail): at most `review_size` people (config).
     #[arg(long)]
     print: bool,
-    /// With --print: a JSON array of {id, name, org, reasons}.
+    /// With --print: everyone due today, not only today's share.
+    #[arg(long, requires = "print")]
+    all: bool,
+    /// With --print: a JSON array of {id, name, org, reasons: [{kind, text, entry}]}.
     #[arg(long, requires = "print")]
     json: bool,
 }
@@ -26,31 +30,53 @@ pub fn run(ctx: &Ctx, a: ReviewArgs) -> Result<ExitCode> {
     }
     let book = ctx.read()?;
     let index = ctx.index(&book);
-    let queue = review::queue(&book, &index, &ctx.config, ctx.today);
-    let people = queue
+    let day = review::day(&book, &index, &ctx.config, ctx.today);
+    let items = match a.all {
+        // Everyone due, minus whoever was handled today (a skip holds for the day).
+        true => {
+            let handled = review::ReviewProgress::of(&book, ctx.today);
+            review::queue(&book, &index, &ctx.config, ctx.today)
+                .into_iter()
+                .filter(|item| handled.outcome(item.person).is_none())
+                .collect()
+        }
+        false => day.items.clone(),
+    };
+    let people: Vec<_> = items
         .iter()
-        .filter_map(|item| Some((book.person(item.person)?, item)));
+        .filter_map(|item| Some((book.person(item.person)?, item)))
+        .collect();
     if a.json {
         let rows: Vec<_> = people
+            .iter()
             .map(|(p, item)| {
                 json!({
                     "id": p.id.to_string(),
                     "name": p.name,
                     "org": p.org,
-                    "reasons": item.reasons.iter().map(|r| r.to_string()).collect::<Vec<_>>(),
+                    "reasons": item.reasons.iter().map(|r| json!({
+                        "kind": r.kind_name(),
+                        "text": r.to_string(),
+                        "entry": r.entry().map(|e| e.to_string()),
+                    })).collect::<Vec<_>>(),
                 })
             })
             .collect();
         super::out::json(&rows)?;
         return Ok(ExitCode::SUCCESS);
     }
-    let day = ctx.today.format("%a %-d %b %Y");
-    match queue.len() {
-        0 => outln!("Nothing to review on {day}."),
-        1 => outln!("1 person to review on {day}:"),
-        n => outln!("{n} people to review on {day}:"),
+    let date = ctx.today.format("%a %-d %b %Y");
+    let shown = people.len();
+    match (a.all, shown) {
+        (_, 0) if day.handled > 0 => outln!("Review of {date}: done ({} handled).", day.handled),
+        (_, 0) => outln!("Nothing to review on {date}."),
+        (true, n) => outln!("Review of {date} — everyone due: {n}"),
+        (false, _) => outln!(
+            "Review of {date} — {}",
+            day.headline(&review::ReviewProgress::of(&book, ctx.today))
+        ),
     }
-    for (p, item) in people {
+    for (p, item) in &people {
         outln!();
         match &p.org {
             Some(org) => outln!("{} ({}) · {org}", p.name, p.id),
@@ -59,6 +85,10 @@ pub fn run(ctx: &Ctx, a: ReviewArgs) -> Result<ExitCode> {
         for reason in &item.reasons {
             outln!("  {reason}");
         }
+    }
+    if !a.all && day.more_due > 0 {
+        outln!();
+        outln!("kith review --print --all lists everyone due.");
     }
     Ok(ExitCode::SUCCESS)
 }

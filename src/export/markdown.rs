@@ -115,6 +115,13 @@ fn entry_line(out: &mut String, book: &Book, p: &Person, e: &Entry) {
     }
     if e.is_open_promise() {
         out.push_str(" [open]");
+    } else if let Some(note) = &e.released {
+        match note.is_empty() {
+            true => out.push_str(" [released]"),
+            false => {
+                let _ = write!(out, " [released: {}]", esc(note));
+            }
+        }
     } else if e.kind.is_promise() {
         out.push_str(" [kept]");
     }

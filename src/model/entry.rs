@@ -89,6 +89,10 @@ pub struct Entry {
     /// The day it was marked done.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub done_on: Option<NaiveDate>,
+    /// A promise released rather than kept, with why ("they found someone
+    /// else"): closed, so it stops nagging, and not a deed given.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub released: Option<String>,
 }
 
 impl Entry {
@@ -103,6 +107,7 @@ impl Entry {
             follow_up: None,
             done: false,
             done_on: None,
+            released: None,
         }
     }
 
@@ -112,6 +117,16 @@ impl Entry {
         if let std::borrow::Cow::Owned(s) = crate::text::clean_line(&self.summary) {
             self.summary = s;
         }
+        if let Some(note) = &mut self.released
+            && let std::borrow::Cow::Owned(s) = crate::text::clean_line(note)
+        {
+            *note = s;
+        }
+    }
+
+    /// A promise let go of instead of kept (see [`Entry::released`]).
+    pub fn is_released(&self) -> bool {
+        self.released.is_some()
     }
 
     pub fn names(&self, person: PersonId) -> bool {

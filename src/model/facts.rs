@@ -34,10 +34,12 @@ impl PersonFacts {
         self.deeds_given + self.deeds_received
     }
 
-    /// At least one entry, and no deed in either direction. An open promise is
+    /// At least one touch, and no deed in either direction. An open promise is
     /// not yet a deed.
     pub fn coffee_only(&self) -> bool {
-        !self.entries.is_empty() && self.deeds() == 0
+        // A touch at least (a promise released is neither), and no deed: an
+        // open promise is not a deed yet.
+        self.touches > 0 && self.deeds() == 0
     }
 
     pub fn days_since_contact(&self, today: NaiveDate) -> Option<i64> {
@@ -128,6 +130,10 @@ fn record(f: &mut PersonFacts, i: usize, entry: &Entry, weight: Weight) {
     if entry.is_open_promise() {
         f.open_promises += 1;
         f.oldest_open_promise = Some(f.oldest_open_promise.map_or(date, |d| d.min(date)));
+        return;
+    }
+    if entry.is_released() {
+        // Let go of, not kept: neither a deed nor a touch.
         return;
     }
     match weight {

@@ -47,7 +47,7 @@ pub fn give_take(book: &Book, kinds: &Kinds, today: NaiveDate) -> Vec<(PersonId,
         .map(|p| (p.id, GiveTake::default()))
         .collect();
     for e in &book.entries {
-        if e.date <= since || e.date > today || e.is_open_promise() {
+        if e.date <= since || e.date > today || e.is_open_promise() || e.is_released() {
             continue;
         }
         if kinds.weight(&e.kind) != Weight::Deed {

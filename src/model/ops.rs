@@ -35,6 +35,9 @@ pub enum Op {
     SetMerged(PersonId, Option<PersonId>),
     /// Marks an entry done (a promise kept, a follow-up made) or open again.
     SetDone(EntryId, Option<NaiveDate>),
+    /// Releases an open promise on a day, with a note (closed, not kept), or
+    /// (`None`) opens it again.
+    SetReleased(EntryId, Option<(NaiveDate, String)>),
     /// Replaces (or, with `None`, forgets) the daily review's progress.
     SetReview(Option<ReviewProgress>),
     /// Dismisses a suggested introduction (`true`) or takes the dismissal
@@ -247,6 +250,34 @@ impl Op {
                 e.done = on.is_some();
                 e.done_on = on;
                 Ok(Op::SetDone(id, old))
+            }
+            Op::SetReleased(id, release) => {
+                let i = book.entry_index(id).ok_or(OpError::NoEntry(id))?;
+                let e = &mut book.entries[i];
+                if !e.kind.is_promise() {
+                    return Err(OpError::Rejected(format!("{id} is not a promise")));
+                }
+                let old = match (&e.released, e.done_on) {
+                    (Some(note), Some(day)) => Some((day, note.clone())),
+                    (Some(note), None) => Some((e.date, note.clone())),
+                    (None, _) if e.done => {
+                        return Err(OpError::Rejected(format!("{id} was kept already")));
+                    }
+                    (None, _) => None,
+                };
+                match release {
+                    Some((day, note)) => {
+                        e.done = true;
+                        e.done_on = Some(day);
+                        e.released = Some(crate::text::clean_line(&note).into_owned());
+                    }
+                    None => {
+                        e.done = false;
+                        e.done_on = None;
+                        e.released = None;
+                    }
+                }
+                Ok(Op::SetReleased(id, old))
             }
             Op::SetReview(progress) => {
                 Ok(Op::SetReview(std::mem::replace(&mut book.review, progress)))

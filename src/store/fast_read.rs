@@ -178,6 +178,7 @@ fn entry(c: &mut Cursor) -> Option<Entry> {
     let mut follow_up = None;
     let mut done = None;
     let mut done_on = None;
+    let mut released = None;
     c.fields(|c, field| {
         match field {
             "id" => set_once(&mut id, EntryId(c.u32()?))?,
@@ -189,6 +190,7 @@ fn entry(c: &mut Cursor) -> Option<Entry> {
             "follow_up" => set_once(&mut follow_up, c.date()?)?,
             "done" => set_once(&mut done, c.bool()?)?,
             "done_on" => set_once(&mut done_on, c.date()?)?,
+            "released" => set_once(&mut released, c.string()?)?,
             _ => return None,
         }
         Some(())
@@ -203,6 +205,7 @@ fn entry(c: &mut Cursor) -> Option<Entry> {
         follow_up,
         done: done.unwrap_or_default(),
         done_on,
+        released,
     })
 }
 

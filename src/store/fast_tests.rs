@@ -61,6 +61,7 @@ fn sample() -> String {
             (PersonId(2), crate::model::Outcome::Done),
             (PersonId(1), crate::model::Outcome::Skipped),
         ],
+        snoozes: [(PersonId(2), (2, "2026-11-20".parse().unwrap()))].into(),
     });
     serialize_book_with_ron(&book)
 }

@@ -224,6 +224,7 @@ fn entry(out: &mut Out, e: &Entry) {
         follow_up,
         done,
         done_on,
+        released,
     } = e;
     out.push("(id: ");
     out.u32(*id);
@@ -254,6 +255,10 @@ fn entry(out: &mut Out, e: &Entry) {
     if let Some(day) = done_on {
         out.push(", done_on: ");
         out.date(*day);
+    }
+    if let Some(note) = released {
+        out.push(", released: ");
+        out.string(note);
     }
     out.push(")");
 }

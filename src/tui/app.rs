@@ -359,6 +359,11 @@ impl App {
                     }
                     Effect::Filter(filter) => self.set_weight(filter),
                     Effect::Yes(ask) => self.yes(ask),
+                    Effect::Release {
+                        person,
+                        entry,
+                        note,
+                    } => self.release_promise(person, entry, note),
                 }
             }
         }

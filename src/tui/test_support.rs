@@ -56,6 +56,35 @@ pub fn demo_fixture() -> Fixture {
     }
 }
 
+/// A new App on the book at `path` on `day` (kith run on another day).
+pub fn open_on(path: &Path, day: NaiveDate) -> App {
+    let (store, book) = Store::open(path, day).unwrap();
+    App::new(
+        store,
+        book,
+        Config::default(),
+        Keymap::default(),
+        day,
+        false,
+    )
+}
+
+/// The whole screen as text, `width`×`height`.
+pub fn draw(app: &App, width: u16, height: u16) -> String {
+    let mut terminal =
+        ratatui::Terminal::new(ratatui::backend::TestBackend::new(width, height)).unwrap();
+    terminal.draw(|f| f.render_widget(app, f.area())).unwrap();
+    let buffer = terminal.backend().buffer();
+    let mut out = String::new();
+    for y in 0..height {
+        for x in 0..width {
+            out.push_str(buffer[(x, y)].symbol());
+        }
+        out.push('\n');
+    }
+    out
+}
+
 /// A new App on the book at `path` (another run of kith, the same day).
 pub fn open_at(path: &Path) -> App {
     let (store, book) = Store::open(path, today()).unwrap();
@@ -147,6 +176,7 @@ pub enum Top {
     SnoozeDate(PersonId),
     Filter,
     GoTo,
+    Release,
 }
 
 impl Top {
@@ -164,6 +194,7 @@ impl Top {
             Layer::Snooze(s) => Top::Snooze(s.person),
             Layer::Filter(_) => Top::Filter,
             Layer::GoTo(_) => Top::GoTo,
+            Layer::Release(_) => Top::Release,
         }
     }
 }

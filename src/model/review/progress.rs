@@ -25,6 +25,10 @@ pub struct ReviewProgress {
     pub date: NaiveDate,
     #[serde(default)]
     pub handled: Vec<(PersonId, Outcome)>,
+    /// Snoozes in a row per person, and the day the streak began; any entry
+    /// naming them dated after that day ends it. Kept across days (see [`cadence_streak`]).
+    #[serde(default, skip_serializing_if = "std::collections::BTreeMap::is_empty")]
+    pub snoozes: std::collections::BTreeMap<PersonId, (u32, NaiveDate)>,
 }
 
 impl ReviewProgress {
@@ -33,9 +37,11 @@ impl ReviewProgress {
     pub fn of(book: &Book, today: NaiveDate) -> ReviewProgress {
         match &book.review {
             Some(p) if p.date == today => p.clone(),
-            _ => ReviewProgress {
+            // A new day: nobody handled yet; snooze streaks carry over.
+            old => ReviewProgress {
                 date: today,
                 handled: Vec::new(),
+                snoozes: old.as_ref().map(|p| p.snoozes.clone()).unwrap_or_default(),
             },
         }
     }
@@ -112,6 +118,29 @@ pub fn done(book: &Book, person: PersonId, today: NaiveDate) -> Op {
     Op::Batch(ops)
 }
 
+/// How many times in a row `person` has been snoozed, counting only a streak
+/// with no entry naming them since it began.
+pub fn cadence_streak(book: &Book, person: PersonId, today: NaiveDate) -> u32 {
+    let progress = ReviewProgress::of(book, today);
+    match progress.snoozes.get(&person) {
+        Some((n, since)) if !contact_since(book, person, *since) => *n,
+        _ => 0,
+    }
+}
+
+fn contact_since(book: &Book, person: PersonId, since: NaiveDate) -> bool {
+    book.entries_of(person).any(|e| e.date > since)
+}
+
+/// Snoozing a cadence this many times in a row offers to lengthen it.
+pub const SNOOZES_BEFORE_LENGTHENING: u32 = 3;
+
+/// A cadence half as long again (14 → 21, 30 → 45, 90 → 135): what the
+/// review offers after [`SNOOZES_BEFORE_LENGTHENING`] snoozes in a row.
+pub fn lengthened(cadence: u32) -> u32 {
+    cadence.saturating_add(cadence.div_ceil(2))
+}
+
 /// Snoozes `person` until `until` and records the outcome.
 pub fn snooze(
     book: &Book,
@@ -122,9 +151,16 @@ pub fn snooze(
     let before = book.person(person).ok_or(OpError::NoPerson(person))?;
     let mut p = before.clone();
     p.snoozed_until = Some(until);
+    let mut progress = ReviewProgress::of(book, today);
+    progress.record(person, Outcome::Snoozed);
+    let streak = match progress.snoozes.get(&person) {
+        Some((n, since)) if !contact_since(book, person, *since) => (n + 1, *since),
+        _ => (1, today),
+    };
+    progress.snoozes.insert(person, streak);
     Ok(Op::Batch(vec![
         Op::edit_person(before, p),
-        record(book, person, Outcome::Snoozed, today),
+        Op::SetReview(Some(progress)),
     ]))
 }
 
@@ -148,26 +184,79 @@ pub struct Summary {
     /// Deeds you did today: deeds given (or mutual) dated today, and promises
     /// kept today. A promise still open is not a deed yet.
     pub deeds_today: usize,
+    /// Touches (coffee, call, message…) dated today.
+    pub touches_today: usize,
+    /// Promises kept today.
+    pub promises_kept: usize,
+    /// Different people named by today's deeds and touches.
+    pub people_reached: usize,
+    /// The seven days ending today: deeds given and deeds received.
+    pub week_given: usize,
+    pub week_received: usize,
 }
 
 impl Summary {
     pub fn of(book: &Book, kinds: &Kinds, today: NaiveDate) -> Summary {
         let progress = ReviewProgress::of(book, today);
-        Summary {
+        let week_start = today - chrono::Days::new(6);
+        let mut reached = std::collections::HashSet::new();
+        let mut s = Summary {
             logged: progress.count(Outcome::Logged),
             done: progress.count(Outcome::Done),
             snoozed: progress.count(Outcome::Snoozed),
             skipped: progress.count(Outcome::Skipped),
-            deeds_today: book
-                .entries
-                .iter()
-                .filter(|e| is_deed_done_on(e, kinds, today))
-                .count(),
+            ..Summary::default()
+        };
+        for e in &book.entries {
+            let deed = kinds.weight(&e.kind) == Weight::Deed;
+            if is_deed_done_on(e, kinds, today) {
+                s.deeds_today += 1;
+                reached.extend(e.people.iter().map(|p| book.resolve(*p)));
+            } else if !deed && e.date == today {
+                s.touches_today += 1;
+                reached.extend(e.people.iter().map(|p| book.resolve(*p)));
+            }
+            if e.is_released() {
+                continue;
+            }
+            if e.kind.is_promise() && e.done && e.done_on == Some(today) {
+                s.promises_kept += 1;
+            }
+            // A promise counts in the week once kept, on the day it was kept.
+            let when = match e.kind.is_promise() {
+                true if e.done => e.done_on.unwrap_or(e.date),
+                true => continue,
+                false => e.date,
+            };
+            if deed && (week_start..=today).contains(&when) {
+                match e.direction {
+                    Direction::Gave => s.week_given += 1,
+                    Direction::Received => s.week_received += 1,
+                    Direction::Mutual => {
+                        s.week_given += 1;
+                        s.week_received += 1;
+                    }
+                }
+            }
         }
+        s.people_reached = reached.len();
+        s
+    }
+
+    /// "this week: 9 deeds given, 3 received".
+    pub fn week_line(&self) -> String {
+        let deeds = match self.week_given {
+            1 => "1 deed".to_string(),
+            n => format!("{n} deeds"),
+        };
+        format!("this week: {deeds} given, {} received", self.week_received)
     }
 }
 
 fn is_deed_done_on(e: &Entry, kinds: &Kinds, today: NaiveDate) -> bool {
+    if e.is_released() {
+        return false;
+    }
     if e.direction == Direction::Received || kinds.weight(&e.kind) != Weight::Deed {
         return false;
     }

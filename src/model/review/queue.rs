@@ -2,9 +2,11 @@
 
 use chrono::{Datelike, NaiveDate};
 
-use super::{Reason, ReviewItem};
+use super::{Reason, ReviewItem, ReviewProgress};
 use crate::config::Config;
-use crate::model::{Book, Facts, Index, Person};
+use crate::model::{
+    Book, Direction, Entry, Facts, Index, Kinds, Person, PersonFacts, PersonId, Weight,
+};
 
 /// A birthday this many days ahead (or fewer) puts someone in the queue.
 pub const BIRTHDAY_DAYS: i64 = 7;
@@ -13,10 +15,13 @@ pub const BIRTHDAY_DAYS: i64 = 7;
 /// reasons. Archived people never appear; snoozed people appear again on the
 /// day their snooze ends.
 ///
-/// Ordered by the person's most pressing reason (promise, follow-up, cadence,
-/// coffee-only, birthday), then by how urgent that reason is (see
-/// [`Reason::urgency`]), then by id, so the order is the same on every run.
+/// Commitments first (open promises, then due follow-ups, the oldest first);
+/// then everyone else by how much a deed matters now, in days of waiting
+/// ([`Reason::weight_days`], the heaviest of their reasons), so whoever is
+/// left out of today's review is nearer the front tomorrow; then by id, so
+/// the order is the same on every run.
 pub fn queue(book: &Book, index: &Index, config: &Config, today: NaiveDate) -> Vec<ReviewItem> {
+    let kinds = config.kinds();
     // Sized for everyone: on a heavy book most people are due, and growing the
     // list showed up in the profile.
     let mut items: Vec<ReviewItem> = Vec::with_capacity(book.people.len());
@@ -24,7 +29,7 @@ pub fn queue(book: &Book, index: &Index, config: &Config, today: NaiveDate) -> V
         book.active_people()
             .filter(|p| p.snoozed_until.is_none_or(|until| until <= today))
             .filter_map(|p| {
-                let reasons = reasons(book, index, config, p, today);
+                let reasons = reasons(book, index, config, &kinds, p, today);
                 (!reasons.is_empty()).then_some(ReviewItem {
                     person: p.id,
                     reasons,
@@ -32,8 +37,92 @@ pub fn queue(book: &Book, index: &Index, config: &Config, today: NaiveDate) -> V
             }),
     );
     // Ids are unique, so an unstable sort is still deterministic.
-    items.sort_unstable_by_key(|item| (item.top().key(), item.person));
+    items.sort_unstable_by_key(|item| (rank(item, config), item.person));
     items
+}
+
+/// Where a person stands in the queue; smaller comes first.
+fn rank(item: &ReviewItem, config: &Config) -> (u8, u8, i64) {
+    let top = item.top();
+    if top.is_commitment() {
+        return (0, top.priority(), top.urgency());
+    }
+    let weight = item
+        .reasons
+        .iter()
+        .map(|r| r.weight_days(config.coffee_review_days, config.reciprocate_days))
+        .max()
+        .unwrap_or(0);
+    (1, 0, -weight)
+}
+
+/// One day's review: at most `review_size` people, counting those already
+/// handled today (so resolving someone never pulls in another), and how many
+/// more are due beyond them.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ReviewDay {
+    /// Today's people with something still due, in queue order: those not
+    /// handled yet, and those handled (done, logged) with a reason left. A
+    /// skip or a snooze holds for the day: those people are not here.
+    pub items: Vec<ReviewItem>,
+    /// People handled today (done, logged, snoozed, skipped).
+    pub handled: usize,
+    /// Due and not handled, beyond today's.
+    pub more_due: usize,
+}
+
+impl ReviewDay {
+    /// The day's size: everyone handled today and everyone still to come.
+    pub fn size(&self, progress: &ReviewProgress) -> usize {
+        self.handled
+            + self
+                .items
+                .iter()
+                .filter(|i| progress.outcome(i.person).is_none())
+                .count()
+    }
+
+    /// "10 today · 517 more due", or "4 left of 10 today · …" once begun.
+    pub fn headline(&self, progress: &ReviewProgress) -> String {
+        let today = self.size(progress);
+        let mut s = match self.handled {
+            0 => format!("{today} today"),
+            _ => format!("{} left of {today} today", self.items.len()),
+        };
+        if self.more_due > 0 {
+            s.push_str(&format!(" · {} more due", self.more_due));
+        }
+        s
+    }
+}
+
+/// The day's review on `today` (see [`ReviewDay`]).
+pub fn day(book: &Book, index: &Index, config: &Config, today: NaiveDate) -> ReviewDay {
+    use super::Outcome;
+    let progress = ReviewProgress::of(book, today);
+    let outcome = |p: PersonId| progress.outcome(p);
+    let mut room = config.review_size.saturating_sub(progress.handled.len());
+    let mut more_due = 0;
+    let items = queue(book, index, config, today)
+        .into_iter()
+        .filter(|item| match outcome(item.person) {
+            Some(Outcome::Skipped | Outcome::Snoozed) => false,
+            Some(Outcome::Done | Outcome::Logged) => true,
+            None if room > 0 => {
+                room -= 1;
+                true
+            }
+            None => {
+                more_due += 1;
+                false
+            }
+        })
+        .collect();
+    ReviewDay {
+        items,
+        handled: progress.handled.len(),
+        more_due,
+    }
 }
 
 /// Every reason `person` is due on `today`, most pressing first.
@@ -41,6 +130,7 @@ pub fn reasons(
     book: &Book,
     index: &Index,
     config: &Config,
+    kinds: &Kinds,
     person: &Person,
     today: NaiveDate,
 ) -> Vec<Reason> {
@@ -65,6 +155,17 @@ pub fn reasons(
                 });
             }
         }
+    }
+    if facts.deeds_received > 0
+        && let Some(e) = unreturned(book, facts, kinds)
+        && (today - e.date).num_days() > i64::from(config.reciprocate_days)
+    {
+        reasons.push(Reason::Reciprocate {
+            entry: e.id,
+            kind: e.kind.clone(),
+            summary: e.summary.clone(),
+            days_ago: (today - e.date).num_days(),
+        });
     }
     let cadence = config.cadence_for(person);
     if let Some(cadence) = cadence.filter(|_| facts.cadence_due(cadence, today)) {
@@ -101,6 +202,26 @@ pub fn reasons(
         }
     }
     // The oldest promise leads; two of the same age go by entry id.
+    // (Reasons of one person sort by kind and urgency; their weight only
+    // places the person in the queue.)
     reasons.sort_by_key(|r| (r.key(), r.closes()));
     reasons
+}
+
+/// The oldest deed they did for you since the last deed you did for them
+/// (or ever, when you never did one): what `reciprocate` is about.
+fn unreturned<'a>(book: &'a Book, facts: &PersonFacts, kinds: &Kinds) -> Option<&'a Entry> {
+    let mut oldest = None;
+    // Newest first: walk back until the last deed given.
+    for &i in &facts.entries {
+        let e = &book.entries[i];
+        if e.is_open_promise() || e.is_released() || kinds.weight(&e.kind) != Weight::Deed {
+            continue;
+        }
+        match e.direction {
+            Direction::Received => oldest = Some(e),
+            Direction::Gave | Direction::Mutual => break,
+        }
+    }
+    oldest
 }

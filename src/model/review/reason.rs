@@ -3,7 +3,7 @@
 use chrono::NaiveDate;
 use std::fmt;
 
-use crate::model::{Direction, EntryId, PersonId};
+use crate::model::{Direction, EntryId, Kind, PersonId};
 
 /// One reason a person is in the review queue. The variants are declared in
 /// priority order: a promise outranks a follow-up, which outranks a cadence…
@@ -31,6 +31,14 @@ pub enum Reason {
     },
     /// Only touches so far, met long enough ago, and quiet just as long.
     CoffeeOnlyIdle { met_days_ago: i64, idle_days: i64 },
+    /// They did a deed for you `days_ago` days ago (more than the config's
+    /// `reciprocate_days`), and you have given them nothing since.
+    Reciprocate {
+        entry: EntryId,
+        kind: Kind,
+        summary: String,
+        days_ago: i64,
+    },
     /// A birthday within the next week (`in_days == 0` is today).
     Birthday {
         in_days: i64,
@@ -46,9 +54,64 @@ impl Reason {
         match self {
             Reason::OpenPromise { .. } => 0,
             Reason::FollowUpDue { .. } => 1,
-            Reason::CadencePassed { .. } => 2,
-            Reason::CoffeeOnlyIdle { .. } => 3,
-            Reason::Birthday { .. } => 4,
+            Reason::Reciprocate { .. } => 2,
+            Reason::CadencePassed { .. } => 3,
+            Reason::CoffeeOnlyIdle { .. } => 4,
+            Reason::Birthday { .. } => 5,
+        }
+    }
+
+    /// What kind of reason, as scripts see it (`review --print --json`).
+    pub fn kind_name(&self) -> &'static str {
+        match self {
+            Reason::OpenPromise { .. } => "promise",
+            Reason::FollowUpDue { .. } => "follow_up",
+            Reason::Reciprocate { .. } => "reciprocate",
+            Reason::CadencePassed { .. } => "cadence",
+            Reason::CoffeeOnlyIdle { .. } => "coffee_only",
+            Reason::Birthday { .. } => "birthday",
+        }
+    }
+
+    /// The entry the reason is about, where it has one.
+    pub fn entry(&self) -> Option<EntryId> {
+        match self {
+            Reason::OpenPromise { entry, .. }
+            | Reason::FollowUpDue { entry, .. }
+            | Reason::Reciprocate { entry, .. } => Some(*entry),
+            _ => None,
+        }
+    }
+
+    /// A commitment: something you (or they) said would happen. Commitments
+    /// fill a day's review before anything else.
+    pub fn is_commitment(&self) -> bool {
+        matches!(
+            self,
+            Reason::OpenPromise { .. } | Reason::FollowUpDue { .. }
+        )
+    }
+
+    /// How much a deed matters now, in days of waiting: how far past its
+    /// cadence, how long a favor has gone unreturned (weighted up: a debt
+    /// weighs more than a quiet spell), how long since a coffee, and a
+    /// birthday most on the day itself. Everyone's grows by one a day while
+    /// they wait, so whoever was left out today is nearer the front tomorrow.
+    pub fn weight_days(&self, coffee_days: u32, reciprocate_days: u32) -> i64 {
+        match self {
+            Reason::OpenPromise { since_days, .. } => *since_days,
+            Reason::FollowUpDue { days_overdue, .. } => *days_overdue,
+            Reason::Reciprocate { days_ago, .. } => {
+                days_ago - i64::from(reciprocate_days) + RECIPROCATE_BONUS
+            }
+            Reason::CadencePassed {
+                cadence,
+                days_since,
+                // Never contacted: after everyone actually slipping, so an
+                // imported address book does not bury them.
+            } => days_since.map_or(-1, |d| d - i64::from(*cadence)),
+            Reason::CoffeeOnlyIdle { met_days_ago, .. } => met_days_ago - i64::from(coffee_days),
+            Reason::Birthday { in_days, .. } => BIRTHDAY_WEIGHT - 25 * in_days,
         }
     }
 
@@ -69,6 +132,7 @@ impl Reason {
                 days_since: None, ..
             } => i64::MAX,
             Reason::CoffeeOnlyIdle { met_days_ago, .. } => -met_days_ago,
+            Reason::Reciprocate { days_ago, .. } => -days_ago,
             Reason::Birthday { in_days, .. } => *in_days,
         }
     }
@@ -84,6 +148,26 @@ impl Reason {
     /// The sort key of a list of reasons: priority, then urgency.
     pub(crate) fn key(&self) -> (u8, i64) {
         (self.priority(), self.urgency())
+    }
+}
+
+/// A favor to return counts as this many more days of waiting: a debt
+/// weighs a month more than a quiet spell.
+const RECIPROCATE_BONUS: i64 = 30;
+/// A birthday today weighs as much as a cadence this many days overdue
+/// (less by 25 for each day it is away).
+const BIRTHDAY_WEIGHT: i64 = 200;
+
+/// "referred you", "introduced you": what a deed someone did for you reads as.
+fn done_for_you(kind: &Kind) -> String {
+    match kind.as_str() {
+        "favor" => "did you a favor".into(),
+        "intro" => "introduced you".into(),
+        "help" => "helped you".into(),
+        "gift" => "gave you a gift".into(),
+        "referral" => "referred you".into(),
+        "collab" => "worked with you".into(),
+        other => format!("did you a {other}"),
     }
 }
 
@@ -161,6 +245,17 @@ impl fmt::Display for Reason {
                 }
                 Ok(())
             }
+            Reason::Reciprocate {
+                kind,
+                summary,
+                days_ago,
+                ..
+            } => write!(
+                f,
+                "{}: {summary} · {}; nothing back since",
+                done_for_you(kind),
+                ago(*days_ago)
+            ),
             Reason::Birthday {
                 in_days,
                 date,

@@ -5,7 +5,7 @@
 use chrono::NaiveDate;
 use std::collections::HashSet;
 
-use super::{Outcome, ReviewItem, ReviewProgress, Summary, queue};
+use super::{Outcome, ReviewItem, ReviewProgress, Summary, day, reasons};
 use crate::config::Config;
 use crate::model::{Book, Entry, Index, Kinds, Person, PersonFacts, PersonId};
 
@@ -15,9 +15,17 @@ pub const RECENT_ENTRIES: usize = 5;
 #[derive(Debug, Clone)]
 pub struct ReviewSession {
     today: NaiveDate,
+    /// The day's people, with their reasons as of the last [`refresh`].
+    ///
+    /// [`refresh`]: ReviewSession::refresh
     items: Vec<ReviewItem>,
     handled: Vec<(PersonId, Outcome)>,
-    handled_set: HashSet<PersonId>,
+    /// Skipped or snoozed today: out of the day.
+    set_aside: HashSet<PersonId>,
+    /// The day's size when the review opened.
+    total: usize,
+    /// Due beyond today's share.
+    more_due: usize,
 }
 
 /// Everything the review shows for the current person.
@@ -34,12 +42,17 @@ pub struct ReviewStep<'a> {
 }
 
 impl ReviewSession {
+    /// Today's review (see [`day`]): at most `review_size` people.
     pub fn new(book: &Book, index: &Index, config: &Config, today: NaiveDate) -> ReviewSession {
+        let day = day(book, index, config, today);
+        let progress = ReviewProgress::of(book, today);
         let mut session = ReviewSession {
             today,
-            items: queue(book, index, config, today),
+            total: day.size(&progress),
+            more_due: day.more_due,
+            items: day.items,
             handled: Vec::new(),
-            handled_set: HashSet::new(),
+            set_aside: HashSet::new(),
         };
         session.sync(book);
         session
@@ -49,7 +62,63 @@ impl ReviewSession {
     /// another process changed the file).
     pub fn sync(&mut self, book: &Book) {
         self.handled = ReviewProgress::of(book, self.today).handled;
-        self.handled_set = self.handled.iter().map(|(p, _)| *p).collect();
+        self.set_aside = self
+            .handled
+            .iter()
+            .filter(|(_, o)| matches!(o, Outcome::Skipped | Outcome::Snoozed))
+            .map(|(p, _)| *p)
+            .collect();
+    }
+
+    /// Everyone due today, not only the day's share (`review --print --all`),
+    /// minus whoever was skipped or snoozed today.
+    pub fn everyone(
+        book: &Book,
+        index: &Index,
+        config: &Config,
+        today: NaiveDate,
+    ) -> ReviewSession {
+        let progress = ReviewProgress::of(book, today);
+        let items: Vec<ReviewItem> = super::queue(book, index, config, today)
+            .into_iter()
+            .filter(|i| {
+                !matches!(
+                    progress.outcome(i.person),
+                    Some(Outcome::Skipped | Outcome::Snoozed)
+                )
+            })
+            .collect();
+        let mut session = ReviewSession {
+            today,
+            total: items.len(),
+            more_due: 0,
+            items,
+            handled: Vec::new(),
+            set_aside: HashSet::new(),
+        };
+        session.sync(book);
+        session
+    }
+
+    /// [`sync`](ReviewSession::sync), and every reason of the day's people
+    /// computed again from the book as it is now, so nothing stale shows: a
+    /// follow-up closed on one of the two people it names is gone from both.
+    /// The day's people stay the same (a resolved reason never pulls in
+    /// someone new).
+    pub fn refresh(&mut self, book: &Book, index: &Index, config: &Config) {
+        self.sync(book);
+        let kinds = config.kinds();
+        for item in &mut self.items {
+            item.reasons = match book.person(item.person) {
+                Some(p) if !p.archived => reasons(book, index, config, &kinds, p, self.today),
+                _ => Vec::new(),
+            };
+        }
+    }
+
+    /// How many are due beyond today's share.
+    pub fn more_due(&self) -> usize {
+        self.more_due
     }
 
     pub fn today(&self) -> NaiveDate {
@@ -66,11 +135,11 @@ impl ReviewSession {
         &self.handled
     }
 
-    /// The queue minus the people handled today.
+    /// The day's people still to see: a reason left, not skipped or snoozed.
     pub fn remaining(&self) -> impl Iterator<Item = &ReviewItem> {
         self.items
             .iter()
-            .filter(|item| !self.handled_set.contains(&item.person))
+            .filter(|item| !item.reasons.is_empty() && !self.set_aside.contains(&item.person))
     }
 
     /// The next person to review.
@@ -82,11 +151,12 @@ impl ReviewSession {
         self.current().is_none()
     }
 
-    /// `(position, total)`, 1-based; the total stays put as people are handled
-    /// even when handling them takes them out of the queue.
+    /// `(position, total)`, 1-based; the total is the day's size and stays
+    /// put as people are handled.
     pub fn progress(&self) -> (usize, usize) {
-        let total = self.handled.len() + self.remaining().count();
-        ((self.handled.len() + 1).min(total), total)
+        let left = self.remaining().count();
+        let total = self.total.max(left);
+        ((total - left + 1).min(total), total)
     }
 
     /// The current person with their card facts and latest entries. People

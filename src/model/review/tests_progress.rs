@@ -14,7 +14,8 @@ fn apply(b: &mut B, make: impl FnOnce(&Book) -> Op) -> Op {
     make(&b.book).apply(&mut b.book).unwrap()
 }
 
-/// Ana: open promise; Bo: follow-up due; Cy: coffee idle; Di: birthday soon.
+/// Ana: open promise; Bo: follow-up due; Cy: coffee idle (72 days past the
+/// threshold); Di: birthday in a week (weighs 25), so the queue is in id order.
 fn four() -> B {
     let mut b = B::new(&["Ana", "Bo", "Cy", "Di"]);
     b.log("2026-11-20", &[1], "promise", "intro to Dana");
@@ -22,7 +23,7 @@ fn four() -> B {
     b.log("2026-11-10", &[1], "help", "later").follow_up = Some(d("2026-12-25"));
     b.log("2026-11-01", &[2], "favor", "deck").follow_up = Some(d("2026-11-24"));
     b.log("2026-09-01", &[3], "coffee", "met");
-    b.person(4).birthday = "11-28".parse().ok();
+    b.person(4).birthday = "12-03".parse().ok();
     b
 }
 
@@ -97,7 +98,7 @@ fn a_session_walks_the_queue_and_its_count_holds_as_people_leave_it() {
     assert_eq!(ids(&s), vec![1, 2, 3, 4]);
     assert_eq!(s.progress(), (1, 4));
     apply(&mut b, |book| done(book, PersonId(1), d(TODAY)));
-    s.sync(&b.book);
+    s.refresh(&b.book, &b.index(), &b.config);
     assert_eq!(s.current().unwrap().person, PersonId(2));
     assert_eq!(s.progress(), (2, 4));
     apply(&mut b, |book| skip(book, PersonId(2), d(TODAY)));
@@ -207,11 +208,25 @@ fn summary_counts_outcomes_and_the_deeds_you_did_today() {
             snoozed: 1,
             skipped: 1,
             deeds_today: 3,
+            touches_today: 1,
+            promises_kept: 1,
+            people_reached: 2,
+            week_given: 4,
+            week_received: 2,
         }
     );
     assert_eq!(
+        Summary::of(&b.book, &kinds, today).week_line(),
+        "this week: 4 deeds given, 2 received"
+    );
+    assert_eq!(
         Summary::of(&b.book, &kinds, d("2026-11-27")),
-        Summary::default()
+        Summary {
+            week_given: 4,
+            week_received: 2,
+            ..Summary::default()
+        },
+        "tomorrow nothing is done yet, and the week still holds today's deeds"
     );
 }
 
@@ -229,4 +244,33 @@ fn progress_survives_a_save_and_an_empty_one_is_not_written() {
     let back = crate::store::parse_book(&path, &bytes).unwrap();
     assert_eq!(back.review, b.book.review);
     assert!(back.review.is_some());
+}
+
+#[test]
+fn three_snoozes_in_a_row_make_a_streak_that_a_contact_ends() {
+    use super::{SNOOZES_BEFORE_LENGTHENING, cadence_streak, lengthened};
+    let mut b = four();
+    let mut day = d(TODAY);
+    for n in 1..=SNOOZES_BEFORE_LENGTHENING {
+        let until = snooze_until(SnoozeChoice::Day, day).unwrap();
+        apply(&mut b, |book| {
+            snooze(book, PersonId(3), until, day).unwrap()
+        });
+        assert_eq!(cadence_streak(&b.book, PersonId(3), day), n);
+        day = until;
+    }
+    // The streak is kept across days, in the file.
+    let text = crate::store::serialize_book(&b.book);
+    let back = crate::store::parse_book(std::path::Path::new("k"), text.as_bytes()).unwrap();
+    assert_eq!(cadence_streak(&back, PersonId(3), day), 3);
+    // Any entry naming them since the streak began ends it.
+    b.log(&day.to_string(), &[3], "call", "caught up");
+    assert!(day > d(TODAY));
+    assert_eq!(cadence_streak(&b.book, PersonId(3), day), 0);
+    let until = snooze_until(SnoozeChoice::Day, day).unwrap();
+    apply(&mut b, |book| {
+        snooze(book, PersonId(3), until, day).unwrap()
+    });
+    assert_eq!(cadence_streak(&b.book, PersonId(3), day), 1, "a new streak");
+    assert_eq!([14, 30, 90].map(lengthened), [21, 45, 135]);
 }

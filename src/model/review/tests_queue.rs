@@ -278,7 +278,7 @@ fn archived_people_never_appear() {
 }
 
 #[test]
-fn order_is_by_highest_reason_then_age_then_id() {
+fn commitments_first_then_by_how_much_a_deed_matters_now_then_id() {
     let mut b = B::new(&[
         "Bday", "Cadence", "Promise", "Follow", "Coffee", "Tie", "Both",
     ]);
@@ -297,7 +297,9 @@ fn order_is_by_highest_reason_then_age_then_id() {
     b.person(7).cadence = Some(200);
     b.log("2026-07-01", &[7], "call", "x").follow_up = Some(d("2026-11-01"));
     let q = b.queue();
-    assert_eq!(ids(&q), vec![3, 6, 7, 4, 2, 5, 1]);
+    // Promises and follow-ups first; then Bday (tomorrow: weighs 175) before
+    // Cadence (56 days past it) before Coffee (met 56 days ago: 42 past 14).
+    assert_eq!(ids(&q), vec![3, 6, 7, 4, 1, 2, 5]);
     assert_eq!(
         texts(&q)[2].1,
         vec![
@@ -309,11 +311,40 @@ fn order_is_by_highest_reason_then_age_then_id() {
     );
     // Coffee (last contact 56 days ago, default 30) is also past its cadence.
     assert_eq!(
-        texts(&q)[5].1,
+        texts(&q)[6].1,
         vec![
             "every 30 days · last contact 56 days ago".to_string(),
             "only coffee, met 56 days ago".to_string(),
         ]
     );
     assert_eq!(q, b.queue(), "deterministic");
+}
+
+#[test]
+fn a_deed_received_and_never_returned_is_a_reason_to_reciprocate() {
+    let mut b = B::new(&["Ngozi", "Returned", "Recent", "Mutual"]);
+    for (who, date) in [
+        (1, "2026-10-17"),
+        (2, "2026-10-01"),
+        (3, "2026-11-10"),
+        (4, "2026-10-01"),
+    ] {
+        b.log(date, &[who], "referral", "a contract").direction = Direction::Received;
+    }
+    b.log("2026-10-20", &[2], "favor", "intro back");
+    b.log("2026-10-05", &[4], "collab", "worked on it")
+        .direction = Direction::Mutual;
+    // Touches are not deeds: a call does not return a favor.
+    b.log("2026-11-01", &[1], "call", "thanks");
+    let q = b.texts();
+    assert_eq!(
+        q,
+        vec![(
+            1,
+            vec!["referred you: a contract · 40 days ago; nothing back since".to_string()]
+        )],
+        "Returned gave back, Recent is within 21 days, Mutual worked together since"
+    );
+    b.config.reciprocate_days = 50;
+    assert!(b.texts().is_empty(), "the threshold is the config's");
 }

@@ -138,8 +138,14 @@ actions! {
     ToggleDone = "done", "done/reopen";
     /// Review: capture something for the person on screen.
     ReviewCapture = "review-capture", "capture";
-    /// Review: close the promise or follow-up that put them in the queue.
-    ReviewDone = "review-done", "done";
+    /// Review: resolve the highlighted reason, writing what it means.
+    ReviewDone = "review-done", "resolve";
+    /// Review: release the highlighted promise (you will not keep it), with a note.
+    ReviewRelease = "review-release", "release promise";
+    /// Review: everyone due today, or back to today's share.
+    ReviewAll = "review-all", "everyone due";
+    /// People, card, review: end the selected person's snooze.
+    Unsnooze = "unsnooze", "unsnooze";
     /// Review: open the snooze chooser.
     ReviewSnooze = "review-snooze", "snooze";
     ReviewSkip = "review-skip", "skip";

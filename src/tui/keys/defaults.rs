@@ -22,11 +22,11 @@ impl Table {
             ],
             Table::Coffee => &[Action::Open],
             Table::Review => &[
-                Action::ReviewCapture,
                 Action::ReviewDone,
+                Action::ReviewCapture,
                 Action::ReviewSnooze,
                 Action::ReviewSkip,
-                Action::Open,
+                Action::ReviewAll,
                 Action::ReviewLeave,
             ],
             Table::Card => &[Action::Back, Action::Help],
@@ -51,6 +51,7 @@ impl Table {
             Table::Finder => &[Action::Open, Action::FindArchived, Action::Back],
             Table::Filter => &[Action::Submit, Action::Back],
             Table::GoTo => &[Action::Submit, Action::Back],
+            Table::Release => &[Action::Submit, Action::Back],
         }
     }
 
@@ -122,8 +123,15 @@ impl Table {
             }
             // `q` leaves the review rather than quitting (Ctrl-c still quits).
             Table::Review => vec![
+                (c('j'), Action::Down),
+                (k(Down), Action::Down),
+                (c('k'), Action::Up),
+                (k(Up), Action::Up),
                 (c('c'), Action::ReviewCapture),
                 (c('x'), Action::ReviewDone),
+                (c('R'), Action::ReviewRelease),
+                (c('a'), Action::ReviewAll),
+                (c('Z'), Action::Unsnooze),
                 (c('s'), Action::ReviewSnooze),
                 (c('n'), Action::ReviewSkip),
                 (c(' '), Action::ReviewSkip),
@@ -228,8 +236,8 @@ impl Table {
                 (Key::ctrl('o'), Action::FindAdd),
                 (Key::ctrl('c'), Action::Quit),
             ],
-            // A text field: no printable keys.
-            Table::GoTo => vec![
+            // Text fields: no printable keys.
+            Table::GoTo | Table::Release => vec![
                 (k(Enter), Action::Submit),
                 (k(Esc), Action::Back),
                 (Key::ctrl('c'), Action::Quit),
@@ -251,12 +259,13 @@ impl Table {
 }
 
 /// Keys that change the selected person, on the People tab and on the card.
-fn person_keys() -> [(Key, Action); 5] {
+fn person_keys() -> [(Key, Action); 6] {
     [
         (Key::char('a'), Action::AddPerson),
         (Key::char('e'), Action::EditPerson),
         (Key::char('E'), Action::EditExternal),
         (Key::char('A'), Action::Archive),
         (Key::char('M'), Action::Merge),
+        (Key::char('Z'), Action::Unsnooze),
     ]
 }

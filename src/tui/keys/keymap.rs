@@ -57,6 +57,7 @@ tables! {
     Finder = "finder", "Find";
     Filter = "filter", "Show";
     GoTo = "go-to", "Go to person";
+    Release = "release", "Release a promise";
 }
 
 impl Table {

@@ -158,7 +158,7 @@ impl CaptureState {
                 Commit::step(
                     move |fresh| Ok(review::logged(fresh, person, capture.to_op(fresh), today)),
                     &what,
-                    Then::Capture,
+                    Then::ReviewCapture(person),
                 )
             }
             (None, _) => Commit::with(move |fresh| Ok(capture.to_op(fresh)), &what, Then::Capture),

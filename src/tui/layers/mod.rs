@@ -22,6 +22,7 @@ pub mod go_to;
 pub mod help;
 pub mod picker;
 pub mod question;
+pub mod release;
 pub mod snooze;
 
 use chrono::NaiveDate;
@@ -48,6 +49,7 @@ pub use go_to::GoTo;
 pub use help::HelpLayer;
 pub use picker::Picker;
 pub use question::{Ask, Question};
+pub use release::ReleaseNote;
 pub use snooze::Snooze;
 
 /// One popup on the stack, with its state.
@@ -74,6 +76,8 @@ pub enum Layer {
     Filter(FilterChooser),
     /// Go to a person by id.
     GoTo(GoTo),
+    /// The review's "release a promise" note.
+    Release(ReleaseNote),
 }
 
 /// What the top layer did with a key.
@@ -108,6 +112,12 @@ pub enum Effect {
     Filter(WeightFilter),
     /// The question was answered yes.
     Yes(Ask),
+    /// Release this promise, with this note.
+    Release {
+        person: PersonId,
+        entry: crate::model::EntryId,
+        note: String,
+    },
 }
 
 /// What a layer reads (and the few things it may change) while it handles
@@ -164,6 +174,7 @@ impl Layer {
             Layer::Snooze(_) => Table::Snooze,
             Layer::Filter(_) => Table::Filter,
             Layer::GoTo(_) => Table::GoTo,
+            Layer::Release(_) => Table::Release,
         }
     }
 
@@ -181,6 +192,7 @@ impl Layer {
             Layer::Snooze(snooze) => snooze.handle(action, ctx),
             Layer::Filter(filter) => filter.handle(action),
             Layer::GoTo(go_to) => go_to.handle(action, ctx),
+            Layer::Release(release) => release.handle(action, ctx),
         }
     }
 
@@ -194,6 +206,7 @@ impl Layer {
             Layer::Capture(c) => Some(&mut c.field),
             Layer::Snooze(s) => s.field(),
             Layer::GoTo(g) => Some(&mut g.field),
+            Layer::Release(r) => Some(&mut r.field),
             _ => None,
         }
     }

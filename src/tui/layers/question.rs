@@ -26,6 +26,18 @@ pub enum Ask {
     /// Create the capture's unknown people, then save it.
     CreatePeople(Vec<String>),
     DeleteEntry(EntryId),
+    /// Snoozed `streak` times in a row: make their cadence `to` days instead of `from`.
+    LongerCadence {
+        person: PersonId,
+        from: u32,
+        to: u32,
+        streak: u32,
+    },
+    /// The deed just captured looks like keeping this open promise: close it.
+    KeepPromise {
+        person: PersonId,
+        promise: EntryId,
+    },
     /// The book's file is gone (deleted or moved): write the book as shown
     /// to a new file there?
     Recreate(std::path::PathBuf),
@@ -79,6 +91,28 @@ impl Question {
                 format!("Create {}?", names.join(", ")),
                 vec!["Not in the book yet: they are added with the line.".into()],
             ),
+            Ask::LongerCadence {
+                person,
+                from,
+                to,
+                streak,
+            } => (
+                "A longer cadence?".into(),
+                vec![
+                    format!("{} snoozed {streak} times in a row.", book.name_of(*person)),
+                    format!("Keep in touch every {to} days instead of {from}?"),
+                ],
+            ),
+            Ask::KeepPromise { promise, .. } => (
+                "Promise kept?".into(),
+                vec![
+                    match book.entry(*promise) {
+                        Some(e) => format!("You promised: {}", e.summary),
+                        None => "A promise".into(),
+                    },
+                    "Close it as kept by what you just logged?".into(),
+                ],
+            ),
             Ask::Recreate(path) => (
                 "The book's file is gone".into(),
                 vec![
@@ -112,6 +146,20 @@ impl App {
         match ask {
             Ask::DiscardForm | Ask::DiscardCapture => self.pop(),
             Ask::Recreate(_) => self.recreate(),
+            Ask::LongerCadence { person, to, .. } => {
+                let Some(before) = self.person(person) else {
+                    return;
+                };
+                let mut after = before.clone();
+                after.cadence = Some(to);
+                let what = format!("{}: every {to} days now", before.name);
+                let op = Op::edit_person(before, after);
+                self.commit(op, &what, Then::Nothing);
+            }
+            Ask::KeepPromise { person, promise } => {
+                let what = format!("kept a promise to {}", self.book.name_of(person));
+                self.commit(Op::SetDone(promise, Some(self.today)), &what, Then::Nothing);
+            }
             Ask::CreatePeople(_) => {
                 if let Some(outcome) = self.capture_on_top(|c, ctx| c.save(true, ctx)) {
                     self.carry_out(outcome);

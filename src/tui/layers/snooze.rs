@@ -91,7 +91,7 @@ impl Snooze {
         Outcome::CloseThen(Effect::Commit(Commit::step(
             move |fresh| review::snooze(fresh, id, until, today),
             &what,
-            Then::Nothing,
+            Then::AfterSnooze(id),
         )))
     }
 }

@@ -27,6 +27,9 @@ impl App {
         let on_panes = self.stack.is_empty();
         match action {
             Action::Quit => self.quit = true,
+            // On the Review, j/k walk the person's reasons.
+            Action::Up if on_panes && self.tab == Tab::Review => self.review_move(false),
+            Action::Down if on_panes && self.tab == Tab::Review => self.review_move(true),
             Action::Up if on_panes => self.move_cursor(|c, _| c.up(1)),
             Action::Down if on_panes => self.move_cursor(|c, len| c.down(1, len)),
             Action::PageUp if on_panes => self.move_cursor(|c, _| c.up(c.page())),
@@ -106,6 +109,9 @@ impl App {
             Action::ToggleDone => self.toggle_done(),
             Action::ReviewCapture => self.review_capture(),
             Action::ReviewDone => self.review_done(),
+            Action::ReviewRelease => self.review_release(),
+            Action::ReviewAll => self.review_all(),
+            Action::Unsnooze => self.unsnooze(),
             Action::ReviewSnooze => self.review_snooze_chooser(),
             Action::ReviewSkip => self.review_skip(),
             Action::ReviewLeave => self.review_leave(),

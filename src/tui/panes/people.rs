@@ -16,6 +16,8 @@ pub struct PeoplePane<'a>(pub &'a App);
 
 /// The marker column of an archived person's row (`.` shows them).
 const ARCHIVED: &str = "× ";
+/// The marker column of someone snoozed: out of the review until a day.
+pub const SNOOZED: &str = "z ";
 
 impl Widget for PeoplePane<'_> {
     fn render(self, area: Rect, buf: &mut Buffer) {
@@ -111,10 +113,13 @@ impl Widget for PeopleList<'_> {
                 .map(text::short_age)
                 .unwrap_or_else(|| "—".into());
             // Archived people are never due; their row is dimmed and marked.
-            let (marker, name_style) = match (p.archived, due) {
-                (true, _) => (Span::styled(ARCHIVED, theme.dim()), theme.dim()),
-                (false, true) => (Span::styled("! ", theme.due()), theme.plain()),
-                (false, false) => (Span::raw("  "), theme.plain()),
+            // Snoozed people are not due until their snooze ends.
+            let snoozed = p.snoozed_until.is_some_and(|d| d > app.today);
+            let (marker, name_style) = match (p.archived, snoozed, due) {
+                (true, _, _) => (Span::styled(ARCHIVED, theme.dim()), theme.dim()),
+                (false, true, _) => (Span::styled(SNOOZED, theme.dim()), theme.plain()),
+                (false, false, true) => (Span::styled("! ", theme.due()), theme.plain()),
+                (false, false, false) => (Span::raw("  "), theme.plain()),
             };
             let mut spans = vec![marker, Span::styled(fit(&p.name, name_w), name_style)];
             if org_w > 0 {

@@ -1,22 +1,29 @@
-//! The Review tab's state and what its keys do: done, snooze (its chooser
-//! is a layer), skip, capture, leave. Each action is one commit, so one undo step.
+//! The Review tab's state and what its keys do. A person's reasons are listed
+//! with a cursor (`j`/`k`); `x` resolves the highlighted one and writes what
+//! it means (see [`review::resolve`]): a promise kept, a follow-up done, a
+//! touch for a cadence or a birthday; a coffee-only person or a favor to
+//! return opens the capture line, since only a deed resolves those. `R`
+//! releases a promise with a note; snooze (its chooser is a layer), skip,
+//! capture, everyone due (`a`), leave. Each action is one commit, so one undo
+//! step.
 //!
 //! The session ([`ReviewSession`]) is built from the book when the tab is
-//! shown, never while drawing. After the review's own actions it only rereads
-//! today's progress (`sync`, cheap even on a heavy book); any other change to
-//! the book (a commit elsewhere, undo, a reload) rebuilds it. Today's progress
-//! lives in the book: leaving and coming back resumes where the review stopped.
+//! shown, never while drawing. After the review's own actions it computes
+//! the day's reasons again from the book as it is now (`refresh`: cheap, the
+//! day holds ten people); any other change (a commit elsewhere, undo, a
+//! reload) rebuilds it. Today's progress lives in the book: leaving and
+//! coming back resumes where the review stopped.
 
 pub mod draw;
 
 use ratatui::crossterm::event::KeyCode;
 
-use crate::model::PersonId;
-use crate::model::review::{self, ReviewSession};
+use crate::model::review::{self, Reason, Resolution, ReviewSession};
+use crate::model::{Op, OpError, PersonId};
 use crate::tui::app::{App, Tab};
 use crate::tui::keys::action::Action;
 use crate::tui::keys::keymap::Table;
-use crate::tui::layers::{Layer, Snooze};
+use crate::tui::layers::{Ask, Layer, Question, ReleaseNote, Snooze};
 use crate::tui::save::history::{Commit, Then};
 
 /// The Review tab's part of the app's state.
@@ -24,8 +31,13 @@ use crate::tui::save::history::{Commit, Then};
 pub struct ReviewTab {
     /// Today's review, while the tab is shown and the book unchanged.
     pub(crate) session: Option<ReviewSession>,
-    /// A review action is being committed: the session syncs, not rebuilds.
+    /// A review action is being committed: the session refreshes, not rebuilds.
     pub(crate) stepping: bool,
+    /// The highlighted reason of the person on screen, and whose it is.
+    pub(crate) reason: usize,
+    pub(crate) reason_of: Option<PersonId>,
+    /// Everyone due today instead of the day's share.
+    pub(crate) all: bool,
 }
 
 impl App {
@@ -46,25 +58,77 @@ impl App {
     /// Builds the session if the Review tab is shown and has none.
     pub(crate) fn refresh_review(&mut self) {
         if self.tab == Tab::Review && self.review.session.is_none() {
-            self.review.session = Some(ReviewSession::new(
-                &self.book,
-                &self.index,
-                &self.config,
-                self.today,
-            ));
+            let build = match self.review.all {
+                true => ReviewSession::everyone,
+                false => ReviewSession::new,
+            };
+            self.review.session = Some(build(&self.book, &self.index, &self.config, self.today));
         }
+        self.keep_reason_cursor();
     }
 
-    /// The book changed: after a review step the session rereads the
-    /// progress; after anything else the queue may have changed too.
+    /// The book changed: after a review step the session computes the day's
+    /// reasons again; after anything else the queue may have changed too.
     pub(crate) fn forget_review(&mut self) {
         match (&mut self.review.session, self.review.stepping) {
-            (Some(session), true) => session.sync(&self.book),
-            _ => {
-                self.review.session = None;
-                self.refresh_review();
-            }
+            (Some(session), true) => session.refresh(&self.book, &self.index, &self.config),
+            _ => self.review.session = None,
         }
+        self.refresh_review();
+    }
+
+    /// The reason cursor stays on the person it was on, within their reasons;
+    /// a new person starts at their first.
+    fn keep_reason_cursor(&mut self) {
+        let person = self.review_person();
+        if person != self.review.reason_of {
+            self.review.reason = 0;
+            self.review.reason_of = person;
+        }
+        let n = self.review_reasons().len();
+        self.review.reason = self.review.reason.min(n.saturating_sub(1));
+    }
+
+    /// The reasons of the person on screen, as of the book now.
+    pub fn review_reasons(&self) -> &[Reason] {
+        let Some(session) = self.review.session.as_ref() else {
+            return &[];
+        };
+        session
+            .remaining()
+            .find(|item| self.book.person(item.person).is_some())
+            .map_or(&[], |item| item.reasons.as_slice())
+    }
+
+    /// The highlighted reason (0-based) of the person on screen.
+    pub fn review_reason(&self) -> usize {
+        self.review.reason
+    }
+
+    pub(crate) fn review_move(&mut self, down: bool) {
+        let n = self.review_reasons().len();
+        if n == 0 {
+            return;
+        }
+        self.review.reason = match down {
+            true => (self.review.reason + 1) % n,
+            false => (self.review.reason + n - 1) % n,
+        };
+    }
+
+    /// `a`: everyone due today, or back to today's share.
+    pub(crate) fn review_all(&mut self) {
+        self.review.all = !self.review.all;
+        self.review.session = None;
+        self.refresh_review();
+        let Some(session) = self.review.session.as_ref() else {
+            return;
+        };
+        let (_, total) = session.progress();
+        self.say(match self.review.all {
+            true => format!("everyone due today: {total}"),
+            false => format!("today's review: {total}"),
+        });
     }
 
     /// The person to act on, or a word in the status line that there is none.
@@ -78,22 +142,175 @@ impl App {
         }
     }
 
+    /// `x`: resolves the highlighted reason and writes what it means.
     pub(crate) fn review_done(&mut self) {
         let Some((id, name)) = self.review_target() else {
             return;
         };
+        let Some(reason) = self.review_reasons().get(self.review.reason).cloned() else {
+            return self.say(format!("nothing left to resolve for {name}"));
+        };
         let today = self.today;
-        let closed = review::closing_entries(&self.book, id, today).len();
-        let what = match closed {
-            0 => format!("done with {name}"),
-            1 => format!("done with {name}: closed 1 promise or follow-up"),
-            n => format!("done with {name}: closed {n} promises and follow-ups"),
+        match review::resolve(&self.book, id, &reason, &self.config, today) {
+            Resolution::Write { said, .. } => {
+                let config = self.config.clone();
+                let change = self.keymap.key_for(Table::Global, Action::Undo);
+                let said = match reason {
+                    Reason::CadencePassed { .. } => {
+                        format!("{said} ({change} undoes; e on the Timeline edits it)")
+                    }
+                    _ => said,
+                };
+                self.submit(Commit::step(
+                    move |fresh| match review::resolve(fresh, id, &reason, &config, today) {
+                        Resolution::Write { op, .. } => Ok(op),
+                        Resolution::Capture { .. } => {
+                            Err(OpError::Rejected("that takes a deed".into()))
+                        }
+                    },
+                    &said,
+                    Then::Nothing,
+                ));
+            }
+            // Only a deed resolves it: the line starts with them and the
+            // deed kith suggests, the cursor at the end.
+            Resolution::Capture { person } => {
+                let line = self.suggested_deed(person);
+                self.open_capture_with(line, None);
+                if let Some(Layer::Capture(capture)) = self.stack.last_mut() {
+                    capture.for_review = Some(person);
+                }
+                self.say(format!(
+                    "only a deed resolves this: log what you did for {name}"
+                ));
+            }
+        }
+    }
+
+    /// `R`: release the highlighted promise, with a note (asked for in a layer).
+    pub(crate) fn review_release(&mut self) {
+        let Some((id, name)) = self.review_target() else {
+            return;
+        };
+        match self.review_reasons().get(self.review.reason) {
+            Some(Reason::OpenPromise {
+                entry,
+                summary,
+                direction,
+                ..
+            }) if *direction != crate::model::Direction::Received => {
+                let layer = ReleaseNote::open(id, *entry, summary);
+                self.push(layer);
+            }
+            _ => self.say(format!(
+                "the highlighted reason is not a promise of yours to {name}"
+            )),
+        }
+    }
+
+    /// The release note was given: the promise closes, not kept.
+    pub(crate) fn release_promise(
+        &mut self,
+        person: PersonId,
+        entry: crate::model::EntryId,
+        note: String,
+    ) {
+        let today = self.today;
+        let what = match note.is_empty() {
+            true => format!("released a promise to {}", self.book.name_of(person)),
+            false => format!(
+                "released a promise to {}: {note}",
+                self.book.name_of(person)
+            ),
         };
         self.submit(Commit::step(
-            move |fresh| Ok(review::done(fresh, id, today)),
+            move |fresh| Ok(review::release(fresh, person, entry, &note, today)),
             &what,
             Then::Nothing,
         ));
+    }
+
+    /// `Z`: the selected person's snooze ends now.
+    pub(crate) fn unsnooze(&mut self) {
+        let Some(id) = self.selected_person().or_else(|| self.review_person()) else {
+            return;
+        };
+        let Some(before) = self.person(id) else {
+            return;
+        };
+        if before.snoozed_until.is_none_or(|d| d <= self.today) {
+            return self.say(format!("{} is not snoozed", before.name));
+        }
+        let mut after = before.clone();
+        after.snoozed_until = None;
+        let what = format!("unsnoozed {}", before.name);
+        let op = Op::edit_person(before, after);
+        self.submit(Commit::op(op, &what, Then::Nothing));
+    }
+
+    /// After a snooze landed: a cadence snoozed three times in a row offers
+    /// to be longer instead of nagging again.
+    pub(crate) fn after_snooze(&mut self, person: PersonId) {
+        let streak = review::cadence_streak(&self.book, person, self.today);
+        let Some(p) = self.person(person) else { return };
+        let Some(cadence) = self.config.cadence_for(p) else {
+            return;
+        };
+        if streak >= review::SNOOZES_BEFORE_LENGTHENING {
+            let ask = Ask::LongerCadence {
+                person,
+                from: cadence,
+                to: review::lengthened(cadence),
+                streak,
+            };
+            let question = Question::open(ask, &self.book);
+            self.push(question);
+        }
+    }
+
+    /// After a capture from the review landed: if it looks like keeping one
+    /// of their open promises, offer to close it.
+    pub(crate) fn after_review_capture(&mut self, person: PersonId) {
+        let Some(entry) = self
+            .book
+            .entries
+            .iter()
+            .rev()
+            .find(|e| e.names(person) && !e.kind.is_promise())
+        else {
+            return;
+        };
+        if let Some(promise) = review::promise_kept_by(&self.book, person, entry, &self.kinds) {
+            let question = Question::open(Ask::KeepPromise { person, promise }, &self.book);
+            self.push(question);
+        }
+    }
+
+    /// The line a deed for `person` starts with: an introduction kith
+    /// suggests for what they need when there is one (`@them @who intro:
+    /// the need`), else `@them ` and the cursor.
+    fn suggested_deed(&mut self, person: PersonId) -> String {
+        let me =
+            crate::capture::mention(&crate::capture::Who::Known(person), &self.book, &self.names);
+        let opts = crate::intros::Options {
+            per_need: 1,
+            limit: Some(1),
+        };
+        let matcher = crate::intros::Matcher::build(&self.book, &self.config.me.offers);
+        match matcher.for_person(person, &opts).into_iter().next() {
+            Some(s) => match s.candidate {
+                crate::intros::Candidate::Person(other) => {
+                    let them = crate::capture::mention(
+                        &crate::capture::Who::Known(other),
+                        &self.book,
+                        &self.names,
+                    );
+                    format!("{me} {them} intro: {}", s.need)
+                }
+                crate::intros::Candidate::Me => format!("{me} help: {}", s.need),
+            },
+            None => format!("{me} "),
+        }
     }
 
     pub(crate) fn review_skip(&mut self) {

@@ -96,6 +96,11 @@ pub enum Then {
     Close,
     /// The People list selects this person.
     Select(PersonId),
+    /// A review snooze landed: offer a longer cadence after a streak.
+    AfterSnooze(PersonId),
+    /// [`Then::Capture`] for a capture from the review: then offer to close
+    /// the promise it looks like keeping.
+    ReviewCapture(PersonId),
 }
 
 impl App {
@@ -416,6 +421,14 @@ impl App {
                 self.close_top(|l| matches!(l, Layer::Capture(_)));
                 self.say(format!("saved: {what}"));
             }
+            Then::ReviewCapture(person) if saved => {
+                self.close_top(|l| matches!(l, Layer::Capture(_)));
+                self.say(format!("saved: {what}"));
+                self.after_review_capture(person);
+            }
+            Then::ReviewCapture(_) => self.then(Then::Capture, false, what),
+            Then::AfterSnooze(person) if saved => self.after_snooze(person),
+            Then::AfterSnooze(_) => {}
             Then::Capture => {
                 let error = self.status.as_ref().map(|s| s.text.clone());
                 self.capture_on_top(|c, ctx| c.not_saved(error, ctx));

@@ -45,7 +45,7 @@ fn r_opens_the_review_from_any_tab_on_the_first_person() {
     press(&mut f.app, "2r");
     assert_eq!(f.app.tab, Tab::Review);
     assert_eq!(current(&f.app), "Chloé Moreau", "the oldest open promise");
-    assert_eq!(f.app.review().unwrap().progress(), (1, 20));
+    assert_eq!(f.app.review().unwrap().progress(), (1, 10));
     assert_eq!(f.app.selected_person(), f.app.review_person());
 }
 
@@ -56,7 +56,7 @@ fn x_closes_the_promise_and_moves_on() {
     let chloe = id_of(&f.app, "Chloé Moreau");
     press(&mut f.app, "x");
     assert_eq!(current(&f.app), "Elif Yılmaz");
-    assert_eq!(f.app.review().unwrap().progress(), (2, 20));
+    assert_eq!(f.app.review().unwrap().progress(), (2, 10));
     let book = on_disk(&f.path);
     let promise = book
         .entries
@@ -68,7 +68,7 @@ fn x_closes_the_promise_and_moves_on() {
     assert_eq!(outcome(&book, chloe), Some(Outcome::Done));
     let status = f.app.status.as_ref().unwrap();
     assert!(
-        status.text.starts_with("done with Chloé Moreau"),
+        status.text.starts_with("kept: ") && status.text.contains("(Chloé Moreau)"),
         "{status:?}"
     );
 }
@@ -182,7 +182,7 @@ fn q_and_esc_leave_the_tab_and_coming_back_resumes() {
     assert!(!f.app.quit, "q in the review leaves it, it does not quit");
     assert_eq!(
         f.app.status.as_ref().unwrap().text,
-        "review paused at 2 of 20; r resumes"
+        "review paused at 2 of 10; r resumes"
     );
     press(&mut f.app, "4");
     assert_eq!(current(&f.app), "Elif Yılmaz");
@@ -195,7 +195,7 @@ fn q_and_esc_leave_the_tab_and_coming_back_resumes() {
     let mut again = open_at(&f.path);
     press(&mut again, "r");
     assert_eq!(current(&again), "Elif Yılmaz");
-    assert_eq!(again.review().unwrap().progress(), (2, 20));
+    assert_eq!(again.review().unwrap().progress(), (2, 10));
 }
 
 #[test]
@@ -217,9 +217,9 @@ fn the_summary_counts_what_the_review_did() {
     }
     let session = f.app.review().unwrap();
     assert!(session.is_finished());
-    assert_eq!(session.progress(), (20, 20));
+    assert_eq!(session.progress(), (10, 10));
     let s = session.summary(f.app.book(), f.app.kinds());
-    assert_eq!((s.logged, s.done, s.snoozed, s.skipped), (0, 1, 1, 18));
+    assert_eq!((s.logged, s.done, s.snoozed, s.skipped), (0, 1, 1, 8));
     assert_eq!(s.deeds_today, 1, "the promise kept today");
     press(&mut f.app, "x");
     assert_eq!(
@@ -236,7 +236,7 @@ fn u_undoes_a_done() {
     press(&mut f.app, "x");
     press(&mut f.app, "u");
     assert_eq!(current(&f.app), "Chloé Moreau");
-    assert_eq!(f.app.review().unwrap().progress(), (1, 20));
+    assert_eq!(f.app.review().unwrap().progress(), (1, 10));
     let book = on_disk(&f.path);
     assert!(
         book.entries
@@ -269,7 +269,11 @@ fn c_captures_for_the_person_and_records_them_as_logged() {
     press(&mut f.app, "favor: sent her the talk outline");
     f.app.handle_key(Key::plain(KeyCode::Enter));
     assert_eq!(f.app.on_top(), Top::Panes, "saved and closed");
-    assert_eq!(current(&f.app), "Elif Yılmaz");
+    assert_eq!(
+        current(&f.app),
+        "Chloé Moreau",
+        "a favor that keeps no promise leaves her promise open: she stays"
+    );
     let book = on_disk(&f.path);
     assert!(
         book.entries
@@ -335,7 +339,7 @@ fn a_step_only_syncs_the_session_and_anything_else_rebuilds_it() {
     press(&mut f.app, "x");
     let session = f.app.review().unwrap();
     assert_eq!(session.items().len(), queued, "the queue as it opened");
-    assert_eq!(session.progress(), (2, 20));
+    assert_eq!(session.progress(), (2, 10));
     // Undo is a change like any other: the queue is computed again (and
     // Chloé, whose promise is open again, is back in it).
     press(&mut f.app, "xu");
@@ -344,4 +348,232 @@ fn a_step_only_syncs_the_session_and_anything_else_rebuilds_it() {
     press(&mut f.app, "u");
     assert_eq!(f.app.review().unwrap().items().len(), queued);
     assert_eq!(current(&f.app), "Chloé Moreau");
+}
+
+/// Skips (`n`) until `name` is on screen.
+fn review_until(app: &mut App, name: &str) {
+    for _ in 0..40 {
+        if current(app) == name {
+            return;
+        }
+        press(app, "n");
+    }
+    panic!("{name} never came up");
+}
+
+fn reasons(app: &App) -> Vec<&'static str> {
+    app.review_reasons().iter().map(|r| r.kind_name()).collect()
+}
+
+#[test]
+fn j_moves_the_highlight_and_x_resolves_that_reason_only() {
+    let mut f = fixture();
+    press(&mut f.app, "r");
+    review_until(&mut f.app, "José García");
+    let jose = id_of(&f.app, "José García");
+    assert_eq!(
+        reasons(&f.app),
+        ["promise", "follow_up", "reciprocate", "birthday"]
+    );
+    press(&mut f.app, "jx");
+    assert_eq!(
+        current(&f.app),
+        "José García",
+        "three reasons left: he stays"
+    );
+    assert_eq!(reasons(&f.app), ["promise", "reciprocate", "birthday"]);
+    let book = on_disk(&f.path);
+    let follow_up = book
+        .entries
+        .iter()
+        .find(|e| e.people.contains(&jose) && e.summary.starts_with("he has a pilot"))
+        .unwrap();
+    assert!(follow_up.done, "the follow-up closed, on disk");
+    assert!(
+        book.entries
+            .iter()
+            .any(|e| e.is_open_promise() && e.people.contains(&jose)),
+        "his promise stays open"
+    );
+    assert!(
+        status_text(&f.app).starts_with("followed up: "),
+        "{}",
+        status_text(&f.app)
+    );
+}
+
+#[test]
+fn a_follow_up_shared_by_two_people_is_gone_from_both_once_closed() {
+    let mut f = fixture();
+    press(&mut f.app, "r");
+    review_until(&mut f.app, "Priya Raman");
+    assert_eq!(reasons(&f.app), ["promise", "follow_up"]);
+    press(&mut f.app, "jx");
+    assert_eq!(reasons(&f.app), ["promise"]);
+    // Noor was here only for that same follow-up: she is gone, not stale.
+    press(&mut f.app, "n");
+    assert_eq!(current(&f.app), "Rafael Costa");
+}
+
+#[test]
+fn x_on_a_cadence_logs_a_touch_today_and_says_what_it_wrote() {
+    let mut f = fixture();
+    press(&mut f.app, "ra");
+    review_until(&mut f.app, "Sam Taylor");
+    let sam = id_of(&f.app, "Sam Taylor");
+    press(&mut f.app, "x");
+    let book = on_disk(&f.path);
+    let touch = book.entries.last().unwrap();
+    assert_eq!(
+        (
+            touch.kind.as_str(),
+            touch.summary.as_str(),
+            touch.date,
+            &touch.people
+        ),
+        ("message", "reached out", today(), &vec![sam])
+    );
+    let said = status_text(&f.app);
+    assert!(
+        said.starts_with("logged a message to Sam Taylor, today: reached out (u undoes"),
+        "{said}"
+    );
+}
+
+#[test]
+fn x_on_coffee_only_opens_the_capture_for_a_deed() {
+    let mut f = fixture();
+    press(&mut f.app, "r");
+    review_until(&mut f.app, "François Lefèvre");
+    press(&mut f.app, "x");
+    assert_eq!(f.app.on_top(), Top::Capture);
+    let line = f.app.capture_state().unwrap().field.value().to_string();
+    assert!(line.starts_with("@"), "{line:?}");
+    assert!(status_text(&f.app).starts_with("only a deed resolves this"));
+    assert_eq!(
+        on_disk(&f.path).entries.len(),
+        f.app.book().entries.len(),
+        "nothing written yet"
+    );
+}
+
+#[test]
+fn capital_r_releases_a_promise_with_a_note() {
+    let mut f = fixture();
+    press(&mut f.app, "r");
+    let chloe = id_of(&f.app, "Chloé Moreau");
+    press(&mut f.app, "R");
+    assert_eq!(f.app.on_top(), Top::Release);
+    crate::tui::test_support::type_str(&mut f.app, "they found a speaker");
+    f.app.handle_key(Key::plain(KeyCode::Enter));
+    assert_eq!(f.app.on_top(), Top::Panes);
+    let book = on_disk(&f.path);
+    let promise = book
+        .entries
+        .iter()
+        .find(|e| e.kind.is_promise() && e.people.contains(&chloe))
+        .unwrap();
+    assert_eq!(promise.released.as_deref(), Some("they found a speaker"));
+    assert!(!promise.is_open_promise());
+    assert_eq!(
+        reasons(&f.app),
+        ["coffee_only"],
+        "a released promise is no deed: what is left is the coffee"
+    );
+    press(&mut f.app, "u");
+    assert!(
+        on_disk(&f.path)
+            .entries
+            .iter()
+            .any(|e| e.is_open_promise() && e.people.contains(&chloe))
+    );
+}
+
+#[test]
+fn a_snooze_is_visible_and_capital_z_ends_it() {
+    let mut f = fixture();
+    press(&mut f.app, "r");
+    let chloe = id_of(&f.app, "Chloé Moreau");
+    press(&mut f.app, "ss1");
+    assert!(
+        on_disk(&f.path)
+            .person(chloe)
+            .unwrap()
+            .snoozed_until
+            .is_some()
+    );
+    f.select("Chloé Moreau");
+    let screen = crate::tui::test_support::draw(&f.app, 100, 30);
+    assert!(
+        screen.contains("z Chloé Moreau"),
+        "marked in the list:\n{screen}"
+    );
+    assert!(
+        screen.contains("snoozed: until Thu 3 Dec (Z ends it)"),
+        "and on the card:\n{screen}"
+    );
+    press(&mut f.app, "Z");
+    assert_eq!(on_disk(&f.path).person(chloe).unwrap().snoozed_until, None);
+    assert_eq!(status_text(&f.app), "unsnoozed Chloé Moreau");
+}
+
+#[test]
+fn a_cadence_snoozed_three_times_in_a_row_offers_to_be_longer() {
+    let f = fixture();
+    let sam_at = |app: &App| id_of(app, "Sam Taylor");
+    let mut sam = None;
+    for n in 0..3u64 {
+        let day = today() + chrono::Days::new(n);
+        let mut app = crate::tui::test_support::open_on(&f.path, day);
+        press(&mut app, "ra");
+        review_until(&mut app, "Sam Taylor");
+        sam = Some(sam_at(&app));
+        press(&mut app, "sd");
+        if n < 2 {
+            assert_eq!(app.on_top(), Top::Panes, "day {n}: no offer yet");
+        } else {
+            let Top::Question(ask) = app.on_top() else {
+                panic!("the third snooze asks: {:?}", app.on_top())
+            };
+            assert!(matches!(
+                ask,
+                crate::tui::layers::Ask::LongerCadence {
+                    from: 30,
+                    to: 45,
+                    streak: 3,
+                    ..
+                }
+            ));
+            press(&mut app, "y");
+        }
+    }
+    assert_eq!(
+        on_disk(&f.path).person(sam.unwrap()).unwrap().cadence,
+        Some(45)
+    );
+}
+
+#[test]
+fn a_capture_that_keeps_a_promise_offers_to_close_it() {
+    let mut f = fixture();
+    press(&mut f.app, "r");
+    review_until(&mut f.app, "José García");
+    let jose = id_of(&f.app, "José García");
+    press(&mut f.app, "c");
+    crate::tui::test_support::type_str(&mut f.app, "help: asked Renée about the pilot contract");
+    f.app.handle_key(Key::plain(KeyCode::Enter));
+    let Top::Question(crate::tui::layers::Ask::KeepPromise { promise, .. }) = f.app.on_top() else {
+        panic!("asks to close the promise: {:?}", f.app.on_top())
+    };
+    press(&mut f.app, "y");
+    let book = on_disk(&f.path);
+    let e = book.entry(promise).unwrap();
+    assert!(e.done && e.people.contains(&jose), "{e:?}");
+}
+
+fn status_text(app: &App) -> String {
+    app.status
+        .as_ref()
+        .map(|s| s.text.clone())
+        .unwrap_or_default()
 }

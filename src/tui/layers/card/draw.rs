@@ -218,6 +218,17 @@ pub(crate) fn standing_lines<'a>(app: &'a App, p: &'a Person, theme: Theme) -> V
     if !due.is_empty() {
         lines.push(Line::from(due));
     }
+    if let Some(until) = p.snoozed_until.filter(|d| *d > app.today) {
+        let key = app.keymap().key_for(
+            crate::tui::keys::keymap::Table::People,
+            crate::tui::keys::action::Action::Unsnooze,
+        );
+        lines.push(Line::from(vec![
+            label("snoozed"),
+            Span::raw(format!("until {} ", until.format("%a %-d %b"))),
+            Span::styled(format!("({key} ends it)"), theme.dim()),
+        ]));
+    }
     if let Some(b) = p.birthday {
         lines.push(Line::from(vec![
             label("birthday"),

@@ -25,9 +25,16 @@ impl Widget for ReviewPane<'_> {
         };
         match session.step(app.book(), app.index()) {
             Some(step) => {
+                let more = match session.more_due() {
+                    0 => String::new(),
+                    n => format!("· {n} more due "),
+                };
                 let block = Block::bordered().title(Line::from(vec![
                     Span::styled(" Review ", theme.title()),
-                    Span::styled(format!("{} of {} ", step.position, step.total), theme.dim()),
+                    Span::styled(
+                        format!("{} of {} {more}", step.position, step.total),
+                        theme.dim(),
+                    ),
                 ]));
                 let inner = block.inner(area);
                 block.render(area, buf);
@@ -54,17 +61,25 @@ fn render_step(app: &App, step: &ReviewStep, theme: Theme, area: Rect, buf: &mut
         head.push(Span::styled(format!(" · {role}"), theme.dim()));
     }
     let mut lines = vec![Line::from(head), Line::raw("")];
-    // Each reason wraps under its own text, not under the bullet.
-    for reason in &step.item.reasons {
+    // Each reason wraps under its own text, not under the bullet; the
+    // highlighted one (what `x` resolves) is marked and reversed.
+    let several = step.item.reasons.len() > 1;
+    for (n, reason) in step.item.reasons.iter().enumerate() {
+        let on = n == app.review_reason();
         for (i, part) in wrap(&reason.to_string(), width.saturating_sub(2))
             .into_iter()
             .enumerate()
         {
-            let bullet = if i == 0 { "• " } else { "  " };
-            lines.push(Line::from(vec![
-                Span::styled(bullet, theme.due()),
-                Span::raw(part),
-            ]));
+            let bullet = match (i, on && several) {
+                (0, true) => "▸ ",
+                (0, false) => "• ",
+                _ => "  ",
+            };
+            let text = match on && several {
+                true => Span::styled(part, theme.selected()),
+                false => Span::raw(part),
+            };
+            lines.push(Line::from(vec![Span::styled(bullet, theme.due()), text]));
         }
     }
     lines.push(Line::raw(""));
@@ -164,8 +179,8 @@ fn render_summary(app: &App, session: &ReviewSession, theme: Theme, area: Rect, 
                 Span::raw(n.to_string()),
             ])
         };
+        lines.push(row("resolved", s.done));
         lines.push(row("logged", s.logged));
-        lines.push(row("done", s.done));
         lines.push(row("snoozed", s.snoozed));
         lines.push(row("skipped", s.skipped));
     }
@@ -174,11 +189,35 @@ fn render_summary(app: &App, session: &ReviewSession, theme: Theme, area: Rect, 
         1 => "1 deed".to_string(),
         n => format!("{n} deeds"),
     };
+    let touches = match s.touches_today {
+        1 => "1 touch".to_string(),
+        n => format!("{n} touches"),
+    };
+    let reached = match s.people_reached {
+        1 => "1 person".to_string(),
+        n => format!("{n} people"),
+    };
     lines.push(Line::from(vec![
         Span::raw("You did "),
         Span::styled(deeds, theme.deed()),
-        Span::raw(" today."),
+        Span::raw(format!(" and {touches} today, reaching {reached}")),
+        Span::raw(match s.promises_kept {
+            0 => ".".to_string(),
+            1 => "; 1 promise kept.".to_string(),
+            n => format!("; {n} promises kept."),
+        }),
     ]));
+    lines.push(Line::styled(s.week_line(), theme.dim()));
+    if session.more_due() > 0 {
+        let key = app.keymap().key_for(
+            crate::tui::keys::keymap::Table::Review,
+            crate::tui::keys::action::Action::ReviewAll,
+        );
+        lines.push(Line::styled(
+            format!("{} more are due; {key} shows everyone.", session.more_due()),
+            theme.dim(),
+        ));
+    }
     lines.push(Line::raw(""));
     lines.push(Line::styled(next_step(app, &s), theme.accent()));
     Paragraph::new(lines)
