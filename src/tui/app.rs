@@ -58,6 +58,7 @@ pub struct Cursors {
     pub people: Cursor,
     pub timeline: Cursor,
     pub coffee: Cursor,
+    pub intros: Cursor,
 }
 
 pub struct App {
@@ -220,6 +221,7 @@ impl App {
         match self.tab {
             Tab::People => self.lists.people.get(self.cursors.people.selected).copied(),
             Tab::Coffee => self.lists.coffee.get(self.cursors.coffee.selected).copied(),
+            Tab::Intros => self.selected_intro().map(|s| s.person),
             Tab::Timeline => self.selected_entry().and_then(|i| {
                 self.book.entries[i]
                     .people

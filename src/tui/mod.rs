@@ -153,6 +153,8 @@ pub fn app_for(launch: Launch) -> Result<App, TuiError> {
         launch.demo,
     );
     app.save_in_background()?;
+    // Introductions from the start, found on the saver's thread.
+    app.want_intros();
     if launch.demo {
         app.say("your own book is untouched".into());
     }

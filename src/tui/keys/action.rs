@@ -33,6 +33,7 @@ macro_rules! actions {
                 Action::GoTo(Tab::Timeline),
                 Action::GoTo(Tab::Coffee),
                 Action::GoTo(Tab::Review),
+                Action::GoTo(Tab::Intros),
                 $( Action::$v2, )*
             ];
 
@@ -144,6 +145,10 @@ actions! {
     ReviewRelease = "review-release", "release promise";
     /// Review: everyone due today, or back to today's share.
     ReviewAll = "review-all", "everyone due";
+    /// Intros: capture the highlighted introduction (`@a @b intro: the need`).
+    IntroAccept = "intro-accept", "make the intro";
+    /// Intros: dismiss the highlighted suggestion for good (kept in the book).
+    IntroDismiss = "intro-dismiss", "dismiss";
     /// People, card, review: end the selected person's snooze.
     Unsnooze = "unsnooze", "unsnooze";
     /// Review: open the snooze chooser.

@@ -21,6 +21,7 @@ impl Table {
                 Action::CycleWeight,
             ],
             Table::Coffee => &[Action::Open],
+            Table::Intros => &[Action::IntroAccept, Action::IntroDismiss, Action::Open],
             Table::Review => &[
                 Action::ReviewDone,
                 Action::ReviewCapture,
@@ -83,6 +84,7 @@ impl Table {
                 (c('2'), Action::GoTo(crate::tui::Tab::Timeline)),
                 (c('3'), Action::GoTo(crate::tui::Tab::Coffee)),
                 (c('4'), Action::GoTo(crate::tui::Tab::Review)),
+                (c('5'), Action::GoTo(crate::tui::Tab::Intros)),
                 (c('r'), Action::GoTo(crate::tui::Tab::Review)),
                 (c('u'), Action::Undo),
                 (Key::ctrl('r'), Action::Redo),
@@ -119,6 +121,15 @@ impl Table {
             Table::Coffee => {
                 let mut t = moves();
                 t.push((k(Enter), Action::Open));
+                t
+            }
+            Table::Intros => {
+                let mut t = moves();
+                t.extend([
+                    (k(Enter), Action::IntroAccept),
+                    (c('d'), Action::IntroDismiss),
+                    (c('o'), Action::Open),
+                ]);
                 t
             }
             // `q` leaves the review rather than quitting (Ctrl-c still quits).

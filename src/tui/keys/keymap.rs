@@ -45,6 +45,7 @@ tables! {
     Timeline = "timeline", Tab::Timeline.title();
     Coffee = "coffee", Tab::Coffee.title();
     Review = "review", Tab::Review.title();
+    Intros = "intros", Tab::Intros.title();
     Card = "card", "Card";
     Help = "help", "Help";
     Form = "form", "Person form";

@@ -135,6 +135,8 @@ pub struct Lists {
     pub timeline: Vec<usize>,
     /// Coffee-only people, met longest ago first.
     pub coffee: Vec<PersonId>,
+    /// Suggested introductions, best first (when the view asks for them).
+    pub intros: Vec<crate::intros::Suggestion>,
 }
 
 impl Lists {
@@ -154,6 +156,7 @@ impl Lists {
                 .iter()
                 .map(|p| p.id)
                 .collect(),
+            intros: Vec::new(),
         };
         lists.sort_people(src, sort);
         lists.filter_timeline(src, weight, who);

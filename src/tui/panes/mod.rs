@@ -4,6 +4,7 @@
 
 pub mod coffee;
 pub mod cursor;
+pub mod intros;
 pub mod lists;
 pub mod people;
 pub mod review;
@@ -110,6 +111,8 @@ impl App {
             Action::ReviewCapture => self.review_capture(),
             Action::ReviewDone => self.review_done(),
             Action::ReviewRelease => self.review_release(),
+            Action::IntroAccept => self.intro_accept(),
+            Action::IntroDismiss => self.intro_dismiss(),
             Action::ReviewAll => self.review_all(),
             Action::Unsnooze => self.unsnooze(),
             Action::ReviewSnooze => self.review_snooze_chooser(),
@@ -125,6 +128,7 @@ impl App {
             Tab::People => (&mut self.cursors.people, self.lists.people.len()),
             Tab::Timeline => (&mut self.cursors.timeline, self.lists.timeline.len()),
             Tab::Coffee => (&mut self.cursors.coffee, self.lists.coffee.len()),
+            Tab::Intros => (&mut self.cursors.intros, self.lists.intros.len()),
             Tab::Review => return,
         };
         f(cursor, len);

@@ -9,10 +9,17 @@ pub enum Tab {
     Timeline,
     Coffee,
     Review,
+    Intros,
 }
 
 impl Tab {
-    pub const ALL: [Tab; 4] = [Tab::People, Tab::Timeline, Tab::Coffee, Tab::Review];
+    pub const ALL: [Tab; 5] = [
+        Tab::People,
+        Tab::Timeline,
+        Tab::Coffee,
+        Tab::Review,
+        Tab::Intros,
+    ];
 
     pub fn title(self) -> &'static str {
         match self {
@@ -20,6 +27,7 @@ impl Tab {
             Tab::Timeline => "Timeline",
             Tab::Coffee => "Coffee only",
             Tab::Review => "Review",
+            Tab::Intros => "Intros",
         }
     }
 
@@ -30,6 +38,7 @@ impl Tab {
             Tab::Timeline => "tab-timeline",
             Tab::Coffee => "tab-coffee",
             Tab::Review => "tab-review",
+            Tab::Intros => "tab-intros",
         }
     }
 
@@ -39,6 +48,7 @@ impl Tab {
             Tab::Timeline => Table::Timeline,
             Tab::Coffee => Table::Coffee,
             Tab::Review => Table::Review,
+            Tab::Intros => Table::Intros,
         }
     }
 

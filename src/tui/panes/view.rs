@@ -11,6 +11,9 @@ pub struct ViewSettings {
     pub sort: Sort,
     pub weight: WeightFilter,
     pub who: Option<PersonId>,
+    /// Introductions are suggested (with every change, on the saver's
+    /// thread): from the start in the terminal app.
+    pub intros: bool,
 }
 
 impl App {

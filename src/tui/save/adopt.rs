@@ -45,12 +45,15 @@ impl App {
         self.saver.discard(garbage);
         self.store = store;
         if view != self.view {
+            let intros = std::mem::take(&mut self.lists.intros);
             self.lists = Lists::build(
                 &sources(self),
                 self.view.sort,
                 self.view.weight.clone(),
                 self.view.who,
             );
+            // The suggestions depend on the book only, not the view.
+            self.lists.intros = intros;
         }
         self.settle(keep);
     }
@@ -85,6 +88,7 @@ impl App {
         match tab {
             Tab::People => self.lists.people.get(self.cursors.people.selected).copied(),
             Tab::Coffee => self.lists.coffee.get(self.cursors.coffee.selected).copied(),
+            Tab::Intros => self.selected_intro().map(|s| s.person),
             Tab::Timeline => self
                 .selected_entry()
                 .and_then(|i| self.book.entries.get(i))

@@ -79,6 +79,8 @@ enum Change {
     Undo,
     Redo,
     Reload,
+    /// The views derived again from the same book (no file read).
+    Derive,
 }
 
 /// What the popup that asked for a change does once it is on disk — or not.
@@ -200,6 +202,20 @@ impl App {
         );
     }
 
+    /// Derives the lists again from the book as it is, on the saver's thread
+    /// (for a view that costs more than a keystroke should: introductions).
+    pub(crate) fn derive_again(&mut self) {
+        let pending = InFlight {
+            what: "derived".into(),
+            change: Change::Derive,
+            then: Then::Nothing,
+            step: false,
+            retry: None,
+        };
+        let view = self.view.clone();
+        self.send_job(Job::Derive { view }, pending);
+    }
+
     fn send_job(&mut self, job: Job, pending: InFlight) {
         if self.saving.is_some() {
             return self.fail("busy saving the last change; try again".into());
@@ -207,10 +223,11 @@ impl App {
         if !self.saver.send(job) {
             return self.saver_stopped(pending);
         }
-        self.say(match pending.change {
-            Change::Reload => "reading the file…".into(),
-            _ => "saving…".into(),
-        });
+        match pending.change {
+            Change::Reload => self.say("reading the file…".into()),
+            Change::Derive => {}
+            _ => self.say("saving…".into()),
+        }
         self.saving = Some(pending);
         self.poll_saves();
     }
@@ -318,7 +335,7 @@ impl App {
                         self.undo.push(done);
                         format!("redone: {what}")
                     }
-                    Change::Reload => String::new(),
+                    Change::Reload | Change::Derive => String::new(),
                 };
                 match surprises.is_empty() {
                     true if said.is_empty() => {}
@@ -335,7 +352,7 @@ impl App {
                 }
                 let gone = matches!(error, StoreError::Vanished { .. });
                 let said = match change {
-                    Change::Do | Change::Reload => format!("not saved: {error}"),
+                    Change::Do | Change::Reload | Change::Derive => format!("not saved: {error}"),
                     Change::Undo | Change::Redo => self.refused(&change, &what, &error, retry),
                 };
                 self.fail(said);
@@ -350,7 +367,9 @@ impl App {
             JobOutcome::Reloaded(derived) => {
                 self.vanished = false;
                 self.adopt(*derived, keep);
-                self.say("reloaded: the file changed on disk".into());
+                if !matches!(change, Change::Derive) {
+                    self.say("reloaded: the file changed on disk".into());
+                }
             }
             JobOutcome::NotReloaded(error @ StoreError::Vanished { .. }) => {
                 self.vanished = true;

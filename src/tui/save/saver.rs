@@ -36,6 +36,8 @@ pub enum Job {
     Apply { make: MakeOp, view: ViewSettings },
     /// Read the file again (another process changed it).
     Reload { view: ViewSettings },
+    /// Derive the views again from the book as it is (no file read).
+    Derive { view: ViewSettings },
     /// Free what the app let go of (see [`Saver::discard`]).
     Discard(Vec<Box<dyn Send>>),
     /// The user said yes to a new file where the book vanished: the next
@@ -84,7 +86,10 @@ pub fn derive(book: &Book, ctx: &Context, view: &ViewSettings) -> (Index, Names,
         kinds: &ctx.kinds,
         today: ctx.today,
     };
-    let lists = Lists::build(&sources, view.sort, view.weight.clone(), view.who);
+    let mut lists = Lists::build(&sources, view.sort, view.weight.clone(), view.who);
+    if view.intros {
+        lists.intros = crate::tui::panes::intros::suggest(book, &ctx.config);
+    }
     (index, names, lists)
 }
 
@@ -158,6 +163,16 @@ impl Worker {
                     self.book = Some(book);
                     JobOutcome::Reloaded(self.derive(None, view))
                 }
+                Err(e) => JobOutcome::NotReloaded(e),
+            },
+            // Derived state again from the same book (the view changed).
+            Job::Derive { view } => match self.load() {
+                // Loaded just now, the worker's copy is the file's: the app
+                // takes it whole.
+                Ok(()) if self.store != self.app_saw => {
+                    JobOutcome::Reloaded(self.derive(None, view))
+                }
+                Ok(()) => JobOutcome::Reloaded(self.derive(Some(Op::Batch(Vec::new())), view)),
                 Err(e) => JobOutcome::NotReloaded(e),
             },
             Job::Discard(garbage) => {

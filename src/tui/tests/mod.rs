@@ -6,6 +6,7 @@ mod filter;
 mod finder;
 mod form;
 mod go_to;
+mod intros;
 mod navigation;
 mod people_edit;
 mod review;

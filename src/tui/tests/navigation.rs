@@ -76,9 +76,11 @@ fn tabs_cycle_both_ways_and_jump_by_number() {
     app.update(Action::NextTab);
     assert_eq!(app.tab, Tab::Review);
     app.update(Action::NextTab);
+    assert_eq!(app.tab, Tab::Intros);
+    app.update(Action::NextTab);
     assert_eq!(app.tab, Tab::People, "wraps around");
     app.update(Action::PrevTab);
-    assert_eq!(app.tab, Tab::Review);
+    assert_eq!(app.tab, Tab::Intros);
     app.update(Action::GoTo(Tab::Coffee));
     assert_eq!(app.tab, Tab::Coffee);
 }

@@ -36,6 +36,7 @@ impl Widget for &App {
             Tab::Timeline => timeline::TimelinePane(self).render(body, buf),
             Tab::Coffee => coffee::CoffeePane(self).render(body, buf),
             Tab::Review => review::draw::ReviewPane(self).render(body, buf),
+            Tab::Intros => crate::tui::panes::intros::draw::IntrosPane(self).render(body, buf),
         }
         status::StatusLine(self).render(status, buf);
         status::HintLine(self).render(hints, buf);

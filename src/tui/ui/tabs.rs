@@ -33,6 +33,8 @@ fn bar(app: &App, theme: Theme, name: bool, counts: bool) -> Line<'static> {
         let count = match tab {
             Tab::People => Some(app.lists().people.len()),
             Tab::Coffee => Some(app.lists().coffee.len()),
+            // Counted once they are found (on the saver's thread).
+            Tab::Intros => app.view.intros.then(|| app.lists().intros.len()),
             Tab::Timeline | Tab::Review => None,
         };
         let label = match count {

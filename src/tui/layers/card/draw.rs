@@ -47,6 +47,7 @@ impl Widget for CardView<'_> {
         let f = app.index().facts(p.id);
         let mut lines = about_lines(app, p, theme, true);
         lines.extend(needs_lines(p, theme, false));
+        lines.extend(intro_lines(app, p, theme));
         lines.extend(standing_lines(app, p, theme));
 
         // The facts take what they need (wrapped), up to half the card when
@@ -104,6 +105,41 @@ impl Widget for CardView<'_> {
             );
         }
     }
+}
+
+/// The introductions kith suggests for them: who could help them (with
+/// what), and whom they could help.
+pub(crate) fn intro_lines<'a>(app: &'a App, p: &'a Person, theme: Theme) -> Vec<Line<'a>> {
+    use crate::intros::Candidate;
+    let (mine, theirs) = app.intros_of(p.id);
+    let book = app.book();
+    let mut lines = Vec::new();
+    if !mine.is_empty() {
+        let helpers: Vec<String> = mine
+            .iter()
+            .take(3)
+            .map(|s| match s.candidate {
+                Candidate::Person(id) => format!("{} ({})", book.name_of(id), s.because.join(", ")),
+                Candidate::Me => format!("you ({})", s.because.join(", ")),
+            })
+            .collect();
+        lines.push(Line::from(vec![
+            Span::styled("could help them: ", theme.label()),
+            Span::styled(helpers.join("; "), theme.accent()),
+        ]));
+    }
+    if !theirs.is_empty() {
+        let helped: Vec<String> = theirs
+            .iter()
+            .take(3)
+            .map(|s| format!("{} ({})", book.name_of(s.person), s.need))
+            .collect();
+        lines.push(Line::from(vec![
+            Span::styled("they could help: ", theme.label()),
+            Span::styled(helped.join("; "), theme.accent()),
+        ]));
+    }
+    lines
 }
 
 fn label(theme: Theme, l: &str) -> Span<'static> {

@@ -84,6 +84,7 @@ fn render_step(app: &App, step: &ReviewStep, theme: Theme, area: Rect, buf: &mut
     }
     lines.push(Line::raw(""));
     lines.extend(needs_lines(p, theme, true));
+    lines.extend(crate::tui::layers::card::draw::intro_lines(app, p, theme));
     lines.extend(about_lines(app, p, theme, false));
     lines.extend(standing_lines(app, p, theme));
 

@@ -1,0 +1,102 @@
+//! The Intros tab: introductions kith suggests across the book, best first —
+//! who needs what, who could help and why, when you last saw each. Enter
+//! opens the capture line on `@a @b intro: the need` (or `@a help: …` when
+//! the one who could help is you); `d` dismisses a suggestion for good (the
+//! book keeps the dismissal). The suggestions are computed on the saver's
+//! thread with every change (see `save::saver::derive`), never on the
+//! input thread.
+
+pub mod draw;
+
+use crate::capture::{Who, mention};
+use crate::config::Config;
+use crate::intros::{Candidate, Matcher, Options, Suggestion};
+use crate::model::{Book, DismissedIntro, Op, PersonId};
+use crate::tui::app::App;
+use crate::tui::save::history::{Commit, Then};
+
+/// How many candidates the tab keeps for each need.
+const PER_NEED: usize = 2;
+
+/// Every suggestion for `book`, best first (what the tab and the cards show).
+pub fn suggest(book: &Book, config: &Config) -> Vec<Suggestion> {
+    let matcher = Matcher::build(book, &config.me.offers);
+    matcher.suggestions(&Options {
+        per_need: PER_NEED,
+        limit: None,
+    })
+}
+
+impl App {
+    /// The suggestion under the Intros cursor.
+    pub fn selected_intro(&self) -> Option<&Suggestion> {
+        self.lists.intros.get(self.cursors.intros.selected)
+    }
+
+    /// Suggestions from now on, with every change; the first ones are
+    /// derived at once (on the saver's thread in the terminal app).
+    pub fn want_intros(&mut self) {
+        if self.view.intros {
+            return;
+        }
+        self.view.intros = true;
+        self.derive_again();
+    }
+
+    /// Enter: the capture line, ready to log the introduction.
+    pub(crate) fn intro_accept(&mut self) {
+        let Some(s) = self.selected_intro() else {
+            return self.say("no introduction to make yet: add what people need and offer".into());
+        };
+        let them = mention(&Who::Known(s.person), &self.book, &self.names);
+        let line = match s.candidate {
+            Candidate::Person(other) => {
+                let other = mention(&Who::Known(other), &self.book, &self.names);
+                format!("{them} {other} intro: {}", s.need)
+            }
+            Candidate::Me => format!("{them} help: {}", s.need),
+        };
+        self.open_capture_with(line, None);
+    }
+
+    /// `d`: the suggestion goes for good (kept in the book, so it stays gone).
+    pub(crate) fn intro_dismiss(&mut self) {
+        let Some(s) = self.selected_intro() else {
+            return;
+        };
+        let candidate = match s.candidate {
+            Candidate::Person(id) => Some(id),
+            Candidate::Me => None,
+        };
+        let who = candidate.map_or_else(|| "you".to_string(), |id| self.book.name_of(id));
+        let what = format!("dismissed: {who} for {}", self.book.name_of(s.person));
+        let dismissed = DismissedIntro {
+            person: s.person,
+            need: s.need.clone(),
+            candidate,
+        };
+        self.submit(Commit::op(
+            Op::SetDismissed(dismissed, true),
+            &what,
+            Then::Nothing,
+        ));
+    }
+
+    /// The suggestions naming `person`: those for their needs ("they could
+    /// be helped by"), and those where they could help someone.
+    pub fn intros_of(&self, person: PersonId) -> (Vec<&Suggestion>, Vec<&Suggestion>) {
+        let mine = self
+            .lists
+            .intros
+            .iter()
+            .filter(|s| s.person == person)
+            .collect();
+        let theirs = self
+            .lists
+            .intros
+            .iter()
+            .filter(|s| s.candidate == Candidate::Person(person))
+            .collect();
+        (mine, theirs)
+    }
+}

@@ -1,0 +1,107 @@
+//! The Intros tab: each suggestion on two lines — who needs what, then who
+//! could help, why, and when you last saw each of them.
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Paragraph, Widget, Wrap};
+
+use crate::intros::{Candidate, Suggestion};
+use crate::model::PersonId;
+use crate::text::{self, fit};
+use crate::tui::app::App;
+use crate::tui::ui::theme::Theme;
+
+pub struct IntrosPane<'a>(pub &'a App);
+
+impl Widget for IntrosPane<'_> {
+    fn render(self, area: Rect, buf: &mut Buffer) {
+        let app = self.0;
+        let theme = Theme { color: app.color };
+        let block = Block::bordered().title(Line::from(vec![
+            Span::styled(" Intros ", theme.title()),
+            Span::styled("who needs what, and who could help ", theme.dim()),
+        ]));
+        let inner = block.inner(area);
+        block.render(area, buf);
+        let intros = &app.lists().intros;
+        if intros.is_empty() {
+            Paragraph::new(vec![
+                Line::styled("No introductions to suggest.", theme.title()),
+                Line::raw(""),
+                Line::raw(
+                    "kith matches what people need with what others offer (and their \
+                     title, organisation, tags and notes). Add needs and offers to people \
+                     (e on a person), or your own offers in config.ron (me: (offers: [...])).",
+                ),
+            ])
+            .wrap(Wrap { trim: true })
+            .render(inner, buf);
+            return;
+        }
+        let w = usize::from(inner.width);
+        let per_row = 2u16;
+        let rows = usize::from(inner.height / per_row).max(1);
+        let cursor = &app.cursors.intros;
+        for (row, i) in cursor.visible(intros.len(), rows).enumerate() {
+            let s = &intros[i];
+            let y = inner.y + row as u16 * per_row;
+            let selected = i == cursor.selected;
+            let [first, second] = lines(app, s, w, theme);
+            for (dy, line) in [first, second].into_iter().enumerate() {
+                let area = Rect {
+                    x: inner.x,
+                    y: y + dy as u16,
+                    width: inner.width,
+                    height: 1,
+                };
+                if selected {
+                    buf.set_style(area, theme.selected());
+                }
+                line.render(area, buf);
+            }
+        }
+    }
+}
+
+/// "José García needs “an intro to a seed investor who gets climate”", then
+/// "  → Priya Raman could help · because: seed, investor · seen 3d / 2w".
+fn lines<'a>(app: &'a App, s: &'a Suggestion, width: usize, theme: Theme) -> [Line<'a>; 2] {
+    let book = app.book();
+    let needer = book.name_of(s.person);
+    let need = format!("{needer} needs “{}”", s.need);
+    let (helper, seen) = match s.candidate {
+        Candidate::Person(id) => (
+            format!("{} could help", book.name_of(id)),
+            format!(
+                " · seen {} / {}",
+                last_seen(app, s.person),
+                last_seen(app, id)
+            ),
+        ),
+        Candidate::Me => (
+            "you could help".to_string(),
+            format!(" · seen {}", last_seen(app, s.person)),
+        ),
+    };
+    let mutual = match &s.mutual {
+        Some(_) => " · helps both ways",
+        None => "",
+    };
+    let why = format!(
+        "  → {helper} · because: {}{mutual}{seen}",
+        s.because.join(", ")
+    );
+    [
+        Line::styled(fit(&need, width), theme.plain()),
+        Line::styled(text::truncate(&why, width), theme.dim()),
+    ]
+}
+
+/// When you were last in touch: `3d`, `never`.
+fn last_seen(app: &App, id: PersonId) -> String {
+    app.index()
+        .facts(id)
+        .days_since_contact(app.today)
+        .map_or_else(|| "never".to_string(), text::short_age)
+}

@@ -1,0 +1,34 @@
+//! The Intros tab and a card with suggested introductions, as text, on the
+//! demo book with today fixed: at the minimum size and a large one. Review a
+//! changed snapshot by eye before accepting it.
+
+mod common;
+
+use common::screen::{Screen, draw, on_demo};
+use kith::tui::Key;
+use ratatui::crossterm::event::KeyCode;
+
+fn demo_with_intros() -> Screen {
+    let mut s = on_demo();
+    s.app.want_intros();
+    s
+}
+
+#[test]
+fn the_intros_tab() {
+    let mut s = demo_with_intros();
+    s.type_str("5");
+    insta::assert_snapshot!("intros_60x16", draw(&s.app, 60, 16));
+    insta::assert_snapshot!("intros_120x40", draw(&s.app, 120, 40));
+}
+
+#[test]
+fn a_card_with_suggested_introductions() {
+    let mut s = demo_with_intros();
+    s.type_str("/José García");
+    s.keys(&[Key::plain(KeyCode::Enter)]);
+    let screen = draw(&s.app, 120, 40);
+    assert!(screen.contains("could help them: "), "{screen}");
+    insta::assert_snapshot!("intros_card_120x40", screen);
+    insta::assert_snapshot!("intros_card_60x16", draw(&s.app, 60, 16));
+}
