@@ -128,6 +128,23 @@ pub(crate) fn intro_lines<'a>(app: &'a App, p: &'a Person, theme: Theme) -> Vec<
             Span::styled(helpers.join("; "), theme.accent()),
         ]));
     }
+    let made = crate::intros::intros_made(book, p.id);
+    if !made.is_empty() {
+        let helped = made.iter().filter(|m| m.outcome.helped()).count();
+        let to: Vec<String> = made
+            .iter()
+            .rev()
+            .take(3)
+            .flat_map(|m| m.to.iter().map(|id| book.name_of(*id)))
+            .collect();
+        let n = made.len();
+        let s = if n == 1 { "" } else { "s" };
+        lines.push(Line::from(vec![
+            Span::styled(format!("{n} intro{s} with you: "), theme.label()),
+            Span::raw(to.join(", ")),
+            Span::styled(format!(" · {helped} helped"), theme.dim()),
+        ]));
+    }
     if !theirs.is_empty() {
         let helped: Vec<String> = theirs
             .iter()
