@@ -147,6 +147,8 @@ actions! {
     ReviewAll = "review-all", "everyone due";
     /// Intros: capture the highlighted introduction (`@a @b intro: the need`).
     IntroAccept = "intro-accept", "make the intro";
+    /// Intros: promise the highlighted introduction first (the intro closes it).
+    IntroPromise = "intro-promise", "promise it";
     /// Intros: dismiss the highlighted suggestion for good (kept in the book).
     IntroDismiss = "intro-dismiss", "dismiss";
     /// People, card, review: end the selected person's snooze.

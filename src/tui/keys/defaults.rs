@@ -21,7 +21,12 @@ impl Table {
                 Action::CycleWeight,
             ],
             Table::Coffee => &[Action::Open],
-            Table::Intros => &[Action::IntroAccept, Action::IntroDismiss, Action::Open],
+            Table::Intros => &[
+                Action::IntroAccept,
+                Action::IntroPromise,
+                Action::IntroDismiss,
+                Action::Open,
+            ],
             Table::Review => &[
                 Action::ReviewDone,
                 Action::ReviewCapture,
@@ -127,6 +132,7 @@ impl Table {
                 let mut t = moves();
                 t.extend([
                     (k(Enter), Action::IntroAccept),
+                    (c('p'), Action::IntroPromise),
                     (c('d'), Action::IntroDismiss),
                     (c('o'), Action::Open),
                 ]);

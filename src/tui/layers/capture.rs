@@ -36,6 +36,9 @@ pub struct CaptureState {
     /// Whom the review opened the popup for: saving a line that names them
     /// records them as logged, in the same undo step.
     pub for_review: Option<PersonId>,
+    /// Once saved, offer to close an open promise of this person that the
+    /// line looks like keeping (an intro accepted from the Intros tab).
+    pub keeps_for: Option<PersonId>,
 }
 
 impl CaptureState {
@@ -53,6 +56,7 @@ impl CaptureState {
             highlighted: 0,
             save_error: None,
             for_review: None,
+            keeps_for: None,
         };
         state.edited(ctx);
         Layer::Capture(Box::new(state))
@@ -161,7 +165,13 @@ impl CaptureState {
                     Then::ReviewCapture(person),
                 )
             }
-            (None, _) => Commit::with(move |fresh| Ok(capture.to_op(fresh)), &what, Then::Capture),
+            (None, _) => {
+                let then = match self.keeps_for {
+                    Some(person) => Then::ReviewCapture(person),
+                    None => Then::Capture,
+                };
+                Commit::with(move |fresh| Ok(capture.to_op(fresh)), &what, then)
+            }
         };
         Outcome::Commit(commit)
     }

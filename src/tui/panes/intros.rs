@@ -11,8 +11,9 @@ pub mod draw;
 use crate::capture::{Who, mention};
 use crate::config::Config;
 use crate::intros::{Candidate, Matcher, Options, Suggestion};
-use crate::model::{Book, DismissedIntro, Op, PersonId};
+use crate::model::{Book, DismissedIntro, Entry, Kind, Op, PersonId};
 use crate::tui::app::App;
+use crate::tui::layers::Layer;
 use crate::tui::save::history::{Commit, Then};
 
 /// How many candidates the tab keeps for each need.
@@ -56,7 +57,36 @@ impl App {
             }
             Candidate::Me => format!("{them} help: {}", s.need),
         };
+        let person = s.person;
         self.open_capture_with(line, None);
+        if let Some(Layer::Capture(capture)) = self.stack.last_mut() {
+            capture.keeps_for = Some(person);
+        }
+    }
+
+    /// `p`: promise the introduction first ("intro José ↔ Hugo: …"), an
+    /// open promise the review keeps asking about until the intro (Enter on
+    /// the same suggestion) closes it.
+    pub(crate) fn intro_promise(&mut self) {
+        let Some(s) = self.selected_intro() else {
+            return;
+        };
+        let mut people = vec![s.person];
+        let pair = match s.candidate {
+            Candidate::Person(other) => {
+                people.push(other);
+                format!(
+                    "{} ↔ {}",
+                    self.book.name_of(s.person),
+                    self.book.name_of(other)
+                )
+            }
+            Candidate::Me => self.book.name_of(s.person),
+        };
+        let summary = format!("intro {pair}: {}", s.need);
+        let what = format!("promised: {summary}");
+        let entry = Entry::new(self.today, people, Kind::new("promise"), &summary);
+        self.submit(Commit::op(Op::AddEntry(entry), &what, Then::Nothing));
     }
 
     /// `d`: the suggestion goes for good (kept in the book, so it stays gone).

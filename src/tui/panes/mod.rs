@@ -112,6 +112,7 @@ impl App {
             Action::ReviewDone => self.review_done(),
             Action::ReviewRelease => self.review_release(),
             Action::IntroAccept => self.intro_accept(),
+            Action::IntroPromise => self.intro_promise(),
             Action::IntroDismiss => self.intro_dismiss(),
             Action::ReviewAll => self.review_all(),
             Action::Unsnooze => self.unsnooze(),

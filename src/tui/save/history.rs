@@ -100,8 +100,8 @@ pub enum Then {
     Select(PersonId),
     /// A review snooze landed: offer a longer cadence after a streak.
     AfterSnooze(PersonId),
-    /// [`Then::Capture`] for a capture from the review: then offer to close
-    /// the promise it looks like keeping.
+    /// [`Then::Capture`] for a capture from the review or the Intros tab:
+    /// then offer to close the promise it looks like keeping.
     ReviewCapture(PersonId),
 }
 

@@ -93,3 +93,35 @@ fn a_card_says_who_could_help_them_and_whom_they_could_help() {
     let screen = crate::tui::test_support::draw(&f.app, 120, 40);
     assert!(screen.contains("could help them: "), "{screen}");
 }
+
+#[test]
+fn p_promises_the_intro_first_and_the_intro_closes_the_promise() {
+    let mut f = demo_fixture();
+    open(&mut f.app);
+    let first = pair(f.app.selected_intro().unwrap());
+    type_str(&mut f.app, "p");
+    let book = on_disk(&f.path);
+    let promise = book.entries.last().unwrap().clone();
+    assert!(promise.is_open_promise(), "{promise:?}");
+    assert!(promise.summary.starts_with("intro ") && promise.summary.ends_with(&first.2));
+    assert_eq!(
+        pair(f.app.selected_intro().unwrap()),
+        first,
+        "a promise is not the intro yet"
+    );
+    f.app.handle_key(Key::plain(KeyCode::Enter));
+    f.app.handle_key(Key::plain(KeyCode::Enter));
+    let Top::Question(crate::tui::layers::Ask::KeepPromise { promise: asked, .. }) = f.app.on_top()
+    else {
+        panic!(
+            "the intro offers to close the promise: {:?}",
+            f.app.on_top()
+        )
+    };
+    assert_eq!(asked, promise.id);
+    type_str(&mut f.app, "y");
+    assert!(
+        on_disk(&f.path).entry(promise.id).unwrap().done,
+        "kept, by the intro"
+    );
+}
