@@ -196,3 +196,22 @@ fn a_book_deleted_under_the_tui_is_said_and_recreated_only_when_asked() {
     kith.send("q");
     assert!(kith.wait_exit(WAIT).success());
 }
+
+#[test]
+fn a_comment_written_into_the_book_is_warned_about_at_start() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("kith.ron");
+    let text = FIXTURE.replacen("(\n", "(\n  // met Ana again at the conference\n", 1);
+    std::fs::write(&path, text).unwrap();
+    let file = path.to_str().unwrap();
+    let mut kith = Pty::kith(
+        &["--file", file, "--today", "2026-11-26"],
+        120,
+        30,
+        dir.path(),
+    );
+    kith.wait_for("warning: ", WAIT);
+    kith.wait_for("comment", WAIT);
+    kith.send("q");
+    assert!(kith.wait_exit(WAIT).success());
+}

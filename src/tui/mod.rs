@@ -158,6 +158,17 @@ pub fn app_for(launch: Launch) -> Result<App, TuiError> {
     if launch.demo {
         app.say("your own book is untouched".into());
     }
+    // A comment written into the book by hand would not survive a save: say
+    // so at once (`kith check` lists every one).
+    if let Some(w) = app.store().warnings().first().cloned() {
+        let more = app.store().warnings().len() - 1;
+        let more = if more > 0 {
+            format!(" (and {more} more; kith check lists them)")
+        } else {
+            String::new()
+        };
+        app.fail(format!("warning: {w}{more}"));
+    }
     Ok(app)
 }
 
