@@ -2,9 +2,11 @@
 
 use chrono::{Datelike, NaiveDate};
 use fuzzy_matcher::FuzzyMatcher;
+use std::cell::OnceCell;
 
 use super::index::{Line, SearchIndex, Slot};
-use super::scan::{LINE_END, is_clean, is_subsequence, some_line_has, word_mask};
+use super::scan::{LINE_END, is_clean, is_subsequence, word_mask};
+use super::typo::{Hits, MIN_TYPO_CHARS, Typo};
 use super::{Band, Hit, SearchOptions};
 use crate::model::{Book, Index, Person};
 use crate::text::fold;
@@ -21,6 +23,18 @@ struct Query {
 struct Word {
     text: String,
     mask: u64,
+    chars: usize,
+}
+
+impl Word {
+    /// The word for typo checks, if it is long enough to carry one.
+    fn typo(&self) -> Option<Typo<'_>> {
+        (self.chars >= MIN_TYPO_CHARS).then_some(Typo {
+            text: &self.text,
+            chars: self.chars,
+            mask: self.mask,
+        })
+    }
 }
 
 impl Query {
@@ -30,7 +44,8 @@ impl Query {
             .map(|w| {
                 let text = fold(w);
                 let mask = word_mask(&text);
-                Word { text, mask }
+                let chars = text.chars().count();
+                Word { text, mask, chars }
             })
             .collect();
         let whole = words
@@ -40,6 +55,16 @@ impl Query {
             .join(" ");
         let mask = words.iter().fold(0, |m, w| m | w.mask);
         Query { words, whole, mask }
+    }
+
+    /// How many of the query's chars a person may lack and still match at
+    /// `level`: none for a clean or loose match, one per word that may carry
+    /// a typo for a typo match.
+    fn missing_allowed(&self, level: Level) -> u32 {
+        match level.how() {
+            How::Typo => self.words.iter().filter(|w| w.typo().is_some()).count() as u32,
+            How::Clean | How::Loose => 0,
+        }
     }
 }
 
@@ -72,29 +97,63 @@ impl Candidate {
     }
 }
 
-/// Number of (tier, level) groups: tiers 0..=3 times six levels.
-const GROUPS: usize = 24;
+/// Number of (tier, level) groups: tiers 0..=3 times nine levels.
+const GROUPS: usize = 4 * LEVELS.len();
 
-/// How well a word matched a person: a band, and whether the match was clean
-/// (see [`is_clean`]). Clean matches in every band rank before loose ones,
-/// so `acme` finds the people at Acme before Grace Mensah, whose name merely
-/// holds an a, c, m and e. Levels 0..3 are the bands matched cleanly, 3..6
-/// the bands matched loosely.
+/// How well a word matched a person: a band, and how (see [`How`]). Clean
+/// matches in every band rank before typo matches, and those before loose
+/// ones, so `acme` finds the people at Acme before Grace Mensah, whose name
+/// merely holds an a, c, m and e, and `rafeal` finds Rafael before anyone
+/// whose notes hold an r, a, f, e, a and l in that order. Levels 0..3 are the
+/// bands matched cleanly, 3..6 with a typo, 6..9 loosely.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 struct Level(u8);
+
+/// How a word matched, best first.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum How {
+    /// See [`is_clean`].
+    Clean,
+    /// One edit from a word (see [`super::typo`]).
+    Typo,
+    /// Any subsequence the fuzzy matcher accepts.
+    Loose,
+}
 
 /// In the scan state of a word: it matched.
 const MATCHED: u8 = u8::MAX;
 
-const LEVELS: [Level; 6] = [Level(0), Level(1), Level(2), Level(3), Level(4), Level(5)];
+const LEVELS: [Level; 9] = [
+    Level(0),
+    Level(1),
+    Level(2),
+    Level(3),
+    Level(4),
+    Level(5),
+    Level(6),
+    Level(7),
+    Level(8),
+];
+
+/// The levels of a names-only search: the name band, clean, typo, loose.
+const NAME_LEVELS: [Level; 3] = [Level(0), Level(3), Level(6)];
+
+/// The score of a word matched with a typo, per char of the word: about what
+/// the fuzzy matcher gives a loose match, so a typo in one word of several
+/// does not outweigh the others.
+const TYPO_SCORE_PER_CHAR: i64 = 12;
 
 impl Level {
     fn band(self) -> Band {
         BANDS[self.0 as usize % 3]
     }
 
-    fn clean(self) -> bool {
-        self.0 < 3
+    fn how(self) -> How {
+        match self.0 / 3 {
+            0 => How::Clean,
+            1 => How::Typo,
+            _ => How::Loose,
+        }
     }
 
     /// The widest band a match at this level or a better one can be in.
@@ -145,7 +204,7 @@ impl SearchIndex {
         let query = Query::parse(query);
         let levels: &[Level] = match scope {
             Scope::All => &LEVELS,
-            Scope::Names => &[Level(0), Level(3)],
+            Scope::Names => &NAME_LEVELS,
         };
         // Pass by pass, widen the levels a person may match at; stop once the
         // people found so far fill the limit, since later passes only find
@@ -158,16 +217,32 @@ impl SearchIndex {
         // a match, or MATCHED; so each (person, word, level) is scanned once.
         let words = query.words.len();
         let mut scanned = vec![0u8; self.people.len() * words];
+        // Who each word hits with a typo: looked up in the vocabulary once,
+        // when the first typo pass needs it.
+        let typos = TypoHits::new(self, &query);
+        let everyone: Vec<u32> = (0..self.people.len() as u32).collect();
         for (i, &level) in levels.iter().enumerate() {
-            for (n, slot) in self.people.iter().enumerate() {
+            // A person first found at a typo level has a word that hits them
+            // there with a typo: only those are looked at (see `TypoHits`).
+            let typo_people;
+            let people: &[u32] = if level.how() == How::Typo {
+                typo_people = typos.people(level.band());
+                &typo_people
+            } else {
+                &everyone
+            };
+            let (widest, missing) = (level.widest_band(), query.missing_allowed(level));
+            for &n in people {
+                let (n, slot) = (n as usize, &self.people[n as usize]);
                 if taken[n]
                     || slot.archived && !opts.include_archived
-                    || slot.mask_within(level.widest_band()) & query.mask != query.mask
+                    || (query.mask & !slot.mask_within(widest)).count_ones() > missing
                     || !self.all_match_within(
-                        slot,
+                        n,
                         &query,
                         &levels[..=i],
                         &mut scanned[n * words..][..words],
+                        &typos,
                     )
                 {
                     continue;
@@ -195,8 +270,8 @@ impl SearchIndex {
         let cutoff = cutoff_group(&groups, limit);
         found.retain(|c| c.group() <= cutoff);
         for c in &mut found {
-            let slot = &self.people[c.slot as usize];
-            if let Some((score, line)) = self.score_person(slot, &query, c.level, levels) {
+            let n = c.slot as usize;
+            if let Some((score, line)) = self.score_person(n, &query, c.level, levels, &typos) {
                 (c.score, c.line) = (score, line);
             }
             c.key = match_key(c);
@@ -228,20 +303,22 @@ impl SearchIndex {
     /// remembers, per word, the levels already scanned or a match.
     fn all_match_within(
         &self,
-        slot: &Slot,
+        n: usize,
         query: &Query,
         levels: &[Level],
         scanned: &mut [u8],
+        typos: &TypoHits,
     ) -> bool {
-        for (word, scanned) in query.words.iter().zip(scanned) {
+        let slot = &self.people[n];
+        for (k, (word, scanned)) in query.words.iter().zip(scanned).enumerate() {
             if *scanned == MATCHED {
                 continue;
             }
             let from = usize::from(*scanned);
-            if levels[from..]
-                .iter()
-                .any(|l| self.matches_at(slot, word, *l))
-            {
+            if levels[from..].iter().any(|l| match l.how() {
+                How::Typo => typos.hit(k, n, l.band()),
+                How::Clean | How::Loose => self.matches_at(slot, word, *l),
+            }) {
                 *scanned = MATCHED;
             } else {
                 *scanned = levels.len() as u8;
@@ -251,21 +328,41 @@ impl SearchIndex {
         true
     }
 
-    /// Whether `word` matches one of the person's lines in the level's band,
-    /// cleanly if the level asks for it. Bands whose char mask lacks the
-    /// word's chars are skipped without reading their text.
+    /// Whether `word` matches one of the person's lines in the level's band
+    /// (a clean or a loose level), cleanly if the level asks for it. Bands,
+    /// then lines, whose char mask lacks the word's chars are skipped
+    /// without reading their text.
     fn matches_at(&self, slot: &Slot, word: &Word, level: Level) -> bool {
         let band = level.band();
         if slot.masks[band as usize] & word.mask != word.mask {
             return false;
         }
-        let text = self.band_text(slot, band);
-        // A clean match is also a subsequence: one cheap pass rules most out.
-        some_line_has(text, &word.text)
-            && (!level.clean()
-                || text
-                    .split_terminator(LINE_END)
-                    .any(|l| is_clean(l, &word.text)))
+        let clean = level.how() == How::Clean;
+        self.lines[self.band_lines(slot, band)]
+            .iter()
+            .filter(|line| line.mask & word.mask == word.mask)
+            .any(|line| {
+                let text = self.folded(line);
+                if clean {
+                    is_clean(text, &word.text)
+                } else {
+                    is_subsequence(text, &word.text)
+                }
+            })
+    }
+
+    /// The first of a person's lines in `band` holding a word one edit from
+    /// the typo's (or, in names, starting with one).
+    fn typo_line(&self, slot: &Slot, band: Band, typo: &Typo) -> Option<u32> {
+        let range = self.band_lines(slot, band);
+        let first = range.start as u32;
+        self.lines[range]
+            .iter()
+            .position(|line| {
+                typo.find_in(self.folded(line), band == Band::Name)
+                    .is_some()
+            })
+            .map(|i| first + i as u32)
     }
 
     /// The total score over the words, each at its best level, and the line to
@@ -273,17 +370,19 @@ impl SearchIndex {
     /// (the name is shown anyway; this shows the weakest evidence).
     fn score_person(
         &self,
-        slot: &Slot,
+        n: usize,
         query: &Query,
         level: Level,
         allowed: &[Level],
+        typos: &TypoHits,
     ) -> Option<(i64, u32)> {
         let mut total = 0;
         let mut shown: Option<(i64, u32)> = None;
-        for word in &query.words {
+        let slot = &self.people[n];
+        for (k, word) in query.words.iter().enumerate() {
             let (word_level, score, line) = allowed
                 .iter()
-                .filter(|l| slot.masks[l.band() as usize] & word.mask == word.mask)
+                .filter(|l| l.how() != How::Typo || typos.hit(k, n, l.band()))
                 .find_map(|l| self.best_line(slot, *l, word).map(|(s, i)| (*l, s, i)))?;
             total += score;
             if word_level == level && shown.is_none_or(|(s, _)| score > s) {
@@ -298,11 +397,21 @@ impl SearchIndex {
     /// (index into `lines`) where it scored it.
     fn best_line(&self, slot: &Slot, level: Level, word: &Word) -> Option<(i64, u32)> {
         let band = level.band();
+        if level.how() == How::Typo {
+            let line = self.typo_line(slot, band, &word.typo()?)?;
+            return Some((TYPO_SCORE_PER_CHAR * word.chars as i64, line));
+        }
+        if slot.masks[band as usize] & word.mask != word.mask {
+            return None;
+        }
         let first = self.first_line(slot, band);
         let mut best: Option<(i64, u32)> = None;
         let lines = self.band_text(slot, band).split_terminator(LINE_END);
         for (i, text) in lines.enumerate() {
-            let possible = if level.clean() {
+            if self.lines[first as usize + i].mask & word.mask != word.mask {
+                continue;
+            }
+            let possible = if level.how() == How::Clean {
                 is_clean(text, &word.text)
             } else {
                 is_subsequence(text, &word.text)
@@ -354,12 +463,18 @@ impl SearchIndex {
         }
     }
 
-    /// The original-text positions of every query word that matches `line`.
+    /// The original-text positions of every query word that matches `line`
+    /// (for a word matched with a typo, the whole word it was taken for).
     fn line_positions(&self, line: &Line, query: &Query) -> Vec<usize> {
         let text = self.folded(line);
         let mut positions = Vec::new();
         for word in &query.words {
             if !is_subsequence(text, &word.text) {
+                let starts = line.field.band() == Band::Name;
+                if let Some((from, to)) = word.typo().and_then(|t| t.find_in(text, starts)) {
+                    let folded: Vec<usize> = (from..to).collect();
+                    self.map_positions(line, &folded, &mut positions);
+                }
                 continue;
             }
             if let Some((_, folded)) = self.matcher.fuzzy_indices(text, &word.text) {
@@ -369,6 +484,60 @@ impl SearchIndex {
         positions.sort_unstable();
         positions.dedup();
         positions
+    }
+}
+
+/// Per query word that may carry a typo, the people it hits with one and in
+/// which bands (see [`super::typo::Vocab::hits`]), looked up on first use.
+struct TypoHits<'a> {
+    index: &'a SearchIndex,
+    query: &'a Query,
+    hits: OnceCell<Vec<Option<Hits>>>,
+}
+
+impl<'a> TypoHits<'a> {
+    fn new(index: &'a SearchIndex, query: &'a Query) -> TypoHits<'a> {
+        TypoHits {
+            index,
+            query,
+            hits: OnceCell::new(),
+        }
+    }
+
+    fn hits(&self) -> &[Option<Hits>] {
+        self.hits.get_or_init(|| {
+            let people = self.index.people.len();
+            let words = self.query.words.iter();
+            words
+                .map(|w| w.typo().map(|t| self.index.vocab.hits(&t, people)))
+                .collect()
+        })
+    }
+
+    /// Whether word `k` of the query hits person `n` with a typo in `band`.
+    fn hit(&self, k: usize, n: usize, band: Band) -> bool {
+        self.hits()[k]
+            .as_ref()
+            .is_some_and(|hits| hits.bands[n] & 1 << band as u8 != 0)
+    }
+
+    /// The people some word hits with a typo in `band`, ascending.
+    fn people(&self, band: Band) -> Vec<u32> {
+        let bit = 1 << band as u8;
+        let mut people: Vec<u32> = self
+            .hits()
+            .iter()
+            .flatten()
+            .flat_map(|hits| {
+                hits.people
+                    .iter()
+                    .copied()
+                    .filter(move |n| hits.bands[*n as usize] & bit != 0)
+            })
+            .collect();
+        people.sort_unstable();
+        people.dedup();
+        people
     }
 }
 
