@@ -45,8 +45,8 @@ pub struct Cli {
     /// Pretend today is this date (for scripts and tests).
     #[arg(long, global = true, value_name = "YYYY-MM-DD")]
     today: Option<NaiveDate>,
-    /// Open the bundled demo book instead of your own.
-    #[arg(long)]
+    /// Use a temporary copy of the bundled demo book instead of your own (any command).
+    #[arg(long, global = true)]
     demo: bool,
     #[command(subcommand)]
     command: Option<Command>,
@@ -103,6 +103,8 @@ pub struct Ctx {
     /// Where the config was read from (to point at a bad key binding in it).
     pub config_path: Option<PathBuf>,
     pub today: NaiveDate,
+    /// The book is a temporary copy of the demo (`--demo`).
+    pub demo: bool,
 }
 
 impl Ctx {
@@ -133,6 +135,7 @@ impl Ctx {
             config,
             config_path,
             today,
+            demo: false,
         })
     }
 
@@ -181,7 +184,17 @@ pub fn main() -> ExitCode {
 }
 
 fn run(cli: Cli) -> Result<ExitCode> {
-    let ctx = Ctx::new(&cli)?;
+    let mut ctx = Ctx::new(&cli)?;
+    // `--demo`: every command works on a temporary copy of the demo book,
+    // removed when the command ends; the user's own book is never opened.
+    let _demo_dir = if cli.demo {
+        let (dir, path) = demo::temp_copy(ctx.today)?;
+        ctx.file = path;
+        ctx.demo = true;
+        Some(dir)
+    } else {
+        None
+    };
     match cli.command {
         Some(Command::Add(args)) => people::add(&ctx, args),
         Some(Command::List(args)) => people::list(&ctx, args),
@@ -198,8 +211,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
         Some(Command::Find(args)) => find::run(&ctx, args),
         Some(Command::Intros(args)) => intros::run(&ctx, args),
         Some(Command::GiveTake(args)) => give_take::run(&ctx, args),
-        None if cli.demo => demo::open(&ctx),
-        None => tui::open(&ctx, false),
+        None => tui::open(&ctx),
     }
 }
 
