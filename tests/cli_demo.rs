@@ -104,3 +104,32 @@ fn kith_without_a_terminal_says_it_needs_one() {
         assert!(!file.exists());
     }
 }
+
+#[test]
+fn completions_and_man_are_printed() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("kith.ron");
+    for shell in ["bash", "zsh", "fish", "elvish", "powershell"] {
+        let out = ok(&file, &["completions", shell]);
+        assert!(out.contains("kith"), "{shell}: {out}");
+        assert!(out.contains("give-take"), "{shell} completes subcommands");
+        assert!(out.len() > 1000, "{shell}: {} bytes", out.len());
+    }
+    let man = ok(&file, &["man"]);
+    assert!(man.contains(".TH kith 1"), "a section-1 page");
+    assert!(man.contains("completions"), "lists the subcommands");
+    assert!(!file.exists(), "neither reads nor writes a book");
+}
+
+#[test]
+fn help_lists_the_global_options_once_under_their_own_heading() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("kith.ron");
+    let help = ok(&file, &["add", "--help"]);
+    assert_eq!(help.matches("--file").count(), 1, "{help}");
+    let (own, global) = help.split_once("Global options:").expect(&help);
+    assert!(own.contains("--org") && !own.contains("--demo"), "{help}");
+    assert!(global.contains("--demo") && global.contains("--today"));
+    let org = own.lines().find(|l| l.contains("--org")).unwrap();
+    assert!(org.contains("Where they work"), "{org}");
+}

@@ -25,6 +25,7 @@ enum FormatArg {
 
 #[derive(Debug, Args)]
 pub struct ExportArgs {
+    /// What to write.
     #[arg(value_enum)]
     format: FormatArg,
     /// Write here (atomically) instead of to stdout.

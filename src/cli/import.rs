@@ -22,6 +22,7 @@ enum Format {
 
 #[derive(Debug, Args)]
 pub struct ImportArgs {
+    /// What the file is.
     #[arg(value_enum)]
     format: Format,
     /// The file to read (for vcard, also a folder of .vcf files).

@@ -13,8 +13,10 @@ use super::{BadInput, Ctx, json, resolve};
 pub struct AddArgs {
     /// Their name, e.g. "Ana García".
     name: String,
+    /// Where they work, e.g. "Acme Robotics".
     #[arg(long)]
     org: Option<String>,
+    /// Their role there, e.g. "Staff Engineer".
     #[arg(long)]
     title: Option<String>,
     /// An e-mail address (repeatable).
