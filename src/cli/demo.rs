@@ -49,10 +49,10 @@ pub fn run(ctx: &Ctx, a: DemoArgs) -> Result<ExitCode> {
     let book = kith::demo::generate(a.people, a.entries, a.seed, ctx.today);
     write_book(&out, &book)?;
     outln!(
-        "{}: {} people, {} entries",
+        "{}: {}, {}",
         out.display(),
-        book.people.len(),
-        book.entries.len()
+        kith::text::count(book.people.len(), "person", "people"),
+        kith::text::count(book.entries.len(), "entry", "entries")
     );
     Ok(ExitCode::SUCCESS)
 }

@@ -55,8 +55,8 @@ pub fn run(ctx: &Ctx, a: ExportArgs) -> Result<ExitCode> {
             };
             write().with_context(|| format!("writing {}", path.display()))?;
             errln!(
-                "wrote {} people as {} to {}",
-                book.people.len(),
+                "wrote {} as {} to {}",
+                kith::text::count(book.people.len(), "person", "people"),
                 format.name(),
                 path.display()
             );
