@@ -123,6 +123,19 @@ enum How {
 /// In the scan state of a word: it matched.
 const MATCHED: u8 = u8::MAX;
 
+/// Every band's bit in [`Scan::no_loose`].
+const ALL_BANDS: u8 = 0b111;
+
+/// What the passes so far found out about one word of the query for one person.
+#[derive(Debug, Clone, Copy, Default)]
+struct Scan {
+    /// How many of the levels have been scanned without a match, or [`MATCHED`].
+    done: u8,
+    /// A bit per band (`1 << band`) in which no line holds the word even
+    /// loosely: its loose level need not be scanned.
+    no_loose: u8,
+}
+
 const LEVELS: [Level; 9] = [
     Level(0),
     Level(1),
@@ -214,13 +227,16 @@ impl SearchIndex {
         let mut groups = [0usize; GROUPS];
         let mut taken = vec![false; self.people.len()];
         // Per person and word: how many of `levels` have been scanned without
-        // a match, or MATCHED; so each (person, word, level) is scanned once.
+        // a match, or MATCHED; so each (person, word, level) is scanned once
+        // (see `Scan`).
         let words = query.words.len();
-        let mut scanned = vec![0u8; self.people.len() * words];
+        let mut scanned = vec![Scan::default(); self.people.len() * words];
         // Who each word hits with a typo: looked up in the vocabulary once,
         // when the first typo pass needs it.
         let typos = TypoHits::new(self, &query);
-        let everyone: Vec<u32> = (0..self.people.len() as u32).collect();
+        // Who a clean or loose pass still has to look at: everyone at first,
+        // then, after each pass, those not found yet who still can be.
+        let mut alive: Vec<u32> = (0..self.people.len() as u32).collect();
         for (i, &level) in levels.iter().enumerate() {
             // A person first found at a typo level has a word that hits them
             // there with a typo: only those are looked at (see `TypoHits`).
@@ -229,7 +245,7 @@ impl SearchIndex {
                 typo_people = typos.people(level.band());
                 &typo_people
             } else {
-                &everyone
+                &alive
             };
             let (widest, missing) = (level.widest_band(), query.missing_allowed(level));
             for &n in people {
@@ -261,6 +277,22 @@ impl SearchIndex {
             }
             if found.len() >= opts.limit {
                 break;
+            }
+            if level.how() != How::Typo {
+                // Out for good: the found, the archived (unless asked for),
+                // and those with a word that is no subsequence of any of
+                // their lines (a clean match is one too, and the typo passes
+                // have their own list).
+                alive.retain(|&n| {
+                    let n = n as usize;
+                    let slot = &self.people[n];
+                    !taken[n]
+                        && !(slot.archived && !opts.include_archived)
+                        && query.mask & !slot.mask_within(Band::Other) == 0
+                        && !scanned[n * words..][..words]
+                            .iter()
+                            .any(|s| s.done != MATCHED && s.no_loose == ALL_BANDS)
+                });
             }
         }
         let limit = opts.limit.min(found.len());
@@ -300,28 +332,30 @@ impl SearchIndex {
     }
 
     /// Whether every word matches the person at one of `levels`; `scanned`
-    /// remembers, per word, the levels already scanned or a match.
+    /// remembers, per word, what earlier passes found out.
     fn all_match_within(
         &self,
         n: usize,
         query: &Query,
         levels: &[Level],
-        scanned: &mut [u8],
+        scanned: &mut [Scan],
         typos: &TypoHits,
     ) -> bool {
         let slot = &self.people[n];
-        for (k, (word, scanned)) in query.words.iter().zip(scanned).enumerate() {
-            if *scanned == MATCHED {
+        for (k, (word, scan)) in query.words.iter().zip(scanned).enumerate() {
+            if scan.done == MATCHED {
                 continue;
             }
-            let from = usize::from(*scanned);
+            let from = usize::from(scan.done);
+            let mut no_loose = scan.no_loose;
             if levels[from..].iter().any(|l| match l.how() {
                 How::Typo => typos.hit(k, n, l.band()),
-                How::Clean | How::Loose => self.matches_at(slot, word, *l),
+                How::Clean | How::Loose => self.matches_at(slot, word, *l, &mut no_loose),
             }) {
-                *scanned = MATCHED;
+                scan.done = MATCHED;
             } else {
-                *scanned = levels.len() as u8;
+                scan.done = levels.len() as u8;
+                scan.no_loose = no_loose;
                 return false;
             }
         }
@@ -331,24 +365,42 @@ impl SearchIndex {
     /// Whether `word` matches one of the person's lines in the level's band
     /// (a clean or a loose level), cleanly if the level asks for it. Bands,
     /// then lines, whose char mask lacks the word's chars are skipped
-    /// without reading their text.
-    fn matches_at(&self, slot: &Slot, word: &Word, level: Level) -> bool {
+    /// without reading their text. A clean scan that finds the word is no
+    /// subsequence of any line in the band sets the band's bit in
+    /// `no_loose`, and a loose scan of a band with its bit set is skipped:
+    /// so each line is read once for both.
+    fn matches_at(&self, slot: &Slot, word: &Word, level: Level, no_loose: &mut u8) -> bool {
         let band = level.band();
-        if slot.masks[band as usize] & word.mask != word.mask {
+        let bit = 1 << band as u8;
+        if *no_loose & bit != 0 {
             return false;
         }
-        let clean = level.how() == How::Clean;
-        self.lines[self.band_lines(slot, band)]
+        if slot.masks[band as usize] & word.mask != word.mask {
+            *no_loose |= bit;
+            return false;
+        }
+        let lines = self.lines[self.band_lines(slot, band)]
             .iter()
             .filter(|line| line.mask & word.mask == word.mask)
-            .any(|line| {
-                let text = self.folded(line);
-                if clean {
-                    is_clean(text, &word.text)
-                } else {
-                    is_subsequence(text, &word.text)
+            .map(|line| self.folded(line));
+        if level.how() == How::Loose {
+            return lines
+                .into_iter()
+                .any(|text| is_subsequence(text, &word.text));
+        }
+        let mut loose = false;
+        for text in lines {
+            if is_subsequence(text, &word.text) {
+                if is_clean(text, &word.text) {
+                    return true;
                 }
-            })
+                loose = true;
+            }
+        }
+        if !loose {
+            *no_loose |= bit;
+        }
+        false
     }
 
     /// The first of a person's lines in `band` holding a word one edit from
