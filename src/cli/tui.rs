@@ -21,6 +21,8 @@ pub fn open(ctx: &Ctx) -> Result<ExitCode> {
 /// The TUI on `tab` (`kith review`: the Review tab).
 pub fn open_on(ctx: &Ctx, tab: kith::tui::Tab) -> Result<ExitCode> {
     if !std::io::stdin().is_terminal() || !std::io::stdout().is_terminal() {
+        // A bad key binding in the config is still the thing to say first.
+        check_keys(ctx)?;
         return Err(NoTerminal.into());
     }
     let demo = ctx.demo;
@@ -37,4 +39,19 @@ pub fn open_on(ctx: &Ctx, tab: kith::tui::Tab) -> Result<ExitCode> {
         tab,
     )?;
     Ok(ExitCode::SUCCESS)
+}
+
+/// The config's key bindings, checked as the TUI would check them.
+fn check_keys(ctx: &Ctx) -> Result<()> {
+    if ctx.config.keys.is_empty() {
+        return Ok(());
+    }
+    let path = ctx
+        .config_path
+        .clone()
+        .unwrap_or_else(|| "config.ron".into());
+    let text = std::fs::read_to_string(&path).unwrap_or_default();
+    kith::tui::Keymap::with_config(&ctx.config.keys, (&path, &text))
+        .map_err(kith::tui::TuiError::from)?;
+    Ok(())
 }
