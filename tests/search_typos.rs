@@ -184,7 +184,12 @@ fn exact_and_prefix_matches_still_rank_first() {
     let demo = Demo::new();
     for p in demo.book.people.iter().filter(|p| !p.archived) {
         let whole = demo.top(&demo.find(&p.name), 1);
-        assert_eq!(whole, [p.name.clone()], "the whole name {:?}", p.name);
+        assert_eq!(
+            whole,
+            std::slice::from_ref(&p.name),
+            "the whole name {:?}",
+            p.name
+        );
         let folded = fold(&p.name);
         let first = folded.split_whitespace().next().unwrap();
         let hits = demo.find(first);

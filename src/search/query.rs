@@ -286,12 +286,13 @@ impl SearchIndex {
                 alive.retain(|&n| {
                     let n = n as usize;
                     let slot = &self.people[n];
-                    !taken[n]
-                        && !(slot.archived && !opts.include_archived)
-                        && query.mask & !slot.mask_within(Band::Other) == 0
-                        && !scanned[n * words..][..words]
+                    let out = taken[n]
+                        || slot.archived && !opts.include_archived
+                        || query.mask & !slot.mask_within(Band::Other) != 0
+                        || scanned[n * words..][..words]
                             .iter()
-                            .any(|s| s.done != MATCHED && s.no_loose == ALL_BANDS)
+                            .any(|s| s.done != MATCHED && s.no_loose == ALL_BANDS);
+                    !out
                 });
             }
         }
