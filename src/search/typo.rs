@@ -52,7 +52,9 @@ struct VocabWord {
 /// Collects a [`Vocab`] person by person, band by band.
 #[derive(Default)]
 pub(super) struct VocabBuilder<'a> {
-    ids: HashMap<&'a str, u32>,
+    /// foldhash: the index is rebuilt on every change to the book, and
+    /// SipHash made hashing its words most of the build.
+    ids: HashMap<&'a str, u32, foldhash::fast::FixedState>,
     vocab: Vocab,
     /// `(word, posting)` in the order seen.
     seen: Vec<(u32, u32)>,
@@ -83,22 +85,37 @@ impl<'a> VocabBuilder<'a> {
         }
     }
 
-    pub fn finish(mut self) -> Vocab {
-        // Postings were seen slot by slot, so a stable sort by word keeps
-        // each word's postings ascending.
-        self.seen.sort_by_key(|(word, _)| *word);
-        self.seen.dedup();
+    /// Lays the postings out word by word (a counting sort: they were seen
+    /// slot by slot, so each word's come out ascending), each once.
+    pub fn finish(self) -> Vocab {
         let mut vocab = self.vocab;
-        vocab.starts = Vec::with_capacity(vocab.words.len() + 1);
-        let mut at = 0;
-        for word in 0..vocab.words.len() as u32 {
-            vocab.starts.push(at as u32);
-            while at < self.seen.len() && self.seen[at].0 == word {
-                at += 1;
-            }
+        let words = vocab.words.len();
+        let mut starts = vec![0u32; words + 1];
+        for (word, _) in &self.seen {
+            starts[*word as usize + 1] += 1;
         }
-        vocab.starts.push(at as u32);
-        vocab.postings = self.seen.into_iter().map(|(_, p)| p).collect();
+        for i in 0..words {
+            starts[i + 1] += starts[i];
+        }
+        let mut fill = starts.clone();
+        let mut postings = vec![0u32; self.seen.len()];
+        for (word, posting) in self.seen {
+            let (w, at) = (word as usize, fill[word as usize] as usize);
+            if at > starts[w] as usize && postings[at - 1] == posting {
+                continue; // the same word twice in one band of one person
+            }
+            postings[at] = posting;
+            fill[w] += 1;
+        }
+        // Close the gaps the duplicates left.
+        let mut out = Vec::with_capacity(postings.len());
+        vocab.starts = Vec::with_capacity(words + 1);
+        for w in 0..words {
+            vocab.starts.push(out.len() as u32);
+            out.extend_from_slice(&postings[starts[w] as usize..fill[w] as usize]);
+        }
+        vocab.starts.push(out.len() as u32);
+        vocab.postings = out;
         vocab
     }
 }
