@@ -30,6 +30,16 @@ struct Row {
     /// `written[written_start..written_end]`.
     written_start: u32,
     written_end: u32,
+    /// Which letters the folded text holds (see [`letter_bits`]): lets
+    /// [`Names::did_you_mean`] skip a row by one AND.
+    letters: u32,
+}
+
+/// A bit per ASCII letter, one for everything else that is not a space.
+fn letter_bits(s: &str) -> u32 {
+    s.chars()
+        .filter(|c| !c.is_whitespace())
+        .fold(0, |bits, c| bits | initial_bit(c))
 }
 
 /// A bit per ASCII letter, one for digits, one for everything else.
@@ -92,6 +102,7 @@ impl Names {
             end: self.text.len() as u32,
             written_start,
             written_end: self.written.len() as u32,
+            letters: letter_bits(&self.text[start as usize..]),
         });
     }
 
@@ -187,8 +198,13 @@ impl Names {
             return Vec::new();
         }
         let most = if chars >= 9 { 2 } else { 1 };
+        let q_letters = letter_bits(&q);
         let mut close: Vec<(usize, usize, PersonId)> = Vec::new();
-        for (i, row) in self.rows.iter().enumerate().filter(|(_, r)| !r.archived) {
+        let rows = self.rows.iter().enumerate();
+        // Each edit brings in at most one letter the name lacks.
+        let rows = rows
+            .filter(|(_, r)| !r.archived && (q_letters & !r.letters).count_ones() as usize <= most);
+        for (i, row) in rows {
             let s = &self.text[row.start as usize..row.end as usize];
             let distance = std::iter::once(s)
                 .chain(s.split_whitespace())
