@@ -134,6 +134,15 @@ pub fn json_visible(json: String) -> String {
     out
 }
 
+/// `n` and the noun in the right number: `count(1, "entry", "entries")` is
+/// "1 entry", `count(3, …)` "3 entries". For every count shown to the user.
+pub fn count<N>(n: N, one: &str, many: &str) -> String
+where
+    N: Copy + PartialEq + From<u8> + std::fmt::Display,
+{
+    format!("{n} {}", if n == N::from(1) { one } else { many })
+}
+
 /// Display width of a string (CJK and most emoji are two columns).
 pub fn width(s: &str) -> usize {
     UnicodeWidthStr::width(s)
@@ -192,6 +201,13 @@ pub fn short_age(days: i64) -> String {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn counts_take_the_right_number() {
+        assert_eq!(count(0, "entry", "entries"), "0 entries");
+        assert_eq!(count(1, "entry", "entries"), "1 entry");
+        assert_eq!(count(2, "open promise", "open promises"), "2 open promises");
+    }
+
     use super::*;
 
     #[test]

@@ -100,3 +100,47 @@ fn an_ambiguous_name_lists_the_candidates_and_exits_2() {
         "{err}"
     );
 }
+
+#[test]
+fn small_things_are_said_properly() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("kith.ron");
+    ok(&file, &["add", "Ana Lima"]);
+    // A second Ana Lima: added, with a warning about the possible duplicate.
+    let out = kith(&file, &["add", "ana lima"]);
+    assert!(out.status.success());
+    assert_eq!(String::from_utf8(out.stdout).unwrap(), "p2\n");
+    let err = String::from_utf8(out.stderr).unwrap();
+    assert!(
+        err.contains("already has this name (p1 Ana Lima)") && err.contains("kith merge p2 p1"),
+        "{err}"
+    );
+    let out = kith(&file, &["add", "Bo Chen"]);
+    assert!(out.stderr.is_empty(), "no warning for a new name");
+    // Never contacted reads "never".
+    let show = ok(&file, &["show", "p1"]);
+    assert!(
+        show.lines().any(|l| l.trim() == "contact    never"),
+        "{show}"
+    );
+    // Counts in the right number.
+    ok(&file, &["log", "@p2 coffee: hello"]);
+    let merged = ok(&file, &["merge", "p2", "p1"]);
+    assert!(merged.contains("; 1 entry re-pointed;"), "{merged}");
+    let show = ok(&file, &["show", "p1"]);
+    assert!(show.contains("contact    2026-11-26, today"), "{show}");
+    let check = ok(&file, &["check"]);
+    assert!(
+        check.contains("ok — 2 people (0 archived), 1 entry"),
+        "{check}"
+    );
+    // Archiving twice says it already is, and changes nothing.
+    ok(&file, &["archive", "bo"]);
+    let before = std::fs::read(&file).unwrap();
+    let again = ok(&file, &["archive", "bo"]);
+    assert_eq!(again, "p3 Bo Chen is already archived; nothing changed\n");
+    assert_eq!(std::fs::read(&file).unwrap(), before);
+    ok(&file, &["archive", "bo", "--undo"]);
+    let again = ok(&file, &["archive", "bo", "--undo"]);
+    assert!(again.contains("already not archived"), "{again}");
+}

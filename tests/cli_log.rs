@@ -132,3 +132,96 @@ fn each_kind_of_bad_line_points_at_the_problem() {
     );
     refused("@王芳 call: x", "@王芳", "--create");
 }
+
+/// Like [`refused`], for an error pointing between chars (an empty span at byte `at`).
+fn refused_at(line: &str, at: usize, says: &str) {
+    let (_dir, file) = book();
+    let before = std::fs::read(&file).unwrap();
+    let out = kith(&file, &["log", line]);
+    let err = String::from_utf8(out.stderr).unwrap();
+    assert_eq!(out.status.code(), Some(2), "{line:?}: {err}");
+    let caret = err.lines().nth(1).unwrap();
+    let expected = format!("{}^ ", " ".repeat(kith::text::width(&line[..at])));
+    assert!(caret.starts_with(&expected), "{caret:?} vs {expected:?}");
+    assert!(caret.contains(says), "{caret:?} should say {says:?}");
+    assert_eq!(std::fs::read(&file).unwrap(), before, "nothing written");
+}
+
+#[test]
+fn lines_that_make_no_sense_are_refused() {
+    refused_at("@alice favor:", 13, "say what the favor was");
+    refused_at("@alice favor: -2d", 13, "say what the favor was");
+    refused(
+        "@alice intro: to a designer",
+        "intro:",
+        "who was the other?",
+    );
+    refused(
+        "@alice favor: deck !2026-11-20",
+        "!2026-11-20",
+        "follow-up 2026-11-20 is in the past",
+    );
+    refused("@alice favor: deck !-1d", "!-1d", "in the past");
+    // A coffee needs no summary; an intro someone made for you names them alone.
+    let (_dir, file) = book();
+    ok(&file, &["log", "@alice coffee:"]);
+    ok(&file, &["log", "@bob <intro: introduced me to Carol"]);
+}
+
+#[test]
+fn a_deed_after_today_needs_future() {
+    refused("@alice favor: deck 2026-12-24", "2026-12-24", "after today");
+    let (_dir, file) = book();
+    let out = kith(&file, &["log", "@alice favor: deck tomorrow"]);
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8(out.stderr).unwrap();
+    assert!(err.contains("--future logs it anyway"), "{err}");
+    let saved = ok(&file, &["log", "@alice favor: deck tomorrow", "--future"]);
+    assert!(saved.starts_with("e1  2026-11-27  favor"), "{saved}");
+    // A coffee may be planned.
+    ok(&file, &["log", "@bob coffee: lunch tomorrow"]);
+}
+
+#[test]
+fn an_unknown_name_says_whom_it_probably_meant() {
+    refused(
+        "@alcie favor: deck",
+        "@alcie",
+        "nobody called \"alcie\" — did you mean Alice García?",
+    );
+    refused(
+        "@dnaa.white call: x",
+        "@dnaa.white",
+        "did you mean Dana White?",
+    );
+    // --create still adds them, with a note.
+    let (_dir, file) = book();
+    let out = kith(&file, &["log", "@alcie favor: deck", "--create"]);
+    assert!(out.status.success());
+    let err = String::from_utf8(out.stderr).unwrap();
+    assert!(err.contains("did you mean Alice García?"), "{err}");
+    let out = kith(&file, &["show", "alcei"]);
+    let err = String::from_utf8(out.stderr).unwrap();
+    assert!(
+        err.contains("did you mean alcie?") || err.contains("Alice García"),
+        "{err}"
+    );
+}
+
+#[test]
+fn a_name_written_exactly_wins_over_the_same_name_folded() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("kith.ron");
+    ok(&file, &["add", "José Müller"]);
+    ok(&file, &["add", "Jose Muller"]);
+    let out = ok(&file, &["log", "@\"Jose Muller\" favor: x"]);
+    assert!(out.contains("Jose Muller"), "{out}");
+    assert_eq!(show_json(&file, "Jose Muller")["id"], "p2");
+    assert_eq!(show_json(&file, "José Müller")["id"], "p1");
+    assert_eq!(
+        show_json(&file, "Jose Muller")["entries"][0]["summary"],
+        "x"
+    );
+    let out = kith(&file, &["show", "jose muller"]);
+    assert_eq!(out.status.code(), Some(2), "folded alone, both fit");
+}

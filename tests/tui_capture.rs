@@ -71,7 +71,7 @@ fn a_cjk_name() {
 fn asks_before_creating() {
     let mut s = open(None);
     s.app.open_capture(None);
-    s.type_str("@Zoe.Quinn intro: to Gus");
+    s.type_str("@Zoe.Quinn favor: to Gus");
     s.app.handle_key(Key::plain(KeyCode::Enter));
     insta::assert_snapshot!("capture_confirm_80x24", draw(&s.app));
 }

@@ -3,6 +3,7 @@
 use std::fmt;
 use std::ops::Range;
 
+use chrono::NaiveDate;
 use unicode_width::UnicodeWidthChar;
 
 use crate::model::{Kind, PersonId};
@@ -39,8 +40,18 @@ pub enum CaptureErrorKind {
         candidates: Vec<(PersonId, String)>,
         more: usize,
     },
-    /// A name nobody in the book has (only from [`super::Parsed::require_known`]).
-    UnknownPerson { name: String },
+    /// A name nobody in the book has (only from [`super::Parsed::require_known`]);
+    /// `meant`: the people whose names it is probably a typo of, best first.
+    UnknownPerson { name: String, meant: Vec<String> },
+    /// A deed with nothing said about it (`@jose favor:`): what was done?
+    EmptySummary { kind: Kind },
+    /// An intro you made naming one person: who was the other?
+    IntroNeedsTwo,
+    /// A follow-up before today.
+    FollowUpInPast { date: NaiveDate },
+    /// A deed dated after today. Not refused outright but asked about: see
+    /// [`super::Parsed::unconfirmed`].
+    FutureDeed { kind: Kind, date: NaiveDate },
     /// `@"…` without its closing quote.
     UnclosedQuote,
     /// A date or follow-up token that is not a date.
@@ -84,9 +95,35 @@ impl fmt::Display for CaptureErrorKind {
                 }
                 Ok(())
             }
-            UnknownPerson { name } => {
+            UnknownPerson { name, meant } if meant.is_empty() => {
                 write!(f, "nobody called \"{name}\" (--create adds them)")
             }
+            UnknownPerson { name, meant } => write!(
+                f,
+                "nobody called \"{name}\" — did you mean {}? (--create adds \"{name}\")",
+                or_list(meant)
+            ),
+            EmptySummary { kind } => write!(
+                f,
+                "say what the {kind} was after `{}:`, e.g. `{}: reviewed her deck`",
+                kind.as_str().replace(' ', "-"),
+                kind.as_str().replace(' ', "-")
+            ),
+            IntroNeedsTwo => f.write_str(
+                "an intro names two people: who was the other? add them with @, e.g. @ana @ben intro: …",
+            ),
+            FollowUpInPast { date } => write!(
+                f,
+                "the follow-up {date} is in the past: give one from today on (!+1w, !fri, !2026-12-01)"
+            ),
+            FutureDeed { kind, date } if kind.as_str() == "promise" => write!(
+                f,
+                "{date} is after today: a promise is dated the day you made it; say when it is due with a follow-up (!{date})"
+            ),
+            FutureDeed { kind, date } => write!(
+                f,
+                "{date} is after today, and a {kind} is logged once done (one still to do is a promise: with a follow-up)"
+            ),
             UnclosedQuote => f.write_str("close the name's quote: @\"Ana María\""),
             BadDate { given } => write!(
                 f,
@@ -99,6 +136,15 @@ impl fmt::Display for CaptureErrorKind {
 
 const KIND_LIST: &str =
     "coffee, call, meeting, message, event, favor, intro, help, gift, referral, collab, promise";
+
+/// `a`, `a or b`, `a, b or c`.
+fn or_list(list: &[String]) -> String {
+    match list {
+        [] => String::new(),
+        [one] => one.clone(),
+        [init @ .., last] => format!("{} or {last}", init.join(", ")),
+    }
+}
 
 fn kinds(list: &[Kind]) -> String {
     let names: Vec<String> = list
@@ -113,6 +159,12 @@ fn kinds(list: &[Kind]) -> String {
 }
 
 impl CaptureError {
+    /// Whether the line is fine once the user says yes (a deed dated after
+    /// today), rather than wrong.
+    pub fn needs_confirmation(&self) -> bool {
+        matches!(self.kind, CaptureErrorKind::FutureDeed { .. })
+    }
+
     pub(crate) fn new(span: Range<usize>, kind: CaptureErrorKind) -> CaptureError {
         CaptureError { span, kind }
     }

@@ -39,7 +39,21 @@
 //! about today's launch"); at the start or end of the summary they are dates.
 //! A backslash makes any word plain text: `coffee: walked in the \sun`
 //! (without it, `sun` would be last Sunday).
-//! An empty summary is fine (`@bob coffee:` logs a coffee).
+//! An empty summary is fine for a touch (`@bob coffee:` logs a coffee).
+//!
+//! # What makes no sense
+//! A line can be well formed and still not be an entry; these are errors too
+//! (see [`Capture::refusal`]): a deed with no summary (`@jose favor:` — what
+//! was the favor?), an intro you made naming one person (who was the
+//! other? one you received may name only who made it), and a follow-up
+//! before today. A deed dated after today is not refused but
+//! asked about: the parse succeeds and [`Parsed::unconfirmed`] says what to
+//! ask; [`Parsed::require_confirmed`] turns it into an error for callers
+//! that cannot ask (`kith log` without `--future`).
+//!
+//! An unknown `@name` that is probably a typo of someone's name says so:
+//! [`Parsed::meant`] lists whom, and [`Parsed::require_known`]'s error says
+//! "nobody called rafeal — did you mean Rafael Costa?".
 
 mod dates;
 mod error;
@@ -48,6 +62,7 @@ mod names;
 mod parse;
 mod render;
 mod resolve;
+mod sense;
 
 #[cfg(test)]
 mod proptests;
@@ -96,6 +111,14 @@ pub struct Parsed {
     pub capture: Capture,
     /// Byte range of the first mention of each of `capture.people`, same order.
     pub person_spans: Vec<Range<usize>>,
+    /// For each of `capture.people`, same order: when it is a [`Who::New`]
+    /// whose name is probably a typo, the people probably meant, best first
+    /// (at most three); empty otherwise. Show it before offering to create.
+    pub meant: Vec<Vec<(PersonId, String)>>,
+    /// What to ask before saving, when the line makes sense only if the user
+    /// says yes (a deed dated after today, [`CaptureErrorKind::FutureDeed`]),
+    /// with the span of what it is about.
+    pub unconfirmed: Option<CaptureError>,
 }
 
 impl Parsed {
@@ -107,15 +130,32 @@ impl Parsed {
             .people
             .iter()
             .zip(&self.person_spans)
-            .find_map(|(who, span)| match who {
-                Who::New(name) => Some((name, span)),
+            .zip(self.meant.iter().map(Some).chain(std::iter::repeat(None)))
+            .find_map(|((who, span), meant)| match who {
+                Who::New(name) => Some((name, span, meant)),
                 Who::Known(_) => None,
             });
         match unknown {
-            Some((name, span)) => Err(CaptureError {
+            Some((name, span, meant)) => Err(CaptureError {
                 span: span.clone(),
-                kind: CaptureErrorKind::UnknownPerson { name: name.clone() },
+                kind: CaptureErrorKind::UnknownPerson {
+                    name: name.clone(),
+                    meant: meant
+                        .into_iter()
+                        .flatten()
+                        .map(|(_, n)| n.clone())
+                        .collect(),
+                },
             }),
+            None => Ok(()),
+        }
+    }
+
+    /// The question of [`Parsed::unconfirmed`] as an error, for callers that
+    /// save only what needs no yes (`kith log` without `--future`).
+    pub fn require_confirmed(&self) -> Result<(), CaptureError> {
+        match &self.unconfirmed {
+            Some(e) => Err(e.clone()),
             None => Ok(()),
         }
     }

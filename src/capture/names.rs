@@ -11,6 +11,8 @@ use crate::text::{fold, fold_char_into};
 #[derive(Debug, Clone, Default)]
 pub struct Names {
     text: String,
+    /// Each row's name as written (trimmed), for exact matches before folding.
+    written: String,
     rows: Vec<Row>,
 }
 
@@ -25,6 +27,19 @@ struct Row {
     initials: u32,
     start: u32,
     end: u32,
+    /// `written[written_start..written_end]`.
+    written_start: u32,
+    written_end: u32,
+    /// Which letters the folded text holds (see [`letter_bits`]): lets
+    /// [`Names::did_you_mean`] skip a row by one AND.
+    letters: u32,
+}
+
+/// A bit per ASCII letter, one for everything else that is not a space.
+fn letter_bits(s: &str) -> u32 {
+    s.chars()
+        .filter(|c| !c.is_whitespace())
+        .fold(0, |bits, c| bits | initial_bit(c))
 }
 
 /// A bit per ASCII letter, one for digits, one for everything else.
@@ -39,7 +54,10 @@ fn initial_bit(c: char) -> u32 {
 /// How well a person fits a typed name; lower is better.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 enum Tier {
-    /// The whole name or a nickname.
+    /// The whole name or a nickname, exactly as written: with "José Müller"
+    /// and "Jose Muller" in the book, `Jose Muller` is the second.
+    Verbatim,
+    /// The whole name or a nickname, folded.
     Exact,
     /// `@p42`.
     Id,
@@ -64,6 +82,8 @@ impl Names {
     }
 
     fn push(&mut self, id: PersonId, archived: bool, nickname: bool, s: &str) {
+        let written_start = self.written.len() as u32;
+        self.written.push_str(s.trim());
         let start = self.text.len() as u32;
         for c in s.trim().chars() {
             fold_char_into(c, &mut self.text);
@@ -80,6 +100,9 @@ impl Names {
             initials,
             start,
             end: self.text.len() as u32,
+            written_start,
+            written_end: self.written.len() as u32,
+            letters: letter_bits(&self.text[start as usize..]),
         });
     }
 
@@ -113,6 +136,10 @@ impl Names {
                 a_word_starts_with(s, q_first)
                     .then(|| row_tier(row, s, &q, &q_letters))
                     .flatten()
+                    .map(|t| match t {
+                        Tier::Exact if self.written(row) == query.trim() => Tier::Verbatim,
+                        t => t,
+                    })
             } else {
                 None
             };
@@ -130,7 +157,10 @@ impl Names {
             consider(id, archived, t);
         }
         // Exact names of active people beat those of archived ones.
-        if best == Some(Tier::Exact) && found.iter().any(|(_, archived)| !archived) {
+        if best <= Some(Tier::Exact)
+            && best.is_some()
+            && found.iter().any(|(_, archived)| !archived)
+        {
             found.retain(|(_, archived)| !archived);
         }
         if best.is_none_or(|b| b > Tier::Id)
@@ -148,6 +178,54 @@ impl Names {
                 Resolution::Many(many.iter().take(MAX_CANDIDATES).map(named).collect(), more)
             }
         }
+    }
+}
+
+impl Names {
+    fn written(&self, row: &Row) -> &str {
+        &self.written[row.written_start as usize..row.written_end as usize]
+    }
+
+    /// Whom an unknown name probably meant: the active people with a name,
+    /// a word of one or a nickname one edit from it (two, for a name of
+    /// nine or more letters), closest first, then in book order; at most
+    /// three. `rafeal` → Rafael Costa. Names shorter than four letters
+    /// suggest nobody (too many are one edit apart).
+    pub fn did_you_mean(&self, name: &str, book: &Book) -> Vec<(PersonId, String)> {
+        let q = fold(name.trim());
+        let chars = q.chars().count();
+        if chars < 4 {
+            return Vec::new();
+        }
+        let most = if chars >= 9 { 2 } else { 1 };
+        let q_letters = letter_bits(&q);
+        let mut close: Vec<(usize, usize, PersonId)> = Vec::new();
+        let rows = self.rows.iter().enumerate();
+        // Each edit brings in at most one letter the name lacks.
+        let rows = rows
+            .filter(|(_, r)| !r.archived && (q_letters & !r.letters).count_ones() as usize <= most);
+        for (i, row) in rows {
+            let s = &self.text[row.start as usize..row.end as usize];
+            let distance = std::iter::once(s)
+                .chain(s.split_whitespace())
+                .filter(|w| w.chars().count().abs_diff(chars) <= most)
+                .map(|w| strsim::osa_distance(&q, w))
+                .min();
+            if let Some(d) = distance.filter(|d| *d <= most) {
+                close.push((d, i, row.id));
+            }
+        }
+        close.sort_unstable();
+        let mut out: Vec<(PersonId, String)> = Vec::new();
+        for (_, _, id) in close {
+            if out.len() == 3 {
+                break;
+            }
+            if !out.iter().any(|(o, _)| *o == id) {
+                out.push((id, book.name_of(id)));
+            }
+        }
+        out
     }
 }
 
@@ -229,6 +307,51 @@ fn word_pieces(q: &str, name: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    use crate::model::Person;
+
+    fn book(names: &[&str]) -> Book {
+        let mut book = Book::default();
+        for (i, n) in names.iter().enumerate() {
+            book.people.push(Person::new(PersonId(i as u32 + 1), *n));
+        }
+        book
+    }
+
+    #[test]
+    fn a_name_as_written_beats_the_same_name_folded() {
+        let book = book(&["José Müller", "Jose Muller"]);
+        let names = Names::new(&book);
+        let one = |q: &str| match names.resolve(q, &book) {
+            Resolution::One((id, _)) => Some(id),
+            _ => None,
+        };
+        assert_eq!(one("Jose Muller"), Some(PersonId(2)));
+        assert_eq!(one("José Müller"), Some(PersonId(1)));
+        assert!(
+            matches!(names.resolve("jose muller", &book), Resolution::Many(v, 0) if v.len() == 2),
+            "folded alone, both fit"
+        );
+    }
+
+    #[test]
+    fn did_you_mean_finds_names_one_typo_away() {
+        let book = book(&["Rafael Costa", "José García", "Uma Krishnan"]);
+        let names = Names::new(&book);
+        let meant = |q: &str| -> Vec<String> {
+            names
+                .did_you_mean(q, &book)
+                .into_iter()
+                .map(|(_, n)| n)
+                .collect()
+        };
+        assert_eq!(meant("rafeal"), ["Rafael Costa"]);
+        assert_eq!(meant("garica"), ["José García"]);
+        assert_eq!(meant("jose garcai"), ["José García"]);
+        assert_eq!(meant("krishnana"), ["Uma Krishnan"]);
+        assert!(meant("zed").is_empty(), "too short to guess");
+        assert!(meant("wolfgang").is_empty());
+    }
 
     #[test]
     fn word_pieces_start_words_in_order() {

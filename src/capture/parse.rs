@@ -69,7 +69,8 @@ pub fn parse_with(
     for t in &tokens[..kind_at] {
         state.meta(t, &ctx)?;
     }
-    let (direction, kind) = kind_of(&tokens[kind_at], kinds)?;
+    let kind_token = &tokens[kind_at];
+    let (direction, kind) = kind_of(kind_token, kinds)?;
     for t in &after[..lead] {
         state.meta(t, &ctx)?;
     }
@@ -84,17 +85,39 @@ pub fn parse_with(
         let at = line.len() - line.trim_start().len();
         return Err(CaptureError::new(at..at, CaptureErrorKind::NoPerson));
     }
-    let (people, person_spans) = state.people.into_iter().unzip();
+    let (people, person_spans): (Vec<Who>, Vec<_>) = state.people.into_iter().unzip();
+    let meant = people
+        .iter()
+        .map(|who| match who {
+            Who::New(name) => names.did_you_mean(name, book),
+            Who::Known(_) => Vec::new(),
+        })
+        .collect();
+    let capture = Capture {
+        people,
+        kind,
+        direction,
+        date: state.date.as_ref().map_or(today, |(d, _)| *d),
+        summary: words.join(" "),
+        follow_up: state.follow_up.as_ref().map(|(d, _)| *d),
+    };
+    if let Some(refusal) = capture.refusal(today, kinds) {
+        let span = match &refusal {
+            CaptureErrorKind::EmptySummary { .. } => kind_token.span.end..kind_token.span.end,
+            CaptureErrorKind::FollowUpInPast { .. } => state.follow_up.map_or(0..0, |(_, s)| s),
+            _ => kind_token.span.clone(),
+        };
+        return Err(CaptureError::new(span, refusal));
+    }
+    let unconfirmed = capture.doubt(today, kinds).map(|doubt| {
+        let span = state.date.map_or(0..0, |(_, s)| s);
+        CaptureError::new(span, doubt)
+    });
     Ok(Parsed {
-        capture: Capture {
-            people,
-            kind,
-            direction,
-            date: state.date.unwrap_or(today),
-            summary: words.join(" "),
-            follow_up: state.follow_up,
-        },
+        capture,
         person_spans,
+        meant,
+        unconfirmed,
     })
 }
 
@@ -167,8 +190,9 @@ struct Ctx<'a> {
 struct State {
     today: NaiveDate,
     people: Vec<(Who, Range<usize>)>,
-    date: Option<NaiveDate>,
-    follow_up: Option<NaiveDate>,
+    /// The date and follow-up given, with where they were given.
+    date: Option<(NaiveDate, Range<usize>)>,
+    follow_up: Option<(NaiveDate, Range<usize>)>,
 }
 
 impl State {
@@ -258,7 +282,7 @@ fn same(a: &Who, b: &Who) -> bool {
 }
 
 fn set_once(
-    slot: &mut Option<NaiveDate>,
+    slot: &mut Option<(NaiveDate, Range<usize>)>,
     date: NaiveDate,
     t: &Token,
     what: &'static str,
@@ -269,6 +293,6 @@ fn set_once(
             CaptureErrorKind::Twice { what },
         ));
     }
-    *slot = Some(date);
+    *slot = Some((date, t.span.clone()));
     Ok(())
 }

@@ -101,6 +101,9 @@ fn capture() -> impl Strategy<Value = Capture> {
                 follow_up: follow.map(|f| today() + chrono::Duration::days(f)),
             }
         })
+        .prop_filter("a capture that makes sense", |c| {
+            c.refusal(today(), &Kinds::default()).is_none()
+        })
 }
 
 proptest! {

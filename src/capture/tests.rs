@@ -404,7 +404,10 @@ fn unknown_people_are_errors_only_when_asked() {
     assert_eq!(&line[e.span.clone()], "@zed");
     assert_eq!(
         e.kind,
-        CaptureErrorKind::UnknownPerson { name: "zed".into() }
+        CaptureErrorKind::UnknownPerson {
+            name: "zed".into(),
+            meant: Vec::new()
+        }
     );
     let p = parse_spanned("@bob coffee:", today(), &book(), &Kinds::default()).unwrap();
     assert_eq!(p.require_known(), Ok(()));

@@ -4,6 +4,8 @@
 use anyhow::Result;
 use std::process::ExitCode;
 
+use kith::text::count;
+
 use super::{Ctx, NoBook};
 
 pub fn run(ctx: &Ctx) -> Result<ExitCode> {
@@ -39,10 +41,10 @@ pub fn run(ctx: &Ctx) -> Result<ExitCode> {
     }
     let archived = book.people.iter().filter(|p| p.archived).count();
     outln!(
-        "{}: ok — {} people ({archived} archived), {} entries",
+        "{}: ok — {} ({archived} archived), {}",
         ctx.file.display(),
-        book.people.len(),
-        book.entries.len()
+        count(book.people.len(), "person", "people"),
+        count(book.entries.len(), "entry", "entries")
     );
     Ok(ExitCode::SUCCESS)
 }

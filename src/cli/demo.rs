@@ -2,9 +2,11 @@
 //! or write a deterministic synthetic book for tests and benchmarks.
 
 use anyhow::{Context, Result};
+use chrono::NaiveDate;
 use clap::Args;
 use std::path::PathBuf;
 use std::process::ExitCode;
+use tempfile::TempDir;
 
 use kith::store::write_book;
 
@@ -47,33 +49,39 @@ pub fn run(ctx: &Ctx, a: DemoArgs) -> Result<ExitCode> {
     let book = kith::demo::generate(a.people, a.entries, a.seed, ctx.today);
     write_book(&out, &book)?;
     outln!(
-        "{}: {} people, {} entries",
+        "{}: {}, {}",
         out.display(),
-        book.people.len(),
-        book.entries.len()
+        kith::text::count(book.people.len(), "person", "people"),
+        kith::text::count(book.entries.len(), "entry", "entries")
     );
     Ok(ExitCode::SUCCESS)
 }
 
 /// Opens the demo book from a temporary copy, so nothing the user does in the
-/// demo reaches their own file.
+/// demo reaches their own file (under `--demo`, the copy already made).
 pub fn open(ctx: &Ctx) -> Result<ExitCode> {
-    let dir = tempfile_dir()?;
-    let path = dir.join("demo.ron");
-    write_book(&path, &kith::demo::demo_book(ctx.today)).context("writing the demo book")?;
+    if ctx.demo {
+        return super::tui::open(ctx);
+    }
+    let (_dir, path) = temp_copy(ctx.today)?;
     let demo_ctx = Ctx {
         file: path,
         config: ctx.config.clone(),
         config_path: ctx.config_path.clone(),
         today: ctx.today,
+        demo: true,
     };
-    let result = super::tui::open(&demo_ctx, true);
-    let _ = std::fs::remove_dir_all(&dir);
-    result
+    super::tui::open(&demo_ctx)
 }
 
-fn tempfile_dir() -> Result<PathBuf> {
-    let dir = std::env::temp_dir().join(format!("kith-demo-{}", std::process::id()));
-    std::fs::create_dir_all(&dir).with_context(|| format!("creating {}", dir.display()))?;
-    Ok(dir)
+/// A fresh copy of the demo book, dated around `today`, in a private
+/// temporary directory that is removed when the returned guard drops.
+pub fn temp_copy(today: NaiveDate) -> Result<(TempDir, PathBuf)> {
+    let dir = tempfile::Builder::new()
+        .prefix("kith-demo-")
+        .tempdir()
+        .context("creating a temporary directory for the demo book")?;
+    let path = dir.path().join("demo.ron");
+    write_book(&path, &kith::demo::demo_book(today)).context("writing the demo book")?;
+    Ok((dir, path))
 }

@@ -163,6 +163,11 @@ pub struct ArchiveArgs {
 pub fn archive(ctx: &Ctx, a: ArchiveArgs) -> Result<ExitCode> {
     let (mut store, mut book) = ctx.open()?;
     let id = resolve::person(&book, &a.name_or_id)?;
+    if let Some(p) = book.person(id).filter(|p| p.archived != a.undo) {
+        let already = if a.undo { "not archived" } else { "archived" };
+        outln!("{} {} is already {already}; nothing changed", p.id, p.name);
+        return Ok(ExitCode::SUCCESS);
+    }
     store.update(&mut book, |fresh| {
         let before = fresh.person(id).ok_or(OpError::NoPerson(id))?;
         let mut p = before.clone();
@@ -201,8 +206,9 @@ pub fn merge(ctx: &Ctx, a: MergeArgs) -> Result<ExitCode> {
     let from_name = book.name_of(from);
     store.update(&mut book, |fresh| merge_op(fresh, from, into))?;
     outln!(
-        "merged {from} {from_name} into {}; {moved} entries re-pointed; {from} now resolves to {into}",
-        describe(book.person(into).expect("merge target stays"))
+        "merged {from} {from_name} into {}; {} re-pointed; {from} now resolves to {into}",
+        describe(book.person(into).expect("merge target stays")),
+        kith::text::count(moved, "entry", "entries")
     );
     Ok(ExitCode::SUCCESS)
 }

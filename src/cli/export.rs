@@ -26,6 +26,7 @@ enum FormatArg {
 
 #[derive(Debug, Args)]
 pub struct ExportArgs {
+    /// What to write.
     #[arg(value_enum)]
     format: FormatArg,
     /// Write here (atomically) instead of to stdout. For vcard, a folder (a
@@ -86,8 +87,8 @@ pub fn run(ctx: &Ctx, a: ExportArgs) -> Result<ExitCode> {
             };
             write().with_context(|| format!("writing {}", path.display()))?;
             errln!(
-                "wrote {} people as {} to {}",
-                book.people.len(),
+                "wrote {} as {} to {}",
+                kith::text::count(book.people.len(), "person", "people"),
                 format.name(),
                 path.display()
             );

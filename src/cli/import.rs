@@ -18,6 +18,7 @@ pub struct ImportArgs {
     /// recursively), whose format kith recognises.
     #[arg(value_name = "FORMAT|PATH")]
     first: String,
+    /// The file (or folder) to read, when FORMAT comes first.
     #[arg(value_name = "PATH")]
     path: Option<PathBuf>,
     /// Print what would happen (who is added, updated, merged) and write nothing.

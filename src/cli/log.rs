@@ -4,7 +4,7 @@ use anyhow::Result;
 use clap::Args;
 use std::process::ExitCode;
 
-use kith::capture::{Capture, CaptureError, Parsed, parse_spanned, preview};
+use kith::capture::{Capture, CaptureError, Parsed, Who, parse_spanned, preview};
 use kith::model::{Book, EntryId, Op, OpError, PersonId};
 
 use super::Ctx;
@@ -17,6 +17,9 @@ pub struct LogArgs {
     /// Add people named with @ who are not in the book yet.
     #[arg(long)]
     create: bool,
+    /// Log a deed dated after today (refused without it: a deed is logged once done).
+    #[arg(long)]
+    future: bool,
 }
 
 /// Saves the line's entry and prints it (`e12  2026-11-24  favor · gave · …`),
@@ -31,11 +34,26 @@ pub fn run(ctx: &Ctx, a: LogArgs) -> Result<ExitCode> {
         if !a.create {
             parsed.require_known()?;
         }
+        if !a.future {
+            parsed.require_confirmed()?;
+        }
         Ok(parsed)
     };
-    if let Err(e) = check(&book) {
-        errln!("{}", e.caret(&a.line));
-        return Ok(ExitCode::from(2));
+    match check(&book) {
+        Err(e) => {
+            errln!("{}", e.caret(&a.line));
+            if e.needs_confirmation() {
+                errln!("(--future logs it anyway)");
+            }
+            return Ok(ExitCode::from(2));
+        }
+        Ok(parsed) => {
+            for (who, meant) in parsed.capture.people.iter().zip(&parsed.meant) {
+                if let (Who::New(name), [(_, first), ..]) = (who, meant.as_slice()) {
+                    errln!("kith: note: adding \"{name}\"; did you mean {first}?");
+                }
+            }
+        }
     }
     // Parsed again on the freshest book, under the lock, so new people get
     // ids nobody else took and names resolve against what is on disk.

@@ -9,6 +9,7 @@ mod demo;
 mod edit;
 mod export;
 mod find;
+mod generate;
 mod give_take;
 mod import;
 mod intros;
@@ -33,7 +34,10 @@ use kith::store::{Store, StoreError};
 #[command(
     name = "kith",
     version,
-    about = "Action-based networking: remember what you did for people, not just that you met."
+    about = "Action-based networking: remember what you did for people, not just that you met.",
+    // The global options are listed under their own heading, once, after a
+    // subcommand's own options (not mixed into every list).
+    next_help_heading = "Global options"
 )]
 pub struct Cli {
     /// The data file (default: the platform data directory's kith/kith.ron).
@@ -45,8 +49,8 @@ pub struct Cli {
     /// Pretend today is this date (for scripts and tests).
     #[arg(long, global = true, value_name = "YYYY-MM-DD")]
     today: Option<NaiveDate>,
-    /// Open the bundled demo book instead of your own.
-    #[arg(long)]
+    /// Use a temporary copy of the bundled demo book instead of your own (any command).
+    #[arg(long, global = true)]
     demo: bool,
     #[command(subcommand)]
     command: Option<Command>,
@@ -84,6 +88,10 @@ enum Command {
     Intros(intros::IntrosArgs),
     /// The last twelve months' give and take: people you only took from, and only gave to.
     GiveTake(give_take::GiveTakeArgs),
+    /// Print a shell completion script: kith completions bash|zsh|fish|elvish|powershell.
+    Completions(generate::CompletionsArgs),
+    /// Print the man page (roff): kith man > ~/.local/share/man/man1/kith.1
+    Man,
 }
 
 /// Bad input from the user: exit code 2.
@@ -103,6 +111,8 @@ pub struct Ctx {
     /// Where the config was read from (to point at a bad key binding in it).
     pub config_path: Option<PathBuf>,
     pub today: NaiveDate,
+    /// The book is a temporary copy of the demo (`--demo`).
+    pub demo: bool,
 }
 
 impl Ctx {
@@ -133,6 +143,7 @@ impl Ctx {
             config,
             config_path,
             today,
+            demo: false,
         })
     }
 
@@ -181,7 +192,17 @@ pub fn main() -> ExitCode {
 }
 
 fn run(cli: Cli) -> Result<ExitCode> {
-    let ctx = Ctx::new(&cli)?;
+    let mut ctx = Ctx::new(&cli)?;
+    // `--demo`: every command works on a temporary copy of the demo book,
+    // removed when the command ends; the user's own book is never opened.
+    let _demo_dir = if cli.demo {
+        let (dir, path) = demo::temp_copy(ctx.today)?;
+        ctx.file = path;
+        ctx.demo = true;
+        Some(dir)
+    } else {
+        None
+    };
     match cli.command {
         Some(Command::Add(args)) => people::add(&ctx, args),
         Some(Command::List(args)) => people::list(&ctx, args),
@@ -198,8 +219,9 @@ fn run(cli: Cli) -> Result<ExitCode> {
         Some(Command::Find(args)) => find::run(&ctx, args),
         Some(Command::Intros(args)) => intros::run(&ctx, args),
         Some(Command::GiveTake(args)) => give_take::run(&ctx, args),
-        None if cli.demo => demo::open(&ctx),
-        None => tui::open(&ctx, false),
+        Some(Command::Completions(args)) => generate::completions(args),
+        Some(Command::Man) => generate::man(),
+        None => tui::open(&ctx),
     }
 }
 
@@ -244,6 +266,27 @@ fn exit_code(err: &anyhow::Error) -> u8 {
 mod tests {
     use super::*;
     use anyhow::Context;
+
+    /// Every option and argument of every subcommand, as `kith sub --opt`.
+    fn undescribed(cmd: &clap::Command, path: &str, out: &mut Vec<String>) {
+        for arg in cmd.get_arguments() {
+            if arg.get_help().is_none() && arg.get_long_help().is_none() {
+                out.push(format!("{path} {}", arg.get_id()));
+            }
+        }
+        for sub in cmd.get_subcommands() {
+            undescribed(sub, &format!("{path} {}", sub.get_name()), out);
+        }
+    }
+
+    #[test]
+    fn every_option_has_a_description() {
+        use clap::CommandFactory;
+        Cli::command().debug_assert();
+        let mut missing = Vec::new();
+        undescribed(&Cli::command(), "kith", &mut missing);
+        assert!(missing.is_empty(), "no help text: {missing:?}");
+    }
 
     #[test]
     fn an_error_chain_says_each_cause_once() {

@@ -13,8 +13,10 @@ use super::{BadInput, Ctx, json, resolve};
 pub struct AddArgs {
     /// Their name, e.g. "Ana García".
     name: String,
+    /// Where they work, e.g. "Acme Robotics".
     #[arg(long)]
     org: Option<String>,
+    /// Their role there, e.g. "Staff Engineer".
     #[arg(long)]
     title: Option<String>,
     /// An e-mail address (repeatable).
@@ -80,6 +82,21 @@ pub fn add(ctx: &Ctx, a: AddArgs) -> Result<ExitCode> {
         Ok(Op::AddPerson(person))
     })?;
     outln!("{id}");
+    let name = kith::text::fold(a.name.trim());
+    let same: Vec<String> = book
+        .people
+        .iter()
+        .filter(|p| p.id != id && kith::text::fold(&p.name) == name)
+        .map(|p| format!("{} {}", p.id, p.name))
+        .collect();
+    if !same.is_empty() {
+        errln!(
+            "kith: warning: {} already has this name ({}); if it is the same person, `kith merge {id} {}`",
+            if same.len() == 1 { "someone" } else { "others" },
+            same.join(", "),
+            same[0].split(' ').next().unwrap_or_default()
+        );
+    }
     Ok(ExitCode::SUCCESS)
 }
 
@@ -229,6 +246,14 @@ pub fn show(ctx: &Ctx, a: ShowArgs) -> Result<ExitCode> {
             ""
         }
     );
+    let last = match (f.last_contact, f.days_since_contact(ctx.today)) {
+        (Some(date), Some(0)) => format!("{date}, today"),
+        (Some(date), Some(days)) => {
+            format!("{date}, {} ago", kith::text::count(days, "day", "days"))
+        }
+        _ => "never".to_string(),
+    };
+    outln!("  {:<10} {last}", "contact");
     if p.archived {
         outln!("  archived");
     }

@@ -26,7 +26,7 @@ pub struct ReviewArgs {
 
 pub fn run(ctx: &Ctx, a: ReviewArgs) -> Result<ExitCode> {
     if !a.print {
-        return super::tui::open_on(ctx, false, kith::tui::Tab::Review);
+        return super::tui::open_on(ctx, kith::tui::Tab::Review);
     }
     let book = ctx.read()?;
     let index = ctx.index(&book);

@@ -11,9 +11,9 @@ pub fn render(book: &Book, kinds: &Kinds, today: NaiveDate) -> String {
     let mut out = String::new();
     let _ = writeln!(
         out,
-        "# kith: {} people, {} entries ({today})",
-        book.people.len(),
-        book.entries.len()
+        "# kith: {}, {} ({today})",
+        crate::text::count(book.people.len(), "person", "people"),
+        crate::text::count(book.entries.len(), "entry", "entries")
     );
     for p in &book.people {
         out.push('\n');
@@ -77,7 +77,8 @@ fn person(out: &mut String, book: &Book, p: &Person, f: &PersonFacts, today: Nai
         facts.push_str("; coffee only");
     }
     if f.open_promises > 0 {
-        let _ = write!(facts, "; {} open promise(s)", f.open_promises);
+        let promises = crate::text::count(f.open_promises, "open promise", "open promises");
+        let _ = write!(facts, "; {promises}");
     }
     field("Facts", facts);
     if !p.notes.trim().is_empty() {

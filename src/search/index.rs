@@ -4,6 +4,7 @@ use fuzzy_matcher::skim::SkimMatcherV2;
 use std::fmt;
 
 use super::scan::{LINE_END, fold_mapped};
+use super::typo::{Vocab, VocabBuilder};
 use super::{Band, Field};
 use crate::model::{Book, Person, PersonId};
 
@@ -24,6 +25,8 @@ pub struct SearchIndex {
     /// For each folded char of each line, the index of the original char it
     /// came from (per line, starting at [`Line::map`]).
     pub(super) to_original: Vec<u32>,
+    /// Every distinct word, for typo checks.
+    pub(super) vocab: Vocab,
     pub(super) matcher: SkimMatcherV2,
 }
 
@@ -57,6 +60,8 @@ pub(super) struct Line {
     pub folded: (u32, u32),
     pub original: (u32, u32),
     pub map: u32,
+    /// The chars of its folded text (see [`super::scan::char_mask`]).
+    pub mask: u64,
 }
 
 impl fmt::Debug for SearchIndex {
@@ -76,12 +81,14 @@ impl SearchIndex {
             folded: Default::default(),
             original: String::new(),
             to_original: Vec::new(),
+            vocab: Vocab::default(),
             matcher: SkimMatcherV2::default().respect_case(),
         };
         for (pos, person) in book.people.iter().enumerate() {
             index.add_person(pos, person);
         }
         index.rank_names();
+        index.vocab = index.build_vocab();
         index
     }
 
@@ -144,6 +151,19 @@ impl SearchIndex {
         });
     }
 
+    fn build_vocab(&self) -> Vocab {
+        let mut vocab = VocabBuilder::default();
+        for (n, slot) in self.people.iter().enumerate() {
+            for band in [Band::Name, Band::Work, Band::Other] {
+                let lines = &self.lines[self.band_lines(slot, band)];
+                for line in lines {
+                    vocab.add(n, band, self.folded(line));
+                }
+            }
+        }
+        vocab.finish()
+    }
+
     fn rank_names(&mut self) {
         let mut order: Vec<usize> = (0..self.people.len()).collect();
         let name = |i: usize| self.folded(&self.lines[self.people[i].bounds[0] as usize]);
@@ -168,6 +188,7 @@ impl SearchIndex {
             folded: (folded_start, folded_end),
             original: (original_start, self.original.len() as u32),
             map,
+            mask,
         });
         mask
     }
@@ -185,6 +206,11 @@ impl SearchIndex {
     pub(super) fn band_text(&self, slot: &Slot, band: Band) -> &str {
         let (start, end) = slot.text[band as usize];
         &self.folded[band as usize][start as usize..end as usize]
+    }
+
+    /// The range in `lines` of a person's lines in `band`.
+    pub(super) fn band_lines(&self, slot: &Slot, band: Band) -> std::ops::Range<usize> {
+        slot.bounds[band as usize] as usize..slot.bounds[band as usize + 1] as usize
     }
 
     /// The index in `lines` of a person's first line in `band`.

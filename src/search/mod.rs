@@ -19,6 +19,7 @@ mod highlight;
 mod index;
 mod query;
 mod scan;
+mod typo;
 
 pub use highlight::highlight_positions;
 pub use index::SearchIndex;

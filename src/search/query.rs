@@ -2,9 +2,11 @@
 
 use chrono::{Datelike, NaiveDate};
 use fuzzy_matcher::FuzzyMatcher;
+use std::cell::OnceCell;
 
 use super::index::{Line, SearchIndex, Slot};
-use super::scan::{LINE_END, is_clean, is_subsequence, some_line_has, word_mask};
+use super::scan::{LINE_END, is_clean, is_subsequence, word_mask};
+use super::typo::{Hits, MIN_TYPO_CHARS, Typo};
 use super::{Band, Hit, SearchOptions};
 use crate::model::{Book, Index, Person};
 use crate::text::fold;
@@ -21,6 +23,18 @@ struct Query {
 struct Word {
     text: String,
     mask: u64,
+    chars: usize,
+}
+
+impl Word {
+    /// The word for typo checks, if it is long enough to carry one.
+    fn typo(&self) -> Option<Typo<'_>> {
+        (self.chars >= MIN_TYPO_CHARS).then_some(Typo {
+            text: &self.text,
+            chars: self.chars,
+            mask: self.mask,
+        })
+    }
 }
 
 impl Query {
@@ -30,7 +44,8 @@ impl Query {
             .map(|w| {
                 let text = fold(w);
                 let mask = word_mask(&text);
-                Word { text, mask }
+                let chars = text.chars().count();
+                Word { text, mask, chars }
             })
             .collect();
         let whole = words
@@ -40,6 +55,16 @@ impl Query {
             .join(" ");
         let mask = words.iter().fold(0, |m, w| m | w.mask);
         Query { words, whole, mask }
+    }
+
+    /// How many of the query's chars a person may lack and still match at
+    /// `level`: none for a clean or loose match, one per word that may carry
+    /// a typo for a typo match.
+    fn missing_allowed(&self, level: Level) -> u32 {
+        match level.how() {
+            How::Typo => self.words.iter().filter(|w| w.typo().is_some()).count() as u32,
+            How::Clean | How::Loose => 0,
+        }
     }
 }
 
@@ -72,29 +97,76 @@ impl Candidate {
     }
 }
 
-/// Number of (tier, level) groups: tiers 0..=3 times six levels.
-const GROUPS: usize = 24;
+/// Number of (tier, level) groups: tiers 0..=3 times nine levels.
+const GROUPS: usize = 4 * LEVELS.len();
 
-/// How well a word matched a person: a band, and whether the match was clean
-/// (see [`is_clean`]). Clean matches in every band rank before loose ones,
-/// so `acme` finds the people at Acme before Grace Mensah, whose name merely
-/// holds an a, c, m and e. Levels 0..3 are the bands matched cleanly, 3..6
-/// the bands matched loosely.
+/// How well a word matched a person: a band, and how (see [`How`]). Clean
+/// matches in every band rank before typo matches, and those before loose
+/// ones, so `acme` finds the people at Acme before Grace Mensah, whose name
+/// merely holds an a, c, m and e, and `rafeal` finds Rafael before anyone
+/// whose notes hold an r, a, f, e, a and l in that order. Levels 0..3 are the
+/// bands matched cleanly, 3..6 with a typo, 6..9 loosely.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 struct Level(u8);
+
+/// How a word matched, best first.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum How {
+    /// See [`is_clean`].
+    Clean,
+    /// One edit from a word (see [`super::typo`]).
+    Typo,
+    /// Any subsequence the fuzzy matcher accepts.
+    Loose,
+}
 
 /// In the scan state of a word: it matched.
 const MATCHED: u8 = u8::MAX;
 
-const LEVELS: [Level; 6] = [Level(0), Level(1), Level(2), Level(3), Level(4), Level(5)];
+/// Every band's bit in [`Scan::no_loose`].
+const ALL_BANDS: u8 = 0b111;
+
+/// What the passes so far found out about one word of the query for one person.
+#[derive(Debug, Clone, Copy, Default)]
+struct Scan {
+    /// How many of the levels have been scanned without a match, or [`MATCHED`].
+    done: u8,
+    /// A bit per band (`1 << band`) in which no line holds the word even
+    /// loosely: its loose level need not be scanned.
+    no_loose: u8,
+}
+
+const LEVELS: [Level; 9] = [
+    Level(0),
+    Level(1),
+    Level(2),
+    Level(3),
+    Level(4),
+    Level(5),
+    Level(6),
+    Level(7),
+    Level(8),
+];
+
+/// The levels of a names-only search: the name band, clean, typo, loose.
+const NAME_LEVELS: [Level; 3] = [Level(0), Level(3), Level(6)];
+
+/// The score of a word matched with a typo, per char of the word: about what
+/// the fuzzy matcher gives a loose match, so a typo in one word of several
+/// does not outweigh the others.
+const TYPO_SCORE_PER_CHAR: i64 = 12;
 
 impl Level {
     fn band(self) -> Band {
         BANDS[self.0 as usize % 3]
     }
 
-    fn clean(self) -> bool {
-        self.0 < 3
+    fn how(self) -> How {
+        match self.0 / 3 {
+            0 => How::Clean,
+            1 => How::Typo,
+            _ => How::Loose,
+        }
     }
 
     /// The widest band a match at this level or a better one can be in.
@@ -145,7 +217,7 @@ impl SearchIndex {
         let query = Query::parse(query);
         let levels: &[Level] = match scope {
             Scope::All => &LEVELS,
-            Scope::Names => &[Level(0), Level(3)],
+            Scope::Names => &NAME_LEVELS,
         };
         // Pass by pass, widen the levels a person may match at; stop once the
         // people found so far fill the limit, since later passes only find
@@ -155,19 +227,38 @@ impl SearchIndex {
         let mut groups = [0usize; GROUPS];
         let mut taken = vec![false; self.people.len()];
         // Per person and word: how many of `levels` have been scanned without
-        // a match, or MATCHED; so each (person, word, level) is scanned once.
+        // a match, or MATCHED; so each (person, word, level) is scanned once
+        // (see `Scan`).
         let words = query.words.len();
-        let mut scanned = vec![0u8; self.people.len() * words];
+        let mut scanned = vec![Scan::default(); self.people.len() * words];
+        // Who each word hits with a typo: looked up in the vocabulary once,
+        // when the first typo pass needs it.
+        let typos = TypoHits::new(self, &query);
+        // Who a clean or loose pass still has to look at: everyone at first,
+        // then, after each pass, those not found yet who still can be.
+        let mut alive: Vec<u32> = (0..self.people.len() as u32).collect();
         for (i, &level) in levels.iter().enumerate() {
-            for (n, slot) in self.people.iter().enumerate() {
+            // A person first found at a typo level has a word that hits them
+            // there with a typo: only those are looked at (see `TypoHits`).
+            let typo_people;
+            let people: &[u32] = if level.how() == How::Typo {
+                typo_people = typos.people(level.band());
+                &typo_people
+            } else {
+                &alive
+            };
+            let (widest, missing) = (level.widest_band(), query.missing_allowed(level));
+            for &n in people {
+                let (n, slot) = (n as usize, &self.people[n as usize]);
                 if taken[n]
                     || slot.archived && !opts.include_archived
-                    || slot.mask_within(level.widest_band()) & query.mask != query.mask
+                    || (query.mask & !slot.mask_within(widest)).count_ones() > missing
                     || !self.all_match_within(
-                        slot,
+                        n,
                         &query,
                         &levels[..=i],
                         &mut scanned[n * words..][..words],
+                        &typos,
                     )
                 {
                     continue;
@@ -187,6 +278,23 @@ impl SearchIndex {
             if found.len() >= opts.limit {
                 break;
             }
+            if level.how() != How::Typo {
+                // Out for good: the found, the archived (unless asked for),
+                // and those with a word that is no subsequence of any of
+                // their lines (a clean match is one too, and the typo passes
+                // have their own list).
+                alive.retain(|&n| {
+                    let n = n as usize;
+                    let slot = &self.people[n];
+                    let out = taken[n]
+                        || slot.archived && !opts.include_archived
+                        || query.mask & !slot.mask_within(Band::Other) != 0
+                        || scanned[n * words..][..words]
+                            .iter()
+                            .any(|s| s.done != MATCHED && s.no_loose == ALL_BANDS);
+                    !out
+                });
+            }
         }
         let limit = opts.limit.min(found.len());
         if limit == 0 {
@@ -195,8 +303,8 @@ impl SearchIndex {
         let cutoff = cutoff_group(&groups, limit);
         found.retain(|c| c.group() <= cutoff);
         for c in &mut found {
-            let slot = &self.people[c.slot as usize];
-            if let Some((score, line)) = self.score_person(slot, &query, c.level, levels) {
+            let n = c.slot as usize;
+            if let Some((score, line)) = self.score_person(n, &query, c.level, levels, &typos) {
                 (c.score, c.line) = (score, line);
             }
             c.key = match_key(c);
@@ -225,47 +333,89 @@ impl SearchIndex {
     }
 
     /// Whether every word matches the person at one of `levels`; `scanned`
-    /// remembers, per word, the levels already scanned or a match.
+    /// remembers, per word, what earlier passes found out.
     fn all_match_within(
         &self,
-        slot: &Slot,
+        n: usize,
         query: &Query,
         levels: &[Level],
-        scanned: &mut [u8],
+        scanned: &mut [Scan],
+        typos: &TypoHits,
     ) -> bool {
-        for (word, scanned) in query.words.iter().zip(scanned) {
-            if *scanned == MATCHED {
+        let slot = &self.people[n];
+        for (k, (word, scan)) in query.words.iter().zip(scanned).enumerate() {
+            if scan.done == MATCHED {
                 continue;
             }
-            let from = usize::from(*scanned);
-            if levels[from..]
-                .iter()
-                .any(|l| self.matches_at(slot, word, *l))
-            {
-                *scanned = MATCHED;
+            let from = usize::from(scan.done);
+            let mut no_loose = scan.no_loose;
+            if levels[from..].iter().any(|l| match l.how() {
+                How::Typo => typos.hit(k, n, l.band()),
+                How::Clean | How::Loose => self.matches_at(slot, word, *l, &mut no_loose),
+            }) {
+                scan.done = MATCHED;
             } else {
-                *scanned = levels.len() as u8;
+                scan.done = levels.len() as u8;
+                scan.no_loose = no_loose;
                 return false;
             }
         }
         true
     }
 
-    /// Whether `word` matches one of the person's lines in the level's band,
-    /// cleanly if the level asks for it. Bands whose char mask lacks the
-    /// word's chars are skipped without reading their text.
-    fn matches_at(&self, slot: &Slot, word: &Word, level: Level) -> bool {
+    /// Whether `word` matches one of the person's lines in the level's band
+    /// (a clean or a loose level), cleanly if the level asks for it. Bands,
+    /// then lines, whose char mask lacks the word's chars are skipped
+    /// without reading their text. A clean scan that finds the word is no
+    /// subsequence of any line in the band sets the band's bit in
+    /// `no_loose`, and a loose scan of a band with its bit set is skipped:
+    /// so each line is read once for both.
+    fn matches_at(&self, slot: &Slot, word: &Word, level: Level, no_loose: &mut u8) -> bool {
         let band = level.band();
-        if slot.masks[band as usize] & word.mask != word.mask {
+        let bit = 1 << band as u8;
+        if *no_loose & bit != 0 {
             return false;
         }
-        let text = self.band_text(slot, band);
-        // A clean match is also a subsequence: one cheap pass rules most out.
-        some_line_has(text, &word.text)
-            && (!level.clean()
-                || text
-                    .split_terminator(LINE_END)
-                    .any(|l| is_clean(l, &word.text)))
+        if slot.masks[band as usize] & word.mask != word.mask {
+            *no_loose |= bit;
+            return false;
+        }
+        let lines = self.lines[self.band_lines(slot, band)]
+            .iter()
+            .filter(|line| line.mask & word.mask == word.mask)
+            .map(|line| self.folded(line));
+        if level.how() == How::Loose {
+            return lines
+                .into_iter()
+                .any(|text| is_subsequence(text, &word.text));
+        }
+        let mut loose = false;
+        for text in lines {
+            if is_subsequence(text, &word.text) {
+                if is_clean(text, &word.text) {
+                    return true;
+                }
+                loose = true;
+            }
+        }
+        if !loose {
+            *no_loose |= bit;
+        }
+        false
+    }
+
+    /// The first of a person's lines in `band` holding a word one edit from
+    /// the typo's (or, in names, starting with one).
+    fn typo_line(&self, slot: &Slot, band: Band, typo: &Typo) -> Option<u32> {
+        let range = self.band_lines(slot, band);
+        let first = range.start as u32;
+        self.lines[range]
+            .iter()
+            .position(|line| {
+                typo.find_in(self.folded(line), band == Band::Name)
+                    .is_some()
+            })
+            .map(|i| first + i as u32)
     }
 
     /// The total score over the words, each at its best level, and the line to
@@ -273,17 +423,19 @@ impl SearchIndex {
     /// (the name is shown anyway; this shows the weakest evidence).
     fn score_person(
         &self,
-        slot: &Slot,
+        n: usize,
         query: &Query,
         level: Level,
         allowed: &[Level],
+        typos: &TypoHits,
     ) -> Option<(i64, u32)> {
         let mut total = 0;
         let mut shown: Option<(i64, u32)> = None;
-        for word in &query.words {
+        let slot = &self.people[n];
+        for (k, word) in query.words.iter().enumerate() {
             let (word_level, score, line) = allowed
                 .iter()
-                .filter(|l| slot.masks[l.band() as usize] & word.mask == word.mask)
+                .filter(|l| l.how() != How::Typo || typos.hit(k, n, l.band()))
                 .find_map(|l| self.best_line(slot, *l, word).map(|(s, i)| (*l, s, i)))?;
             total += score;
             if word_level == level && shown.is_none_or(|(s, _)| score > s) {
@@ -298,11 +450,21 @@ impl SearchIndex {
     /// (index into `lines`) where it scored it.
     fn best_line(&self, slot: &Slot, level: Level, word: &Word) -> Option<(i64, u32)> {
         let band = level.band();
+        if level.how() == How::Typo {
+            let line = self.typo_line(slot, band, &word.typo()?)?;
+            return Some((TYPO_SCORE_PER_CHAR * word.chars as i64, line));
+        }
+        if slot.masks[band as usize] & word.mask != word.mask {
+            return None;
+        }
         let first = self.first_line(slot, band);
         let mut best: Option<(i64, u32)> = None;
         let lines = self.band_text(slot, band).split_terminator(LINE_END);
         for (i, text) in lines.enumerate() {
-            let possible = if level.clean() {
+            if self.lines[first as usize + i].mask & word.mask != word.mask {
+                continue;
+            }
+            let possible = if level.how() == How::Clean {
                 is_clean(text, &word.text)
             } else {
                 is_subsequence(text, &word.text)
@@ -354,12 +516,18 @@ impl SearchIndex {
         }
     }
 
-    /// The original-text positions of every query word that matches `line`.
+    /// The original-text positions of every query word that matches `line`
+    /// (for a word matched with a typo, the whole word it was taken for).
     fn line_positions(&self, line: &Line, query: &Query) -> Vec<usize> {
         let text = self.folded(line);
         let mut positions = Vec::new();
         for word in &query.words {
             if !is_subsequence(text, &word.text) {
+                let starts = line.field.band() == Band::Name;
+                if let Some((from, to)) = word.typo().and_then(|t| t.find_in(text, starts)) {
+                    let folded: Vec<usize> = (from..to).collect();
+                    self.map_positions(line, &folded, &mut positions);
+                }
                 continue;
             }
             if let Some((_, folded)) = self.matcher.fuzzy_indices(text, &word.text) {
@@ -369,6 +537,60 @@ impl SearchIndex {
         positions.sort_unstable();
         positions.dedup();
         positions
+    }
+}
+
+/// Per query word that may carry a typo, the people it hits with one and in
+/// which bands (see [`super::typo::Vocab::hits`]), looked up on first use.
+struct TypoHits<'a> {
+    index: &'a SearchIndex,
+    query: &'a Query,
+    hits: OnceCell<Vec<Option<Hits>>>,
+}
+
+impl<'a> TypoHits<'a> {
+    fn new(index: &'a SearchIndex, query: &'a Query) -> TypoHits<'a> {
+        TypoHits {
+            index,
+            query,
+            hits: OnceCell::new(),
+        }
+    }
+
+    fn hits(&self) -> &[Option<Hits>] {
+        self.hits.get_or_init(|| {
+            let people = self.index.people.len();
+            let words = self.query.words.iter();
+            words
+                .map(|w| w.typo().map(|t| self.index.vocab.hits(&t, people)))
+                .collect()
+        })
+    }
+
+    /// Whether word `k` of the query hits person `n` with a typo in `band`.
+    fn hit(&self, k: usize, n: usize, band: Band) -> bool {
+        self.hits()[k]
+            .as_ref()
+            .is_some_and(|hits| hits.bands[n] & 1 << band as u8 != 0)
+    }
+
+    /// The people some word hits with a typo in `band`, ascending.
+    fn people(&self, band: Band) -> Vec<u32> {
+        let bit = 1 << band as u8;
+        let mut people: Vec<u32> = self
+            .hits()
+            .iter()
+            .flatten()
+            .flat_map(|hits| {
+                hits.people
+                    .iter()
+                    .copied()
+                    .filter(move |n| hits.bands[*n as usize] & bit != 0)
+            })
+            .collect();
+        people.sort_unstable();
+        people.dedup();
+        people
     }
 }
 

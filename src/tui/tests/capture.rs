@@ -193,7 +193,7 @@ fn an_unknown_name_asks_then_creates_person_and_entry_in_one_step() {
     let mut app = f.app;
     let people = app.book().people.len();
     app.open_capture(None);
-    type_str(&mut app, "@Zoe.Quinn intro: to Gus");
+    type_str(&mut app, "@Zoe.Quinn favor: to Gus");
     press(&mut app, KeyCode::Enter);
     assert_eq!(
         app.on_top(),
