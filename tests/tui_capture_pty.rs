@@ -154,3 +154,43 @@ fn capture_completes_a_name_saves_to_disk_and_undoes() {
     kith.send("q");
     assert!(kith.wait_exit(WAIT).success());
 }
+
+#[test]
+fn typing_at_first_replaces_the_prefill_and_an_unknown_name_says_whom_it_meant() {
+    let (_dir, path, mut kith) = start();
+    // The People list opens on someone; c pre-fills them; @ starts afresh.
+    kith.send("c");
+    kith.wait_for("Capture", WAIT);
+    kith.send("@priya <intro: introduced me to a fund");
+    kith.wait_for("→ intro · received · Priya Raman · today", WAIT);
+    kith.send(keys::ENTER);
+    kith.wait_for("saved: ", WAIT);
+    let book = read(&path);
+    let e = book
+        .entries
+        .iter()
+        .find(|e| e.summary == "introduced me to a fund")
+        .unwrap();
+    assert_eq!(e.people.len(), 1, "only Priya: {:?}", e.people);
+
+    capture(
+        &mut kith,
+        "@rafeal favor: lent him my bike",
+        "did you mean Rafael Costa?",
+    );
+    kith.send(keys::ENTER);
+    kith.wait_for("did you mean Rafael Costa?", WAIT);
+    kith.wait_for("Create rafeal?", WAIT);
+    kith.send("n");
+    kith.wait_gone("Create rafeal?", WAIT);
+    kith.send(keys::ESC);
+    kith.wait_for("Discard the line?", WAIT);
+    kith.send("y");
+    kith.wait_gone("┌ Capture", WAIT);
+    kith.send("q");
+    assert!(kith.wait_exit(WAIT).success());
+    assert!(
+        !has(&read(&path), "lent him my bike"),
+        "nobody was created, nothing saved"
+    );
+}

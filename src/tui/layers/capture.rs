@@ -39,6 +39,11 @@ pub struct CaptureState {
     /// Once saved, offer to close an open promise of this person that the
     /// line looks like keeping (an intro accepted from the Intros tab).
     pub keeps_for: Option<PersonId>,
+    /// The user said yes to a deed dated after today.
+    pub future_ok: bool,
+    /// Opened on the selected person (`@them `): a first `@` typed replaces
+    /// it, so `@other …` names only other.
+    pub prefilled: bool,
 }
 
 impl CaptureState {
@@ -57,6 +62,8 @@ impl CaptureState {
             save_error: None,
             for_review: None,
             keeps_for: None,
+            future_ok: false,
+            prefilled: false,
         };
         state.edited(ctx);
         Layer::Capture(Box::new(state))
@@ -123,6 +130,16 @@ impl CaptureState {
         true
     }
 
+    /// Before a key or a paste types into the line: on a line that is still
+    /// only its pre-fill (`@them `), an `@` starts afresh — the entry is about
+    /// whoever is typed, not also about the selected person. Any other first
+    /// key keeps the pre-fill.
+    pub fn before_typing(&mut self, at_sign: bool) {
+        if std::mem::take(&mut self.prefilled) && at_sign && self.field.value() == self.initial {
+            self.field.set("");
+        }
+    }
+
     /// Enter: saves a line that parses (with the name dropdown open too,
     /// unless the arrows moved in it); with unknown names, asks first
     /// (`create_ok` is the answer). The popup closes only once the store's
@@ -145,7 +162,20 @@ impl CaptureState {
         };
         let new: Vec<String> = parsed.capture.new_people().map(String::from).collect();
         if !new.is_empty() && !create_ok {
-            return Outcome::Open(Question::open(Ask::CreatePeople(new), ctx.book));
+            let mut question = Question::open(Ask::CreatePeople(new), ctx.book);
+            if let (Layer::Question(q), Some(meant)) = (&mut question, draw::meant_line(&parsed)) {
+                q.lines.insert(0, meant);
+            }
+            return Outcome::Open(question);
+        }
+        // A deed dated after today makes sense only if the user says so.
+        if let Some(doubt) = &parsed.unconfirmed
+            && !self.future_ok
+        {
+            return Outcome::Open(Question::open(
+                Ask::FutureDeed(doubt.kind.to_string()),
+                ctx.book,
+            ));
         }
         let what = logged_words(&parsed.capture, ctx.book, self.editing.is_some());
         let capture = parsed.capture;
@@ -207,6 +237,11 @@ impl App {
             None => String::new(),
         };
         self.open_capture_with(text, None);
+        if prefill.is_some()
+            && let Some(Layer::Capture(capture)) = self.stack.last_mut()
+        {
+            capture.prefilled = true;
+        }
     }
 
     pub(crate) fn open_capture_with(&mut self, text: String, editing: Option<EntryId>) {

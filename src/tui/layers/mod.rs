@@ -231,6 +231,9 @@ impl Layer {
             form.type_into_notes(key);
             return true;
         }
+        if let Layer::Capture(capture) = self {
+            capture.before_typing(key.code == ratatui::crossterm::event::KeyCode::Char('@'));
+        }
         let typed = self.field().is_some_and(|field| field.handle(key));
         if typed {
             self.edited(ctx);
@@ -246,6 +249,9 @@ impl Layer {
         {
             form.notes.insert_str(crate::text::clean_text(text));
             return;
+        }
+        if let Layer::Capture(capture) = self {
+            capture.before_typing(text.trim_start().starts_with('@'));
         }
         let pasted = self.field().is_some_and(|field| field.insert_str(text));
         if pasted {

@@ -38,6 +38,8 @@ pub enum Ask {
         person: PersonId,
         promise: EntryId,
     },
+    /// The capture's deed is dated after today: log it anyway?
+    FutureDeed(String),
     /// The book's file is gone (deleted or moved): write the book as shown
     /// to a new file there?
     Recreate(std::path::PathBuf),
@@ -113,6 +115,13 @@ impl Question {
                     "Close it as kept by what you just logged?".into(),
                 ],
             ),
+            Ask::FutureDeed(why) => (
+                "Log a deed in the future?".into(),
+                vec![
+                    why.clone(),
+                    "Log it anyway (a deed you plan is a promise)?".into(),
+                ],
+            ),
             Ask::Recreate(path) => (
                 "The book's file is gone".into(),
                 vec![
@@ -146,6 +155,14 @@ impl App {
         match ask {
             Ask::DiscardForm | Ask::DiscardCapture => self.pop(),
             Ask::Recreate(_) => self.recreate(),
+            Ask::FutureDeed(_) => {
+                if let Some(outcome) = self.capture_on_top(|c, ctx| {
+                    c.future_ok = true;
+                    c.save(true, ctx)
+                }) {
+                    self.carry_out(outcome);
+                }
+            }
             Ask::LongerCadence { person, to, .. } => {
                 let Some(before) = self.person(person) else {
                     return;

@@ -364,3 +364,82 @@ fn pasted_text_never_runs_commands() {
     assert_eq!(app.on_top(), Top::Panes);
     assert_eq!(std::fs::read(&path).unwrap(), before);
 }
+
+#[test]
+fn a_first_at_sign_replaces_the_prefill_so_only_the_typed_person_is_named() {
+    let Fixture {
+        _dir,
+        path,
+        mut app,
+        ..
+    } = fixture();
+    app.update(Action::Down);
+    let selected = app.selected_person().unwrap();
+    app.handle_key(Key::char('c'));
+    type_str(&mut app, "@bru <intro: introduced me to Gus");
+    let people = people_in_line(&app);
+    assert_eq!(people.len(), 1, "{:?}", line(&app));
+    assert!(
+        !people.contains(&Who::Known(selected)),
+        "the selected person is not named too"
+    );
+    press(&mut app, KeyCode::Enter);
+    let saved = on_disk(&path).entries.last().unwrap().clone();
+    assert_eq!(saved.summary, "introduced me to Gus");
+    assert!(!saved.people.contains(&selected));
+}
+
+#[test]
+fn any_other_first_key_keeps_the_prefill() {
+    let mut app = fixture().app;
+    app.update(Action::Down);
+    let selected = app.selected_person().unwrap();
+    app.handle_key(Key::char('c'));
+    type_str(&mut app, "favor: lent a book @bru");
+    assert_eq!(
+        people_in_line(&app)[0],
+        Who::Known(selected),
+        "the pre-filled person stays, and @bru is added"
+    );
+    assert_eq!(people_in_line(&app).len(), 2);
+}
+
+#[test]
+fn an_unknown_name_says_whom_it_probably_meant_before_asking_to_create() {
+    let mut app = fixture().app;
+    app.handle_key(Key::char('c'));
+    app.handle_key(Key::ctrl('u'));
+    type_str(&mut app, "@Bruno.Csota favor: deck");
+    let screen = crate::tui::test_support::draw(&app, 100, 30);
+    assert!(screen.contains("did you mean Bruno Costa?"), "{screen}");
+    press(&mut app, KeyCode::Enter);
+    let Top::Question(Ask::CreatePeople(_)) = app.on_top() else {
+        panic!("{:?}", app.on_top())
+    };
+    let screen = crate::tui::test_support::draw(&app, 100, 30);
+    assert!(
+        screen.contains("did you mean Bruno Costa?"),
+        "asked with the suggestion:\n{screen}"
+    );
+}
+
+#[test]
+fn a_deed_in_the_future_is_asked_about() {
+    let Fixture {
+        _dir,
+        path,
+        mut app,
+        ..
+    } = fixture();
+    let before = on_disk(&path).entries.len();
+    app.handle_key(Key::char('c'));
+    app.handle_key(Key::ctrl('u'));
+    type_str(&mut app, "@bru favor: the deck +3d");
+    press(&mut app, KeyCode::Enter);
+    let Top::Question(Ask::FutureDeed(_)) = app.on_top() else {
+        panic!("{:?} {}", app.on_top(), status(&app))
+    };
+    assert_eq!(on_disk(&path).entries.len(), before, "nothing yet");
+    type_str(&mut app, "y");
+    assert_eq!(on_disk(&path).entries.len(), before + 1);
+}

@@ -37,7 +37,12 @@ impl Widget for CapturePopup<'_> {
         match &state.parsed {
             Ok(parsed) => {
                 let preview = capture::preview(&parsed.capture, &app.book, app.today);
-                lines.push(Line::raw(""));
+                // Whom an unknown name probably meant, before anyone is created.
+                let meant = meant_line(parsed);
+                lines.push(match &meant {
+                    Some(m) => Line::styled(text::truncate(m, inner_w), theme.error()),
+                    None => Line::raw(""),
+                });
                 lines.push(Line::styled(
                     text::truncate(&format!("→ {preview}"), inner_w),
                     theme.accent(),
@@ -109,4 +114,24 @@ fn floor(s: &str, mut i: usize) -> usize {
         i -= 1;
     }
     i
+}
+
+/// "nobody called rafeal — did you mean Rafael Costa?" for the first unknown
+/// name that looks like a typo of someone in the book.
+pub(crate) fn meant_line(parsed: &capture::Parsed) -> Option<String> {
+    parsed
+        .capture
+        .people
+        .iter()
+        .zip(&parsed.meant)
+        .find_map(|(who, meant)| match (who, meant.first()) {
+            (capture::Who::New(name), Some(_)) => {
+                let names: Vec<&str> = meant.iter().map(|(_, n)| n.as_str()).collect();
+                Some(format!(
+                    "nobody called {name} — did you mean {}?",
+                    names.join(" or ")
+                ))
+            }
+            _ => None,
+        })
 }
