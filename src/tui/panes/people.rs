@@ -66,10 +66,25 @@ impl Widget for PeopleList<'_> {
         block.render(area, buf);
         let people = &app.lists().people;
         if people.is_empty() {
+            use crate::tui::keys::action::Action;
+            use crate::tui::keys::keymap::Table;
+            let key = |t, a| app.keymap().key_for(t, a);
             Paragraph::new(vec![
-                Line::raw("No one here yet."),
-                Line::styled("Add someone with `kith add NAME`.", theme.dim()),
+                Line::styled("No one here yet.", theme.title()),
+                Line::raw(""),
+                Line::raw(format!(
+                    "{} adds a person; {} captures a line (\"@Ana coffee: met at the meetup\").",
+                    key(Table::People, Action::AddPerson),
+                    key(Table::Global, Action::Capture)
+                )),
+                Line::raw(""),
+                Line::styled("Bring people in from a shell:", theme.dim()),
+                Line::styled("  kith import FILE  (LinkedIn, Google, Outlook, vCard)", theme.dim()),
+                Line::styled("  kith demo         (a filled book to look around)", theme.dim()),
+                Line::raw(""),
+                Line::styled(format!("book: {}", app.store().path().display()), theme.dim()),
             ])
+            .wrap(ratatui::widgets::Wrap { trim: false })
             .render(inner, buf);
             return;
         }

@@ -185,6 +185,17 @@ pub(crate) fn about_lines<'a>(
     if with_role && !role.is_empty() {
         lines.push(Line::raw(role));
     }
+    // How to reach them: what `kith show` prints, one line each.
+    for (l, values) in [
+        ("aka", &p.nicknames),
+        ("email", &p.emails),
+        ("phone", &p.phones),
+        ("link", &p.links),
+    ] {
+        if !values.is_empty() {
+            lines.push(Line::from(vec![label(l), Span::raw(values.join(", "))]));
+        }
+    }
     if !p.tags.is_empty() {
         lines.push(Line::from(vec![
             label("tags"),
@@ -288,8 +299,12 @@ pub(crate) fn standing_lines<'a>(app: &'a App, p: &'a Person, theme: Theme) -> V
             Span::raw(b.to_string()),
         ]));
     }
-    if !p.notes.is_empty() {
-        lines.push(Line::from(vec![label("notes"), Span::raw(p.notes.clone())]));
+    // Notes keep their line breaks: the first line beside the label.
+    for (i, note) in p.notes.lines().enumerate() {
+        match i {
+            0 => lines.push(Line::from(vec![label("notes"), Span::raw(note.to_string())])),
+            _ => lines.push(Line::raw(format!("       {note}"))),
+        }
     }
     lines
 }
