@@ -98,6 +98,25 @@ pub struct HelpOverlay<'a> {
     pub help: &'a HelpLayer,
 }
 
+/// What the marks in the lists mean, as a section of its own.
+fn legend() -> Section {
+    let rows = [
+        ("!", "due"),
+        ("z", "snoozed"),
+        ("×", "archived"),
+        ("↑ ↓ ↕", "gave, got, both"),
+        ("*", "a deed"),
+        ("▸", "x resolves it"),
+    ];
+    Section {
+        title: "Marks".to_string(),
+        rows: rows
+            .into_iter()
+            .map(|(k, h)| (k.to_string(), h))
+            .collect(),
+    }
+}
+
 impl Widget for HelpOverlay<'_> {
     fn render(self, area: Rect, buf: &mut Buffer) {
         let app = self.app;
@@ -111,6 +130,7 @@ impl Widget for HelpOverlay<'_> {
                 rows: app.keymap().help_rows(table),
             })
             .filter(|s| !s.rows.is_empty())
+            .chain([legend()])
             .collect();
         // Above the status and hint lines, so the scroll keys stay in sight.
         let area = Rect {
