@@ -170,6 +170,20 @@ pub fn truncate(s: &str, max: usize) -> String {
     out
 }
 
+/// Cuts `s` to at most `max` columns at a word boundary (a space), ending
+/// with `…` when it was cut; a first word longer than that is cut inside.
+pub fn truncate_words(s: &str, max: usize) -> String {
+    if width(s) <= max {
+        return s.to_string();
+    }
+    let cut = truncate(s, max);
+    let kept = cut.trim_end_matches('…');
+    match kept.rfind(' ') {
+        Some(at) if at > 0 => format!("{}…", kept[..at].trim_end()),
+        _ => cut,
+    }
+}
+
 /// Truncates to `cols` columns, then pads with spaces to exactly `cols`.
 pub fn fit(s: &str, cols: usize) -> String {
     let mut out = truncate(s, cols);
@@ -274,6 +288,14 @@ mod tests {
         assert!(!safe.chars().any(is_hazard), "{safe}");
         let back: String = serde_json::from_str(&safe).unwrap();
         assert_eq!(back, "a\u{1b}b\u{9b}c\u{7f}");
+    }
+
+    #[test]
+    fn status_messages_are_cut_between_words() {
+        assert_eq!(truncate_words("closed 1 promise today", 14), "closed 1…");
+        assert_eq!(truncate_words("closed 1 promise", 40), "closed 1 promise");
+        assert_eq!(truncate_words("supercalifragilistic", 8), "superca…");
+        assert!(width(&truncate_words("王芳 王芳 王芳", 7)) <= 7);
     }
 
     #[test]

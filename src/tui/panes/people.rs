@@ -79,10 +79,19 @@ impl Widget for PeopleList<'_> {
                 )),
                 Line::raw(""),
                 Line::styled("Bring people in from a shell:", theme.dim()),
-                Line::styled("  kith import FILE  (LinkedIn, Google, Outlook, vCard)", theme.dim()),
-                Line::styled("  kith demo         (a filled book to look around)", theme.dim()),
+                Line::styled(
+                    "  kith import FILE  (LinkedIn, Google, Outlook, vCard)",
+                    theme.dim(),
+                ),
+                Line::styled(
+                    "  kith demo         (a filled book to look around)",
+                    theme.dim(),
+                ),
                 Line::raw(""),
-                Line::styled(format!("book: {}", app.store().path().display()), theme.dim()),
+                Line::styled(
+                    format!("book: {}", app.store().path().display()),
+                    theme.dim(),
+                ),
             ])
             .wrap(ratatui::widgets::Wrap { trim: false })
             .render(inner, buf);

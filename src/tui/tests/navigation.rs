@@ -319,3 +319,29 @@ fn colour_is_off_for_no_color_and_dumb_terminals() {
     assert!(!crate::tui::wants_color(os("1"), os("xterm")));
     assert!(!crate::tui::wants_color(None, os("dumb")));
 }
+
+#[test]
+fn a_long_status_message_takes_the_counts_room_and_is_cut_between_words() {
+    let mut app = fixture().app;
+    app.status = Some(crate::tui::app::Status {
+        text: "logged a message to Sam Taylor, today: reached out (u undoes it)".into(),
+        error: false,
+    });
+    let screen = crate::tui::test_support::draw(&app, 80, 24);
+    let line = screen.lines().nth(22).unwrap();
+    assert!(
+        line.contains("(u undoes it)"),
+        "whole, without the counts: {line:?}"
+    );
+    assert!(!line.contains("entries"), "{line:?}");
+    let narrow = crate::tui::test_support::draw(&app, 60, 16);
+    let line = narrow.lines().nth(14).unwrap().trim_end();
+    assert!(line.ends_with('…'), "{line:?}");
+    let last = line.trim_end_matches('…').split(' ').next_back().unwrap();
+    assert!(
+        "logged a message to Sam Taylor, today: reached out (u undoes it)"
+            .split(' ')
+            .any(|w| w == last),
+        "cut after a whole word: {line:?}"
+    );
+}

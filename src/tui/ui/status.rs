@@ -40,17 +40,34 @@ impl Widget for StatusLine<'_> {
             n => format!("{active} people + {n} archived"),
         };
         let counts = format!("{file} · {people} · {} entries", book.entries.len());
-        spans.push(Span::styled(counts, theme.dim()));
+        let width = usize::from(area.width);
+        let used: usize = spans.iter().map(|s| text::width(&s.content)).sum();
+        // A message that would be cut gets the counts' room (they are on
+        // the tabs too); what still does not fit is cut between words.
+        let fits = |extra: usize| {
+            app.status
+                .as_ref()
+                .is_none_or(|s| used + extra + 3 + text::width(&s.text) <= width)
+        };
+        let show_counts = fits(text::width(&counts));
+        if show_counts {
+            spans.push(Span::styled(counts, theme.dim()));
+        } else {
+            spans.push(Span::styled(file, theme.dim()));
+        }
         if let Some(status) = &app.status {
             let used: usize = spans.iter().map(|s| text::width(&s.content)).sum();
-            let room = usize::from(area.width).saturating_sub(used + 3);
+            let room = width.saturating_sub(used + 3);
             let style = if status.error {
                 theme.error()
             } else {
                 theme.accent()
             };
             spans.push(Span::raw(" · "));
-            spans.push(Span::styled(text::truncate(&status.text, room), style));
+            spans.push(Span::styled(
+                text::truncate_words(&status.text, room),
+                style,
+            ));
         }
         Line::from(spans).render(area, buf);
     }

@@ -302,7 +302,10 @@ pub(crate) fn standing_lines<'a>(app: &'a App, p: &'a Person, theme: Theme) -> V
     // Notes keep their line breaks: the first line beside the label.
     for (i, note) in p.notes.lines().enumerate() {
         match i {
-            0 => lines.push(Line::from(vec![label("notes"), Span::raw(note.to_string())])),
+            0 => lines.push(Line::from(vec![
+                label("notes"),
+                Span::raw(note.to_string()),
+            ])),
             _ => lines.push(Line::raw(format!("       {note}"))),
         }
     }

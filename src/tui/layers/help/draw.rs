@@ -110,10 +110,7 @@ fn legend() -> Section {
     ];
     Section {
         title: "Marks".to_string(),
-        rows: rows
-            .into_iter()
-            .map(|(k, h)| (k.to_string(), h))
-            .collect(),
+        rows: rows.into_iter().map(|(k, h)| (k.to_string(), h)).collect(),
     }
 }
 
