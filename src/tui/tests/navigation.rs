@@ -345,3 +345,18 @@ fn a_long_status_message_takes_the_counts_room_and_is_cut_between_words() {
         "cut after a whole word: {line:?}"
     );
 }
+
+#[test]
+fn wide_text_on_a_card_is_cut_by_display_width_never_over_the_border() {
+    use crate::tui::ui::wrap_lines;
+    use ratatui::text::Line;
+    let lines = wrap_lines(vec![Line::raw("Junior designer · Kumo 株式会社")], 30);
+    let widths: Vec<usize> = lines.iter().map(|l| l.width()).collect();
+    assert!(widths.iter().all(|w| *w <= 30), "{widths:?}");
+    assert_eq!(lines.len(), 2);
+    let lines = wrap_lines(vec![Line::raw("aaaa bbbb cccc")], 9);
+    let texts: Vec<String> = lines.iter().map(|l| l.to_string()).collect();
+    assert_eq!(texts, ["aaaa bbbb", "cccc"], "breaks after a space");
+    let long = wrap_lines(vec![Line::raw("abcdefghij")], 4);
+    assert_eq!(long.len(), 3, "a word wider than a line is cut inside");
+}

@@ -6,7 +6,7 @@ use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::style::Modifier;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Paragraph, Widget, Wrap};
+use ratatui::widgets::{Block, Paragraph, Widget};
 
 use crate::model::Person;
 use crate::text;
@@ -53,14 +53,15 @@ impl Widget for CardView<'_> {
         // The facts take what they need (wrapped), up to half the card when
         // the timeline has entries; the timeline gets the rest.
         let width = usize::from(inner.width.max(1));
-        let wrapped: usize = lines.iter().map(|l| l.width().max(1).div_ceil(width)).sum();
+        let lines = crate::tui::ui::wrap_lines(lines, width);
+        let wrapped = lines.len();
         let max_top = if f.entries.is_empty() {
             inner.height
         } else {
             inner.height / 2 + 1
         };
         let top_h = (wrapped as u16).min(max_top);
-        Paragraph::new(lines).wrap(Wrap { trim: false }).render(
+        Paragraph::new(lines).render(
             Rect {
                 height: top_h,
                 ..inner

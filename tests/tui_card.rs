@@ -1,0 +1,50 @@
+//! The card as text on the demo book: how to reach someone (aka, e-mail,
+//! link), and a CJK name and org cut by display width, never over the
+//! border — beside the People list at 80×24 and 60×16, and as a full card.
+
+mod common;
+
+use common::screen::{draw, on_demo};
+use kith::tui::Key;
+use ratatui::crossterm::event::KeyCode;
+
+fn no_cell_over_the_border(screen: &str) {
+    for line in screen.lines() {
+        let line = line.split("\" Hidden").next().unwrap().trim_matches('"');
+        assert!(
+            line.ends_with('│')
+                || line.ends_with('┐')
+                || line.ends_with('┘')
+                || !line.contains('│'),
+            "drawn over the right border: {line:?}"
+        );
+    }
+}
+
+#[test]
+fn a_card_with_contact_details() {
+    let mut s = on_demo();
+    s.type_str("/José García");
+    s.keys(&[Key::plain(KeyCode::Enter)]);
+    let big = draw(&s.app, 80, 24);
+    assert!(
+        big.contains("aka: Pepe") && big.contains("email: jose@tidepool.dev"),
+        "{big}"
+    );
+    insta::assert_snapshot!("card_contact_80x24", big);
+    insta::assert_snapshot!("card_contact_60x16", draw(&s.app, 60, 16));
+}
+
+#[test]
+fn a_cjk_card_beside_the_list() {
+    let mut s = on_demo();
+    s.type_str("/seoyeon");
+    s.keys(&[Key::plain(KeyCode::Enter), Key::plain(KeyCode::Esc)]);
+    let screen = draw(&s.app, 80, 24);
+    assert!(screen.contains("이서연"), "{screen}");
+    no_cell_over_the_border(&screen);
+    insta::assert_snapshot!("card_cjk_80x24", screen);
+    let small = draw(&s.app, 60, 16);
+    no_cell_over_the_border(&small);
+    insta::assert_snapshot!("card_cjk_60x16", small);
+}
