@@ -163,6 +163,7 @@ impl Table {
                     (k(Esc), Action::Back),
                     (c('q'), Action::Back),
                     (c('c'), Action::Capture),
+                    (c('x'), Action::ToggleDone),
                     (c('?'), Action::Help),
                     (Key::ctrl('c'), Action::Quit),
                 ]);

@@ -13,7 +13,7 @@ use crate::model::{Entry, Op, Weight};
 use crate::text::fit;
 use crate::tui::app::App;
 use crate::tui::layers::question::entry_words;
-use crate::tui::layers::{Ask, Question};
+use crate::tui::layers::{Ask, Layer, Question};
 use crate::tui::panes::lists::WeightFilter;
 use crate::tui::save::history::Then;
 use crate::tui::ui::theme::Theme;
@@ -36,9 +36,23 @@ impl App {
         }
     }
 
-    /// `x`: an open promise or follow-up done, a done one open.
+    /// `x`: an open promise or follow-up done, a done one open — the
+    /// Timeline's selected entry, or the highlighted row of a card on top.
     pub(crate) fn toggle_done(&mut self) {
-        let Some(entry) = self.selected_entry().map(|i| &self.book.entries[i]) else {
+        let on_card = match self.top() {
+            Some(Layer::Card(card)) => Some(
+                self.index
+                    .facts(card.person)
+                    .entries
+                    .get(card.cursor.selected)
+                    .copied(),
+            ),
+            _ => None,
+        };
+        let Some(entry) = on_card
+            .unwrap_or_else(|| self.selected_entry())
+            .map(|i| &self.book.entries[i])
+        else {
             return self.say("no entry selected".into());
         };
         let words = entry_words(entry, &self.book);

@@ -360,3 +360,20 @@ fn wide_text_on_a_card_is_cut_by_display_width_never_over_the_border() {
     let long = wrap_lines(vec![Line::raw("abcdefghij")], 4);
     assert_eq!(long.len(), 3, "a word wider than a line is cut inside");
 }
+
+#[test]
+fn x_on_a_card_row_marks_that_promise_done() {
+    let mut f = crate::tui::test_support::fixture();
+    let bruno = f.select("Bruno Costa");
+    f.keys(&[crate::tui::keys::keymap::Key::plain(
+        ratatui::crossterm::event::KeyCode::Enter,
+    )]);
+    let promise = f.app.index().facts(bruno).entries[0];
+    assert!(
+        f.app.book().entries[promise].is_open_promise(),
+        "his newest entry is an open promise"
+    );
+    f.type_str("x");
+    let id = f.app.book().entries[promise].id;
+    assert!(f.file().entry(id).unwrap().done, "done, on disk");
+}
