@@ -77,7 +77,7 @@ use crate::model::{Book, Direction, Entry, EntryId, Kind, Op, Person, PersonId};
 pub(crate) use dates::{Role as DateRole, parse_date};
 pub use error::{CaptureError, CaptureErrorKind};
 pub use names::Names;
-pub use parse::{parse, parse_spanned, parse_with};
+pub use parse::{parse, parse_editing, parse_spanned, parse_with};
 pub use render::{mention, preview, render, render_capture, when};
 pub use resolve::{Resolution, resolve_kind, resolve_person};
 

@@ -43,6 +43,20 @@ pub fn parse_with(
     names: &Names,
     kinds: &Kinds,
 ) -> Result<Parsed, CaptureError> {
+    parse_editing(line, today, book, names, kinds, None)
+}
+
+/// [`parse_with`] for a line that edits `was`: what the entry already was is
+/// not refused again (a follow-up date gone by, an intro you logged with one
+/// person); only what the edit changes is checked.
+pub fn parse_editing(
+    line: &str,
+    today: NaiveDate,
+    book: &Book,
+    names: &Names,
+    kinds: &Kinds,
+    was: Option<&crate::model::Entry>,
+) -> Result<Parsed, CaptureError> {
     let ctx = Ctx { book, names };
     let tokens = lex(line)?;
     if tokens.is_empty() {
@@ -101,7 +115,12 @@ pub fn parse_with(
         summary: words.join(" "),
         follow_up: state.follow_up.as_ref().map(|(d, _)| *d),
     };
-    if let Some(refusal) = capture.refusal(today, kinds) {
+    let kept = |refusal: &CaptureErrorKind| match (refusal, was) {
+        (CaptureErrorKind::FollowUpInPast { date }, Some(was)) => was.follow_up == Some(*date),
+        (CaptureErrorKind::IntroNeedsTwo, Some(was)) => was.people.len() < 2,
+        _ => false,
+    };
+    if let Some(refusal) = capture.refusal(today, kinds).filter(|r| !kept(r)) {
         let span = match &refusal {
             CaptureErrorKind::EmptySummary { .. } => kind_token.span.end..kind_token.span.end,
             CaptureErrorKind::FollowUpInPast { .. } => state.follow_up.map_or(0..0, |(_, s)| s),

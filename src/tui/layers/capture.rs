@@ -86,7 +86,8 @@ impl CaptureState {
     /// Reads the line again and refreshes the dropdown.
     pub fn edited(&mut self, ctx: &mut Ctx) {
         let line = self.field.value();
-        self.parsed = capture::parse_with(line, ctx.today, ctx.book, ctx.names, ctx.kinds);
+        let was = self.editing.and_then(|id| ctx.book.entry(id));
+        self.parsed = capture::parse_editing(line, ctx.today, ctx.book, ctx.names, ctx.kinds, was);
         self.matches = match fragment(line, self.field.cursor()) {
             // The search index is built on the first `@` after each change.
             Some((_, typed)) => {

@@ -443,3 +443,49 @@ fn a_deed_in_the_future_is_asked_about() {
     type_str(&mut app, "y");
     assert_eq!(on_disk(&path).entries.len(), before + 1);
 }
+
+#[test]
+fn an_old_entry_whose_follow_up_has_passed_can_still_be_edited() {
+    let Fixture {
+        _dir,
+        path,
+        mut app,
+        ..
+    } = fixture();
+    app.update(Action::GoTo(Tab::Timeline));
+    for _ in 0..40 {
+        let at = app.selected_entry().map(|i| app.book().entries[i].id);
+        if at == Some(EntryId(10)) {
+            break;
+        }
+        app.update(Action::Down);
+    }
+    assert_eq!(
+        app.selected_entry().map(|i| app.book().entries[i].id),
+        Some(EntryId(10))
+    );
+    app.handle_key(Key::char('e'));
+    assert_eq!(app.on_top(), Top::Capture);
+    let rendered = line(&app);
+    assert!(rendered.contains("!2026-11-20"), "{rendered}");
+    // Change the summary only: the rendered line with one word more.
+    let edited = rendered.replace("partnership pitch", "partnership pitch deck");
+    app.handle_key(Key::ctrl('u'));
+    app.handle_key(Key::ctrl('k'));
+    type_str(&mut app, &edited);
+    press(&mut app, KeyCode::Enter);
+    assert_eq!(app.on_top(), Top::Panes, "saved: {}", status(&app));
+    let e = on_disk(&path).entry(EntryId(10)).unwrap().clone();
+    assert!(e.summary.ends_with("deck"), "{e:?}");
+    assert_eq!(
+        e.follow_up,
+        Some(today() - Days::new(6)),
+        "its follow-up date is kept"
+    );
+    // A new past follow-up typed into the same line is still refused.
+    app.handle_key(Key::char('e'));
+    app.handle_key(Key::plain(KeyCode::End));
+    type_str(&mut app, " !-3d");
+    press(&mut app, KeyCode::Enter);
+    assert_eq!(app.on_top(), Top::Capture, "refused: {}", status(&app));
+}
