@@ -112,7 +112,13 @@ pub fn parse_editing(
         kind,
         direction,
         date: state.date.as_ref().map_or(today, |(d, _)| *d),
-        summary: words.join(" "),
+        // One line, single spaces: a quoted `@"  "` inside keeps no run of
+        // spaces that its rendering could not give back.
+        summary: words
+            .join(" ")
+            .split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" "),
         follow_up: state.follow_up.as_ref().map(|(d, _)| *d),
     };
     let kept = |refusal: &CaptureErrorKind| match (refusal, was) {

@@ -192,8 +192,19 @@ pub fn reasons(
     }
     if let Some(birthday) = person.birthday {
         let in_days = birthday.days_until(today);
-        if in_days <= BIRTHDAY_DAYS {
-            let date = birthday.next_on_or_after(today);
+        let date = birthday.next_on_or_after(today);
+        // Wishes logged since the birthday came into view (what `x` writes,
+        // or any entry that says "birthday"): resolved.
+        let since = date - chrono::Days::new(BIRTHDAY_DAYS as u64);
+        let wished = || {
+            facts
+                .entries
+                .iter()
+                .map(|&i| &book.entries[i])
+                .take_while(|e| e.date >= since)
+                .any(|e| e.summary.to_lowercase().contains("birthday"))
+        };
+        if in_days <= BIRTHDAY_DAYS && !wished() {
             reasons.push(Reason::Birthday {
                 in_days,
                 date,
