@@ -377,3 +377,19 @@ fn x_on_a_card_row_marks_that_promise_done() {
     let id = f.app.book().entries[promise].id;
     assert!(f.file().entry(id).unwrap().done, "done, on disk");
 }
+
+#[test]
+fn a_popup_over_wide_text_leaves_no_half_character_beside_it() {
+    use ratatui::buffer::Buffer;
+    use ratatui::layout::Rect;
+    let mut buf = Buffer::empty(Rect::new(0, 0, 10, 1));
+    buf.set_string(0, 0, "王芳王芳王", ratatui::style::Style::default());
+    // The popup starts on the second half of 芳 (columns 2-3).
+    crate::tui::ui::clear_popup(Rect::new(3, 0, 4, 1), &mut buf);
+    assert_eq!(
+        buf[(2, 0)].symbol(),
+        " ",
+        "the cut 芳 is gone, not half drawn"
+    );
+    assert_eq!(buf[(0, 0)].symbol(), "王", "what is whole stays");
+}

@@ -208,3 +208,27 @@ pub(crate) fn wrap_lines(lines: Vec<Line<'_>>, width: usize) -> Vec<Line<'static
     }
     out
 }
+
+/// Clears `area` for a popup, and the halves of wide characters (CJK, emoji)
+/// cut by its edges, so none is left behind as a stray cell beside it.
+pub(crate) fn clear_popup(area: Rect, buf: &mut Buffer) {
+    use unicode_width::UnicodeWidthStr;
+    Clear.render(area, buf);
+    let bounds = buf.area;
+    for y in area.top()..area.bottom() {
+        if area.left() > bounds.left() {
+            let left = &mut buf[(area.left() - 1, y)];
+            if left.symbol().width() > 1 {
+                left.set_symbol(" ");
+            }
+        }
+        if area.right() < bounds.right() {
+            let right = &mut buf[(area.right(), y)];
+            // The second half of a wide character whose first half the
+            // popup's border now covers.
+            if right.symbol().is_empty() {
+                right.set_symbol(" ");
+            }
+        }
+    }
+}

@@ -4,7 +4,7 @@
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Clear, Paragraph, Widget};
+use ratatui::widgets::{Block, Paragraph, Widget};
 
 use crate::text;
 use crate::tui::field::TextField;
@@ -28,7 +28,7 @@ pub fn boxed(
         .clamp(30, 70) as u16
         + 4;
     let popup = crate::tui::ui::centered(area, width, lines.len() as u16 + 2);
-    Clear.render(popup, buf);
+    crate::tui::ui::clear_popup(popup, buf);
     let block = Block::bordered()
         .title(Line::styled(format!(" {title} "), theme.title()))
         .title_bottom(Line::styled(format!(" {bottom} "), theme.dim()).right_aligned());

@@ -5,7 +5,7 @@
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Constraint, Flex, Layout, Rect};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Clear, Paragraph, Widget};
+use ratatui::widgets::{Block, Paragraph, Widget};
 
 use crate::capture;
 use crate::text;
@@ -89,7 +89,7 @@ impl Widget for CapturePopup<'_> {
             .areas(area);
         let [_, popup] =
             Layout::vertical([Constraint::Length(1), Constraint::Length(height)]).areas(popup);
-        Clear.render(popup, buf);
+        crate::tui::ui::clear_popup(popup, buf);
         let title = if state.editing.is_some() {
             " Edit entry "
         } else {

@@ -5,7 +5,7 @@
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Clear, Widget};
+use ratatui::widgets::{Block, Widget};
 
 use crate::text;
 use crate::tui::app::App;
@@ -29,7 +29,7 @@ impl Widget for FilterPopup<'_> {
         let width = 36.min(area.width);
         let height = (rows.len() as u16 + 2).min(area.height);
         let popup = crate::tui::ui::centered(area, width, height);
-        Clear.render(popup, buf);
+        crate::tui::ui::clear_popup(popup, buf);
         let title = match app.view.who {
             Some(who) => {
                 let room = usize::from(width).saturating_sub(12);

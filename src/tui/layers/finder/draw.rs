@@ -5,7 +5,7 @@ use ratatui::buffer::Buffer;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Clear, Paragraph, Widget};
+use ratatui::widgets::{Block, Paragraph, Widget};
 
 use crate::search::Field;
 use crate::text;
@@ -49,7 +49,7 @@ impl Widget for FinderPopup<'_> {
         let (app, finder) = (self.app, self.finder);
         let theme = Theme { color: app.color };
         let (popup, [query, rule, rows]) = areas(area);
-        Clear.render(popup, buf);
+        crate::tui::ui::clear_popup(popup, buf);
         let title = if finder.archived {
             " Find (with archived) "
         } else {

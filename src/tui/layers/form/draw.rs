@@ -5,7 +5,7 @@
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Clear, Paragraph, Widget};
+use ratatui::widgets::{Block, Paragraph, Widget};
 
 use crate::text;
 use crate::tui::app::App;
@@ -38,7 +38,7 @@ impl Widget for FormView<'_> {
         let (app, form) = (self.app, self.form);
         let theme = Theme { color: app.color };
         let popup = centered(area, area.width.min(100), area.height);
-        Clear.render(popup, buf);
+        crate::tui::ui::clear_popup(popup, buf);
         let title = match form.editing {
             Some(_) => format!(" Edit {} ", form.base.name),
             None => " Add a person ".to_string(),

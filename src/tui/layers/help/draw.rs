@@ -7,7 +7,7 @@
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Clear, Paragraph, Widget};
+use ratatui::widgets::{Block, Paragraph, Widget};
 
 use crate::text;
 use crate::tui::app::App;
@@ -169,7 +169,7 @@ impl Widget for HelpOverlay<'_> {
         let width = (n * col_w + (n.saturating_sub(1)) * GAP + 2) as u16;
         let height = (total.min(room) + 2) as u16;
         let popup = crate::tui::ui::centered(area, width, height);
-        Clear.render(popup, buf);
+        crate::tui::ui::clear_popup(popup, buf);
         let closes = format!(
             " {} closes ",
             app.keymap().key_for(Table::Help, Action::Back)

@@ -4,7 +4,7 @@
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Clear, Paragraph, Widget};
+use ratatui::widgets::{Block, Paragraph, Widget};
 
 use crate::model::review::{SnoozeChoice, snooze_until};
 use crate::text;
@@ -28,7 +28,7 @@ impl Widget for SnoozePopup<'_> {
         // The date field covers the chooser exactly.
         let height = 6;
         let popup = crate::tui::ui::centered(area, width, height);
-        Clear.render(popup, buf);
+        crate::tui::ui::clear_popup(popup, buf);
         let name = app.book().name_of(snooze.person);
         let room = usize::from(width).saturating_sub(16);
         let title = if snooze.typing() {
