@@ -13,6 +13,9 @@ pub struct CardLayer {
     pub person: PersonId,
     /// The timeline's selection.
     pub cursor: Cursor,
+    /// The user moved onto the timeline's rows (j/k): a row is highlighted,
+    /// and `e`/`x` act on it rather than on the person.
+    pub on_rows: bool,
 }
 
 impl CardLayer {
@@ -20,6 +23,7 @@ impl CardLayer {
         Layer::Card(CardLayer {
             person,
             cursor: Cursor::default(),
+            on_rows: false,
         })
     }
 
@@ -33,9 +37,15 @@ impl CardLayer {
             Action::PageDown => c.down(c.page(), len),
             Action::Top => c.top(),
             Action::Bottom => c.bottom(len),
+            Action::Back if self.on_rows => {
+                // Esc leaves the rows first, then the card.
+                self.on_rows = false;
+                return Outcome::Keep;
+            }
             Action::Back => return Outcome::Close,
             _ => return Outcome::Pass,
         }
+        self.on_rows = true;
         Outcome::Keep
     }
 }

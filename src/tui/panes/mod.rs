@@ -76,6 +76,10 @@ impl App {
             }
             Action::GoToId => self.push(GoTo::open()),
             Action::AddPerson => self.push(FormState::open(Person::default(), &self.book)),
+            // On a card's rows, `e` edits the highlighted entry.
+            Action::EditPerson if matches!(self.top(), Some(crate::tui::layers::Layer::Card(c)) if c.on_rows) => {
+                self.edit_entry()
+            }
             Action::EditPerson => {
                 if let Some(p) = self.selected_person().and_then(|id| self.person(id)) {
                     let form = FormState::open(p.clone(), &self.book);

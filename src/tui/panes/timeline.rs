@@ -21,7 +21,7 @@ use crate::tui::ui::theme::Theme;
 impl App {
     /// `e`: the capture popup on the selected entry, in grammar form.
     pub(crate) fn edit_entry(&mut self) {
-        let Some(entry) = self.selected_entry().map(|i| &self.book.entries[i]) else {
+        let Some(entry) = self.entry_in_sight().map(|i| &self.book.entries[i]) else {
             return self.say("no entry selected".into());
         };
         let (text, id) = (capture::render(entry, &self.book, self.today), entry.id);
@@ -36,23 +36,25 @@ impl App {
         }
     }
 
+    /// The entry `e` and `x` act on: the highlighted row of a card on top
+    /// (once the user moved onto its rows), else the Timeline's selection.
+    pub(crate) fn entry_in_sight(&self) -> Option<usize> {
+        match self.top() {
+            Some(Layer::Card(card)) if card.on_rows => self
+                .index
+                .facts(card.person)
+                .entries
+                .get(card.cursor.selected)
+                .copied(),
+            Some(Layer::Card(_)) => None,
+            _ => self.selected_entry(),
+        }
+    }
+
     /// `x`: an open promise or follow-up done, a done one open — the
     /// Timeline's selected entry, or the highlighted row of a card on top.
     pub(crate) fn toggle_done(&mut self) {
-        let on_card = match self.top() {
-            Some(Layer::Card(card)) => Some(
-                self.index
-                    .facts(card.person)
-                    .entries
-                    .get(card.cursor.selected)
-                    .copied(),
-            ),
-            _ => None,
-        };
-        let Some(entry) = on_card
-            .unwrap_or_else(|| self.selected_entry())
-            .map(|i| &self.book.entries[i])
-        else {
+        let Some(entry) = self.entry_in_sight().map(|i| &self.book.entries[i]) else {
             return self.say("no entry selected".into());
         };
         let words = entry_words(entry, &self.book);

@@ -373,9 +373,40 @@ fn x_on_a_card_row_marks_that_promise_done() {
         f.app.book().entries[promise].is_open_promise(),
         "his newest entry is an open promise"
     );
-    f.type_str("x");
     let id = f.app.book().entries[promise].id;
+    f.type_str("x");
+    assert!(
+        !f.file().entry(id).unwrap().done,
+        "before moving onto the rows, x acts on no row"
+    );
+    // j then k: onto the rows, back to the first; x marks it done.
+    f.type_str("jkx");
     assert!(f.file().entry(id).unwrap().done, "done, on disk");
+}
+
+#[test]
+fn e_on_a_card_row_edits_that_entry_and_esc_leaves_the_rows_first() {
+    use crate::tui::keys::keymap::Key;
+    use crate::tui::test_support::Top;
+    use ratatui::crossterm::event::KeyCode;
+    let mut f = crate::tui::test_support::fixture();
+    f.select("Bruno Costa");
+    f.keys(&[Key::plain(KeyCode::Enter)]);
+    f.type_str("e");
+    assert_eq!(f.app.on_top(), Top::Form, "e on the card: the person");
+    f.keys(&[Key::plain(KeyCode::Esc)]);
+    f.type_str("jke");
+    assert_eq!(f.app.on_top(), Top::Capture, "on a row: that entry");
+    let line = f.app.capture_state().unwrap().field.value().to_string();
+    assert!(line.contains("intro to Ivan"), "{line}");
+    f.keys(&[Key::plain(KeyCode::Esc)]);
+    f.keys(&[Key::plain(KeyCode::Esc)]);
+    assert!(
+        matches!(f.app.on_top(), Top::Card(_)),
+        "Esc leaves the rows, the card stays"
+    );
+    f.keys(&[Key::plain(KeyCode::Esc)]);
+    assert_eq!(f.app.on_top(), Top::Panes);
 }
 
 #[test]

@@ -51,7 +51,7 @@ impl Widget for &App {
                         card::draw::CardView {
                             app: self,
                             person,
-                            cursor: Some(&card.cursor),
+                            cursor: card.on_rows.then_some(&card.cursor),
                         }
                         .render(body, buf);
                     }
