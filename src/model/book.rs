@@ -146,6 +146,28 @@ impl Book {
         EntryId(self.next_entry_id.max(1))
     }
 
+    /// A person id no record of this book uses (nor any merged-away id),
+    /// chosen from `salt` alone: the same book and salt give the same id, so a
+    /// merge that must re-number a record stays deterministic.
+    pub fn fresh_person_id(&self, salt: u64) -> PersonId {
+        let _ = salt;
+        let mut n = self.next_person_id.max(1);
+        while self.person_index(PersonId(n)).is_some() || self.merged.contains_key(&PersonId(n)) {
+            n += 1;
+        }
+        PersonId(n)
+    }
+
+    /// An entry id no entry of this book uses (see [`Book::fresh_person_id`]).
+    pub fn fresh_entry_id(&self, salt: u64) -> EntryId {
+        let _ = salt;
+        let mut n = self.next_entry_id.max(1);
+        while self.entry_index(EntryId(n)).is_some() {
+            n += 1;
+        }
+        EntryId(n)
+    }
+
     /// Moves every date by `today - anchor` and re-anchors at `today`: how the
     /// bundled demo always looks recent. Birthdays are not moved: they are
     /// anniversaries, not events. All or nothing: a shift that would take a
