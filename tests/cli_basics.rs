@@ -48,7 +48,8 @@ fn an_added_person_shows_in_list_json() {
             "founder",
         ],
     ));
-    assert_eq!(id.trim(), "p1");
+    let id = kith::model::PersonId::parse(id.trim()).expect("add prints the id");
+    assert!(id.is_code(), "a new person takes a drawn code: {id}");
     let list: serde_json::Value =
         serde_json::from_str(&ok(&kith(&file, &["list", "--json"]))).unwrap();
     let people = list.as_array().unwrap();

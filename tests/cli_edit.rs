@@ -3,7 +3,7 @@
 use std::path::Path;
 mod common;
 
-use common::cli::{kith, ok};
+use common::cli::{add, kith, ok};
 
 fn show_json(file: &Path, who: &str) -> serde_json::Value {
     serde_json::from_str(&ok(file, &["show", who, "--json"])).unwrap()
@@ -13,10 +13,7 @@ fn show_json(file: &Path, who: &str) -> serde_json::Value {
 fn edit_changes_fields_and_tags_and_bad_input_writes_nothing() {
     let dir = tempfile::tempdir().unwrap();
     let file = dir.path().join("kith.ron");
-    ok(
-        &file,
-        &["add", "Zoë Martin", "--org", "Acme", "--tag", "design"],
-    );
+    let p1 = add(&file, &["Zoë Martin", "--org", "Acme", "--tag", "design"]);
     ok(
         &file,
         &[
@@ -32,7 +29,7 @@ fn edit_changes_fields_and_tags_and_bad_input_writes_nothing() {
             "30",
         ],
     );
-    let zoe = show_json(&file, "p1");
+    let zoe = show_json(&file, &p1);
     assert_eq!(zoe["org"], "Globex");
     assert_eq!(zoe["tags"], serde_json::json!(["rust"]));
     assert_eq!(zoe["cadence"], 30);
@@ -50,7 +47,7 @@ fn edit_changes_fields_and_tags_and_bad_input_writes_nothing() {
 fn archive_hides_from_list_but_keeps_in_the_file() {
     let dir = tempfile::tempdir().unwrap();
     let file = dir.path().join("kith.ron");
-    ok(&file, &["add", "王芳"]);
+    let p1 = add(&file, &["王芳"]);
     ok(&file, &["add", "Bo"]);
     ok(&file, &["archive", "王芳"]);
     let listed: serde_json::Value = serde_json::from_str(&ok(&file, &["list", "--json"])).unwrap();
@@ -58,7 +55,7 @@ fn archive_hides_from_list_but_keeps_in_the_file() {
     let all: serde_json::Value =
         serde_json::from_str(&ok(&file, &["list", "--archived", "--json"])).unwrap();
     assert_eq!(all.as_array().unwrap().len(), 2);
-    ok(&file, &["archive", "p1", "--undo"]);
+    ok(&file, &["archive", &p1, "--undo"]);
     let listed: serde_json::Value = serde_json::from_str(&ok(&file, &["list", "--json"])).unwrap();
     assert_eq!(listed.as_array().unwrap().len(), 2);
 }
@@ -67,18 +64,18 @@ fn archive_hides_from_list_but_keeps_in_the_file() {
 fn merge_keeps_fields_and_the_old_id_resolves() {
     let dir = tempfile::tempdir().unwrap();
     let file = dir.path().join("kith.ron");
-    ok(&file, &["add", "Ana G", "--email", "ana@home.org"]);
-    ok(&file, &["add", "Ana García", "--org", "Acme"]);
-    let out = ok(&file, &["merge", "p1", "p2"]);
-    assert!(out.contains("merged p1"), "{out}");
-    let ana = show_json(&file, "p1");
+    let p1 = add(&file, &["Ana G", "--email", "ana@home.org"]);
+    let p2 = add(&file, &["Ana García", "--org", "Acme"]);
+    let out = ok(&file, &["merge", &p1, &p2]);
+    assert!(out.contains(&format!("merged {p1}")), "{out}");
+    let ana = show_json(&file, &p1);
     assert_eq!(
-        ana["id"], "p2",
+        ana["id"], *p2,
         "the merged-away id resolves to the survivor"
     );
     assert_eq!(ana["emails"], serde_json::json!(["ana@home.org"]));
     assert_eq!(ana["org"], "Acme");
-    let out = kith(&file, &["merge", "p2", "Ana García"]);
+    let out = kith(&file, &["merge", &p2, "Ana García"]);
     assert_eq!(
         out.status.code(),
         Some(2),
@@ -90,13 +87,13 @@ fn merge_keeps_fields_and_the_old_id_resolves() {
 fn an_ambiguous_name_lists_the_candidates_and_exits_2() {
     let dir = tempfile::tempdir().unwrap();
     let file = dir.path().join("kith.ron");
-    ok(&file, &["add", "Ana García"]);
-    ok(&file, &["add", "Ana Souza"]);
+    let p1 = add(&file, &["Ana García"]);
+    let p2 = add(&file, &["Ana Souza"]);
     let out = kith(&file, &["show", "ana"]);
     assert_eq!(out.status.code(), Some(2));
     let err = String::from_utf8_lossy(&out.stderr);
     assert!(
-        err.contains("p1") && err.contains("p2") && err.contains("Ana Souza"),
+        err.contains(&p1) && err.contains(&p2) && err.contains("Ana Souza"),
         "{err}"
     );
 }
@@ -105,29 +102,32 @@ fn an_ambiguous_name_lists_the_candidates_and_exits_2() {
 fn small_things_are_said_properly() {
     let dir = tempfile::tempdir().unwrap();
     let file = dir.path().join("kith.ron");
-    ok(&file, &["add", "Ana Lima"]);
+    let p1 = add(&file, &["Ana Lima"]);
     // A second Ana Lima: added, with a warning about the possible duplicate.
     let out = kith(&file, &["add", "ana lima"]);
     assert!(out.status.success());
-    assert_eq!(String::from_utf8(out.stdout).unwrap(), "p2\n");
+    let p2 = String::from_utf8(out.stdout).unwrap().trim().to_string();
+    assert!(p2.starts_with('p') && p2 != p1, "{p2}");
     let err = String::from_utf8(out.stderr).unwrap();
     assert!(
-        err.contains("already has this name (p1 Ana Lima)") && err.contains("kith merge p2 p1"),
+        err.contains(&format!("already has this name ({p1} Ana Lima)"))
+            && err.contains(&format!("kith merge {p2} {p1}")),
         "{err}"
     );
     let out = kith(&file, &["add", "Bo Chen"]);
     assert!(out.stderr.is_empty(), "no warning for a new name");
+    let p3 = String::from_utf8(out.stdout).unwrap().trim().to_string();
     // Never contacted reads "never".
-    let show = ok(&file, &["show", "p1"]);
+    let show = ok(&file, &["show", &p1]);
     assert!(
         show.lines().any(|l| l.trim() == "contact    never"),
         "{show}"
     );
     // Counts in the right number.
-    ok(&file, &["log", "@p2 coffee: hello"]);
-    let merged = ok(&file, &["merge", "p2", "p1"]);
+    ok(&file, &["log", &format!("@{p2} coffee: hello")]);
+    let merged = ok(&file, &["merge", &p2, &p1]);
     assert!(merged.contains("; 1 entry re-pointed;"), "{merged}");
-    let show = ok(&file, &["show", "p1"]);
+    let show = ok(&file, &["show", &p1]);
     assert!(show.contains("contact    2026-11-26, today"), "{show}");
     let check = ok(&file, &["check"]);
     assert!(
@@ -138,7 +138,10 @@ fn small_things_are_said_properly() {
     ok(&file, &["archive", "bo"]);
     let before = std::fs::read(&file).unwrap();
     let again = ok(&file, &["archive", "bo"]);
-    assert_eq!(again, "p3 Bo Chen is already archived; nothing changed\n");
+    assert_eq!(
+        again,
+        format!("{p3} Bo Chen is already archived; nothing changed\n")
+    );
     assert_eq!(std::fs::read(&file).unwrap(), before);
     ok(&file, &["archive", "bo", "--undo"]);
     let again = ok(&file, &["archive", "bo", "--undo"]);

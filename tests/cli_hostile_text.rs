@@ -125,7 +125,7 @@ fn json_keeps_the_text_but_escapes_every_control() {
 fn added_logged_and_imported_text_arrives_clean() {
     let dir = tempfile::tempdir().unwrap();
     let file = dir.path().join("kith.ron");
-    ok(
+    let ana = ok(
         &file,
         &[
             "add",
@@ -134,7 +134,8 @@ fn added_logged_and_imported_text_arrives_clean() {
             &format!("Org\t{EVIL}"),
         ],
     );
-    ok(&file, &["log", &format!("@p1 favor: deck{EVIL}")]);
+    let ana = ana.trim();
+    ok(&file, &["log", &format!("@{ana} favor: deck{EVIL}")]);
     let vcf = dir.path().join("evil.vcf");
     std::fs::write(
         &vcf,
@@ -163,9 +164,14 @@ fn added_logged_and_imported_text_arrives_clean() {
             "{t:?} in {texts:?}"
         );
     }
-    assert_eq!(book.people[0].name, "Ana]52;c;cm0gLXJmIH4=[8m2J");
     assert!(
-        book.people[1].notes.contains('\n'),
+        book.people
+            .iter()
+            .any(|p| p.name == "Ana]52;c;cm0gLXJmIH4=[8m2J"),
+        "{texts:?}"
+    );
+    assert!(
+        book.people.iter().any(|p| p.notes.contains('\n')),
         "notes keep line breaks: {texts:?}"
     );
 }

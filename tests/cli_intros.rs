@@ -4,7 +4,7 @@
 use std::path::{Path, PathBuf};
 mod common;
 
-use common::cli::{kith, ok};
+use common::cli::{id_of, kith, ok};
 
 fn book(dir: &Path) -> PathBuf {
     let file = dir.join("kith.ron");
@@ -63,11 +63,21 @@ fn human_output_says_who_needs_what_who_could_help_why_and_when_last_seen() {
     let dir = tempfile::tempdir().unwrap();
     let file = book(dir.path());
     let out = ok(&file, &["intros"]);
+    let (jose, priya, nikolaj) = (
+        id_of(&file, "José García"),
+        id_of(&file, "Priya Raman"),
+        id_of(&file, "Nikolaj Berg"),
+    );
     assert!(
-        out.contains("José García (p1) needs \"an intro to a seed investor who gets climate\""),
+        out.contains(&format!(
+            "José García ({jose}) needs \"an intro to a seed investor who gets climate\""
+        )),
         "{out}"
     );
-    assert!(out.contains("  Priya Raman (p2) could help"), "{out}");
+    assert!(
+        out.contains(&format!("  Priya Raman ({priya}) could help")),
+        "{out}"
+    );
     assert!(out.contains("because: seed, investor ≈ fund"), "{out}");
     assert!(
         out.contains(
@@ -76,7 +86,9 @@ fn human_output_says_who_needs_what_who_could_help_why_and_when_last_seen() {
         "{out}"
     );
     assert!(
-        out.contains("  Nikolaj Berg (p5) could help\n  because: speakers ≈ talks"),
+        out.contains(&format!(
+            "  Nikolaj Berg ({nikolaj}) could help\n  because: speakers ≈ talks"
+        )),
         "{out}"
     );
     assert!(
@@ -100,12 +112,12 @@ fn json_has_person_need_candidate_score_and_because() {
     let r = &rows[0];
     assert_eq!(
         r["person"],
-        serde_json::json!({"id": "p4", "name": "Chloé Moreau"})
+        serde_json::json!({"id": id_of(&file, "chloe"), "name": "Chloé Moreau"})
     );
     assert_eq!(r["need"], "speakers for the career day");
     assert_eq!(
         r["candidate"],
-        serde_json::json!({"id": "p5", "name": "Nikolaj Berg"})
+        serde_json::json!({"id": id_of(&file, "nikolaj"), "name": "Nikolaj Berg"})
     );
     assert!(r["score"].as_f64().unwrap() > 0.0);
     assert_eq!(r["because"], serde_json::json!(["speakers ≈ talks"]));
@@ -138,7 +150,8 @@ fn my_offers_from_the_config_make_me_a_candidate() {
         );
         String::from_utf8(out.stdout).unwrap()
     };
-    let out = run(&["intros", "--json", "--for", "p4"]);
+    let chloe = id_of(&file, "chloe");
+    let out = run(&["intros", "--json", "--for", &chloe]);
     let rows: serde_json::Value = serde_json::from_str(&out).unwrap();
     assert!(
         rows.as_array()
@@ -147,7 +160,7 @@ fn my_offers_from_the_config_make_me_a_candidate() {
             .any(|r| r["candidate"] == "me"),
         "{out}"
     );
-    let human = run(&["intros", "--for", "p4"]);
+    let human = run(&["intros", "--for", &chloe]);
     assert!(human.contains("  you could help\n"), "{human}");
 }
 
@@ -190,13 +203,17 @@ fn give_take_names_who_you_only_took_from_and_only_gave_to() {
     );
     let out = ok(&file, &["give-take"]);
     assert!(
-        out.contains("favour back would be welcome:\n  Priya Raman  (p2)  ↓1 received"),
+        out.contains(&format!(
+            "favour back would be welcome:\n  Priya Raman  ({})  ↓1 received",
+            id_of(&file, "priya")
+        )),
         "{out}"
     );
     assert!(
-        out.contains(
-            "nothing owed; maybe they could help you too):\n  Chloé Moreau  (p4)  ↑1 given"
-        ),
+        out.contains(&format!(
+            "nothing owed; maybe they could help you too):\n  Chloé Moreau  ({})  ↑1 given",
+            id_of(&file, "chloe")
+        )),
         "{out}"
     );
     let json: serde_json::Value =

@@ -47,7 +47,12 @@ fn write_book(dir: &Path) -> (std::path::PathBuf, std::path::PathBuf) {
     add("Di", &|p| p.archived = true);
     add("Eve", &|p| p.snoozed_until = Some(d("2026-11-28")));
     let mut log = |date: &str, who: u32, kind: &str, summary: &str| {
-        let mut e = Entry::new(d(date), vec![PersonId(who)], Kind::new(kind), summary);
+        let mut e = Entry::new(
+            d(date),
+            vec![PersonId(who.into())],
+            Kind::new(kind),
+            summary,
+        );
         e.direction = Direction::Gave;
         Op::AddEntry(e).apply(&mut book).unwrap();
     };
@@ -163,7 +168,7 @@ fn busy_book(dir: &Path) -> std::path::PathBuf {
         let mut p = Person::new(PersonId(0), format!("Person {i:02}"));
         p.cadence = Some(30);
         Op::AddPerson(p).apply(&mut book).unwrap();
-        let who = vec![PersonId(i as u32 + 1)];
+        let who = vec![PersonId(i + 1)];
         let e = Entry::new(
             d("2026-06-01"),
             who.clone(),

@@ -51,7 +51,7 @@ fn a_hand_edit_between_load_and_save_is_kept_under_our_change() {
 
     let saved = on_disk(&path);
     assert_eq!(saved, book, "memory and disk agree");
-    let people: Vec<(u32, &str, Option<&str>)> = saved
+    let people: Vec<(u64, &str, Option<&str>)> = saved
         .people
         .iter()
         .map(|p| (p.id.0, p.name.as_str(), p.org.as_deref()))
@@ -104,6 +104,6 @@ fn another_store_on_the_same_file_sees_every_change_in_order() {
         .flat_map(|i| [format!("a{i}"), format!("b{i}")])
         .collect();
     assert_eq!(names, expected);
-    let ids: Vec<u32> = saved.people.iter().map(|p| p.id.0).collect();
+    let ids: Vec<u64> = saved.people.iter().map(|p| p.id.0).collect();
     assert_eq!(ids, (1..=20).collect::<Vec<_>>());
 }

@@ -215,15 +215,19 @@ impl Capture {
     }
 
     fn build(&self, book: &Book, id: EntryId) -> (Vec<Op>, Entry) {
-        let mut next = book.next_person_id().0;
+        let newcomers = self
+            .people
+            .iter()
+            .filter(|w| matches!(w, Who::New(_)))
+            .count();
+        let mut fresh = book.next_person_ids(newcomers).into_iter();
         let mut ops = Vec::new();
         let mut ids = Vec::with_capacity(self.people.len());
         for who in &self.people {
             match who {
                 Who::Known(pid) => ids.push(book.resolve(*pid)),
                 Who::New(name) => {
-                    let pid = PersonId(next);
-                    next += 1;
+                    let pid = fresh.next().expect("one id per newcomer");
                     ops.push(Op::AddPerson(Person::new(pid, name.clone())));
                     ids.push(pid);
                 }

@@ -313,7 +313,7 @@ mod tests {
     fn book(names: &[&str]) -> Book {
         let mut book = Book::default();
         for (i, n) in names.iter().enumerate() {
-            book.people.push(Person::new(PersonId(i as u32 + 1), *n));
+            book.people.push(Person::new(PersonId(i as u64 + 1), *n));
         }
         book
     }

@@ -69,7 +69,7 @@ fn word() -> impl Strategy<Value = String> {
 
 fn capture() -> impl Strategy<Value = Capture> {
     let who = prop_oneof![
-        (1u32..=12).prop_map(|id| Who::Known(PersonId(id))),
+        (1u64..=12).prop_map(|id| Who::Known(PersonId(id))),
         "(qq|xu|vy)[a-z]{0,3}( [a-z]{1,3})?".prop_map(Who::New),
     ];
     let kinds: Vec<Kind> = Kinds::default().iter().map(|(k, _)| k.clone()).collect();

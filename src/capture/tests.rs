@@ -31,7 +31,7 @@ pub(super) fn book() -> Book {
         "Zoë Ødegaard",
     ];
     for (i, name) in names.iter().enumerate() {
-        let mut p = Person::new(PersonId(i as u32 + 1), *name);
+        let mut p = Person::new(PersonId(i as u64 + 1), *name);
         p.archived = *name == "Old Friend";
         if *name == "Alice García" {
             p.nicknames.push("Ali".into());
@@ -195,7 +195,7 @@ fn the_grammar_table() {
                 let people: Vec<Who> = people
                     .iter()
                     .map(|w| match w {
-                        K(id) => Who::Known(PersonId(*id)),
+                        K(id) => Who::Known(PersonId(u64::from(*id))),
                         N(name) => Who::New(name.to_string()),
                     })
                     .collect();

@@ -54,13 +54,14 @@ pub fn run(ctx: &Ctx, a: FindArgs) -> Result<ExitCode> {
             .collect();
         super::out::json(&rows)?;
     } else {
+        let id_width = super::people::id_width(hits.iter().map(|h| h.person));
         for h in &hits {
             let Some(p) = book.person(h.person) else {
                 continue;
             };
             outln!(
                 "{}  {}  {}  {}: {}",
-                fit(&p.id.to_string(), 6),
+                fit(&p.id.to_string(), id_width),
                 fit(&p.name, 24),
                 fit(p.org.as_deref().unwrap_or(""), 20),
                 h.field.as_str(),

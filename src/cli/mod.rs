@@ -180,6 +180,22 @@ impl Ctx {
     }
 }
 
+/// The salt new ids are drawn with: random, so two machines never draw the
+/// same; `KITH_ID_SEED` fixes it (scripts and tests that want the same ids
+/// every run).
+fn id_salt() -> Result<u64> {
+    match std::env::var("KITH_ID_SEED") {
+        Ok(seed) => seed.trim().parse().map_err(|_| {
+            BadInput(format!(
+                "KITH_ID_SEED={}: expected a whole number",
+                kith::text::visible(&seed)
+            ))
+            .into()
+        }),
+        Err(_) => Ok(kith::model::id::random_salt()),
+    }
+}
+
 pub fn main() -> ExitCode {
     let cli = Cli::parse();
     match run(cli) {
@@ -192,6 +208,7 @@ pub fn main() -> ExitCode {
 }
 
 fn run(cli: Cli) -> Result<ExitCode> {
+    kith::model::id::set_salt(id_salt()?);
     let mut ctx = Ctx::new(&cli)?;
     // `--demo`: every command works on a temporary copy of the demo book,
     // removed when the command ends; the user's own book is never opened.

@@ -140,6 +140,7 @@ pub fn list(ctx: &Ctx, a: ListArgs) -> Result<ExitCode> {
         super::out::json(&rows)?;
         return Ok(ExitCode::SUCCESS);
     }
+    let id_width = id_width(people.iter().map(|p| p.id));
     for p in people {
         let f = index.facts(p.id);
         let last = f
@@ -158,7 +159,7 @@ pub fn list(ctx: &Ctx, a: ListArgs) -> Result<ExitCode> {
         }
         let line = format!(
             "{}  {}  {}  {}  ↑{} ↓{}  {}",
-            fit(&p.id.to_string(), 6),
+            fit(&p.id.to_string(), id_width),
             fit(&p.name, 24),
             fit(p.org.as_deref().unwrap_or(""), 20),
             fit(&last, 6),
@@ -288,4 +289,10 @@ pub fn show(ctx: &Ctx, a: ShowArgs) -> Result<ExitCode> {
         );
     }
     Ok(ExitCode::SUCCESS)
+}
+
+/// The width of the id column: the widest id listed (a drawn code is nine
+/// characters, an old book's `p7` two), at least three.
+pub fn id_width(ids: impl Iterator<Item = PersonId>) -> usize {
+    ids.map(|id| id.to_string().len()).max().unwrap_or(0).max(3)
 }

@@ -63,7 +63,7 @@ pub fn generate(people: usize, entries: usize, seed: u64, today: NaiveDate) -> B
     }
     let pool = |want: Role| -> Vec<PersonId> {
         let ids = roles.iter().enumerate().filter(|(_, r)| **r == want);
-        ids.map(|(i, _)| PersonId(i as u32 + 1)).collect()
+        ids.map(|(i, _)| PersonId(i as u64 + 1)).collect()
     };
     let (regular, coffee) = (pool(Role::Regular), pool(Role::CoffeeOnly));
     let mut made: Vec<Entry> = Vec::with_capacity(entries);
@@ -95,7 +95,7 @@ pub fn generate(people: usize, entries: usize, seed: u64, today: NaiveDate) -> B
     // Logged roughly as they happened: ids follow the dates.
     made.sort_by_key(|e| e.date);
     for (i, mut e) in made.into_iter().enumerate() {
-        e.id = EntryId(i as u32 + 1);
+        e.id = EntryId(i as u64 + 1);
         book.entries.push(e);
     }
     book.normalize();
@@ -114,7 +114,7 @@ fn role(rng: &mut Rng, i: usize) -> Role {
 }
 
 fn person(rng: &mut Rng, i: usize, today: NaiveDate) -> Person {
-    let id = PersonId(i as u32 + 1);
+    let id = PersonId(i as u64 + 1);
     let mut p = Person::new(id, super::names::name(rng));
     if rng.percent(3) {
         p.nicknames.push(rng.pick(EMOJI_NICKNAMES).to_string());
@@ -159,7 +159,7 @@ fn person(rng: &mut Rng, i: usize, today: NaiveDate) -> Person {
         p.met = HowMet {
             context: Some(rng.pick(MET_AT).to_string()),
             date: Some(days_before(today, 30 + rng.below(700) as u64)),
-            introduced_by: (i > 0 && rng.percent(25)).then(|| PersonId(1 + rng.below(i) as u32)),
+            introduced_by: (i > 0 && rng.percent(25)).then(|| PersonId(1 + rng.below(i) as u64)),
         };
     }
     if rng.percent(15) {
@@ -318,9 +318,9 @@ mod tests {
         let book = generate(300, 2_000, 1, today());
         assert_eq!(book.people.len(), 300);
         assert_eq!(book.entries.len(), 2_000);
-        let pids: Vec<u32> = book.people.iter().map(|p| p.id.0).collect();
+        let pids: Vec<u64> = book.people.iter().map(|p| p.id.0).collect();
         assert_eq!(pids, (1..=300).collect::<Vec<_>>());
-        let eids: Vec<u32> = book.entries.iter().map(|e| e.id.0).collect();
+        let eids: Vec<u64> = book.entries.iter().map(|e| e.id.0).collect();
         assert_eq!(eids, (1..=2_000).collect::<Vec<_>>());
         assert_eq!(book.next_person_id().0, 301);
         let mut normalized = book.clone();

@@ -100,7 +100,7 @@ mod tests {
     }
 
     fn log(book: &mut Book, date: &str, people: &[u32], kind: &str) -> EntryId {
-        let ids = people.iter().map(|p| PersonId(*p)).collect();
+        let ids = people.iter().map(|p| PersonId(u64::from(*p))).collect();
         Op::AddEntry(Entry::new(d(date), ids, Kind::new(kind), "x"))
             .apply(book)
             .unwrap();

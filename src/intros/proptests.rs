@@ -67,8 +67,8 @@ fn book(specs: &[Spec], intros: &[(usize, usize)]) -> Book {
     let day = "2026-11-01".parse().unwrap();
     for (a, b) in intros {
         let (a, b) = (
-            PersonId(*a as u32 % specs.len() as u32 + 1),
-            PersonId(*b as u32 % specs.len() as u32 + 1),
+            PersonId(u64::from(*a as u32 % specs.len() as u32 + 1)),
+            PersonId(u64::from(*b as u32 % specs.len() as u32 + 1)),
         );
         if a != b {
             let e = Entry::new(day, vec![a, b], Kind::new("intro"), "x");

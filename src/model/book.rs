@@ -5,7 +5,7 @@ use std::collections::BTreeMap;
 use super::{DismissedIntro, Entry, EntryId, Person, PersonId, ReviewProgress};
 
 /// The version of the file format this build reads and writes.
-pub const FORMAT_VERSION: u32 = 1;
+pub const FORMAT_VERSION: u32 = 2;
 
 /// Everything kith knows: people and the entries of the action timeline.
 ///
@@ -68,17 +68,23 @@ impl Book {
         if !self.entries.is_sorted_by_key(|e| e.id) {
             self.entries.sort_by_key(|e| e.id);
         }
+        // Only old files' numbers count: drawn codes do not come from the counter.
+        let number = |id: u64| (!super::id::is_code(id)).then_some(id as u32);
         let max_person = self
             .people
             .iter()
             .map(|p| p.id.0)
             .chain(self.merged.keys().map(|id| id.0))
+            .filter_map(number)
             .max()
             .unwrap_or(0);
-        // Saturating: an id of u32::MAX leaves no id to hand out, which adding
-        // reports (`OpError::NoIdsLeft`) instead of wrapping round to 0.
         self.next_person_id = self.next_person_id.max(max_person.saturating_add(1));
-        let max_entry = self.entries.iter().map(|e| e.id.0).max().unwrap_or(0);
+        let max_entry = self
+            .entries
+            .iter()
+            .filter_map(|e| number(e.id.0))
+            .max()
+            .unwrap_or(0);
         self.next_entry_id = self.next_entry_id.max(max_entry.saturating_add(1));
         if !self.dismissed_intros.is_sorted() {
             self.dismissed_intros.sort();
@@ -137,35 +143,74 @@ impl Book {
             .unwrap_or_else(|| id.to_string())
     }
 
-    /// Hands out a fresh person id (used when building an operation).
+    /// The id a person added now gets: a code no record of this book uses,
+    /// drawn with this process's salt (see [`super::id`]).
+    /// Without a salt (see [`super::id::salt`]): the counter's number.
     pub fn next_person_id(&self) -> PersonId {
-        PersonId(self.next_person_id.max(1))
+        match super::id::salt() {
+            Some(salt) => self.fresh_person_id(salt),
+            None => PersonId(u64::from(self.next_person_id.max(1))),
+        }
     }
 
+    /// The id an entry added now gets (see [`Book::next_person_id`]).
     pub fn next_entry_id(&self) -> EntryId {
-        EntryId(self.next_entry_id.max(1))
+        match super::id::salt() {
+            Some(salt) => self.fresh_entry_id(salt),
+            None => EntryId(u64::from(self.next_entry_id.max(1))),
+        }
     }
 
     /// A person id no record of this book uses (nor any merged-away id),
-    /// chosen from `salt` alone: the same book and salt give the same id, so a
-    /// merge that must re-number a record stays deterministic.
+    /// drawn from the counter and `salt` alone: the same book and salt give
+    /// the same id, so a merge that must re-number a record stays
+    /// deterministic.
     pub fn fresh_person_id(&self, salt: u64) -> PersonId {
-        let _ = salt;
-        let mut n = self.next_person_id.max(1);
-        while self.person_index(PersonId(n)).is_some() || self.merged.contains_key(&PersonId(n)) {
-            n += 1;
+        self.draw_person(salt, u64::from(self.next_person_id), &[])
+    }
+
+    /// The ids `n` people added now, one after another, get (a capture that
+    /// names several newcomers).
+    pub fn next_person_ids(&self, n: usize) -> Vec<PersonId> {
+        let mut ids = Vec::with_capacity(n);
+        for k in 0..n as u64 {
+            let counter = u64::from(self.next_person_id.max(1)) + k;
+            ids.push(match super::id::salt() {
+                Some(salt) => self.draw_person(salt, counter, &ids),
+                None => PersonId(counter),
+            });
         }
-        PersonId(n)
+        ids
+    }
+
+    fn draw_person(&self, salt: u64, counter: u64, taken: &[PersonId]) -> PersonId {
+        (0..)
+            .map(|attempt| PersonId(super::id::draw(salt, counter, attempt)))
+            .find(|id| {
+                self.person_index(*id).is_none()
+                    && !self.merged.contains_key(id)
+                    && !taken.contains(id)
+            })
+            .expect("a book holds fewer ids than there are codes")
     }
 
     /// An entry id no entry of this book uses (see [`Book::fresh_person_id`]).
     pub fn fresh_entry_id(&self, salt: u64) -> EntryId {
-        let _ = salt;
-        let mut n = self.next_entry_id.max(1);
-        while self.entry_index(EntryId(n)).is_some() {
-            n += 1;
-        }
-        EntryId(n)
+        let counter = u64::from(self.next_entry_id);
+        (0..)
+            .map(|attempt| EntryId(super::id::draw(!salt, counter, attempt)))
+            .find(|id| self.entry_index(*id).is_none())
+            .expect("a book holds fewer ids than there are codes")
+    }
+
+    /// Moves the person counter on past `id`, once it is in the book: past
+    /// an old file's number, or one step for a drawn code.
+    pub(crate) fn count_person(&mut self, id: PersonId) {
+        self.next_person_id = next_count(self.next_person_id, id.0);
+    }
+
+    pub(crate) fn count_entry(&mut self, id: EntryId) {
+        self.next_entry_id = next_count(self.next_entry_id, id.0);
     }
 
     /// Moves every date by `today - anchor` and re-anchors at `today`: how the
@@ -244,6 +289,14 @@ impl Book {
         if let Some(review) = &mut self.review {
             f(&mut review.date);
         }
+    }
+}
+
+fn next_count(counter: u32, id: u64) -> u32 {
+    if super::id::is_code(id) {
+        counter.saturating_add(1)
+    } else {
+        counter.max((id as u32).saturating_add(1))
     }
 }
 
@@ -350,7 +403,8 @@ mod tests {
     #[test]
     fn the_largest_id_does_not_wrap_the_counter() {
         let mut book = Book::default();
-        book.people.push(Person::new(PersonId(u32::MAX), "Max"));
+        book.people
+            .push(Person::new(PersonId(u64::from(u32::MAX)), "Max"));
         book.normalize();
         assert_eq!(book.next_person_id, u32::MAX);
     }

@@ -5,28 +5,11 @@ use std::fmt;
 use super::person::is_false;
 use super::{Kind, PersonId};
 
-/// An entry's stable id; shown as `e42`.
-#[derive(
-    Debug, Clone, Copy, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize,
-)]
-#[serde(transparent)]
-pub struct EntryId(pub u32);
+/// An entry's stable id; shown as `e42`, or `ek7f3qa2x` for a drawn code.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct EntryId(pub u64);
 
-impl fmt::Display for EntryId {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "e{}", self.0)
-    }
-}
-
-impl EntryId {
-    pub fn parse(s: &str) -> Option<EntryId> {
-        let digits = s.strip_prefix('e').unwrap_or(s);
-        if digits.is_empty() || !digits.bytes().all(|b| b.is_ascii_digit()) {
-            return None;
-        }
-        digits.parse().ok().map(EntryId)
-    }
-}
+super::id::record_id!(EntryId, "e", "entry");
 
 /// Who did it for whom.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]

@@ -213,7 +213,7 @@ mod tests {
         fn log(&mut self, date: &str, people: &[u32], kind: &str, dir: Direction) -> &mut Entry {
             let mut e = Entry::new(
                 d(date),
-                people.iter().map(|p| PersonId(*p)).collect(),
+                people.iter().map(|p| PersonId(u64::from(*p))).collect(),
                 Kind::new(kind),
                 "x",
             );

@@ -93,7 +93,7 @@ mod tests {
                 .unwrap();
         }
         let mut log = |date: &str, who: u32, kind: &str, dir: Direction| {
-            let mut e = Entry::new(d(date), vec![PersonId(who)], Kind::new(kind), "x");
+            let mut e = Entry::new(d(date), vec![PersonId(who.into())], Kind::new(kind), "x");
             e.direction = dir;
             Op::AddEntry(e).apply(&mut book).unwrap();
         };

@@ -9,6 +9,7 @@ mod edit;
 mod entry;
 mod facts;
 mod give_take;
+pub mod id;
 mod kind;
 mod merge;
 mod ops;

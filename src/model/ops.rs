@@ -118,11 +118,12 @@ impl Op {
                 if person.name.trim().is_empty() {
                     return Err(OpError::EmptyName);
                 }
-                if person.id.0 == 0 {
+                if person.id.is_unset() {
                     person.id = book.next_person_id();
                 }
                 let id = person.id;
-                if id.0 == u32::MAX {
+                // An old book's numbers end at u32::MAX (codes never run out).
+                if !id.is_code() && id.0 >= u64::from(u32::MAX) {
                     return Err(OpError::NoIdsLeft("person"));
                 }
                 let at = match book.people.binary_search_by_key(&id, |p| p.id) {
@@ -130,7 +131,7 @@ impl Op {
                     Err(at) => at,
                 };
                 book.people.insert(at, person.clone());
-                book.next_person_id = book.next_person_id.max(id.0.saturating_add(1));
+                book.count_person(id);
                 Ok(Op::RemovePerson(Box::new(person)))
             }
             Op::UpdatePerson(mut person) => {
@@ -177,11 +178,12 @@ impl Op {
                 if let Some(missing) = entry.people.iter().find(|p| book.person(**p).is_none()) {
                     return Err(OpError::NoPerson(*missing));
                 }
-                if entry.id.0 == 0 {
+                if entry.id.is_unset() {
                     entry.id = book.next_entry_id();
                 }
                 let id = entry.id;
-                if id.0 == u32::MAX {
+                // An old book's numbers end at u32::MAX (codes never run out).
+                if !id.is_code() && id.0 >= u64::from(u32::MAX) {
                     return Err(OpError::NoIdsLeft("entry"));
                 }
                 let at = match book.entries.binary_search_by_key(&id, |e| e.id) {
@@ -189,7 +191,7 @@ impl Op {
                     Err(at) => at,
                 };
                 book.entries.insert(at, entry.clone());
-                book.next_entry_id = book.next_entry_id.max(id.0.saturating_add(1));
+                book.count_entry(id);
                 Ok(Op::RemoveEntry(Box::new(entry)))
             }
             Op::UpdateEntry(mut entry) => {

@@ -1,32 +1,14 @@
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
-use std::fmt;
 
 use super::Birthday;
 
-/// A person's stable id. Ids are never reused within a book; shown as `p42`.
-#[derive(
-    Debug, Clone, Copy, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize,
-)]
-#[serde(transparent)]
-pub struct PersonId(pub u32);
+/// A person's stable id, never reused within a book: `p42` in an old book,
+/// a drawn code like `pk7f3qa2x` for anyone added since (see [`super::id`]).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct PersonId(pub u64);
 
-impl fmt::Display for PersonId {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "p{}", self.0)
-    }
-}
-
-impl PersonId {
-    /// Parses `p42` (or a bare `42`).
-    pub fn parse(s: &str) -> Option<PersonId> {
-        let digits = s.strip_prefix('p').unwrap_or(s);
-        if digits.is_empty() || !digits.bytes().all(|b| b.is_ascii_digit()) {
-            return None;
-        }
-        digits.parse().ok().map(PersonId)
-    }
-}
+super::id::record_id!(PersonId, "p", "person");
 
 /// How we met: the context, when, and who introduced us.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]

@@ -100,7 +100,7 @@ fn person(c: &mut Cursor) -> Option<Person> {
     let mut uids = None;
     c.fields(|c, field| {
         match field {
-            "id" => set_once(&mut id, PersonId(c.u32()?))?,
+            "id" => set_once(&mut id, PersonId(c.id()?))?,
             "name" => set_once(&mut name, c.string()?)?,
             "nicknames" => set_once(&mut nicknames, c.strings()?)?,
             "org" => set_once(&mut org, c.string()?)?,
@@ -153,9 +153,9 @@ fn dismissed(c: &mut Cursor) -> Option<DismissedIntro> {
     let mut candidate = None;
     c.fields(|c, field| {
         match field {
-            "person" => set_once(&mut person, PersonId(c.u32()?))?,
+            "person" => set_once(&mut person, PersonId(c.id()?))?,
             "need" => set_once(&mut need, c.string()?)?,
-            "candidate" => set_once(&mut candidate, PersonId(c.u32()?))?,
+            "candidate" => set_once(&mut candidate, PersonId(c.id()?))?,
             _ => return None,
         }
         Some(())
@@ -181,7 +181,7 @@ fn entry(c: &mut Cursor) -> Option<Entry> {
     let mut released = None;
     c.fields(|c, field| {
         match field {
-            "id" => set_once(&mut id, EntryId(c.u32()?))?,
+            "id" => set_once(&mut id, EntryId(c.id()?))?,
             "date" => set_once(&mut date, c.date()?)?,
             "people" => set_once(&mut people, c.ids()?)?,
             "kind" => set_once(&mut kind, kind_of(c.string()?)?)?,
@@ -306,6 +306,22 @@ impl<'a> Cursor<'a> {
         (len == 1 || (len > 1 && bytes[start] != b'0')).then_some(n)
     }
 
+    /// A record id: an old file's number, or a drawn code in quotes.
+    fn id(&mut self) -> Option<u64> {
+        if !self.eat(b'"') {
+            return self.u32().map(u64::from);
+        }
+        let code = self.rest().get(..8)?;
+        let n = crate::model::id::parse(code).filter(|&n| crate::model::id::is_code(n))?;
+        // Written lower-case; anything else is ron's to read (and to position).
+        if code.bytes().any(|b| b.is_ascii_uppercase()) {
+            return None;
+        }
+        self.pos += 8;
+        self.lit("\"")?;
+        Some(n)
+    }
+
     fn bool(&mut self) -> Option<bool> {
         match self.ident()? {
             "true" => Some(true),
@@ -377,7 +393,7 @@ impl<'a> Cursor<'a> {
     }
 
     fn ids(&mut self) -> Option<Vec<PersonId>> {
-        self.list(|c| c.u32().map(PersonId))
+        self.list(|c| c.id().map(PersonId))
     }
 
     /// `[]` or `[a, b, …]` on one line.
@@ -405,7 +421,7 @@ impl<'a> Cursor<'a> {
             match field {
                 "context" => set_once(&mut context, c.string()?)?,
                 "date" => set_once(&mut date, c.date()?)?,
-                "introduced_by" => set_once(&mut introduced_by, PersonId(c.u32()?))?,
+                "introduced_by" => set_once(&mut introduced_by, PersonId(c.id()?))?,
                 _ => return None,
             }
             Some(())
@@ -444,9 +460,9 @@ impl<'a> Cursor<'a> {
         self.lit("\n")?;
         while !self.rest().starts_with("  }") {
             self.lit("    ")?;
-            let from = self.u32()?;
+            let from = self.id()?;
             self.lit(": ")?;
-            let to = self.u32()?;
+            let to = self.id()?;
             self.lit(",\n")?;
             map.insert(PersonId(from), PersonId(to));
         }

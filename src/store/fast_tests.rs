@@ -28,6 +28,21 @@ fn sample() -> String {
     p.uids = vec!["urn:uuid:1f0e".into(), "android-7".into()];
     book.people.push(p);
     book.people.push(Person::new(PersonId(2), "Bo"));
+    // A record added since several machines: a drawn code, not a number.
+    let code = PersonId::parse("pk7f3qa2x").unwrap();
+    let mut cy = Person::new(code, "Cy");
+    cy.met.introduced_by = Some(PersonId(1));
+    book.people.push(cy);
+    let mut coded = Entry::new(
+        "2026-11-27".parse().unwrap(),
+        vec![code, PersonId(2)],
+        Kind::new("call"),
+        "coded",
+    );
+    coded.id = crate::model::EntryId::parse("em0x4vz9r").unwrap();
+    book.entries.push(coded);
+    book.merged
+        .insert(PersonId::parse("pz0000001").unwrap(), code);
     let mut e = Entry::new(
         "2026-11-26".parse().unwrap(),
         vec![PersonId(1), PersonId(2)],
@@ -140,6 +155,11 @@ fn anything_unexpected_is_left_to_ron() {
             "(id: 2, name: \"Bo\", tags: [\"a\",])",
         ),
         ("(id: 2, name: \"Bo\")", "(id: 02, name: \"Bo\")"),
+        ("(id: \"k7f3qa2x\"", "(id: \"K7F3QA2X\""),
+        ("(id: \"k7f3qa2x\"", "(id: \"k7f3qa2\""),
+        ("(id: \"k7f3qa2x\"", "(id: \"k7f3qa2xx\""),
+        ("(id: \"k7f3qa2x\"", "(id: \"i7f3qa2x\""),
+        ("(id: \"k7f3qa2x\"", "(id: k7f3qa2x"),
         ("(id: 2, name: \"Bo\")", "(id: 2, name: \"B\\x6F\")"),
         (
             "(id: 2, name: \"Bo\")",
@@ -152,11 +172,11 @@ fn anything_unexpected_is_left_to_ron() {
         ("date: \"2026-11-26\"", "date: \"2026-11-26 \""),
         ("kind: \"promise\"", "kind: \"promise\", comment: ()"),
         ("direction: mutual", "direction: Mutual"),
-        ("  version: 1,\n", "  version: 1,\n  version: 1,\n"),
-        ("  version: 1,\n", ""),
-        ("  version: 1,\n", "  version: 1, // v1\n"),
-        ("  version: 1,\n", "  version: 1,\n  future: [],\n"),
-        ("  version: 1,\n", "\tversion: 1,\n"),
+        ("  version: 2,\n", "  version: 2,\n  version: 2,\n"),
+        ("  version: 2,\n", ""),
+        ("  version: 2,\n", "  version: 2, // v1\n"),
+        ("  version: 2,\n", "  version: 2,\n  future: [],\n"),
+        ("  version: 2,\n", "\tversion: 2,\n"),
         ("(\n  version", "Book(\n  version"),
         ("(\n  version", "\u{feff}(\n  version"),
         ("7: 1,", "7: 1"),
@@ -186,7 +206,8 @@ fn hand_edited_files_still_load_through_ron() {
     assert_eq!(fast::read(edited.as_bytes()), None);
     let book = parse_book(Path::new("k.ron"), edited.as_bytes()).unwrap();
     assert_eq!(book.people[1].name, "Bo");
-    assert_eq!(book.merged.len(), 2);
+    assert_eq!(book.merged.len(), 3);
+    assert_eq!(book.people[2].id.to_string(), "pk7f3qa2x");
 }
 
 #[test]
@@ -205,11 +226,11 @@ fn broken_files_give_ron_s_positioned_error() {
 
 #[test]
 fn a_newer_version_in_the_writer_s_shape_is_still_refused() {
-    let newer = sample().replacen("version: 1,", "version: 2,", 1);
+    let newer = sample().replacen("version: 2,", "version: 3,", 1);
     assert!(fast::read(newer.as_bytes()).is_some());
     let err = parse_book(Path::new("k.ron"), newer.as_bytes()).unwrap_err();
     assert!(
-        matches!(err, StoreError::NewerVersion { found: 2, .. }),
+        matches!(err, StoreError::NewerVersion { found: 3, .. }),
         "{err}"
     );
 }
@@ -222,7 +243,7 @@ fn dates_beyond_four_digit_years_are_written_as_ron_writes_them() {
         .enumerate()
     {
         let mut e = Entry::new(date.parse().unwrap(), vec![], Kind::new("call"), "");
-        e.id = crate::model::EntryId(i as u32 + 1);
+        e.id = crate::model::EntryId(i as u64 + 1);
         book.entries.push(e);
     }
     let text = serialize_book_with_ron(&book);

@@ -56,9 +56,9 @@ pub fn book_text(book: &Book) -> String {
         out.push(",\n  merged: {");
         for (from, to) in merged {
             out.push("\n    ");
-            out.u32(from.0);
+            out.id(from.0);
             out.push(": ");
-            out.u32(to.0);
+            out.id(to.0);
             out.push(",");
         }
         out.push("\n  }");
@@ -104,12 +104,12 @@ fn dismissed(out: &mut Out, d: &DismissedIntro) {
         candidate,
     } = d;
     out.push("(person: ");
-    out.u32(*person);
+    out.id(*person);
     out.push(", need: ");
     out.string(need);
     if let Some(PersonId(c)) = candidate {
         out.push(", candidate: ");
-        out.u32(*c);
+        out.id(*c);
     }
     out.push(")");
 }
@@ -137,7 +137,7 @@ fn person(out: &mut Out, p: &Person) {
         uids,
     } = p;
     out.push("(id: ");
-    out.u32(*id);
+    out.id(*id);
     out.push(", name: ");
     out.string(name);
     if let Some(n) = structured_name {
@@ -208,7 +208,7 @@ fn how_met(out: &mut Out, met: &HowMet) {
     if let Some(PersonId(by)) = introduced_by {
         out.push(sep);
         out.push("introduced_by: ");
-        out.u32(*by);
+        out.id(*by);
     }
     out.push(")");
 }
@@ -227,7 +227,7 @@ fn entry(out: &mut Out, e: &Entry) {
         released,
     } = e;
     out.push("(id: ");
-    out.u32(*id);
+    out.id(*id);
     out.push(", date: ");
     out.date(*date);
     out.push(", people: [");
@@ -235,7 +235,7 @@ fn entry(out: &mut Out, e: &Entry) {
         if i > 0 {
             out.push(", ");
         }
-        out.u32(*p);
+        out.id(*p);
     }
     out.push("], kind: ");
     out.string(kind.as_str());
@@ -284,6 +284,17 @@ impl Out {
         }
         for &d in &digits[i..] {
             self.0.push(char::from(d));
+        }
+    }
+
+    /// A record id: a number, or a drawn code in quotes (as its `Serialize` writes it).
+    fn id(&mut self, n: u64) {
+        if crate::model::id::is_code(n) {
+            self.0.push('"');
+            crate::model::id::write(n, &mut self.0).expect("writing to a String");
+            self.0.push('"');
+        } else {
+            self.u32(n as u32);
         }
     }
 

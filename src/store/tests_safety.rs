@@ -24,7 +24,7 @@ fn add(name: &str) -> Op {
 fn log(person: u32) -> Op {
     Op::AddEntry(Entry::new(
         today(),
-        vec![PersonId(person)],
+        vec![PersonId(person.into())],
         Kind::new("call"),
         "x",
     ))
@@ -118,7 +118,7 @@ fn older_versions_migrate_and_newer_ones_with_new_fields_are_refused() {
         parse_book(Path::new("k.ron"), text.as_bytes())
             .unwrap()
             .version,
-        1
+        crate::model::FORMAT_VERSION
     );
     let text = BOOK.replace("version: 1", "version: 3");
     let err = parse_book(Path::new("k.ron"), text.as_bytes()).unwrap_err();

@@ -176,7 +176,7 @@ mod tests {
     fn entry(people: Vec<u32>) -> Entry {
         Entry::new(
             "2026-01-01".parse().unwrap(),
-            people.into_iter().map(PersonId).collect(),
+            people.into_iter().map(|p| PersonId(p.into())).collect(),
             Kind::new("call"),
             "x",
         )

@@ -195,6 +195,8 @@ fn command(args: &[&str], cwd: &Path) -> CommandBuilder {
     cmd.args(args);
     cmd.cwd(cwd);
     cmd.env("TERM", "xterm-256color");
+    // Not the CLI helpers' seed: a TUI and a `kith` beside it are two machines' worth of ids.
+    cmd.env("KITH_ID_SEED", "2");
     cmd.env("NO_COLOR", "1");
     cmd.env("XDG_CONFIG_HOME", cwd.join("config"));
     cmd.env("XDG_DATA_HOME", cwd.join("data"));

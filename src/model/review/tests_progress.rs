@@ -5,7 +5,7 @@ use super::tests_queue::{B, TODAY, d, texts};
 use super::*;
 use crate::model::{Book, Direction, Entry, EntryId, Kind, Kinds, Op, PersonId};
 
-fn ids(session: &ReviewSession) -> Vec<u32> {
+fn ids(session: &ReviewSession) -> Vec<u64> {
     session.remaining().map(|i| i.person.0).collect()
 }
 

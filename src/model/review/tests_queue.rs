@@ -33,13 +33,13 @@ impl B {
     }
 
     pub fn person(&mut self, id: u32) -> &mut Person {
-        self.book.person_mut(PersonId(id)).unwrap()
+        self.book.person_mut(PersonId(id.into())).unwrap()
     }
 
     pub fn log(&mut self, date: &str, people: &[u32], kind: &str, summary: &str) -> &mut Entry {
         let e = Entry::new(
             d(date),
-            people.iter().map(|p| PersonId(*p)).collect(),
+            people.iter().map(|p| PersonId(u64::from(*p))).collect(),
             Kind::new(kind),
             summary,
         );
@@ -60,12 +60,12 @@ impl B {
     }
 
     /// `(id, reason texts)` of the queue, for compact assertions.
-    pub fn texts(&self) -> Vec<(u32, Vec<String>)> {
+    pub fn texts(&self) -> Vec<(u64, Vec<String>)> {
         texts(&self.queue())
     }
 }
 
-pub(super) fn texts(items: &[ReviewItem]) -> Vec<(u32, Vec<String>)> {
+pub(super) fn texts(items: &[ReviewItem]) -> Vec<(u64, Vec<String>)> {
     items
         .iter()
         .map(|i| {
@@ -77,7 +77,7 @@ pub(super) fn texts(items: &[ReviewItem]) -> Vec<(u32, Vec<String>)> {
         .collect()
 }
 
-fn ids(items: &[ReviewItem]) -> Vec<u32> {
+fn ids(items: &[ReviewItem]) -> Vec<u64> {
     items.iter().map(|i| i.person.0).collect()
 }
 
@@ -218,7 +218,7 @@ fn coffee_only_enters_once_met_and_quiet_long_enough() {
     b.config.coffee_review_days = 70;
     assert_eq!(
         ids(&b.queue()),
-        Vec::<u32>::new(),
+        Vec::<u64>::new(),
         "Met is quiet only 20 days"
     );
 }
@@ -228,7 +228,7 @@ fn coffee_only_threshold_is_inclusive() {
     let mut b = B::new(&["Ana"]);
     b.log("2026-11-12", &[1], "coffee", "x"); // exactly 14 days
     assert_eq!(ids(&b.queue()), vec![1]);
-    assert_eq!(ids(&b.queue_on("2026-11-25")), Vec::<u32>::new());
+    assert_eq!(ids(&b.queue_on("2026-11-25")), Vec::<u64>::new());
 }
 
 #[test]

@@ -202,7 +202,7 @@ fn coffee_with(app: &App, who: u32) -> Op {
     let _ = app;
     Op::AddEntry(Entry::new(
         today(),
-        vec![PersonId(who)],
+        vec![PersonId(who.into())],
         Kind::new("favor"),
         "sent an intro",
     ))
