@@ -26,7 +26,7 @@ pub use give_take::{Balance, GiveTake, give_take};
 pub use kind::{Kind, KindDef, Kinds, Weight};
 pub use merge::merge_op;
 pub use ops::{Op, OpError};
-pub use person::{HowMet, Person, PersonId};
+pub use person::{CLASH_PREFIX, HowMet, Person, PersonId};
 pub use review::{
     Outcome, Reason, ReviewItem, ReviewProgress, ReviewSession, ReviewStep, SnoozeChoice, Summary,
     queue,

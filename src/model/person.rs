@@ -81,6 +81,11 @@ pub struct Person {
     pub uids: Vec<String>,
 }
 
+/// How a line of a person's notes starts when it holds what a merge of two
+/// copies did not keep: `kith merge: title on the other copy: CTO`. The
+/// review lists such people until the lines are gone (see [`Person::clashes`]).
+pub const CLASH_PREFIX: &str = "kith merge: ";
+
 pub(crate) fn is_false(b: &bool) -> bool {
     !*b
 }
@@ -132,6 +137,23 @@ impl Person {
         if let Cow::Owned(c) = clean_text(&self.notes) {
             self.notes = c;
         }
+    }
+
+    /// What merges left in the notes for the user to settle, without the prefix.
+    pub fn clashes(&self) -> impl Iterator<Item = &str> {
+        self.notes
+            .lines()
+            .filter_map(|l| l.strip_prefix(CLASH_PREFIX))
+    }
+
+    /// The notes without the lines [`Person::clashes`] reads.
+    pub fn notes_without_clashes(&self) -> String {
+        let kept: Vec<&str> = self
+            .notes
+            .lines()
+            .filter(|l| !l.starts_with(CLASH_PREFIX))
+            .collect();
+        kept.join("\n")
     }
 
     pub fn has_tag(&self, tag: &str) -> bool {

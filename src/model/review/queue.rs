@@ -212,6 +212,10 @@ pub fn reasons(
             });
         }
     }
+    let clashes: Vec<String> = person.clashes().map(str::to_string).collect();
+    if !clashes.is_empty() {
+        reasons.push(Reason::Resolve { clashes });
+    }
     // The oldest promise leads; two of the same age go by entry id.
     // (Reasons of one person sort by kind and urgency; their weight only
     // places the person in the queue.)

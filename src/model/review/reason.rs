@@ -39,6 +39,10 @@ pub enum Reason {
         summary: String,
         days_ago: i64,
     },
+    /// Two copies of the book were merged and disagreed about them: each
+    /// line is what the other copy held (`org on the other copy: Globex`),
+    /// kept in their notes until the user settles it.
+    Resolve { clashes: Vec<String> },
     /// A birthday within the next week (`in_days == 0` is today).
     Birthday {
         in_days: i64,
@@ -58,6 +62,7 @@ impl Reason {
             Reason::CadencePassed { .. } => 3,
             Reason::CoffeeOnlyIdle { .. } => 4,
             Reason::Birthday { .. } => 5,
+            Reason::Resolve { .. } => 6,
         }
     }
 
@@ -70,6 +75,7 @@ impl Reason {
             Reason::CadencePassed { .. } => "cadence",
             Reason::CoffeeOnlyIdle { .. } => "coffee_only",
             Reason::Birthday { .. } => "birthday",
+            Reason::Resolve { .. } => "resolve",
         }
     }
 
@@ -112,6 +118,7 @@ impl Reason {
             } => days_since.map_or(-1, |d| d - i64::from(*cadence)),
             Reason::CoffeeOnlyIdle { met_days_ago, .. } => met_days_ago - i64::from(coffee_days),
             Reason::Birthday { in_days, .. } => BIRTHDAY_WEIGHT - 25 * in_days,
+            Reason::Resolve { .. } => RESOLVE_WEIGHT,
         }
     }
 
@@ -134,6 +141,7 @@ impl Reason {
             Reason::CoffeeOnlyIdle { met_days_ago, .. } => -met_days_ago,
             Reason::Reciprocate { days_ago, .. } => -days_ago,
             Reason::Birthday { in_days, .. } => *in_days,
+            Reason::Resolve { .. } => 0,
         }
     }
 
@@ -151,6 +159,9 @@ impl Reason {
     }
 }
 
+/// What two copies disagreed about weighs as much as a cadence five months
+/// overdue: it comes into the day's review soon, before it is forgotten.
+const RESOLVE_WEIGHT: i64 = 150;
 /// A favor to return counts as this many more days of waiting: a debt
 /// weighs a month more than a quiet spell.
 const RECIPROCATE_BONUS: i64 = 30;
@@ -271,6 +282,14 @@ impl fmt::Display for Reason {
                     write!(f, " · turns {age}")?;
                 }
                 Ok(())
+            }
+            Reason::Resolve { clashes } => {
+                write!(f, "the copies disagreed: ")?;
+                match clashes.as_slice() {
+                    [] => write!(f, "see the notes"),
+                    [one] => write!(f, "{one}"),
+                    [first, rest @ ..] => write!(f, "{first} (and {} more)", rest.len()),
+                }
             }
         }
     }

@@ -6,7 +6,10 @@
 //!   `review_touch_kind`, `message` by default);
 //! - a birthday → a `message` touch, "birthday wishes";
 //! - coffee-only and reciprocate → only a deed resolves them, so nothing is
-//!   written here: the caller opens the capture line for the person.
+//!   written here: the caller opens the capture line for the person;
+//! - what two merged copies disagreed about → settled as the card shows it:
+//!   the `kith merge:` lines leave the notes (to keep the other value
+//!   instead, edit the person first).
 
 use chrono::NaiveDate;
 
@@ -62,6 +65,21 @@ pub fn resolve(
             touch("message", "birthday wishes"),
             format!("logged a message to {name}: birthday wishes"),
         ),
+        Reason::Resolve { clashes } => {
+            let Some(current) = book.person(person) else {
+                return Resolution::Capture { person };
+            };
+            let mut settled = current.clone();
+            settled.notes = current.notes_without_clashes();
+            let n = clashes.len();
+            (
+                Op::edit_person(current, settled),
+                format!(
+                    "kept {name} as the card shows; {n} merge note{} dropped",
+                    if n == 1 { "" } else { "s" }
+                ),
+            )
+        }
         Reason::CoffeeOnlyIdle { .. } | Reason::Reciprocate { .. } => {
             return Resolution::Capture { person };
         }
@@ -122,6 +140,44 @@ mod tests {
 
     fn d(s: &str) -> NaiveDate {
         s.parse().unwrap()
+    }
+
+    #[test]
+    fn what_merged_copies_disagreed_about_is_listed_until_settled() {
+        let today = d("2026-11-26");
+        let mut book = Book::default();
+        let mut ana = Person::new(PersonId(1), "Ana");
+        ana.org = Some("Acme".into());
+        ana.notes = "likes tea\nkith merge: org on the other copy: Globex\nkith merge: title on the other copy: CTO".into();
+        book.people.push(ana);
+        let config = Config::default();
+        let found = |book: &Book| {
+            let index = Index::build(book, &config.kinds());
+            reasons(
+                book,
+                &index,
+                &config,
+                &config.kinds(),
+                &book.people[0],
+                today,
+            )
+        };
+        let listed = found(&book);
+        assert_eq!(listed.len(), 1);
+        assert_eq!(
+            listed[0].to_string(),
+            "the copies disagreed: org on the other copy: Globex (and 1 more)"
+        );
+        let Resolution::Write { op, said } =
+            resolve(&book, PersonId(1), &listed[0], &config, today)
+        else {
+            panic!("settling writes")
+        };
+        assert!(said.contains("2 merge notes dropped"), "{said}");
+        op.apply(&mut book).unwrap();
+        assert_eq!(book.people[0].notes, "likes tea");
+        assert_eq!(book.people[0].org.as_deref(), Some("Acme"));
+        assert!(found(&book).is_empty());
     }
 
     #[test]
