@@ -21,13 +21,17 @@ mod fast_tests;
 mod fast_write;
 mod layout;
 mod lock;
+mod names;
 mod read;
 #[cfg(test)]
 mod tests_safety;
 mod validate;
 
-pub use disk::{dangling_target, prev_path, temp_path};
+pub use disk::{backup_paths, dangling_target, resolve};
 pub use error::{ParseError, Problems, StoreError};
+pub use names::{
+    IGNORE_PATTERN, backup_path, is_kith_file, lock_path, merged_dir, prev_path, temp_path,
+};
 pub use read::{Loaded, load_book, parse_book, read_book_with_ron};
 
 use lock::{IdMarks, Lock};
@@ -39,7 +43,7 @@ pub mod fast {
     pub use super::fast_write::book_text as write;
 }
 
-/// How many rolling backups (`kith.ron.1` newest … `.3` oldest) a save keeps.
+/// How many rolling backups (`.kith.ron.kith-1` newest … `-3` oldest) a save keeps.
 pub const BACKUPS: usize = 3;
 /// How long a writer waits for the lock before giving up.
 pub const LOCK_WAIT: Duration = Duration::from_secs(2);
@@ -352,17 +356,6 @@ pub fn write_book(path: &Path, book: &Book) -> Result<(), StoreError> {
     let target = target_of(path)?;
     let _lock = Lock::take(path, &target)?;
     disk::save(&target, text.as_bytes())
-}
-
-/// `path.1` … `path.N`, newest first.
-pub fn backup_path(path: &Path, n: usize) -> PathBuf {
-    sibling(path, &format!(".{n}"))
-}
-
-fn sibling(path: &Path, suffix: &str) -> PathBuf {
-    let mut name = path.as_os_str().to_owned();
-    name.push(suffix);
-    PathBuf::from(name)
 }
 
 fn parent_dir(path: &Path) -> Option<&Path> {
