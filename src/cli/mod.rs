@@ -23,7 +23,8 @@ mod tui;
 use anyhow::Result;
 use chrono::NaiveDate;
 use clap::{Parser, Subcommand};
-use std::path::PathBuf;
+use std::cell::Cell;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use kith::config::{Config, ConfigError};
@@ -113,6 +114,8 @@ pub struct Ctx {
     pub today: NaiveDate,
     /// The book is a temporary copy of the demo (`--demo`).
     pub demo: bool,
+    /// The conflict copies beside the book were named already (once a command).
+    copies_told: Cell<bool>,
 }
 
 impl Ctx {
@@ -144,15 +147,23 @@ impl Ctx {
             config_path,
             today,
             demo: false,
+            copies_told: Cell::new(false),
         })
     }
 
     /// Opens the book for reading and changing; warnings about the file
-    /// (a hand-written comment a save would drop) go to stderr.
+    /// (a hand-written comment a save would drop, sync tools' conflict
+    /// copies beside it) go to stderr.
     pub fn open(&self) -> Result<(Store, Book)> {
         let (store, book) = Store::open(&self.file, self.today)?;
         for w in store.warnings() {
             errln!("kith: warning: {w}");
+        }
+        if !self.copies_told.replace(true) {
+            let target = kith::store::resolve(&self.file).unwrap_or_else(|_| self.file.clone());
+            if let Some(w) = copies_warning(&target, &store.conflict_copies()) {
+                errln!("kith: warning: {w}");
+            }
         }
         Ok((store, book))
     }
@@ -178,6 +189,39 @@ impl Ctx {
     pub fn index(&self, book: &Book) -> Index {
         Index::build(book, &self.config.kinds())
     }
+}
+
+/// `2 conflict copies beside /x/kith.ron (a, b) — run `kith sync` to merge
+/// them`, or nothing when there are none. At most three are named.
+fn copies_warning(target: &Path, copies: &[PathBuf]) -> Option<String> {
+    const NAMED: usize = 3;
+    if copies.is_empty() {
+        return None;
+    }
+    let mut names: Vec<String> = copies
+        .iter()
+        .take(NAMED)
+        .map(|c| {
+            c.file_name()
+                .unwrap_or_default()
+                .to_string_lossy()
+                .into_owned()
+        })
+        .collect();
+    if copies.len() > NAMED {
+        let last = names.pop().unwrap_or_default();
+        names.push(format!("{last} and {} more", copies.len() - NAMED));
+    }
+    let (copy, them) = match copies.len() {
+        1 => ("conflict copy", "it"),
+        _ => ("conflict copies", "them"),
+    };
+    Some(format!(
+        "{} {copy} beside {} ({}) — run `kith sync` to merge {them}",
+        copies.len(),
+        target.display(),
+        names.join(", ")
+    ))
 }
 
 pub fn main() -> ExitCode {
