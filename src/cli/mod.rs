@@ -10,6 +10,7 @@ mod edit;
 mod export;
 mod find;
 mod generate;
+mod git_setup;
 mod give_take;
 mod import;
 mod intros;
@@ -89,6 +90,8 @@ enum Command {
     Intros(intros::IntrosArgs),
     /// The last twelve months' give and take: people you only took from, and only gave to.
     GiveTake(give_take::GiveTakeArgs),
+    /// Make git merge the book with kith: the attribute, the merge driver, the ignore pattern (once in every clone).
+    GitSetup,
     /// Print a shell completion script: kith completions bash|zsh|fish|elvish|powershell.
     Completions(generate::CompletionsArgs),
     /// Print the man page (roff): kith man > ~/.local/share/man/man1/kith.1
@@ -263,6 +266,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
         Some(Command::Find(args)) => find::run(&ctx, args),
         Some(Command::Intros(args)) => intros::run(&ctx, args),
         Some(Command::GiveTake(args)) => give_take::run(&ctx, args),
+        Some(Command::GitSetup) => git_setup::run(&ctx),
         Some(Command::Completions(args)) => generate::completions(args),
         Some(Command::Man) => generate::man(),
         None => tui::open(&ctx),
