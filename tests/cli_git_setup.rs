@@ -47,9 +47,12 @@ impl Repo {
     }
 
     fn git(&self, args: &[&str]) -> Output {
-        let mut cmd = isolated(Command::new("git"), self.home.path());
-        let out = cmd.arg("-C").arg(&self.root).args(args).output().unwrap();
-        out
+        isolated(Command::new("git"), self.home.path())
+            .arg("-C")
+            .arg(&self.root)
+            .args(args)
+            .output()
+            .unwrap()
     }
 
     /// git's answer, trimmed; panics when git fails.

@@ -163,9 +163,10 @@ impl Ctx {
             errln!("kith: warning: {w}");
         }
         if !self.copies_told.replace(true) {
-            let target = kith::store::resolve(&self.file).unwrap_or_else(|_| self.file.clone());
-            if let Some(w) = copies_warning(&target, &store.conflict_copies()) {
-                errln!("kith: warning: {w}");
+            let copies = store.conflict_copies();
+            if !copies.is_empty() {
+                let target = kith::store::resolve(&self.file).unwrap_or_else(|_| self.file.clone());
+                errln!("kith: warning: {}", copies_warning(&target, &copies));
             }
         }
         Ok((store, book))
@@ -195,12 +196,9 @@ impl Ctx {
 }
 
 /// `2 conflict copies beside /x/kith.ron (a, b) — run `kith sync` to merge
-/// them`, or nothing when there are none. At most three are named.
-fn copies_warning(target: &Path, copies: &[PathBuf]) -> Option<String> {
+/// them`. At most three are named.
+fn copies_warning(target: &Path, copies: &[PathBuf]) -> String {
     const NAMED: usize = 3;
-    if copies.is_empty() {
-        return None;
-    }
     let mut names: Vec<String> = copies
         .iter()
         .take(NAMED)
@@ -219,12 +217,12 @@ fn copies_warning(target: &Path, copies: &[PathBuf]) -> Option<String> {
         1 => ("conflict copy", "it"),
         _ => ("conflict copies", "them"),
     };
-    Some(format!(
+    format!(
         "{} {copy} beside {} ({}) — run `kith sync` to merge {them}",
         copies.len(),
         target.display(),
         names.join(", ")
-    ))
+    )
 }
 
 pub fn main() -> ExitCode {
