@@ -88,7 +88,7 @@ fn the_screen_stays_live_while_another_process_holds_the_lock() {
         "→ favor · gave · Chloé",
     );
     // Another kith is saving: the lock is taken (kith waits up to 2 s).
-    let lock = std::fs::File::create(dir.path().join("kith.ron.lock")).unwrap();
+    let lock = std::fs::File::create(dir.path().join(".kith.ron.kith-lock")).unwrap();
     lock.try_lock().unwrap();
     kith.send(keys::ENTER);
     kith.wait_for("saving…", WAIT);

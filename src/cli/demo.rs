@@ -70,6 +70,7 @@ pub fn open(ctx: &Ctx) -> Result<ExitCode> {
         config_path: ctx.config_path.clone(),
         today: ctx.today,
         demo: true,
+        copies_told: Default::default(),
     };
     super::tui::open(&demo_ctx)
 }

@@ -10,6 +10,7 @@ mod edit;
 mod export;
 mod find;
 mod generate;
+mod git_setup;
 mod give_take;
 mod import;
 mod intros;
@@ -23,7 +24,8 @@ mod tui;
 use anyhow::Result;
 use chrono::NaiveDate;
 use clap::{Parser, Subcommand};
-use std::path::PathBuf;
+use std::cell::Cell;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use kith::config::{Config, ConfigError};
@@ -88,6 +90,8 @@ enum Command {
     Intros(intros::IntrosArgs),
     /// The last twelve months' give and take: people you only took from, and only gave to.
     GiveTake(give_take::GiveTakeArgs),
+    /// Make git merge the book with kith: the attribute, the merge driver, the ignore pattern (once in every clone).
+    GitSetup,
     /// Print a shell completion script: kith completions bash|zsh|fish|elvish|powershell.
     Completions(generate::CompletionsArgs),
     /// Print the man page (roff): kith man > ~/.local/share/man/man1/kith.1
@@ -113,6 +117,8 @@ pub struct Ctx {
     pub today: NaiveDate,
     /// The book is a temporary copy of the demo (`--demo`).
     pub demo: bool,
+    /// The conflict copies beside the book were named already (once a command).
+    copies_told: Cell<bool>,
 }
 
 impl Ctx {
@@ -144,15 +150,24 @@ impl Ctx {
             config_path,
             today,
             demo: false,
+            copies_told: Cell::new(false),
         })
     }
 
     /// Opens the book for reading and changing; warnings about the file
-    /// (a hand-written comment a save would drop) go to stderr.
+    /// (a hand-written comment a save would drop, sync tools' conflict
+    /// copies beside it) go to stderr.
     pub fn open(&self) -> Result<(Store, Book)> {
         let (store, book) = Store::open(&self.file, self.today)?;
         for w in store.warnings() {
             errln!("kith: warning: {w}");
+        }
+        if !self.copies_told.replace(true) {
+            let copies = store.conflict_copies();
+            if !copies.is_empty() {
+                let target = kith::store::resolve(&self.file).unwrap_or_else(|_| self.file.clone());
+                errln!("kith: warning: {}", copies_warning(&target, &copies));
+            }
         }
         Ok((store, book))
     }
@@ -196,6 +211,36 @@ fn id_salt() -> Result<u64> {
     }
 }
 
+/// `2 conflict copies beside /x/kith.ron (a, b) — run `kith sync` to merge
+/// them`. At most three are named.
+fn copies_warning(target: &Path, copies: &[PathBuf]) -> String {
+    const NAMED: usize = 3;
+    let mut names: Vec<String> = copies
+        .iter()
+        .take(NAMED)
+        .map(|c| {
+            c.file_name()
+                .unwrap_or_default()
+                .to_string_lossy()
+                .into_owned()
+        })
+        .collect();
+    if copies.len() > NAMED {
+        let last = names.pop().unwrap_or_default();
+        names.push(format!("{last} and {} more", copies.len() - NAMED));
+    }
+    let (copy, them) = match copies.len() {
+        1 => ("conflict copy", "it"),
+        _ => ("conflict copies", "them"),
+    };
+    format!(
+        "{} {copy} beside {} ({}) — run `kith sync` to merge {them}",
+        copies.len(),
+        target.display(),
+        names.join(", ")
+    )
+}
+
 pub fn main() -> ExitCode {
     let cli = Cli::parse();
     match run(cli) {
@@ -236,6 +281,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
         Some(Command::Find(args)) => find::run(&ctx, args),
         Some(Command::Intros(args)) => intros::run(&ctx, args),
         Some(Command::GiveTake(args)) => give_take::run(&ctx, args),
+        Some(Command::GitSetup) => git_setup::run(&ctx),
         Some(Command::Completions(args)) => generate::completions(args),
         Some(Command::Man) => generate::man(),
         None => tui::open(&ctx),

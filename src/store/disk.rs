@@ -7,16 +7,19 @@
 //! 2. write `.NAME.kith-tmp` (mode: the book's, or 0600 for a new book), fsync;
 //! 3. hard-link the current file as `.NAME.kith-prev` (the backup-to-be);
 //! 4. rename the temp file over the book, fsync the directory — committed;
-//! 5. rotate: `.2`→`.3`, `.1`→`.2`, `.kith-prev`→`.1`.
+//! 5. rotate: `-2`→`-3`, `-1`→`-2`, `.NAME.kith-prev`→`.NAME.kith-1` (backups
+//!    an older kith left as `NAME.1` … move to these names first).
 //!
 //! A save that fails or is killed before 4 leaves the book and every backup as
-//! they were; the next save clears its leftovers in step 1.
+//! they were; the next save clears its leftovers in step 1. The names are in
+//! [`super::names`].
 
 use std::fs::{self, File, OpenOptions};
 use std::io::{Read, Write};
 use std::path::{Path, PathBuf};
 
-use super::{BACKUPS, StoreError, backup_path, sibling};
+use super::names::{backup_path, legacy_backup_path, prev_path, temp_path};
+use super::{BACKUPS, StoreError};
 
 /// The mode of a new book and of everything kith creates beside it.
 pub const PRIVATE: u32 = 0o600;
@@ -60,21 +63,6 @@ pub fn dangling_target(path: &Path) -> Option<PathBuf> {
         return None;
     }
     fs::read_link(path).ok()
-}
-
-/// The temp file a save writes, beside the book.
-pub fn temp_path(target: &Path) -> PathBuf {
-    hidden_sibling(target, "kith-tmp")
-}
-
-/// The previous file, held as the next `.1` until the new one is in place.
-pub fn prev_path(target: &Path) -> PathBuf {
-    hidden_sibling(target, "kith-prev")
-}
-
-fn hidden_sibling(target: &Path, what: &str) -> PathBuf {
-    let name = target.file_name().unwrap_or_default().to_string_lossy();
-    target.with_file_name(format!(".{name}.{what}"))
 }
 
 /// Removes what a killed save left: kith's own temp names only, and only
@@ -145,8 +133,9 @@ fn keep_previous(target: &Path, prev: &Path) -> bool {
     fs::hard_link(target, prev).is_ok() || fs::copy(target, prev).is_ok()
 }
 
-/// `.2`→`.3`, `.1`→`.2`, `prev`→`.1`; no backup more open than the book.
+/// `-2`→`-3`, `-1`→`-2`, `prev`→`-1`; no backup more open than the book.
 fn rotate(target: &Path, prev: &Path, mode: u32) {
+    adopt_legacy_backups(target);
     for n in (1..BACKUPS).rev() {
         let from = backup_path(target, n);
         if from.exists() {
@@ -171,12 +160,41 @@ fn rotate(target: &Path, prev: &Path, mode: u32) {
     sync_dir(target);
 }
 
+/// Backups an older kith kept as `NAME.1` … `NAME.3` take the same places
+/// under the new names, just before a turn-over (so the oldest is the one
+/// turned out, as ever). Only for a book with no backup under the new names
+/// yet, so the move never replaces a backup; old names found beside new ones
+/// (an older kith saved again since) are left where they are, and still read
+/// by [`backup_counters`]. Regular files only.
+fn adopt_legacy_backups(target: &Path) {
+    if (1..=BACKUPS).any(|n| fs::symlink_metadata(backup_path(target, n)).is_ok()) {
+        return;
+    }
+    for n in 1..=BACKUPS {
+        let old = legacy_backup_path(target, n);
+        if fs::symlink_metadata(&old).is_ok_and(|m| m.file_type().is_file()) {
+            let _ = fs::rename(&old, backup_path(target, n));
+        }
+    }
+}
+
+/// Every backup there is, newest first: `.NAME.kith-1` … and any an older
+/// kith left as `NAME.1` … not yet moved.
+pub fn backup_paths(target: &Path) -> Vec<PathBuf> {
+    (1..=BACKUPS)
+        .map(|n| backup_path(target, n))
+        .chain((1..=BACKUPS).map(|n| legacy_backup_path(target, n)))
+        .filter(|p| p.is_file())
+        .collect()
+}
+
 /// The id counters a backup recorded (`next_person_id`, `next_entry_id`),
-/// read from its first lines, where kith writes them.
+/// read from its first lines, where kith writes them; backups under the old
+/// names count too.
 pub fn backup_counters(target: &Path) -> (u32, u32) {
     let mut high = (0, 0);
-    for n in 1..=BACKUPS {
-        let Ok(file) = File::open(backup_path(target, n)) else {
+    for backup in backup_paths(target) {
+        let Ok(file) = File::open(&backup) else {
             continue;
         };
         let mut head = Vec::with_capacity(512);
@@ -238,7 +256,92 @@ pub fn set_mode(file: &File, mode: u32) -> std::io::Result<()> {
     }
 }
 
-/// The lock file beside the book: `NAME.lock`, created private.
-pub fn lock_path(target: &Path) -> PathBuf {
-    sibling(target, ".lock")
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn book(n: u32) -> String {
+        format!("(\n  version: 1,\n  next_person_id: {n},\n  next_entry_id: {n},\n)\n")
+    }
+
+    fn names(dir: &Path) -> Vec<String> {
+        let mut names: Vec<String> = fs::read_dir(dir)
+            .unwrap()
+            .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+            .collect();
+        names.sort();
+        names
+    }
+
+    #[test]
+    fn an_older_kiths_backups_are_read_and_move_to_the_new_names_on_the_next_save() {
+        let dir = tempfile::tempdir().unwrap();
+        let target = dir.path().join("kith.ron");
+        fs::write(&target, book(50)).unwrap();
+        for n in 1..=BACKUPS {
+            fs::write(legacy_backup_path(&target, n), book(40 + n as u32)).unwrap();
+        }
+        fs::write(dir.path().join("kith.ron.lock"), "").unwrap();
+        assert_eq!(backup_counters(&target), (43, 43), "old names are read");
+
+        save(&target, book(60).as_bytes()).unwrap();
+        assert_eq!(
+            names(dir.path()),
+            [
+                ".kith.ron.kith-1",
+                ".kith.ron.kith-2",
+                ".kith.ron.kith-3",
+                "kith.ron",
+                "kith.ron.lock"
+            ]
+        );
+        let read = |n| fs::read_to_string(backup_path(&target, n)).unwrap();
+        // The book as it was, then the old `.1` and `.2`; the old `.3` is the
+        // one turned out, as it would have been under the old names.
+        assert_eq!([read(1), read(2), read(3)], [book(50), book(41), book(42)]);
+        assert_eq!(backup_counters(&target), (50, 50));
+    }
+
+    #[test]
+    fn old_names_beside_new_ones_are_left_in_place_and_still_read() {
+        let dir = tempfile::tempdir().unwrap();
+        let target = dir.path().join("kith.ron");
+        fs::write(&target, book(50)).unwrap();
+        fs::write(backup_path(&target, 1), book(49)).unwrap();
+        // An older kith saved since, and left a backup under its own name.
+        fs::write(legacy_backup_path(&target, 1), book(70)).unwrap();
+        save(&target, book(60).as_bytes()).unwrap();
+        assert_eq!(
+            fs::read_to_string(legacy_backup_path(&target, 1)).unwrap(),
+            book(70)
+        );
+        assert_eq!(
+            fs::read_to_string(backup_path(&target, 2)).unwrap(),
+            book(49)
+        );
+        assert_eq!(backup_counters(&target), (70, 70));
+        assert_eq!(
+            backup_paths(&target),
+            [
+                backup_path(&target, 1),
+                backup_path(&target, 2),
+                legacy_backup_path(&target, 1)
+            ]
+        );
+    }
+
+    #[test]
+    fn a_directory_under_an_old_backup_name_is_not_moved() {
+        let dir = tempfile::tempdir().unwrap();
+        let target = dir.path().join("kith.ron");
+        fs::write(&target, book(50)).unwrap();
+        fs::create_dir(legacy_backup_path(&target, 2)).unwrap();
+        save(&target, book(60).as_bytes()).unwrap();
+        assert!(legacy_backup_path(&target, 2).is_dir());
+        assert!(!backup_path(&target, 2).exists());
+        assert_eq!(
+            fs::read_to_string(backup_path(&target, 1)).unwrap(),
+            book(50)
+        );
+    }
 }

@@ -2,13 +2,21 @@
 //! id high-water marks it carries: the lock file outlives any version of the
 //! book (a `git checkout` of an older copy does not touch it), so ids handed
 //! out once are never handed out again.
+//!
+//! The lock is `.NAME.kith-lock`. A kith from before that name locked
+//! `NAME.lock`; where that file is still there, it is locked too (never
+//! created), so such a kith — a TUI left open across an upgrade — and this one
+//! still take turns, and the marks it recorded still count. It is left in
+//! place: removing a lock file another process may have open would let two
+//! processes each hold "the" lock.
 
 use std::fs::{File, OpenOptions};
 use std::io::{Read, Seek, SeekFrom, Write};
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
-use super::disk::{PRIVATE, create_private, file_mode, lock_path, set_mode};
+use super::disk::{PRIVATE, create_private, file_mode, set_mode};
+use super::names::{legacy_lock_path, lock_path};
 use super::{LOCK_WAIT, StoreError};
 
 /// The next person and entry ids, as far as anyone has seen.
@@ -30,50 +38,37 @@ impl IdMarks {
 /// A held lock; dropping it unlocks.
 pub struct Lock {
     file: File,
+    /// An older kith's `NAME.lock`, held too while it is there.
+    legacy: Option<File>,
 }
 
 impl Lock {
-    /// Waits up to [`LOCK_WAIT`] for the lock beside `target`; `book` names
-    /// the book in the error.
+    /// Waits up to [`LOCK_WAIT`] for the lock beside `target` (and an older
+    /// kith's, if there is one); `book` names the book in the error.
     pub fn take(book: &Path, target: &Path) -> Result<Lock, StoreError> {
+        let deadline = Instant::now() + LOCK_WAIT;
         let path = lock_path(target);
         let file = open(&path).map_err(StoreError::io(&path))?;
-        let deadline = Instant::now() + LOCK_WAIT;
-        loop {
-            match file.try_lock() {
-                Ok(()) => return Ok(Lock { file }),
-                Err(std::fs::TryLockError::WouldBlock) if Instant::now() < deadline => {
-                    std::thread::sleep(Duration::from_millis(5));
-                }
-                Err(std::fs::TryLockError::WouldBlock) => {
-                    return Err(StoreError::Busy {
-                        path: book.to_path_buf(),
-                        lock: path,
-                    });
-                }
-                Err(std::fs::TryLockError::Error(e)) => return Err(StoreError::io(&path)(e)),
+        wait_for(&file, book, &path, deadline)?;
+        let old = legacy_lock_path(target);
+        let legacy = match File::open(&old) {
+            Ok(legacy) if legacy.metadata().is_ok_and(|m| m.is_file()) => {
+                wait_for(&legacy, book, &old, deadline)?;
+                Some(legacy)
             }
-        }
+            _ => None,
+        };
+        Ok(Lock { file, legacy })
     }
 
-    /// The marks the last save recorded (none in an old or empty lock file).
-    pub fn marks(&mut self) -> IdMarks {
-        let mut text = String::new();
-        if self.file.seek(SeekFrom::Start(0)).is_err()
-            || (&self.file).take(256).read_to_string(&mut text).is_err()
-        {
-            return IdMarks::default();
+    /// The marks the last save recorded (none in an old or empty lock file),
+    /// here or in an older kith's lock file.
+    pub fn marks(&self) -> IdMarks {
+        let mut marks = read_marks(&self.file);
+        if let Some(legacy) = &self.legacy {
+            marks = marks.max(read_marks(legacy));
         }
-        let value = |key: &str| {
-            text.lines()
-                .find_map(|l| l.strip_prefix(key))
-                .and_then(|v| v.trim().parse().ok())
-                .unwrap_or(0)
-        };
-        IdMarks {
-            person: value("next_person_id "),
-            entry: value("next_entry_id "),
-        }
+        marks
     }
 
     /// Records the marks for the next writer. Best effort: the book itself is
@@ -91,6 +86,42 @@ impl Lock {
     }
 }
 
+fn wait_for(file: &File, book: &Path, path: &Path, deadline: Instant) -> Result<(), StoreError> {
+    loop {
+        match file.try_lock() {
+            Ok(()) => return Ok(()),
+            Err(std::fs::TryLockError::WouldBlock) if Instant::now() < deadline => {
+                std::thread::sleep(Duration::from_millis(5));
+            }
+            Err(std::fs::TryLockError::WouldBlock) => {
+                return Err(StoreError::Busy {
+                    path: book.to_path_buf(),
+                    lock: path.to_path_buf(),
+                });
+            }
+            Err(std::fs::TryLockError::Error(e)) => return Err(StoreError::io(path)(e)),
+        }
+    }
+}
+
+/// The marks recorded in a lock file (`next_person_id N`, `next_entry_id N`).
+fn read_marks(mut file: &File) -> IdMarks {
+    let mut text = String::new();
+    if file.seek(SeekFrom::Start(0)).is_err() || file.take(256).read_to_string(&mut text).is_err() {
+        return IdMarks::default();
+    }
+    let value = |key: &str| {
+        text.lines()
+            .find_map(|l| l.strip_prefix(key))
+            .and_then(|v| v.trim().parse().ok())
+            .unwrap_or(0)
+    };
+    IdMarks {
+        person: value("next_person_id "),
+        entry: value("next_entry_id "),
+    }
+}
+
 /// Opens (or creates, private) the lock file; an old lock file more open
 /// than 0600 is made private.
 fn open(path: &PathBuf) -> std::io::Result<File> {
@@ -105,4 +136,46 @@ fn open(path: &PathBuf) -> std::io::Result<File> {
         set_mode(&file, PRIVATE)?;
     }
     Ok(file)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn an_older_kiths_lock_is_taken_too_and_its_marks_count_but_it_is_never_made() {
+        let dir = tempfile::tempdir().unwrap();
+        let target = dir.path().join("kith.ron");
+        let old = legacy_lock_path(&target);
+        let mut lock = Lock::take(&target, &target).unwrap();
+        assert!(lock.legacy.is_none());
+        assert!(!old.exists(), "no old lock file is made");
+        lock.record(IdMarks {
+            person: 3,
+            entry: 4,
+        });
+        drop(lock);
+
+        std::fs::write(&old, "next_person_id 9\nnext_entry_id 2\n").unwrap();
+        let lock = Lock::take(&target, &target).unwrap();
+        assert_eq!(
+            lock.marks(),
+            IdMarks {
+                person: 9,
+                entry: 4
+            }
+        );
+        drop(lock);
+
+        // An older kith (a TUI left open across an upgrade) is saving.
+        let held = File::open(&old).unwrap();
+        held.try_lock().unwrap();
+        match Lock::take(&target, &target) {
+            Err(StoreError::Busy { lock, .. }) => assert_eq!(lock, old),
+            Err(other) => panic!("{other}"),
+            Ok(_) => panic!("took the lock an older kith holds"),
+        }
+        drop(held);
+        assert!(Lock::take(&target, &target).is_ok());
+    }
 }

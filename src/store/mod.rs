@@ -13,6 +13,7 @@ use std::time::{Duration, SystemTime};
 
 use crate::model::{Book, Op, OpError};
 
+mod copies;
 mod disk;
 mod error;
 mod fast_read;
@@ -21,13 +22,18 @@ mod fast_tests;
 mod fast_write;
 mod layout;
 mod lock;
+mod names;
 mod read;
 #[cfg(test)]
 mod tests_safety;
 mod validate;
 
-pub use disk::{dangling_target, prev_path, temp_path};
+pub use copies::{conflict_copies, is_conflict_copy};
+pub use disk::{backup_paths, dangling_target, resolve};
 pub use error::{ParseError, Problems, StoreError};
+pub use names::{
+    IGNORE_PATTERN, backup_path, is_kith_file, lock_path, merged_dir, prev_path, temp_path,
+};
 pub use read::{Loaded, load_book, parse_book, read_book_with_ron};
 
 use lock::{IdMarks, Lock};
@@ -39,7 +45,7 @@ pub mod fast {
     pub use super::fast_write::book_text as write;
 }
 
-/// How many rolling backups (`kith.ron.1` newest … `.3` oldest) a save keeps.
+/// How many rolling backups (`.kith.ron.kith-1` newest … `-3` oldest) a save keeps.
 pub const BACKUPS: usize = 3;
 /// How long a writer waits for the lock before giving up.
 pub const LOCK_WAIT: Duration = Duration::from_secs(2);
@@ -129,6 +135,17 @@ impl Store {
     /// CLI prints them on stderr; the TUI can show them in its status line.
     pub fn warnings(&self) -> &[String] {
         &self.warnings
+    }
+
+    /// The sync tools' conflict copies beside the book's real file (Syncthing's
+    /// `kith.sync-conflict-…`, Dropbox's and Nextcloud's `kith (… conflicted
+    /// copy …)`; see [`conflict_copies`]), sorted: `kith sync` merges them.
+    /// Reads the directory on every call, so a copy that arrives while the
+    /// book is open is seen the next time this is asked.
+    pub fn conflict_copies(&self) -> Vec<PathBuf> {
+        disk::resolve(&self.path)
+            .map(|target| copies::conflict_copies(&target))
+            .unwrap_or_default()
     }
 
     /// True when the file on disk is not the version this process last loaded
@@ -354,17 +371,6 @@ pub fn write_book(path: &Path, book: &Book) -> Result<(), StoreError> {
     disk::save(&target, text.as_bytes())
 }
 
-/// `path.1` … `path.N`, newest first.
-pub fn backup_path(path: &Path, n: usize) -> PathBuf {
-    sibling(path, &format!(".{n}"))
-}
-
-fn sibling(path: &Path, suffix: &str) -> PathBuf {
-    let mut name = path.as_os_str().to_owned();
-    name.push(suffix);
-    PathBuf::from(name)
-}
-
 fn parent_dir(path: &Path) -> Option<&Path> {
     path.parent().filter(|p| !p.as_os_str().is_empty())
 }
@@ -506,6 +512,32 @@ mod tests {
         );
         drop(held);
         assert_eq!(fs::read(&path).unwrap(), before);
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn conflict_copies_are_looked_for_beside_the_links_target() {
+        let dir = tempfile::tempdir().unwrap();
+        fs::create_dir(dir.path().join("sync")).unwrap();
+        let link = dir.path().join("kith.ron");
+        std::os::unix::fs::symlink("sync/kith.ron", &link).unwrap();
+        write_book(&dir.path().join("sync/kith.ron"), &Book::default()).unwrap();
+        let (store, _) = Store::open(&link, today()).unwrap();
+        assert!(store.conflict_copies().is_empty());
+        let name = "kith.sync-conflict-20261201-101500-ABCDEF7.ron";
+        fs::write(dir.path().join("sync").join(name), "").unwrap();
+        // Beside the link is not beside the book.
+        fs::write(
+            dir.path()
+                .join("kith.sync-conflict-20261201-101500-ABCDEF7.ron"),
+            "",
+        )
+        .unwrap();
+        let real = fs::canonicalize(dir.path()).unwrap();
+        assert_eq!(
+            store.conflict_copies(),
+            [real.join("sync/kith.sync-conflict-20261201-101500-ABCDEF7.ron")]
+        );
     }
 
     #[test]

@@ -240,7 +240,7 @@ fn a_symlinked_book_is_written_through_its_link_which_survives() {
     let on_disk = parse_book(&target, &fs::read(&target).unwrap()).unwrap();
     assert_eq!(on_disk.people.len(), 2);
     assert!(backup_path(&target, 1).exists());
-    assert!(real.join("kith.ron.lock").exists());
+    assert!(real.join(".kith.ron.kith-lock").exists());
     let beside_link: Vec<_> = fs::read_dir(&data).unwrap().collect();
     assert_eq!(beside_link.len(), 1, "only the link: {beside_link:?}");
 }
@@ -271,7 +271,7 @@ fn new_books_their_backups_and_lock_are_private_whatever_the_umask() {
     unsafe { libc::umask(old) };
     assert_eq!(mode(&path), 0o600);
     assert_eq!(mode(&backup_path(&path, 1)), 0o600);
-    assert_eq!(mode(&sibling(&path, ".lock")), 0o600);
+    assert_eq!(mode(&lock_path(&path)), 0o600);
     let temp = dir.path().join("t");
     disk::create_private(&temp).unwrap();
     assert_eq!(mode(&temp), 0o600);
@@ -360,7 +360,12 @@ fn a_killed_saves_leftovers_are_removed_by_the_next_save_and_nothing_else() {
     names.sort();
     assert_eq!(
         names,
-        [".kith.ron.notes", "kith.ron", "kith.ron.1", "kith.ron.lock"]
+        [
+            ".kith.ron.kith-1",
+            ".kith.ron.kith-lock",
+            ".kith.ron.notes",
+            "kith.ron"
+        ]
     );
 }
 
@@ -385,7 +390,7 @@ fn ids_are_not_reused_after_the_file_is_rolled_back() {
     // This process remembers what it handed out (e5), even with the lock
     // file and backups gone; e6 was only ever in the lock file's record.
     fs::write(&path, &older).unwrap();
-    fs::remove_file(sibling(&path, ".lock")).unwrap();
+    fs::remove_file(lock_path(&path)).unwrap();
     for n in 1..=BACKUPS {
         let _ = fs::remove_file(backup_path(&path, n));
     }

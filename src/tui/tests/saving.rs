@@ -40,7 +40,7 @@ fn another_process_adds_zed(path: &Path) {
 
 /// Takes the book's lock the way another kith process does.
 fn hold_lock(path: &Path) -> File {
-    let lock = File::create(path.with_extension("ron.lock")).unwrap();
+    let lock = File::create(crate::store::lock_path(path)).unwrap();
     lock.try_lock().unwrap();
     lock
 }
