@@ -24,7 +24,7 @@ mod lock;
 mod read;
 #[cfg(test)]
 mod tests_safety;
-mod validate;
+pub mod validate;
 
 pub use disk::{dangling_target, prev_path, temp_path};
 pub use error::{ParseError, Problems, StoreError};
