@@ -936,6 +936,42 @@ mod tests {
     }
 
     #[test]
+    fn two_different_merges_of_one_person_keep_the_lower_target() {
+        let b = base();
+        let o = with(&b, [merge_op(&b, p(2), p(1)).unwrap()]);
+        let t = with(&b, [merge_op(&b, p(2), p(3)).unwrap()]);
+        let m = merge(&b, &o, &t);
+        assert_eq!(m.book.merged, BTreeMap::from([(p(2), p(1))]));
+        assert_eq!(
+            person(&m.book, 3).nicknames,
+            ["Bo"],
+            "theirs' merge made Cy Bo too"
+        );
+    }
+
+    #[test]
+    fn a_merge_into_someone_gone_everywhere_is_undone_when_still_needed() {
+        let b = base();
+        // Ours: Bo merged into a new Dee (p4), then Dee deleted.
+        let o = with(&b, [Op::AddPerson(Person::new(p(0), "Dee"))]);
+        let o = with(&o, [merge_op(&o, p(2), p(4)).unwrap()]);
+        let o = with(&o, [delete_op(&o, p(4))]);
+        // Theirs: an entry with Bo.
+        let t = with(&b, [log(&[2], "lunch with Bo")]);
+        let m = merge(&b, &o, &t);
+        assert_eq!(person(&m.book, 2).name, "Bo");
+        assert!(m.book.merged.is_empty());
+        assert_eq!(m.report.unmerged, [p(2)]);
+        let lunch = m
+            .book
+            .entries
+            .iter()
+            .find(|e| e.summary == "lunch with Bo")
+            .unwrap();
+        assert_eq!(lunch.people, [p(2)]);
+    }
+
+    #[test]
     fn the_same_new_id_for_different_people_renumbers_one_with_its_references() {
         let b = base();
         let o = with(
