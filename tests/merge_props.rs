@@ -39,6 +39,9 @@ enum Edit {
     ReplaceNotes(usize),
     AddTag(usize),
     RemoveTag(usize),
+    /// The tags replaced by those of `WORDS` the bits pick: a removal and
+    /// an addition at once.
+    Tags(u8),
     AddEmail(usize),
     IntroducedBy(usize),
 }
@@ -66,6 +69,7 @@ fn edit() -> impl Strategy<Value = Edit> {
         (0..4usize).prop_map(Edit::ReplaceNotes),
         (0..4usize).prop_map(Edit::AddTag),
         (0..4usize).prop_map(Edit::RemoveTag),
+        (0..16u8).prop_map(Edit::Tags),
         (0..4usize).prop_map(Edit::AddEmail),
         (0..64usize).prop_map(Edit::IntroducedBy),
     ]
@@ -129,6 +133,12 @@ fn op_of(book: &Book, step: &Step) -> Option<Op> {
                     if !p.tags.is_empty() {
                         p.tags.remove(n % p.tags.len());
                     }
+                }
+                Edit::Tags(bits) => {
+                    p.tags = (0..4)
+                        .filter(|i| bits & (1 << i) != 0)
+                        .map(|i| WORDS[i].to_string())
+                        .collect();
                 }
                 Edit::AddEmail(n) => p.emails.push(format!("{}@example.com", WORDS[*n])),
                 Edit::IntroducedBy(i) => {
@@ -478,6 +488,38 @@ proptest! {
         let base = generate(30, 150, seed, today());
         let (o, t) = (play(&base, &ours), play(&base, &theirs));
         check(&base, &o, &t)?;
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig {
+        cases: 64,
+        ..ProptestConfig::default()
+    })]
+
+    /// One person's tags on three copies, as sets of six words: the merge
+    /// holds base's and both sides' additions, less both sides' removals.
+    #[test]
+    fn lists_merge_as_sets_whatever_each_side_did(b in 0..64u8, o in 0..64u8, t in 0..64u8) {
+        const TAGS: [&str; 6] = ["alpha", "beta", "gamma", "delta", "epsilon", "zeta"];
+        let tags = |bits: u8| -> Vec<String> {
+            (0..6).filter(|i| bits & (1 << i) != 0).map(|i| TAGS[i].to_string()).collect()
+        };
+        let book = |bits: u8| {
+            let mut book = Book::default();
+            let mut p = Person::new(PersonId(1), "Ana");
+            p.tags = tags(bits);
+            Op::AddPerson(p).apply(&mut book).unwrap();
+            book
+        };
+        let m = merge3(&book(b), &book(o), &book(t));
+        let mut got = m.book.people[0].tags.clone();
+        got.sort();
+        let want_bits = (b | o | t) & !(b & !o) & !(b & !t);
+        let mut want = tags(want_bits);
+        want.sort();
+        prop_assert_eq!(got, want);
+        check(&book(b), &book(o), &book(t))?;
     }
 }
 

@@ -148,7 +148,8 @@ pub(super) fn list<T: PartialEq + Ord + Clone>(b: &[T], o: &[T], t: &[T]) -> Vec
 }
 
 /// Notes: when both sides only appended to base, base and both additions
-/// (on separate lines); otherwise as a single value.
+/// (on separate lines; one side's addition once, when the other's begins
+/// with it); otherwise as a single value.
 pub(super) fn notes(b: &str, o: &str, t: &str, clashes: &mut Vec<FieldClash>) -> String {
     if o != b
         && t != b
@@ -156,6 +157,9 @@ pub(super) fn notes(b: &str, o: &str, t: &str, clashes: &mut Vec<FieldClash>) ->
         && let (Some(x), Some(y)) = (o.strip_prefix(b), t.strip_prefix(b))
     {
         let (x, y) = if x <= y { (x, y) } else { (y, x) };
+        if y.starts_with(x) {
+            return format!("{b}{y}");
+        }
         let mut out = String::with_capacity(b.len() + x.len() + y.len() + 1);
         out.push_str(b);
         out.push_str(x);

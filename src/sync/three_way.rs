@@ -690,7 +690,7 @@ mod tests {
         m
     }
 
-    fn person<'b>(book: &'b Book, id: u32) -> &'b Person {
+    fn person(book: &Book, id: u32) -> &Person {
         book.person(p(id)).unwrap_or_else(|| panic!("no p{id}"))
     }
 
@@ -823,6 +823,13 @@ mod tests {
             "met at RustConf\nhas a dog\nloves jazz"
         );
         assert!(m.report.clashes.is_empty());
+        // One side appended more after what both appended: that, once.
+        let t = with(&o, [edit(&o, p(1), |p| p.notes.push_str("\nand a cat"))]);
+        let m = merge(&b, &o, &t);
+        assert_eq!(
+            person(&m.book, 1).notes,
+            "met at RustConf\nloves jazz\nand a cat"
+        );
         // Rewritten on both sides: a clash, the other text kept.
         let o = with(&b, [edit(&b, p(1), |p| p.notes = "A".into())]);
         let t = with(&b, [edit(&b, p(1), |p| p.notes = "B\nsecond line".into())]);
