@@ -73,8 +73,12 @@ enum Command {
     Archive(edit::ArchiveArgs),
     /// Merge FROM into INTO: fields combined, entries re-pointed, FROM's id kept as an alias.
     Merge(edit::MergeArgs),
-    /// Merge two copies of the book changed apart (git's merge driver: merge-books %O %A %B %P);
-    /// writes the result over OURS; a value changed differently on both is kept in the notes.
+    /// Merge two copies of the book changed apart: git's merge driver (merge-books %O %A %B %P).
+    ///
+    /// Writes the result over OURS. Additions on either side are kept; a value changed
+    /// differently on both sides keeps one (the same on every machine) and the other in a
+    /// `kith merge: …` line of the person's notes. A copy that does not parse: exit 2, OURS
+    /// untouched. Reads only the three files: not --file/KITH_FILE, not the config.
     MergeBooks(merge_books::MergeBooksArgs),
     /// Open the demo book, or generate a synthetic one with --generate.
     Demo(demo::DemoArgs),
