@@ -21,14 +21,16 @@
 //! lists are walked side by side, and an unchanged record is cloned once.
 
 use std::borrow::Cow;
-use std::collections::{BTreeMap, BTreeSet};
-use std::fmt::Debug;
+use std::collections::BTreeMap;
 
-use crate::model::{Book, Entry, FORMAT_VERSION, Person, PersonId, ReviewProgress};
+use crate::model::{Book, Entry, FORMAT_VERSION, Person, PersonId};
 
+use super::extras::{review, set3};
+use super::fate::{Outcome, count, fate, walk};
 use super::fields::{self, FieldClash};
 use super::ids::{self, Remap};
-use super::report::{Clash, Counts, RecordId, Report, Side, SideCounts};
+use super::merges::{merged_ids, resolve};
+use super::report::{Clash, RecordId, Report, Side};
 
 /// How every line of the notes that keeps a clash's other value begins.
 pub const CLASH_PREFIX: &str = "kith merge: ";
@@ -419,208 +421,14 @@ impl<'a> Draft<'a> {
     }
 }
 
-/// What one side did to a record.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Did {
-    Added,
-    Changed,
-    Deleted,
-}
-
-enum Outcome<'r, T> {
-    /// This version: unchanged, changed on one side only, changed alike on
-    /// both, or deleted on one side and changed on the other.
-    Keep(&'r T),
-    /// Changed differently on both sides: base, ours, theirs.
-    Merge(&'r T, &'r T, &'r T),
-    /// Deleted, and not changed on the side that kept it.
-    Gone,
-}
-
-struct Fate<'r, T> {
-    outcome: Outcome<'r, T>,
-    /// What ours and theirs did.
-    did: [Option<Did>; 2],
-}
-
-/// What becomes of one record, from its three versions.
-fn fate<'r, T: PartialEq + Debug>(
-    b: Option<&'r T>,
-    o: Option<&'r T>,
-    t: Option<&'r T>,
-) -> Fate<'r, T> {
-    let did = |v: Option<&T>| match (b, v) {
-        _ if v == b => None,
-        (None, _) => Some(Did::Added),
-        (_, None) => Some(Did::Deleted),
-        _ => Some(Did::Changed),
-    };
-    let did = [did(o), did(t)];
-    let outcome = match did {
-        [None, None] => b.map_or(Outcome::Gone, Outcome::Keep),
-        [Some(_), None] => o.map_or(Outcome::Gone, Outcome::Keep),
-        [None, Some(_)] => t.map_or(Outcome::Gone, Outcome::Keep),
-        [Some(_), Some(_)] => match (o, t) {
-            (Some(o), Some(t)) if o == t => Outcome::Keep(o),
-            (Some(o), Some(t)) => match b {
-                Some(b) => Outcome::Merge(b, o, t),
-                // Added on both sides under one id: `ids` re-numbers one of
-                // them, so this is not reached; keep one, the same on both.
-                None if format!("{o:?}") <= format!("{t:?}") => Outcome::Keep(o),
-                None => Outcome::Keep(t),
-            },
-            (Some(v), None) | (None, Some(v)) => Outcome::Keep(v),
-            (None, None) => Outcome::Gone,
-        },
-    };
-    Fate { outcome, did }
-}
-
-fn count<T>(report: &mut Report, kind: fn(&mut SideCounts) -> &mut Counts, fate: &Fate<'_, T>) {
-    for (side, did) in [Side::Ours, Side::Theirs].into_iter().zip(fate.did) {
-        let counts = kind(report.side_mut(side));
-        match did {
-            Some(Did::Added) => counts.added += 1,
-            Some(Did::Changed) => counts.changed += 1,
-            Some(Did::Deleted) if matches!(fate.outcome, Outcome::Gone) => counts.deleted += 1,
-            _ => {}
-        }
-    }
-}
-
-/// Three id-sorted lists side by side: for each id, its record in each.
-fn walk<'a, T: 'a, K: Ord + Copy>(
-    key: impl Fn(&T) -> K + Copy,
-    b: impl Iterator<Item = &'a T>,
-    o: impl Iterator<Item = &'a T>,
-    t: impl Iterator<Item = &'a T>,
-) -> impl Iterator<Item = [Option<&'a T>; 3]> {
-    let (mut b, mut o, mut t) = (b.peekable(), o.peekable(), t.peekable());
-    std::iter::from_fn(move || {
-        let next = [b.peek(), o.peek(), t.peek()];
-        let k = next.into_iter().flatten().map(|x| key(x)).min()?;
-        Some([
-            b.next_if(|x| key(x) == k),
-            o.next_if(|x| key(x) == k),
-            t.next_if(|x| key(x) == k),
-        ])
-    })
-}
-
-/// The merges of people, united: each merged-away id three-way (a merge
-/// made, or undone, on one side lands; two different merges of one person:
-/// the lower target). Merges that go round in a circle (A into B on one
-/// side, B into A on the other) lose the edge from the greatest id in it.
-fn merged_ids(
-    b: &BTreeMap<PersonId, PersonId>,
-    o: &BTreeMap<PersonId, PersonId>,
-    t: &BTreeMap<PersonId, PersonId>,
-) -> BTreeMap<PersonId, PersonId> {
-    let keys: BTreeSet<PersonId> = b.keys().chain(o.keys()).chain(t.keys()).copied().collect();
-    let mut out = BTreeMap::new();
-    for k in keys {
-        let (bv, ov, tv) = (b.get(&k), o.get(&k), t.get(&k));
-        let v = if ov == bv || ov == tv {
-            tv
-        } else if tv == bv {
-            ov
-        } else {
-            match (ov, tv) {
-                (Some(x), Some(y)) => Some(x.min(y)),
-                (x, y) => x.or(y),
-            }
-        };
-        if let Some(v) = v.filter(|v| **v != k) {
-            out.insert(k, *v);
-        }
-    }
-    while let Some(k) = in_a_circle(&out) {
-        out.remove(&k);
-    }
-    out
-}
-
-/// The greatest id of some circle of merges, if there is one.
-fn in_a_circle(merged: &BTreeMap<PersonId, PersonId>) -> Option<PersonId> {
-    for start in merged.keys() {
-        let mut path = vec![*start];
-        let mut at = *start;
-        while let Some(next) = merged.get(&at) {
-            if let Some(i) = path.iter().position(|p| p == next) {
-                return path[i..].iter().max().copied();
-            }
-            path.push(*next);
-            at = *next;
-        }
-    }
-    None
-}
-
-/// Where `id` ends up through `merged` (which has no circles).
-fn resolve(merged: &BTreeMap<PersonId, PersonId>, mut id: PersonId) -> PersonId {
-    while let Some(next) = merged.get(&id) {
-        id = *next;
-    }
-    id
-}
-
-/// A sorted set, three-way: in both sides, or added by one; what either
-/// side removed is out.
-fn set3<T: Ord + Clone>(b: &[T], o: &[T], t: &[T]) -> Vec<T> {
-    let (b, o_set, t_set): (BTreeSet<&T>, BTreeSet<&T>, BTreeSet<&T>) =
-        (b.iter().collect(), o.iter().collect(), t.iter().collect());
-    let either: BTreeSet<&T> = o_set.union(&t_set).copied().collect();
-    either
-        .into_iter()
-        .filter(|x| (o_set.contains(x) && t_set.contains(x)) || !b.contains(x))
-        .cloned()
-        .collect()
-}
-
-/// Today's review: one side's change lands; both changed: the later day's,
-/// and for the same day both sides' handled people (in the order of the
-/// side whose list sorts lower, then the other's) and the longer snooze
-/// streaks.
-fn review(
-    b: Option<&ReviewProgress>,
-    o: Option<ReviewProgress>,
-    t: Option<ReviewProgress>,
-) -> Option<ReviewProgress> {
-    if o.as_ref() == b || o == t {
-        return t;
-    }
-    if t.as_ref() == b {
-        return o;
-    }
-    let (o, t) = match (o, t) {
-        (Some(o), Some(t)) => (o, t),
-        (x, y) => return x.or(y),
-    };
-    if o.date != t.date {
-        return Some(if o.date > t.date { o } else { t });
-    }
-    let (mut first, second) = if format!("{:?}", o.handled) <= format!("{:?}", t.handled) {
-        (o, t)
-    } else {
-        (t, o)
-    };
-    for (p, outcome) in second.handled {
-        if !first.handled.iter().any(|(q, _)| *q == p) {
-            first.handled.push((p, outcome));
-        }
-    }
-    for (p, streak) in second.snoozes {
-        let at = first.snoozes.entry(p).or_insert(streak);
-        *at = (*at).max(streak);
-    }
-    Some(first)
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::{DismissedIntro, EntryId, Kind, Op, Outcome as Handled, merge_op};
+    use crate::model::{
+        DismissedIntro, EntryId, Kind, Op, Outcome as Handled, ReviewProgress, merge_op,
+    };
     use crate::store::{serialize_book, validate};
+    use crate::sync::SideCounts;
     use crate::tui::layers::delete::delete_op;
     use chrono::NaiveDate;
 
