@@ -10,5 +10,6 @@ pub mod intros;
 pub mod model;
 pub mod search;
 pub mod store;
+pub mod sync;
 pub mod text;
 pub mod tui;

@@ -105,7 +105,7 @@ fn succeeded(out: &Output) -> String {
 
 fn driver() -> String {
     let exe = fs::canonicalize(env!("CARGO_BIN_EXE_kith")).unwrap();
-    format!("'{}' merge-books %O %A %B", exe.display())
+    format!("'{}' merge-books %O %A %B %P", exe.display())
 }
 
 const IGNORE: &str = "# kith's lock, temp file, backups and merged conflict copies\n.*.kith-*\n";

@@ -65,7 +65,7 @@ pub fn run(ctx: &Ctx) -> Result<ExitCode> {
     }
 
     let config = config_file(&root)?;
-    let driver = format!("{} merge-books %O %A %B", shell_quote(&kith_exe()?));
+    let driver = format!("{} merge-books %O %A %B %P", shell_quote(&kith_exe()?));
     for (key, value) in [
         ("merge.kith.name", DRIVER_NAME),
         ("merge.kith.driver", driver.as_str()),

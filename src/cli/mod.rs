@@ -16,6 +16,7 @@ mod import;
 mod intros;
 mod json;
 mod log;
+mod merge_books;
 mod people;
 mod resolve;
 mod review;
@@ -74,6 +75,13 @@ enum Command {
     Archive(edit::ArchiveArgs),
     /// Merge FROM into INTO: fields combined, entries re-pointed, FROM's id kept as an alias.
     Merge(edit::MergeArgs),
+    /// Merge two copies of the book changed apart: git's merge driver (merge-books %O %A %B %P).
+    ///
+    /// Writes the result over OURS. Additions on either side are kept; a value changed
+    /// differently on both sides keeps one (the same on every machine) and the other in a
+    /// `kith merge: …` line of the person's notes. A copy that does not parse: exit 2, OURS
+    /// untouched. Reads only the three files: not --file/KITH_FILE, not the config.
+    MergeBooks(merge_books::MergeBooksArgs),
     /// Open the demo book, or generate a synthetic one with --generate.
     Demo(demo::DemoArgs),
     /// Log what you did, in one line: kith log "@alice favor: reviewed her deck -2d !+1w".
@@ -252,8 +260,14 @@ pub fn main() -> ExitCode {
     }
 }
 
-fn run(cli: Cli) -> Result<ExitCode> {
+fn run(mut cli: Cli) -> Result<ExitCode> {
     kith::model::id::set_salt(id_salt()?);
+    let command = match cli.command.take() {
+        // git's merge driver reads the three files it is given and nothing
+        // else: not the user's book, config or the demo.
+        Some(Command::MergeBooks(args)) => return merge_books::run(args),
+        command => command,
+    };
     let mut ctx = Ctx::new(&cli)?;
     // `--demo`: every command works on a temporary copy of the demo book,
     // removed when the command ends; the user's own book is never opened.
@@ -265,7 +279,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
     } else {
         None
     };
-    match cli.command {
+    match command {
         Some(Command::Add(args)) => people::add(&ctx, args),
         Some(Command::List(args)) => people::list(&ctx, args),
         Some(Command::Show(args)) => people::show(&ctx, args),
@@ -273,6 +287,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
         Some(Command::Edit(args)) => edit::edit(&ctx, args),
         Some(Command::Archive(args)) => edit::archive(&ctx, args),
         Some(Command::Merge(args)) => edit::merge(&ctx, args),
+        Some(Command::MergeBooks(_)) => unreachable!("run before the context is made"),
         Some(Command::Demo(args)) => demo::run(&ctx, args),
         Some(Command::Log(args)) => log::run(&ctx, args),
         Some(Command::Import(args)) => import::run(&ctx, args),

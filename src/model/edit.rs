@@ -43,7 +43,8 @@ pub enum PersonField {
 }
 
 /// Calls `$m!` with every field: `scalar` ones replaced whole, `list` ones
-/// merged as sets. One list, so a field added to [`Person`] is added here once.
+/// merged as sets. One list, so a field added to [`Person`] is added here once
+/// (the several-machines merge in `sync` walks the same list).
 macro_rules! person_fields {
     ($m:ident) => {
         $m! {
@@ -74,6 +75,8 @@ macro_rules! person_fields {
         }
     };
 }
+
+pub(crate) use person_fields;
 
 impl PersonField {
     /// The field's name in the file (`emails`, `met.context`).

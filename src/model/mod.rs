@@ -19,6 +19,7 @@ pub mod review;
 pub use birthday::{Birthday, BirthdayError};
 pub use book::{Book, FORMAT_VERSION, ShiftError};
 pub use dismissed::{DismissedIntro, need_key, same_need};
+pub(crate) use edit::person_fields;
 pub use edit::{PersonEdit, PersonField};
 pub use entry::{Direction, Entry, EntryId};
 pub use facts::{Facts, Index, PersonFacts};

@@ -77,6 +77,12 @@ pub fn remove_leftovers(target: &Path) {
 
 /// Writes `text` as the book at `target` (already resolved, lock held).
 pub fn save(target: &Path, text: &[u8]) -> Result<(), StoreError> {
+    save_with(target, text, true)
+}
+
+/// [`save`], with the rolling backups turned over or (for a file that is
+/// nobody's book between runs) not kept at all.
+pub fn save_with(target: &Path, text: &[u8], backups: bool) -> Result<(), StoreError> {
     let mode = match fs::metadata(target) {
         Ok(meta) => {
             let mode = file_mode(&meta);
@@ -98,7 +104,7 @@ pub fn save(target: &Path, text: &[u8]) -> Result<(), StoreError> {
         return Err(e);
     }
     let prev = prev_path(target);
-    let has_prev = mode.is_some() && keep_previous(target, &prev);
+    let has_prev = backups && mode.is_some() && keep_previous(target, &prev);
     if let Err(e) = fs::rename(&temp, target) {
         let _ = fs::remove_file(&temp);
         let _ = fs::remove_file(&prev);

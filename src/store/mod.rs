@@ -26,7 +26,7 @@ mod names;
 mod read;
 #[cfg(test)]
 mod tests_safety;
-mod validate;
+pub mod validate;
 
 pub use copies::{conflict_copies, is_conflict_copy};
 pub use disk::{backup_paths, dangling_target, resolve};
@@ -357,6 +357,25 @@ pub fn serialize_book_with_ron(book: &Book) -> String {
 /// rename, then the backups turn over), for a book not read through a
 /// [`Store`]: the demo, a generated book. Refuses a book kith would not read.
 pub fn write_book(path: &Path, book: &Book) -> Result<(), StoreError> {
+    let text = checked_text(path, book)?;
+    let target = target_of(path)?;
+    let _lock = Lock::take(path, &target)?;
+    disk::save(&target, text.as_bytes())
+}
+
+/// Writes `book` over the file at `path` as a save does (private temp file
+/// beside it, fsync, rename; the file's mode kept) but takes no lock and keeps
+/// no backups: for a file that is nobody's book between runs, like the temp
+/// file git hands a merge driver (`.merge_file_AbC123`), beside which a lock
+/// file and `.1` backups would be litter in the work tree. Refuses a book
+/// kith would not read.
+pub fn write_book_once(path: &Path, book: &Book) -> Result<(), StoreError> {
+    let text = checked_text(path, book)?;
+    disk::save_with(&target_of(path)?, text.as_bytes(), false)
+}
+
+/// The book's text, unless it is a book kith would refuse to read.
+fn checked_text(path: &Path, book: &Book) -> Result<String, StoreError> {
     let text = serialize_book(book);
     let found = validate::problems(book);
     if !found.is_empty() {
@@ -366,9 +385,7 @@ pub fn write_book(path: &Path, book: &Book) -> Result<(), StoreError> {
             &found,
         ))));
     }
-    let target = target_of(path)?;
-    let _lock = Lock::take(path, &target)?;
-    disk::save(&target, text.as_bytes())
+    Ok(text)
 }
 
 fn parent_dir(path: &Path) -> Option<&Path> {

@@ -1,0 +1,192 @@
+//! `merge-books BASE OURS THEIRS [NAME]`: git's merge driver for the book
+//! (`merge-books %O %A %B %P`). Reads the three copies, merges them
+//! ([`kith::sync::merge3`]) and writes the result over OURS, which is what
+//! git takes as the merge. A copy that does not parse stops it with the
+//! file, line and column (exit 2) and OURS untouched, so git reports a
+//! conflict instead of committing a broken book.
+//!
+//! Only the three files named are read: not `--file`/`KITH_FILE`, not the
+//! config. git's copies are temp files (`.merge_file_AbC123`) in the work
+//! tree: those are written without a lock file or backups beside them, which
+//! would be litter there; any other OURS is saved as every book is.
+
+use anyhow::Result;
+use clap::Args;
+use std::fs;
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use kith::model::Book;
+use kith::store::{StoreError, load_book, write_book, write_book_once};
+use kith::sync::{Merged, RecordId, Report, merge3};
+use kith::text::count;
+
+#[derive(Debug, Args)]
+pub struct MergeBooksArgs {
+    /// The common ancestor (git's %O); an empty file is an empty book.
+    base: PathBuf,
+    /// This copy (git's %A): the merged book is written over it.
+    ours: PathBuf,
+    /// The other copy (git's %B).
+    theirs: PathBuf,
+    /// The book's name in messages (git's %P; default: OURS).
+    name: Option<PathBuf>,
+}
+
+pub fn run(a: MergeBooksArgs) -> Result<ExitCode> {
+    // All three are read before anything is written.
+    let base = read(&a.base, true)?;
+    let ours = read(&a.ours, false)?;
+    let theirs = read(&a.theirs, false)?;
+    let Merged { book, report } = merge3(&base, &ours, &theirs);
+    if is_git_temp(&a.ours) {
+        write_book_once(&a.ours, &book)?;
+    } else {
+        write_book(&a.ours, &book)?;
+    }
+    let name = a.name.as_deref().unwrap_or(&a.ours);
+    errln!("kith: merged {}: {}", name.display(), summary(&report));
+    Ok(ExitCode::SUCCESS)
+}
+
+/// One copy, read as the store reads the book (`file:line:col` errors).
+fn read(path: &Path, empty_is_a_book: bool) -> Result<Book> {
+    let bytes = fs::read(path).map_err(|source| StoreError::Io {
+        path: path.to_path_buf(),
+        source,
+    })?;
+    // git passes an empty %O when both sides added the file.
+    if empty_is_a_book && bytes.iter().all(u8::is_ascii_whitespace) {
+        return Ok(Book::default());
+    }
+    let loaded = load_book(path, &bytes)?;
+    for w in &loaded.warnings {
+        errln!("kith: warning: {w}");
+    }
+    Ok(loaded.book)
+}
+
+/// git's temp files for a merge driver: `.merge_file_` and six characters.
+fn is_git_temp(path: &Path) -> bool {
+    path.file_name()
+        .and_then(|n| n.to_str())
+        .is_some_and(|n| n.starts_with(".merge_file_"))
+}
+
+/// What the merge took from the other side and what needs a look, in one
+/// line: `3 people and 12 entries from the other side, 1 clash (p4 title),
+/// kept in notes`.
+fn summary(r: &Report) -> String {
+    let (people, entries) = (r.theirs.people.total(), r.theirs.entries.total());
+    let mut parts = vec![if people + entries == 0 {
+        "nothing new from the other side".to_string()
+    } else {
+        format!(
+            "{} and {} from the other side",
+            count(people, "person", "people"),
+            count(entries, "entry", "entries")
+        )
+    }];
+    if !r.clashes.is_empty() {
+        let named = |c: &kith::sync::Clash| match c.record {
+            Some(RecordId::Entry(_)) => c.what(),
+            _ => format!("{} {}", c.person, c.field),
+        };
+        parts.push(format!(
+            "{} ({}), kept in notes",
+            count(r.clashes.len(), "clash", "clashes"),
+            listed(r.clashes.iter().map(named))
+        ));
+    }
+    if !r.renumbered.is_empty() {
+        let moved = r
+            .renumbered
+            .iter()
+            .map(|n| format!("{} → {}", n.from, n.to));
+        parts.push(format!(
+            "{} added on both sides under one id re-numbered ({})",
+            count(r.renumbered.len(), "record", "records"),
+            listed(moved)
+        ));
+    }
+    if !r.resurrected.is_empty() {
+        parts.push(format!(
+            "{} deleted on one side kept, still named ({})",
+            count(r.resurrected.len(), "person", "people"),
+            listed(r.resurrected.iter().map(ToString::to_string))
+        ));
+    }
+    if !r.unmerged.is_empty() {
+        parts.push(format!(
+            "{} undone, the person merged into is gone ({})",
+            count(r.unmerged.len(), "merge", "merges"),
+            listed(r.unmerged.iter().map(ToString::to_string))
+        ));
+    }
+    if !r.dropped.is_empty() {
+        parts.push(format!(
+            "{} left naming nobody dropped ({})",
+            count(r.dropped.len(), "entry", "entries"),
+            listed(r.dropped.iter().map(ToString::to_string))
+        ));
+    }
+    parts.join(", ")
+}
+
+/// The first few items, `, `-joined, and how many more.
+fn listed(items: impl ExactSizeIterator<Item = String>) -> String {
+    const SHOWN: usize = 3;
+    let n = items.len();
+    let mut text: Vec<String> = items.take(SHOWN).collect();
+    if n > SHOWN {
+        text.push(format!("{} more", n - SHOWN));
+    }
+    text.join(", ")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use kith::model::PersonId;
+    use kith::sync::{Clash, Counts, SideCounts};
+
+    #[test]
+    fn the_summary_says_what_came_and_what_clashed() {
+        let mut r = Report {
+            theirs: SideCounts {
+                people: Counts {
+                    added: 2,
+                    changed: 1,
+                    deleted: 0,
+                },
+                entries: Counts {
+                    added: 12,
+                    ..Counts::default()
+                },
+            },
+            ..Report::default()
+        };
+        r.clashes.push(Clash {
+            person: PersonId(4),
+            record: None,
+            field: "title",
+            winner: "CTO".into(),
+            other: "CEO".into(),
+        });
+        assert_eq!(
+            summary(&r),
+            "3 people and 12 entries from the other side, 1 clash (p4 title), kept in notes"
+        );
+        assert_eq!(
+            summary(&Report::default()),
+            "nothing new from the other side"
+        );
+    }
+
+    #[test]
+    fn gits_temp_files_are_recognised() {
+        assert!(is_git_temp(Path::new(".merge_file_AbC123")));
+        assert!(is_git_temp(Path::new("/repo/.merge_file_x")));
+        assert!(!is_git_temp(Path::new("kith.ron")));
+    }
+}

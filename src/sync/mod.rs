@@ -1,0 +1,22 @@
+//! One book on every machine: merging copies of the book that were changed
+//! apart (issue 17). Pure: books in, a book and a report out; no files, no
+//! clock. The CLI's `merge-books` (git's merge driver) is built on [`merge3`].
+//!
+//! - [`three_way`]: the merge itself, record by record, keyed by id;
+//! - `fate`: what becomes of one record from its three versions;
+//! - `fields`: one person's or entry's fields, when both sides changed it;
+//! - `ids`: ids both sides handed out for different records, re-numbered;
+//! - `merges`: the merges of people of both sides, as one;
+//! - `extras`: the dismissed introductions and today's review;
+//! - `report`: what happened, for the CLI to print.
+
+mod extras;
+mod fate;
+mod fields;
+mod ids;
+mod merges;
+mod report;
+pub mod three_way;
+
+pub use report::{Clash, Counts, RecordId, Renumbered, Report, Side, SideCounts};
+pub use three_way::{CLASH_PREFIX, Merged, merge3};

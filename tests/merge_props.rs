@@ -1,0 +1,548 @@
+//! The three-way merge against random histories: a generated book, two
+//! copies changed apart by random operations (the ones kith makes: add,
+//! log, edit, delete, merge people, undo), merged. Whatever happened:
+//! - every record added on either side is in the merged book (under its
+//!   id, or the one the report says it was re-numbered to);
+//! - the merged book is valid (no duplicate ids, nobody missing);
+//! - every change only one side made (or both made alike) is in it; a
+//!   value changed differently on both sides is one of the two, and the
+//!   other is in the notes;
+//! - a record deleted on one side and untouched on the other is gone
+//!   (unless something still names the person);
+//! - the merge is deterministic and does not depend on which side is ours.
+
+use chrono::NaiveDate;
+use proptest::prelude::*;
+use std::collections::BTreeSet;
+
+use kith::demo::generate;
+use kith::model::{Book, Direction, Entry, EntryId, HowMet, Kind, Op, Person, PersonId, merge_op};
+use kith::store::{serialize_book, validate};
+use kith::sync::{Merged, RecordId, Side, merge3};
+use kith::tui::layers::delete::delete_op;
+
+fn today() -> NaiveDate {
+    "2026-11-26".parse().unwrap()
+}
+
+const WORDS: [&str; 4] = ["alpha", "beta", "gamma", "delta"];
+
+/// A change to one field of a person, with values from small pools so the
+/// two sides often touch the same field (alike or not).
+#[derive(Debug, Clone)]
+enum Edit {
+    Org(usize),
+    Title(usize),
+    Cadence(Option<u32>),
+    Archived(bool),
+    AppendNotes(usize),
+    ReplaceNotes(usize),
+    AddTag(usize),
+    RemoveTag(usize),
+    /// The tags replaced by those of `WORDS` the bits pick: a removal and
+    /// an addition at once.
+    Tags(u8),
+    AddEmail(usize),
+    IntroducedBy(usize),
+}
+
+#[derive(Debug, Clone)]
+enum Step {
+    AddPerson(usize),
+    /// An entry naming these people (by position in the book).
+    Log(Vec<usize>, usize),
+    Edit(usize, Edit),
+    EditEntry(usize, usize, bool),
+    Delete(usize),
+    Merge(usize, usize),
+    /// Applies the inverse of the last operation not yet undone.
+    Undo,
+}
+
+fn edit() -> impl Strategy<Value = Edit> {
+    prop_oneof![
+        (0..4usize).prop_map(Edit::Org),
+        (0..4usize).prop_map(Edit::Title),
+        prop::option::of(1..3u32).prop_map(Edit::Cadence),
+        any::<bool>().prop_map(Edit::Archived),
+        (0..4usize).prop_map(Edit::AppendNotes),
+        (0..4usize).prop_map(Edit::ReplaceNotes),
+        (0..4usize).prop_map(Edit::AddTag),
+        (0..4usize).prop_map(Edit::RemoveTag),
+        (0..16u8).prop_map(Edit::Tags),
+        (0..4usize).prop_map(Edit::AddEmail),
+        (0..64usize).prop_map(Edit::IntroducedBy),
+    ]
+}
+
+/// A person or entry by position: often one of the first few, so both
+/// sides touch the same records.
+fn who(n: usize) -> impl Strategy<Value = usize> {
+    prop_oneof![0..4usize, 0..n]
+}
+
+fn step() -> impl Strategy<Value = Step> {
+    prop_oneof![
+        2 => (0..4usize).prop_map(Step::AddPerson),
+        3 => (prop::collection::vec(0..64usize, 1..3), 0..4usize)
+            .prop_map(|(p, s)| Step::Log(p, s)),
+        5 => (who(64), edit()).prop_map(|(w, e)| Step::Edit(w, e)),
+        2 => (who(256), 0..4usize, any::<bool>())
+            .prop_map(|(e, s, d)| Step::EditEntry(e, s, d)),
+        1 => who(64).prop_map(Step::Delete),
+        1 => (who(64), who(64)).prop_map(|(a, b)| Step::Merge(a, b)),
+        1 => Just(Step::Undo),
+    ]
+}
+
+/// The operation a step means on this book (`None`: it means nothing here).
+fn op_of(book: &Book, step: &Step) -> Option<Op> {
+    let person = |i: usize| book.people.get(i % book.people.len().max(1));
+    match step {
+        Step::AddPerson(n) => Some(Op::AddPerson(Person::new(
+            PersonId(0),
+            format!("New {}", WORDS[*n]),
+        ))),
+        Step::Log(who, s) => {
+            let people: Vec<PersonId> = who
+                .iter()
+                .filter_map(|i| person(*i))
+                .map(|p| p.id)
+                .collect();
+            let mut e = Entry::new(today(), people, Kind::new("favor"), WORDS[*s]);
+            e.people.dedup();
+            Some(Op::AddEntry(e))
+        }
+        Step::Edit(who, change) => {
+            let before = person(*who)?;
+            let mut p = before.clone();
+            match change {
+                Edit::Org(n) => p.org = Some(WORDS[*n].into()),
+                Edit::Title(n) => p.title = Some(WORDS[*n].into()),
+                Edit::Cadence(c) => p.cadence = *c,
+                Edit::Archived(a) => p.archived = *a,
+                Edit::AppendNotes(n) => {
+                    if !p.notes.is_empty() {
+                        p.notes.push('\n');
+                    }
+                    p.notes.push_str(WORDS[*n]);
+                }
+                Edit::ReplaceNotes(n) => p.notes = format!("all new: {}", WORDS[*n]),
+                Edit::AddTag(n) => p.tags.push(WORDS[*n].into()),
+                Edit::RemoveTag(n) => {
+                    if !p.tags.is_empty() {
+                        p.tags.remove(n % p.tags.len());
+                    }
+                }
+                Edit::Tags(bits) => {
+                    p.tags = (0..4)
+                        .filter(|i| bits & (1 << i) != 0)
+                        .map(|i| WORDS[i].to_string())
+                        .collect();
+                }
+                Edit::AddEmail(n) => p.emails.push(format!("{}@example.com", WORDS[*n])),
+                Edit::IntroducedBy(i) => {
+                    p.met.introduced_by = person(*i).map(|q| q.id).filter(|q| *q != p.id)
+                }
+            }
+            p.tags.dedup();
+            Some(Op::edit_person(before, p))
+        }
+        Step::EditEntry(i, s, done) => {
+            let mut e = book.entries.get(i % book.entries.len().max(1))?.clone();
+            e.summary = format!("changed: {}", WORDS[*s]);
+            if *done && !e.done {
+                e.done = true;
+                e.done_on = Some(today());
+            }
+            Some(Op::UpdateEntry(e))
+        }
+        Step::Delete(who) => Some(delete_op(book, person(*who)?.id)),
+        Step::Merge(a, b) => merge_op(book, person(*a)?.id, person(*b)?.id).ok(),
+        Step::Undo => None,
+    }
+}
+
+/// One side's history: the book after the steps.
+fn play(base: &Book, steps: &[Step]) -> Book {
+    let mut book = base.clone();
+    let mut undo: Vec<Op> = Vec::new();
+    for step in steps {
+        if let Step::Undo = step {
+            if let Some(inverse) = undo.pop() {
+                let _ = inverse.apply(&mut book);
+            }
+            continue;
+        }
+        if let Some(op) = op_of(&book, step)
+            && let Ok(inverse) = op.apply(&mut book)
+        {
+            undo.push(inverse);
+        }
+    }
+    assert_eq!(validate::problems(&book), vec![], "a side itself is valid");
+    book
+}
+
+/// A field's value: one, or a list merged as a set.
+#[derive(Debug, Clone, PartialEq)]
+enum V {
+    One(String),
+    Many(Vec<String>),
+}
+
+fn one<T: std::fmt::Debug>(v: &T) -> V {
+    V::One(format!("{v:?}"))
+}
+
+/// Every field of a person but the id, notes and "introduced by" (which
+/// have their own checks). Named in full, so a new field fails to compile.
+fn person_fields(p: &Person) -> Vec<(&'static str, V)> {
+    let Person {
+        id: _,
+        name,
+        structured_name,
+        nicknames,
+        org,
+        title,
+        emails,
+        phones,
+        links,
+        tags,
+        met: HowMet {
+            context,
+            date,
+            introduced_by: _,
+        },
+        needs,
+        offers,
+        cadence,
+        birthday,
+        notes: _,
+        archived,
+        snoozed_until,
+        uids,
+    } = p;
+    vec![
+        ("name", one(name)),
+        ("structured_name", one(structured_name)),
+        ("nicknames", V::Many(nicknames.clone())),
+        ("org", one(org)),
+        ("title", one(title)),
+        ("emails", V::Many(emails.clone())),
+        ("phones", V::Many(phones.clone())),
+        ("links", V::Many(links.clone())),
+        ("tags", V::Many(tags.clone())),
+        ("met.context", one(context)),
+        ("met.date", one(date)),
+        ("needs", V::Many(needs.clone())),
+        ("offers", V::Many(offers.clone())),
+        ("cadence", one(cadence)),
+        ("birthday", one(birthday)),
+        ("archived", one(archived)),
+        ("snoozed_until", one(snoozed_until)),
+        ("uids", V::Many(uids.clone())),
+    ]
+}
+
+/// Every field of an entry but the id and its people.
+fn entry_fields(e: &Entry) -> Vec<(&'static str, V)> {
+    let Entry {
+        id: _,
+        date,
+        people: _,
+        kind,
+        direction,
+        summary,
+        follow_up,
+        done,
+        done_on,
+        released,
+    } = e;
+    let direction: &Direction = direction;
+    vec![
+        ("date", one(date)),
+        ("kind", one(kind)),
+        ("direction", one(direction)),
+        ("summary", one(summary)),
+        ("follow_up", one(follow_up)),
+        ("done", one(done)),
+        ("done_on", one(done_on)),
+        ("released", one(released)),
+    ]
+}
+
+/// Each field of the merged record is what the sides' changes make it:
+/// one side's change, both sides' alike, one of two different ones, and a
+/// list holds what either added and not what either removed.
+fn fields_follow_the_changes(
+    what: &str,
+    b: &[(&'static str, V)],
+    o: &[(&'static str, V)],
+    t: &[(&'static str, V)],
+    r: &[(&'static str, V)],
+) -> Result<(), TestCaseError> {
+    for i in 0..b.len() {
+        let (field, bv) = &b[i];
+        let (ov, tv, rv) = (&o[i].1, &t[i].1, &r[i].1);
+        match (bv, ov, tv, rv) {
+            (V::Many(b), V::Many(o), V::Many(t), V::Many(r)) => {
+                for x in o.iter().chain(t) {
+                    if !b.contains(x) {
+                        prop_assert!(r.contains(x), "{what} {field}: added {x:?} lost: {r:?}");
+                    }
+                }
+                for x in b {
+                    if !o.contains(x) || !t.contains(x) {
+                        prop_assert!(!r.contains(x), "{what} {field}: removed {x:?} is back");
+                    }
+                }
+            }
+            _ if ov == bv => prop_assert_eq!(rv, tv, "{} {}: theirs' change", what, field),
+            _ if tv == bv || ov == tv => {
+                prop_assert_eq!(rv, ov, "{} {}: ours' change", what, field)
+            }
+            _ => prop_assert!(
+                rv == ov || rv == tv,
+                "{what} {field}: {rv:?} is neither side's"
+            ),
+        }
+    }
+    Ok(())
+}
+
+fn people_ids(book: &Book) -> BTreeSet<PersonId> {
+    book.people.iter().map(|p| p.id).collect()
+}
+
+/// Whoever a merge touched on either side, or the merge carried changes to.
+fn merge_touched(base: &Book, sides: [&Book; 2], m: &Merged) -> BTreeSet<PersonId> {
+    let mut touched = BTreeSet::new();
+    for book in sides.into_iter().chain([&m.book]) {
+        for (from, into) in &book.merged {
+            if !base.merged.contains_key(from) {
+                touched.insert(*from);
+                touched.insert(*into);
+                touched.insert(m.book.resolve(*into));
+            }
+        }
+    }
+    touched.extend(m.report.unmerged.iter().copied());
+    touched
+}
+
+fn check(base: &Book, ours: &Book, theirs: &Book) -> Result<(), TestCaseError> {
+    let m = merge3(base, ours, theirs);
+    let book = &m.book;
+    prop_assert_eq!(validate::problems(book), vec![]);
+    // Deterministic, and the same whichever side is ours.
+    let bytes = serialize_book(book);
+    prop_assert_eq!(&bytes, &serialize_book(&merge3(base, ours, theirs).book));
+    prop_assert_eq!(&bytes, &serialize_book(&merge3(base, theirs, ours).book));
+
+    // Additions are never lost.
+    for (side, copy) in [(Side::Ours, ours), (Side::Theirs, theirs)] {
+        for p in copy.people.iter().filter(|p| base.person(p.id).is_none()) {
+            let RecordId::Person(id) = m.report.renumbered_to(side, RecordId::Person(p.id)) else {
+                unreachable!()
+            };
+            let got = book.people.iter().find(|q| q.id == id);
+            prop_assert!(got.is_some(), "{side:?}'s new {} ({id}) lost", p.name);
+            prop_assert_eq!(&got.unwrap().name, &p.name);
+        }
+        for e in copy.entries.iter().filter(|e| base.entry(e.id).is_none()) {
+            let RecordId::Entry(id) = m.report.renumbered_to(side, RecordId::Entry(e.id)) else {
+                unreachable!()
+            };
+            let got = book.entry(id);
+            prop_assert!(got.is_some(), "{side:?}'s new entry {} lost", e.id);
+            prop_assert_eq!(&got.unwrap().summary, &e.summary);
+        }
+    }
+
+    // Every clash's other value is in the notes.
+    for c in &m.report.clashes {
+        let p = book.people.iter().find(|p| p.id == c.person).unwrap();
+        prop_assert!(
+            p.notes.contains(&c.line()),
+            "{:?} not in {:?}",
+            c.line(),
+            p.notes
+        );
+    }
+
+    // Each base person: changes applied, deletes done.
+    let touched = merge_touched(base, [ours, theirs], &m);
+    let (in_ours, in_theirs, in_merged) = (people_ids(ours), people_ids(theirs), people_ids(book));
+    for b in &base.people {
+        if touched.contains(&b.id) {
+            continue;
+        }
+        let o = ours.people.iter().find(|p| p.id == b.id);
+        let t = theirs.people.iter().find(|p| p.id == b.id);
+        let r = book.people.iter().find(|p| p.id == b.id);
+        let deleted = |v: Option<&Person>| v.is_none();
+        let resurrected = m.report.resurrected.contains(&b.id);
+        match r {
+            None => {
+                // Only deleted, and not changed on the side that kept them.
+                prop_assert!(deleted(o) || deleted(t), "{} vanished", b.id);
+                for v in [o, t].into_iter().flatten() {
+                    prop_assert_eq!(v, b, "{} deleted on one side, changed on the other", b.id);
+                }
+                continue;
+            }
+            Some(r) => {
+                let kept_because_changed = [o, t].into_iter().flatten().any(|v| v != b);
+                prop_assert!(
+                    (in_ours.contains(&b.id) && in_theirs.contains(&b.id))
+                        || kept_because_changed
+                        || resurrected,
+                    "{} deleted and unchanged, yet in the merged book",
+                    b.id
+                );
+                prop_assert!(in_merged.contains(&r.id));
+                let (o, t) = (o.unwrap_or(b), t.unwrap_or(b));
+                fields_follow_the_changes(
+                    &b.id.to_string(),
+                    &person_fields(b),
+                    &person_fields(o),
+                    &person_fields(t),
+                    &person_fields(r),
+                )?;
+                // Notes: what a side wrote stays at the start (clash lines
+                // are only ever appended), or both appended parts are in.
+                let grew = |v: &Person| v.notes.strip_prefix(b.notes.as_str()).map(str::to_owned);
+                if o.notes == b.notes || o.notes == t.notes {
+                    prop_assert!(r.notes.starts_with(&t.notes), "{}: notes", b.id);
+                } else if t.notes == b.notes {
+                    prop_assert!(r.notes.starts_with(&o.notes), "{}: notes", b.id);
+                } else if let (Some(x), Some(y)) = (grew(o), grew(t)) {
+                    prop_assert!(r.notes.contains(x.trim()) && r.notes.contains(y.trim()));
+                } else {
+                    let other = |v: &Person| format!("notes on the other copy: {}", v.notes);
+                    prop_assert!(
+                        (r.notes.starts_with(&o.notes) && r.notes.contains(&other(t)))
+                            || (r.notes.starts_with(&t.notes) && r.notes.contains(&other(o))),
+                        "{}: clashing notes {:?}",
+                        b.id,
+                        r.notes
+                    );
+                }
+            }
+        }
+    }
+
+    // Each base entry: changes applied, deletes done.
+    for b in &base.entries {
+        let o = ours.entry(b.id);
+        let t = theirs.entry(b.id);
+        let Some(r) = book.entry(b.id) else {
+            prop_assert!(o.is_none() || t.is_none() || m.report.dropped.contains(&b.id));
+            for v in [o, t].into_iter().flatten() {
+                prop_assert!(
+                    v == b || m.report.dropped.contains(&b.id),
+                    "entry {} deleted on one side, changed on the other",
+                    b.id
+                );
+            }
+            continue;
+        };
+        let (o, t) = (o.unwrap_or(b), t.unwrap_or(b));
+        fields_follow_the_changes(
+            &b.id.to_string(),
+            &entry_fields(b),
+            &entry_fields(o),
+            &entry_fields(t),
+            &entry_fields(r),
+        )?;
+        let named_someone_touched = [b, o, t, r]
+            .iter()
+            .any(|e| e.people.iter().any(|p| touched.contains(p)));
+        if !named_someone_touched {
+            let people = |e: &Entry| V::Many(e.people.iter().map(|p| p.to_string()).collect());
+            fields_follow_the_changes(
+                &b.id.to_string(),
+                &[("people", people(b))],
+                &[("people", people(o))],
+                &[("people", people(t))],
+                &[("people", people(r))],
+            )?;
+        }
+    }
+    Ok(())
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig {
+        cases: 64,
+        ..ProptestConfig::default()
+    })]
+
+    #[test]
+    fn merging_two_histories_keeps_both(
+        seed in 0..4u64,
+        ours in prop::collection::vec(step(), 0..14),
+        theirs in prop::collection::vec(step(), 0..14),
+    ) {
+        let base = generate(30, 150, seed, today());
+        let (o, t) = (play(&base, &ours), play(&base, &theirs));
+        check(&base, &o, &t)?;
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig {
+        cases: 64,
+        ..ProptestConfig::default()
+    })]
+
+    /// One person's tags on three copies, as sets of six words: the merge
+    /// holds base's and both sides' additions, less both sides' removals.
+    #[test]
+    fn lists_merge_as_sets_whatever_each_side_did(b in 0..64u8, o in 0..64u8, t in 0..64u8) {
+        const TAGS: [&str; 6] = ["alpha", "beta", "gamma", "delta", "epsilon", "zeta"];
+        let tags = |bits: u8| -> Vec<String> {
+            (0..6).filter(|i| bits & (1 << i) != 0).map(|i| TAGS[i].to_string()).collect()
+        };
+        let book = |bits: u8| {
+            let mut book = Book::default();
+            let mut p = Person::new(PersonId(1), "Ana");
+            p.tags = tags(bits);
+            Op::AddPerson(p).apply(&mut book).unwrap();
+            book
+        };
+        let m = merge3(&book(b), &book(o), &book(t));
+        let mut got = m.book.people[0].tags.clone();
+        got.sort();
+        let want_bits = (b | o | t) & !(b & !o) & !(b & !t);
+        let mut want = tags(want_bits);
+        want.sort();
+        prop_assert_eq!(got, want);
+        check(&book(b), &book(o), &book(t))?;
+    }
+}
+
+#[test]
+fn a_clash_on_an_entry_is_noted_and_the_same_both_ways() {
+    let base = generate(30, 150, 1, today());
+    let summary = |book: &Book, s: &str| {
+        let mut e = book.entry(EntryId(5)).unwrap().clone();
+        e.summary = s.into();
+        Op::UpdateEntry(e)
+    };
+    let mut o = base.clone();
+    summary(&base, "coffee at Blue Bottle")
+        .apply(&mut o)
+        .unwrap();
+    let mut t = base.clone();
+    summary(&base, "coffee at Ritual").apply(&mut t).unwrap();
+    check(&base, &o, &t).unwrap();
+    let m = merge3(&base, &o, &t);
+    let first = m.book.entry(EntryId(5)).unwrap().people[0];
+    let notes = &m.book.person(first).unwrap().notes;
+    assert!(
+        notes.ends_with("kith merge: e5 summary on the other copy: coffee at Blue Bottle"),
+        "{notes}"
+    );
+}
