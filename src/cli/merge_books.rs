@@ -76,7 +76,7 @@ fn is_git_temp(path: &Path) -> bool {
 /// What the merge took from the other side and what needs a look, in one
 /// line: `3 people and 12 entries from the other side, 1 clash (p4 title),
 /// kept in notes`.
-fn summary(r: &Report) -> String {
+pub(super) fn summary(r: &Report) -> String {
     let (people, entries) = (r.theirs.people.total(), r.theirs.entries.total());
     let mut parts = vec![if people + entries == 0 {
         "nothing new from the other side".to_string()

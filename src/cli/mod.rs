@@ -20,6 +20,7 @@ mod merge_books;
 mod people;
 mod resolve;
 mod review;
+mod sync;
 mod tui;
 
 use anyhow::Result;
@@ -75,6 +76,8 @@ enum Command {
     Archive(edit::ArchiveArgs),
     /// Merge FROM into INTO: fields combined, entries re-pointed, FROM's id kept as an alias.
     Merge(edit::MergeArgs),
+    /// Merge the conflict copies Syncthing, Dropbox or Nextcloud left beside the book.
+    Sync,
     /// Merge two copies of the book changed apart: git's merge driver (merge-books %O %A %B %P).
     ///
     /// Writes the result over OURS. Additions on either side are kept; a value changed
@@ -297,6 +300,7 @@ fn run(mut cli: Cli) -> Result<ExitCode> {
         Some(Command::Intros(args)) => intros::run(&ctx, args),
         Some(Command::GiveTake(args)) => give_take::run(&ctx, args),
         Some(Command::GitSetup) => git_setup::run(&ctx),
+        Some(Command::Sync) => sync::run(&ctx),
         Some(Command::Completions(args)) => generate::completions(args),
         Some(Command::Man) => generate::man(),
         None => tui::open(&ctx),

@@ -8,8 +8,14 @@
 //! - `ids`: ids both sides handed out for different records, re-numbered;
 //! - `merges`: the merges of people of both sides, as one;
 //! - `extras`: the dismissed introductions and today's review;
-//! - `report`: what happened, for the CLI to print.
+//! - `report`: what happened, for the CLI to print;
+//! - `without_base`: a sync tool's conflict copy, merged with no ancestor;
+//! - `diff`: the operation that turns one book into another (how a merge
+//!   is applied through the store, and undone in the TUI);
+//! - [`conflicts`]: conflict copies on disk, read, merged and put away.
 
+pub mod conflicts;
+mod diff;
 mod extras;
 mod fate;
 mod fields;
@@ -17,6 +23,9 @@ mod ids;
 mod merges;
 mod report;
 pub mod three_way;
+mod without_base;
 
+pub use diff::ops_between;
 pub use report::{Clash, Counts, RecordId, Renumbered, Report, Side, SideCounts};
 pub use three_way::{CLASH_PREFIX, Merged, merge3};
+pub use without_base::{merge_copy, neutral_base};

@@ -81,12 +81,14 @@ impl Clash {
     }
 
     /// The line the notes carry: `kith merge: title on the other copy: CTO`.
+    /// One line even for other notes: their line breaks read ` ⏎ `, so
+    /// settling the clash in the review takes the whole of it away.
     pub fn line(&self) -> String {
         format!(
             "{}{} on the other copy: {}",
             super::CLASH_PREFIX,
             self.what(),
-            self.other
+            self.other.replace("\r\n", "\n").replace('\n', " ⏎ ")
         )
     }
 }

@@ -33,7 +33,7 @@ use super::merges::{merged_ids, resolve};
 use super::report::{Clash, RecordId, Report, Side};
 
 /// How every line of the notes that keeps a clash's other value begins.
-pub const CLASH_PREFIX: &str = "kith merge: ";
+pub use crate::model::CLASH_PREFIX;
 
 /// The merged book and what happened.
 #[derive(Debug, Clone, PartialEq, Eq)]

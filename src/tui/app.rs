@@ -104,6 +104,9 @@ pub struct App {
     pub(crate) external: Option<PersonId>,
     pub status: Option<Status>,
     pub quit: bool,
+    /// Conflict copies a sync tool left beside the book (a banner offers to
+    /// merge them), as last looked for.
+    pub(crate) copies: Vec<std::path::PathBuf>,
 }
 
 impl App {
@@ -152,6 +155,7 @@ impl App {
             external: None,
             status: None,
             quit: false,
+            copies: Vec::new(),
         };
         app.settle(Selection::default());
         app

@@ -74,6 +74,9 @@ pub fn run_loop(terminal: &mut DefaultTerminal, app: &mut App) -> io::Result<()>
                 app.reload();
                 dirty = true;
             }
+            if app.check_copies() {
+                dirty = true;
+            }
         }
     }
     app.wait_saves();

@@ -158,6 +158,7 @@ pub fn app_for(launch: Launch) -> Result<App, TuiError> {
     if launch.demo {
         app.say("your own book is untouched".into());
     }
+    app.check_copies();
     // A comment written into the book by hand would not survive a save: say
     // so at once (`kith check` lists every one).
     if let Some(w) = app.store().warnings().first().cloned() {

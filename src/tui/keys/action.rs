@@ -86,6 +86,8 @@ actions! {
     Redo = "redo", "redo";
     /// Read the file again (also done by itself when the file changes).
     Reload = "reload", "reload file";
+    /// Merge the conflict copies a sync tool left beside the book.
+    MergeCopies = "merge-copies", "merge copies";
     /// Open the `/` finder.
     Find = "find", "find";
     /// Go to a person by their id (`p12`).

@@ -94,6 +94,7 @@ impl Table {
                 (c('u'), Action::Undo),
                 (Key::ctrl('r'), Action::Redo),
                 (Key::ctrl('l'), Action::Reload),
+                (c('S'), Action::MergeCopies),
                 (c('/'), Action::Find),
                 (c('#'), Action::GoToId),
                 (c('?'), Action::Help),

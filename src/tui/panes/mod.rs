@@ -70,6 +70,7 @@ impl App {
             Action::Undo => self.undo(),
             Action::Redo => self.redo(),
             Action::Reload => self.reload(),
+            Action::MergeCopies => self.merge_copies(),
             Action::Find => {
                 let finder = FinderState::open(&mut self.ctx());
                 self.push(finder);

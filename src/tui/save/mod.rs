@@ -3,5 +3,6 @@
 //! with each pane's selection kept by id ([`adopt`]).
 
 pub mod adopt;
+pub mod copies;
 pub mod history;
 pub mod saver;

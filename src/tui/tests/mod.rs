@@ -2,6 +2,7 @@
 
 mod archived;
 mod capture;
+mod copies;
 mod filter;
 mod finder;
 mod form;

@@ -32,6 +32,21 @@ impl Widget for &App {
         }
         let [tabs, body, status, hints] = areas(area);
         tabs::TabBar(self).render(tabs, buf);
+        // Conflict copies beside the book: one line over the pane, until merged.
+        let body = match self.copies_banner() {
+            Some(text) => {
+                let [banner, rest] =
+                    Layout::vertical([Constraint::Length(1), Constraint::Fill(1)]).areas(body);
+                let theme = Theme { color: self.color };
+                Line::from(Span::styled(
+                    crate::text::truncate(&format!(" ⚠ {text}"), usize::from(banner.width)),
+                    theme.warning(),
+                ))
+                .render(banner, buf);
+                rest
+            }
+            None => body,
+        };
         match self.tab {
             Tab::People => people::PeoplePane(self).render(body, buf),
             Tab::Timeline => timeline::TimelinePane(self).render(body, buf),

@@ -58,6 +58,12 @@ impl Theme {
         self.fg(Color::Red).add_modifier(Modifier::BOLD)
     }
 
+    /// A banner that asks for something (conflict copies to merge).
+    pub fn warning(self) -> Style {
+        self.fg(Color::Yellow)
+            .add_modifier(Modifier::BOLD | Modifier::REVERSED)
+    }
+
     pub fn demo(self) -> Style {
         self.fg(Color::Magenta)
             .add_modifier(Modifier::BOLD | Modifier::REVERSED)

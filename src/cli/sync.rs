@@ -1,0 +1,54 @@
+//! `kith sync`: merges every conflict copy a sync tool (Syncthing, Dropbox,
+//! Nextcloud) left beside the book into it, under the lock, in one save;
+//! then moves each merged copy into `.NAME.kith-merged/` beside the
+//! backups. Nothing is deleted: a copy that does not parse stays where it is,
+//! named with its line and column (exit 2), and the others are merged.
+
+use anyhow::Result;
+use std::process::ExitCode;
+
+use kith::sync::conflicts::{merge_op, put_away, read_copies};
+use kith::text::visible;
+
+use super::Ctx;
+
+pub fn run(ctx: &Ctx) -> Result<ExitCode> {
+    // This is the command the warning about copies points at: no warning.
+    ctx.copies_told.set(true);
+    let (mut store, mut book) = ctx.open()?;
+    let paths = store.conflict_copies();
+    if paths.is_empty() {
+        outln!(
+            "no conflict copies beside {}: nothing to merge",
+            visible(&store.path().display().to_string())
+        );
+        return Ok(ExitCode::SUCCESS);
+    }
+    let (copies, errors) = read_copies(&paths);
+    for e in &errors {
+        errln!("kith: {e}; left where it is");
+    }
+    if !copies.is_empty() {
+        let mut reports = Vec::new();
+        store.update(&mut book, |fresh| {
+            let (op, r) = merge_op(fresh, &copies);
+            reports = r;
+            Ok(op)
+        })?;
+        let target = kith::store::resolve(store.path())?;
+        for (copy, report) in copies.iter().zip(&reports) {
+            let moved = put_away(&target, &copy.path)?;
+            outln!(
+                "merged {}: {}; moved to {}",
+                visible(&copy.path.display().to_string()),
+                super::merge_books::summary(report),
+                visible(&moved.display().to_string())
+            );
+        }
+    }
+    Ok(if errors.is_empty() {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::from(2)
+    })
+}

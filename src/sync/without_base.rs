@@ -1,0 +1,282 @@
+//! Merging a conflict copy (Syncthing, Dropbox, Nextcloud) into the book,
+//! where there is no common ancestor to compare with.
+//!
+//! A three-way merge needs the version both copies started from; a sync
+//! tool's conflict copy comes without it, and kith's backups are no
+//! substitute: they hold this machine's own latest saves, so a record found
+//! in them may just as well be a change made here as the old version. So the
+//! base is made up record by record, to lose nothing:
+//! - a record on one side only is kept (an addition there; a deletion on the
+//!   other side comes back, which loses nothing);
+//! - a record on both sides, the same, is that record;
+//! - a record on both sides, different, is merged field by field against a
+//!   *neutral* base: lists against what both hold (so each side's items are
+//!   kept), a value one side has and the other lacks is kept, notes against
+//!   the lines both start with (so text added on either side is kept), and a
+//!   value both sides hold differently is a clash — one wins, the other is
+//!   written into the person's notes, where the review finds it.
+
+use chrono::NaiveDate;
+
+use crate::model::{Book, Direction, Entry, HowMet, Kind, Person};
+
+use super::three_way::{Merged, merge3};
+
+/// `copy` merged into `book`, with nothing of either lost.
+pub fn merge_copy(book: &Book, copy: &Book) -> Merged {
+    merge3(&neutral_base(book, copy), book, copy)
+}
+
+/// The base [`merge_copy`] merges against (see the module's notes).
+pub fn neutral_base(a: &Book, b: &Book) -> Book {
+    let Book {
+        version,
+        anchor,
+        next_person_id,
+        next_entry_id,
+        people,
+        entries,
+        merged,
+        dismissed_intros,
+        review,
+    } = a;
+    let people = both(people, &b.people, |p| p.id)
+        .map(|(x, y)| neutral_person(x, y))
+        .collect();
+    let entries = both(entries, &b.entries, |e| e.id)
+        .map(|(x, y)| neutral_entry(x, y))
+        .collect();
+    Book {
+        version: *version,
+        anchor: same(anchor, &b.anchor),
+        next_person_id: (*next_person_id).min(b.next_person_id),
+        next_entry_id: (*next_entry_id).min(b.next_entry_id),
+        people,
+        entries,
+        merged: merged
+            .iter()
+            .filter(|(k, v)| b.merged.get(k) == Some(v))
+            .map(|(k, v)| (*k, *v))
+            .collect(),
+        dismissed_intros: dismissed_intros
+            .iter()
+            .filter(|d| b.dismissed_intros.binary_search(d).is_ok())
+            .cloned()
+            .collect(),
+        review: same(review, &b.review),
+    }
+}
+
+/// The records both sorted lists hold, paired by id.
+fn both<'a, T, K: Ord>(
+    a: &'a [T],
+    b: &'a [T],
+    key: impl Fn(&T) -> K + Copy,
+) -> impl Iterator<Item = (&'a T, &'a T)> {
+    a.iter().filter_map(move |x| {
+        b.binary_search_by_key(&key(x), key)
+            .ok()
+            .map(|i| (x, &b[i]))
+    })
+}
+
+/// The value when both hold it, else nothing.
+fn same<T: Clone + PartialEq>(a: &Option<T>, b: &Option<T>) -> Option<T> {
+    if a == b { a.clone() } else { None }
+}
+
+/// The items both lists hold, in `a`'s order.
+fn common(a: &[String], b: &[String]) -> Vec<String> {
+    a.iter().filter(|x| b.contains(x)).cloned().collect()
+}
+
+/// The whole lines both texts start with.
+fn common_lines(a: &str, b: &str) -> String {
+    if a == b {
+        return a.to_string();
+    }
+    let mut end = 0;
+    for ((i, x), y) in a.char_indices().zip(b.chars()) {
+        if x != y {
+            break;
+        }
+        if x == '\n' {
+            end = i + 1;
+        }
+    }
+    a[..end].to_string()
+}
+
+fn text(a: &str, b: &str) -> String {
+    if a == b { a.to_string() } else { String::new() }
+}
+
+fn neutral_person(a: &Person, b: &Person) -> Person {
+    if a == b {
+        return a.clone();
+    }
+    let Person {
+        id,
+        name,
+        structured_name,
+        nicknames,
+        org,
+        title,
+        emails,
+        phones,
+        links,
+        tags,
+        met,
+        needs,
+        offers,
+        cadence,
+        birthday,
+        notes,
+        archived,
+        snoozed_until,
+        uids,
+    } = a;
+    let HowMet {
+        context,
+        date,
+        introduced_by,
+    } = met;
+    Person {
+        id: *id,
+        name: text(name, &b.name),
+        structured_name: same(structured_name, &b.structured_name),
+        nicknames: common(nicknames, &b.nicknames),
+        org: same(org, &b.org),
+        title: same(title, &b.title),
+        emails: common(emails, &b.emails),
+        phones: common(phones, &b.phones),
+        links: common(links, &b.links),
+        tags: common(tags, &b.tags),
+        met: HowMet {
+            context: same(context, &b.met.context),
+            date: same(date, &b.met.date),
+            introduced_by: same(introduced_by, &b.met.introduced_by),
+        },
+        needs: common(needs, &b.needs),
+        offers: common(offers, &b.offers),
+        cadence: same(cadence, &b.cadence),
+        birthday: same(birthday, &b.birthday),
+        notes: common_lines(notes, &b.notes),
+        archived: *archived && b.archived,
+        snoozed_until: same(snoozed_until, &b.snoozed_until),
+        uids: common(uids, &b.uids),
+    }
+}
+
+fn neutral_entry(a: &Entry, b: &Entry) -> Entry {
+    if a == b {
+        return a.clone();
+    }
+    let Entry {
+        id,
+        date,
+        people,
+        kind,
+        direction,
+        summary,
+        follow_up,
+        done,
+        done_on,
+        released,
+    } = a;
+    Entry {
+        id: *id,
+        // A value neither side holds, so two different dates are a clash.
+        date: if *date == b.date {
+            *date
+        } else {
+            NaiveDate::MIN
+        },
+        people: people
+            .iter()
+            .filter(|p| b.people.contains(p))
+            .copied()
+            .collect(),
+        kind: if *kind == b.kind {
+            kind.clone()
+        } else {
+            Kind::new("")
+        },
+        direction: if *direction == b.direction {
+            *direction
+        } else {
+            [Direction::Gave, Direction::Received, Direction::Mutual]
+                .into_iter()
+                .find(|d| d != direction && *d != b.direction)
+                .expect("three directions, two taken")
+        },
+        summary: text(summary, &b.summary),
+        follow_up: same(follow_up, &b.follow_up),
+        done: *done && b.done,
+        done_on: same(done_on, &b.done_on),
+        released: same(released, &b.released),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{EntryId, PersonId};
+
+    fn d(s: &str) -> NaiveDate {
+        s.parse().unwrap()
+    }
+
+    fn person(id: u64, name: &str) -> Person {
+        Person::new(PersonId(id), name)
+    }
+
+    #[test]
+    fn the_neutral_base_keeps_what_both_hold_and_nothing_else() {
+        let mut a = person(1, "Ana");
+        a.emails = vec!["a@x".into(), "shared@x".into()];
+        a.org = Some("Acme".into());
+        a.title = Some("CTO".into());
+        a.notes = "met at RustConf\nlikes tea".into();
+        let mut b = person(1, "Ana");
+        b.emails = vec!["shared@x".into(), "b@y".into()];
+        b.org = Some("Globex".into());
+        b.notes = "met at RustConf\nlikes coffee".into();
+        let base = neutral_person(&a, &b);
+        assert_eq!(base.name, "Ana");
+        assert_eq!(base.emails, ["shared@x"]);
+        assert_eq!(base.org, None, "held differently: a clash");
+        assert_eq!(base.title, None, "held by one: kept");
+        assert_eq!(base.notes, "met at RustConf\n");
+    }
+
+    #[test]
+    fn an_entry_changed_differently_has_a_base_unlike_either() {
+        let mut a = Entry::new(d("2026-11-20"), vec![PersonId(1)], Kind::new("call"), "x");
+        a.id = EntryId(4);
+        let mut b = a.clone();
+        b.date = d("2026-11-21");
+        b.direction = Direction::Received;
+        b.people.push(PersonId(2));
+        let base = neutral_entry(&a, &b);
+        assert!(base.date != a.date && base.date != b.date);
+        assert_eq!(base.direction, Direction::Mutual);
+        assert_eq!(base.people, [PersonId(1)]);
+        assert_eq!(base.summary, "x");
+    }
+
+    #[test]
+    fn records_on_one_side_only_are_not_in_the_base() {
+        let a = Book {
+            people: vec![person(1, "Ana"), person(2, "Bo")],
+            ..Book::default()
+        };
+        let b = Book {
+            people: vec![person(1, "Ana"), person(3, "Cy")],
+            ..Book::default()
+        };
+        let base = neutral_base(&a, &b);
+        let ids: Vec<_> = base.people.iter().map(|p| p.id).collect();
+        assert_eq!(ids, [PersonId(1)]);
+    }
+}

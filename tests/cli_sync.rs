@@ -1,0 +1,166 @@
+//! `kith sync`, as a Syncthing user meets it: the book edited on this
+//! machine, a conflict copy beside it edited by kith on another, both kept.
+
+use std::path::Path;
+use std::process::{Command, Output};
+mod common;
+
+use common::cli::{kith, ok};
+
+const COPY: &str = "kith.sync-conflict-20261201-101500-ABCDEF7.ron";
+
+/// kith as another machine runs it: its own random ids.
+fn elsewhere(file: &Path, args: &[&str]) -> String {
+    let out: Output = Command::new(env!("CARGO_BIN_EXE_kith"))
+        .arg("--file")
+        .arg(file)
+        .args(["--today", "2026-11-26"])
+        .args(["--config", "/nonexistent/kith-test-config.ron"])
+        .args(args)
+        .env_remove("KITH_ID_SEED")
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{args:?}: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8(out.stdout).unwrap()
+}
+
+fn book(dir: &Path) -> std::path::PathBuf {
+    let file = dir.join("kith.ron");
+    ok(
+        &file,
+        &["add", "Ana García", "--org", "Acme", "--tag", "design"],
+    );
+    ok(&file, &["add", "Bo Chen"]);
+    ok(&file, &["log", "@ana coffee: hello -3d"]);
+    file
+}
+
+fn names(file: &Path) -> Vec<String> {
+    let list: serde_json::Value =
+        serde_json::from_str(&ok(file, &["list", "--json", "--archived"])).unwrap();
+    list.as_array()
+        .unwrap()
+        .iter()
+        .map(|p| p["name"].as_str().unwrap().to_string())
+        .collect()
+}
+
+#[test]
+fn a_conflict_copy_edited_elsewhere_is_merged_and_put_away() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = book(dir.path());
+    let copy = dir.path().join(COPY);
+    std::fs::copy(&file, &copy).unwrap();
+    // The other machine: a new person, an entry, a tag and a new org for Ana.
+    elsewhere(&copy, &["add", "Cy Okafor", "--need", "a designer"]);
+    elsewhere(&copy, &["log", "@bo favor: reviewed his deck -1d"]);
+    elsewhere(&copy, &["edit", "ana", "--tag", "+rust", "--org", "Globex"]);
+    // This machine, meanwhile: another new person, an entry, Ana's title and org.
+    ok(&file, &["add", "Di Rossi"]);
+    ok(&file, &["log", "@ana @di intro: to Di -1d"]);
+    ok(
+        &file,
+        &["edit", "ana", "--title", "CTO", "--org", "Initech"],
+    );
+
+    // Every other command says the copy is there.
+    let out = kith(&file, &["list"]);
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("conflict copy") && err.contains(COPY), "{err}");
+    assert!(err.contains("kith sync"), "{err}");
+
+    let before_copy = std::fs::read(&copy).unwrap();
+    let out = kith(&file, &["sync"]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let said = String::from_utf8_lossy(&out.stdout);
+    assert!(said.contains("merged") && said.contains(COPY), "{said}");
+    assert!(
+        !String::from_utf8_lossy(&out.stderr).contains("run `kith sync`"),
+        "sync does not tell the user to run sync"
+    );
+
+    // Both sides' people, entries and fields are in the book.
+    let mut all = names(&file);
+    all.sort();
+    assert_eq!(all, ["Ana García", "Bo Chen", "Cy Okafor", "Di Rossi"]);
+    let ana: serde_json::Value =
+        serde_json::from_str(&ok(&file, &["show", "ana", "--json"])).unwrap();
+    let tags: Vec<&str> = ana["tags"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|t| t.as_str().unwrap())
+        .collect();
+    assert!(
+        tags.contains(&"design") && tags.contains(&"rust"),
+        "{tags:?}"
+    );
+    assert_eq!(ana["title"], "CTO");
+    let org = ana["org"].as_str().unwrap();
+    let notes = ana["notes"].as_str().unwrap_or_default();
+    let other = if org == "Globex" { "Initech" } else { "Globex" };
+    assert!(
+        notes.contains(&format!("kith merge: org on the other copy: {other}")),
+        "the losing org stays visible: org {org}, notes {notes:?}"
+    );
+    let kinds: Vec<String> = ana["entries"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| e["kind"].as_str().unwrap().to_string())
+        .collect();
+    assert!(kinds.contains(&"intro".to_string()), "{kinds:?}");
+    let bo: serde_json::Value =
+        serde_json::from_str(&ok(&file, &["show", "bo", "--json"])).unwrap();
+    assert_eq!(bo["entries"][0]["kind"], "favor");
+    assert!(ok(&file, &["check"]).contains("ok — 4 people"));
+
+    // The clash is in the next review.
+    let review = ok(&file, &["review", "--print", "--all"]);
+    assert!(review.contains("the copies disagreed"), "{review}");
+
+    // The copy is put away, never deleted, and the warning is gone.
+    assert!(!copy.exists());
+    let kept = dir.path().join(".kith.ron.kith-merged").join(COPY);
+    assert_eq!(std::fs::read(&kept).unwrap(), before_copy);
+    let out = kith(&file, &["list"]);
+    assert!(
+        out.stderr.is_empty(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let again = ok(&file, &["sync"]);
+    assert!(again.contains("nothing to merge"), "{again}");
+}
+
+#[test]
+fn a_copy_that_does_not_parse_is_named_and_left_where_it_is() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = book(dir.path());
+    let good = dir
+        .path()
+        .join("kith (Ana's conflicted copy 2026-12-01).ron");
+    std::fs::copy(&file, &good).unwrap();
+    elsewhere(&good, &["add", "Eve"]);
+    let bad = dir.path().join(COPY);
+    std::fs::write(
+        &bad,
+        "(\n  version: 2,\n  people: [\n    (id: 1 name: \"x\"),\n  ],\n)\n",
+    )
+    .unwrap();
+    let out = kith(&file, &["sync"]);
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains(&format!("{COPY}:4:")), "{err}");
+    assert!(bad.exists(), "left where it is");
+    assert!(!good.exists(), "the readable copy was merged and put away");
+    assert!(names(&file).contains(&"Eve".to_string()));
+}
