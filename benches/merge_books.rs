@@ -1,6 +1,8 @@
 //! The three-way merge on a heavy book (10,000 people, 100,000 entries)
 //! with a few hundred changes on each side. Target: parse ×3 + merge +
 //! serialize ≤ 1 s (release), the whole `kith merge-books` ≤ 300 MB peak.
+//! And `kith sync`'s merge of one conflict copy into it (no base): parse ×2 +
+//! merge + the store's operation applied + serialize ≤ 1.5 s.
 
 use chrono::NaiveDate;
 use criterion::{Criterion, criterion_group, criterion_main};
@@ -41,6 +43,21 @@ fn heavy(c: &mut Criterion) {
                 .each_ref()
                 .map(|text| parse_book(Path::new("k.ron"), text.as_bytes()).unwrap());
             serialize_book(&merge3(&b, &o, &t).book)
+        })
+    });
+    group.bench_function("sync: merge_copy", |b| {
+        b.iter(|| kith::sync::merge_copy(black_box(&ours), black_box(&theirs)))
+    });
+    group.bench_function("sync: parse x2 + merge_copy + apply + serialize", |b| {
+        b.iter(|| {
+            let [o, t] = [&texts[1], &texts[2]]
+                .map(|text| parse_book(Path::new("k.ron"), text.as_bytes()).unwrap());
+            let merged = kith::sync::merge_copy(&o, &t).book;
+            let mut book = o.clone();
+            kith::sync::ops_between(&o, &merged)
+                .apply(&mut book)
+                .unwrap();
+            serialize_book(&book)
         })
     });
     group.finish();
