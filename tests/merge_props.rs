@@ -429,7 +429,10 @@ fn check(base: &Book, ours: &Book, theirs: &Book) -> Result<(), TestCaseError> {
                 } else if let (Some(x), Some(y)) = (grew(o), grew(t)) {
                     prop_assert!(r.notes.contains(x.trim()) && r.notes.contains(y.trim()));
                 } else {
-                    let other = |v: &Person| format!("notes on the other copy: {}", v.notes);
+                    // One line, whatever the notes held (see `Clash::line`).
+                    let other = |v: &Person| {
+                        format!("notes on the other copy: {}", v.notes.replace('\n', " ⏎ "))
+                    };
                     prop_assert!(
                         (r.notes.starts_with(&o.notes) && r.notes.contains(&other(t)))
                             || (r.notes.starts_with(&t.notes) && r.notes.contains(&other(o))),
@@ -484,7 +487,7 @@ fn check(base: &Book, ours: &Book, theirs: &Book) -> Result<(), TestCaseError> {
 
 proptest! {
     #![proptest_config(ProptestConfig {
-        cases: 64,
+        cases: 256,
         ..ProptestConfig::default()
     })]
 
@@ -502,7 +505,7 @@ proptest! {
 
 proptest! {
     #![proptest_config(ProptestConfig {
-        cases: 64,
+        cases: 256,
         ..ProptestConfig::default()
     })]
 
@@ -618,7 +621,7 @@ fn check_copy(ours: &Book, theirs: &Book) -> Result<(), TestCaseError> {
 
 proptest! {
     #![proptest_config(ProptestConfig {
-        cases: 64,
+        cases: 256,
         ..ProptestConfig::default()
     })]
 

@@ -85,9 +85,16 @@ fn same<T: Clone + PartialEq>(a: &Option<T>, b: &Option<T>) -> Option<T> {
     if a == b { a.clone() } else { None }
 }
 
-/// The items both lists hold, in `a`'s order.
-fn common(a: &[String], b: &[String]) -> Vec<String> {
-    a.iter().filter(|x| b.contains(x)).cloned().collect()
+/// The items both lists hold, in the order of the lesser list: the same
+/// base whichever copy is ours, even when the two hold the same items in
+/// different orders (an undone removal puts an item back at the end).
+fn common<T: PartialEq + Ord + Clone>(a: &[T], b: &[T]) -> Vec<T> {
+    let (first, second) = if a <= b { (a, b) } else { (b, a) };
+    first
+        .iter()
+        .filter(|x| second.contains(x))
+        .cloned()
+        .collect()
 }
 
 /// The whole lines both texts start with.
@@ -192,11 +199,7 @@ fn neutral_entry(a: &Entry, b: &Entry) -> Entry {
         } else {
             NaiveDate::MIN
         },
-        people: people
-            .iter()
-            .filter(|p| b.people.contains(p))
-            .copied()
-            .collect(),
+        people: common(people, &b.people),
         kind: if *kind == b.kind {
             kind.clone()
         } else {
@@ -263,6 +266,21 @@ mod tests {
         assert_eq!(base.direction, Direction::Mutual);
         assert_eq!(base.people, [PersonId(1)]);
         assert_eq!(base.summary, "x");
+    }
+
+    #[test]
+    fn the_base_is_the_same_whichever_copy_is_ours() {
+        let mut a = person(1, "Ana");
+        a.tags = vec!["rust".into(), "conference".into()];
+        let mut b = a.clone();
+        b.tags = vec!["conference".into(), "rust".into()];
+        assert_eq!(neutral_person(&a, &b), neutral_person(&b, &a));
+        let book = |p: &Person| Book {
+            people: vec![p.clone()],
+            ..Book::default()
+        };
+        let (x, y) = (book(&a), book(&b));
+        assert_eq!(merge_copy(&x, &y).book, merge_copy(&y, &x).book);
     }
 
     #[test]
