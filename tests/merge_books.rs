@@ -95,6 +95,22 @@ fn a_broken_copy_is_an_error_with_its_position_and_ours_is_untouched() {
 }
 
 #[test]
+fn a_copy_that_is_not_there_is_bad_input_named_and_ours_is_untouched() {
+    let dir = tempfile::tempdir().unwrap();
+    let (base, ours, _) = three(dir.path());
+    let before = fs::read(&ours).unwrap();
+    let typo = dir.path().join("theirs-typo.ron");
+    let out = merge_books(dir.path(), &[&base, &ours, &typo]);
+    assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
+    let said = stderr(&out);
+    assert!(
+        said.contains(&format!("{}: no such file", typo.display())),
+        "{said}"
+    );
+    assert_eq!(fs::read(&ours).unwrap(), before, "ours untouched");
+}
+
+#[test]
 fn an_empty_base_is_an_empty_book_and_both_additions_stay() {
     let dir = tempfile::tempdir().unwrap();
     let base = dir.path().join("base.ron");

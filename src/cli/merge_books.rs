@@ -19,7 +19,9 @@ use std::process::ExitCode;
 use kith::model::Book;
 use kith::store::{StoreError, load_book, write_book, write_book_once};
 use kith::sync::{Merged, RecordId, Report, merge3};
-use kith::text::count;
+use kith::text::{count, visible};
+
+use super::BadInput;
 
 #[derive(Debug, Args)]
 pub struct MergeBooksArgs {
@@ -51,9 +53,20 @@ pub fn run(a: MergeBooksArgs) -> Result<ExitCode> {
 
 /// One copy, read as the store reads the book (`file:line:col` errors).
 fn read(path: &Path, empty_is_a_book: bool) -> Result<Book> {
-    let bytes = fs::read(path).map_err(|source| StoreError::Io {
-        path: path.to_path_buf(),
-        source,
+    let bytes = fs::read(path).map_err(|source| -> anyhow::Error {
+        // A path typed wrong is bad input, like a copy that does not parse.
+        if source.kind() == std::io::ErrorKind::NotFound {
+            return BadInput(format!(
+                "{}: no such file",
+                visible(&path.display().to_string())
+            ))
+            .into();
+        }
+        StoreError::Io {
+            path: path.to_path_buf(),
+            source,
+        }
+        .into()
     })?;
     // git passes an empty %O when both sides added the file.
     if empty_is_a_book && bytes.iter().all(u8::is_ascii_whitespace) {

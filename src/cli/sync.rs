@@ -7,7 +7,7 @@
 use anyhow::Result;
 use std::process::ExitCode;
 
-use kith::sync::conflicts::{merge_op, put_away, read_copies};
+use kith::sync::conflicts::{PutAway, merge_op, put_away, read_copies};
 use kith::text::visible;
 
 use super::Ctx;
@@ -28,6 +28,7 @@ pub fn run(ctx: &Ctx) -> Result<ExitCode> {
     for e in &errors {
         errln!("kith: {e}; left where it is");
     }
+    let mut changed = false;
     if !copies.is_empty() {
         let mut reports = Vec::new();
         store.update(&mut book, |fresh| {
@@ -37,16 +38,35 @@ pub fn run(ctx: &Ctx) -> Result<ExitCode> {
         })?;
         let target = kith::store::resolve(store.path())?;
         for (copy, report) in copies.iter().zip(&reports) {
-            let moved = put_away(&target, &copy.path)?;
-            outln!(
-                "merged {}: {}; moved to {}",
-                visible(&copy.path.display().to_string()),
-                super::merge_books::summary(report),
-                visible(&moved.display().to_string())
-            );
+            let name = visible(&copy.path.display().to_string()).into_owned();
+            match put_away(&target, &copy.path, copy.stamp)? {
+                PutAway::Moved(to) => outln!(
+                    "merged {name}: {}; moved to {}",
+                    super::merge_books::summary(report),
+                    visible(&to.display().to_string())
+                ),
+                PutAway::PutBack(_) => {
+                    changed = true;
+                    errln!(
+                        "kith: merged {name}: {}; but the sync tool rewrote it meanwhile, \
+                         so what it holds now is not merged: left where it is (run kith sync again)",
+                        super::merge_books::summary(report),
+                    );
+                }
+                PutAway::KeptUnmerged(at) => {
+                    changed = true;
+                    errln!(
+                        "kith: merged {name}: {}; but the sync tool rewrote it meanwhile and \
+                         another copy took its name: what it held is not merged, kept at {} \
+                         (move it back beside the book under another name to merge it)",
+                        super::merge_books::summary(report),
+                        visible(&at.display().to_string())
+                    );
+                }
+            }
         }
     }
-    Ok(if errors.is_empty() {
+    Ok(if errors.is_empty() && !changed {
         ExitCode::SUCCESS
     } else {
         ExitCode::from(2)

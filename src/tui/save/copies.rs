@@ -2,8 +2,8 @@
 //! merged with one key as one undoable change, then put away beside the
 //! backups.
 
-use crate::sync::conflicts::{merge_op, put_away, read_copies};
-use crate::text::count;
+use crate::sync::conflicts::{PutAway, merge_op, put_away, read_copies};
+use crate::text::{count, visible};
 use crate::tui::app::App;
 use crate::tui::save::history::Then;
 
@@ -25,15 +25,19 @@ impl App {
             .file_name()
             .map(|n| n.to_string_lossy().into_owned())
             .unwrap_or_default();
-        let key = self.keymap.key_for(
-            crate::tui::keys::keymap::Table::Global,
-            crate::tui::keys::action::Action::MergeCopies,
-        );
+        let key = self.merge_key();
         // The key first: the name is what a narrow screen cuts.
         Some(match self.copies.len() {
             1 => format!("{key} merges the conflict copy a sync tool left: {name}"),
             n => format!("{key} merges the {n} conflict copies a sync tool left: {name} …"),
         })
+    }
+
+    fn merge_key(&self) -> String {
+        self.keymap.key_for(
+            crate::tui::keys::keymap::Table::Global,
+            crate::tui::keys::action::Action::MergeCopies,
+        )
     }
 
     /// Merges every conflict copy into the freshest book, as one change.
@@ -60,7 +64,7 @@ impl App {
                 count(clashes as u64, "clash", "clashes")
             ));
         }
-        let paths = copies.iter().map(|c| c.path.clone()).collect();
+        let paths = copies.iter().map(|c| (c.path.clone(), c.stamp)).collect();
         self.commit_with(
             move |fresh| Ok(merge_op(fresh, &copies).0),
             &what,
@@ -69,14 +73,27 @@ impl App {
     }
 
     /// Moves merged copies into the folder beside the backups.
-    pub(crate) fn put_copies_away(&mut self, copies: &[std::path::PathBuf]) {
+    pub(crate) fn put_copies_away(&mut self, copies: &[(std::path::PathBuf, u64)]) {
         let target = match crate::store::resolve(self.store.path()) {
             Ok(t) => t,
             Err(e) => return self.fail(format!("merged, but not moved: {e}")),
         };
-        for copy in copies {
-            if let Err(e) = put_away(&target, copy) {
-                self.fail(format!("merged, but not moved: {e}"));
+        for (copy, stamp) in copies {
+            let name = visible(&copy.display().to_string()).into_owned();
+            match put_away(&target, copy, *stamp) {
+                Ok(PutAway::Moved(_)) => {}
+                // Back beside the book: the banner stays up.
+                Ok(PutAway::PutBack(_)) => {
+                    let key = self.merge_key();
+                    self.fail(format!(
+                        "merged, but the sync tool rewrote {name} meanwhile: {key} merges what it holds now"
+                    ));
+                }
+                Ok(PutAway::KeptUnmerged(at)) => self.fail(format!(
+                    "merged, but the sync tool rewrote {name} meanwhile: not merged, kept at {}",
+                    visible(&at.display().to_string())
+                )),
+                Err(e) => self.fail(format!("merged, but not moved: {e}")),
             }
         }
         self.check_copies();

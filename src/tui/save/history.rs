@@ -104,7 +104,7 @@ pub enum Then {
     /// then offer to close the promise it looks like keeping.
     ReviewCapture(PersonId),
     /// Conflict copies were merged: put them away beside the backups.
-    Synced(Vec<std::path::PathBuf>),
+    Synced(Vec<(std::path::PathBuf, u64)>),
 }
 
 impl App {
