@@ -164,3 +164,52 @@ fn a_copy_that_does_not_parse_is_named_and_left_where_it_is() {
     assert!(!good.exists(), "the readable copy was merged and put away");
     assert!(names(&file).contains(&"Eve".to_string()));
 }
+
+/// What only one machine changed is taken as it is — a removal too — with
+/// nothing to settle: each save keeps, in the book, what the records it
+/// changed were before, so kith tells an older copy from a change.
+#[test]
+fn changes_made_on_one_side_only_merge_cleanly_with_nothing_flagged() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("kith.ron");
+    ok(
+        &file,
+        &["add", "Ana García", "--org", "Acme", "--tag", "design"],
+    );
+    ok(
+        &file,
+        &["add", "Bo Chen", "--org", "Umbrella", "--title", "CTO"],
+    );
+    let copy = dir.path().join(COPY);
+    std::fs::copy(&file, &copy).unwrap();
+    // The other machine: Bo moves on (a new org, no title).
+    elsewhere(&copy, &["edit", "bo", "--org", "Globex", "--title", ""]);
+    // This machine: Ana's tag removed and her org changed.
+    ok(
+        &file,
+        &["edit", "ana", "--tag", "-design", "--org", "Initech"],
+    );
+
+    let out = kith(&file, &["sync"]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let said = String::from_utf8_lossy(&out.stdout);
+    assert!(!said.contains("clash"), "{said}");
+    let show = |who: &str| -> serde_json::Value {
+        serde_json::from_str(&ok(&file, &["show", who, "--json"])).unwrap()
+    };
+    let (ana, bo) = (show("ana"), show("bo"));
+    assert_eq!(ana["org"], "Initech");
+    assert_eq!(ana["tags"], serde_json::json!([]), "the removal stays");
+    assert_eq!(bo["org"], "Globex");
+    assert!(bo["title"].is_null(), "{bo}");
+    for p in [&ana, &bo] {
+        let notes = p["notes"].as_str().unwrap_or_default();
+        assert!(!notes.contains("kith merge:"), "{notes:?}");
+    }
+    let review = ok(&file, &["review", "--print", "--all"]);
+    assert!(!review.contains("the copies disagreed"), "{review}");
+}

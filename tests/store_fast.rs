@@ -3,7 +3,7 @@
 
 use chrono::NaiveDate;
 use kith::demo::generate;
-use kith::model::{Birthday, Book, Direction, Kind, PersonId};
+use kith::model::{Birthday, Book, Direction, EntryId, Kind, PersonId, Rev};
 use kith::store::{fast, read_book_with_ron, serialize_book_with_ron};
 use proptest::prelude::*;
 use std::path::Path;
@@ -238,6 +238,12 @@ proptest! {
         book.next_person_id = number();
         book.merged.insert(id(number()), id(number()));
         book.merged.insert(id(number()), id(number()));
+        // The lineage after the records, any ids, with the review or without.
+        let rev = |n: u32| Rev((u64::from(n) << 8) | 0xab);
+        if number() % 2 == 0 {
+            book.lineage.people.insert(id(number()), vec![rev(number()), rev(number())]);
+        }
+        book.lineage.entries.insert(EntryId(u64::from(number())), vec![rev(number())]);
         agree(&book)?;
     }
 
@@ -256,6 +262,7 @@ proptest! {
             p.name = name;
         }
         book.merged.insert(PersonId(90), PersonId(1));
+        book.lineage.people.insert(PersonId(1), vec![Rev(0x12_3456_789a), Rev(7)]);
         let mut text = serialize_book_with_ron(&book);
         for e in &edits {
             text = apply(&text, e);

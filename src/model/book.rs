@@ -2,7 +2,7 @@ use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
-use super::{DismissedIntro, Entry, EntryId, Person, PersonId, ReviewProgress};
+use super::{DismissedIntro, Entry, EntryId, Lineage, Person, PersonId, ReviewProgress};
 
 /// The version of the file format this build reads and writes.
 pub const FORMAT_VERSION: u32 = 2;
@@ -40,6 +40,11 @@ pub struct Book {
     /// How far today's review got, so leaving mid-way resumes where it stopped.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub review: Option<ReviewProgress>,
+    /// Each changed record's earlier versions (see [`super::lineage`]), so
+    /// a conflict copy can be merged without a common version. Last, after
+    /// `review`: the fast reader reads the two with ron.
+    #[serde(default, skip_serializing_if = "Lineage::is_empty")]
+    pub lineage: Lineage,
 }
 
 impl Default for Book {
@@ -54,6 +59,7 @@ impl Default for Book {
             merged: BTreeMap::new(),
             dismissed_intros: Vec::new(),
             review: None,
+            lineage: Lineage::default(),
         }
     }
 }

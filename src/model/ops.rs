@@ -110,6 +110,24 @@ impl Op {
         matches!(self, Op::Batch(ops) if ops.iter().all(Op::is_nothing))
     }
 
+    /// The records already in the book this operation changes or removes (not
+    /// those it adds): what a save notes in the lineage.
+    pub fn touched(&self, people: &mut Vec<PersonId>, entries: &mut Vec<EntryId>) {
+        match self {
+            Op::AddPerson(_) | Op::AddEntry(_) => {}
+            Op::UpdatePerson(p) => people.push(p.id),
+            Op::EditPerson(edit) => people.push(edit.id),
+            Op::DeletePerson(id) => people.push(*id),
+            Op::RemovePerson(p) => people.push(p.id),
+            Op::UpdateEntry(e) => entries.push(e.id),
+            Op::ReplaceEntry { expect, .. } => entries.push(expect.id),
+            Op::DeleteEntry(id) | Op::SetDone(id, _) | Op::SetReleased(id, _) => entries.push(*id),
+            Op::RemoveEntry(e) => entries.push(e.id),
+            Op::SetMerged(..) | Op::SetReview(_) | Op::SetDismissed(..) => {}
+            Op::Batch(ops) => ops.iter().for_each(|op| op.touched(people, entries)),
+        }
+    }
+
     /// Applies the operation; returns its inverse. On error the book is unchanged.
     pub fn apply(self, book: &mut Book) -> Result<Op, OpError> {
         match self {

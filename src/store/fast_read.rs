@@ -31,8 +31,9 @@ pub fn read_book(bytes: &[u8]) -> Option<Book> {
     let mut entries = None;
     let mut merged = None;
     let mut dismissed_intros = None;
-    let mut review = None;
+    let mut tail = None;
     while !c.at(b')') {
+        let line = c.pos;
         c.lit("  ")?;
         let field = c.ident()?;
         c.lit(": ")?;
@@ -45,7 +46,7 @@ pub fn read_book(bytes: &[u8]) -> Option<Book> {
             "entries" => set_once(&mut entries, c.records(entry)?)?,
             "merged" => set_once(&mut merged, c.merged()?)?,
             "dismissed_intros" => set_once(&mut dismissed_intros, c.records(dismissed)?)?,
-            "review" => set_once(&mut review, c.review()?)?,
+            "review" | "lineage" => set_once(&mut tail, c.tail(line)?)?,
             _ => return None,
         }
         c.lit(",\n")?;
@@ -63,8 +64,19 @@ pub fn read_book(bytes: &[u8]) -> Option<Book> {
         entries: entries.unwrap_or_default(),
         merged: merged.unwrap_or_default(),
         dismissed_intros: dismissed_intros.unwrap_or_default(),
-        review,
+        review: tail.as_ref().and_then(|t| t.review.clone()),
+        lineage: tail.map(|t| t.lineage).unwrap_or_default(),
     })
+}
+
+/// The fields after the records, read together by ron.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Tail {
+    #[serde(default)]
+    review: Option<crate::model::ReviewProgress>,
+    #[serde(default)]
+    lineage: crate::model::Lineage,
 }
 
 fn set_once<T>(slot: &mut Option<T>, value: T) -> Option<()> {
@@ -226,15 +238,16 @@ impl<'a> Cursor<'a> {
         Cursor { text, pos: 0 }
     }
 
-    /// The review progress: the book's last field, small, written by ron (see
-    /// the writer), so it is read by ron too: everything up to the book's
-    /// closing `,\n)`.
-    fn review(&mut self) -> Option<crate::model::ReviewProgress> {
+    /// The review progress and the lineage: the book's last fields, written
+    /// by ron (see the writer), so read by ron too: from the line at `line`
+    /// up to the book's closing `,\n)`.
+    fn tail(&mut self, line: usize) -> Option<Tail> {
+        self.pos = line;
         let len = self.rest().rfind(",\n)")?;
-        let value = &self.rest()[..len];
-        let progress = super::ron_options().from_str(value).ok()?;
+        let text = format!("(\n{},\n)", &self.rest()[..len]);
+        let tail = super::ron_options().from_str(&text).ok()?;
         self.pos += len;
-        Some(progress)
+        Some(tail)
     }
 
     fn rest(&self) -> &'a str {

@@ -78,6 +78,13 @@ fn sample() -> String {
         ],
         snoozes: [(PersonId(2), (2, "2026-11-20".parse().unwrap()))].into(),
     });
+    book.lineage
+        .people
+        .insert(PersonId(1), vec![crate::model::Rev(0xab_cdef_0123)]);
+    book.lineage.entries.insert(
+        crate::model::EntryId(1),
+        vec![crate::model::Rev(1), crate::model::Rev(2)],
+    );
     serialize_book_with_ron(&book)
 }
 

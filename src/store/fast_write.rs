@@ -24,6 +24,7 @@ pub fn book_text(book: &Book) -> String {
         merged,
         dismissed_intros,
         review,
+        lineage,
     } = book;
     let mut out = Out(String::with_capacity(
         256 + people.len() * 256 + entries.len() * 128,
@@ -72,27 +73,30 @@ pub fn book_text(book: &Book) -> String {
         }
         out.push("\n  ]");
     }
-    if let Some(review) = review {
-        out.push(",\n  review: ");
-        out.push(&review_text(review));
+    if review.is_some() || !lineage.is_empty() {
+        out.push(&tail_text(review, lineage));
     }
     out.push(",\n)\n");
     out.0
 }
 
-/// The review progress as ron writes it inside the book: small and rare, so
-/// it is cut out of ron's text for a book holding nothing else, which keeps it
-/// byte for byte what ron writes.
-fn review_text(review: &crate::model::ReviewProgress) -> String {
+/// The review progress and the lineage as ron writes them inside the book,
+/// from the `,` after the entries: small, so cut out of ron's text for a book
+/// holding nothing else, which keeps them byte for byte what ron writes.
+fn tail_text(
+    review: &Option<crate::model::ReviewProgress>,
+    lineage: &crate::model::Lineage,
+) -> String {
     let alone = Book {
-        review: Some(review.clone()),
+        review: review.clone(),
+        lineage: lineage.clone(),
         ..Book::default()
     };
     let text = super::serialize_book_with_ron(&alone);
     let start = text
-        .find("\n  review: ")
-        .expect("ron writes the review field")
-        + "\n  review: ".len();
+        .find("\n  entries: []")
+        .expect("ron writes the entries")
+        + "\n  entries: []".len();
     let end = text.rfind(",\n)").expect("ron closes the book");
     text[start..end].to_string()
 }

@@ -266,6 +266,7 @@ impl Store {
                 return Err(e.into());
             }
         };
+        let touched = crate::model::lineage::Touched::before(book, &op);
         let inverse = match op.clone().apply(book) {
             Ok(inverse) => inverse,
             Err(e) => {
@@ -277,7 +278,10 @@ impl Store {
             restore(book, Some(inverse));
             return Err(OpError::Rejected(format!("not saved: {}", problem.message)).into());
         }
+        let lineage = book.lineage.clone();
+        touched.note(book);
         if let Err(e) = disk::save(&target, serialize_book(book).as_bytes()) {
+            book.lineage = lineage;
             restore(book, Some(inverse));
             return Err(e);
         }

@@ -23,7 +23,8 @@
 use std::borrow::Cow;
 use std::collections::BTreeMap;
 
-use crate::model::{Book, Entry, FORMAT_VERSION, Person, PersonId};
+use crate::model::lineage::merged_lineage;
+use crate::model::{Book, Entry, FORMAT_VERSION, Lineage, Person, PersonId};
 
 use super::extras::{review, set3};
 use super::fate::{Outcome, count, fate, walk};
@@ -125,9 +126,56 @@ pub fn merge3(base: &Book, ours: &Book, theirs: &Book) -> Merged {
             ours.book.review.as_ref().map(|r| ours.remap.review(r)),
             theirs.book.review.as_ref().map(|r| theirs.remap.review(r)),
         ),
+        lineage: Lineage::default(),
     };
     book.normalize();
+    book.lineage = lineage(&book, ours, theirs);
     Merged { book, report }
+}
+
+/// The merged book's lineage: each record descends from both sides'
+/// versions of it (see [`merged_lineage`]). A side's record under an id it
+/// had to give up is another record, and no ancestor.
+fn lineage(book: &Book, ours: Copy3<'_>, theirs: Copy3<'_>) -> Lineage {
+    let mut out = Lineage::default();
+    let sides = [ours, theirs];
+    for p in &book.people {
+        let versions = sides.map(|s| {
+            let mine = !s.remap.is_renumbered_person(p.id);
+            let v = s.book.person_index(p.id).filter(|_| mine);
+            let revs = s.book.lineage.people.get(&p.id).filter(|_| mine);
+            (v.map(|i| &s.book.people[i]), revs.map(Vec::as_slice))
+        });
+        if versions
+            .iter()
+            .all(|(v, revs)| *v == Some(p) && revs.is_none())
+        {
+            continue;
+        }
+        let revs = merged_lineage(p, versions);
+        if !revs.is_empty() {
+            out.people.insert(p.id, revs);
+        }
+    }
+    for e in &book.entries {
+        let versions = sides.map(|s| {
+            let mine = !s.remap.is_renumbered_entry(e.id);
+            let v = s.book.entry_index(e.id).filter(|_| mine);
+            let revs = s.book.lineage.entries.get(&e.id).filter(|_| mine);
+            (v.map(|i| &s.book.entries[i]), revs.map(Vec::as_slice))
+        });
+        if versions
+            .iter()
+            .all(|(v, revs)| *v == Some(e) && revs.is_none())
+        {
+            continue;
+        }
+        let revs = merged_lineage(e, versions);
+        if !revs.is_empty() {
+            out.entries.insert(e.id, revs);
+        }
+    }
+    out
 }
 
 /// The book with its lists in id order (as every book read from a file is).

@@ -18,7 +18,7 @@
 
 use chrono::NaiveDate;
 
-use crate::model::{Book, Direction, Entry, HowMet, Kind, Person};
+use crate::model::{Book, Direction, Entry, HowMet, Kind, Lineage, Person};
 
 use super::three_way::{Merged, merge3};
 
@@ -39,12 +39,22 @@ pub fn neutral_base(a: &Book, b: &Book) -> Book {
         merged,
         dismissed_intros,
         review,
+        lineage,
     } = a;
+    // A version one copy replaced is where the other copy's record stands:
+    // that side is older, and the base is its version (the other is taken
+    // whole). Otherwise both changed it, or kith cannot tell: neutral.
     let people = both(people, &b.people, |p| p.id)
-        .map(|(x, y)| neutral_person(x, y))
+        .map(|(x, y)| {
+            let older = [lineage.person_replaced(y), b.lineage.person_replaced(x)];
+            base_of(x, y, older, neutral_person)
+        })
         .collect();
     let entries = both(entries, &b.entries, |e| e.id)
-        .map(|(x, y)| neutral_entry(x, y))
+        .map(|(x, y)| {
+            let older = [lineage.entry_replaced(y), b.lineage.entry_replaced(x)];
+            base_of(x, y, older, neutral_entry)
+        })
         .collect();
     Book {
         version: *version,
@@ -64,6 +74,19 @@ pub fn neutral_base(a: &Book, b: &Book) -> Book {
             .cloned()
             .collect(),
         review: same(review, &b.review),
+        lineage: Lineage::default(),
+    }
+}
+
+/// The base for a record both copies hold, `x` and `y`: when one is a
+/// version the other replaced (`older`: `y` is, `x` is), that one; when each
+/// replaced the other (an undo on one side), kith cannot tell, so neutral.
+fn base_of<T: Clone + PartialEq>(x: &T, y: &T, older: [bool; 2], neutral: fn(&T, &T) -> T) -> T {
+    match older {
+        _ if x == y => x.clone(),
+        [true, false] => y.clone(),
+        [false, true] => x.clone(),
+        _ => neutral(x, y),
     }
 }
 

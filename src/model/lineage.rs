@@ -1,0 +1,287 @@
+//! What each record was before: fingerprints of its earlier versions.
+//!
+//! Two copies of the book that a sync tool let diverge (a Syncthing conflict
+//! copy) come without the version both started from, so a record that
+//! differs between them could be a change on either side — or on both. The
+//! lineage tells which: every save notes, for each record it changes, a
+//! fingerprint of the version it replaced. When one copy's record is a
+//! version the other copy's record replaced, that side is simply older, and
+//! the newer one is taken whole, with nothing to flag. Only records changed
+//! on both sides since they parted are merged field by field.
+//!
+//! Kept beside the records, not in them, so that a record's value (what
+//! undo, the edit form and the guarded operations compare) stays what the
+//! user wrote.
+
+use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
+
+use super::{Book, Entry, EntryId, Op, Person, PersonId};
+
+/// How many earlier versions a record remembers: enough for a record edited
+/// that many times on one machine while the other copy was away.
+pub const KEPT: usize = 8;
+
+/// A fingerprint of one version of a record: 40 bits of FNV-1a over its
+/// text, written as 10 hex digits.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Rev(pub u64);
+
+impl Rev {
+    /// The fingerprint of a record as it is now. The same on every machine
+    /// and every run: FNV-1a, not std's hasher, which may change.
+    pub fn of<T: Serialize>(record: &T) -> Rev {
+        let text = ron::to_string(record).expect("a record serializes");
+        let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+        for b in text.bytes() {
+            h ^= u64::from(b);
+            h = h.wrapping_mul(0x0100_0000_01b3);
+        }
+        Rev(h >> 24)
+    }
+}
+
+impl Serialize for Rev {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(&format!("{:010x}", self.0))
+    }
+}
+
+impl<'de> Deserialize<'de> for Rev {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Rev, D::Error> {
+        let s = String::deserialize(d)?;
+        if s.len() != 10 {
+            return Err(serde::de::Error::custom(format!(
+                "'{s}' is not a revision (10 hex digits)"
+            )));
+        }
+        u64::from_str_radix(&s, 16)
+            .map(Rev)
+            .map_err(|_| serde::de::Error::custom(format!("'{s}' is not a revision")))
+    }
+}
+
+/// Each changed record's earlier versions, newest first.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Lineage {
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub people: BTreeMap<PersonId, Vec<Rev>>,
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub entries: BTreeMap<EntryId, Vec<Rev>>,
+}
+
+impl Lineage {
+    pub fn is_empty(&self) -> bool {
+        self.people.is_empty() && self.entries.is_empty()
+    }
+
+    /// Notes that a save turned person `before` into `after` (`None`:
+    /// deleted, which forgets the person's lineage).
+    pub fn note_person(&mut self, before: &Person, after: Option<&Person>) {
+        note(&mut self.people, before.id, before, after);
+    }
+
+    pub fn note_entry(&mut self, before: &Entry, after: Option<&Entry>) {
+        note(&mut self.entries, before.id, before, after);
+    }
+
+    /// Whether `older` is a version this copy's person replaced.
+    pub fn person_replaced(&self, older: &Person) -> bool {
+        replaced(&self.people, older.id, older)
+    }
+
+    pub fn entry_replaced(&self, older: &Entry) -> bool {
+        replaced(&self.entries, older.id, older)
+    }
+
+    /// Forgets the lineage of records the book no longer holds.
+    pub fn keep_only(&mut self, people: &[Person], entries: &[Entry]) {
+        self.people
+            .retain(|id, _| people.binary_search_by_key(id, |p| p.id).is_ok());
+        self.entries
+            .retain(|id, _| entries.binary_search_by_key(id, |e| e.id).is_ok());
+    }
+}
+
+/// The records an operation is about to change, as they were: taken before
+/// it applies, noted in the book's lineage after.
+#[derive(Debug, Default)]
+pub struct Touched {
+    people: Vec<Person>,
+    entries: Vec<Entry>,
+}
+
+impl Touched {
+    pub fn before(book: &Book, op: &Op) -> Touched {
+        let (mut people, mut entries) = (Vec::new(), Vec::new());
+        op.touched(&mut people, &mut entries);
+        people.sort_unstable();
+        people.dedup();
+        entries.sort_unstable();
+        entries.dedup();
+        Touched {
+            people: people
+                .into_iter()
+                .filter_map(|id| Some(book.people[book.person_index(id)?].clone()))
+                .collect(),
+            entries: entries
+                .into_iter()
+                .filter_map(|id| book.entry(id).cloned())
+                .collect(),
+        }
+    }
+
+    /// Notes in `book`'s lineage what became of each record.
+    pub fn note(self, book: &mut Book) {
+        for p in &self.people {
+            // By exact id: a merged-away id resolves to someone else.
+            let after = book.person_index(p.id).map(|i| book.people[i].clone());
+            book.lineage.note_person(p, after.as_ref());
+        }
+        for e in &self.entries {
+            let after = book.entry(e.id).cloned();
+            book.lineage.note_entry(e, after.as_ref());
+        }
+    }
+}
+
+fn note<K: Ord + Copy, T: Serialize + PartialEq>(
+    map: &mut BTreeMap<K, Vec<Rev>>,
+    id: K,
+    before: &T,
+    after: Option<&T>,
+) {
+    match after {
+        None => {
+            map.remove(&id);
+        }
+        Some(after) if after == before => {}
+        Some(_) => {
+            let revs = map.entry(id).or_default();
+            let rev = Rev::of(before);
+            revs.retain(|r| *r != rev);
+            revs.insert(0, rev);
+            revs.truncate(KEPT);
+        }
+    }
+}
+
+fn replaced<K: Ord, T: Serialize>(map: &BTreeMap<K, Vec<Rev>>, id: K, older: &T) -> bool {
+    map.get(&id)
+        .is_some_and(|revs| revs.contains(&Rev::of(older)))
+}
+
+/// The lineage of a record a merge made (`merged`) from the two sides'
+/// versions and lineages: both versions (where they differ from the merged
+/// one) and everything they replaced, newest first, taking turns so both
+/// sides' recent history is kept. The same whichever side is which.
+pub fn merged_lineage<T: Serialize + PartialEq>(
+    merged: &T,
+    sides: [(Option<&T>, Option<&[Rev]>); 2],
+) -> Vec<Rev> {
+    let mut lists: Vec<Vec<Rev>> = sides
+        .iter()
+        .map(|(record, revs)| {
+            let mut list = Vec::new();
+            if let Some(r) = record
+                && *r != merged
+            {
+                list.push(Rev::of(r));
+            }
+            list.extend(revs.unwrap_or_default().iter().copied());
+            list
+        })
+        .collect();
+    lists.sort();
+    let mut out: Vec<Rev> = Vec::new();
+    let longest = lists.iter().map(Vec::len).max().unwrap_or(0);
+    for i in 0..longest {
+        for list in &lists {
+            if let Some(r) = list.get(i)
+                && !out.contains(r)
+            {
+                out.push(*r);
+            }
+        }
+    }
+    out.truncate(KEPT);
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn ana() -> Person {
+        Person::new(PersonId(1), "Ana")
+    }
+
+    #[test]
+    fn a_change_remembers_the_version_it_replaced_newest_first() {
+        let mut l = Lineage::default();
+        let v1 = ana();
+        let mut v2 = v1.clone();
+        v2.org = Some("Acme".into());
+        let mut v3 = v2.clone();
+        v3.title = Some("CTO".into());
+        l.note_person(&v1, Some(&v2));
+        l.note_person(&v2, Some(&v3));
+        assert_eq!(l.people[&PersonId(1)], [Rev::of(&v2), Rev::of(&v1)]);
+        assert!(l.person_replaced(&v1) && l.person_replaced(&v2));
+        assert!(
+            !l.person_replaced(&v3),
+            "the current version replaced nothing"
+        );
+        l.note_person(&v3, Some(&v3));
+        assert_eq!(l.people[&PersonId(1)].len(), 2, "no change, nothing noted");
+        l.note_person(&v3, None);
+        assert!(l.is_empty(), "a deleted record forgets its lineage");
+    }
+
+    #[test]
+    fn only_the_last_few_versions_are_kept() {
+        let mut l = Lineage::default();
+        let mut p = ana();
+        for i in 0..KEPT + 3 {
+            let mut next = p.clone();
+            next.notes = format!("edit {i}");
+            l.note_person(&p, Some(&next));
+            p = next;
+        }
+        assert_eq!(l.people[&PersonId(1)].len(), KEPT);
+    }
+
+    #[test]
+    fn fingerprints_are_fixed_text_and_tell_versions_apart() {
+        let mut other = ana();
+        other.name = "Ana B".into();
+        assert_ne!(Rev::of(&ana()), Rev::of(&other));
+        assert_eq!(Rev::of(&ana()), Rev::of(&ana()));
+        let text = ron::to_string(&Rev::of(&ana())).unwrap();
+        assert_eq!(text.len(), 12, "10 hex digits in quotes: {text}");
+        let back: Rev = ron::from_str(&text).unwrap();
+        assert_eq!(back, Rev::of(&ana()));
+        assert!(ron::from_str::<Rev>("\"xyz\"").is_err());
+    }
+
+    #[test]
+    fn a_merged_record_descends_from_both_sides_either_way_round() {
+        let (o, mut t, mut m) = (ana(), ana(), ana());
+        t.org = Some("Acme".into());
+        m.org = Some("Acme".into());
+        m.title = Some("CTO".into());
+        let (lo, lt) = (vec![Rev(1), Rev(2)], vec![Rev(3)]);
+        let a = merged_lineage(&m, [(Some(&o), Some(&lo)), (Some(&t), Some(&lt))]);
+        let b = merged_lineage(&m, [(Some(&t), Some(&lt)), (Some(&o), Some(&lo))]);
+        assert_eq!(a, b);
+        for r in [Rev::of(&o), Rev::of(&t), Rev(1), Rev(2), Rev(3)] {
+            assert!(a.contains(&r), "{r:?} in {a:?}");
+        }
+        let same = merged_lineage(&o, [(Some(&o), Some(&lo)), (None, None)]);
+        assert_eq!(
+            same, lo,
+            "a record one side kept as it was keeps its lineage"
+        );
+    }
+}
