@@ -182,8 +182,9 @@ fn changes_made_on_one_side_only_merge_cleanly_with_nothing_flagged() {
     );
     let copy = dir.path().join(COPY);
     std::fs::copy(&file, &copy).unwrap();
-    // The other machine: Bo moves on (a new org, no title).
-    elsewhere(&copy, &["edit", "bo", "--org", "Globex", "--title", ""]);
+    // The other machine: Bo moves on (a new org, then no title).
+    elsewhere(&copy, &["edit", "bo", "--org", "Globex"]);
+    elsewhere(&copy, &["edit", "bo", "--title", ""]);
     // This machine: Ana's tag removed and her org changed.
     ok(
         &file,
@@ -212,4 +213,20 @@ fn changes_made_on_one_side_only_merge_cleanly_with_nothing_flagged() {
     }
     let review = ok(&file, &["review", "--print", "--all"]);
     assert!(!review.contains("the copies disagreed"), "{review}");
+
+    // The book carries Bo's history from the copy on, so an even older copy
+    // of Bo from elsewhere is known as older too.
+    let read = |path: &Path| {
+        let bytes = std::fs::read(path).unwrap();
+        kith::store::load_book(path, &bytes).unwrap().book
+    };
+    let (book, put_away) = (
+        read(&file),
+        read(&dir.path().join(".kith.ron.kith-merged").join(COPY)),
+    );
+    let bo_id = book.people.iter().find(|p| p.name == "Bo Chen").unwrap().id;
+    let carried = &book.lineage.people[&bo_id];
+    for rev in &put_away.lineage.people[&bo_id] {
+        assert!(carried.contains(rev), "{rev:?} not in {carried:?}");
+    }
 }

@@ -623,6 +623,7 @@ fn check_copy(ours: &Book, theirs: &Book) -> Result<(), TestCaseError> {
     prop_assert_eq!(&applied.people, &book.people);
     prop_assert_eq!(&applied.entries, &book.entries);
     prop_assert_eq!(&applied.merged, &book.merged);
+    prop_assert_eq!(&applied.lineage, &book.lineage);
     Ok(())
 }
 

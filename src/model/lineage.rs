@@ -95,6 +95,25 @@ impl Lineage {
         replaced(&self.entries, older.id, older)
     }
 
+    /// Sets the lineage of every record `with` names (an empty list forgets
+    /// it); returns what those records had, in the same form, so applying
+    /// that puts it back.
+    pub fn replace(&mut self, with: Lineage) -> Lineage {
+        Lineage {
+            people: swap(&mut self.people, with.people),
+            entries: swap(&mut self.entries, with.entries),
+        }
+    }
+
+    /// The [`Lineage::replace`] that makes `self` into `to`: the records
+    /// whose lineage differs.
+    pub fn changes_to(&self, to: &Lineage) -> Lineage {
+        Lineage {
+            people: differing(&self.people, &to.people),
+            entries: differing(&self.entries, &to.entries),
+        }
+    }
+
     /// Forgets the lineage of records the book no longer holds.
     pub fn keep_only(&mut self, people: &[Person], entries: &[Entry]) {
         self.people
@@ -144,6 +163,40 @@ impl Touched {
             book.lineage.note_entry(e, after.as_ref());
         }
     }
+}
+
+fn swap<K: Ord + Copy>(
+    map: &mut BTreeMap<K, Vec<Rev>>,
+    with: BTreeMap<K, Vec<Rev>>,
+) -> BTreeMap<K, Vec<Rev>> {
+    let mut old = BTreeMap::new();
+    for (id, revs) in with {
+        let was = if revs.is_empty() {
+            map.remove(&id)
+        } else {
+            map.insert(id, revs)
+        };
+        old.insert(id, was.unwrap_or_default());
+    }
+    old
+}
+
+fn differing<K: Ord + Copy>(
+    from: &BTreeMap<K, Vec<Rev>>,
+    to: &BTreeMap<K, Vec<Rev>>,
+) -> BTreeMap<K, Vec<Rev>> {
+    let mut out = BTreeMap::new();
+    for (id, revs) in to {
+        if from.get(id) != Some(revs) {
+            out.insert(*id, revs.clone());
+        }
+    }
+    for id in from.keys() {
+        if !to.contains_key(id) {
+            out.insert(*id, Vec::new());
+        }
+    }
+    out
 }
 
 fn note<K: Ord + Copy, T: Serialize + PartialEq>(
@@ -237,6 +290,22 @@ mod tests {
         assert_eq!(l.people[&PersonId(1)].len(), 2, "no change, nothing noted");
         l.note_person(&v3, None);
         assert!(l.is_empty(), "a deleted record forgets its lineage");
+    }
+
+    #[test]
+    fn a_replacement_is_undone_by_what_it_returns() {
+        let mut l = Lineage::default();
+        l.people.insert(PersonId(1), vec![Rev(1)]);
+        l.people.insert(PersonId(2), vec![Rev(2)]);
+        let before = l.clone();
+        let mut to = l.clone();
+        to.people.remove(&PersonId(1));
+        to.people.insert(PersonId(2), vec![Rev(3), Rev(2)]);
+        to.entries.insert(EntryId(5), vec![Rev(4)]);
+        let undo = l.replace(l.changes_to(&to));
+        assert_eq!(l, to);
+        l.replace(undo);
+        assert_eq!(l, before);
     }
 
     #[test]

@@ -4,7 +4,9 @@
 
 use chrono::NaiveDate;
 
-use super::{Book, DismissedIntro, Entry, EntryId, Person, PersonEdit, PersonId, ReviewProgress};
+use super::{
+    Book, DismissedIntro, Entry, EntryId, Lineage, Person, PersonEdit, PersonId, ReviewProgress,
+};
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Op {
@@ -43,6 +45,9 @@ pub enum Op {
     /// Dismisses a suggested introduction (`true`) or takes the dismissal
     /// back (`false`).
     SetDismissed(DismissedIntro, bool),
+    /// Replaces the lineage of the records it names (an empty list forgets
+    /// one): how a merge carries the other copy's history into the book.
+    SetLineage(Box<Lineage>),
     /// Several operations applied together: all of them or none.
     Batch(Vec<Op>),
 }
@@ -123,7 +128,7 @@ impl Op {
             Op::ReplaceEntry { expect, .. } => entries.push(expect.id),
             Op::DeleteEntry(id) | Op::SetDone(id, _) | Op::SetReleased(id, _) => entries.push(*id),
             Op::RemoveEntry(e) => entries.push(e.id),
-            Op::SetMerged(..) | Op::SetReview(_) | Op::SetDismissed(..) => {}
+            Op::SetMerged(..) | Op::SetReview(_) | Op::SetDismissed(..) | Op::SetLineage(_) => {}
             Op::Batch(ops) => ops.iter().for_each(|op| op.touched(people, entries)),
         }
     }
@@ -299,6 +304,7 @@ impl Op {
                 }
                 Ok(Op::SetReleased(id, old))
             }
+            Op::SetLineage(lineage) => Ok(Op::SetLineage(Box::new(book.lineage.replace(*lineage)))),
             Op::SetReview(progress) => {
                 Ok(Op::SetReview(std::mem::replace(&mut book.review, progress)))
             }

@@ -51,6 +51,11 @@ pub fn ops_between(from: &Book, to: &Book) -> Op {
     if from.review != to.review {
         ops.push(Op::SetReview(to.review.clone()));
     }
+    // Last: the store notes what the records above replaced on top of it.
+    let lineage = from.lineage.changes_to(&to.lineage);
+    if !lineage.is_empty() {
+        ops.push(Op::SetLineage(Box::new(lineage)));
+    }
     Op::Batch(ops)
 }
 
