@@ -4,7 +4,8 @@
 //! Shared by `benches/merge_books.rs` and `examples/merge_copies.rs`.
 
 use chrono::NaiveDate;
-use kith::model::{Book, Entry, Kind, Op, Person, PersonId, merge_op};
+use kith::model::lineage::Touched;
+use kith::model::{Book, Entry, Kind, Op, Person, merge_op};
 use kith::tui::layers::delete::delete_op;
 
 /// splitmix64, as the demo generator uses: deterministic, no dependency.
@@ -30,11 +31,17 @@ pub fn changed_copy(base: &Book, changes: usize, seed: u64, today: NaiveDate) ->
     for i in 0..changes {
         let person = |book: &Book, rng: &mut Rng| book.people[rng.below(book.people.len())].id;
         let op = match i % 10 {
-            0 | 1 => Op::AddPerson(Person::new(PersonId(0), format!("New person {seed}-{i}"))),
+            // Codes drawn as each machine draws them: its own salt.
+            0 | 1 => Op::AddPerson(Person::new(
+                book.fresh_person_id(seed),
+                format!("New person {seed}-{i}"),
+            )),
             2..=5 => {
                 let who = vec![person(&book, &mut rng)];
                 let summary = format!("logged on copy {seed}: {}", words[rng.below(6)]);
-                Op::AddEntry(Entry::new(today, who, Kind::new("favor"), &summary))
+                let mut e = Entry::new(today, who, Kind::new("favor"), &summary);
+                e.id = book.fresh_entry_id(seed);
+                Op::AddEntry(e)
             }
             6 | 7 => {
                 let id = person(&book, &mut rng);
@@ -63,7 +70,11 @@ pub fn changed_copy(base: &Book, changes: usize, seed: u64, today: NaiveDate) ->
                 }
             }
         };
-        let _ = op.apply(&mut book);
+        // As the store saves it: what the op replaced goes in the lineage.
+        let touched = Touched::before(&book, &op);
+        if op.apply(&mut book).is_ok() {
+            touched.note(&mut book);
+        }
     }
     book
 }
