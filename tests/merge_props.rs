@@ -16,7 +16,7 @@ use proptest::prelude::*;
 use std::collections::BTreeSet;
 
 use kith::demo::generate;
-use kith::model::lineage::Touched;
+use kith::model::lineage::apply_noting;
 use kith::model::{Book, Direction, Entry, EntryId, HowMet, Kind, Op, Person, PersonId, merge_op};
 use kith::store::{serialize_book, validate};
 use kith::sync::{Merged, RecordId, Side, merge3};
@@ -180,20 +180,15 @@ fn play_on(base: &Book, steps: &[Step], salt: Option<u64>) -> Book {
     for step in steps {
         if let Step::Undo = step {
             if let Some(inverse) = undo.pop() {
-                let touched = Touched::before(&book, &inverse);
-                if inverse.apply(&mut book).is_ok() {
-                    touched.note(&mut book);
-                }
+                let _ = apply_noting(inverse, &mut book);
             }
             continue;
         }
-        if let Some(op) = op_of(&book, step, salt) {
-            // As the store saves it: what the op replaced goes in the lineage.
-            let touched = Touched::before(&book, &op);
-            if let Ok(inverse) = op.apply(&mut book) {
-                touched.note(&mut book);
-                undo.push(inverse);
-            }
+        // As the store saves it: what the op replaced goes in the lineage.
+        if let Some(op) = op_of(&book, step, salt)
+            && let Ok(inverse) = apply_noting(op, &mut book)
+        {
+            undo.push(inverse);
         }
     }
     assert_eq!(validate::problems(&book), vec![], "a side itself is valid");
@@ -585,13 +580,22 @@ fn check_copy(ours: &Book, theirs: &Book) -> Result<(), TestCaseError> {
         &serialize_book(&kith::sync::merge_copy(theirs, ours).book)
     );
     let dropped: Vec<String> = m.report.dropped.iter().map(ToString::to_string).collect();
-    for copy in [ours, theirs] {
+    // Every record of either copy is in the merge, unless the other copy
+    // deleted (or merged away) that very version, as its lineage shows.
+    for (copy, other) in [(ours, theirs), (theirs, ours)] {
         for p in &copy.people {
-            prop_assert!(book.person(p.id).is_some(), "{} ({}) lost", p.name, p.id);
+            let deleted = !holds_person(other, p.id) && other.lineage.person_replaced(p);
+            prop_assert!(
+                book.person(p.id).is_some() || deleted,
+                "{} ({}) lost",
+                p.name,
+                p.id
+            );
         }
         for e in &copy.entries {
+            let deleted = other.entry(e.id).is_none() && other.lineage.entry_replaced(e);
             prop_assert!(
-                book.entry(e.id).is_some() || dropped.contains(&e.id.to_string()),
+                book.entry(e.id).is_some() || dropped.contains(&e.id.to_string()) || deleted,
                 "entry {} lost",
                 e.id
             );
@@ -647,6 +651,11 @@ proptest! {
     }
 }
 
+/// Whether `book` holds a person under exactly this id (not merged away).
+fn holds_person(book: &Book, id: PersonId) -> bool {
+    book.people.binary_search_by_key(&id, |p| p.id).is_ok()
+}
+
 /// Without clash lines (an entry's clash is noted in its person's notes).
 fn plain(p: &Person) -> Person {
     let mut p = p.clone();
@@ -663,10 +672,37 @@ fn one_sided_changes_are_taken_whole(
     ours: &Book,
     theirs: &Book,
 ) -> Result<(), TestCaseError> {
+    let m = kith::sync::merge_copy(ours, theirs);
+    // Deleted (or merged away) on one side, untouched on the other: gone,
+    // unless something still names them.
+    for (x, y) in [(ours, theirs), (theirs, ours)] {
+        for b in &base.people {
+            let untouched = y
+                .people
+                .binary_search_by_key(&b.id, |p| p.id)
+                .is_ok_and(|i| y.people[i] == *b);
+            if untouched && !holds_person(x, b.id) && x.lineage.person_replaced(b) {
+                let named = m.book.entries.iter().any(|e| e.people.contains(&b.id))
+                    || m.book
+                        .people
+                        .iter()
+                        .any(|p| p.met.introduced_by == Some(b.id));
+                prop_assert!(
+                    !holds_person(&m.book, b.id) || named,
+                    "{} deleted, yet back",
+                    b.id
+                );
+            }
+        }
+        for b in &base.entries {
+            if y.entry(b.id) == Some(b) && x.entry(b.id).is_none() && x.lineage.entry_replaced(b) {
+                prop_assert!(m.book.entry(b.id).is_none(), "{} deleted, yet back", b.id);
+            }
+        }
+    }
     if !(base.merged.is_empty() && ours.merged.is_empty() && theirs.merged.is_empty()) {
         return Ok(()); // merges re-point references: the record is not one side's
     }
-    let m = kith::sync::merge_copy(ours, theirs);
     for (x, y) in [(ours, theirs), (theirs, ours)] {
         for b in &base.people {
             let (Some(xr), Some(yr)) = (x.person(b.id), y.person(b.id)) else {

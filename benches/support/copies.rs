@@ -4,7 +4,7 @@
 //! Shared by `benches/merge_books.rs` and `examples/merge_copies.rs`.
 
 use chrono::NaiveDate;
-use kith::model::lineage::Touched;
+use kith::model::lineage::apply_noting;
 use kith::model::{Book, Entry, Kind, Op, Person, merge_op};
 use kith::tui::layers::delete::delete_op;
 
@@ -71,10 +71,7 @@ pub fn changed_copy(base: &Book, changes: usize, seed: u64, today: NaiveDate) ->
             }
         };
         // As the store saves it: what the op replaced goes in the lineage.
-        let touched = Touched::before(&book, &op);
-        if op.apply(&mut book).is_ok() {
-            touched.note(&mut book);
-        }
+        let _ = apply_noting(op, &mut book);
     }
     book
 }

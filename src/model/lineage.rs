@@ -77,7 +77,7 @@ impl Lineage {
     }
 
     /// Notes that a save turned person `before` into `after` (`None`:
-    /// deleted, which forgets the person's lineage).
+    /// deleted or merged away; the lineage then says what they were last).
     pub fn note_person(&mut self, before: &Person, after: Option<&Person>) {
         note(&mut self.people, before.id, before, after);
     }
@@ -112,14 +112,6 @@ impl Lineage {
             people: differing(&self.people, &to.people),
             entries: differing(&self.entries, &to.entries),
         }
-    }
-
-    /// Forgets the lineage of records the book no longer holds.
-    pub fn keep_only(&mut self, people: &[Person], entries: &[Entry]) {
-        self.people
-            .retain(|id, _| people.binary_search_by_key(id, |p| p.id).is_ok());
-        self.entries
-            .retain(|id, _| entries.binary_search_by_key(id, |e| e.id).is_ok());
     }
 }
 
@@ -165,6 +157,15 @@ impl Touched {
     }
 }
 
+/// Applies `op` and notes what it replaced, as a save does: how a copy of
+/// the book kept beside the file (the TUI's) stays the file's.
+pub fn apply_noting(op: Op, book: &mut Book) -> Result<Op, super::OpError> {
+    let touched = Touched::before(book, &op);
+    let inverse = op.apply(book)?;
+    touched.note(book);
+    Ok(inverse)
+}
+
 fn swap<K: Ord + Copy>(
     map: &mut BTreeMap<K, Vec<Rev>>,
     with: BTreeMap<K, Vec<Rev>>,
@@ -206,11 +207,10 @@ fn note<K: Ord + Copy, T: Serialize + PartialEq>(
     after: Option<&T>,
 ) {
     match after {
-        None => {
-            map.remove(&id);
-        }
         Some(after) if after == before => {}
-        Some(_) => {
+        // Changed, or deleted: a deleted record's entry is what it was last,
+        // so a copy still holding that version is known to be older.
+        _ => {
             let revs = map.entry(id).or_default();
             let rev = Rev::of(before);
             revs.retain(|r| *r != rev);
@@ -227,18 +227,19 @@ fn replaced<K: Ord, T: Serialize>(map: &BTreeMap<K, Vec<Rev>>, id: K, older: &T)
 
 /// The lineage of a record a merge made (`merged`) from the two sides'
 /// versions and lineages: both versions (where they differ from the merged
-/// one) and everything they replaced, newest first, taking turns so both
-/// sides' recent history is kept. The same whichever side is which.
+/// one; `None`: the merge left it out) and everything they replaced, newest
+/// first, taking turns so both sides' recent history is kept. The same
+/// whichever side is which.
 pub fn merged_lineage<T: Serialize + PartialEq>(
-    merged: &T,
+    merged: Option<&T>,
     sides: [(Option<&T>, Option<&[Rev]>); 2],
 ) -> Vec<Rev> {
     let mut lists: Vec<Vec<Rev>> = sides
         .iter()
         .map(|(record, revs)| {
             let mut list = Vec::new();
-            if let Some(r) = record
-                && *r != merged
+            if let Some(r) = *record
+                && Some(r) != merged
             {
                 list.push(Rev::of(r));
             }
@@ -289,7 +290,10 @@ mod tests {
         l.note_person(&v3, Some(&v3));
         assert_eq!(l.people[&PersonId(1)].len(), 2, "no change, nothing noted");
         l.note_person(&v3, None);
-        assert!(l.is_empty(), "a deleted record forgets its lineage");
+        assert!(
+            l.person_replaced(&v3) && l.person_replaced(&v1),
+            "a deleted record leaves what it was last"
+        );
     }
 
     #[test]
@@ -341,13 +345,13 @@ mod tests {
         m.org = Some("Acme".into());
         m.title = Some("CTO".into());
         let (lo, lt) = (vec![Rev(1), Rev(2)], vec![Rev(3)]);
-        let a = merged_lineage(&m, [(Some(&o), Some(&lo)), (Some(&t), Some(&lt))]);
-        let b = merged_lineage(&m, [(Some(&t), Some(&lt)), (Some(&o), Some(&lo))]);
+        let a = merged_lineage(Some(&m), [(Some(&o), Some(&lo)), (Some(&t), Some(&lt))]);
+        let b = merged_lineage(Some(&m), [(Some(&t), Some(&lt)), (Some(&o), Some(&lo))]);
         assert_eq!(a, b);
         for r in [Rev::of(&o), Rev::of(&t), Rev(1), Rev(2), Rev(3)] {
             assert!(a.contains(&r), "{r:?} in {a:?}");
         }
-        let same = merged_lineage(&o, [(Some(&o), Some(&lo)), (None, None)]);
+        let same = merged_lineage(Some(&o), [(Some(&o), Some(&lo)), (None, None)]);
         assert_eq!(
             same, lo,
             "a record one side kept as it was keeps its lineage"

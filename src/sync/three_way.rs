@@ -24,7 +24,7 @@ use std::borrow::Cow;
 use std::collections::BTreeMap;
 
 use crate::model::lineage::merged_lineage;
-use crate::model::{Book, Entry, FORMAT_VERSION, Lineage, Person, PersonId};
+use crate::model::{Book, Entry, FORMAT_VERSION, Lineage, Person, PersonId, Rev};
 
 use super::extras::{review, set3};
 use super::fate::{Outcome, count, fate, walk};
@@ -134,48 +134,85 @@ pub fn merge3(base: &Book, ours: &Book, theirs: &Book) -> Merged {
 }
 
 /// The merged book's lineage: each record descends from both sides'
-/// versions of it (see [`merged_lineage`]). A side's record under an id it
-/// had to give up is another record, and no ancestor.
+/// versions of it (see [`merged_lineage`]), and one the merge left out keeps
+/// what it was on each side, so a copy still holding it is known as older.
+/// A side's record under an id it had to give up is another record, and no
+/// ancestor.
 fn lineage(book: &Book, ours: Copy3<'_>, theirs: Copy3<'_>) -> Lineage {
-    let mut out = Lineage::default();
     let sides = [ours, theirs];
-    for p in &book.people {
+    let people = ids_of(
+        book.people.iter().map(|p| p.id),
+        sides.map(|s| {
+            (
+                s.book.people.iter().map(|p| p.id),
+                s.book.lineage.people.keys(),
+            )
+        }),
+    );
+    let entries = ids_of(
+        book.entries.iter().map(|e| e.id),
+        sides.map(|s| {
+            (
+                s.book.entries.iter().map(|e| e.id),
+                s.book.lineage.entries.keys(),
+            )
+        }),
+    );
+    let mut out = Lineage::default();
+    for id in people {
+        let merged = book.person_index(id).map(|i| &book.people[i]);
         let versions = sides.map(|s| {
-            let mine = !s.remap.is_renumbered_person(p.id);
-            let v = s.book.person_index(p.id).filter(|_| mine);
-            let revs = s.book.lineage.people.get(&p.id).filter(|_| mine);
+            let mine = !s.remap.is_renumbered_person(id);
+            let v = s.book.person_index(id).filter(|_| mine);
+            let revs = s.book.lineage.people.get(&id).filter(|_| mine);
             (v.map(|i| &s.book.people[i]), revs.map(Vec::as_slice))
         });
-        if versions
-            .iter()
-            .all(|(v, revs)| *v == Some(p) && revs.is_none())
-        {
-            continue;
-        }
-        let revs = merged_lineage(p, versions);
-        if !revs.is_empty() {
-            out.people.insert(p.id, revs);
+        if let Some(revs) = lineage_of(merged, versions) {
+            out.people.insert(id, revs);
         }
     }
-    for e in &book.entries {
+    for id in entries {
+        let merged = book.entry_index(id).map(|i| &book.entries[i]);
         let versions = sides.map(|s| {
-            let mine = !s.remap.is_renumbered_entry(e.id);
-            let v = s.book.entry_index(e.id).filter(|_| mine);
-            let revs = s.book.lineage.entries.get(&e.id).filter(|_| mine);
+            let mine = !s.remap.is_renumbered_entry(id);
+            let v = s.book.entry_index(id).filter(|_| mine);
+            let revs = s.book.lineage.entries.get(&id).filter(|_| mine);
             (v.map(|i| &s.book.entries[i]), revs.map(Vec::as_slice))
         });
-        if versions
-            .iter()
-            .all(|(v, revs)| *v == Some(e) && revs.is_none())
-        {
-            continue;
-        }
-        let revs = merged_lineage(e, versions);
-        if !revs.is_empty() {
-            out.entries.insert(e.id, revs);
+        if let Some(revs) = lineage_of(merged, versions) {
+            out.entries.insert(id, revs);
         }
     }
     out
+}
+
+/// Every id the merged book or either side holds or has a lineage for.
+fn ids_of<'a, K: Ord + Copy + 'a, A: Iterator<Item = K>, B: Iterator<Item = &'a K>>(
+    merged: impl Iterator<Item = K>,
+    sides: [(A, B); 2],
+) -> std::collections::BTreeSet<K> {
+    let mut ids: std::collections::BTreeSet<K> = merged.collect();
+    for (records, lineage) in sides {
+        ids.extend(records);
+        ids.extend(lineage.copied());
+    }
+    ids
+}
+
+/// A record's lineage in the merge; `None` when it has none.
+fn lineage_of<T: serde::Serialize + PartialEq>(
+    merged: Option<&T>,
+    versions: [(Option<&T>, Option<&[Rev]>); 2],
+) -> Option<Vec<Rev>> {
+    // The common case, fast: as it was on both sides, with no history.
+    if versions
+        .iter()
+        .all(|(v, revs)| *v == merged && revs.is_none())
+    {
+        return None;
+    }
+    let revs = merged_lineage(merged, versions);
+    (!revs.is_empty()).then_some(revs)
 }
 
 /// The book with its lists in id order (as every book read from a file is).

@@ -6,10 +6,12 @@
 //! substitute: they hold this machine's own latest saves, so a record found
 //! in them may just as well be a change made here as the old version. So the
 //! base is made up record by record, to lose nothing:
-//! - a record on one side only is kept (an addition there; a deletion on the
-//!   other side comes back, which loses nothing);
+//! - a record on one side only is kept (an addition there), unless the other
+//!   side's lineage shows it deleted (or merged away) that very version;
 //! - a record on both sides, the same, is that record;
-//! - a record on both sides, different, is merged field by field against a
+//! - a record on both sides where one is a version the other side's lineage
+//!   says it replaced: that older one, so the newer is taken whole;
+//! - a record on both sides, different otherwise, is merged field by field against a
 //!   *neutral* base: lists against what both hold (so each side's items are
 //!   kept), a value one side has and the other lacks is kept, notes against
 //!   the lines both start with (so text added on either side is kept), and a
@@ -44,18 +46,34 @@ pub fn neutral_base(a: &Book, b: &Book) -> Book {
     // A version one copy replaced is where the other copy's record stands:
     // that side is older, and the base is its version (the other is taken
     // whole). Otherwise both changed it, or kith cannot tell: neutral.
-    let people = both(people, &b.people, |p| p.id)
+    let mut people: Vec<Person> = both(people, &b.people, |p| p.id)
         .map(|(x, y)| {
             let older = [lineage.person_replaced(y), b.lineage.person_replaced(x)];
             base_of(x, y, older, neutral_person)
         })
         .collect();
-    let entries = both(entries, &b.entries, |e| e.id)
+    // A record one copy holds that the other deleted or merged away — in
+    // this very version — is a deletion there, not an addition here.
+    people.extend(
+        only_in(&a.people, &b.people, |p| p.id)
+            .filter(|p| b.lineage.person_replaced(p))
+            .chain(only_in(&b.people, &a.people, |p| p.id).filter(|p| lineage.person_replaced(p)))
+            .cloned(),
+    );
+    people.sort_by_key(|p| p.id);
+    let mut entries: Vec<Entry> = both(entries, &b.entries, |e| e.id)
         .map(|(x, y)| {
             let older = [lineage.entry_replaced(y), b.lineage.entry_replaced(x)];
             base_of(x, y, older, neutral_entry)
         })
         .collect();
+    entries.extend(
+        only_in(&a.entries, &b.entries, |e| e.id)
+            .filter(|e| b.lineage.entry_replaced(e))
+            .chain(only_in(&b.entries, &a.entries, |e| e.id).filter(|e| lineage.entry_replaced(e)))
+            .cloned(),
+    );
+    entries.sort_by_key(|e| e.id);
     Book {
         version: *version,
         anchor: same(anchor, &b.anchor),
@@ -88,6 +106,16 @@ fn base_of<T: Clone + PartialEq>(x: &T, y: &T, older: [bool; 2], neutral: fn(&T,
         [false, true] => x.clone(),
         _ => neutral(x, y),
     }
+}
+
+/// The records of sorted list `a` that sorted list `b` lacks.
+fn only_in<'a, T, K: Ord>(
+    a: &'a [T],
+    b: &'a [T],
+    key: impl Fn(&T) -> K + Copy,
+) -> impl Iterator<Item = &'a T> {
+    a.iter()
+        .filter(move |x| b.binary_search_by_key(&key(x), key).is_err())
 }
 
 /// The records both sorted lists hold, paired by id.
@@ -304,6 +332,36 @@ mod tests {
         };
         let (x, y) = (book(&a), book(&b));
         assert_eq!(merge_copy(&x, &y).book, merge_copy(&y, &x).book);
+    }
+
+    #[test]
+    fn a_deletion_or_merge_on_one_copy_is_kept_when_the_other_left_them_alone() {
+        use crate::model::lineage::apply_noting;
+        use crate::model::{Op, merge_op};
+        let mut base = Book::default();
+        for name in ["Ana", "Bo", "Cy"] {
+            apply_noting(Op::AddPerson(person(0, name)), &mut base).unwrap();
+        }
+        let (ana, bo, cy) = (PersonId(1), PersonId(2), PersonId(3));
+        let mut here = base.clone();
+        apply_noting(Op::DeletePerson(ana), &mut here).unwrap();
+        let merge = merge_op(&here, bo, cy).unwrap();
+        apply_noting(merge, &mut here).unwrap();
+        let there = base.clone();
+        for (x, y) in [(&here, &there), (&there, &here)] {
+            let m = merge_copy(x, y);
+            let ids: Vec<_> = m.book.people.iter().map(|p| p.id).collect();
+            assert_eq!(ids, [cy], "Ana deleted and Bo merged into Cy stay so");
+            assert_eq!(m.book.merged.get(&bo), Some(&cy));
+            assert!(m.report.renumbered.is_empty(), "{:?}", m.report.renumbered);
+        }
+        // Changed on the other copy since: kept, nothing lost.
+        let mut changed = base.clone();
+        let mut a = changed.people[0].clone();
+        a.org = Some("Acme".into());
+        apply_noting(Op::edit_person(&changed.people[0].clone(), a), &mut changed).unwrap();
+        let m = merge_copy(&here, &changed);
+        assert_eq!(m.book.person(ana).and_then(|p| p.org.as_deref()), Some("Acme"));
     }
 
     #[test]

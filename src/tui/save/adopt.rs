@@ -27,7 +27,8 @@ impl App {
         let mut garbage: Vec<Box<dyn Send>> = Vec::new();
         match catch {
             Catch::Apply(op) => {
-                if let Err(e) = op.apply(&mut self.book) {
+                // Noting what it replaced, as the worker's save did.
+                if let Err(e) = crate::model::lineage::apply_noting(op, &mut self.book) {
                     // The two copies differ (a bug): read the file again
                     // rather than show one book with another's index.
                     self.fail(format!("out of step with the file ({e}); reading it again"));
