@@ -230,3 +230,66 @@ fn changes_made_on_one_side_only_merge_cleanly_with_nothing_flagged() {
         assert!(carried.contains(rev), "{rev:?} not in {carried:?}");
     }
 }
+
+/// A person both machines changed is merged against the version both
+/// started from, found in this machine's backups by its fingerprint: a tag
+/// removed here stays removed, a title set there is taken, and only the
+/// field both set differently is flagged.
+#[test]
+fn a_record_both_changed_merges_against_the_version_both_started_from() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("kith.ron");
+    ok(
+        &file,
+        &[
+            "add",
+            "Chloé Martin",
+            "--org",
+            "Acme",
+            "--tag",
+            "design",
+            "--tag",
+            "rust",
+        ],
+    );
+    let copy = dir.path().join(COPY);
+    std::fs::copy(&file, &copy).unwrap();
+    elsewhere(
+        &copy,
+        &[
+            "edit",
+            "chloe",
+            "--title",
+            "Head of Science",
+            "--org",
+            "Globex",
+        ],
+    );
+    ok(
+        &file,
+        &["edit", "chloe", "--tag", "-design", "--org", "Initech"],
+    );
+
+    let out = kith(&file, &["sync"]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let chloe: serde_json::Value =
+        serde_json::from_str(&ok(&file, &["show", "chloe", "--json"])).unwrap();
+    assert_eq!(
+        chloe["tags"],
+        serde_json::json!(["rust"]),
+        "the removal stays"
+    );
+    assert_eq!(chloe["title"], "Head of Science");
+    let notes = chloe["notes"].as_str().unwrap_or_default();
+    let org = chloe["org"].as_str().unwrap();
+    let other = if org == "Globex" { "Initech" } else { "Globex" };
+    assert_eq!(
+        notes,
+        format!("kith merge: org on the other copy: {other}"),
+        "only the org clashes"
+    );
+}

@@ -31,12 +31,13 @@ pub fn run(ctx: &Ctx) -> Result<ExitCode> {
     let mut changed = false;
     if !copies.is_empty() {
         let mut reports = Vec::new();
+        let target = kith::store::resolve(store.path())?;
+        let backups = kith::store::backup_paths(&target);
         store.update(&mut book, |fresh| {
-            let (op, r) = merge_op(fresh, &copies);
+            let (op, r) = merge_op(fresh, &copies, &backups);
             reports = r;
             Ok(op)
         })?;
-        let target = kith::store::resolve(store.path())?;
         for (copy, report) in copies.iter().zip(&reports) {
             let name = visible(&copy.path.display().to_string()).into_owned();
             match put_away(&target, &copy.path, copy.stamp)? {

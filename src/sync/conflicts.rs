@@ -9,7 +9,8 @@ use std::path::{Path, PathBuf};
 use crate::model::{Book, Op};
 use crate::store::{StoreError, load_book, merged_dir};
 
-use super::{Report, merge_copy, ops_between};
+use super::ancestors::{Ancestors, Wanted};
+use super::{Report, merge_copy_with, ops_between};
 
 /// A conflict copy, read.
 #[derive(Debug, Clone)]
@@ -51,12 +52,29 @@ fn stamp(bytes: &[u8]) -> u64 {
 }
 
 /// The operation that merges every copy into `fresh` (one after another),
-/// with what each merge did.
-pub fn merge_op(fresh: &Book, copies: &[Copy]) -> (Op, Vec<Report>) {
+/// with what each merge did. A record both changed is merged against the
+/// version both descend from when one of `backups` (the book's, see
+/// [`crate::store::backup_paths`]) holds it; they are read only then.
+pub fn merge_op(fresh: &Book, copies: &[Copy], backups: &[PathBuf]) -> (Op, Vec<Report>) {
     let mut merged = fresh.clone();
     let mut reports = Vec::with_capacity(copies.len());
+    let mut old: Option<Vec<Book>> = None;
     for copy in copies {
-        let m = merge_copy(&merged, &copy.book);
+        let wanted = Wanted::of(&merged, &copy.book);
+        let ancestors = if wanted.is_empty() {
+            Ancestors::default()
+        } else {
+            // A backup that does not read is no help, and no harm.
+            let books = old.get_or_insert_with(|| {
+                backups
+                    .iter()
+                    .filter_map(|p| read(p).ok())
+                    .map(|(_, b)| b)
+                    .collect()
+            });
+            Ancestors::find(&wanted, books.iter())
+        };
+        let m = merge_copy_with(&merged, &copy.book, &ancestors);
         reports.push(m.report);
         merged = m.book;
     }

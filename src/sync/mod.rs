@@ -14,6 +14,7 @@
 //!   is applied through the store, and undone in the TUI);
 //! - [`conflicts`]: conflict copies on disk, read, merged and put away.
 
+pub mod ancestors;
 pub mod conflicts;
 mod diff;
 mod extras;
@@ -28,4 +29,4 @@ mod without_base;
 pub use diff::ops_between;
 pub use report::{Clash, Counts, RecordId, Renumbered, Report, Side, SideCounts};
 pub use three_way::{CLASH_PREFIX, Merged, merge3};
-pub use without_base::{merge_copy, neutral_base};
+pub use without_base::{merge_copy, merge_copy_with, neutral_base};

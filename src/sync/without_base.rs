@@ -11,6 +11,8 @@
 //! - a record on both sides, the same, is that record;
 //! - a record on both sides where one is a version the other side's lineage
 //!   says it replaced: that older one, so the newer is taken whole;
+//! - a record both sides changed, against the version both descend from
+//!   when kith's backups still hold it (see `ancestors`);
 //! - a record on both sides, different otherwise, is merged field by field against a
 //!   *neutral* base: lists against what both hold (so each side's items are
 //!   kept), a value one side has and the other lacks is kept, notes against
@@ -22,15 +24,26 @@ use chrono::NaiveDate;
 
 use crate::model::{Book, Direction, Entry, HowMet, Kind, Lineage, Person};
 
+use super::ancestors::Ancestors;
 use super::three_way::{Merged, merge3};
 
 /// `copy` merged into `book`, with nothing of either lost.
 pub fn merge_copy(book: &Book, copy: &Book) -> Merged {
-    merge3(&neutral_base(book, copy), book, copy)
+    merge_copy_with(book, copy, &Ancestors::default())
+}
+
+/// [`merge_copy`], merging a record both copies changed against its real
+/// common version where `ancestors` has it (see [`super::ancestors`]).
+pub fn merge_copy_with(book: &Book, copy: &Book, ancestors: &Ancestors) -> Merged {
+    merge3(&neutral_base_with(book, copy, ancestors), book, copy)
 }
 
 /// The base [`merge_copy`] merges against (see the module's notes).
 pub fn neutral_base(a: &Book, b: &Book) -> Book {
+    neutral_base_with(a, b, &Ancestors::default())
+}
+
+fn neutral_base_with(a: &Book, b: &Book, ancestors: &Ancestors) -> Book {
     let Book {
         version,
         anchor,
@@ -49,7 +62,9 @@ pub fn neutral_base(a: &Book, b: &Book) -> Book {
     let mut people: Vec<Person> = both(people, &b.people, |p| p.id)
         .map(|(x, y)| {
             let older = [lineage.person_replaced(y), b.lineage.person_replaced(x)];
-            base_of(x, y, older, neutral_person)
+            let (lx, ly) = (lineage.people.get(&x.id), b.lineage.people.get(&x.id));
+            let common = ancestors.person(x.id, lx, ly);
+            base_of(x, y, older, common, neutral_person)
         })
         .collect();
     // A record one copy holds that the other deleted or merged away — in
@@ -64,7 +79,9 @@ pub fn neutral_base(a: &Book, b: &Book) -> Book {
     let mut entries: Vec<Entry> = both(entries, &b.entries, |e| e.id)
         .map(|(x, y)| {
             let older = [lineage.entry_replaced(y), b.lineage.entry_replaced(x)];
-            base_of(x, y, older, neutral_entry)
+            let (lx, ly) = (lineage.entries.get(&x.id), b.lineage.entries.get(&x.id));
+            let common = ancestors.entry(x.id, lx, ly);
+            base_of(x, y, older, common, neutral_entry)
         })
         .collect();
     entries.extend(
@@ -98,13 +115,21 @@ pub fn neutral_base(a: &Book, b: &Book) -> Book {
 
 /// The base for a record both copies hold, `x` and `y`: when one is a
 /// version the other replaced (`older`: `y` is, `x` is), that one; when each
-/// replaced the other (an undo on one side), kith cannot tell, so neutral.
-fn base_of<T: Clone + PartialEq>(x: &T, y: &T, older: [bool; 2], neutral: fn(&T, &T) -> T) -> T {
+/// replaced the other (an undo on one side), kith cannot tell. Otherwise
+/// (and then) the version both descend from, when kith has it (`common`);
+/// else neutral.
+fn base_of<T: Clone + PartialEq>(
+    x: &T,
+    y: &T,
+    older: [bool; 2],
+    common: Option<&T>,
+    neutral: fn(&T, &T) -> T,
+) -> T {
     match older {
         _ if x == y => x.clone(),
         [true, false] => y.clone(),
         [false, true] => x.clone(),
-        _ => neutral(x, y),
+        _ => common.cloned().unwrap_or_else(|| neutral(x, y)),
     }
 }
 
@@ -361,7 +386,10 @@ mod tests {
         a.org = Some("Acme".into());
         apply_noting(Op::edit_person(&changed.people[0].clone(), a), &mut changed).unwrap();
         let m = merge_copy(&here, &changed);
-        assert_eq!(m.book.person(ana).and_then(|p| p.org.as_deref()), Some("Acme"));
+        assert_eq!(
+            m.book.person(ana).and_then(|p| p.org.as_deref()),
+            Some("Acme")
+        );
     }
 
     #[test]

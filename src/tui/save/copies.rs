@@ -52,7 +52,10 @@ impl App {
                 return;
             }
         }
-        let (_, reports) = merge_op(&self.book, &copies);
+        let backups = crate::store::resolve(self.store.path())
+            .map(|target| crate::store::backup_paths(&target))
+            .unwrap_or_default();
+        let (_, reports) = merge_op(&self.book, &copies, &backups);
         let clashes: usize = reports.iter().map(|r| r.clashes.len()).sum();
         let mut what = format!(
             "merged {}",
@@ -66,7 +69,7 @@ impl App {
         }
         let paths = copies.iter().map(|c| (c.path.clone(), c.stamp)).collect();
         self.commit_with(
-            move |fresh| Ok(merge_op(fresh, &copies).0),
+            move |fresh| Ok(merge_op(fresh, &copies, &backups).0),
             &what,
             Then::Synced(paths),
         );
