@@ -49,10 +49,9 @@ impl Delete {
         if self.entries > 0 && !self.also {
             let n = self.entries;
             let key = ctx.key(Table::Delete, Action::ToggleAlso);
-            ctx.fail(format!(
-                "{n} entries still name {}: {key} to delete them too",
-                self.name
-            ));
+            let still = crate::text::count(n, "entry still names", "entries still name");
+            let them = if n == 1 { "it" } else { "them" };
+            ctx.fail(format!("{still} {}: {key} to delete {them} too", self.name));
             return Outcome::Keep;
         }
         let what = format!("deleted {}", self.name);

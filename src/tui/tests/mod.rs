@@ -12,3 +12,4 @@ mod navigation;
 mod people_edit;
 mod review;
 mod saving;
+mod status_bar;

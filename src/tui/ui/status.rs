@@ -35,11 +35,13 @@ impl Widget for StatusLine<'_> {
             true => book.people.len() - active,
             false => 0,
         };
+        let people = text::count(active, "person", "people");
         let people = match archived {
-            0 => format!("{active} people"),
-            n => format!("{active} people + {n} archived"),
+            0 => people,
+            n => format!("{people} + {n} archived"),
         };
-        let counts = format!("{file} · {people} · {} entries", book.entries.len());
+        let entries = text::count(book.entries.len(), "entry", "entries");
+        let counts = format!("{file} · {people} · {entries}");
         let width = usize::from(area.width);
         let used: usize = spans.iter().map(|s| text::width(&s.content)).sum();
         // A message that would be cut gets the counts' room (they are on

@@ -109,9 +109,9 @@ fn render_step(app: &App, step: &ReviewStep, theme: Theme, area: Rect, buf: &mut
     let y = area.y + top.height;
     let heading = text::truncate(
         &format!(
-            "── last {} of {} entries ",
+            "── last {} of {} ",
             step.recent.len(),
-            step.facts.entries.len()
+            text::count(step.facts.entries.len(), "entry", "entries")
         ),
         width,
     );
