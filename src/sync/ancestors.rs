@@ -49,9 +49,14 @@ impl Wanted {
 
 impl Ancestors {
     /// The wanted versions found in `books` (kith's backups).
-    pub fn find<'a>(wanted: &Wanted, books: impl IntoIterator<Item = &'a Book>) -> Ancestors {
+    /// One book at a time, so backups can be read one by one.
+    pub fn find<B: std::borrow::Borrow<Book>>(
+        wanted: &Wanted,
+        books: impl IntoIterator<Item = B>,
+    ) -> Ancestors {
         let mut found = Ancestors::default();
         for book in books {
+            let book = book.borrow();
             for &(id, rev) in &wanted.people {
                 if let Some(i) = book.person_index(id)
                     && Rev::of(&book.people[i]) == rev

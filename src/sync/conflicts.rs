@@ -58,21 +58,15 @@ fn stamp(bytes: &[u8]) -> u64 {
 pub fn merge_op(fresh: &Book, copies: &[Copy], backups: &[PathBuf]) -> (Op, Vec<Report>) {
     let mut merged = fresh.clone();
     let mut reports = Vec::with_capacity(copies.len());
-    let mut old: Option<Vec<Book>> = None;
     for copy in copies {
         let wanted = Wanted::of(&merged, &copy.book);
         let ancestors = if wanted.is_empty() {
             Ancestors::default()
         } else {
-            // A backup that does not read is no help, and no harm.
-            let books = old.get_or_insert_with(|| {
-                backups
-                    .iter()
-                    .filter_map(|p| read(p).ok())
-                    .map(|(_, b)| b)
-                    .collect()
-            });
-            Ancestors::find(&wanted, books.iter())
+            // Read one at a time (a heavy book's backups are big); one that
+            // does not read is no help, and no harm.
+            let books = backups.iter().filter_map(|p| read(p).ok()).map(|(_, b)| b);
+            Ancestors::find(&wanted, books)
         };
         let m = merge_copy_with(&merged, &copy.book, &ancestors);
         reports.push(m.report);
