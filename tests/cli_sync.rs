@@ -39,6 +39,10 @@ fn book(dir: &Path) -> std::path::PathBuf {
     file
 }
 
+fn show(file: &Path, who: &str) -> serde_json::Value {
+    serde_json::from_str(&ok(file, &["show", who, "--json"])).unwrap()
+}
+
 fn names(file: &Path) -> Vec<String> {
     let list: serde_json::Value =
         serde_json::from_str(&ok(file, &["list", "--json", "--archived"])).unwrap();
@@ -191,18 +195,9 @@ fn changes_made_on_one_side_only_merge_cleanly_with_nothing_flagged() {
         &["edit", "ana", "--tag", "-design", "--org", "Initech"],
     );
 
-    let out = kith(&file, &["sync"]);
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    let said = String::from_utf8_lossy(&out.stdout);
+    let said = ok(&file, &["sync"]);
     assert!(!said.contains("clash"), "{said}");
-    let show = |who: &str| -> serde_json::Value {
-        serde_json::from_str(&ok(&file, &["show", who, "--json"])).unwrap()
-    };
-    let (ana, bo) = (show("ana"), show("bo"));
+    let (ana, bo) = (show(&file, "ana"), show(&file, "bo"));
     assert_eq!(ana["org"], "Initech");
     assert_eq!(ana["tags"], serde_json::json!([]), "the removal stays");
     assert_eq!(bo["org"], "Globex");
@@ -270,14 +265,8 @@ fn a_record_both_changed_merges_against_the_version_both_started_from() {
         &["edit", "chloe", "--tag", "-design", "--org", "Initech"],
     );
 
-    let out = kith(&file, &["sync"]);
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    let chloe: serde_json::Value =
-        serde_json::from_str(&ok(&file, &["show", "chloe", "--json"])).unwrap();
+    ok(&file, &["sync"]);
+    let chloe = show(&file, "chloe");
     assert_eq!(
         chloe["tags"],
         serde_json::json!(["rust"]),

@@ -9,6 +9,8 @@ use std::collections::{BTreeSet, HashMap};
 
 use crate::model::{Book, Entry, EntryId, Person, PersonId, Rev};
 
+use super::without_base::both as pairs;
+
 /// Earlier versions of records, by id and fingerprint.
 #[derive(Debug, Default)]
 pub struct Ancestors {
@@ -116,17 +118,4 @@ fn nearest<'a, T>(
         .filter_map(|(d, r)| Some(((d, r), get(r)?)))
         .min_by_key(|(key, _)| *key)
         .map(|(_, v)| v)
-}
-
-/// The records both sorted lists hold, paired by id.
-fn pairs<'a, T, K: Ord>(
-    a: &'a [T],
-    b: &'a [T],
-    key: impl Fn(&T) -> K + Copy,
-) -> impl Iterator<Item = (&'a T, &'a T)> {
-    a.iter().filter_map(move |x| {
-        b.binary_search_by_key(&key(x), key)
-            .ok()
-            .map(|i| (x, &b[i]))
-    })
 }

@@ -144,7 +144,7 @@ fn only_in<'a, T, K: Ord>(
 }
 
 /// The records both sorted lists hold, paired by id.
-fn both<'a, T, K: Ord>(
+pub(super) fn both<'a, T, K: Ord>(
     a: &'a [T],
     b: &'a [T],
     key: impl Fn(&T) -> K + Copy,
