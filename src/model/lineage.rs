@@ -62,13 +62,66 @@ impl<'de> Deserialize<'de> for Rev {
 }
 
 /// Each changed record's earlier versions, newest first.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+///
+/// In the file, one map keyed by the record's id as shown (`"p12"`,
+/// `"pk7f3qa2x"`, `"e7"`), people first: one record a line, as the records
+/// themselves are, so a change is a one-line diff.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Lineage {
-    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
     pub people: BTreeMap<PersonId, Vec<Rev>>,
-    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
     pub entries: BTreeMap<EntryId, Vec<Rev>>,
+}
+
+impl Serialize for Lineage {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap;
+        let mut map = s.serialize_map(Some(self.people.len() + self.entries.len()))?;
+        for (id, revs) in &self.people {
+            map.serialize_entry(&id.to_string(), revs)?;
+        }
+        for (id, revs) in &self.entries {
+            map.serialize_entry(&id.to_string(), revs)?;
+        }
+        map.end()
+    }
+}
+
+impl<'de> Deserialize<'de> for Lineage {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Lineage, D::Error> {
+        struct Visit;
+        impl<'de> serde::de::Visitor<'de> for Visit {
+            type Value = Lineage;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("a map from record ids (\"p12\", \"e7\") to revisions")
+            }
+            fn visit_map<M: serde::de::MapAccess<'de>>(
+                self,
+                mut m: M,
+            ) -> Result<Lineage, M::Error> {
+                let mut out = Lineage::default();
+                while let Some((key, revs)) = m.next_entry::<String, Vec<Rev>>()? {
+                    let bad = || {
+                        serde::de::Error::custom(format!("'{key}' is not a record id (p12, e7)"))
+                    };
+                    let fresh = match key.as_bytes().first() {
+                        Some(b'p') => out
+                            .people
+                            .insert(PersonId::parse(&key).ok_or_else(bad)?, revs),
+                        Some(b'e') => out
+                            .entries
+                            .insert(EntryId::parse(&key).ok_or_else(bad)?, revs),
+                        _ => return Err(bad()),
+                    }
+                    .is_none();
+                    if !fresh {
+                        return Err(serde::de::Error::custom(format!("'{key}' is there twice")));
+                    }
+                }
+                Ok(out)
+            }
+        }
+        d.deserialize_map(Visit)
+    }
 }
 
 impl Lineage {
@@ -294,6 +347,23 @@ mod tests {
             l.person_replaced(&v3) && l.person_replaced(&v1),
             "a deleted record leaves what it was last"
         );
+    }
+
+    #[test]
+    fn in_the_file_one_record_a_line_keyed_by_its_id_as_shown() {
+        let mut l = Lineage::default();
+        l.people.insert(PersonId(12), vec![Rev(1), Rev(0xab)]);
+        l.entries.insert(EntryId(7), vec![Rev(2)]);
+        let pretty = ron::ser::PrettyConfig::new().depth_limit(1).indentor("  ");
+        let text = ron::ser::to_string_pretty(&l, pretty).unwrap();
+        assert_eq!(
+            text,
+            "{\n  \"p12\": [\"0000000001\", \"00000000ab\"],\n  \"e7\": [\"0000000002\"],\n}"
+        );
+        assert_eq!(ron::from_str::<Lineage>(&text).unwrap(), l);
+        for bad in [r#"{"x1": []}"#, r#"{"p": []}"#, r#"{"p1": [], "p1": []}"#] {
+            assert!(ron::from_str::<Lineage>(bad).is_err(), "{bad}");
+        }
     }
 
     #[test]
