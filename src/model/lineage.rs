@@ -196,17 +196,25 @@ impl Touched {
         }
     }
 
-    /// Notes in `book`'s lineage what became of each record.
-    pub fn note(self, book: &mut Book) {
+    /// Notes in `book`'s lineage what became of each record. Returns what
+    /// those records' lineage was, for [`Lineage::replace`] to put back (a
+    /// save that fails), without copying the whole lineage on every save.
+    pub fn note(self, book: &mut Book) -> Lineage {
+        let mut was = Lineage::default();
         for p in &self.people {
+            let old = book.lineage.people.get(&p.id).cloned().unwrap_or_default();
+            was.people.insert(p.id, old);
             // By exact id: a merged-away id resolves to someone else.
             let after = book.person_index(p.id).map(|i| book.people[i].clone());
             book.lineage.note_person(p, after.as_ref());
         }
         for e in &self.entries {
+            let old = book.lineage.entries.get(&e.id).cloned().unwrap_or_default();
+            was.entries.insert(e.id, old);
             let after = book.entry(e.id).cloned();
             book.lineage.note_entry(e, after.as_ref());
         }
+        was
     }
 }
 
@@ -380,6 +388,26 @@ mod tests {
         assert_eq!(l, to);
         l.replace(undo);
         assert_eq!(l, before);
+    }
+
+    #[test]
+    fn what_a_save_noted_can_be_taken_back() {
+        let mut book = Book::default();
+        apply_noting(Op::AddPerson(ana()), &mut book).unwrap();
+        apply_noting(Op::AddPerson(Person::new(PersonId(0), "Bo")), &mut book).unwrap();
+        let mut a = book.people[0].clone();
+        a.org = Some("Acme".into());
+        apply_noting(Op::UpdatePerson(a.clone()), &mut book).unwrap();
+        let before = book.lineage.clone();
+        // Ana edited again and Bo (no lineage yet) deleted, then taken back.
+        a.title = Some("CTO".into());
+        let op = Op::Batch(vec![Op::UpdatePerson(a), Op::DeletePerson(PersonId(2))]);
+        let touched = Touched::before(&book, &op);
+        op.apply(&mut book).unwrap();
+        let was = touched.note(&mut book);
+        assert_ne!(book.lineage, before);
+        book.lineage.replace(was);
+        assert_eq!(book.lineage, before);
     }
 
     #[test]

@@ -278,10 +278,9 @@ impl Store {
             restore(book, Some(inverse));
             return Err(OpError::Rejected(format!("not saved: {}", problem.message)).into());
         }
-        let lineage = book.lineage.clone();
-        touched.note(book);
+        let lineage_was = touched.note(book);
         if let Err(e) = disk::save(&target, serialize_book(book).as_bytes()) {
-            book.lineage = lineage;
+            book.lineage.replace(lineage_was);
             restore(book, Some(inverse));
             return Err(e);
         }
