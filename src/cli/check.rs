@@ -10,6 +10,8 @@ use super::{Ctx, NoBook};
 
 pub fn run(ctx: &Ctx) -> Result<ExitCode> {
     if !ctx.file.exists() {
+        // Backups beside a missing book: the help to bring it back, exit 2.
+        ctx.open()?;
         let why = match kith::store::dangling_target(&ctx.file) {
             Some(target) => format!("it is a link to {}, which does not exist", target.display()),
             None => "there is no file there".to_string(),

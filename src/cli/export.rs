@@ -80,12 +80,8 @@ pub fn run(ctx: &Ctx, a: ExportArgs) -> Result<ExitCode> {
             .write_all(kith::text::visible(&text).as_bytes())
             .context("writing to stdout")?,
         Some(path) => {
-            let write = || -> std::io::Result<()> {
-                let mut file = atomic_write_file::AtomicWriteFile::open(&path)?;
-                file.write_all(text.as_bytes())?;
-                file.commit()
-            };
-            write().with_context(|| format!("writing {}", path.display()))?;
+            kith::store::write_private(&path, text.as_bytes(), true)
+                .with_context(|| format!("writing {}", path.display()))?;
             errln!(
                 "wrote {} as {} to {}",
                 kith::text::count(book.people.len(), "person", "people"),

@@ -19,6 +19,7 @@ mod log;
 mod merge_books;
 mod people;
 mod resolve;
+mod restore;
 mod review;
 mod sync;
 mod tui;
@@ -78,6 +79,8 @@ enum Command {
     Merge(edit::MergeArgs),
     /// Merge the conflict copies Syncthing, Dropbox or Nextcloud left beside the book.
     Sync,
+    /// Bring a backup back as the book (a missing or cut-short book); with no number, list them.
+    Restore(restore::RestoreArgs),
     /// Merge two copies of the book changed apart: git's merge driver (merge-books %O %A %B %P).
     ///
     /// Writes the result over OURS. Additions on either side are kept; a value changed
@@ -301,6 +304,7 @@ fn run(mut cli: Cli) -> Result<ExitCode> {
         Some(Command::GiveTake(args)) => give_take::run(&ctx, args),
         Some(Command::GitSetup) => git_setup::run(&ctx),
         Some(Command::Sync) => sync::run(&ctx),
+        Some(Command::Restore(args)) => restore::run(&ctx, args),
         Some(Command::Completions(args)) => generate::completions(args),
         Some(Command::Man) => generate::man(),
         None => tui::open(&ctx),

@@ -5,6 +5,10 @@ use anyhow::Result;
 use std::io::IsTerminal;
 use std::process::ExitCode;
 
+use kith::store::StoreError;
+use kith::text::visible;
+use kith::tui::{Exit, RestoreOffer};
+
 use super::Ctx;
 
 /// No terminal to draw on (`kith </dev/null`, `kith | less`): exit code 1.
@@ -26,8 +30,17 @@ pub fn open_on(ctx: &Ctx, tab: kith::tui::Tab) -> Result<ExitCode> {
         return Err(NoTerminal.into());
     }
     let demo = ctx.demo;
-    let (store, book) = ctx.open()?;
-    kith::tui::run_on(
+    let (store, book, restore, refused) = match ctx.open() {
+        Ok((store, book)) => (store, book, None, None),
+        Err(err) => {
+            let Some(offer) = err.downcast_ref::<StoreError>().and_then(restore_offer) else {
+                return Err(err);
+            };
+            let store = kith::store::Store::held(&ctx.file, ctx.today);
+            (store, Default::default(), Some(offer), Some(err))
+        }
+    };
+    let exit = kith::tui::run_on(
         kith::tui::Launch {
             store,
             book,
@@ -35,10 +48,45 @@ pub fn open_on(ctx: &Ctx, tab: kith::tui::Tab) -> Result<ExitCode> {
             config_path: ctx.config_path.clone(),
             today: ctx.today,
             demo,
+            restore,
         },
         tab,
     )?;
-    Ok(ExitCode::SUCCESS)
+    match (exit, refused) {
+        (Exit::Restore(number), _) => {
+            let restored = kith::store::restore(&ctx.file, number)?;
+            let book = visible(&ctx.file.display().to_string()).into_owned();
+            super::restore::say_restored(&book, &restored);
+            open_on(ctx, tab)
+        }
+        (Exit::Refused, Some(err)) => Err(err),
+        _ => Ok(ExitCode::SUCCESS),
+    }
+}
+
+/// The question the TUI asks at start when the book is missing or cut
+/// short and a backup reads cleanly: which backup, and what it holds.
+fn restore_offer(err: &StoreError) -> Option<RestoreOffer> {
+    let (path, why, backups) = match err {
+        StoreError::Missing { path, traces } => (path, "is missing", &traces.backups),
+        StoreError::CutShort { error, backups, .. } => (&error.path, "looks cut short", backups),
+        _ => return None,
+    };
+    let best = backups.iter().find(|b| b.intact())?;
+    Some(RestoreOffer {
+        number: best.number,
+        lines: vec![
+            format!("{} {why}.", visible(&path.display().to_string())),
+            format!(
+                "Backup {} ({}) holds {}.",
+                best.number,
+                visible(&best.name()),
+                best.summary()
+            ),
+            "Bring it back as the book? (the file there now is kept)".into(),
+            "No leaves kith; nothing is written.".into(),
+        ],
+    })
 }
 
 /// The config's key bindings, checked as the TUI would check them.

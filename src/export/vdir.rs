@@ -29,7 +29,7 @@ struct Found {
 
 /// Writes the book into `dir` as a vdir (creating the folder).
 pub fn write(book: &Book, dir: &Path) -> io::Result<VdirReport> {
-    fs::create_dir_all(dir)?;
+    crate::store::make_private_dir(dir)?;
     let found = scan(dir)?;
     let mut report = VdirReport::default();
     let mut live: HashSet<String> = HashSet::with_capacity(book.people.len());
@@ -44,7 +44,8 @@ pub fn write(book: &Book, dir: &Path) -> io::Result<VdirReport> {
             None => free_path(dir, &uid, &mut taken),
         };
         live.insert(uid);
-        if fs::read(&path).is_ok_and(|old| old == text.as_bytes()) {
+        let is_file = fs::symlink_metadata(&path).is_ok_and(|m| m.is_file());
+        if is_file && fs::read(&path).is_ok_and(|old| old == text.as_bytes()) {
             report.unchanged += 1;
             continue;
         }
@@ -117,7 +118,7 @@ fn free_path(dir: &Path, uid: &str, taken: &mut HashSet<PathBuf>) -> PathBuf {
     let safe = if safe.is_empty() { "card" } else { safe };
     let mut path = dir.join(format!("{safe}.vcf"));
     let mut n = 1;
-    while taken.contains(&path) || path.exists() {
+    while taken.contains(&path) || fs::symlink_metadata(&path).is_ok() {
         n += 1;
         path = dir.join(format!("{safe}-{n}.vcf"));
     }
@@ -126,18 +127,18 @@ fn free_path(dir: &Path, uid: &str, taken: &mut HashSet<PathBuf>) -> PathBuf {
 }
 
 /// Writes beside the target and renames over it, so a reader (vdirsyncer)
-/// never sees half a card. No fsync per card: ten thousand would take
-/// seconds, and a card lost to a crash is written again by the next export.
+/// never sees half a card: a private temp file made anew (never through a
+/// link at its name), a new card 0600, a card already there keeps its mode.
+/// No fsync per card: ten thousand would take seconds, and a card lost to a
+/// crash is written again by the next export.
 fn write_atomically(path: &Path, bytes: &[u8]) -> io::Result<()> {
-    let name = path
-        .file_name()
-        .map(|n| n.to_string_lossy())
-        .unwrap_or_default();
-    let tmp = path.with_file_name(format!(".{name}.kith-tmp"));
-    fs::write(&tmp, bytes)?;
-    fs::rename(&tmp, path).inspect_err(|_| {
-        let _ = fs::remove_file(&tmp);
-    })
+    if fs::symlink_metadata(path).is_ok_and(|m| !m.is_file()) {
+        return Err(io::Error::other(format!(
+            "{} is not a file kith wrote (a link?); not written through",
+            path.display()
+        )));
+    }
+    crate::store::write_private(path, bytes, false)
 }
 
 #[cfg(test)]

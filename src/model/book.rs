@@ -18,7 +18,11 @@ pub struct Book {
     /// Set in the bundled demo book: the day its dates were written for. On
     /// load, every date is shifted by `today - anchor` so the demo never looks
     /// stale (see [`Book::shift_to`]).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "super::date_field::optional"
+    )]
     pub anchor: Option<NaiveDate>,
     /// The next ids to hand out; ids are never reused, even after a delete.
     #[serde(default)]

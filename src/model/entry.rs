@@ -58,19 +58,28 @@ fn is_gave(d: &Direction) -> bool {
 #[serde(deny_unknown_fields)]
 pub struct Entry {
     pub id: EntryId,
+    #[serde(deserialize_with = "super::date_field::date")]
     pub date: NaiveDate,
     pub people: Vec<PersonId>,
     pub kind: Kind,
     #[serde(default, skip_serializing_if = "is_gave")]
     pub direction: Direction,
     pub summary: String,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "super::date_field::optional"
+    )]
     pub follow_up: Option<NaiveDate>,
     /// For a promise: kept. For an entry with a follow-up: followed up.
     #[serde(default, skip_serializing_if = "is_false")]
     pub done: bool,
     /// The day it was marked done.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "super::date_field::optional"
+    )]
     pub done_on: Option<NaiveDate>,
     /// A promise released rather than kept, with why ("they found someone
     /// else"): closed, so it stops nagging, and not a deed given.

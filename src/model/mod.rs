@@ -4,6 +4,7 @@
 
 mod birthday;
 mod book;
+mod date_field;
 mod dismissed;
 mod edit;
 mod entry;

@@ -16,7 +16,11 @@ super::id::record_id!(PersonId, "p", "person");
 pub struct HowMet {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub context: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "super::date_field::optional"
+    )]
     pub date: Option<NaiveDate>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub introduced_by: Option<PersonId>,
@@ -72,7 +76,11 @@ pub struct Person {
     #[serde(default, skip_serializing_if = "is_false")]
     pub archived: bool,
     /// Left out of the review until this date (inclusive of the day before).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "super::date_field::optional"
+    )]
     pub snoozed_until: Option<NaiveDate>,
     /// Other tools' UIDs for this person (a phone's, a CardDAV server's), so
     /// their cards find this person again. kith's own (`p42@kith`) is never

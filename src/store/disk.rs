@@ -66,13 +66,152 @@ pub fn dangling_target(path: &Path) -> Option<PathBuf> {
 }
 
 /// Removes what a killed save left: kith's own temp names only, and only
-/// regular files (never a directory or a link someone put there).
+/// regular files (never a directory or a link someone put there). A
+/// `.NAME.kith-prev` that is not the book's own bytes is the previous book
+/// of a save killed after its rename: it turns over into the backups as that
+/// save would have done, rather than being thrown away.
 pub fn remove_leftovers(target: &Path) {
-    for leftover in [temp_path(target), prev_path(target)] {
-        if fs::symlink_metadata(&leftover).is_ok_and(|m| m.file_type().is_file()) {
-            let _ = fs::remove_file(&leftover);
+    let temp = temp_path(target);
+    if fs::symlink_metadata(&temp).is_ok_and(|m| m.file_type().is_file()) {
+        let _ = fs::remove_file(&temp);
+    }
+    let prev = prev_path(target);
+    if !fs::symlink_metadata(&prev).is_ok_and(|m| m.file_type().is_file()) {
+        return;
+    }
+    if same_file(target, &prev) {
+        let _ = fs::remove_file(&prev);
+    } else if let Ok(meta) = fs::metadata(target) {
+        rotate(target, &prev, file_mode(&meta));
+    }
+}
+
+/// Whether `prev` holds the book as it is now: the same file (hard-linked
+/// before a rename that did not happen) or, where links are not possible,
+/// the same bytes.
+fn same_file(target: &Path, prev: &Path) -> bool {
+    let (Ok(a), Ok(b)) = (fs::metadata(target), fs::symlink_metadata(prev)) else {
+        return false;
+    };
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::MetadataExt;
+        if a.dev() == b.dev() && a.ino() == b.ino() {
+            return true;
         }
     }
+    a.len() == b.len() && matches!((fs::read(target), read_own(prev)), (Ok(x), Ok(y)) if x == y)
+}
+
+/// Refuses to save while something that is not kith's own file sits at one
+/// of the names a save writes (the temp file, the previous file, the
+/// backups, the merged copies' folder): a link planted there would have the
+/// book written through it, to wherever it points.
+pub fn guard_own_names(target: &Path) -> Result<(), StoreError> {
+    let files = [temp_path(target), prev_path(target)]
+        .into_iter()
+        .chain((1..=BACKUPS).map(|n| backup_path(target, n)));
+    for path in files {
+        match fs::symlink_metadata(&path) {
+            Ok(meta) if !meta.file_type().is_file() => {
+                return Err(StoreError::NotOurs {
+                    what: kind_of(&meta).into(),
+                    path,
+                });
+            }
+            _ => {}
+        }
+    }
+    let merged = super::names::merged_dir(target);
+    match fs::symlink_metadata(&merged) {
+        Ok(meta) if !meta.is_dir() => Err(StoreError::NotOurs {
+            what: kind_of(&meta).into(),
+            path: merged,
+        }),
+        _ => Ok(()),
+    }
+}
+
+/// What a file that is not a regular file is, in words.
+pub fn kind_of(meta: &fs::Metadata) -> &'static str {
+    let kind = meta.file_type();
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::FileTypeExt;
+        if kind.is_fifo() {
+            return "a FIFO";
+        }
+        if kind.is_socket() {
+            return "a socket";
+        }
+        if kind.is_block_device() || kind.is_char_device() {
+            return "a device";
+        }
+    }
+    if kind.is_symlink() {
+        "a symbolic link"
+    } else if kind.is_dir() {
+        "a folder"
+    } else if kind.is_file() {
+        "a file"
+    } else {
+        "something that is not a regular file"
+    }
+}
+
+/// Opening never follows a link at the last component, and never waits on a
+/// FIFO (unix; elsewhere there is nothing to set).
+pub fn no_follow(options: &mut OpenOptions) {
+    #[cfg(unix)]
+    std::os::unix::fs::OpenOptionsExt::custom_flags(options, libc::O_NOFOLLOW | libc::O_NONBLOCK);
+    #[cfg(not(unix))]
+    let _ = options;
+}
+
+/// Opens one of kith's own files to read: never through a link, and only a
+/// regular file.
+pub fn open_own(path: &Path) -> std::io::Result<File> {
+    let mut options = OpenOptions::new();
+    options.read(true);
+    no_follow(&mut options);
+    let file = options.open(path).map_err(explain)?;
+    let meta = file.metadata()?;
+    if !meta.is_file() {
+        return Err(std::io::Error::other(format!(
+            "{}, not a regular file",
+            kind_of(&meta)
+        )));
+    }
+    Ok(file)
+}
+
+/// The bytes of one of kith's own files ([`open_own`]).
+pub fn read_own(path: &Path) -> std::io::Result<Vec<u8>> {
+    let mut bytes = Vec::new();
+    open_own(path)?.read_to_end(&mut bytes)?;
+    Ok(bytes)
+}
+
+/// A link met where none is followed reads as what it is (ELOOP's own text
+/// is "too many levels of symbolic links").
+fn explain(e: std::io::Error) -> std::io::Error {
+    #[cfg(unix)]
+    if e.raw_os_error() == Some(libc::ELOOP) {
+        return std::io::Error::other("a symbolic link, which kith does not follow here");
+    }
+    e
+}
+
+/// A failed no-follow open at one of kith's names, as an error to show.
+pub fn not_ours(path: &Path, e: std::io::Error) -> StoreError {
+    #[cfg(unix)]
+    if e.raw_os_error() == Some(libc::ELOOP) {
+        return StoreError::NotOurs {
+            path: path.to_path_buf(),
+            what: "a symbolic link".into(),
+        };
+    }
+    StoreError::io(path)(e)
 }
 
 /// Writes `text` as the book at `target` (already resolved, lock held).
@@ -96,7 +235,17 @@ pub fn save_with(target: &Path, text: &[u8], backups: bool) -> Result<(), StoreE
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => None,
         Err(e) => return Err(StoreError::io(target)(e)),
     };
-    remove_leftovers(target);
+    guard_own_names(target)?;
+    if backups {
+        remove_leftovers(target);
+    } else {
+        // A restore or a merge driver's write: the previous file a killed
+        // save left is a backup still to be had, so only the temp file goes.
+        let temp = temp_path(target);
+        if fs::symlink_metadata(&temp).is_ok_and(|m| m.file_type().is_file()) {
+            let _ = fs::remove_file(&temp);
+        }
+    }
     let temp = temp_path(target);
     let written = write_synced(&temp, text, mode.unwrap_or(PRIVATE));
     if let Err(e) = written {
@@ -134,9 +283,21 @@ pub fn create_private(path: &Path) -> std::io::Result<File> {
     options.open(path)
 }
 
-/// Holds the current file's bytes under `prev` (a hard link: no copy).
+/// Holds the current file's bytes under `prev` (a hard link: no copy; else a
+/// copy into a file made anew, never through whatever is at that name).
 fn keep_previous(target: &Path, prev: &Path) -> bool {
-    fs::hard_link(target, prev).is_ok() || fs::copy(target, prev).is_ok()
+    if fs::hard_link(target, prev).is_ok() {
+        return true;
+    }
+    let copied = File::open(target).and_then(|mut from| {
+        let mut to = create_private(prev)?;
+        std::io::copy(&mut from, &mut to)?;
+        to.sync_all()
+    });
+    if copied.is_err() && fs::symlink_metadata(prev).is_ok_and(|m| m.is_file()) {
+        let _ = fs::remove_file(prev);
+    }
+    copied.is_ok()
 }
 
 /// `-2`→`-3`, `-1`→`-2`, `prev`→`-1`; no backup more open than the book.
@@ -154,11 +315,11 @@ fn rotate(target: &Path, prev: &Path, mode: u32) {
     }
     for n in 1..=BACKUPS {
         let backup = backup_path(target, n);
-        if let Ok(meta) = fs::metadata(&backup) {
+        if let Ok(file) = open_own(&backup)
+            && let Ok(meta) = file.metadata()
+        {
             let open = file_mode(&meta);
-            if open & !mode != 0
-                && let Ok(file) = File::open(&backup)
-            {
+            if open & !mode != 0 {
                 let _ = set_mode(&file, open & mode);
             }
         }
@@ -190,7 +351,7 @@ pub fn backup_paths(target: &Path) -> Vec<PathBuf> {
     (1..=BACKUPS)
         .map(|n| backup_path(target, n))
         .chain((1..=BACKUPS).map(|n| legacy_backup_path(target, n)))
-        .filter(|p| p.is_file())
+        .filter(|p| fs::symlink_metadata(p).is_ok_and(|m| m.is_file()))
         .collect()
 }
 
@@ -200,7 +361,7 @@ pub fn backup_paths(target: &Path) -> Vec<PathBuf> {
 pub fn backup_counters(target: &Path) -> (u32, u32) {
     let mut high = (0, 0);
     for backup in backup_paths(target) {
-        let Ok(file) = File::open(&backup) else {
+        let Ok(file) = open_own(&backup) else {
             continue;
         };
         let mut head = Vec::with_capacity(512);

@@ -6,6 +6,7 @@ use std::path::{Path, PathBuf};
 use crate::model::OpError;
 
 use super::LOCK_WAIT;
+use super::survey::{Backup, Traces, listing};
 
 /// A file that does not parse or does not hold a valid book: where, and what.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
@@ -121,6 +122,83 @@ pub enum StoreError {
     },
     #[error(transparent)]
     Op(#[from] OpError),
+    /// No book at the path, but backups, the lock's record of ids or merged
+    /// conflict copies show one was there: never taken for a new, empty book.
+    #[error("{}", missing_message(path, traces))]
+    Missing { path: PathBuf, traces: Traces },
+    /// The file does not parse and looks cut short (a partial write).
+    #[error("{}", cut_short_message(error, *len, backups))]
+    CutShort {
+        error: ParseError,
+        len: usize,
+        backups: Vec<Backup>,
+    },
+    /// A link (or a FIFO, a folder…) at one of kith's own names beside the
+    /// book, where kith would write: refused, never written through.
+    #[error(
+        "{}: {what} at a name kith keeps for its own file; refused — kith never writes through a link, nor into anything but a file of its own — and nothing was written (remove it, then try again)",
+        path.display()
+    )]
+    NotOurs { path: PathBuf, what: String },
+    #[error("{}: there is no backup {number} to restore\n{listing}", path.display())]
+    NoSuchBackup {
+        path: PathBuf,
+        number: usize,
+        listing: String,
+    },
+    #[error("{}: a file is already there; nothing was written", path.display())]
+    Exists { path: PathBuf },
+}
+
+fn missing_message(path: &Path, traces: &Traces) -> String {
+    let mut text = format!(
+        "{}: the book is missing, but one was here; nothing was read or written, and no backup was turned over",
+        path.display()
+    );
+    if !traces.backups.is_empty() {
+        text.push_str("\nbackups beside it, newest first:\n");
+        text.push_str(&listing(&traces.backups));
+    }
+    match traces.best() {
+        Some(best) => text.push_str(&format!(
+            "\n`kith restore {}` brings back {} (`kith restore` lists them); if you moved the book, move it back or point --file at it",
+            best.number,
+            best.name()
+        )),
+        None => {
+            let why = match (&traces.lock, &traces.merged) {
+                _ if !traces.backups.is_empty() => "no backup reads cleanly".to_string(),
+                (Some(lock), _) => format!("{} records ids a save handed out", lock.display()),
+                (None, Some(merged)) => format!("{} holds conflict copies kith sync merged", merged.display()),
+                (None, None) => "something kith wrote is beside it".to_string(),
+            };
+            text.push_str(&format!(
+                "\n{why}: if you moved the book, move it back or point --file at it; to start a new, empty book here instead: `kith restore --empty`"
+            ));
+        }
+    }
+    text
+}
+
+fn cut_short_message(error: &ParseError, len: usize, backups: &[Backup]) -> String {
+    let mut text = format!(
+        "{error}\nthe file looks cut short ({}: a partial write by a sync tool, or a full disk); it is left as it is",
+        crate::text::count(len, "byte", "bytes")
+    );
+    match backups.iter().find(|b| b.intact()) {
+        Some(best) => text.push_str(&format!(
+            "\n{} is intact: `kith restore {}` puts it back as the book (the cut file is kept beside it)\n{}",
+            best.name(),
+            best.number,
+            listing(backups)
+        )),
+        None if backups.is_empty() => text.push_str("\nthere is no backup beside it"),
+        None => {
+            text.push_str("\nno backup beside it reads cleanly:\n");
+            text.push_str(&listing(backups));
+        }
+    }
+    text
 }
 
 impl StoreError {
@@ -130,7 +208,12 @@ impl StoreError {
             StoreError::Parse(_)
             | StoreError::Invalid(_)
             | StoreError::NewerVersion { .. }
-            | StoreError::Op(_) => 2,
+            | StoreError::Op(_)
+            | StoreError::Missing { .. }
+            | StoreError::CutShort { .. }
+            | StoreError::NotOurs { .. }
+            | StoreError::NoSuchBackup { .. }
+            | StoreError::Exists { .. } => 2,
             StoreError::Busy { .. }
             | StoreError::Io { .. }
             | StoreError::Vanished { .. }

@@ -15,7 +15,9 @@ use std::io::{Read, Seek, SeekFrom, Write};
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
-use super::disk::{PRIVATE, create_private, file_mode, set_mode};
+use super::disk::{
+    PRIVATE, create_private, file_mode, kind_of, no_follow, not_ours, open_own, set_mode,
+};
 use super::names::{legacy_lock_path, lock_path};
 use super::{LOCK_WAIT, StoreError};
 
@@ -48,11 +50,12 @@ impl Lock {
     pub fn take(book: &Path, target: &Path) -> Result<Lock, StoreError> {
         let deadline = Instant::now() + LOCK_WAIT;
         let path = lock_path(target);
-        let file = open(&path).map_err(StoreError::io(&path))?;
+        let file = open(&path)?;
         wait_for(&file, book, &path, deadline)?;
         let old = legacy_lock_path(target);
-        let legacy = match File::open(&old) {
-            Ok(legacy) if legacy.metadata().is_ok_and(|m| m.is_file()) => {
+        // Read-only, never through a link, never blocking on a FIFO.
+        let legacy = match open_own(&old) {
+            Ok(legacy) => {
                 wait_for(&legacy, book, &old, deadline)?;
                 Some(legacy)
             }
@@ -104,6 +107,15 @@ fn wait_for(file: &File, book: &Path, path: &Path, deadline: Instant) -> Result<
     }
 }
 
+/// The marks the lock file at `path` records, without taking the lock (none
+/// when it is not there, or not kith's own regular file).
+pub fn read_marks_at(path: &Path) -> IdMarks {
+    match open_own(path) {
+        Ok(file) => read_marks(&file),
+        Err(_) => IdMarks::default(),
+    }
+}
+
 /// The marks recorded in a lock file (`next_person_id N`, `next_entry_id N`).
 fn read_marks(mut file: &File) -> IdMarks {
     let mut text = String::new();
@@ -123,17 +135,31 @@ fn read_marks(mut file: &File) -> IdMarks {
 }
 
 /// Opens (or creates, private) the lock file; an old lock file more open
-/// than 0600 is made private.
-fn open(path: &PathBuf) -> std::io::Result<File> {
+/// than 0600 is made private. Never through a link planted at its name, and
+/// never a FIFO or anything but a regular file (which would hang or leak).
+fn open(path: &PathBuf) -> Result<File, StoreError> {
     let file = match create_private(path) {
         Ok(file) => file,
         Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => {
-            OpenOptions::new().read(true).write(true).open(path)?
+            let mut options = OpenOptions::new();
+            options.read(true).write(true);
+            no_follow(&mut options);
+            match options.open(path) {
+                Ok(file) => file,
+                Err(e) => return Err(not_ours(path, e)),
+            }
         }
-        Err(e) => return Err(e),
+        Err(e) => return Err(StoreError::io(path)(e)),
     };
-    if file_mode(&file.metadata()?) & !PRIVATE != 0 {
-        set_mode(&file, PRIVATE)?;
+    let meta = file.metadata().map_err(StoreError::io(path))?;
+    if !meta.is_file() {
+        return Err(StoreError::NotOurs {
+            path: path.clone(),
+            what: kind_of(&meta).into(),
+        });
+    }
+    if file_mode(&meta) & !PRIVATE != 0 {
+        set_mode(&file, PRIVATE).map_err(StoreError::io(path))?;
     }
     Ok(file)
 }

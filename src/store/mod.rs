@@ -23,7 +23,9 @@ mod fast_write;
 mod layout;
 mod lock;
 mod names;
+mod private;
 mod read;
+mod survey;
 #[cfg(test)]
 mod tests_safety;
 pub mod validate;
@@ -34,7 +36,11 @@ pub use error::{ParseError, Problems, StoreError};
 pub use names::{
     IGNORE_PATTERN, backup_path, is_kith_file, lock_path, merged_dir, prev_path, temp_path,
 };
+pub use private::{PRIVATE_DIR, make_private_dir, write_private};
 pub use read::{Loaded, load_book, parse_book, read_book_with_ron};
+pub use survey::{
+    Backup, Holds, Restored, Traces, backups, cut_short, restore, start_empty, traces, when,
+};
 
 use lock::{IdMarks, Lock};
 
@@ -94,6 +100,9 @@ pub struct Store {
     /// A book was read from (or written to) the file: if it goes missing, it
     /// was deleted or moved, and is not silently started afresh.
     expect_file: bool,
+    /// The user said a new file is wanted where the book went missing
+    /// ([`Store::recreate`]): its backups do not stop the next save.
+    fresh_ok: bool,
     /// The highest id counters this process has seen, in any version of the
     /// file: a file rolled back to an older copy does not hand them out again.
     marks: IdMarks,
@@ -109,8 +118,10 @@ impl PartialEq for Store {
 impl Eq for Store {}
 
 impl Store {
-    /// Opens the book at `path`. A missing file is an empty book (a link to a
-    /// missing file is an error). Dates are not shifted: a book that still has
+    /// Opens the book at `path`. A missing file is an empty book, unless
+    /// backups or other traces show a book was there ([`StoreError::Missing`]);
+    /// a link to a missing file is an error, and a file cut short names the
+    /// backup that is intact ([`StoreError::CutShort`]). Dates are not shifted: a book that still has
     /// the demo's anchor is shifted once, by its first save
     /// ([`Book::settle_anchor`]).
     pub fn open(path: impl Into<PathBuf>, today: NaiveDate) -> Result<(Store, Book), StoreError> {
@@ -119,11 +130,28 @@ impl Store {
             today,
             seen: None,
             expect_file: false,
+            fresh_ok: false,
             marks: IdMarks::default(),
             warnings: Vec::new(),
         };
         let book = store.reload()?;
         Ok((store, book))
+    }
+
+    /// A store for a book that could not be read (missing, or cut short)
+    /// while the user is asked what to do: it writes nothing — a change is
+    /// refused (the file is gone, or is read again and fails) — until the
+    /// book is opened again.
+    pub fn held(path: impl Into<PathBuf>, today: NaiveDate) -> Store {
+        Store {
+            path: path.into(),
+            today,
+            seen: None,
+            expect_file: true,
+            fresh_ok: false,
+            marks: IdMarks::default(),
+            warnings: Vec::new(),
+        }
     }
 
     pub fn path(&self) -> &Path {
@@ -166,7 +194,20 @@ impl Store {
         let stamp = Stamp::of(&self.path);
         let book = match fs::read(&self.path) {
             Ok(bytes) => {
-                let loaded = load_book(&self.path, &bytes)?;
+                let loaded = match load_book(&self.path, &bytes) {
+                    Ok(loaded) => loaded,
+                    Err(StoreError::Parse(error)) if survey::cut_short(&bytes, &error) => {
+                        let backups = disk::resolve(&self.path)
+                            .map(|target| survey::backups(&target))
+                            .unwrap_or_default();
+                        return Err(StoreError::CutShort {
+                            error,
+                            len: bytes.len(),
+                            backups,
+                        });
+                    }
+                    Err(e) => return Err(e),
+                };
                 if let Err(e) = loaded.book.can_shift_to(self.today) {
                     return Err(
                         read::field_error(&self.path, &bytes, "anchor", e.to_string()).into(),
@@ -177,14 +218,17 @@ impl Store {
                 loaded.book
             }
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+                if self.expect_file {
+                    return Err(self.vanished());
+                }
+                if !self.fresh_ok {
+                    self.refuse_if_missing()?;
+                }
                 if let Some(target) = disk::dangling_target(&self.path) {
                     return Err(StoreError::DanglingLink {
                         path: self.path.clone(),
                         target,
                     });
-                }
-                if self.expect_file {
-                    return Err(self.vanished());
                 }
                 self.warnings.clear();
                 Book::default()
@@ -202,7 +246,21 @@ impl Store {
     /// book again). Ids already handed out are still never reused.
     pub fn recreate(&mut self) {
         self.expect_file = false;
+        self.fresh_ok = true;
         self.seen = None;
+    }
+
+    /// [`StoreError::Missing`] when no book is at the path but traces beside
+    /// where it would be show one was.
+    fn refuse_if_missing(&self) -> Result<(), StoreError> {
+        let target = target_of_even_dangling(&self.path)?;
+        match survey::traces(&target) {
+            Some(traces) => Err(StoreError::Missing {
+                path: self.path.clone(),
+                traces,
+            }),
+            None => Ok(()),
+        }
     }
 
     /// Applies one operation to the freshest book and saves it. See [`Store::update`].
@@ -232,6 +290,9 @@ impl Store {
         let mut lock = Lock::take(&self.path, &target)?;
         if self.expect_file && !target.exists() {
             return Err(self.vanished());
+        }
+        if !self.expect_file && !self.fresh_ok && !target.exists() {
+            self.refuse_if_missing()?;
         }
         let mut reloaded = self.changed_on_disk();
         if reloaded {
@@ -363,6 +424,14 @@ pub fn write_book(path: &Path, book: &Book) -> Result<(), StoreError> {
     let text = checked_text(path, book)?;
     let target = target_of(path)?;
     let _lock = Lock::take(path, &target)?;
+    if fs::symlink_metadata(&target).is_err()
+        && let Some(traces) = survey::traces(&target)
+    {
+        return Err(StoreError::Missing {
+            path: path.to_path_buf(),
+            traces,
+        });
+    }
     disk::save(&target, text.as_bytes())
 }
 
@@ -389,6 +458,22 @@ fn checked_text(path: &Path, book: &Book) -> Result<String, StoreError> {
         ))));
     }
     Ok(text)
+}
+
+/// The file `path` names, links followed; for a link to nothing, the file
+/// the link names (where `kith restore` puts a book back, and beside which
+/// its backups are).
+fn target_of_even_dangling(path: &Path) -> Result<PathBuf, StoreError> {
+    match disk::resolve(path) {
+        Err(StoreError::DanglingLink { target, .. }) => {
+            let target = match path.parent() {
+                Some(dir) if target.is_relative() => dir.join(target),
+                _ => target,
+            };
+            disk::resolve(&target)
+        }
+        other => other,
+    }
 }
 
 fn parent_dir(path: &Path) -> Option<&Path> {

@@ -10,6 +10,7 @@
 //! | the previous file, during a save   | `.kith.ron.kith-prev`         |
 //! | the backups, newest first          | `.kith.ron.kith-1` … `-3`     |
 //! | conflict copies `kith sync` merged | `.kith.ron.kith-merged/`      |
+//! | a file `kith restore` replaced     | `.kith.ron.kith-replaced-…`   |
 //!
 //! Each is beside the book's *target* (a symlinked book's real file). Books
 //! saved by an older kith have their backups as `kith.ron.1` … `.3` and the
@@ -51,6 +52,16 @@ pub fn backup_path(path: &Path, n: usize) -> PathBuf {
 /// `.NAME.kith-merged/`, beside the book's target.
 pub fn merged_dir(target: &Path) -> PathBuf {
     beside(target, "merged")
+}
+
+/// Where `kith restore` keeps the file it replaced (a book cut short, or one
+/// the user wanted an older version of): `.NAME.kith-replaced-STAMP` (`-N`
+/// after the first, should two restores share a second).
+pub fn replaced_path(target: &Path, stamp: &str, n: usize) -> PathBuf {
+    match n {
+        1 => beside(target, &format!("replaced-{stamp}")),
+        n => beside(target, &format!("replaced-{stamp}-{n}")),
+    }
 }
 
 /// Where a kith from before the `.NAME.kith-*` names kept backup `n`:

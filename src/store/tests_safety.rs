@@ -327,11 +327,12 @@ fn a_failing_save_spends_no_backup() {
     let book_before = fs::read(&path).unwrap();
     let backups_before = backups(&path);
     assert!(backups_before.iter().all(Option::is_some));
-    // A directory where the temp file goes: the save cannot write it.
+    // A directory where the temp file goes: the save cannot write it (and
+    // says that something not kith's own is at that name).
     fs::create_dir(temp_path(&path)).unwrap();
     for _ in 0..4 {
         let err = store.apply(&mut book, add("Ed")).unwrap_err();
-        assert!(matches!(err, StoreError::Io { .. }), "{err}");
+        assert!(matches!(err, StoreError::NotOurs { .. }), "{err}");
     }
     assert_eq!(fs::read(&path).unwrap(), book_before);
     assert_eq!(backups(&path), backups_before);
@@ -346,7 +347,8 @@ fn a_killed_saves_leftovers_are_removed_by_the_next_save_and_nothing_else() {
     let dir = tempfile::tempdir().unwrap();
     let (path, mut store, mut book) = saved(dir.path());
     fs::write(temp_path(&path), "half a book").unwrap();
-    fs::write(prev_path(&path), "an old book").unwrap();
+    // Killed before its rename: the previous file is the book itself.
+    fs::hard_link(&path, prev_path(&path)).unwrap();
     let mine = dir.path().join(".kith.ron.notes");
     fs::write(&mine, "my own file").unwrap();
     store.apply(&mut book, add("Bo")).unwrap();
@@ -366,6 +368,34 @@ fn a_killed_saves_leftovers_are_removed_by_the_next_save_and_nothing_else() {
             ".kith.ron.notes",
             "kith.ron"
         ]
+    );
+}
+
+#[test]
+fn a_save_killed_after_its_rename_loses_no_backup_generation() {
+    let dir = tempfile::tempdir().unwrap();
+    let (path, mut store, mut book) = saved(dir.path());
+    for name in ["Bo", "Cy", "Di"] {
+        store.apply(&mut book, add(name)).unwrap();
+    }
+    let before = fs::read(&path).unwrap();
+    let backups_before = backups(&path);
+    store.apply(&mut book, add("Ed")).unwrap();
+    let newer = fs::read(&path).unwrap();
+    // As if that save were killed between its rename and the turn-over:
+    // the book is the new file, `.kith-prev` the book before that save,
+    // the backups as they were.
+    for (n, bytes) in (1..=BACKUPS).zip(&backups_before) {
+        fs::write(backup_path(&path, n), bytes.as_ref().unwrap()).unwrap();
+    }
+    fs::write(prev_path(&path), &before).unwrap();
+    store.apply(&mut book, add("Fa")).unwrap();
+    assert!(!prev_path(&path).exists());
+    // The file before this save, then the killed save's previous file,
+    // then what was the newest backup: no generation skipped.
+    assert_eq!(
+        backups(&path),
+        [Some(newer), Some(before), backups_before[0].clone()]
     );
 }
 
@@ -536,4 +566,212 @@ fn a_hand_written_comment_is_a_warning_on_load() {
         store.warnings()
     );
     assert!(store.warnings()[0].contains("`notes`"));
+}
+
+/// What each file in `dir` holds, by name (links by where they point).
+fn snapshot(dir: &Path) -> Vec<(String, Vec<u8>)> {
+    let mut all: Vec<(String, Vec<u8>)> = fs::read_dir(dir)
+        .unwrap()
+        .map(|e| {
+            let e = e.unwrap();
+            let name = e.file_name().to_string_lossy().into_owned();
+            let meta = fs::symlink_metadata(e.path()).unwrap();
+            let bytes = if meta.file_type().is_symlink() {
+                fs::read_link(e.path())
+                    .unwrap()
+                    .to_string_lossy()
+                    .as_bytes()
+                    .to_vec()
+            } else if meta.is_file() {
+                fs::read(e.path()).unwrap()
+            } else {
+                Vec::new()
+            };
+            (name, bytes)
+        })
+        .collect();
+    all.sort();
+    all
+}
+
+#[test]
+fn a_vanished_book_with_backups_is_refused_and_no_backup_turns_over() {
+    let dir = tempfile::tempdir().unwrap();
+    let (path, mut store, mut book) = saved(dir.path());
+    for name in ["Bo", "Cy", "Di"] {
+        store.apply(&mut book, add(name)).unwrap();
+    }
+    fs::remove_file(&path).unwrap();
+    let before = snapshot(dir.path());
+    for _ in 0..4 {
+        let err = Store::open(&path, today()).unwrap_err();
+        let StoreError::Missing { traces, .. } = &err else {
+            panic!("{err}");
+        };
+        assert_eq!(err.exit_code(), 2);
+        assert_eq!(
+            traces.best().map(|b| (b.number, b.holds.clone())),
+            Some((
+                1,
+                Ok(Holds {
+                    people: 3,
+                    entries: 0
+                })
+            ))
+        );
+        assert!(err.to_string().contains("kith restore 1"), "{err}");
+        // Nor does a book written afresh by `write_book`.
+        assert!(matches!(
+            write_book(&path, &Book::default()),
+            Err(StoreError::Missing { .. })
+        ));
+    }
+    assert_eq!(
+        snapshot(dir.path()),
+        before,
+        "nothing written, nothing turned"
+    );
+    // Said yes to a new file (the TUI's question): it is written.
+    store.recreate();
+    store.apply(&mut book, add("Ed")).unwrap();
+    assert!(path.exists());
+}
+
+#[test]
+fn only_the_lock_s_record_is_enough_to_refuse_and_restore_empty_starts_afresh() {
+    let dir = tempfile::tempdir().unwrap();
+    let (path, _, _) = saved(dir.path());
+    fs::remove_file(&path).unwrap();
+    assert!(backup_paths(&path).is_empty());
+    let err = Store::open(&path, today()).unwrap_err();
+    assert!(err.to_string().contains("kith restore --empty"), "{err}");
+    start_empty(&path).unwrap();
+    let (_, book) = Store::open(&path, today()).unwrap();
+    assert!(book.people.is_empty());
+    assert!(matches!(start_empty(&path), Err(StoreError::Exists { .. })));
+    // A book never saved anywhere near is simply new.
+    let fresh = dir.path().join("other.ron");
+    assert!(Store::open(&fresh, today()).unwrap().1.people.is_empty());
+}
+
+#[test]
+fn restore_brings_a_backup_back_byte_for_byte_and_keeps_what_it_replaces() {
+    let dir = tempfile::tempdir().unwrap();
+    let (path, mut store, mut book) = saved(dir.path());
+    for name in ["Bo", "Cy"] {
+        store.apply(&mut book, add(name)).unwrap();
+    }
+    let second = fs::read(backup_path(&path, 2)).unwrap();
+    let now = fs::read(&path).unwrap();
+    let restored = restore(&path, 2).unwrap();
+    assert_eq!(fs::read(&path).unwrap(), second);
+    let kept = restored.kept.expect("the book there is kept");
+    assert_eq!(fs::read(&kept).unwrap(), now);
+    assert!(is_kith_file(&kept.file_name().unwrap().to_string_lossy()));
+    // No backup turned over, none was spent.
+    assert_eq!(fs::read(backup_path(&path, 2)).unwrap(), second);
+    let err = restore(&path, 9).unwrap_err();
+    assert!(
+        matches!(err, StoreError::NoSuchBackup { number: 9, .. }),
+        "{err}"
+    );
+    // Ids handed out since are still not handed out again.
+    let (mut store, mut book) = Store::open(&path, today()).unwrap();
+    store.apply(&mut book, add("Di")).unwrap();
+    assert_eq!(book.people.last().unwrap().id, PersonId(4));
+}
+
+#[test]
+fn a_book_cut_short_says_so_and_names_the_intact_backup() {
+    let dir = tempfile::tempdir().unwrap();
+    let (path, mut store, mut book) = saved(dir.path());
+    store.apply(&mut book, add("Bo")).unwrap();
+    let whole = fs::read(&path).unwrap();
+    for cut in [0, 1, whole.len() / 2, whole.len() - 3] {
+        fs::write(&path, &whole[..cut]).unwrap();
+        let err = Store::open(&path, today()).unwrap_err();
+        let text = err.to_string();
+        assert!(matches!(err, StoreError::CutShort { .. }), "{cut}: {text}");
+        assert!(text.contains("looks cut short"), "{text}");
+        assert!(
+            text.contains(".kith.ron.kith-1 is intact: `kith restore 1`"),
+            "{text}"
+        );
+        assert_eq!(err.exit_code(), 2);
+        assert_eq!(fs::read(&path).unwrap(), &whole[..cut], "left as it is");
+    }
+    // A file broken in its middle is not called cut short.
+    let broken = String::from_utf8(whole.clone())
+        .unwrap()
+        .replacen("name:", "nmae:", 1);
+    fs::write(&path, broken).unwrap();
+    let err = Store::open(&path, today()).unwrap_err();
+    assert!(matches!(err, StoreError::Parse(_)), "{err}");
+}
+
+#[test]
+fn a_hand_written_date_kith_would_not_write_is_refused_at_its_place() {
+    let dir = tempfile::tempdir().unwrap();
+    let (path, mut store, mut book) = saved(dir.path());
+    store.apply(&mut book, log(1)).unwrap();
+    let text = fs::read_to_string(&path).unwrap();
+    let edited = text.replace("date: \"2026-11-26\"", "date: \"26-1-1\"");
+    assert_ne!(edited, text);
+    fs::write(&path, &edited).unwrap();
+    let err = Store::open(&path, today()).unwrap_err();
+    let p = parse_error(&err);
+    let line = 1 + edited.lines().position(|l| l.contains("26-1-1")).unwrap();
+    assert_eq!(p.line, line, "{err}");
+    assert!(p.message.contains("\"26-1-1\" is not a date"), "{err}");
+    assert_eq!(fs::read_to_string(&path).unwrap(), edited);
+}
+
+#[cfg(unix)]
+#[test]
+fn a_link_planted_at_any_of_kiths_own_names_is_never_written_through() {
+    use std::os::unix::fs::symlink;
+    let names: Vec<fn(&Path) -> PathBuf> = vec![
+        |p| prev_path(p),
+        |p| temp_path(p),
+        |p| lock_path(p),
+        |p| backup_path(p, 1),
+        |p| backup_path(p, 3),
+    ];
+    for name in names {
+        let dir = tempfile::tempdir().unwrap();
+        let (path, mut store, mut book) = saved(dir.path());
+        store.apply(&mut book, add("Bo")).unwrap();
+        let victim = dir.path().join("victim");
+        fs::write(&victim, "not kith's").unwrap();
+        chmod(&victim, 0o644);
+        let at = name(&path);
+        let _ = fs::remove_file(&at);
+        symlink(&victim, &at).unwrap();
+        let book_before = fs::read(&path).unwrap();
+        let err = store.apply(&mut book, add("Cy")).unwrap_err();
+        assert!(matches!(err, StoreError::NotOurs { .. }), "{at:?}: {err}");
+        assert_eq!(err.exit_code(), 2);
+        assert_eq!(fs::read(&victim).unwrap(), b"not kith's", "{at:?}");
+        assert_eq!(mode(&victim), 0o644, "{at:?}");
+        assert_eq!(fs::read(&path).unwrap(), book_before);
+        // Removed, the next save goes through.
+        fs::remove_file(&at).unwrap();
+        store.apply(&mut book, add("Cy")).unwrap();
+    }
+}
+
+#[cfg(unix)]
+#[test]
+fn a_fifo_at_the_lock_is_refused_not_waited_on() {
+    let dir = tempfile::tempdir().unwrap();
+    let (path, mut store, mut book) = saved(dir.path());
+    let lock = lock_path(&path);
+    fs::remove_file(&lock).unwrap();
+    let c = std::ffi::CString::new(lock.to_str().unwrap()).unwrap();
+    assert_eq!(unsafe { libc::mkfifo(c.as_ptr(), 0o600) }, 0);
+    let err = store.apply(&mut book, add("Bo")).unwrap_err();
+    assert!(
+        matches!(&err, StoreError::NotOurs { what, .. } if what == "a FIFO"),
+        "{err}"
+    );
 }

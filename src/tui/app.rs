@@ -45,6 +45,17 @@ pub enum Input {
     Paste(String),
 }
 
+/// How the TUI ended, for its caller.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Exit {
+    Done,
+    /// The user asked for this backup back as the book (the question at
+    /// start when the book is missing or cut short).
+    Restore(usize),
+    /// The user would not restore the book that is missing or cut short.
+    Refused,
+}
+
 /// The status line's message.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Status {
@@ -104,6 +115,8 @@ pub struct App {
     pub(crate) external: Option<PersonId>,
     pub status: Option<Status>,
     pub quit: bool,
+    /// What the caller does once the screen is gone.
+    pub exit: Exit,
     /// Conflict copies a sync tool left beside the book (a banner offers to
     /// merge them), as last looked for.
     pub(crate) copies: Vec<std::path::PathBuf>,
@@ -155,6 +168,7 @@ impl App {
             external: None,
             status: None,
             quit: false,
+            exit: Exit::Done,
             copies: Vec::new(),
         };
         app.settle(Selection::default());
@@ -365,6 +379,7 @@ impl App {
                     }
                     Effect::Filter(filter) => self.set_weight(filter),
                     Effect::Yes(ask) => self.yes(ask),
+                    Effect::Quit => self.quit = true,
                     Effect::Release {
                         person,
                         entry,

@@ -68,7 +68,8 @@ pub fn run_loop(terminal: &mut DefaultTerminal, app: &mut App) -> io::Result<()>
             dirty = true;
         }
         // Our own save changes the file too: look only when none is in flight.
-        if !app.saving() && checked.elapsed() >= POLL {
+        // While the question at start is open there is no book to watch.
+        if !app.saving() && app.exit == crate::tui::app::Exit::Done && checked.elapsed() >= POLL {
             checked = Instant::now();
             if app.store().changed_on_disk() {
                 app.reload();

@@ -39,8 +39,9 @@ use std::path::PathBuf;
 use crate::config::Config;
 use crate::model::Book;
 use crate::store::Store;
+use crate::tui::layers::question::{Ask, Question};
 
-pub use app::App;
+pub use app::{App, Exit};
 pub use keys::action::Action;
 pub use keys::key::Key;
 pub use keys::keymap::Table;
@@ -58,6 +59,17 @@ pub struct Launch {
     pub today: NaiveDate,
     /// The demo book (a temporary copy): the status line says DEMO.
     pub demo: bool,
+    /// The book is missing or cut short: before anything else, ask whether
+    /// to bring this backup back (the book shown meanwhile is empty, and
+    /// the store writes nothing).
+    pub restore: Option<RestoreOffer>,
+}
+
+/// A backup the TUI offers at start, and the lines that say what it holds.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RestoreOffer {
+    pub number: usize,
+    pub lines: Vec<String>,
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -81,12 +93,12 @@ impl TuiError {
 /// Builds the app (checking the config's key bindings before the terminal is
 /// touched), runs it, and restores the terminal on the way out, on error and
 /// on panic alike (`ratatui::init` installs the panic hook).
-pub fn run(launch: Launch) -> Result<(), TuiError> {
+pub fn run(launch: Launch) -> Result<Exit, TuiError> {
     run_on(launch, Tab::People)
 }
 
 /// [`run`], opening on `tab` (`kith review` opens on the Review tab).
-pub fn run_on(launch: Launch, tab: Tab) -> Result<(), TuiError> {
+pub fn run_on(launch: Launch, tab: Tab) -> Result<Exit, TuiError> {
     let mut app = app_for(launch)?;
     app.update(Action::GoTo(tab));
     app.color = wants_color(std::env::var_os("NO_COLOR"), std::env::var_os("TERM"));
@@ -96,7 +108,8 @@ pub fn run_on(launch: Launch, tab: Tab) -> Result<(), TuiError> {
     let result = event::run_loop(&mut terminal, &mut app);
     drop(paste);
     ratatui::restore();
-    Ok(result?)
+    result?;
+    Ok(app.exit)
 }
 
 /// Bracketed paste while the TUI runs, so a paste arrives as one event (not
@@ -144,6 +157,7 @@ fn leave_saver_panics_alone() {
 /// The app `run` would show, without a terminal (for tests and benchmarks).
 pub fn app_for(launch: Launch) -> Result<App, TuiError> {
     let keymap = keymap_for(&launch.config, launch.config_path.as_deref())?;
+    let restore = launch.restore;
     let mut app = App::new(
         launch.store,
         launch.book,
@@ -152,6 +166,18 @@ pub fn app_for(launch: Launch) -> Result<App, TuiError> {
         launch.today,
         launch.demo,
     );
+    if let Some(offer) = restore {
+        // Nothing else happens until the question is answered: no saver
+        // thread, no polling of a file that is not a book.
+        app.exit = Exit::Refused;
+        let ask = Ask::Restore {
+            number: offer.number,
+            lines: offer.lines,
+        };
+        let question = Question::open(ask, &app.book);
+        app.push(question);
+        return Ok(app);
+    }
     app.save_in_background()?;
     // Introductions from the start, found on the saver's thread.
     app.want_intros();

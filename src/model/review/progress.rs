@@ -22,6 +22,7 @@ pub enum Outcome {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct ReviewProgress {
+    #[serde(deserialize_with = "crate::model::date_field::date")]
     pub date: NaiveDate,
     #[serde(default)]
     pub handled: Vec<(PersonId, Outcome)>,

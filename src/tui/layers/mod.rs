@@ -112,6 +112,8 @@ pub enum Effect {
     Filter(WeightFilter),
     /// The question was answered yes.
     Yes(Ask),
+    /// Leave kith.
+    Quit,
     /// Release this promise, with this note.
     Release {
         person: PersonId,

@@ -6,7 +6,7 @@
 pub mod draw;
 
 use crate::model::{Book, EntryId, Op, PersonId, merge_op};
-use crate::tui::app::App;
+use crate::tui::app::{App, Exit};
 use crate::tui::keys::action::Action;
 use crate::tui::layers::{Effect, Layer, Outcome};
 use crate::tui::save::history::Then;
@@ -43,6 +43,12 @@ pub enum Ask {
     /// The book's file is gone (deleted or moved): write the book as shown
     /// to a new file there?
     Recreate(std::path::PathBuf),
+    /// At start, the book is missing or cut short: bring backup `number`
+    /// back as the book? (No leaves kith, the book untouched.)
+    Restore {
+        number: usize,
+        lines: Vec<String>,
+    },
 }
 
 /// A yes/no question: a title, a few lines, and what a yes does.
@@ -129,6 +135,7 @@ impl Question {
                     "Write the book as shown to a new file there?".into(),
                 ],
             ),
+            Ask::Restore { lines, .. } => ("Restore a backup?".into(), lines.clone()),
             Ask::DeleteEntry(id) => (
                 "Delete this entry?".into(),
                 vec![match book.entry(*id) {
@@ -143,6 +150,10 @@ impl Question {
     pub fn handle(&mut self, action: Action) -> Outcome {
         match action {
             Action::Yes | Action::Submit => Outcome::CloseThen(Effect::Yes(self.ask.clone())),
+            // Without the book there is nothing to show: no leaves kith.
+            Action::No | Action::Back if matches!(self.ask, Ask::Restore { .. }) => {
+                Outcome::CloseThen(Effect::Quit)
+            }
             Action::No | Action::Back => Outcome::Close,
             _ => Outcome::Pass,
         }
@@ -155,6 +166,10 @@ impl App {
         match ask {
             Ask::DiscardForm | Ask::DiscardCapture => self.pop(),
             Ask::Recreate(_) => self.recreate(),
+            Ask::Restore { number, .. } => {
+                self.exit = Exit::Restore(number);
+                self.quit = true;
+            }
             Ask::FutureDeed(_) => {
                 if let Some(outcome) = self.capture_on_top(|c, ctx| {
                     c.future_ok = true;
