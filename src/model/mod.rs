@@ -5,6 +5,7 @@
 mod birthday;
 mod book;
 mod date_field;
+mod delete;
 mod dismissed;
 mod edit;
 mod entry;
@@ -28,6 +29,7 @@ pub use facts::{Facts, Index, PersonFacts};
 pub use give_take::{Balance, GiveTake, give_take};
 pub use kind::{Kind, KindDef, Kinds, Weight};
 pub use lineage::{Lineage, Rev};
+pub use delete::delete_op;
 pub use merge::merge_op;
 pub use ops::{Op, OpError};
 pub use person::{CLASH_PREFIX, HowMet, Person, PersonId};

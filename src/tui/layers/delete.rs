@@ -3,7 +3,8 @@
 
 pub mod draw;
 
-use crate::model::{Book, Op, PersonId};
+pub use crate::model::delete_op;
+use crate::model::{Book, OpError, PersonId};
 use crate::text::fold;
 use crate::tui::field::TextField;
 use crate::tui::keys::action::Action;
@@ -55,33 +56,24 @@ impl Delete {
             return Outcome::Keep;
         }
         let what = format!("deleted {}", self.name);
-        let op = delete_op(ctx.book, self.id);
-        Outcome::Commit(Commit::op(op, &what, Then::Close))
+        let (id, also, name) = (self.id, self.also, self.name.clone());
+        // Built from the freshest book under the lock, as every operation
+        // is: an entry logged meanwhile elsewhere is not left naming nobody,
+        // nor deleted without the user having said "their entries too".
+        let make = move |fresh: &Book| {
+            if fresh.person(id).is_none() {
+                return Err(OpError::Rejected(format!(
+                    "{name} is no longer in the book (changed elsewhere)"
+                )));
+            }
+            if !also && fresh.entries_of(id).next().is_some() {
+                return Err(OpError::Rejected(format!(
+                    "an entry naming {name} was logged meanwhile: not deleted"
+                )));
+            }
+            Ok(delete_op(fresh, id))
+        };
+        Outcome::Commit(Commit::with(make, &what, Then::Close))
     }
 }
 
-/// Deletes `id` with every entry naming them: an entry naming only them goes,
-/// one naming others too just drops them; "introduced by" them is cleared.
-pub fn delete_op(book: &Book, id: PersonId) -> Op {
-    let mut ops = Vec::new();
-    for e in book.entries.iter().filter(|e| e.names(id)) {
-        if e.people.iter().all(|p| *p == id) {
-            ops.push(Op::DeleteEntry(e.id));
-        } else {
-            let mut e = e.clone();
-            e.people.retain(|p| *p != id);
-            ops.push(Op::UpdateEntry(e));
-        }
-    }
-    for p in book
-        .people
-        .iter()
-        .filter(|p| p.met.introduced_by == Some(id))
-    {
-        let mut changed = p.clone();
-        changed.met.introduced_by = None;
-        ops.push(Op::edit_person(p, changed));
-    }
-    ops.push(Op::DeletePerson(id));
-    Op::Batch(ops)
-}

@@ -225,3 +225,28 @@ fn messages_name_the_keys_the_user_bound() {
     let said = &f.app.status.as_ref().unwrap().text;
     assert!(said.ends_with("C-x to delete them too"), "{said}");
 }
+
+#[test]
+fn d_builds_the_deletion_from_the_freshest_book_keeping_an_outside_change() {
+    let mut f = Fixture::new();
+    let ana = f.select("Ana Lima");
+    f.keys(&[Key::char('d')]);
+    f.type_str("Ana Lima");
+    f.keys(&[Key::ctrl('t')]);
+    // Meanwhile another kith renames the entry Ana shares with Gus.
+    let (mut other, mut theirs) = crate::store::Store::open(&f.path, f.app.today).unwrap();
+    let mut shared = theirs.entry(crate::model::EntryId(19)).unwrap().clone();
+    shared.summary = "renamed elsewhere".into();
+    other
+        .apply(&mut theirs, crate::model::Op::UpdateEntry(shared))
+        .unwrap();
+    f.keys(&[key(KeyCode::Enter)]);
+    let book = f.file();
+    assert!(book.person(ana).is_none());
+    let intro = book.entry(crate::model::EntryId(19)).unwrap();
+    assert_eq!(
+        (intro.summary.as_str(), intro.people.clone()),
+        ("renamed elsewhere", vec![PersonId(7)]),
+        "the other process's change stays; only Ana leaves the entry"
+    );
+}
