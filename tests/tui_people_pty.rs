@@ -133,3 +133,23 @@ fn capital_e_edits_in_the_editor_and_a_broken_snippet_reopens_with_its_error() {
         assert!(!std::path::Path::new(file).exists(), "{file} was removed");
     }
 }
+
+#[test]
+fn bracketed_paste_is_on_again_after_the_editor_turned_it_off() {
+    let tools = tempfile::tempdir().unwrap();
+    // As vim does on its way out: bracketed paste off; the snippet unchanged.
+    let script = tools.path().join("editor.sh");
+    std::fs::write(&script, "#!/bin/sh\nprintf '\\033[?2004l'\n").unwrap();
+    std::process::Command::new("chmod")
+        .args(["+x", script.to_str().unwrap()])
+        .status()
+        .unwrap();
+    let (_dir, _path, mut kith) = kith(script.to_str().unwrap());
+    assert!(kith.bracketed_paste(), "on while the TUI runs");
+    find_in_list(&mut kith, "Ana Lima");
+    kith.send("E");
+    kith.wait_for("unchanged: nothing saved", WAIT);
+    assert!(kith.bracketed_paste(), "on again after the editor");
+    kith.send("q");
+    assert!(kith.wait_exit(WAIT).success());
+}

@@ -21,6 +21,7 @@ pub mod review;
 
 pub use birthday::{Birthday, BirthdayError};
 pub use book::{Book, FORMAT_VERSION, ShiftError};
+pub use delete::delete_op;
 pub use dismissed::{DismissedIntro, need_key, same_need};
 pub(crate) use edit::person_fields;
 pub use edit::{PersonEdit, PersonField};
@@ -29,7 +30,6 @@ pub use facts::{Facts, Index, PersonFacts};
 pub use give_take::{Balance, GiveTake, give_take};
 pub use kind::{Kind, KindDef, Kinds, Weight};
 pub use lineage::{Lineage, Rev};
-pub use delete::delete_op;
 pub use merge::merge_op;
 pub use ops::{Op, OpError};
 pub use person::{CLASH_PREFIX, HowMet, Person, PersonId};

@@ -3,6 +3,7 @@
 //! the terminal; a snippet that does not parse reopens with its error.
 
 use ratatui::DefaultTerminal;
+use ratatui::crossterm::event::{DisableBracketedPaste, EnableBracketedPaste};
 use ratatui::crossterm::{execute, terminal};
 use std::io;
 use std::process::Command;
@@ -22,7 +23,7 @@ pub fn edit_person(terminal: &mut DefaultTerminal, app: &mut App, id: PersonId) 
     // only, and removed when `file` is dropped: on every way out of here,
     // an editor that failed or a snippet that could not be read included.
     let file = tempfile::Builder::new()
-        .prefix(&format!("kith-{id}-"))
+        .prefix(&format!("{EDIT_PREFIX}{}-{id}-", std::process::id()))
         .suffix(".ron")
         .tempfile()?;
     let path = file.path().to_path_buf();
@@ -48,6 +49,69 @@ pub fn edit_person(terminal: &mut DefaultTerminal, app: &mut App, id: PersonId) 
         Edited::Broken { .. } => unreachable!("broken snippets reopen"),
     }
     Ok(())
+}
+
+/// The temp files `E` makes are `kith-edit-PID-ID-XXXXXX.ron` in the temp
+/// folder: the process id says whose they are, so one a killed kith left is
+/// known for stale ([`clean_stale_edits`]).
+const EDIT_PREFIX: &str = "kith-edit-";
+
+/// Removes the `E` temp files (a person's data) that a kith killed while
+/// its editor was open left in `dir`: only files of this user, named as `E`
+/// names them, whose process is gone. A running kith's file is left alone.
+pub fn clean_stale_edits(dir: &std::path::Path) -> usize {
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return 0;
+    };
+    let mut removed = 0;
+    for entry in entries.flatten() {
+        let name = entry.file_name();
+        let Some(pid) = name
+            .to_str()
+            .and_then(|n| n.strip_prefix(EDIT_PREFIX))
+            .filter(|n| n.ends_with(".ron"))
+            .and_then(|n| n.split('-').next())
+            .and_then(|pid| pid.parse::<u32>().ok())
+        else {
+            continue;
+        };
+        let Ok(meta) = std::fs::symlink_metadata(entry.path()) else {
+            continue;
+        };
+        if meta.is_file()
+            && ours(&meta)
+            && !alive(pid)
+            && std::fs::remove_file(entry.path()).is_ok()
+        {
+            removed += 1;
+        }
+    }
+    removed
+}
+
+#[cfg(unix)]
+fn ours(meta: &std::fs::Metadata) -> bool {
+    std::os::unix::fs::MetadataExt::uid(meta) == unsafe { libc::getuid() }
+}
+
+#[cfg(not(unix))]
+fn ours(_: &std::fs::Metadata) -> bool {
+    true
+}
+
+/// Whether process `pid` is running (signal 0 only asks).
+#[cfg(unix)]
+fn alive(pid: u32) -> bool {
+    let Ok(pid) = libc::pid_t::try_from(pid) else {
+        return false;
+    };
+    let answered = unsafe { libc::kill(pid, 0) } == 0;
+    answered || std::io::Error::last_os_error().raw_os_error() == Some(libc::EPERM)
+}
+
+#[cfg(not(unix))]
+fn alive(_: u32) -> bool {
+    true
 }
 
 /// Puts `text` in the temp file as a file of our own: whatever is at `path`
@@ -77,14 +141,21 @@ fn suspended<T>(terminal: &mut DefaultTerminal, f: impl FnOnce() -> T) -> io::Re
     impl Drop for Resume {
         fn drop(&mut self) {
             let _ = terminal::enable_raw_mode();
+            // Editors turn bracketed paste off as they leave (vim does):
+            // on again, or a paste would arrive as keystrokes.
             let _ = execute!(
                 io::stdout(),
                 terminal::EnterAlternateScreen,
-                terminal::Clear(terminal::ClearType::All)
+                terminal::Clear(terminal::ClearType::All),
+                EnableBracketedPaste
             );
         }
     }
-    execute!(io::stdout(), terminal::LeaveAlternateScreen)?;
+    execute!(
+        io::stdout(),
+        DisableBracketedPaste,
+        terminal::LeaveAlternateScreen
+    )?;
     terminal::disable_raw_mode()?;
     let resume = Resume;
     let out = f();
@@ -110,5 +181,29 @@ fn run_editor(path: &std::path::Path) -> io::Result<()> {
         Ok(())
     } else {
         Err(io::Error::other(format!("{program} exited with {status}")))
+    }
+}
+
+#[cfg(all(test, unix))]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn only_a_gone_processs_edit_files_are_cleaned() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut child = Command::new("true").spawn().unwrap();
+        let gone = child.id();
+        child.wait().unwrap();
+        let stale = dir.path().join(format!("kith-edit-{gone}-p3-AbC123.ron"));
+        let running = dir
+            .path()
+            .join(format!("kith-edit-{}-p3-XyZ789.ron", std::process::id()));
+        let other = dir.path().join(format!("kith-edit-{gone}-notes.txt"));
+        for f in [&stale, &running, &other] {
+            std::fs::write(f, "(name: \"Ana\")").unwrap();
+        }
+        assert_eq!(clean_stale_edits(dir.path()), 1);
+        assert!(!stale.exists());
+        assert!(running.exists() && other.exists());
     }
 }

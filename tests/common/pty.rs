@@ -120,6 +120,12 @@ impl Pty {
         self.writer.flush().expect("flush pty");
     }
 
+    /// Whether the program asked the terminal for bracketed paste.
+    #[allow(dead_code)]
+    pub fn bracketed_paste(&self) -> bool {
+        self.parser.lock().unwrap().screen().bracketed_paste()
+    }
+
     /// The screen as text, one line per row.
     pub fn screen(&self) -> String {
         self.parser.lock().unwrap().screen().contents()

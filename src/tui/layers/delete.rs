@@ -76,4 +76,3 @@ impl Delete {
         Outcome::Commit(Commit::with(make, &what, Then::Close))
     }
 }
-
