@@ -15,7 +15,7 @@
 //! where the field still holds what the edit wrote; otherwise it is left, and
 //! [`PersonEdit::left_alone`] says which fields were.
 
-use super::{Person, PersonId};
+use super::{CLASH_PREFIX, Person, PersonId};
 
 /// A field of a person, as the edit operation names it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -144,6 +144,27 @@ impl PersonEdit {
             };
         }
         person_fields!(apply);
+        // A value another writer set meanwhile, replaced by the user's, stays
+        // visible as a merge of two copies keeps it: a line in the notes,
+        // which the review lists until it is settled.
+        if !self.guarded {
+            for (field, other) in self.replaced(&was) {
+                let line = format!(
+                    "{CLASH_PREFIX}{} set elsewhere while you edited: {}",
+                    field.name(),
+                    other.replace("\r\n", "\n").replace('\n', " ⏎ ")
+                );
+                if !current.notes.lines().any(|l| l == line) {
+                    if !current.notes.is_empty() && !current.notes.ends_with('\n') {
+                        current.notes.push('\n');
+                    }
+                    current.notes.push_str(&line);
+                    if !undone.contains(&PersonField::Notes) {
+                        undone.push(PersonField::Notes);
+                    }
+                }
+            }
+        }
         // Undo takes back what this edit wrote, from what it found.
         PersonEdit {
             id: self.id,
@@ -158,14 +179,23 @@ impl PersonEdit {
     /// the editor saw, each with the value the edit replaced. `inverse` is what
     /// applying this edit returned.
     pub fn clashes(&self, inverse: &PersonEdit) -> Vec<(PersonField, String)> {
+        self.replaced(&inverse.after)
+    }
+
+    /// The single-valued fields where `found` (the person as the book held
+    /// them) had neither what the editor saw nor what the user wrote: a value
+    /// another writer set meanwhile, which this edit replaces.
+    fn replaced(&self, found: &Person) -> Vec<(PersonField, String)> {
         let mut out = Vec::new();
         macro_rules! clashes {
             (scalar: [$(($v:ident, $($f:ident).+)),* $(,)?], list: [$(($lv:ident, $lf:ident)),* $(,)?] $(,)?) => {
                 for field in &self.fields {
                     match field {
                         $(PersonField::$v => {
-                            if inverse.after.$($f).+ != self.before.$($f).+ {
-                                out.push((*field, shown(&inverse.after.$($f).+)));
+                            if found.$($f).+ != self.before.$($f).+
+                                && found.$($f).+ != self.after.$($f).+
+                            {
+                                out.push((*field, shown(&found.$($f).+)));
                             }
                         })*
                         $(PersonField::$lv => {})*
@@ -413,5 +443,46 @@ mod tests {
             "a field of Person missing from person_fields!"
         );
         assert_eq!(PersonField::MetContext.name(), "met.context");
+    }
+}
+
+#[cfg(test)]
+mod clash_tests {
+    use super::*;
+    use crate::model::{Book, Op};
+
+    #[test]
+    fn a_value_set_meanwhile_and_replaced_by_the_edit_stays_in_the_notes() {
+        let mut seen = Person::new(PersonId(1), "Ana");
+        seen.org = Some("Acme".into());
+        let mut book = Book::default();
+        Op::AddPerson(seen.clone()).apply(&mut book).unwrap();
+        // Another writer sets the org while the form is open on "Acme".
+        book.person_mut(PersonId(1)).unwrap().org = Some("Globex".into());
+        let mut after = seen.clone();
+        after.org = Some("Initech".into());
+        let inverse = Op::edit_person(&seen, after).apply(&mut book).unwrap();
+        let ana = book.person(PersonId(1)).unwrap();
+        assert_eq!(ana.org.as_deref(), Some("Initech"), "the user's value wins");
+        assert_eq!(
+            ana.clashes().collect::<Vec<_>>(),
+            ["org set elsewhere while you edited: Globex"],
+            "and the other one is kept where the review finds it"
+        );
+        // Undo takes the line back with the value.
+        inverse.apply(&mut book).unwrap();
+        let ana = book.person(PersonId(1)).unwrap();
+        assert_eq!(
+            (ana.org.as_deref(), ana.notes.as_str()),
+            (Some("Globex"), "")
+        );
+        // The same value set on both sides is no clash.
+        let mut same = seen.clone();
+        same.org = Some("Globex".into());
+        let mut book2 = Book::default();
+        Op::AddPerson(seen.clone()).apply(&mut book2).unwrap();
+        book2.person_mut(PersonId(1)).unwrap().org = Some("Globex".into());
+        Op::edit_person(&seen, same).apply(&mut book2).unwrap();
+        assert_eq!(book2.person(PersonId(1)).unwrap().notes, "");
     }
 }

@@ -98,7 +98,12 @@ impl Op {
             (Op::EditPerson(edit), Op::EditPerson(inv)) => edit
                 .clashes(inv)
                 .into_iter()
-                .map(|(f, was)| format!("replaced {} “{was}” set meanwhile", f.name()))
+                .map(|(f, was)| {
+                    format!(
+                        "replaced {} “{was}” set meanwhile (kept in the notes for the review)",
+                        f.name()
+                    )
+                })
                 .collect(),
             // A batch's inverse lists the inverses last first.
             (Op::Batch(ops), Op::Batch(invs)) => ops
