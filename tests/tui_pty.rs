@@ -118,3 +118,41 @@ fn a_change_from_another_process_shows_up_and_keeps_the_selection() {
     kith.send("q");
     assert!(kith.wait_exit(WAIT).success());
 }
+
+/// A book saved by kith a few times (so backups are beside it), then
+/// removed as a sync tool might: the TUI asks to restore the newest backup.
+#[test]
+fn a_vanished_book_is_offered_back_at_start_and_restored_on_yes() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("kith.ron");
+    kith::store::write_book(&path, &kith::demo::demo_book(TODAY.parse().unwrap())).unwrap();
+    for line in ["@ana coffee: one", "@ana coffee: two"] {
+        common::cli::ok(&path, &["log", line]);
+    }
+    let newest = std::fs::read(path.with_file_name(".kith.ron.kith-1")).unwrap();
+    std::fs::remove_file(&path).unwrap();
+    let file = path.to_str().unwrap();
+
+    // No: kith leaves, says why, and writes nothing.
+    let mut kith = Pty::kith(&["--file", file, "--today", TODAY], 80, 24, dir.path());
+    kith.wait_for("Restore a backup?", WAIT);
+    kith.wait_for("kith.ron is missing.", WAIT);
+    kith.wait_for("Backup 1: 42 people,", WAIT);
+    kith.send("n");
+    let status = kith.wait_exit(WAIT);
+    assert_eq!(status.exit_code(), 2, "{status:?}");
+    assert!(!path.exists());
+
+    // Yes: the backup is the book, and the TUI opens on it.
+    let mut kith = Pty::kith(&["--file", file, "--today", TODAY], 80, 24, dir.path());
+    kith.wait_for("Restore a backup?", WAIT);
+    kith.send("y");
+    kith.wait_gone("Restore a backup?", WAIT);
+    kith.wait_for("┌ People by", WAIT);
+    // The demo's people are back on screen (the question's empty book had none).
+    kith.wait_for("Ana", WAIT);
+    assert_eq!(std::fs::read(&path).unwrap(), newest);
+    kith.send("q");
+    assert!(kith.wait_exit(WAIT).success());
+    assert_eq!(std::fs::read(&path).unwrap(), newest);
+}

@@ -67,25 +67,37 @@ pub fn open_on(ctx: &Ctx, tab: kith::tui::Tab) -> Result<ExitCode> {
 /// The question the TUI asks at start when the book is missing or cut
 /// short and a backup reads cleanly: which backup, and what it holds.
 fn restore_offer(err: &StoreError) -> Option<RestoreOffer> {
-    let (path, why, backups) = match err {
-        StoreError::Missing { path, traces } => (path, "is missing", &traces.backups),
-        StoreError::CutShort { error, backups, .. } => (&error.path, "looks cut short", backups),
+    let (path, why, keep) = match err {
+        StoreError::Missing { path, .. } => (path, "is missing", None),
+        StoreError::CutShort { error, .. } => (
+            &error.path,
+            "looks cut short",
+            Some("The cut file is kept beside it."),
+        ),
+        _ => return None,
+    };
+    let backups = match err {
+        StoreError::Missing { traces, .. } => &traces.backups,
+        StoreError::CutShort { backups, .. } => backups,
         _ => return None,
     };
     let best = backups.iter().find(|b| b.intact())?;
+    let name = path
+        .file_name()
+        .unwrap_or(path.as_os_str())
+        .to_string_lossy();
+    let mut lines = vec![
+        format!("{} {why}.", visible(&name)),
+        format!("Backup {}: {}.", best.number, best.contents()),
+    ];
+    if let Some(saved) = best.saved {
+        lines.push(format!("Saved {}.", kith::store::when(saved)));
+    }
+    lines.push("Bring it back as the book? No leaves kith.".into());
+    lines.extend(keep.map(String::from));
     Some(RestoreOffer {
         number: best.number,
-        lines: vec![
-            format!("{} {why}.", visible(&path.display().to_string())),
-            format!(
-                "Backup {} ({}) holds {}.",
-                best.number,
-                visible(&best.name()),
-                best.summary()
-            ),
-            "Bring it back as the book? (the file there now is kept)".into(),
-            "No leaves kith; nothing is written.".into(),
-        ],
+        lines,
     })
 }
 

@@ -50,21 +50,24 @@ impl Backup {
 }
 
 impl Backup {
-    /// `50 people, 210 entries, saved Mon 7 Dec 2026 10:39`, or why it
-    /// cannot be read.
-    pub fn summary(&self) -> String {
-        let mut text = match &self.holds {
+    /// `50 people, 210 entries`, or why it cannot be read.
+    pub fn contents(&self) -> String {
+        match &self.holds {
             Ok(h) => format!(
                 "{}, {}",
                 crate::text::count(h.people, "person", "people"),
                 crate::text::count(h.entries, "entry", "entries")
             ),
             Err(why) => format!("not readable: {why}"),
-        };
-        if let Some(saved) = self.saved {
-            text.push_str(&format!(", saved {}", when(saved)));
         }
-        text
+    }
+
+    /// [`Backup::contents`], and when it was saved.
+    pub fn summary(&self) -> String {
+        match self.saved {
+            Some(saved) => format!("{}, saved {}", self.contents(), when(saved)),
+            None => self.contents(),
+        }
     }
 }
 
