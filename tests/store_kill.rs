@@ -2,7 +2,9 @@
 //! `kith log` at moments spread over its save on a 10,000-person /
 //! 100,000-entry book and counts what the promise forbids: broken files,
 //! acknowledged entries lost, temp files left after the next save, backups
-//! that do not parse.
+//! that do not parse, and backup generations skipped (the backups, with a
+//! killed save's `.kith-prev` before them, must always be the versions the
+//! book went through, newest first).
 //!
 //!     cargo test --release --test store_kill -- --ignored --nocapture
 //!
@@ -97,6 +99,9 @@ fn sigkill_during_saves_breaks_nothing_and_loses_nothing_acknowledged() {
     let (mut broken, mut lost, mut left_after_next_save) = (0, 0, 0);
     let (mut backups_read, mut backups_broken) = (0, 0);
     let mut leftovers_pending = false;
+    // The versions the book has been, newest last (at most BACKUPS + 1).
+    let mut versions: Vec<Vec<u8>> = vec![fs::read(&file).unwrap()];
+    let (mut generations_checked, mut generations_skipped) = (0, 0);
     for i in 0..kills {
         let summary = format!("kill-{i}");
         let mut child = kith(&file)
@@ -123,6 +128,16 @@ fn sigkill_during_saves_breaks_nothing_and_loses_nothing_acknowledged() {
             leftovers_pending |= left;
         }
         let bytes = fs::read(&file).unwrap();
+        if versions.last() != Some(&bytes) {
+            versions.push(bytes.clone());
+            if versions.len() > BACKUPS + 1 {
+                versions.remove(0);
+            }
+        }
+        if i % 5 == 0 {
+            generations_checked += 1;
+            generations_skipped += usize::from(!generations_kept(&file, &bytes, &versions));
+        }
         match parse_book(&file, &bytes) {
             Ok(book) => {
                 lost += acknowledged
@@ -151,6 +166,7 @@ fn sigkill_during_saves_breaks_nothing_and_loses_nothing_acknowledged() {
         backups_read += 1;
         backups_broken += usize::from(parse_book(&file, &bytes).is_err());
     }
+    println!("backup generations checked {generations_checked}, skipped {generations_skipped}");
     println!(
         "{kills} runs: {killed} killed mid-run ({caught_writing} while writing the temp file), \
          {finished} finished before the kill; \
@@ -161,7 +177,28 @@ fn sigkill_during_saves_breaks_nothing_and_loses_nothing_acknowledged() {
     );
     assert!(killed >= kills / 2, "most kills must land inside the run");
     assert_eq!(
-        (broken, lost, left_after_next_save, backups_broken),
-        (0, 0, 0, 0)
+        (
+            broken,
+            lost,
+            left_after_next_save,
+            backups_broken,
+            generations_skipped
+        ),
+        (0, 0, 0, 0, 0)
     );
+}
+
+/// Whether the files beside the book hold the versions it went through:
+/// a killed save's previous file (when it is not the book itself), then the
+/// backups, newest first, are the versions before `book`.
+fn generations_kept(file: &Path, book: &[u8], versions: &[Vec<u8>]) -> bool {
+    let mut beside: Vec<Vec<u8>> = Vec::new();
+    if let Ok(prev) = fs::read(prev_path(file))
+        && prev != book
+    {
+        beside.push(prev);
+    }
+    beside.extend((1..=BACKUPS).filter_map(|n| fs::read(backup_path(file, n)).ok()));
+    let earlier: Vec<&Vec<u8>> = versions.iter().rev().skip(1).collect();
+    beside.iter().zip(&earlier).all(|(kept, was)| kept == *was)
 }

@@ -213,3 +213,163 @@ proptest! {
         check(&generate(people, entries, seed, today()), &m)?;
     }
 }
+
+/// What can happen around the book rather than in it (issue 22).
+#[derive(Debug, Clone)]
+enum Around {
+    /// The book is deleted or moved away; its backups stay.
+    Vanish,
+    /// A partial write keeps this fraction of the file.
+    CutShort(f64),
+    /// A link to someone else's file planted at one of kith's own names.
+    Link(u8),
+    /// The n-th date is rewritten as a hand edit might (`26-1-1`).
+    LooseDate(f64, u8),
+}
+
+fn around() -> impl Strategy<Value = Around> {
+    prop_oneof![
+        Just(Around::Vanish),
+        (0.0..1.0f64).prop_map(Around::CutShort),
+        any::<u8>().prop_map(Around::Link),
+        (0.0..1.0f64, any::<u8>()).prop_map(|(a, b)| Around::LooseDate(a, b)),
+    ]
+}
+
+/// The book saved twice through the store, so a backup is beside it.
+fn saved_with_backup(dir: &Path, book: &Book) -> (std::path::PathBuf, Store, Book) {
+    let path = dir.join("kith.ron");
+    kith::store::write_book(&path, book).unwrap();
+    let (mut store, mut read) = Store::open(&path, today()).unwrap();
+    store
+        .apply(&mut read, Op::AddPerson(Person::new(PersonId(0), "Second")))
+        .unwrap();
+    (path, store, read)
+}
+
+fn check_around(original: &Book, a: &Around) -> Result<(), TestCaseError> {
+    let dir = tempfile::tempdir().unwrap();
+    let (path, mut store, mut book) = saved_with_backup(dir.path(), original);
+    let backup = kith::store::backup_path(&path, 1);
+    let backup_bytes = fs::read(&backup).unwrap();
+    let probe = || Op::AddPerson(Person::new(PersonId(0), "Probe"));
+    match *a {
+        Around::Vanish => {
+            fs::remove_file(&path).unwrap();
+            let err = Store::open(&path, today()).unwrap_err();
+            prop_assert!(matches!(err, StoreError::Missing { .. }), "{}", err);
+            prop_assert!(store.apply(&mut book, probe()).is_err());
+            prop_assert!(!path.exists(), "a vanished book was written afresh");
+            prop_assert_eq!(fs::read(&backup).unwrap(), backup_bytes.clone());
+            kith::store::restore(&path, 1).unwrap();
+            prop_assert_eq!(fs::read(&path).unwrap(), backup_bytes);
+        }
+        Around::CutShort(at) => {
+            let whole = fs::read(&path).unwrap();
+            let cut = &whole[..index(at, whole.len())];
+            fs::write(&path, cut).unwrap();
+            if parse_book(&path, cut).is_ok() {
+                return Ok(());
+            }
+            let err = Store::open(&path, today()).unwrap_err();
+            prop_assert!(matches!(err, StoreError::CutShort { .. }), "{}", err);
+            prop_assert!(
+                err.to_string().contains(".kith.ron.kith-1 is intact"),
+                "{}",
+                err
+            );
+            prop_assert!(store.apply(&mut book, probe()).is_err());
+            prop_assert_eq!(fs::read(&path).unwrap(), cut);
+        }
+        Around::Link(which) => {
+            let names = [
+                kith::store::temp_path(&path),
+                kith::store::prev_path(&path),
+                kith::store::lock_path(&path),
+                backup.clone(),
+                kith::store::backup_path(&path, 2),
+                kith::store::backup_path(&path, 3),
+            ];
+            let at = &names[usize::from(which) % names.len()];
+            let victim = dir.path().join("victim");
+            fs::write(&victim, "not kith's").unwrap();
+            let _ = fs::remove_file(at);
+            #[cfg(unix)]
+            std::os::unix::fs::symlink(&victim, at).unwrap();
+            let before = fs::read(&path).unwrap();
+            let err = store.apply(&mut book, probe()).unwrap_err();
+            prop_assert!(
+                matches!(err, StoreError::NotOurs { .. }),
+                "{:?}: {}",
+                at,
+                err
+            );
+            prop_assert_eq!(fs::read(&victim).unwrap(), b"not kith's".to_vec());
+            prop_assert_eq!(fs::read(&path).unwrap(), before);
+        }
+        Around::LooseDate(at, how) => {
+            let text = fs::read_to_string(&path).unwrap();
+            // The fields kith reads as dates (a birthday has rules of its own).
+            let dates: Vec<usize> = [
+                "date: \"",
+                "follow_up: \"",
+                "done_on: \"",
+                "snoozed_until: \"",
+            ]
+            .iter()
+            .flat_map(|key| text.match_indices(key).map(|(i, _)| i + key.len()))
+            .filter(|&i| text[i..].len() > 10 && text.as_bytes()[i + 10] == b'"')
+            .collect();
+            if dates.is_empty() {
+                return Ok(());
+            }
+            let i = dates[index(at, dates.len())];
+            let date = &text[i..i + 10];
+            let loose = match how % 3 {
+                0 => format!(
+                    "{}-{}-{}",
+                    &date[2..4],
+                    &date[5..7].trim_start_matches('0'),
+                    &date[8..10]
+                ),
+                1 => format!(
+                    "{}-{}-{}",
+                    &date[..4],
+                    &date[5..7].trim_start_matches('0'),
+                    &date[8..10].trim_start_matches('0')
+                ),
+                _ => format!("0{date}"),
+            };
+            prop_assume!(loose != date);
+            let edited = format!("{}{loose}{}", &text[..i], &text[i + 10..]);
+            fs::write(&path, &edited).unwrap();
+            let err = Store::open(&path, today()).unwrap_err();
+            prop_assert!(
+                err.to_string().contains("is not a date"),
+                "{}: {}",
+                loose,
+                err
+            );
+            prop_assert_eq!(fs::read_to_string(&path).unwrap(), edited);
+        }
+    }
+    Ok(())
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig {
+        cases: 256,
+        failure_persistence: None,
+        ..ProptestConfig::default()
+    })]
+
+    #[test]
+    fn around_the_book_nothing_is_taken_for_a_new_book_or_written_through(
+        people in 2usize..8,
+        entries in 1usize..16,
+        seed in any::<u64>(),
+        a in around(),
+    ) {
+        check_around(&generate(people, entries, seed, today()), &a)?;
+    }
+}

@@ -174,11 +174,35 @@ pub fn traces(target: &Path) -> Option<Traces> {
 
 /// Whether a file that does not parse looks cut short (a partial write by a
 /// sync tool, a full disk): empty, not ending in the book's closing `)`, or
-/// ending before the book does. A book kith writes always ends `)` and a
-/// newline.
+/// failing at its very end (the text ran out before the book did). A book
+/// kith writes always ends `)` and a newline; a file broken in its middle
+/// fails before its end.
 pub fn cut_short(bytes: &[u8], error: &ParseError) -> bool {
-    let text = bytes.trim_ascii();
-    text.is_empty() || text.last() != Some(&b')') || error.message == ron::Error::Eof.to_string()
+    let text = bytes.trim_ascii_end();
+    if text.trim_ascii_start().is_empty() || text.last() != Some(&b')') {
+        return true;
+    }
+    error.message == ron::Error::Eof.to_string()
+        || offset_of(bytes, error.line, error.col).is_none_or(|at| at + 1 >= text.len())
+}
+
+/// The byte offset of a line and column (both from 1, the column in
+/// characters, as ron counts them); `None` past the end.
+fn offset_of(text: &[u8], line: usize, col: usize) -> Option<usize> {
+    let start = if line <= 1 {
+        0
+    } else {
+        text.iter()
+            .enumerate()
+            .filter(|(_, b)| **b == b'\n')
+            .nth(line - 2)
+            .map(|(i, _)| i + 1)?
+    };
+    let rest = std::str::from_utf8(&text[start..]).ok()?;
+    match rest.char_indices().nth(col.saturating_sub(1)) {
+        Some((i, _)) => Some(start + i),
+        None => Some(text.len()),
+    }
 }
 
 /// The backups, listed for a person: one a line, indented.
