@@ -30,7 +30,7 @@ use super::extras::{review, set3};
 use super::fate::{Outcome, count, fate, walk};
 use super::fields::{self, FieldClash};
 use super::ids::{self, Remap};
-use super::merges::{merged_ids, resolve};
+use super::merges::{merged_ids, resolve, unmerge_entry};
 use super::report::{Clash, RecordId, Report, Side};
 
 /// How every line of the notes that keeps a clash's other value begins.
@@ -59,14 +59,16 @@ pub fn merge3(base: &Book, ours: &Book, theirs: &Book) -> Merged {
         book: &theirs,
         remap: &theirs_map,
     };
+    let (merged, disagreed) = merged_ids(
+        &base.merged,
+        &ours.remap.merged(&ours.book.merged),
+        &theirs.remap.merged(&theirs.book.merged),
+    );
     let mut draft = Draft {
         people: Vec::with_capacity(ours.book.people.len().max(theirs.book.people.len())),
         gone: BTreeMap::new(),
-        merged: merged_ids(
-            &base.merged,
-            &ours.remap.merged(&ours.book.merged),
-            &theirs.remap.merged(&theirs.book.merged),
-        ),
+        merged,
+        disagreed,
         clashes: Vec::new(),
         report,
     };
@@ -76,6 +78,7 @@ pub fn merge3(base: &Book, ours: &Book, theirs: &Book) -> Merged {
     draft.point_entries(&mut entries);
     draft.point_introducers();
     draft.note_clashes(&entries);
+    draft.note_disagreed(&base);
     let Draft {
         people,
         merged,
@@ -242,6 +245,8 @@ struct Draft<'a> {
     /// bring back if something still names them, and base's.
     gone: BTreeMap<PersonId, Gone<'a>>,
     merged: BTreeMap<PersonId, PersonId>,
+    /// People the two copies merged into different people.
+    disagreed: Vec<crate::sync::Disagreed>,
     /// Clashes in the order found: whose record (the person or the entry),
     /// the record to name in the note when not that person, and the clash.
     clashes: Vec<(RecordId, Option<RecordId>, FieldClash)>,
@@ -354,9 +359,19 @@ impl<'a> Draft<'a> {
                 .iter()
                 .filter(|e| !theirs.remap.is_renumbered_entry(e.id)),
         );
+        let lost_on = |side: Side| -> Vec<crate::sync::Disagreed> {
+            let lost = self.disagreed.iter().filter(|d| d.lost_on == side);
+            lost.copied().collect()
+        };
+        let lost = [lost_on(Side::Ours), lost_on(Side::Theirs)];
         for [b, o, t] in rows {
-            let o = o.map(|e| ours.remap.entry(e));
-            let t = t.map(|e| theirs.remap.entry(e));
+            let mut o = o.map(|e| ours.remap.entry(e));
+            let mut t = t.map(|e| theirs.remap.entry(e));
+            if let Some(b) = b {
+                // What a merge that was not kept did to the entry, undone.
+                o = o.map(|e| unmerge_entry(b, e, &lost[0]));
+                t = t.map(|e| unmerge_entry(b, e, &lost[1]));
+            }
             let fate = fate(b, o.as_deref(), t.as_deref());
             count(&mut self.report, |s| &mut s.entries, &fate);
             match fate.outcome {
@@ -465,6 +480,45 @@ impl<'a> Draft<'a> {
             fields::append_line(&mut self.people[i].notes, &c.line());
         }
         self.report.clashes = clashes;
+    }
+
+    /// Says, in the notes of both people one person was merged into on the
+    /// two copies, which merge was kept and what became of the other (see
+    /// [`crate::sync::Disagreed`]): the review lists the line until it is
+    /// settled. The same words whichever copy is ours.
+    fn note_disagreed(&mut self, base: &Book) {
+        let mut disagreed = std::mem::take(&mut self.disagreed);
+        disagreed.sort_by_key(|d| d.from);
+        let mut noted = Vec::with_capacity(disagreed.len());
+        for d in disagreed {
+            let (Some(kept), Some(lost)) = (self.ensure(d.kept), self.ensure(d.lost)) else {
+                continue;
+            };
+            let name = |draft: &Self, id: PersonId| {
+                let i = draft.index(id).expect("ensured");
+                format!("{} ({id})", draft.people[i].name)
+            };
+            let from = base
+                .person(d.from)
+                .filter(|p| p.id == d.from)
+                .map(|p| p.name.clone())
+                .or_else(|| self.gone.get(&d.from).map(|g| g.now.name.clone()))
+                .filter(|n| !n.is_empty())
+                .map_or_else(|| d.from.to_string(), |n| format!("{n} ({})", d.from));
+            let (kept_name, lost_name) = (name(self, kept), name(self, lost));
+            let line = format!(
+                "{CLASH_PREFIX}one copy merged {from} into {kept_name}, the other into \
+                 {lost_name}. Kept: {from} is {kept_name} (the lower id, so every machine \
+                 decides alike) and their entries name {kept_name}; {lost_name} keeps what \
+                 the other merge copied from {from}: take it off there if they are not the same"
+            );
+            for id in [kept, lost] {
+                let i = self.index(id).expect("ensured");
+                fields::append_line(&mut self.people[i].notes, &line);
+            }
+            noted.push(d);
+        }
+        self.report.disagreed = noted;
     }
 
     fn index(&self, id: PersonId) -> Option<usize> {
