@@ -63,18 +63,19 @@ pub(super) fn merged_ids(
 /// people that copy's lost merges put there put back as the person merged
 /// away (Cy back to Bo, where base named Bo and not Cy), so the three-way
 /// merge of its people sees no change there and takes the kept merge's.
+/// `lost`: who was merged away, and whom that copy's entries name instead.
 pub(super) fn unmerge_entry<'e>(
     b: &Entry,
     e: Cow<'e, Entry>,
-    lost: &[Disagreed],
+    lost: &[(PersonId, PersonId)],
 ) -> Cow<'e, Entry> {
     let mut e = e;
-    for d in lost {
-        let put_there = b.names(d.from) && !b.names(d.lost) && e.names(d.lost) && !e.names(d.from);
+    for &(from, now) in lost {
+        let put_there = b.names(from) && !b.names(now) && e.names(now) && !e.names(from);
         if put_there {
             for p in &mut e.to_mut().people {
-                if *p == d.lost {
-                    *p = d.from;
+                if *p == now {
+                    *p = from;
                 }
             }
         }

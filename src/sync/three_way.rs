@@ -218,6 +218,18 @@ fn lineage_of<T: serde::Serialize + PartialEq>(
     (!revs.is_empty()).then_some(revs)
 }
 
+/// Where `id` ends up through one side's merges (bounded: a side's map is
+/// as read, and a hand-edited one may go round).
+fn settled(merged: &BTreeMap<PersonId, PersonId>, mut id: PersonId) -> PersonId {
+    for _ in 0..=merged.len() {
+        match merged.get(&id) {
+            Some(next) => id = *next,
+            None => break,
+        }
+    }
+    id
+}
+
 /// The book with its lists in id order (as every book read from a file is).
 fn sorted(book: &Book) -> Cow<'_, Book> {
     let ok = book.people.is_sorted_by_key(|p| p.id) && book.entries.is_sorted_by_key(|e| e.id);
@@ -359,11 +371,15 @@ impl<'a> Draft<'a> {
                 .iter()
                 .filter(|e| !theirs.remap.is_renumbered_entry(e.id)),
         );
-        let lost_on = |side: Side| -> Vec<crate::sync::Disagreed> {
-            let lost = self.disagreed.iter().filter(|d| d.lost_on == side);
-            lost.copied().collect()
+        // Each side's lost merges: who was merged away, and whom their
+        // entries name on that side (the target, or whom it was merged into
+        // there since).
+        let lost_on = |copy: Copy3<'_>| -> Vec<(PersonId, PersonId)> {
+            let merged = copy.remap.merged(&copy.book.merged);
+            let lost = self.disagreed.iter().filter(|d| d.lost_on == copy.side);
+            lost.map(|d| (d.from, settled(&merged, d.lost))).collect()
         };
-        let lost = [lost_on(Side::Ours), lost_on(Side::Theirs)];
+        let lost = [lost_on(ours), lost_on(theirs)];
         for [b, o, t] in rows {
             let mut o = o.map(|e| ours.remap.entry(e));
             let mut t = t.map(|e| theirs.remap.entry(e));

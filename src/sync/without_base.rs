@@ -134,7 +134,7 @@ fn neutral_base_with(a: &Book, b: &Book, ancestors: &Ancestors) -> Book {
         }
     }
     people.sort_by_key(|p| p.id);
-    let apart = merged_apart(merged, &b.merged);
+    let apart = merged_apart(a, b);
     let mut entries: Vec<Entry> = both(entries, &b.entries, |e| e.id)
         .map(|(x, y)| {
             let older = [lineage.entry_replaced(y), b.lineage.entry_replaced(x)];
@@ -218,13 +218,14 @@ fn neutral_merged_away(p: &Person, into: Option<&Person>) -> Person {
 }
 
 /// The people merged away on both copies into different people: each with
-/// its target on `a` and on `b`.
-fn merged_apart(
-    a: &std::collections::BTreeMap<PersonId, PersonId>,
-    b: &std::collections::BTreeMap<PersonId, PersonId>,
-) -> Vec<(PersonId, PersonId, PersonId)> {
-    a.iter()
-        .filter_map(|(from, x)| Some((*from, *x, *b.get(from).filter(|y| *y != x)?)))
+/// whom entries name in their place on `a` and on `b` (the target, or
+/// whom that was merged into there since).
+fn merged_apart(a: &Book, b: &Book) -> Vec<(PersonId, PersonId, PersonId)> {
+    a.merged
+        .iter()
+        .filter(|(from, x)| b.merged.get(from).is_some_and(|y| y != *x))
+        .map(|(from, _)| (*from, a.resolve(*from), b.resolve(*from)))
+        .filter(|(_, x, y)| x != y)
         .collect()
 }
 
