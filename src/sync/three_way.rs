@@ -383,8 +383,10 @@ impl<'a> Draft<'a> {
         for [b, o, t] in rows {
             let mut o = o.map(|e| ours.remap.entry(e));
             let mut t = t.map(|e| theirs.remap.entry(e));
-            if let Some(b) = b {
-                // What a merge that was not kept did to the entry, undone.
+            // What a merge that was not kept did to the entry, undone —
+            // where the other side still holds it: deleted there, the
+            // re-pointing is a change, and a changed entry is kept.
+            if let (Some(b), true) = (b, o.is_some() && t.is_some()) {
                 o = o.map(|e| unmerge_entry(b, e, &lost[0]));
                 t = t.map(|e| unmerge_entry(b, e, &lost[1]));
             }
