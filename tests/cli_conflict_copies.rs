@@ -163,3 +163,57 @@ fn a_copys_name_is_shown_never_sent_to_the_terminal() {
         "a raw control character reached stderr: {err:?}"
     );
 }
+
+/// A conflict copy of a conflict copy (the sync tool found the first copy
+/// changed on two machines too): named, counted and merged like any other,
+/// its additions in the book — Syncthing's, Dropbox's, Nextcloud's, mixed.
+#[test]
+fn a_conflict_copy_of_a_conflict_copy_is_merged() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = book(dir.path());
+    let nested = [
+        (
+            "kith.sync-conflict-20261201-101500-ABCDEF7.sync-conflict-20261202-090000-BCDEFG2.ron",
+            "Bo Nested",
+        ),
+        (
+            "kith (Ana's conflicted copy 2026-12-01) (conflicted copy 2026-12-02 090000).ron",
+            "Cy Nested",
+        ),
+        (
+            "kith (conflicted copy 2026-12-01 101500).sync-conflict-20261202-090000-BCDEFG2.ron",
+            "Di Nested",
+        ),
+    ];
+    for (seed, (name, who)) in nested.iter().enumerate() {
+        let copy = dir.path().join(name);
+        fs::copy(&file, &copy).unwrap();
+        // Each copy's machine draws its own ids.
+        let out = std::process::Command::new(env!("CARGO_BIN_EXE_kith"))
+            .arg("--file")
+            .arg(&copy)
+            .args(["--config", "/nonexistent/kith-test-config.ron", "add", who])
+            .env("KITH_ID_SEED", format!("{}", seed + 100))
+            .output()
+            .unwrap();
+        assert!(out.status.success(), "{}", stderr(&out));
+    }
+    let err = stderr(&kith(&file, &["list"]));
+    assert!(
+        warnings(&err).concat().contains("3 conflict copies beside"),
+        "{err}"
+    );
+    let said = ok(&file, &["sync"]);
+    assert!(!said.contains("nothing to merge"), "{said}");
+    let list = ok(&file, &["list"]);
+    for (name, who) in nested {
+        assert!(
+            list.contains(who),
+            "{who} from {name} is in the book: {list}"
+        );
+        assert!(!dir.path().join(name).exists(), "{name} put away");
+        let kept = dir.path().join(".kith.ron.kith-merged").join(name);
+        assert!(kept.exists(), "{name} kept beside the backups");
+    }
+    assert!(warnings(&stderr(&kith(&file, &["list"]))).is_empty());
+}

@@ -282,3 +282,98 @@ fn a_record_both_changed_merges_against_the_version_both_started_from() {
         "only the org clashes"
     );
 }
+
+/// The id `who` has in `file`.
+fn id(file: &Path, who: &str) -> String {
+    show(file, who)["id"].as_str().unwrap().to_string()
+}
+
+/// Merged on one copy, edited on the other: one person, the edit on them,
+/// whichever copy is the book.
+#[test]
+fn a_person_merged_on_one_copy_and_edited_on_the_other_is_one_person() {
+    for merged_here in [true, false] {
+        let dir = tempfile::tempdir().unwrap();
+        let file = book(dir.path());
+        ok(&file, &["edit", "bo", "--notes", "met at RustConf"]);
+        ok(&file, &["log", "@bo call: catch-up -2d"]);
+        let copy = dir.path().join(COPY);
+        std::fs::copy(&file, &copy).unwrap();
+        let (merging, editing) = if merged_here {
+            (&file, &copy)
+        } else {
+            (&copy, &file)
+        };
+        elsewhere(merging, &["merge", "bo", "ana"]);
+        elsewhere(editing, &["edit", "bo", "--notes", "met at RustConf\nx"]);
+        let said = ok(&file, &["sync"]);
+        assert!(!said.contains("re-numbered"), "{said}");
+        assert_eq!(names(&file), ["Ana García"], "merged_here {merged_here}");
+        let ana = show(&file, "ana");
+        assert_eq!(ana["notes"], "met at RustConf\nx", "{ana}");
+        assert_eq!(ana["entries"].as_array().unwrap().len(), 2, "{ana}");
+        assert!(ok(&file, &["check"]).contains("ok — 1 person"));
+    }
+}
+
+/// One person merged into a different person on each copy: one merge is
+/// kept (the same whichever copy is the book), their entries name that
+/// person alone, and the notes of both say what was decided.
+#[test]
+fn a_person_merged_into_different_people_on_two_copies_is_one_person() {
+    let mut outcomes = Vec::new();
+    for merged_into_ana_here in [true, false] {
+        let dir = tempfile::tempdir().unwrap();
+        let file = book(dir.path());
+        ok(&file, &["add", "Cy Okafor"]);
+        ok(&file, &["log", "@bo @cy favor: lunch -2d"]);
+        ok(&file, &["log", "@bo call: catch-up -1d"]);
+        let (ana, cy) = (id(&file, "ana"), id(&file, "cy"));
+        let copy = dir.path().join(COPY);
+        std::fs::copy(&file, &copy).unwrap();
+        let (one, other) = if merged_into_ana_here {
+            (&file, &copy)
+        } else {
+            (&copy, &file)
+        };
+        elsewhere(one, &["merge", "bo", "ana"]);
+        elsewhere(other, &["merge", "bo", "cy"]);
+        let said = ok(&file, &["sync"]);
+        assert!(!said.contains("re-numbered"), "{said}");
+        assert!(said.contains("merged into different people"), "{said}");
+        let mut all = names(&file);
+        all.sort();
+        assert_eq!(all, ["Ana García", "Cy Okafor"]);
+        let book = read(&file);
+        assert_eq!(book.entries.len(), 3, "entries intact");
+        let named = |summary: &str| -> Vec<String> {
+            let e = book.entries.iter().find(|e| e.summary == summary).unwrap();
+            e.people.iter().map(ToString::to_string).collect()
+        };
+        // Bo is one person now: Ana or Cy, the same on both machines.
+        let catch_up = named("catch-up");
+        assert!(
+            catch_up == [ana.clone()] || catch_up == [cy.clone()],
+            "{catch_up:?}"
+        );
+        let kept = catch_up[0].clone();
+        let mut lunch = named("lunch");
+        lunch.sort();
+        let mut expected = vec![kept.clone(), cy.clone()];
+        expected.sort();
+        expected.dedup();
+        assert_eq!(lunch, expected, "lunch names Bo's person and Cy, once each");
+        let review = ok(&file, &["review", "--print", "--all"]);
+        assert!(review.contains("one copy merged Bo Chen"), "{review}");
+        outcomes.push(kept);
+    }
+    assert_eq!(
+        outcomes[0], outcomes[1],
+        "decided alike whichever copy is the book"
+    );
+}
+
+fn read(path: &Path) -> kith::model::Book {
+    let bytes = std::fs::read(path).unwrap();
+    kith::store::load_book(path, &bytes).unwrap().book
+}

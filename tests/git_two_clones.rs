@@ -207,3 +207,115 @@ fn offline_edits_on_two_clones_merge_on_pull_with_nothing_lost() {
     );
     assert_eq!(fs::read(&book_a).unwrap(), fs::read(&book_b).unwrap());
 }
+
+/// Two clones of a book with Ana, Bo and Cy, Bo's call and Bo's and Cy's
+/// lunch, kith's driver set up in both: the books of A and B.
+fn two_clones(w: &World) -> (PathBuf, PathBuf) {
+    let root = w.root();
+    let origin = root.join("origin.git");
+    let origin_s = origin.to_str().unwrap();
+    w.git(&root, &["init", "-q", "--bare", "-b", "main", origin_s]);
+    let a = root.join("a");
+    w.git(&root, &["clone", "-q", origin_s, "a"]);
+    w.git(&a, &["checkout", "-q", "-b", "main"]);
+    let book_a = a.join("kith.ron");
+    for args in [
+        &["add", "Ana García"][..],
+        &["add", "Bo Li"],
+        &["edit", "bo", "--notes", "met at RustConf"],
+        &["add", "Cy Okafor"],
+        &["log", "@bo call: catch-up -3d"],
+        &["log", "@bo @cy favor: lunch -2d"],
+        &["git-setup"],
+    ] {
+        w.kith(&book_a, args);
+    }
+    w.git(&a, &["add", "-A"]);
+    w.git(&a, &["commit", "-q", "-m", "the book"]);
+    w.git(&a, &["push", "-q", "origin", "main"]);
+    let b = root.join("b");
+    w.git(&root, &["clone", "-q", "-b", "main", origin_s, "b"]);
+    let book_b = b.join("kith.ron");
+    w.kith(&book_b, &["git-setup"]);
+    (book_a, book_b)
+}
+
+/// Commits on A and pushes, commits on B and pulls there: B's book merged.
+fn pull_on_b(w: &World, book_a: &Path, book_b: &Path) -> String {
+    let (a, b) = (book_a.parent().unwrap(), book_b.parent().unwrap());
+    w.git(a, &["commit", "-q", "-am", "on A"]);
+    w.git(a, &["push", "-q", "origin", "main"]);
+    w.git(b, &["commit", "-q", "-am", "on B"]);
+    let pulled = w.git(
+        b,
+        &["pull", "-q", "--no-rebase", "--no-edit", "origin", "main"],
+    );
+    let said = String::from_utf8_lossy(&pulled.stderr).into_owned();
+    assert!(said.contains("kith: merged"), "the driver ran: {said}");
+    said
+}
+
+fn book_of(path: &Path) -> kith::model::Book {
+    let bytes = fs::read(path).unwrap();
+    kith::store::load_book(path, &bytes).unwrap().book
+}
+
+#[test]
+fn merged_on_one_clone_and_edited_on_the_other_is_one_person() {
+    if git_missing() {
+        return;
+    }
+    let w = World {
+        home: tempfile::tempdir().unwrap(),
+    };
+    let (book_a, book_b) = two_clones(&w);
+    w.kith(&book_a, &["merge", "bo", "ana"]);
+    w.kith(&book_b, &["edit", "bo", "--notes", "met at RustConf\nx"]);
+    let said = pull_on_b(&w, &book_a, &book_b);
+    assert!(!said.contains("re-numbered"), "{said}");
+    let book = book_of(&book_b);
+    let names: Vec<&str> = book.people.iter().map(|p| p.name.as_str()).collect();
+    assert_eq!(names.len(), 2, "{names:?}");
+    let ana = w.show(&book_b, "ana");
+    assert_eq!(ana["notes"], "met at RustConf\nx", "{ana}");
+    assert_eq!(ana["entries"].as_array().unwrap().len(), 2, "{ana}");
+    assert_eq!(book.entries.len(), 2, "entries intact");
+}
+
+#[test]
+fn merged_into_different_people_on_two_clones_is_one_person() {
+    if git_missing() {
+        return;
+    }
+    let w = World {
+        home: tempfile::tempdir().unwrap(),
+    };
+    let (book_a, book_b) = two_clones(&w);
+    let id = |who: &str| w.show(&book_a, who)["id"].as_str().unwrap().to_string();
+    let (ana, cy) = (id("ana"), id("cy"));
+    w.kith(&book_a, &["merge", "bo", "ana"]);
+    w.kith(&book_b, &["merge", "bo", "cy"]);
+    let said = pull_on_b(&w, &book_a, &book_b);
+    assert!(said.contains("merged into different people"), "{said}");
+    let book = book_of(&book_b);
+    assert_eq!(book.people.len(), 2);
+    assert_eq!(book.entries.len(), 2, "entries intact");
+    let named = |summary: &str| -> Vec<String> {
+        let e = book.entries.iter().find(|e| e.summary == summary).unwrap();
+        e.people.iter().map(ToString::to_string).collect()
+    };
+    let catch_up = named("catch-up");
+    assert!(
+        catch_up == [ana.clone()] || catch_up == [cy.clone()],
+        "{catch_up:?}"
+    );
+    let kept = &catch_up[0];
+    let mut lunch = named("lunch");
+    lunch.sort();
+    let mut expected = vec![kept.clone(), cy.clone()];
+    expected.sort();
+    expected.dedup();
+    assert_eq!(lunch, expected, "Bo's person and Cy, once each");
+    let review = w.kith(&book_b, &["review", "--print", "--all"]);
+    assert!(review.contains("one copy merged Bo Li"), "{review}");
+}

@@ -229,3 +229,26 @@ fn git_merges_the_book_with_the_driver_installed() {
     // untracked; the merge itself leaves nothing (no .merge_file_* litter).
     assert!(!status.contains("merge_file"), "{status}");
 }
+
+/// git's add/add (an empty base) for two copies of one book, each changed
+/// apart: a record both hold under one id with one history is one record,
+/// both changes in it — not two, one re-numbered.
+#[test]
+fn an_empty_base_keeps_a_record_with_one_history_as_one() {
+    let dir = tempfile::tempdir().unwrap();
+    let base = dir.path().join("base.ron");
+    fs::write(&base, "").unwrap();
+    let (ours, theirs) = (dir.path().join("ours.ron"), dir.path().join("theirs.ron"));
+    ok(&ours, &["add", "Ana García", "--org", "Acme"]);
+    ok(&ours, &["log", "@ana coffee: hi"]);
+    fs::copy(&ours, &theirs).unwrap();
+    ok(&ours, &["edit", "ana", "--title", "CTO"]);
+    ok(&theirs, &["edit", "ana", "--tag", "+rust"]);
+    let out = merge_books(dir.path(), &[&base, &ours, &theirs]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert!(!stderr(&out).contains("re-numbered"), "{}", stderr(&out));
+    let check = ok(&ours, &["check"]);
+    assert!(check.contains("ok — 1 person"), "{check}");
+    let ana = ok(&ours, &["show", "ana", "--json"]);
+    assert!(ana.contains("CTO") && ana.contains("rust"), "{ana}");
+}

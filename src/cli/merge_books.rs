@@ -18,7 +18,7 @@ use std::process::ExitCode;
 
 use kith::model::Book;
 use kith::store::{StoreError, load_book, write_book, write_book_once};
-use kith::sync::{Merged, RecordId, Report, merge3};
+use kith::sync::{Merged, RecordId, Report, merge_added_apart, merge3};
 use kith::text::{count, visible};
 
 use super::BadInput;
@@ -40,7 +40,17 @@ pub fn run(a: MergeBooksArgs) -> Result<ExitCode> {
     let base = read(&a.base, true)?;
     let ours = read(&a.ours, false)?;
     let theirs = read(&a.theirs, false)?;
-    let Merged { book, report } = merge3(&base, &ours, &theirs);
+    // Both sides added the book (git's add/add: an empty %O): there is no
+    // common version, and against an empty one every record both hold
+    // differently would be two additions under one id. A record whose
+    // lineages show one history is one record, merged as kith sync merges
+    // a conflict copy; others are two, as before.
+    let no_base = base.people.is_empty() && base.entries.is_empty() && base.merged.is_empty();
+    let Merged { book, report } = if no_base {
+        merge_added_apart(&ours, &theirs)
+    } else {
+        merge3(&base, &ours, &theirs)
+    };
     if is_git_temp(&a.ours) {
         write_book_once(&a.ours, &book)?;
     } else {
@@ -120,6 +130,17 @@ pub(super) fn summary(r: &Report) -> String {
             "{} added on both sides under one id re-numbered ({})",
             count(r.renumbered.len(), "record", "records"),
             listed(moved)
+        ));
+    }
+    if !r.disagreed.is_empty() {
+        let kept = r
+            .disagreed
+            .iter()
+            .map(|d| format!("{} → {}, not {}", d.from, d.kept, d.lost));
+        parts.push(format!(
+            "{} merged into different people on the two sides, one merge kept ({}), said in notes",
+            count(r.disagreed.len(), "person", "people"),
+            listed(kept)
         ));
     }
     if !r.resurrected.is_empty() {

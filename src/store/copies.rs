@@ -50,11 +50,51 @@ pub fn conflict_copies(target: &Path) -> Vec<PathBuf> {
 }
 
 /// Whether the file `name` is a sync tool's conflict copy of the book named
-/// `book` (file names, not paths).
+/// `book` (file names, not paths), a conflict copy of such a copy included:
+/// the tools name a conflict on a copy after the copy
+/// (`kith.sync-conflict-A.sync-conflict-B.ron`, `kith (Ana's conflicted copy
+/// 2026-12-01) (conflicted copy 2026-12-02 101500).ron`, any mix of them).
 pub fn is_conflict_copy(book: &str, name: &str) -> bool {
-    name != book
-        && !is_kith_file(name)
-        && (syncthing(book, name) || in_brackets(book, name) || owncloud_old(book, name))
+    name != book && !is_kith_file(name) && copy_of(book, name)
+}
+
+/// Whether `name` is one tool's copy of `book`, or of a name that is itself
+/// a copy of `book`: each marker in `name` is tried as the outermost, the
+/// name without it as what was copied (shorter each time, so this ends).
+fn copy_of(book: &str, name: &str) -> bool {
+    if copy_once(book, name) {
+        return true;
+    }
+    const MARKERS: [&str; 3] = [".sync-conflict-", " (", "_conflict-"];
+    let starts = name
+        .char_indices()
+        .map(|(i, _)| i)
+        .filter(|&i| MARKERS.iter().any(|m| name[i..].starts_with(m)));
+    for start in starts {
+        // The marker ends where the copied name's extension begins: at a
+        // dot, or at the end of the name.
+        let ends = name[start + 1..]
+            .char_indices()
+            .map(|(i, _)| start + 1 + i)
+            .filter(|&i| name[i..].starts_with('.'))
+            .chain([name.len()]);
+        for end in ends {
+            let inner = format!("{}{}", &name[..start], &name[end..]);
+            if inner != book
+                && inner.len() >= book.len()
+                && copy_once(&inner, name)
+                && copy_of(book, &inner)
+            {
+                return true;
+            }
+        }
+    }
+    false
+}
+
+/// Whether `name` is one tool's copy of the file named `book`.
+fn copy_once(book: &str, name: &str) -> bool {
+    syncthing(book, name) || in_brackets(book, name) || owncloud_old(book, name)
 }
 
 /// `STEM.sync-conflict-YYYYMMDD-HHMMSS-DEVICE.EXT`, where DEVICE is the short
@@ -287,6 +327,59 @@ mod tests {
             false,
         ),
         ("", false),
+        // A conflict copy of a conflict copy, as each tool names it, and mixed
+        (
+            "kith.sync-conflict-20261201-101500-ABCDEF7.sync-conflict-20261202-090000-BCDEFG2.ron",
+            true,
+        ),
+        (
+            "kith.sync-conflict-20261201-101500-ABCDEF7.sync-conflict-20261202-090000-BCDEFG2.sync-conflict-20261203-090000-CDEFGH3.ron",
+            true,
+        ),
+        (
+            "kith (Ana's conflicted copy 2026-12-01) (Bo's conflicted copy 2026-12-02).ron",
+            true,
+        ),
+        (
+            "kith (conflicted copy 2026-12-01 101500) (conflicted copy 2026-12-02 090000).ron",
+            true,
+        ),
+        (
+            "kith (Ana's conflicted copy 2026-12-01).sync-conflict-20261202-090000-BCDEFG2.ron",
+            true,
+        ),
+        (
+            "kith.sync-conflict-20261201-101500-ABCDEF7 (conflicted copy 2026-12-02 090000).ron",
+            true,
+        ),
+        (
+            "kith_conflict-20261201-101500_conflict-20261202-090000.ron",
+            true,
+        ),
+        (
+            "kith.sync-conflict-20261201-101500-ABCDEF7_conflict-20261202-090000.ron",
+            true,
+        ),
+        (
+            "kith.sync-conflict-20261201-101500-ABCDEF7.sync-conflict-20261202.ron",
+            false,
+        ),
+        (
+            "kith.sync-conflict-20261201-101500-ABCDEF7 (copy).ron",
+            false,
+        ),
+        (
+            "kith-old.sync-conflict-20261201-101500-ABCDEF7.sync-conflict-20261202-090000-BCDEFG2.ron",
+            false,
+        ),
+        (
+            "kith.sync-conflict-20261201-101500-ABCDEF7.ron.sync-conflict-20261202-090000-BCDEFG2",
+            false,
+        ),
+        (
+            ".kith.ron.sync-conflict-20261201-101500-ABCDEF7.kith-lock",
+            false,
+        ),
     ];
 
     #[test]

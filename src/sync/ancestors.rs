@@ -35,6 +35,22 @@ impl Wanted {
                 w.people.extend(shared(lx, ly).map(|r| (x.id, r)));
             }
         }
+        // A person merged away on one copy (or on both, into different
+        // people) and held, changed, or merged differently on the other.
+        for (id, into) in &a.merged {
+            let other = b.merged.get(id);
+            let held = b.person_index(*id).is_some() && a.person_index(*id).is_none();
+            if held || other.is_some_and(|o| o != into) {
+                let (la, lb) = (a.lineage.people.get(id), b.lineage.people.get(id));
+                w.people.extend(shared(la, lb).map(|r| (*id, r)));
+            }
+        }
+        for id in b.merged.keys() {
+            if a.person_index(*id).is_some() && b.person_index(*id).is_none() {
+                let (la, lb) = (a.lineage.people.get(id), b.lineage.people.get(id));
+                w.people.extend(shared(la, lb).map(|r| (*id, r)));
+            }
+        }
         for (x, y) in pairs(&a.entries, &b.entries, |e| e.id) {
             if x != y {
                 let (lx, ly) = (a.lineage.entries.get(&x.id), b.lineage.entries.get(&x.id));

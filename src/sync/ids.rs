@@ -118,6 +118,13 @@ pub(super) fn renumber(
     let (new_o, new_t) = (new_people(base, ours), new_people(base, theirs));
     for (id, o) in &new_o {
         let Some(t) = new_t.get(id) else { continue };
+        if let (Meaning::Merged(_), Meaning::Merged(_)) = (o, t)
+            && super::without_base::one_record(&ours.lineage.people, &theirs.lineage.people, *id)
+        {
+            // One person both copies merged away (into different people:
+            // see `merges`), not two additions under one id.
+            continue;
+        }
         let texts = [meaning_text(o, &maps[0]), meaning_text(t, &maps[1])];
         if texts[0] == texts[1] {
             continue; // the same record added on both sides

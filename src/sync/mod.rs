@@ -27,6 +27,6 @@ pub mod three_way;
 mod without_base;
 
 pub use diff::ops_between;
-pub use report::{Clash, Counts, RecordId, Renumbered, Report, Side, SideCounts};
+pub use report::{Clash, Counts, Disagreed, RecordId, Renumbered, Report, Side, SideCounts};
 pub use three_way::{CLASH_PREFIX, Merged, merge3};
-pub use without_base::{merge_copy, merge_copy_with, neutral_base};
+pub use without_base::{merge_added_apart, merge_copy, merge_copy_with, neutral_base};

@@ -102,6 +102,28 @@ pub struct Renumbered {
     pub to: RecordId,
 }
 
+/// One person merged into different people on the two copies (Bo into Ana
+/// here, Bo into Cy there): the two machines disagree on who Bo is.
+///
+/// The rule, the same whichever copy is "ours" (so both machines converge):
+/// the merge into the person with the lower id is kept. Ids are drawn at
+/// random on each machine, so this favours neither machine, and it is the
+/// only fact both copies read the same. Bo's entries name the one kept
+/// (`lost_on`'s copy of them named the other because of its merge, which
+/// the three-way merge puts back as Bo); the other keeps what their merge
+/// copied from Bo, and both get a line in the notes saying so.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Disagreed {
+    /// The person merged away on both copies.
+    pub from: PersonId,
+    /// The merge kept.
+    pub kept: PersonId,
+    /// The other copy's target.
+    pub lost: PersonId,
+    /// The copy whose merge was not kept.
+    pub lost_on: Side,
+}
+
 /// What [`super::merge3`] did.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Report {
@@ -122,6 +144,8 @@ pub struct Report {
     /// Entries left naming nobody (each side deleted a different one of
     /// their people), so dropped.
     pub dropped: Vec<EntryId>,
+    /// People merged into different people on the two copies, in id order.
+    pub disagreed: Vec<Disagreed>,
 }
 
 impl Report {

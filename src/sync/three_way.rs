@@ -30,7 +30,7 @@ use super::extras::{review, set3};
 use super::fate::{Outcome, count, fate, walk};
 use super::fields::{self, FieldClash};
 use super::ids::{self, Remap};
-use super::merges::{merged_ids, resolve};
+use super::merges::{merged_ids, resolve, unmerge_entry};
 use super::report::{Clash, RecordId, Report, Side};
 
 /// How every line of the notes that keeps a clash's other value begins.
@@ -59,14 +59,16 @@ pub fn merge3(base: &Book, ours: &Book, theirs: &Book) -> Merged {
         book: &theirs,
         remap: &theirs_map,
     };
+    let (merged, disagreed) = merged_ids(
+        &base.merged,
+        &ours.remap.merged(&ours.book.merged),
+        &theirs.remap.merged(&theirs.book.merged),
+    );
     let mut draft = Draft {
         people: Vec::with_capacity(ours.book.people.len().max(theirs.book.people.len())),
         gone: BTreeMap::new(),
-        merged: merged_ids(
-            &base.merged,
-            &ours.remap.merged(&ours.book.merged),
-            &theirs.remap.merged(&theirs.book.merged),
-        ),
+        merged,
+        disagreed,
         clashes: Vec::new(),
         report,
     };
@@ -76,6 +78,7 @@ pub fn merge3(base: &Book, ours: &Book, theirs: &Book) -> Merged {
     draft.point_entries(&mut entries);
     draft.point_introducers();
     draft.note_clashes(&entries);
+    draft.note_disagreed(&base);
     let Draft {
         people,
         merged,
@@ -215,6 +218,18 @@ fn lineage_of<T: serde::Serialize + PartialEq>(
     (!revs.is_empty()).then_some(revs)
 }
 
+/// Where `id` ends up through one side's merges (bounded: a side's map is
+/// as read, and a hand-edited one may go round).
+fn settled(merged: &BTreeMap<PersonId, PersonId>, mut id: PersonId) -> PersonId {
+    for _ in 0..=merged.len() {
+        match merged.get(&id) {
+            Some(next) => id = *next,
+            None => break,
+        }
+    }
+    id
+}
+
 /// The book with its lists in id order (as every book read from a file is).
 fn sorted(book: &Book) -> Cow<'_, Book> {
     let ok = book.people.is_sorted_by_key(|p| p.id) && book.entries.is_sorted_by_key(|e| e.id);
@@ -242,6 +257,8 @@ struct Draft<'a> {
     /// bring back if something still names them, and base's.
     gone: BTreeMap<PersonId, Gone<'a>>,
     merged: BTreeMap<PersonId, PersonId>,
+    /// People the two copies merged into different people.
+    disagreed: Vec<crate::sync::Disagreed>,
     /// Clashes in the order found: whose record (the person or the entry),
     /// the record to name in the note when not that person, and the clash.
     clashes: Vec<(RecordId, Option<RecordId>, FieldClash)>,
@@ -354,9 +371,25 @@ impl<'a> Draft<'a> {
                 .iter()
                 .filter(|e| !theirs.remap.is_renumbered_entry(e.id)),
         );
+        // Each side's lost merges: who was merged away, and whom their
+        // entries name on that side (the target, or whom it was merged into
+        // there since).
+        let lost_on = |copy: Copy3<'_>| -> Vec<(PersonId, PersonId)> {
+            let merged = copy.remap.merged(&copy.book.merged);
+            let lost = self.disagreed.iter().filter(|d| d.lost_on == copy.side);
+            lost.map(|d| (d.from, settled(&merged, d.lost))).collect()
+        };
+        let lost = [lost_on(ours), lost_on(theirs)];
         for [b, o, t] in rows {
-            let o = o.map(|e| ours.remap.entry(e));
-            let t = t.map(|e| theirs.remap.entry(e));
+            let mut o = o.map(|e| ours.remap.entry(e));
+            let mut t = t.map(|e| theirs.remap.entry(e));
+            // What a merge that was not kept did to the entry, undone —
+            // where the other side still holds it: deleted there, the
+            // re-pointing is a change, and a changed entry is kept.
+            if let (Some(b), true) = (b, o.is_some() && t.is_some()) {
+                o = o.map(|e| unmerge_entry(b, e, &lost[0]));
+                t = t.map(|e| unmerge_entry(b, e, &lost[1]));
+            }
             let fate = fate(b, o.as_deref(), t.as_deref());
             count(&mut self.report, |s| &mut s.entries, &fate);
             match fate.outcome {
@@ -465,6 +498,45 @@ impl<'a> Draft<'a> {
             fields::append_line(&mut self.people[i].notes, &c.line());
         }
         self.report.clashes = clashes;
+    }
+
+    /// Says, in the notes of both people one person was merged into on the
+    /// two copies, which merge was kept and what became of the other (see
+    /// [`crate::sync::Disagreed`]): the review lists the line until it is
+    /// settled. The same words whichever copy is ours.
+    fn note_disagreed(&mut self, base: &Book) {
+        let mut disagreed = std::mem::take(&mut self.disagreed);
+        disagreed.sort_by_key(|d| d.from);
+        let mut noted = Vec::with_capacity(disagreed.len());
+        for d in disagreed {
+            let (Some(kept), Some(lost)) = (self.ensure(d.kept), self.ensure(d.lost)) else {
+                continue;
+            };
+            let name = |draft: &Self, id: PersonId| {
+                let i = draft.index(id).expect("ensured");
+                format!("{} ({id})", draft.people[i].name)
+            };
+            let from = base
+                .person(d.from)
+                .filter(|p| p.id == d.from)
+                .map(|p| p.name.clone())
+                .or_else(|| self.gone.get(&d.from).map(|g| g.now.name.clone()))
+                .filter(|n| !n.is_empty())
+                .map_or_else(|| d.from.to_string(), |n| format!("{n} ({})", d.from));
+            let (kept_name, lost_name) = (name(self, kept), name(self, lost));
+            let line = format!(
+                "{CLASH_PREFIX}one copy merged {from} into {kept_name}, the other into \
+                 {lost_name}. Kept: {from} is {kept_name} (the lower id, so every machine \
+                 decides alike) and their entries name {kept_name}; {lost_name} keeps what \
+                 the other merge copied from {from}: take it off there if they are not the same"
+            );
+            for id in [kept, lost] {
+                let i = self.index(id).expect("ensured");
+                fields::append_line(&mut self.people[i].notes, &line);
+            }
+            noted.push(d);
+        }
+        self.report.disagreed = noted;
     }
 
     fn index(&self, id: PersonId) -> Option<usize> {

@@ -22,7 +22,7 @@
 
 use chrono::NaiveDate;
 
-use crate::model::{Book, Direction, Entry, HowMet, Kind, Lineage, Person};
+use crate::model::{Book, Direction, Entry, HowMet, Kind, Lineage, Person, PersonId, Rev};
 
 use super::ancestors::Ancestors;
 use super::three_way::{Merged, merge3};
@@ -36,6 +36,32 @@ pub fn merge_copy(book: &Book, copy: &Book) -> Merged {
 /// common version where `ancestors` has it (see [`super::ancestors`]).
 pub fn merge_copy_with(book: &Book, copy: &Book, ancestors: &Ancestors) -> Merged {
     merge3(&neutral_base_with(book, copy, ancestors), book, copy)
+}
+
+/// Two books that may not descend from one another merged (git's add/add:
+/// both clones added the book): as [`merge_copy`], except that a record
+/// both hold differently under one id is one record only when both
+/// lineages name a version both descend from; else they are two records
+/// added apart, and one is re-numbered, as [`merge3`] does.
+pub fn merge_added_apart(a: &Book, b: &Book) -> Merged {
+    let mut base = neutral_base(a, b);
+    base.people.retain(|p| {
+        let (x, y) = (a.person_index(p.id), b.person_index(p.id));
+        match (x, y) {
+            (Some(x), Some(y)) => {
+                a.people[x] == b.people[y] || one_record(&a.lineage.people, &b.lineage.people, p.id)
+            }
+            _ => true,
+        }
+    });
+    base.entries
+        .retain(|e| match (a.entry(e.id), b.entry(e.id)) {
+            (Some(x), Some(y)) => {
+                x == y || one_record(&a.lineage.entries, &b.lineage.entries, e.id)
+            }
+            _ => true,
+        });
+    merge3(&base, a, b)
 }
 
 /// The base [`merge_copy`] merges against (see the module's notes).
@@ -75,13 +101,50 @@ fn neutral_base_with(a: &Book, b: &Book, ancestors: &Ancestors) -> Book {
             .chain(only_in(&b.people, &a.people, |p| p.id).filter(|p| lineage.person_replaced(p)))
             .cloned(),
     );
+    // A person one copy merged away and the other changed since (merge p30
+    // p31 here, edit p30 there): one person, so in the base — the version
+    // both descend from when kith has it, else a neutral one — and the
+    // three-way merge carries the change onto the person they became.
+    for (holder, merger) in [(a, b), (b, a)] {
+        let changed = only_in(&holder.people, &merger.people, |p| p.id).filter(|p| {
+            merger.merged.contains_key(&p.id)
+                && !merger.lineage.person_replaced(p)
+                && one_record(&holder.lineage.people, &merger.lineage.people, p.id)
+        });
+        for p in changed {
+            let (la, lb) = (lineage.people.get(&p.id), b.lineage.people.get(&p.id));
+            let into = merger.person(p.id).filter(|q| q.id != p.id);
+            let was = match ancestors.person(p.id, la, lb) {
+                Some(common) => common.clone(),
+                None => neutral_merged_away(p, into),
+            };
+            people.push(was);
+        }
+    }
+    // A person both merged away, into different people: their version
+    // before, when kith has it (the notes then name them).
+    for (id, _) in merged
+        .iter()
+        .filter(|(k, v)| b.merged.get(k).is_some_and(|w| w != *v))
+    {
+        let (la, lb) = (lineage.people.get(id), b.lineage.people.get(id));
+        let gone = a.person_index(*id).is_none() && b.person_index(*id).is_none();
+        if let Some(common) = ancestors.person(*id, la, lb).filter(|_| gone) {
+            people.push(common.clone());
+        }
+    }
     people.sort_by_key(|p| p.id);
+    let apart = merged_apart(a, b);
     let mut entries: Vec<Entry> = both(entries, &b.entries, |e| e.id)
         .map(|(x, y)| {
             let older = [lineage.entry_replaced(y), b.lineage.entry_replaced(x)];
             let (lx, ly) = (lineage.entries.get(&x.id), b.lineage.entries.get(&x.id));
             let common = ancestors.entry(x.id, lx, ly);
-            base_of(x, y, older, common, neutral_entry)
+            let mut base = base_of(x, y, older, common, neutral_entry);
+            if common.is_none() && older == [false, false] {
+                named_before_merges(&mut base, x, y, &apart);
+            }
+            base
         })
         .collect();
     entries.extend(
@@ -110,6 +173,81 @@ fn neutral_base_with(a: &Book, b: &Book, ancestors: &Ancestors) -> Book {
             .collect(),
         review: same(review, &b.review),
         lineage: Lineage::default(),
+    }
+}
+
+/// Whether person `id`, held differently by the two copies (or merged away
+/// on one), is one record: both lineages name a version both descend from.
+/// Without that, the same id on both is two people added apart (old ids
+/// were numbers, and both machines could hand out `p30`).
+pub(super) fn one_record<K: Ord>(
+    a: &std::collections::BTreeMap<K, Vec<Rev>>,
+    b: &std::collections::BTreeMap<K, Vec<Rev>>,
+    id: K,
+) -> bool {
+    match (a.get(&id), b.get(&id)) {
+        (Some(x), Some(y)) => x.iter().any(|r| y.contains(r)),
+        _ => false,
+    }
+}
+
+/// A neutral base for person `p`, whom the other copy merged `into`
+/// someone: the fields `p` and `into` hold alike (the merge copied them),
+/// and of the notes the leading lines `into` holds too, so only what was
+/// changed on `p` since is carried onto them.
+fn neutral_merged_away(p: &Person, into: Option<&Person>) -> Person {
+    let Some(into) = into else {
+        return Person::new(p.id, "");
+    };
+    let mut base = neutral_person(
+        p,
+        &Person {
+            id: p.id,
+            ..into.clone()
+        },
+    );
+    let ends = p.notes.match_indices('\n').map(|(i, _)| i);
+    base.notes = ends
+        .chain([p.notes.len()])
+        .rev()
+        .map(|end| &p.notes[..end])
+        .find(|lines| into.notes.contains(lines))
+        .unwrap_or_default()
+        .to_string();
+    base
+}
+
+/// The people merged away on both copies into different people: each with
+/// whom entries name in their place on `a` and on `b` (the target, or
+/// whom that was merged into there since).
+fn merged_apart(a: &Book, b: &Book) -> Vec<(PersonId, PersonId, PersonId)> {
+    a.merged
+        .iter()
+        .filter(|(from, x)| b.merged.get(from).is_some_and(|y| y != *x))
+        .map(|(from, _)| (*from, a.resolve(*from), b.resolve(*from)))
+        .filter(|(_, x, y)| x != y)
+        .collect()
+}
+
+/// A neutral entry's people, where one person was merged into different
+/// people on the two copies (`apart`) and the entry names the one on each
+/// copy and not the other: both merges re-pointed it from that person, who
+/// is therefore in the base (the three-way merge then keeps one merge's).
+fn named_before_merges(
+    base: &mut Entry,
+    x: &Entry,
+    y: &Entry,
+    apart: &[(PersonId, PersonId, PersonId)],
+) {
+    for (from, into_x, into_y) in apart {
+        let repointed = x.names(*into_x)
+            && !x.names(*into_y)
+            && y.names(*into_y)
+            && !y.names(*into_x)
+            && !base.names(*from);
+        if repointed {
+            base.people.push(*from);
+        }
     }
 }
 

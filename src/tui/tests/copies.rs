@@ -60,3 +60,15 @@ fn without_copies_there_is_no_banner_and_the_key_says_so() {
     f.keys(&[Key::char('S')]);
     assert_eq!(status(&f.app), "no conflict copies beside the book");
 }
+
+#[test]
+fn the_banner_counts_a_conflict_copy_of_a_conflict_copy() {
+    let mut f = fixture();
+    copy_beside(&f.path);
+    let nested =
+        "kith.sync-conflict-20261201-101500-ABCDEF7.sync-conflict-20261202-090000-BCDEFG2.ron";
+    std::fs::copy(f.path.with_file_name(COPY), f.path.with_file_name(nested)).unwrap();
+    assert!(f.app.check_copies());
+    let banner = f.app.copies_banner().unwrap_or_default();
+    assert!(banner.contains("merges the 2 conflict copies"), "{banner}");
+}
