@@ -22,7 +22,7 @@ use kith::model::{Book, Direction, Entry, EntryId, HowMet, Kind, Op, Person, Per
 use kith::store::{serialize_book, validate};
 use kith::sync::ancestors::{Ancestors, Wanted};
 use kith::sync::{Merged, RecordId, Side, merge3};
-use kith::tui::layers::delete::delete_op;
+use kith::model::delete_op;
 
 fn today() -> NaiveDate {
     "2026-11-26".parse().unwrap()

@@ -586,7 +586,7 @@ mod tests {
     };
     use crate::store::{serialize_book, validate};
     use crate::sync::SideCounts;
-    use crate::tui::layers::delete::delete_op;
+    use crate::model::delete_op;
     use chrono::NaiveDate;
 
     fn d(s: &str) -> NaiveDate {
