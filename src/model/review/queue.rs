@@ -212,6 +212,15 @@ pub fn reasons(
             });
         }
     }
+    for waiting in book.inbox.waiting_about(person.id) {
+        reasons.push(Reason::Inbox {
+            file: waiting.file.clone(),
+            key: waiting.key.clone(),
+            line: waiting.line.clone(),
+            seen: waiting.seen,
+            why: waiting.why.clone(),
+        });
+    }
     let clashes: Vec<String> = person.clashes().map(str::to_string).collect();
     if !clashes.is_empty() {
         reasons.push(Reason::Resolve { clashes });
