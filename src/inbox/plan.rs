@@ -70,7 +70,8 @@ impl Plan {
 
 /// The plan for `devices` against `book` on `today`.
 pub fn plan(book: &Book, devices: &[Device], kinds: &Kinds, today: NaiveDate) -> Plan {
-    let names = Names::new(book);
+    // Folding the book's names costs on a large book; only a new line needs it.
+    let names = std::cell::OnceCell::new();
     let mut plan = Plan::default();
     // Entries this plan adds, so two lines never take one derived id.
     let mut taken: Vec<EntryId> = Vec::new();
@@ -88,7 +89,8 @@ pub fn plan(book: &Book, devices: &[Device], kinds: &Kinds, today: NaiveDate) ->
                 None => None,
             };
             let seen = was_waiting.as_ref().map_or(today, |w| w.seen);
-            match attempt(book, &names, kinds, line, seen, today) {
+            let names = names.get_or_init(|| Names::new(book));
+            match attempt(book, names, kinds, line, seen, today) {
                 Ok(parsed) => {
                     let mut id = entry_id_for(&line.key);
                     if book.entry(id).is_some() || taken.contains(&id) {

@@ -130,11 +130,6 @@ impl Inbox {
         )
     }
 
-    /// The waiting lines shown with `person` in the review.
-    pub fn waiting_about(&self, person: PersonId) -> impl Iterator<Item = &InboxLine> {
-        self.waiting.iter().filter(move |l| l.about == Some(person))
-    }
-
     /// Two copies' inboxes merged against the version both started from
     /// (`base`): a line either side applied, waits or dismissed is kept, one
     /// a side forgot (an undone application) is forgotten — as for any set.
@@ -297,6 +292,36 @@ mod tests {
         inbox.set("phone.txt", &l.key, was);
         assert_eq!(inbox.waiting, vec![l.clone()]);
         assert!(inbox.applied.is_empty(), "no empty device left behind");
+    }
+
+    #[test]
+    fn a_merge_keeps_what_either_side_applied_and_is_the_same_either_way_round() {
+        let (a, b, c) = (
+            line("phone.txt", "a"),
+            line("phone.txt", "b"),
+            line("tablet.md", "c"),
+        );
+        let mut base = Inbox::default();
+        base.set("phone.txt", &a.key, Some(LineState::Waiting(a.clone())));
+        let mut ours = base.clone();
+        ours.set("phone.txt", &a.key, Some(LineState::Applied));
+        ours.set("phone.txt", &b.key, Some(LineState::Applied));
+        let mut theirs = base.clone();
+        theirs.set("tablet.md", &c.key, Some(LineState::Dismissed(c.clone())));
+        let merged = Inbox::merge3(&base, &ours, &theirs);
+        assert_eq!(merged, Inbox::merge3(&base, &theirs, &ours));
+        assert!(
+            merged.is_settled("phone.txt", &a.key),
+            "applied beats the other's waiting"
+        );
+        assert!(merged.is_settled("phone.txt", &b.key));
+        assert!(matches!(
+            merged.state("tablet.md", &c.key),
+            Some(LineState::Dismissed(_))
+        ));
+        assert!(merged.waiting.is_empty());
+        // Without a base, what both hold is the base.
+        assert_eq!(Inbox::common(&ours, &theirs), Inbox::default());
     }
 
     #[test]

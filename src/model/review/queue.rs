@@ -212,7 +212,13 @@ pub fn reasons(
             });
         }
     }
-    for waiting in book.inbox.waiting_about(person.id) {
+    // A line about someone merged away since shows with whom they became.
+    let about_them = book
+        .inbox
+        .waiting
+        .iter()
+        .filter(|l| l.about.map(|a| book.resolve(a)) == Some(person.id));
+    for waiting in about_them {
         reasons.push(Reason::Inbox {
             file: waiting.file.clone(),
             key: waiting.key.clone(),
