@@ -124,6 +124,7 @@ pub fn merge3(base: &Book, ours: &Book, theirs: &Book) -> Merged {
         entries,
         merged,
         dismissed_intros: dismissed,
+        inbox: crate::model::Inbox::merge3(&base.inbox, &ours.book.inbox, &theirs.book.inbox),
         review: review(
             base.review.as_ref(),
             ours.book.review.as_ref().map(|r| ours.remap.review(r)),
