@@ -17,12 +17,12 @@ use std::collections::BTreeSet;
 
 use kith::demo::generate;
 use kith::model::Rev;
+use kith::model::delete_op;
 use kith::model::lineage::apply_noting;
 use kith::model::{Book, Direction, Entry, EntryId, HowMet, Kind, Op, Person, PersonId, merge_op};
 use kith::store::{serialize_book, validate};
 use kith::sync::ancestors::{Ancestors, Wanted};
 use kith::sync::{Merged, RecordId, Side, merge3};
-use kith::model::delete_op;
 
 fn today() -> NaiveDate {
     "2026-11-26".parse().unwrap()
@@ -842,8 +842,7 @@ fn one_sided_changes_are_taken_whole(
             // is carried onto whom they became): a deletion and a change,
             // so kept, with the change — as for any record.
             let absorbed_a_change = x.merged.iter().any(|(from, into)| {
-                *into == b.id
-                    && exact(y, *from).is_some_and(|p| exact(base, *from) != Some(p))
+                *into == b.id && exact(y, *from).is_some_and(|p| exact(base, *from) != Some(p))
             });
             if untouched
                 && !absorbed_a_change

@@ -582,12 +582,12 @@ impl<'a> Draft<'a> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::model::delete_op;
     use crate::model::{
         DismissedIntro, EntryId, Kind, Op, Outcome as Handled, ReviewProgress, merge_op,
     };
     use crate::store::{serialize_book, validate};
     use crate::sync::SideCounts;
-    use crate::model::delete_op;
     use chrono::NaiveDate;
 
     fn d(s: &str) -> NaiveDate {
