@@ -18,6 +18,9 @@ pub struct InboxWatch {
     stamp: Vec<(PathBuf, u64, Option<std::time::SystemTime>)>,
     /// Problems already said (so a bad file is said once, not every second).
     told: Vec<Problem>,
+    /// The book's names when last read, while lines wait: someone added or
+    /// renamed since may be whom a waiting line names.
+    names: u64,
 }
 
 impl InboxWatch {
@@ -42,10 +45,15 @@ impl App {
             return false;
         }
         let stamp = inbox::stamp(&dir);
-        if stamp == self.inbox.stamp && !self.inbox.stamp.is_empty() {
+        let names = match self.book.inbox.waiting.is_empty() {
+            true => 0,
+            false => names_stamp(&self.book),
+        };
+        if stamp == self.inbox.stamp && !self.inbox.stamp.is_empty() && names == self.inbox.names {
             return false;
         }
         self.inbox.stamp = stamp;
+        self.inbox.names = names;
         let (devices, problems) = inbox::read_dir(&dir);
         let mut said = false;
         if problems != self.inbox.told {
@@ -68,10 +76,20 @@ impl App {
         }
         let what = match planned.said() {
             Some(applied) => applied,
-            None => format!(
-                "inbox: {} waiting — r to review",
-                crate::text::count(planned.waiting.len(), "line", "lines")
-            ),
+            None => {
+                let waiting = crate::text::count(planned.waiting.len(), "line", "lines");
+                let shown = planned
+                    .waiting
+                    .iter()
+                    .filter(|w| w.about.is_some_and(|p| self.book.person(p).is_some()))
+                    .count();
+                match shown == planned.waiting.len() {
+                    true => format!("inbox: {waiting} waiting — r to review"),
+                    false => format!(
+                        "inbox: {waiting} waiting ({shown} in the review; kith inbox lists all)"
+                    ),
+                }
+            }
         };
         let (kinds, today) = (self.kinds.clone(), self.today);
         self.commit_with(
@@ -96,4 +114,21 @@ impl App {
         };
         self.commit(op, &what, Then::Nothing);
     }
+}
+
+/// A fingerprint of everyone's names (FNV-1a), to notice a person added or
+/// renamed while lines wait for them.
+fn names_stamp(book: &crate::model::Book) -> u64 {
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    for p in &book.people {
+        for b in p
+            .name
+            .bytes()
+            .chain(p.nicknames.iter().flat_map(|n| n.bytes()))
+            .chain([0])
+        {
+            h = (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3);
+        }
+    }
+    h | 1
 }

@@ -70,3 +70,35 @@ fn an_application_is_one_undo_step_and_what_is_taken_back_stays_back() {
     ));
     assert_eq!(book.inbox.waiting.len(), 1);
 }
+
+#[test]
+fn a_line_waiting_for_someone_not_in_the_book_applies_once_they_are_added() {
+    let mut f = Fixture::new();
+    let phone = with_inbox(&mut f);
+    std::fs::write(&phone, "@zed.example coffee: met at the market\n").unwrap();
+    assert!(f.app.check_inbox());
+    assert_eq!(
+        f.app.status.as_ref().unwrap().text,
+        "inbox: 1 line waiting (0 in the review; kith inbox lists all)"
+    );
+    assert!(!f.app.check_inbox(), "nothing changed: not read again");
+    let zed = crate::model::Person::new(crate::model::PersonId(0), "Zed Example");
+    f.app.commit(
+        crate::model::Op::AddPerson(zed),
+        "added Zed",
+        crate::tui::save::history::Then::Nothing,
+    );
+    // The file is the same; the book has someone new: read again.
+    assert!(f.app.check_inbox());
+    assert_eq!(
+        f.app.status.as_ref().unwrap().text,
+        "1 capture from phone.txt"
+    );
+    let book = f.file();
+    assert!(
+        book.entries
+            .iter()
+            .any(|e| e.summary == "met at the market")
+    );
+    assert!(book.inbox.waiting.is_empty());
+}
