@@ -142,8 +142,28 @@ impl App {
         }
     }
 
+    /// The inbox's waiting lines that are in no one's review (they name
+    /// nobody in the book, and nobody close): shown when the review is done.
+    pub fn orphan_inbox_lines(&self) -> Vec<&crate::model::InboxLine> {
+        self.book
+            .inbox
+            .waiting
+            .iter()
+            .filter(|l| {
+                !l.about
+                    .and_then(|p| self.book.person(self.book.resolve(p)))
+                    .is_some_and(|p| !p.archived)
+            })
+            .collect()
+    }
+
     /// `x`: resolves the highlighted reason and writes what it means.
     pub(crate) fn review_done(&mut self) {
+        if self.review_person().is_none()
+            && let Some(line) = self.orphan_inbox_lines().first().map(|l| (*l).clone())
+        {
+            return self.fix_orphan_line(line);
+        }
         let Some((id, name)) = self.review_target() else {
             return;
         };
@@ -209,6 +229,20 @@ impl App {
         ));
     }
 
+    /// `x` on the done screen: the capture opens on the first line waiting
+    /// for someone not in the book; Enter asks to add them, then logs it.
+    fn fix_orphan_line(&mut self, line: crate::model::InboxLine) {
+        let text = self.inbox_line_as_capture(&line);
+        self.open_capture_with(text, None);
+        if let Some(Layer::Capture(capture)) = self.stack.last_mut() {
+            capture.from_inbox = Some(line.clone());
+        }
+        self.say(format!(
+            "from {}: Enter logs it (and offers to add whom it names); Esc leaves it waiting",
+            line.file
+        ));
+    }
+
     /// The waiting line as a capture to edit: its date in front when it is
     /// not today, and each unknown name replaced by the one it probably meant.
     fn inbox_line_as_capture(&self, line: &crate::model::InboxLine) -> String {
@@ -255,6 +289,11 @@ impl App {
     /// `d`: dismiss the highlighted line from the phone's inbox (kept in the
     /// book as dismissed, never applied).
     pub(crate) fn review_dismiss(&mut self) {
+        if self.review_person().is_none()
+            && let Some(line) = self.orphan_inbox_lines().first().map(|l| (*l).clone())
+        {
+            return self.dismiss_inbox_line(line);
+        }
         let Some((_, name)) = self.review_target() else {
             return;
         };

@@ -102,3 +102,34 @@ fn a_line_waiting_for_someone_not_in_the_book_applies_once_they_are_added() {
     );
     assert!(book.inbox.waiting.is_empty());
 }
+
+#[test]
+fn a_line_for_someone_not_in_the_book_is_logged_from_the_done_review_adding_them() {
+    use ratatui::crossterm::event::KeyCode;
+    let mut f = Fixture::new();
+    let phone = with_inbox(&mut f);
+    std::fs::write(&phone, "@zed coffee: met at the market\n").unwrap();
+    f.app.check_inbox();
+    assert_eq!(f.app.orphan_inbox_lines().len(), 1);
+    // Nobody left to review: x takes the line waiting for no one.
+    f.app.review_done();
+    let capture = f
+        .app
+        .capture_state()
+        .expect("the capture is open on the line");
+    assert_eq!(capture.field.value(), "@zed coffee: met at the market");
+    f.keys(&[Key::plain(KeyCode::Enter)]);
+    f.keys(&[Key::char('y')]);
+    let book = f.file();
+    let zed = book.people.iter().find(|p| p.name == "zed").expect("added");
+    assert!(
+        book.entries
+            .iter()
+            .any(|e| e.people == [zed.id] && e.summary == "met at the market")
+    );
+    assert!(book.inbox.waiting.is_empty());
+    assert!(book.inbox.is_settled(
+        "phone.txt",
+        &crate::model::line_key("phone.txt", "@zed coffee: met at the market", 1)
+    ));
+}
