@@ -150,9 +150,9 @@ impl App {
             .waiting
             .iter()
             .filter(|l| {
-                !l.about
+                l.about
                     .and_then(|p| self.book.person(self.book.resolve(p)))
-                    .is_some_and(|p| !p.archived)
+                    .is_none_or(|p| p.archived)
             })
             .collect()
     }
