@@ -17,12 +17,12 @@ use std::collections::BTreeSet;
 
 use kith::demo::generate;
 use kith::model::Rev;
+use kith::model::delete_op;
 use kith::model::lineage::apply_noting;
 use kith::model::{Book, Direction, Entry, EntryId, HowMet, Kind, Op, Person, PersonId, merge_op};
 use kith::store::{serialize_book, validate};
 use kith::sync::ancestors::{Ancestors, Wanted};
 use kith::sync::{Merged, RecordId, Side, merge3};
-use kith::model::delete_op;
 
 fn today() -> NaiveDate {
     "2026-11-26".parse().unwrap()
@@ -271,6 +271,7 @@ fn entry_fields(e: &Entry) -> Vec<(&'static str, V)> {
         done,
         done_on,
         released,
+        source,
     } = e;
     let direction: &Direction = direction;
     vec![
@@ -282,6 +283,7 @@ fn entry_fields(e: &Entry) -> Vec<(&'static str, V)> {
         ("done", one(done)),
         ("done_on", one(done_on)),
         ("released", one(released)),
+        ("source", one(source)),
     ]
 }
 
