@@ -290,3 +290,46 @@ fn sources_in_the_config_are_read_together() {
     assert_eq!(o.status.code(), Some(2));
     assert!(err(&o).contains("sources:"), "{}", err(&o));
 }
+
+#[test]
+fn the_next_meeting_shows_on_the_person_and_the_day_before_the_review_brings_them() {
+    let b = Book::new();
+    b.ok(&["edit", "Ana Lima", "--need", "+a flat in Lisbon"]);
+    b.ok(&["edit", "Bo Berg", "--offer", "+flats in Lisbon"]);
+    b.ok(&["log", "@ana promise: send her the deck -3d"]);
+    b.ok(&["log", "@ana <favor: lent me her projector -20d"]);
+    b.run(&["import", &fixture("calendar.ics")]);
+    let show = b.ok(&["show", "Ana Lima"]);
+    assert!(
+        show.contains("  next       Fri 27 Nov · Lunch with Ana"),
+        "{show}"
+    );
+    assert!(
+        show.contains("meeting ⊡ Breakfast with Ana, early"),
+        "the mark: {show}"
+    );
+    let review = b.ok(&["review", "--print"]);
+    assert!(
+        review.contains(
+            "you meet tomorrow (Fri 27 Nov): Lunch with Ana · bring: your promise “send her the deck”; \
+             their need “a flat in Lisbon”; last they gave: favor “lent me her projector” 2026-11-06"
+        ),
+        "{review}"
+    );
+    assert!(
+        review.contains("    Bo Berg could help with “a flat in Lisbon”"),
+        "{review}"
+    );
+    // Not the day before: not in the review for the meeting.
+    let o = Command::new(env!("CARGO_BIN_EXE_kith"))
+        .arg("--file")
+        .arg(&b.file)
+        .args(["--today", "2026-11-25", "--config"])
+        .arg(&b.config)
+        .args(["review", "--print"])
+        .output()
+        .unwrap();
+    assert!(!out(&o).contains("you meet"), "{}", out(&o));
+    // A meeting is not an entry.
+    assert!(!b.entries().iter().any(|e| e.contains("Lunch with Ana")));
+}

@@ -118,6 +118,13 @@ impl Book {
         }
     }
 
+    /// The first meeting on or after `today` with `person` (or anyone
+    /// merged into them).
+    pub fn next_meeting(&self, person: PersonId, today: NaiveDate) -> Option<&super::Meeting> {
+        let person = self.resolve(person);
+        super::touches::next_meeting(&self.meetings, today, |p| self.resolve(p) == person)
+    }
+
     /// Follows merges: the id a (possibly merged-away) id now means.
     pub fn resolve(&self, mut id: PersonId) -> PersonId {
         // Bounded, in case a hand-edited file has a cycle.

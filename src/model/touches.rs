@@ -37,6 +37,14 @@ pub struct Meeting {
     pub people: Vec<PersonId>,
 }
 
+impl Meeting {
+    /// `Thu 10 Dec · Lunch with Ana`: how the card, `kith show` and the
+    /// review name it.
+    pub fn label(&self) -> String {
+        format!("{} · {}", self.date.format("%a %-d %b"), self.summary)
+    }
+}
+
 /// The first meeting on or after `today` that names someone `same` says
 /// is the person (ids resolved through merges by the caller).
 pub fn next_meeting(

@@ -239,7 +239,11 @@ pub(super) fn entry(b: &Entry, o: &Entry, t: &Entry, clashes: &mut Vec<FieldClas
         done_on: scalar("done_on", done_on, &o.done_on, &t.done_on, clashes),
         released: scalar("released", released, &o.released, &t.released, clashes),
         // Where it came from: never changed by kith; one side's change.
-        source: if o.source == *source { t.source } else { o.source },
+        source: if o.source == *source {
+            t.source
+        } else {
+            o.source
+        },
     }
 }
 
