@@ -46,6 +46,7 @@ impl Book {
             .arg(&self.config)
             .args(args)
             .env("KITH_ID_SEED", "1")
+            .env("KITH_CACHE_DIR", self._dir.path().join("cache"))
             .output()
             .unwrap()
     }
@@ -332,4 +333,50 @@ fn the_next_meeting_shows_on_the_person_and_the_day_before_the_review_brings_the
     assert!(!out(&o).contains("you meet"), "{}", out(&o));
     // A meeting is not an entry.
     assert!(!b.entries().iter().any(|e| e.contains("Lunch with Ana")));
+}
+
+#[test]
+fn a_maildir_scanned_again_reads_only_the_files_new_since() {
+    let b = Book::new();
+    let dir = tempfile::tempdir().unwrap();
+    let md = dir.path().join("mail");
+    for sub in ["cur", "new", "tmp"] {
+        fs::create_dir_all(md.join(sub)).unwrap();
+    }
+    let msg = |from: &str, to: &str, day: u32, subject: &str| {
+        format!(
+            "From: {from}\nTo: {to}\nSubject: {subject}\nDate: Mon, {day} Nov 2026 10:00:00 +0000\n\
+             Message-ID: <{day}{subject}@x>\n\nbody\n"
+        )
+    };
+    let first = md.join("cur/1.M1P1.host:2,S");
+    fs::write(&first, msg("ana@example.org", "me@kith.test", 16, "hello")).unwrap();
+    let said = out(&b.run(&["import", md.to_str().unwrap()]));
+    assert!(said.contains("logged 1 touch"), "{said}");
+    // Read once: the file is not read again, even when it changed (maildir
+    // files never do; this one stands in for a file kith must not reopen),
+    // and its flags changing renames it without making it new.
+    fs::write(&first, b"\x00\x01 not read again").unwrap();
+    fs::rename(&first, md.join("cur/1.M1P1.host:2,RS")).unwrap();
+    fs::write(
+        md.join("new/2.M2P1.host"),
+        msg("me@kith.test", "bo@example.org", 17, "news"),
+    )
+    .unwrap();
+    let o = b.run(&["import", md.to_str().unwrap()]);
+    let said = out(&o);
+    assert!(o.status.success(), "{said}");
+    assert!(
+        said.contains("read 2 messages: logged 1 touch, updated 0, 1 unchanged"),
+        "{said}"
+    );
+    // Without the cache, every file is read: the changed one is now unreadable.
+    fs::remove_dir_all(b._dir.path().join("cache")).unwrap();
+    let o = b.run(&["import", md.to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(2), "{}", out(&o));
+    assert!(
+        out(&o).contains("1.M1P1.host:2,RS:1: binary"),
+        "{}",
+        out(&o)
+    );
 }

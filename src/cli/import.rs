@@ -94,7 +94,7 @@ pub fn run(ctx: &Ctx, a: ImportArgs) -> Result<ExitCode> {
 /// planned on the freshest book inside it, saved once; exit 2 when an item
 /// could not be read (the rest is logged).
 fn touches(ctx: &Ctx, paths: &[PathBuf], dry_run: bool, list_unknown: bool) -> Result<ExitCode> {
-    use kith::touches::{Plan, Report, find, plan, read};
+    use kith::touches::{Plan, Report, cache, find, plan, read_cached};
     let settings = ctx.config.touch_settings();
     // Long on a large maildir: said on a terminal, nothing when piped.
     let tty = std::io::IsTerminal::is_terminal(&std::io::stderr());
@@ -104,7 +104,7 @@ fn touches(ctx: &Ctx, paths: &[PathBuf], dry_run: bool, list_unknown: bool) -> R
             kith::text::count(paths.len(), "source", "sources")
         );
     }
-    let raw = read(paths);
+    let raw = read_cached(paths, cache::dir().as_deref());
     if tty {
         eprint!("\x1b[2K\r");
     }

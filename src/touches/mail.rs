@@ -306,16 +306,35 @@ fn is_separator(line: &[u8]) -> bool {
 
 /// Reads the messages of `path` (maildir or mbox): what cannot be read is
 /// counted in `problems` with its file and line.
-pub fn read_messages(path: &Path, problems: &mut Problems) -> Vec<Message> {
+/// With a `cache` folder, a maildir's files read before are not read again.
+pub fn read_messages(path: &Path, cache: Option<&Path>, problems: &mut Problems) -> Vec<Message> {
     if path.is_dir() {
-        let mut out = Vec::new();
+        let mut known = cache
+            .map(|c| super::cache::load(c, path))
+            .unwrap_or_default();
+        let mut kept: Vec<(String, Message)> = Vec::new();
+        let mut fresh = 0;
         for file in maildir_files(path) {
+            let uniq = super::cache::unique(&file);
+            if let Some(m) = known.remove(&uniq) {
+                kept.push((uniq, m));
+                continue;
+            }
             match read_message_file(&file) {
-                Ok(m) => out.push(m),
+                Ok(m) => {
+                    fresh += 1;
+                    kept.push((uniq, m));
+                }
                 Err((line, why)) => problems.bad(&file, line, &why),
             }
         }
-        out
+        // Written when it changed: files new since, or gone (`known`'s rest).
+        if let Some(c) = cache
+            && (fresh > 0 || !known.is_empty())
+        {
+            super::cache::save(c, path, &kept);
+        }
+        kept.into_iter().map(|(_, m)| m).collect()
     } else {
         read_mbox(path, problems)
     }

@@ -7,6 +7,7 @@
 //! - [`mail`]: messages' headers, a day of mail per person;
 //! - [`plan`]: what they do to a book, as one operation.
 
+pub mod cache;
 pub mod calendar;
 pub mod mail;
 pub mod plan;
@@ -254,10 +255,18 @@ pub struct Raw {
 }
 
 /// Reads each path as what it is (see [`recognise`]); a path that is no
-/// calendar or mail is a problem.
+/// calendar or mail is a problem. Maildirs are read whole (see
+/// [`read_cached`] for the re-scan that reads only new files).
 pub fn read(paths: &[PathBuf]) -> Raw {
+    read_cached(paths, None)
+}
+
+/// [`read`], with a cache folder ([`cache::dir`]) remembering what each
+/// maildir's files held, so a re-scan reads only the files new since.
+pub fn read_cached(paths: &[PathBuf], cache: Option<&Path>) -> Raw {
     let mut raw = Raw::default();
     for path in paths {
+        let path = &home(path);
         match recognise(path) {
             Some(Format::Ics) => {
                 let cal = calendar::read_file(path, &mut raw.problems);
@@ -270,7 +279,7 @@ pub fn read(paths: &[PathBuf]) -> Raw {
                 }
             }
             Some(Format::Maildir | Format::Mbox) => {
-                let mut m = mail::read_messages(path, &mut raw.problems);
+                let mut m = mail::read_messages(path, cache, &mut raw.problems);
                 raw.messages.append(&mut m);
             }
             None if !path.exists() => raw.problems.bad(path, 0, "not found"),
@@ -364,6 +373,14 @@ pub fn find(raw: &Raw, book: &Book, settings: &Settings, today: NaiveDate) -> Fo
     found.touches = kept;
     mail::add_messages(&raw.messages, book, settings, today, &mut found);
     found
+}
+
+/// `~/x` as `$HOME/x` (config.ron is not read by a shell).
+fn home(path: &Path) -> PathBuf {
+    match (path.strip_prefix("~"), std::env::var_os("HOME")) {
+        (Ok(rest), Some(home)) => PathBuf::from(home).join(rest),
+        _ => path.to_path_buf(),
+    }
 }
 
 /// 64-bit FNV-1a: fingerprints that are the same on every machine.

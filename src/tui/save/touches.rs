@@ -31,7 +31,8 @@ impl App {
         let started = std::thread::Builder::new()
             .name("kith-touches".into())
             .spawn(move || {
-                let _ = tx.send(touches::read(&paths));
+                let cache = touches::cache::dir();
+                let _ = tx.send(touches::read_cached(&paths, cache.as_deref()));
             });
         match started {
             Ok(_) => self.touches.pending = Some(rx),
