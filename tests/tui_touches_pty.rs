@@ -44,7 +44,9 @@ fn the_calendar_is_read_at_start_and_the_next_meeting_shows_on_the_card() {
     kith.wait_for("Fri 27 Nov · Lunch with Ana", WAIT);
     kith.send(keys::ENTER);
     kith.wait_for("⊡ Breakfast with Ana, early", WAIT);
+    // A lone Esc must arrive alone (Esc then q reads as Alt-q).
     kith.send(keys::ESC);
+    kith.wait_for("People by", WAIT);
     kith.send("q");
     assert!(kith.wait_exit(WAIT).success());
     let saved = kith::store::parse_book(&path, &std::fs::read(&path).unwrap()).unwrap();

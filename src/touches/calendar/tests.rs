@@ -118,3 +118,16 @@ fn a_bad_rule_skips_its_event_only() {
     assert!(occ.is_empty());
     assert_eq!(p.bad, 1, "{p:?}");
 }
+
+#[test]
+fn an_event_over_a_megabyte_is_skipped_without_being_held_and_the_next_read() {
+    let huge = format!(
+        "BEGIN:VEVENT\nUID:big\nDTSTART:20261105\n{}END:VEVENT\n\
+         BEGIN:VEVENT\nUID:ok\nDTSTART:20261106\nEND:VEVENT\n",
+        format!("DESCRIPTION:{}\n", "x".repeat(1000)).repeat(1100)
+    );
+    let (c, p) = cal(&huge);
+    assert_eq!(c.events.len(), 1);
+    assert_eq!(c.events[0].uid, "ok");
+    assert_eq!(p.bad_examples, ["t.ics:1: an event over 1 MB"]);
+}
