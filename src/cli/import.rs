@@ -144,6 +144,12 @@ fn touches(ctx: &Ctx, paths: &[PathBuf], dry_run: bool, list_unknown: bool) -> R
             outln!("{n:>5}  {}", kith::text::visible(addr));
         }
     }
+    if settings.me.is_empty() {
+        errln!(
+            "kith: config.ron names none of your addresses, so kith cannot tell what you sent: \
+             me: (emails: [\"you@example.org\"])"
+        );
+    }
     if found.problems.bad > 0 {
         return Ok(ExitCode::from(2));
     }
