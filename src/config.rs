@@ -34,6 +34,27 @@ pub struct Config {
     /// The phone's inbox folder (default: `inbox/` beside the book; a
     /// relative path is taken from the book's folder).
     pub inbox: Option<PathBuf>,
+    /// Words in a calendar event's title and the kind they make its touch
+    /// (`"lunch": "coffee"`); an event with none of them is a `meeting`.
+    pub calendar_kinds: BTreeMap<String, String>,
+    /// Calendars and mail kith reads by itself (`kith import --sources`,
+    /// and the TUI at start).
+    pub sources: Sources,
+}
+
+/// Where your calendars and mail are: `.ics` files or calendar vdirs
+/// (khal's, kept by vdirsyncer), maildirs (mbsync, offlineimap) or mboxes.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct Sources {
+    pub calendars: Vec<PathBuf>,
+    pub maildirs: Vec<PathBuf>,
+}
+
+impl Sources {
+    pub fn is_empty(&self) -> bool {
+        self.calendars.is_empty() && self.maildirs.is_empty()
+    }
 }
 
 /// What you can help others with yourself: needs it meets become "you could
@@ -41,6 +62,8 @@ pub struct Config {
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(default, deny_unknown_fields)]
 pub struct Me {
+    /// Your own e-mail addresses: who sent what, in mail and calendars.
+    pub emails: Vec<String>,
     pub offers: Vec<String>,
 }
 
@@ -57,6 +80,11 @@ impl Default for Config {
             keys: BTreeMap::new(),
             me: Me::default(),
             inbox: None,
+            calendar_kinds: [("coffee", "coffee"), ("lunch", "coffee"), ("call", "call")]
+                .into_iter()
+                .map(|(w, k)| (w.to_string(), k.to_string()))
+                .collect(),
+            sources: Sources::default(),
         }
     }
 }
@@ -93,6 +121,11 @@ impl Config {
         crate::store::ron_options()
             .from_str(text)
             .map_err(|e| ParseError::from_ron(path, &e).into())
+    }
+
+    /// What reading calendars and mail needs from the config.
+    pub fn touch_settings(&self) -> crate::touches::Settings {
+        crate::touches::Settings::new(&self.me.emails, &self.calendar_kinds, self.kinds())
     }
 
     pub fn kinds(&self) -> Kinds {

@@ -13,4 +13,5 @@ pub mod search;
 pub mod store;
 pub mod sync;
 pub mod text;
+pub mod touches;
 pub mod tui;

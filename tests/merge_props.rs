@@ -271,6 +271,7 @@ fn entry_fields(e: &Entry) -> Vec<(&'static str, V)> {
         done,
         done_on,
         released,
+        source,
     } = e;
     let direction: &Direction = direction;
     vec![
@@ -282,6 +283,7 @@ fn entry_fields(e: &Entry) -> Vec<(&'static str, V)> {
         ("done", one(done)),
         ("done_on", one(done_on)),
         ("released", one(released)),
+        ("source", one(source)),
     ]
 }
 

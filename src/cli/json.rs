@@ -52,6 +52,14 @@ pub fn person_full(p: &Person, f: &PersonFacts) -> Value {
 }
 
 pub fn entry(e: &Entry, book: &Book) -> Value {
+    let mut v = entry_fields(e, book);
+    if let Some(source) = e.source {
+        v["source"] = json!(source.as_str());
+    }
+    v
+}
+
+fn entry_fields(e: &Entry, book: &Book) -> Value {
     json!({
         "id": e.id.to_string(),
         "date": e.date.to_string(),

@@ -95,7 +95,7 @@ enum Command {
     Log(log::LogArgs),
     /// Apply the capture lines your phone (or any device) left in the inbox folder beside the book.
     Inbox(inbox::InboxArgs),
-    /// Import people from LinkedIn, Google Contacts or vCard; re-importing duplicates nobody.
+    /// Import people from LinkedIn, Google Contacts or vCard (re-importing duplicates nobody), or touches from a calendar or mail.
     Import(import::ImportArgs),
     /// Export the book as vCard, CSV, Markdown or iCalendar.
     Export(export::ExportArgs),

@@ -255,6 +255,9 @@ pub fn show(ctx: &Ctx, a: ShowArgs) -> Result<ExitCode> {
         _ => "never".to_string(),
     };
     outln!("  {:<10} {last}", "contact");
+    if let Some(m) = book.next_meeting(id, ctx.today) {
+        outln!("  {:<10} {}", "next", kith::text::visible(&m.label()));
+    }
     if p.archived {
         outln!("  archived");
     }
@@ -280,8 +283,9 @@ pub fn show(ctx: &Ctx, a: ShowArgs) -> Result<ExitCode> {
             Some(note) => format!(" [released: {note}]"),
             None => String::new(),
         };
+        let mark = e.source.map_or(String::new(), |s| format!("{} ", s.mark()));
         outln!(
-            "  {}  {} {:<8} {}{with}{state}{follow}",
+            "  {}  {} {:<8} {mark}{}{with}{state}{follow}",
             e.date,
             e.direction.arrow(),
             e.kind,

@@ -76,6 +76,7 @@ pub fn run(ctx: &Ctx, a: ReviewArgs) -> Result<ExitCode> {
             day.headline(&review::ReviewProgress::of(&book, ctx.today))
         ),
     }
+    let matcher = std::cell::OnceCell::new();
     for (p, item) in &people {
         outln!();
         match &p.org {
@@ -84,6 +85,22 @@ pub fn run(ctx: &Ctx, a: ReviewArgs) -> Result<ExitCode> {
         }
         for reason in &item.reasons {
             outln!("  {reason}");
+            // Before a meeting: who could help with what they need.
+            if matches!(reason, review::Reason::MeetTomorrow { .. }) {
+                let matcher = matcher
+                    .get_or_init(|| kith::intros::Matcher::build(&book, &ctx.config.me.offers));
+                let opts = kith::intros::Options {
+                    per_need: 1,
+                    limit: Some(3),
+                };
+                for s in matcher.for_person(p.id, &opts) {
+                    let who = match s.candidate {
+                        kith::intros::Candidate::Me => "you".to_string(),
+                        kith::intros::Candidate::Person(o) => book.name_of(o),
+                    };
+                    outln!("    {who} could help with “{}”", s.need);
+                }
+            }
         }
     }
     if !a.all && day.more_due > 0 {

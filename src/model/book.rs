@@ -3,6 +3,7 @@ use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
 use super::{DismissedIntro, Entry, EntryId, Inbox, Lineage, Person, PersonId, ReviewProgress};
+use super::{Logged, Meetings};
 
 /// The version of the file format this build reads and writes.
 pub const FORMAT_VERSION: u32 = 2;
@@ -48,6 +49,14 @@ pub struct Book {
     /// [`super::inbox`]). After `review`, before `lineage`: read with them.
     #[serde(default, skip_serializing_if = "Inbox::is_empty")]
     pub inbox: Inbox,
+    /// What kith logged by itself from calendars and mail, by key (see
+    /// [`super::touches`]), kept after the entry is deleted so it is not
+    /// logged again. Read with the tail, like the inbox.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub touches: Logged,
+    /// The next meeting ahead per calendar event, with people in the book.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub meetings: Meetings,
     /// Each changed record's earlier versions (see [`super::lineage`]), so
     /// a conflict copy can be merged without a common version. Last, after
     /// `review`: the fast reader reads the two with ron.
@@ -68,6 +77,8 @@ impl Default for Book {
             dismissed_intros: Vec::new(),
             review: None,
             inbox: Inbox::default(),
+            touches: Logged::new(),
+            meetings: Meetings::new(),
             lineage: Lineage::default(),
         }
     }
@@ -105,6 +116,13 @@ impl Book {
             self.dismissed_intros.sort();
             self.dismissed_intros.dedup();
         }
+    }
+
+    /// The first meeting on or after `today` with `person` (or anyone
+    /// merged into them).
+    pub fn next_meeting(&self, person: PersonId, today: NaiveDate) -> Option<&super::Meeting> {
+        let person = self.resolve(person);
+        super::touches::next_meeting(&self.meetings, today, |p| self.resolve(p) == person)
     }
 
     /// Follows merges: the id a (possibly merged-away) id now means.

@@ -49,6 +49,32 @@ impl fmt::Display for Direction {
     }
 }
 
+/// Where an entry came from, when kith logged it by itself: a calendar's
+/// event or a day's mail (none: typed, or from the phone's inbox).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Origin {
+    Calendar,
+    Mail,
+}
+
+impl Origin {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Origin::Calendar => "calendar",
+            Origin::Mail => "mail",
+        }
+    }
+
+    /// The mark the timeline shows before an imported entry's summary.
+    pub fn mark(self) -> &'static str {
+        match self {
+            Origin::Calendar => "⊡",
+            Origin::Mail => "✉",
+        }
+    }
+}
+
 fn is_gave(d: &Direction) -> bool {
     *d == Direction::Gave
 }
@@ -85,6 +111,9 @@ pub struct Entry {
     /// else"): closed, so it stops nagging, and not a deed given.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub released: Option<String>,
+    /// Logged by kith from a calendar or mail (see [`Origin`]).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub source: Option<Origin>,
 }
 
 impl Entry {
@@ -100,6 +129,7 @@ impl Entry {
             done: false,
             done_on: None,
             released: None,
+            source: None,
         }
     }
 

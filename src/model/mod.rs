@@ -27,7 +27,7 @@ pub use delete::delete_op;
 pub use dismissed::{DismissedIntro, need_key, same_need};
 pub(crate) use edit::person_fields;
 pub use edit::{PersonEdit, PersonField};
-pub use entry::{Direction, Entry, EntryId};
+pub use entry::{Direction, Entry, EntryId, Origin};
 pub use facts::{Facts, Index, PersonFacts};
 pub use give_take::{Balance, GiveTake, give_take};
 pub use inbox::{Inbox, InboxLine, LineState, TAKEN_BACK, entry_id_for, line_key};
@@ -36,7 +36,9 @@ pub use lineage::{Lineage, Rev};
 pub use merge::merge_op;
 pub use ops::{Op, OpError};
 pub use person::{CLASH_PREFIX, HowMet, Person, PersonId};
+pub mod touches;
 pub use review::{
     Outcome, Reason, ReviewItem, ReviewProgress, ReviewSession, ReviewStep, SnoozeChoice, Summary,
     queue,
 };
+pub use touches::{Imported, Logged, Meeting, Meetings};

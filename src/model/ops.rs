@@ -5,8 +5,8 @@
 use chrono::NaiveDate;
 
 use super::{
-    Book, DismissedIntro, Entry, EntryId, InboxLine, LineState, Lineage, Person, PersonEdit,
-    PersonId, ReviewProgress,
+    Book, DismissedIntro, Entry, EntryId, Imported, InboxLine, LineState, Lineage, Meeting, Person,
+    PersonEdit, PersonId, ReviewProgress,
 };
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -60,6 +60,17 @@ pub enum Op {
     /// says it was taken back), so a capture taken back is not applied again
     /// at the next reading but shown in the review to log or dismiss.
     ApplyInboxLine(Box<InboxLine>),
+    /// Remembers (or, with `None`, forgets) a touch logged from a calendar
+    /// or mail under its key (see [`super::touches`]).
+    SetImported {
+        key: String,
+        imported: Option<Imported>,
+    },
+    /// Puts (or, with `None`, takes away) a meeting ahead under its key.
+    SetMeeting {
+        key: String,
+        meeting: Option<Box<Meeting>>,
+    },
     /// Several operations applied together: all of them or none.
     Batch(Vec<Op>),
 }
@@ -150,7 +161,9 @@ impl Op {
             | Op::SetDismissed(..)
             | Op::SetLineage(_)
             | Op::SetInboxLine { .. }
-            | Op::ApplyInboxLine(_) => {}
+            | Op::ApplyInboxLine(_)
+            | Op::SetImported { .. }
+            | Op::SetMeeting { .. } => {}
             Op::Batch(ops) => ops.iter().for_each(|op| op.touched(people, entries)),
         }
     }
@@ -342,6 +355,23 @@ impl Op {
                     file,
                     key,
                     state: was,
+                })
+            }
+            Op::SetImported { key, imported } => {
+                let was = match imported {
+                    Some(i) => book.touches.insert(key.clone(), i),
+                    None => book.touches.remove(&key),
+                };
+                Ok(Op::SetImported { key, imported: was })
+            }
+            Op::SetMeeting { key, meeting } => {
+                let was = match meeting {
+                    Some(m) => book.meetings.insert(key.clone(), *m),
+                    None => book.meetings.remove(&key),
+                };
+                Ok(Op::SetMeeting {
+                    key,
+                    meeting: was.map(Box::new),
                 })
             }
             Op::SetReview(progress) => {

@@ -14,7 +14,8 @@ use serde::de::IntoDeserializer;
 use std::collections::BTreeMap;
 
 use crate::model::{
-    Birthday, Book, Direction, DismissedIntro, Entry, EntryId, HowMet, Kind, Person, PersonId,
+    Birthday, Book, Direction, DismissedIntro, Entry, EntryId, HowMet, Kind, Origin, Person,
+    PersonId,
 };
 
 /// The book in `bytes`, or `None` when they are not in the shape the writer
@@ -46,7 +47,9 @@ pub fn read_book(bytes: &[u8]) -> Option<Book> {
             "entries" => set_once(&mut entries, c.records(entry)?)?,
             "merged" => set_once(&mut merged, c.merged()?)?,
             "dismissed_intros" => set_once(&mut dismissed_intros, c.records(dismissed)?)?,
-            "review" | "inbox" | "lineage" => set_once(&mut tail, c.tail(line)?)?,
+            "review" | "inbox" | "touches" | "meetings" | "lineage" => {
+                set_once(&mut tail, c.tail(line)?)?
+            }
             _ => return None,
         }
         c.lit(",\n")?;
@@ -66,6 +69,11 @@ pub fn read_book(bytes: &[u8]) -> Option<Book> {
         dismissed_intros: dismissed_intros.unwrap_or_default(),
         review: tail.as_ref().and_then(|t| t.review.clone()),
         inbox: tail.as_ref().map(|t| t.inbox.clone()).unwrap_or_default(),
+        touches: tail.as_ref().map(|t| t.touches.clone()).unwrap_or_default(),
+        meetings: tail
+            .as_ref()
+            .map(|t| t.meetings.clone())
+            .unwrap_or_default(),
         lineage: tail.map(|t| t.lineage).unwrap_or_default(),
     })
 }
@@ -78,6 +86,10 @@ struct Tail {
     review: Option<crate::model::ReviewProgress>,
     #[serde(default)]
     inbox: crate::model::Inbox,
+    #[serde(default)]
+    touches: crate::model::Logged,
+    #[serde(default)]
+    meetings: crate::model::Meetings,
     #[serde(default)]
     lineage: crate::model::Lineage,
 }
@@ -194,6 +206,7 @@ fn entry(c: &mut Cursor) -> Option<Entry> {
     let mut done = None;
     let mut done_on = None;
     let mut released = None;
+    let mut source = None;
     c.fields(|c, field| {
         match field {
             "id" => set_once(&mut id, EntryId(c.id()?))?,
@@ -206,6 +219,7 @@ fn entry(c: &mut Cursor) -> Option<Entry> {
             "done" => set_once(&mut done, c.bool()?)?,
             "done_on" => set_once(&mut done_on, c.date()?)?,
             "released" => set_once(&mut released, c.string()?)?,
+            "source" => set_once(&mut source, c.origin()?)?,
             _ => return None,
         }
         Some(())
@@ -221,6 +235,7 @@ fn entry(c: &mut Cursor) -> Option<Entry> {
         done: done.unwrap_or_default(),
         done_on,
         released,
+        source,
     })
 }
 
@@ -351,6 +366,14 @@ impl<'a> Cursor<'a> {
             "gave" => Some(Direction::Gave),
             "received" => Some(Direction::Received),
             "mutual" => Some(Direction::Mutual),
+            _ => None,
+        }
+    }
+
+    fn origin(&mut self) -> Option<Origin> {
+        match self.ident()? {
+            "calendar" => Some(Origin::Calendar),
+            "mail" => Some(Origin::Mail),
             _ => None,
         }
     }

@@ -40,6 +40,7 @@ fn sample() -> String {
         "coded",
     );
     coded.id = crate::model::EntryId::parse("em0x4vz9r").unwrap();
+    coded.source = Some(crate::model::Origin::Calendar);
     book.entries.push(coded);
     book.merged
         .insert(PersonId::parse("pz0000001").unwrap(), code);
@@ -101,6 +102,21 @@ fn sample() -> String {
         &waiting.key.clone(),
         Some(crate::model::LineState::Waiting(waiting)),
     );
+    book.touches.insert(
+        "cal:lunch@x 2026-12-01".into(),
+        crate::model::Imported {
+            entry: crate::model::EntryId::parse("em0x4vz9r").unwrap(),
+            said: "0921acf6db036383".into(),
+        },
+    );
+    book.meetings.insert(
+        "lunch@x".into(),
+        crate::model::Meeting {
+            date: "2026-12-10".parse().unwrap(),
+            summary: "Lunch with Ana's \"team\"".into(),
+            people: vec![PersonId(1), PersonId(2)],
+        },
+    );
     book.lineage
         .people
         .insert(PersonId(1), vec![crate::model::Rev(0xab_cdef_0123)]);
@@ -135,6 +151,9 @@ fn every_field_and_escape_reads_and_writes_as_ron_does() {
     );
     assert!(by_ron.review.is_some(), "the sample holds review progress");
     assert_eq!(by_ron.inbox.waiting.len(), 1, "and the inbox: {text}");
+    assert_eq!(by_ron.touches.len(), 1, "and what calendars logged: {text}");
+    assert_eq!(by_ron.meetings.len(), 1, "and the meetings ahead: {text}");
+    assert!(text.contains("source: calendar"), "{text}");
 }
 
 #[test]

@@ -25,6 +25,8 @@ pub fn book_text(book: &Book) -> String {
         dismissed_intros,
         review,
         inbox,
+        touches,
+        meetings,
         lineage,
     } = book;
     let mut out = Out(String::with_capacity(
@@ -74,8 +76,13 @@ pub fn book_text(book: &Book) -> String {
         }
         out.push("\n  ]");
     }
-    if review.is_some() || !inbox.is_empty() || !lineage.is_empty() {
-        out.push(&tail_text(review, inbox, lineage));
+    if review.is_some()
+        || !inbox.is_empty()
+        || !touches.is_empty()
+        || !meetings.is_empty()
+        || !lineage.is_empty()
+    {
+        out.push(&tail_text(review, inbox, touches, meetings, lineage));
     }
     out.push(",\n)\n");
     out.0
@@ -87,11 +94,15 @@ pub fn book_text(book: &Book) -> String {
 fn tail_text(
     review: &Option<crate::model::ReviewProgress>,
     inbox: &crate::model::Inbox,
+    touches: &crate::model::Logged,
+    meetings: &crate::model::Meetings,
     lineage: &crate::model::Lineage,
 ) -> String {
     let alone = Book {
         review: review.clone(),
         inbox: inbox.clone(),
+        touches: touches.clone(),
+        meetings: meetings.clone(),
         lineage: lineage.clone(),
         ..Book::default()
     };
@@ -232,6 +243,7 @@ fn entry(out: &mut Out, e: &Entry) {
         done,
         done_on,
         released,
+        source,
     } = e;
     out.push("(id: ");
     out.id(*id);
@@ -266,6 +278,10 @@ fn entry(out: &mut Out, e: &Entry) {
     if let Some(note) = released {
         out.push(", released: ");
         out.string(note);
+    }
+    if let Some(origin) = source {
+        out.push(", source: ");
+        out.push(origin.as_str());
     }
     out.push(")");
 }

@@ -225,6 +225,7 @@ pub(super) fn entry(b: &Entry, o: &Entry, t: &Entry, clashes: &mut Vec<FieldClas
         done,
         done_on,
         released,
+        source,
     } = b;
     Entry {
         id: *id,
@@ -237,6 +238,12 @@ pub(super) fn entry(b: &Entry, o: &Entry, t: &Entry, clashes: &mut Vec<FieldClas
         done: scalar("done", done, &o.done, &t.done, clashes),
         done_on: scalar("done_on", done_on, &o.done_on, &t.done_on, clashes),
         released: scalar("released", released, &o.released, &t.released, clashes),
+        // Where it came from: never changed by kith; one side's change.
+        source: if o.source == *source {
+            t.source
+        } else {
+            o.source
+        },
     }
 }
 

@@ -125,6 +125,16 @@ pub fn merge3(base: &Book, ours: &Book, theirs: &Book) -> Merged {
         merged,
         dismissed_intros: dismissed,
         inbox: crate::model::Inbox::merge3(&base.inbox, &ours.book.inbox, &theirs.book.inbox),
+        touches: crate::model::touches::merge3(
+            &base.touches,
+            &ours.book.touches,
+            &theirs.book.touches,
+        ),
+        meetings: crate::model::touches::merge3(
+            &base.meetings,
+            &ours.book.meetings,
+            &theirs.book.meetings,
+        ),
         review: review(
             base.review.as_ref(),
             ours.book.review.as_ref().map(|r| ours.remap.review(r)),

@@ -81,6 +81,8 @@ fn neutral_base_with(a: &Book, b: &Book, ancestors: &Ancestors) -> Book {
         dismissed_intros,
         review,
         inbox,
+        touches,
+        meetings,
         lineage,
     } = a;
     // A version one copy replaced is where the other copy's record stands:
@@ -174,6 +176,8 @@ fn neutral_base_with(a: &Book, b: &Book, ancestors: &Ancestors) -> Book {
             .collect(),
         review: same(review, &b.review),
         inbox: crate::model::Inbox::common(inbox, &b.inbox),
+        touches: crate::model::touches::common(touches, &b.touches),
+        meetings: crate::model::touches::common(meetings, &b.meetings),
         lineage: Lineage::default(),
     }
 }
@@ -406,6 +410,7 @@ fn neutral_entry(a: &Entry, b: &Entry) -> Entry {
         done,
         done_on,
         released,
+        source,
     } = a;
     Entry {
         id: *id,
@@ -434,6 +439,7 @@ fn neutral_entry(a: &Entry, b: &Entry) -> Entry {
         done: *done && b.done,
         done_on: same(done_on, &b.done_on),
         released: same(released, &b.released),
+        source: same(source, &b.source),
     }
 }
 

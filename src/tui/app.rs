@@ -122,6 +122,8 @@ pub struct App {
     pub(crate) copies: Vec<std::path::PathBuf>,
     /// The phone's inbox folder and how it looked when last read.
     pub(crate) inbox: crate::tui::save::inbox::InboxWatch,
+    /// Calendars and mail being read at start, on a thread of their own.
+    pub(crate) touches: crate::tui::save::touches::TouchScan,
 }
 
 impl App {
@@ -173,6 +175,7 @@ impl App {
             exit: Exit::Done,
             copies: Vec::new(),
             inbox: crate::tui::save::inbox::InboxWatch::default(),
+            touches: crate::tui::save::touches::TouchScan::default(),
         };
         app.settle(Selection::default());
         app

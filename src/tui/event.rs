@@ -81,6 +81,9 @@ pub fn run_loop(terminal: &mut DefaultTerminal, app: &mut App) -> io::Result<()>
             if app.check_inbox() {
                 dirty = true;
             }
+            if app.check_touches() {
+                dirty = true;
+            }
         }
     }
     app.wait_saves();

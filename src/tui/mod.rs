@@ -193,6 +193,8 @@ pub fn app_for(launch: Launch) -> Result<App, TuiError> {
         book_file.map(|f| crate::inbox::folder(&f, app.config().inbox.as_deref())),
     );
     app.check_inbox();
+    // Calendars and mail: read on a thread, applied when in (the poll).
+    app.scan_touches();
     // A comment written into the book by hand would not survive a save: say
     // so at once (`kith check` lists every one).
     if let Some(w) = app.store().warnings().first().cloned() {

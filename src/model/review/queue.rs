@@ -212,6 +212,18 @@ pub fn reasons(
             });
         }
     }
+    // A meeting tomorrow: what you could bring to it.
+    let tomorrow = today.succ_opt().unwrap_or(today);
+    if let Some(m) = book
+        .next_meeting(person.id, tomorrow)
+        .filter(|m| m.date == tomorrow)
+    {
+        reasons.push(Reason::MeetTomorrow {
+            date: m.date,
+            summary: m.summary.clone(),
+            bring: bring(book, facts, kinds, person),
+        });
+    }
     // A line about someone merged away since shows with whom they became.
     let about_them = book
         .inbox
@@ -236,6 +248,48 @@ pub fn reasons(
     // places the person in the queue.)
     reasons.sort_by_key(|r| (r.key(), r.closes()));
     reasons
+}
+
+/// What you could bring to a meeting with `person`: your open promises to
+/// them, their needs, and the last deed each way.
+fn bring(book: &Book, facts: &PersonFacts, kinds: &Kinds, person: &Person) -> Vec<String> {
+    let mut out = Vec::new();
+    for &i in &facts.open {
+        let e = &book.entries[i];
+        if e.is_open_promise() && e.direction != Direction::Received {
+            out.push(format!("your promise “{}”", e.summary));
+        }
+    }
+    for need in &person.needs {
+        out.push(format!("their need “{need}”"));
+    }
+    let deeds = facts
+        .entries
+        .iter()
+        .map(|&i| &book.entries[i])
+        .filter(|e| !e.is_open_promise() && !e.is_released())
+        .filter(|e| kinds.weight(&e.kind) == Weight::Deed);
+    let mut given = None;
+    let mut received = None;
+    for e in deeds {
+        match e.direction {
+            Direction::Received => received = received.or(Some(e)),
+            Direction::Gave | Direction::Mutual => given = given.or(Some(e)),
+        }
+    }
+    if let Some(e) = given {
+        out.push(format!(
+            "last you gave: {} “{}” {}",
+            e.kind, e.summary, e.date
+        ));
+    }
+    if let Some(e) = received {
+        out.push(format!(
+            "last they gave: {} “{}” {}",
+            e.kind, e.summary, e.date
+        ));
+    }
+    out
 }
 
 /// The oldest deed they did for you since the last deed you did for them

@@ -53,6 +53,14 @@ pub enum Reason {
         seen: NaiveDate,
         why: String,
     },
+    /// A meeting with them tomorrow (from a calendar): the moment a deed is
+    /// cheapest. `bring` is what you could bring: your open promises to
+    /// them, their needs, the last deed each way.
+    MeetTomorrow {
+        date: NaiveDate,
+        summary: String,
+        bring: Vec<String>,
+    },
     /// A birthday within the next week (`in_days == 0` is today).
     Birthday {
         in_days: i64,
@@ -73,6 +81,8 @@ impl Reason {
             Reason::CoffeeOnlyIdle { .. } => 4,
             Reason::Birthday { .. } => 5,
             Reason::Resolve { .. } => 6,
+            // Tomorrow it is too late: with the commitments.
+            Reason::MeetTomorrow { .. } => 1,
             // A deed the user already wrote down, waiting to be logged: first.
             Reason::Inbox { .. } => 0,
         }
@@ -89,6 +99,7 @@ impl Reason {
             Reason::Birthday { .. } => "birthday",
             Reason::Resolve { .. } => "resolve",
             Reason::Inbox { .. } => "inbox",
+            Reason::MeetTomorrow { .. } => "meeting",
         }
     }
 
@@ -107,7 +118,10 @@ impl Reason {
     pub fn is_commitment(&self) -> bool {
         matches!(
             self,
-            Reason::OpenPromise { .. } | Reason::FollowUpDue { .. } | Reason::Inbox { .. }
+            Reason::OpenPromise { .. }
+                | Reason::FollowUpDue { .. }
+                | Reason::Inbox { .. }
+                | Reason::MeetTomorrow { .. }
         )
     }
 
@@ -132,7 +146,7 @@ impl Reason {
             Reason::CoffeeOnlyIdle { met_days_ago, .. } => met_days_ago - i64::from(coffee_days),
             Reason::Birthday { in_days, .. } => BIRTHDAY_WEIGHT - 25 * in_days,
             Reason::Resolve { .. } => RESOLVE_WEIGHT,
-            Reason::Inbox { .. } => RESOLVE_WEIGHT,
+            Reason::Inbox { .. } | Reason::MeetTomorrow { .. } => RESOLVE_WEIGHT,
         }
     }
 
@@ -158,6 +172,7 @@ impl Reason {
             Reason::Resolve { .. } => 0,
             // The line read first comes first.
             Reason::Inbox { seen, .. } => seen.num_days_from_ce().into(),
+            Reason::MeetTomorrow { .. } => 0,
         }
     }
 
@@ -310,6 +325,21 @@ impl fmt::Display for Reason {
                 "from {file}, {}: `{line}` — {why}",
                 seen.format("%-d %b")
             ),
+            Reason::MeetTomorrow {
+                date,
+                summary,
+                bring,
+            } => {
+                write!(
+                    f,
+                    "you meet tomorrow ({}): {summary}",
+                    date.format("%a %-d %b")
+                )?;
+                if !bring.is_empty() {
+                    write!(f, " · bring: {}", bring.join("; "))?;
+                }
+                Ok(())
+            }
             Reason::Resolve { clashes } => {
                 write!(f, "the copies disagreed: ")?;
                 match clashes.as_slice() {

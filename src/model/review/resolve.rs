@@ -80,7 +80,10 @@ pub fn resolve(
                 ),
             )
         }
-        Reason::CoffeeOnlyIdle { .. } | Reason::Reciprocate { .. } | Reason::Inbox { .. } => {
+        Reason::CoffeeOnlyIdle { .. }
+        | Reason::Reciprocate { .. }
+        | Reason::Inbox { .. }
+        | Reason::MeetTomorrow { .. } => {
             return Resolution::Capture { person };
         }
     };

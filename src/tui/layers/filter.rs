@@ -44,6 +44,14 @@ pub fn choices(book: &Book, kinds: &Kinds, entries: &[usize]) -> Vec<(WeightFilt
         (WeightFilter::Deeds, weighing(Weight::Deed)),
         (WeightFilter::Touches, weighing(Weight::Touch)),
     ];
+    // Once kith logs from calendars or mail, they can be left out.
+    let typed = entries
+        .iter()
+        .filter(|i| book.entries[**i].source.is_none())
+        .count();
+    if typed < entries.len() {
+        rows.push((WeightFilter::Typed, typed));
+    }
     for (kind, _) in kinds.iter() {
         let n = per_kind.get(kind).copied().unwrap_or(0);
         rows.push((WeightFilter::Kind(kind.clone()), n));
@@ -152,5 +160,26 @@ mod tests {
         let only_some = choices(&book, &kinds, &[2, 3]);
         assert_eq!(only_some[0], (WeightFilter::All, 2));
         assert_eq!(only_some[1], (WeightFilter::Deeds, 1));
+    }
+
+    #[test]
+    fn what_kith_logged_from_calendars_and_mail_can_be_left_out() {
+        let mut book = Book::default();
+        for k in ["coffee", "meeting", "message"] {
+            book.entries.push(entry(k));
+        }
+        let kinds = Kinds::default();
+        assert!(
+            choices(&book, &kinds, &[0, 1, 2])
+                .iter()
+                .all(|(f, _)| *f != WeightFilter::Typed),
+            "no choice for it before anything was imported"
+        );
+        book.entries[1].source = Some(crate::model::Origin::Calendar);
+        book.entries[2].source = Some(crate::model::Origin::Mail);
+        let rows = choices(&book, &kinds, &[0, 1, 2]);
+        assert_eq!(rows[3], (WeightFilter::Typed, 1));
+        assert!(WeightFilter::Typed.keeps(&kinds, &book.entries[0]));
+        assert!(!WeightFilter::Typed.keeps(&kinds, &book.entries[1]));
     }
 }

@@ -72,6 +72,9 @@ pub enum WeightFilter {
     All,
     Deeds,
     Touches,
+    /// Only what you logged yourself: not what kith logged from calendars
+    /// and mail.
+    Typed,
     /// Only entries of this kind.
     Kind(Kind),
 }
@@ -82,7 +85,9 @@ impl WeightFilter {
         match self {
             WeightFilter::All => WeightFilter::Deeds,
             WeightFilter::Deeds => WeightFilter::Touches,
-            WeightFilter::Touches | WeightFilter::Kind(_) => WeightFilter::All,
+            WeightFilter::Touches | WeightFilter::Typed | WeightFilter::Kind(_) => {
+                WeightFilter::All
+            }
         }
     }
 
@@ -91,6 +96,7 @@ impl WeightFilter {
             WeightFilter::All => "all",
             WeightFilter::Deeds => "deeds",
             WeightFilter::Touches => "touches",
+            WeightFilter::Typed => "typed (no calendar, mail)",
             WeightFilter::Kind(kind) => kind.as_str(),
         }
     }
@@ -104,9 +110,11 @@ impl WeightFilter {
         }
     }
 
-    /// Does an entry of `kind` pass?
-    pub fn keeps(&self, kinds: &Kinds, kind: &Kind) -> bool {
+    /// Does `entry` pass?
+    pub fn keeps(&self, kinds: &Kinds, entry: &crate::model::Entry) -> bool {
+        let kind = &entry.kind;
         match self {
+            WeightFilter::Typed => entry.source.is_none(),
             WeightFilter::All => true,
             WeightFilter::Deeds => kinds.weight(kind) == Weight::Deed,
             WeightFilter::Touches => kinds.weight(kind) == Weight::Touch,
@@ -232,7 +240,7 @@ impl Lists {
         };
         if weight != WeightFilter::All {
             self.timeline
-                .retain(|i| weight.keeps(src.kinds, &book.entries[*i].kind));
+                .retain(|i| weight.keeps(src.kinds, &book.entries[*i]));
         }
     }
 

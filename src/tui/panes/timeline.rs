@@ -167,7 +167,15 @@ pub fn entry_line(app: &App, e: &Entry, width: usize, show_people: bool) -> Line
         (false, true) => 11,
         (false, false) => 7,
     };
-    let summary_w = width.saturating_sub(used + tail_w);
+    let mut summary_w = width.saturating_sub(used + tail_w);
+    // Logged by kith from a calendar or mail: marked so.
+    if let Some(source) = e.source {
+        let mark = crate::text::truncate(source.mark(), summary_w.saturating_sub(1));
+        if !mark.is_empty() {
+            summary_w = summary_w.saturating_sub(crate::text::width(&mark) + 1);
+            spans.push(Span::styled(format!("{mark} "), theme.dim()));
+        }
+    }
     spans.push(Span::raw(fit(&e.summary, summary_w)));
     if !tail.is_empty() {
         let style = if e.is_open_promise() || e.open_follow_up().is_some_and(|d| d <= app.today) {

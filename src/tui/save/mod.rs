@@ -7,3 +7,4 @@ pub mod copies;
 pub mod history;
 pub mod inbox;
 pub mod saver;
+pub mod touches;

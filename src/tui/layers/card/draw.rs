@@ -283,6 +283,12 @@ pub(crate) fn standing_lines<'a>(app: &'a App, p: &'a Person, theme: Theme) -> V
     if !due.is_empty() {
         lines.push(Line::from(due));
     }
+    if let Some(m) = app.book().next_meeting(p.id, app.today) {
+        lines.push(Line::from(vec![
+            label("next"),
+            Span::styled(m.label(), theme.accent()),
+        ]));
+    }
     if let Some(until) = p.snoozed_until.filter(|d| *d > app.today) {
         let key = app.keymap().key_for(
             crate::tui::keys::keymap::Table::People,
