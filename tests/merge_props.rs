@@ -912,3 +912,54 @@ fn one_sided_changes_are_taken_whole(
     }
     Ok(())
 }
+
+/// Cases other sessions saw fail, checked by every property's checks on
+/// every seed, both merges (as the regressions file cannot hold a case
+/// found on another branch).
+#[test]
+fn cases_seen_failing_elsewhere_pass_every_check() {
+    let cases: Vec<(Vec<Step>, Vec<Step>)> = vec![
+        // A merge on each side, in a circle, and a second merge into one.
+        (
+            vec![Step::Merge(2, 0)],
+            vec![Step::Merge(0, 2), Step::Merge(1, 2)],
+        ),
+        // Merged into someone that side then deleted; changed on the other.
+        (
+            vec![
+                Step::Edit(1, Edit::Org(0)),
+                Step::AddPerson(0),
+                Step::AddPerson(1),
+                Step::AddPerson(2),
+            ],
+            vec![Step::Merge(1, 3), Step::Delete(2)],
+        ),
+    ];
+    for seed in 0..4u64 {
+        let base = generate(30, 150, seed, today());
+        for (ours, theirs) in &cases {
+            for (ours, theirs) in [(ours, theirs), (theirs, ours)] {
+                let run = || -> Result<(), TestCaseError> {
+                    let (o, t) = (play(&base, ours), play(&base, theirs));
+                    check(&base, &o, &t)?;
+                    disagreeing_merges_make_one_person(&base, [&o, &t], &merge3(&base, &o, &t))?;
+                    let (o, t) = (
+                        play_on(&base, ours, Some(11)),
+                        play_on(&base, theirs, Some(22)),
+                    );
+                    check_copy(&o, &t)?;
+                    disagreeing_merges_make_one_person(
+                        &base,
+                        [&o, &t],
+                        &kith::sync::merge_copy(&o, &t),
+                    )?;
+                    one_sided_changes_are_taken_whole(&base, &o, &t)?;
+                    with_the_common_version_both_changed_merge_as_three_way(&base, &o, &t)
+                };
+                if let Err(e) = run() {
+                    panic!("seed {seed}, ours {ours:?}, theirs {theirs:?}: {e}");
+                }
+            }
+        }
+    }
+}

@@ -10,9 +10,9 @@ use super::report::{Disagreed, Side};
 
 /// The merges of people, united: each merged-away id three-way (a merge
 /// made, or undone, on one side lands; two different merges of one person:
-/// the lower target, see [`Disagreed`]). Merges that go round in a circle
-/// (A into B on one side, B into A on the other) lose the edge from the
-/// greatest id in it.
+/// the lower target, see [`Disagreed`], unless that closes a circle and the
+/// other does not). Merges that still go round in a circle (A into B on one
+/// side, B into A on the other) lose the edge from the greatest id in it.
 pub(super) fn merged_ids(
     b: &BTreeMap<PersonId, PersonId>,
     o: &BTreeMap<PersonId, PersonId>,
@@ -20,7 +20,7 @@ pub(super) fn merged_ids(
 ) -> (BTreeMap<PersonId, PersonId>, Vec<Disagreed>) {
     let keys: BTreeSet<PersonId> = b.keys().chain(o.keys()).chain(t.keys()).copied().collect();
     let mut out = BTreeMap::new();
-    let mut disagreed = Vec::new();
+    let mut disagreed: Vec<Disagreed> = Vec::new();
     for k in keys {
         let (bv, ov, tv) = (b.get(&k), o.get(&k), t.get(&k));
         let v = if ov == bv || ov == tv {
@@ -52,8 +52,38 @@ pub(super) fn merged_ids(
             out.insert(k, *v);
         }
     }
-    while let Some(k) = in_a_circle(&out) {
-        out.remove(&k);
+    while let Some(circle) = circle_of(&out) {
+        // A person the two sides merged into different people, whose kept
+        // merge closes a circle (Bo into Ana here; Ana into Bo and Bo into
+        // Cy there): the other side's merge is taken instead, when it does
+        // not, so all of them are one person — as both sides meant.
+        let switched = circle.iter().find_map(|k| {
+            let d = disagreed.iter().position(|d| d.from == *k)?;
+            let mut tried = out.clone();
+            tried.insert(*k, disagreed[d].lost);
+            circle_of(&tried)
+                .is_none_or(|c| !c.contains(k))
+                .then_some((d, tried))
+        });
+        match switched {
+            Some((d, tried)) => {
+                out = tried;
+                let was = disagreed[d];
+                disagreed[d] = Disagreed {
+                    kept: was.lost,
+                    lost: was.kept,
+                    lost_on: match was.lost_on {
+                        Side::Ours => Side::Theirs,
+                        Side::Theirs => Side::Ours,
+                    },
+                    ..was
+                };
+            }
+            None => {
+                let greatest = *circle.iter().max().expect("a circle has members");
+                out.remove(&greatest);
+            }
+        }
     }
     disagreed.retain(|d| out.get(&d.from) == Some(&d.kept));
     (out, disagreed)
@@ -83,14 +113,14 @@ pub(super) fn unmerge_entry<'e>(
     e
 }
 
-/// The greatest id of some circle of merges, if there is one.
-pub(super) fn in_a_circle(merged: &BTreeMap<PersonId, PersonId>) -> Option<PersonId> {
+/// The members of some circle of merges, if there is one.
+fn circle_of(merged: &BTreeMap<PersonId, PersonId>) -> Option<Vec<PersonId>> {
     for start in merged.keys() {
         let mut path = vec![*start];
         let mut at = *start;
         while let Some(next) = merged.get(&at) {
             if let Some(i) = path.iter().position(|p| p == next) {
-                return path[i..].iter().max().copied();
+                return Some(path[i..].to_vec());
             }
             path.push(*next);
             at = *next;
