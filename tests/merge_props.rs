@@ -235,6 +235,7 @@ fn person_fields(p: &Person) -> Vec<(&'static str, V)> {
         archived,
         snoozed_until,
         uids,
+        vcard,
     } = p;
     vec![
         ("name", one(name)),
@@ -255,6 +256,7 @@ fn person_fields(p: &Person) -> Vec<(&'static str, V)> {
         ("archived", one(archived)),
         ("snoozed_until", one(snoozed_until)),
         ("uids", V::Many(uids.clone())),
+        ("vcard", V::Many(vcard.clone())),
     ]
 }
 

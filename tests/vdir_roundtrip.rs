@@ -156,6 +156,7 @@ prop_compose! {
         cadence in prop::option::of(0u32..400), birthday in prop::option::of((prop::option::of(1900i32..2020), 1u32..13, 1u32..29)),
         notes in prop::option::of((text(), text())), archived in any::<bool>(),
         snoozed in prop::option::of(date()), uids in list("[a-z0-9-]{4,12}"),
+        kept in list("(item[1-3]\\.)?X-[A-Z]{2,6}(;TYPE=[a-z]{1,5})?:[a-z]{1,10}"),
     ) -> Person {
         let family = format!("{family}{i}");
         let mut p = Person::new(PersonId(0), match &extra {
@@ -182,6 +183,12 @@ prop_compose! {
         p.archived = archived;
         p.snoozed_until = snoozed;
         p.uids = uids.into_iter().map(|u| format!("{u}-{i}")).collect();
+        // Other apps' lines, which a card keeps verbatim.
+        for line in kept {
+            if !p.vcard.contains(&line) {
+                p.vcard.push(line);
+            }
+        }
         p
     }
 }

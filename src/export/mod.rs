@@ -8,6 +8,7 @@ pub mod google_csv;
 pub mod ics;
 pub mod markdown;
 pub mod vcard;
+pub mod vcard_keep;
 pub mod vcard_kith;
 pub mod vdir;
 

@@ -2,7 +2,7 @@
 //! them, and kith's own fields as `X-KITH-…` ([`super::vcard_kith`]), so
 //! kith's import reads every field back.
 
-use super::{escape_text, push_folded, vcard_kith};
+use super::{escape_text, push_folded, vcard_keep, vcard_kith};
 use crate::model::{Birthday, Book, Person};
 
 /// Marks a card kith wrote (a vdir export removes only such files).
@@ -31,12 +31,12 @@ pub fn render(book: &Book) -> String {
     out
 }
 
-/// One card, CRLF line ends, folded at 75 octets.
+/// One card, CRLF line ends, folded at 75 octets: kith's fields, then the
+/// lines kept from other tools' cards ([`vcard_keep`]), then kith's own
+/// `X-KITH-…` fields.
 pub fn card(out: &mut String, p: &Person) {
-    let mut line = |s: String| push_folded(out, &s);
-    line("BEGIN:VCARD".into());
-    line("VERSION:4.0".into());
-    line(PRODID.into());
+    let mut lines: Vec<String> = Vec::with_capacity(16 + p.vcard.len());
+    let mut line = |s: String| lines.push(s);
     line(format!("UID:{}", escape_text(&uid_of(p))));
     line(format!("FN:{}", escape_text(&p.name)));
     let n = match &p.structured_name {
@@ -63,7 +63,7 @@ pub fn card(out: &mut String, p: &Person) {
         line(format!("URL:{}", escape_text(&with_scheme(u))));
     }
     if let Some(b) = p.birthday {
-        line(format!("BDAY:{}", bday(b)));
+        line(format!("BDAY:{}", bday_value(b)));
     }
     if !p.tags.is_empty() {
         line(format!("CATEGORIES:{}", list(&p.tags)));
@@ -71,12 +71,19 @@ pub fn card(out: &mut String, p: &Person) {
     if !p.notes.is_empty() {
         line(format!("NOTE:{}", escape_text(&p.notes)));
     }
-    vcard_kith::write(p, &mut line);
-    line("END:VCARD".into());
+    vcard_keep::put_back(&mut lines, p);
+    vcard_kith::write(p, &mut |s| lines.push(s));
+    push_folded(out, "BEGIN:VCARD");
+    push_folded(out, "VERSION:4.0");
+    push_folded(out, PRODID);
+    for l in &lines {
+        push_folded(out, l);
+    }
+    push_folded(out, "END:VCARD");
 }
 
 /// A comma-separated list value, each item escaped.
-fn list(items: &[String]) -> String {
+pub(crate) fn list(items: &[String]) -> String {
     items
         .iter()
         .map(|s| escape_text(s))
@@ -85,7 +92,7 @@ fn list(items: &[String]) -> String {
 }
 
 /// `19850314`, or `--0314` without a year (RFC 6350 §4.3.1).
-fn bday(b: Birthday) -> String {
+pub(crate) fn bday_value(b: Birthday) -> String {
     match b.year {
         Some(y) => format!("{y:04}{:02}{:02}", b.month, b.day),
         None => format!("--{:02}{:02}", b.month, b.day),

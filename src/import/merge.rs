@@ -268,6 +268,9 @@ fn overwrite(into: &mut Person, from: Person) {
     if !from.notes.trim().is_empty() {
         into.notes = std::mem::take(&mut from.notes);
     }
+    // The card's own lines are what it holds now (a photo replaced on the
+    // phone replaces the one kept).
+    into.vcard = std::mem::take(&mut from.vcard);
     fill(into, from);
 }
 
@@ -302,6 +305,7 @@ fn fill(into: &mut Person, from: Person) {
     add_all(&mut into.needs, from.needs);
     add_all(&mut into.offers, from.offers);
     add_all(&mut into.uids, from.uids);
+    add_all(&mut into.vcard, from.vcard);
 }
 
 fn add_all(list: &mut Vec<String>, new: impl IntoIterator<Item = String>) {

@@ -19,7 +19,7 @@ mod report;
 mod table;
 pub mod values;
 pub mod vcard;
-mod vcard_line;
+pub(crate) mod vcard_line;
 
 use std::fmt;
 use std::path::{Path, PathBuf};

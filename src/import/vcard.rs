@@ -4,6 +4,7 @@
 
 use super::vcard_line::{Content, parse_content, split_escaped, unescape, unfold};
 use super::{NotFormat, Parsed, kith_fields};
+use crate::export::vcard_keep::{LEFT_OUT, is_owned, own_line};
 use crate::model::{Birthday, Person, PersonId};
 
 /// Parses vCard text (already decoded: no `CHARSET=` is applied).
@@ -50,8 +51,14 @@ pub fn parse_bytes(bytes: &[u8]) -> Result<Parsed, NotFormat> {
             continue;
         }
         match parse_content(&logical.text) {
-            Ok(content) => open.read(content, line),
-            Err(why) => open.problems.push((line, why)),
+            Ok(content) => open.read(content, &logical.text, line),
+            Err(why) => {
+                // Kept in the book (never dropped), but not written into a
+                // card again: a server would refuse the whole card.
+                open.keep_left_out(&logical.text);
+                open.problems
+                    .push((line, format!("{why}; kept verbatim in the book")));
+            }
         }
     }
     if let Some(open) = card {
@@ -92,6 +99,8 @@ struct Card {
     titles: usize,
     person: Person,
     problems: Vec<(usize, String)>,
+    /// Lines for [`Person::vcard`].
+    kept: Vec<String>,
 }
 
 impl Card {
@@ -106,10 +115,40 @@ impl Card {
             titles: 0,
             person: Person::new(PersonId(0), ""),
             problems: Vec::new(),
+            kept: Vec::new(),
         }
     }
 
-    fn read(&mut self, c: Content, line: usize) {
+    /// A line of a property kith models whose value it did not take (a second
+    /// ORG, a birthday it cannot read): kept, marked to be written back as is.
+    fn keep_left_out(&mut self, raw: &str) {
+        self.kept.push(format!("{LEFT_OUT}{}", raw.trim_end()));
+    }
+
+    /// Reads one content line: its value into the person, and the line itself
+    /// into [`Person::vcard`] unless kith writes that very line itself.
+    fn read(&mut self, c: Content, raw: &str, line: usize) {
+        let problems = self.problems.len();
+        let own = own_line(&c);
+        let modeled = own.is_some() || is_owned(&c.name);
+        self.read_value(&c, line);
+        let left_out = self.problems[problems..]
+            .iter()
+            .any(|(_, why)| why.ends_with("left out"));
+        let raw = raw.trim_end();
+        if left_out {
+            for (_, why) in &mut self.problems[problems..] {
+                if why.ends_with("left out") {
+                    why.push_str("; kept verbatim");
+                }
+            }
+            self.keep_left_out(raw);
+        } else if !modeled || own.is_some_and(|own| own != raw) {
+            self.kept.push(raw.to_string());
+        }
+    }
+
+    fn read_value(&mut self, c: &Content, line: usize) {
         const TEXT: &[&str] = &[
             "FN", "N", "NICKNAME", "ORG", "TITLE", "EMAIL", "TEL", "URL", "NOTE",
         ];
@@ -160,7 +199,7 @@ impl Card {
                     (None, org) => p.org = org,
                     (Some(kept), Some(org)) => self.problems.push((
                         line,
-                        format!("another ORG `{org}` left out (kept `{kept}`)"),
+                        format!("another ORG `{org}` besides `{kept}`: left out"),
                     )),
                     (Some(_), None) => {}
                 }
@@ -171,7 +210,7 @@ impl Card {
                     (None, title) => p.title = title,
                     (Some(kept), Some(title)) => self.problems.push((
                         line,
-                        format!("another TITLE `{title}` left out (kept `{kept}`)"),
+                        format!("another TITLE `{title}` besides `{kept}`: left out"),
                     )),
                     (Some(_), None) => {}
                 }
@@ -216,6 +255,11 @@ impl Card {
 
     fn finish(self, parsed: &mut Parsed) {
         let mut person = self.person;
+        for line in self.kept {
+            if !person.vcard.contains(&line) {
+                person.vcard.push(line);
+            }
+        }
         let name = self
             .full_name
             .or(self.structured_name)
@@ -266,7 +310,7 @@ fn structured_name(value: &str) -> Option<String> {
     Some(words.join(" ")).filter(|s| !s.is_empty())
 }
 
-fn drop_year(b: Birthday, omit: Option<i32>) -> Birthday {
+pub(crate) fn drop_year(b: Birthday, omit: Option<i32>) -> Birthday {
     match (b.year, omit) {
         (Some(y), Some(o)) if y == o => Birthday { year: None, ..b },
         _ => b,

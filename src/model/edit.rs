@@ -40,6 +40,7 @@ pub enum PersonField {
     SnoozedUntil,
     StructuredName,
     Uids,
+    Vcard,
 }
 
 /// Calls `$m!` with every field: `scalar` ones replaced whole, `list` ones
@@ -71,6 +72,7 @@ macro_rules! person_fields {
                 (Needs, needs),
                 (Offers, offers),
                 (Uids, uids),
+                (Vcard, vcard),
             ],
         }
     };
@@ -247,6 +249,7 @@ fn every_field_is_listed(p: &Person) {
         snoozed_until: _,
         structured_name: _,
         uids: _,
+        vcard: _,
     } = p;
 }
 
@@ -437,9 +440,10 @@ mod tests {
         all.notes = "n".into();
         all.archived = true;
         all.snoozed_until = "2026-01-01".parse().ok();
+        all.vcard = vec!["PHOTO:x".into()];
         assert_eq!(
             diff(&Person::new(PersonId(1), "A"), &all).len(),
-            18,
+            19,
             "a field of Person missing from person_fields!"
         );
         assert_eq!(PersonField::MetContext.name(), "met.context");

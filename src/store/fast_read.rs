@@ -110,6 +110,7 @@ fn person(c: &mut Cursor) -> Option<Person> {
     let mut snoozed_until = None;
     let mut structured_name = None;
     let mut uids = None;
+    let mut vcard = None;
     c.fields(|c, field| {
         match field {
             "id" => set_once(&mut id, PersonId(c.id()?))?,
@@ -131,6 +132,7 @@ fn person(c: &mut Cursor) -> Option<Person> {
             "snoozed_until" => set_once(&mut snoozed_until, c.date()?)?,
             "structured_name" => set_once(&mut structured_name, c.string()?)?,
             "uids" => set_once(&mut uids, c.strings()?)?,
+            "vcard" => set_once(&mut vcard, c.strings()?)?,
             _ => return None,
         }
         Some(())
@@ -155,6 +157,7 @@ fn person(c: &mut Cursor) -> Option<Person> {
         snoozed_until,
         structured_name,
         uids: uids.unwrap_or_default(),
+        vcard: vcard.unwrap_or_default(),
     })
 }
 

@@ -26,6 +26,10 @@ fn sample() -> String {
     p.snoozed_until = Some("2026-12-01".parse().unwrap());
     p.structured_name = Some(r"O'Brien;José;Pepe\, Jr;;".into());
     p.uids = vec!["urn:uuid:1f0e".into(), "android-7".into()];
+    p.vcard = vec![
+        "item1.TEL;TYPE=\"CELL,VOICE\":+34 600".into(),
+        "!ORG:Second".into(),
+    ];
     book.people.push(p);
     book.people.push(Person::new(PersonId(2), "Bo"));
     // A record added since several machines: a drawn code, not a number.

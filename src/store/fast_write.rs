@@ -139,6 +139,7 @@ fn person(out: &mut Out, p: &Person) {
         snoozed_until,
         structured_name,
         uids,
+        vcard,
     } = p;
     out.push("(id: ");
     out.id(*id);
@@ -187,6 +188,7 @@ fn person(out: &mut Out, p: &Person) {
         out.date(*day);
     }
     out.strings(", uids: ", uids);
+    out.strings(", vcard: ", vcard);
     out.push(")");
 }
 

@@ -356,6 +356,7 @@ fn neutral_person(a: &Person, b: &Person) -> Person {
         archived,
         snoozed_until,
         uids,
+        vcard,
     } = a;
     let HowMet {
         context,
@@ -386,6 +387,7 @@ fn neutral_person(a: &Person, b: &Person) -> Person {
         archived: *archived && b.archived,
         snoozed_until: same(snoozed_until, &b.snoozed_until),
         uids: common(uids, &b.uids),
+        vcard: common(vcard, &b.vcard),
     }
 }
 
