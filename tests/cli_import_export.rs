@@ -84,7 +84,11 @@ fn vdir_google_csv_markdown_and_an_empty_calendar() {
     let vdir_arg = format!("{}/", vdir.display());
     let out = kith(&file, &["export", "vcard", "--out", &vdir_arg]);
     assert!(out.status.success());
-    assert_eq!(std::fs::read_dir(&vdir).unwrap().count(), 2);
+    assert_eq!(
+        std::fs::read_dir(&vdir).unwrap().count(),
+        3,
+        "2 cards and kith's .kith-state"
+    );
     let again = ok(&file, &["import", s(&vdir)]);
     assert!(
         again.starts_with("added 0, updated 0, unchanged 2"),

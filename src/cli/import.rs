@@ -67,7 +67,7 @@ pub fn run(ctx: &Ctx, a: ImportArgs) -> Result<ExitCode> {
 
 /// A file that is not the named format is bad input (exit 2); the store's
 /// errors keep their own exit codes.
-fn to_anyhow(e: ImportError) -> anyhow::Error {
+pub(super) fn to_anyhow(e: ImportError) -> anyhow::Error {
     match e {
         ImportError::NotFormat { .. }
         | ImportError::Unknown { .. }

@@ -11,6 +11,7 @@ pub mod vcard;
 pub mod vcard_keep;
 pub mod vcard_kith;
 pub mod vdir;
+pub mod vdir_state;
 
 use chrono::NaiveDate;
 

@@ -78,6 +78,21 @@ pub fn name_key(p: &Person) -> String {
         .join(" ")
 }
 
+/// A card and a person who share the name, an e-mail or a phone: enough
+/// to take a kith UID on the card as the person's own.
+pub(crate) fn same_person(card: &Person, p: &Person) -> bool {
+    let emails = |x: &Person| x.emails.iter().map(|e| email_key(e)).collect::<Vec<_>>();
+    let phones = |x: &Person| {
+        x.phones
+            .iter()
+            .filter_map(|t| phone_key(t))
+            .collect::<Vec<_>>()
+    };
+    name_key(card) == name_key(p)
+        || emails(card).iter().any(|e| emails(p).contains(e))
+        || phones(card).iter().any(|t| phones(p).contains(t))
+}
+
 /// What a match was made on, for the report.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum On {

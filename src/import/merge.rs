@@ -75,18 +75,31 @@ pub fn plan(book: &Book, parsed: Parsed, tag: &str) -> (Vec<Op>, Report) {
     let mut report = Report {
         skipped: parsed.skipped,
         warnings: parsed.warnings,
+        unchanged: parsed.unchanged_cards,
         ..Report::default()
     };
     let tag = tag.trim();
     for record in parsed.records {
         let mut incoming = record.person;
-        // kith's own UID is the id: it finds the person, and is not stored.
+        report.kept_verbatim += incoming.vcard.len();
+        // kith's own UID for someone in this book is their id: it finds them,
+        // and is not stored. One this book does not know (a card from another
+        // book, a book restored from its vdir) is kept, so the card keeps it.
+        // Another book's `p7@kith` may be someone else here: unless kith wrote
+        // the card to this vdir, the person must agree with it (the name, an
+        // e-mail or a phone).
         let kith_uid = incoming.uids.iter().find_map(|u| {
             let id = kith_id_of_uid(u)?;
             let i = book.person_index(book.resolve(id))?;
-            Some((Target::Book(i), u.clone()))
+            let agrees = record.base.is_some() || keys::same_person(&incoming, &book.people[i]);
+            agrees.then(|| (Target::Book(i), u.clone()))
         });
-        incoming.uids.retain(|u| kith_id_of_uid(u).is_none());
+        let own_uid = |u: &String| kith_uid.as_ref().is_some_and(|(_, k)| k == u);
+        incoming.uids.retain(|u| !own_uid(u));
+        let mut base = record.base.map(|b| *b);
+        if let Some(b) = &mut base {
+            b.uids.retain(|u| !own_uid(u));
+        }
         if let Some(by) = incoming.met.introduced_by
             && book.person(by).is_none()
         {
@@ -154,12 +167,44 @@ pub fn plan(book: &Book, parsed: Parsed, tag: &str) -> (Vec<Op>, Report) {
             },
         ));
         let person = &mut slots[slot].person;
-        if matches!(on, On::Uid(_)) {
-            overwrite(person, incoming);
-        } else {
-            fill(person, incoming);
+        match (&on, base) {
+            // A card kith synced, changed elsewhere: three-way against the
+            // card both sides started from.
+            (On::Uid(_), Some(mut base)) => {
+                base.id = person.id;
+                incoming.id = person.id;
+                let (merged, clashes) = crate::sync::merge_card(&base, person, &incoming);
+                *person = merged;
+                report.clashes += clashes;
+            }
+            (On::Uid(_), None) => overwrite(person, incoming),
+            _ => fill(person, incoming),
         }
         keys.add(&slots[slot].person, Target::Slot(slot));
+    }
+    // Cards deleted elsewhere: their people are archived, history kept.
+    for (at, uid) in parsed.gone {
+        let target = kith_id_of_uid(&uid)
+            .and_then(|id| book.person_index(book.resolve(id)))
+            .map(Target::Book)
+            .or_else(|| keys.uids.get(&uid).copied());
+        let slot = match target {
+            Some(Target::Book(i)) => *slot_of_book.entry(i).or_insert_with(|| {
+                slots.push(Slot {
+                    person: book.people[i].clone(),
+                    from_book: Some(i),
+                    at: at.clone(),
+                });
+                slots.len() - 1
+            }),
+            Some(Target::Slot(s)) => s,
+            None => continue,
+        };
+        let person = &mut slots[slot].person;
+        if !person.archived {
+            person.archived = true;
+            report.archived.push(format!("{} ({})", person.name, at));
+        }
     }
     let mut ops = Vec::new();
     let mut changed = vec![true; slots.len()];
@@ -268,9 +313,6 @@ fn overwrite(into: &mut Person, from: Person) {
     if !from.notes.trim().is_empty() {
         into.notes = std::mem::take(&mut from.notes);
     }
-    // The card's own lines are what it holds now (a photo replaced on the
-    // phone replaces the one kept).
-    into.vcard = std::mem::take(&mut from.vcard);
     fill(into, from);
 }
 

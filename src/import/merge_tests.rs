@@ -9,6 +9,7 @@ fn rec(name: &str, f: impl FnOnce(&mut Person)) -> Record {
     Record {
         at: Place::default(),
         person: p,
+        base: None,
     }
 }
 
@@ -223,12 +224,24 @@ fn a_uid_match_takes_the_cards_values_renames_included() {
     assert_eq!(ana.needs, vec!["a flat"], "what the card lacks is kept");
     let (ops, r) = plan(
         &book,
-        parsed(vec![rec("Other", |p| p.uids = vec!["p1@kith".into()])]),
+        parsed(vec![rec("Ana López", |p| {
+            p.uids = vec!["p1@kith".into()];
+            p.title = Some("CTO".into());
+        })]),
         "",
     );
     assert_eq!(r.updated, 1, "kith's own UID is the id");
     apply(&mut book, ops);
-    assert_eq!(book.people[0].name, "Other");
+    assert_eq!(book.people[0].title.as_deref(), Some("CTO"));
+    // Another book's p1 is someone else here: a new person, keeping the UID.
+    let (ops, r) = plan(
+        &book,
+        parsed(vec![rec("Other", |p| p.uids = vec!["p1@kith".into()])]),
+        "",
+    );
+    assert_eq!((r.added, r.updated), (1, 0), "{r}");
+    apply(&mut book, ops);
+    assert_eq!(book.people[1].uids, ["p1@kith"]);
     assert_eq!(
         book.people[0].uids,
         vec!["phone-1"],

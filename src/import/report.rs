@@ -46,6 +46,12 @@ pub struct Report {
     pub updated_names: Vec<String>,
     pub skipped: Vec<Problem>,
     pub warnings: Vec<Problem>,
+    /// People whose card was deleted elsewhere, archived (name and where).
+    pub archived: Vec<String>,
+    /// Values changed both in kith and on a card: how many kept in notes.
+    pub clashes: usize,
+    /// vCard lines kept verbatim (properties kith does not model, labels).
+    pub kept_verbatim: usize,
 }
 
 impl Report {
@@ -77,6 +83,25 @@ impl fmt::Display for Report {
         }
         if !self.duplicates.is_empty() {
             write!(f, ", {} possible duplicates", self.duplicates.len())?;
+        }
+        if !self.archived.is_empty() {
+            write!(f, ", archived {}", self.archived.len())?;
+        }
+        if self.kept_verbatim > 0 {
+            write!(f, ", {} vCard lines kept verbatim", self.kept_verbatim)?;
+        }
+        for a in &self.archived {
+            write!(
+                f,
+                "\n  archived {a}: the card was deleted elsewhere (history kept; `kith archive --undo` brings the card back)"
+            )?;
+        }
+        if self.clashes > 0 {
+            write!(
+                f,
+                "\n  {} values changed both in kith and on a card: kept in the notes as `kith merge:` lines",
+                self.clashes
+            )?;
         }
         for m in &self.merges {
             let row = match m.at.line {
