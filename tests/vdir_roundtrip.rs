@@ -530,3 +530,16 @@ fn a_book_restored_from_its_vdir_writes_the_same_cards() {
     // And into the restored vdir itself: nothing to write.
     assert_eq!(export_dir(&restored, &copy).written, 0);
 }
+
+#[test]
+fn a_synced_vdir_imported_into_another_book_adds_everyone() {
+    let tmp = tempfile::tempdir().unwrap();
+    let (file, dir) = (tmp.path().join("book.ron"), tmp.path().join("kith"));
+    ana_and_bo(&file);
+    export_dir(&file, &dir);
+    // Every card is as kith wrote it, but this book holds none of them.
+    let other = tmp.path().join("other.ron");
+    let r = import_dir(&other, &dir);
+    assert_eq!((r.added, r.unchanged), (2, 0), "{r}");
+    assert_eq!(people(&other).len(), 2);
+}

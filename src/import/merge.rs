@@ -65,9 +65,16 @@ struct Slot {
 /// back) takes the card's values, renames included, and no `tag`; any other
 /// match only fills empty fields. Lists gain new values and never lose any.
 pub fn plan(book: &Book, parsed: Parsed, tag: &str) -> (Vec<Op>, Report) {
+    let mut parsed = parsed;
     let mut keys = Keys::default();
     for (i, p) in book.people.iter().enumerate() {
         keys.add(p, Target::Book(i));
+    }
+    if !parsed.unchanged_files.is_empty() {
+        super::vdir::read_unknown(&mut parsed, |uid| {
+            keys.uids.contains_key(uid)
+                || kith_id_of_uid(uid).is_some_and(|id| book.person(book.resolve(id)).is_some())
+        });
     }
     let mut slots: Vec<Slot> = Vec::new();
     let mut slot_of_book: HashMap<usize, usize> = HashMap::new();

@@ -139,6 +139,9 @@ pub struct Parsed {
     /// Cards of a synced vdir that did not change since kith last saw them
     /// (not read again).
     pub unchanged_cards: usize,
+    /// Those cards' files and UIDs: read after all for anyone the book does
+    /// not hold (a kith vdir imported into another book).
+    pub unchanged_files: Vec<(PathBuf, String)>,
     /// Cards of a synced vdir deleted elsewhere: where each was, and its UID.
     pub gone: Vec<(Place, String)>,
     /// The synced vdirs' states as they are once this import is saved.
@@ -181,6 +184,7 @@ impl Parsed {
         self.skipped.extend(other.skipped);
         self.warnings.extend(other.warnings);
         self.unchanged_cards += other.unchanged_cards;
+        self.unchanged_files.extend(other.unchanged_files);
         self.gone.extend(other.gone);
         self.states.extend(other.states);
     }

@@ -37,6 +37,7 @@ pub(super) fn read_folder(
             && state.cards[*uid].fingerprint == print
         {
             all.unchanged_cards += 1;
+            all.unchanged_files.push((file.clone(), uid.to_string()));
             seen.insert(uid.to_string());
             continue;
         }
@@ -111,4 +112,29 @@ fn base(was: &str, now: &str, theirs: &mut Person) -> Option<Person> {
         }
     }
     Some(base)
+}
+
+/// Cards skipped as unchanged whose person the book does not hold are read
+/// after all: unchanged since kith wrote them, but for another book.
+pub(super) fn read_unknown(parsed: &mut Parsed, known: impl Fn(&str) -> bool) {
+    for (file, uid) in std::mem::take(&mut parsed.unchanged_files) {
+        if known(&uid) {
+            continue;
+        }
+        parsed.unchanged_cards -= 1;
+        match parse_file(Source::VCard, &file) {
+            Ok(p) => {
+                let mut p = p.in_file(&file);
+                p.states.clear();
+                parsed.extend(p);
+            }
+            Err(e) => parsed.skipped.push(Problem {
+                at: Place {
+                    file: Some(file.clone()),
+                    line: 1,
+                },
+                why: e.to_string(),
+            }),
+        }
+    }
 }
