@@ -31,6 +31,9 @@ pub struct Config {
     pub keys: BTreeMap<String, BTreeMap<String, String>>,
     /// You, as a candidate for introductions: `me: (offers: ["…"])`.
     pub me: Me,
+    /// The phone's inbox folder (default: `inbox/` beside the book; a
+    /// relative path is taken from the book's folder).
+    pub inbox: Option<PathBuf>,
 }
 
 /// What you can help others with yourself: needs it meets become "you could
@@ -53,6 +56,7 @@ impl Default for Config {
             review_touch_kind: "message".to_string(),
             keys: BTreeMap::new(),
             me: Me::default(),
+            inbox: None,
         }
     }
 }

@@ -6,6 +6,7 @@ pub mod config;
 pub mod demo;
 pub mod export;
 pub mod import;
+pub mod inbox;
 pub mod intros;
 pub mod model;
 pub mod search;

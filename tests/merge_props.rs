@@ -17,12 +17,12 @@ use std::collections::BTreeSet;
 
 use kith::demo::generate;
 use kith::model::Rev;
+use kith::model::delete_op;
 use kith::model::lineage::apply_noting;
 use kith::model::{Book, Direction, Entry, EntryId, HowMet, Kind, Op, Person, PersonId, merge_op};
 use kith::store::{serialize_book, validate};
 use kith::sync::ancestors::{Ancestors, Wanted};
 use kith::sync::{Merged, RecordId, Side, merge3};
-use kith::tui::layers::delete::delete_op;
 
 fn today() -> NaiveDate {
     "2026-11-26".parse().unwrap()
@@ -839,7 +839,18 @@ fn one_sided_changes_are_taken_whole(
                 .people
                 .binary_search_by_key(&b.id, |p| p.id)
                 .is_ok_and(|i| y.people[i] == *b);
-            if untouched && !holds_person(x, b.id) && x.lineage.person_replaced(b) {
+            // Someone the deleting side had merged into them first, and the
+            // other side changed since, is a change to them too (the change
+            // is carried onto whom they became): a deletion and a change,
+            // so kept, with the change — as for any record.
+            let absorbed_a_change = x.merged.iter().any(|(from, into)| {
+                *into == b.id && exact(y, *from).is_some_and(|p| exact(base, *from) != Some(p))
+            });
+            if untouched
+                && !absorbed_a_change
+                && !holds_person(x, b.id)
+                && x.lineage.person_replaced(b)
+            {
                 let named = m.book.entries.iter().any(|e| e.people.contains(&b.id))
                     || m.book
                         .people

@@ -4,9 +4,9 @@
 //! Shared by `benches/merge_books.rs` and `examples/merge_copies.rs`.
 
 use chrono::NaiveDate;
+use kith::model::delete_op;
 use kith::model::lineage::apply_noting;
 use kith::model::{Book, Entry, Kind, Op, Person, merge_op};
-use kith::tui::layers::delete::delete_op;
 
 /// splitmix64, as the demo generator uses: deterministic, no dependency.
 struct Rng(u64);

@@ -14,6 +14,7 @@ mod generate;
 mod git_setup;
 mod give_take;
 mod import;
+mod inbox;
 mod intros;
 mod json;
 mod log;
@@ -93,6 +94,8 @@ enum Command {
     Demo(demo::DemoArgs),
     /// Log what you did, in one line: kith log "@alice favor: reviewed her deck -2d !+1w".
     Log(log::LogArgs),
+    /// Apply the capture lines your phone (or any device) left in the inbox folder beside the book.
+    Inbox(inbox::InboxArgs),
     /// Import people from LinkedIn, Google Contacts or vCard; re-importing duplicates nobody.
     Import(import::ImportArgs),
     /// Export the book as vCard, CSV, Markdown or iCalendar.
@@ -299,6 +302,7 @@ fn run(mut cli: Cli) -> Result<ExitCode> {
         Some(Command::MergeBooks(_)) => unreachable!("run before the context is made"),
         Some(Command::Demo(args)) => demo::run(&ctx, args),
         Some(Command::Log(args)) => log::run(&ctx, args),
+        Some(Command::Inbox(args)) => inbox::run(&ctx, args),
         Some(Command::Import(args)) => import::run(&ctx, args),
         Some(Command::Export(args)) => export::run(&ctx, args),
         Some(Command::Contacts(args)) => contacts::run(&ctx, args),

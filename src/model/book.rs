@@ -2,7 +2,7 @@ use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
-use super::{DismissedIntro, Entry, EntryId, Lineage, Person, PersonId, ReviewProgress};
+use super::{DismissedIntro, Entry, EntryId, Inbox, Lineage, Person, PersonId, ReviewProgress};
 
 /// The version of the file format this build reads and writes.
 pub const FORMAT_VERSION: u32 = 2;
@@ -44,6 +44,10 @@ pub struct Book {
     /// How far today's review got, so leaving mid-way resumes where it stopped.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub review: Option<ReviewProgress>,
+    /// The phone's inbox: which of its lines were applied, which wait (see
+    /// [`super::inbox`]). After `review`, before `lineage`: read with them.
+    #[serde(default, skip_serializing_if = "Inbox::is_empty")]
+    pub inbox: Inbox,
     /// Each changed record's earlier versions (see [`super::lineage`]), so
     /// a conflict copy can be merged without a common version. Last, after
     /// `review`: the fast reader reads the two with ron.
@@ -63,6 +67,7 @@ impl Default for Book {
             merged: BTreeMap::new(),
             dismissed_intros: Vec::new(),
             review: None,
+            inbox: Inbox::default(),
             lineage: Lineage::default(),
         }
     }

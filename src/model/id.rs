@@ -87,6 +87,13 @@ fn mix(mut z: u64) -> u64 {
     z ^ (z >> 31)
 }
 
+/// A code made from a fingerprint rather than drawn: the same on every
+/// machine, so a record two machines make from the same input (an inbox
+/// line) is one record when their copies merge.
+pub(crate) fn derived(fingerprint: u64) -> u64 {
+    CODED + mix(fingerprint) % CODES
+}
+
 static SALT: OnceLock<u64> = OnceLock::new();
 
 /// Sets, once for the whole process, the salt new ids are drawn with. The

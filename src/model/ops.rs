@@ -5,7 +5,8 @@
 use chrono::NaiveDate;
 
 use super::{
-    Book, DismissedIntro, Entry, EntryId, Lineage, Person, PersonEdit, PersonId, ReviewProgress,
+    Book, DismissedIntro, Entry, EntryId, InboxLine, LineState, Lineage, Person, PersonEdit,
+    PersonId, ReviewProgress,
 };
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -48,6 +49,17 @@ pub enum Op {
     /// Replaces the lineage of the records it names (an empty list forgets
     /// one): how a merge carries the other copy's history into the book.
     SetLineage(Box<Lineage>),
+    /// Puts one line of a device's inbox file in a state (`None`: forgets
+    /// it): applied, waiting, dismissed.
+    SetInboxLine {
+        file: String,
+        key: String,
+        state: Option<LineState>,
+    },
+    /// Marks an inbox line applied; undone, it waits (with its `why`, which
+    /// says it was taken back), so a capture taken back is not applied again
+    /// at the next reading but shown in the review to log or dismiss.
+    ApplyInboxLine(Box<InboxLine>),
     /// Several operations applied together: all of them or none.
     Batch(Vec<Op>),
 }
@@ -133,7 +145,12 @@ impl Op {
             Op::ReplaceEntry { expect, .. } => entries.push(expect.id),
             Op::DeleteEntry(id) | Op::SetDone(id, _) | Op::SetReleased(id, _) => entries.push(*id),
             Op::RemoveEntry(e) => entries.push(e.id),
-            Op::SetMerged(..) | Op::SetReview(_) | Op::SetDismissed(..) | Op::SetLineage(_) => {}
+            Op::SetMerged(..)
+            | Op::SetReview(_)
+            | Op::SetDismissed(..)
+            | Op::SetLineage(_)
+            | Op::SetInboxLine { .. }
+            | Op::ApplyInboxLine(_) => {}
             Op::Batch(ops) => ops.iter().for_each(|op| op.touched(people, entries)),
         }
     }
@@ -310,6 +327,23 @@ impl Op {
                 Ok(Op::SetReleased(id, old))
             }
             Op::SetLineage(lineage) => Ok(Op::SetLineage(Box::new(book.lineage.replace(*lineage)))),
+            Op::ApplyInboxLine(line) => {
+                book.inbox
+                    .set(&line.file, &line.key, Some(LineState::Applied));
+                Ok(Op::SetInboxLine {
+                    file: line.file.clone(),
+                    key: line.key.clone(),
+                    state: Some(LineState::Waiting(*line)),
+                })
+            }
+            Op::SetInboxLine { file, key, state } => {
+                let was = book.inbox.set(&file, &key, state);
+                Ok(Op::SetInboxLine {
+                    file,
+                    key,
+                    state: was,
+                })
+            }
             Op::SetReview(progress) => {
                 Ok(Op::SetReview(std::mem::replace(&mut book.review, progress)))
             }

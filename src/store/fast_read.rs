@@ -46,7 +46,7 @@ pub fn read_book(bytes: &[u8]) -> Option<Book> {
             "entries" => set_once(&mut entries, c.records(entry)?)?,
             "merged" => set_once(&mut merged, c.merged()?)?,
             "dismissed_intros" => set_once(&mut dismissed_intros, c.records(dismissed)?)?,
-            "review" | "lineage" => set_once(&mut tail, c.tail(line)?)?,
+            "review" | "inbox" | "lineage" => set_once(&mut tail, c.tail(line)?)?,
             _ => return None,
         }
         c.lit(",\n")?;
@@ -65,6 +65,7 @@ pub fn read_book(bytes: &[u8]) -> Option<Book> {
         merged: merged.unwrap_or_default(),
         dismissed_intros: dismissed_intros.unwrap_or_default(),
         review: tail.as_ref().and_then(|t| t.review.clone()),
+        inbox: tail.as_ref().map(|t| t.inbox.clone()).unwrap_or_default(),
         lineage: tail.map(|t| t.lineage).unwrap_or_default(),
     })
 }
@@ -75,6 +76,8 @@ pub fn read_book(bytes: &[u8]) -> Option<Book> {
 struct Tail {
     #[serde(default)]
     review: Option<crate::model::ReviewProgress>,
+    #[serde(default)]
+    inbox: crate::model::Inbox,
     #[serde(default)]
     lineage: crate::model::Lineage,
 }

@@ -82,6 +82,29 @@ fn sample() -> String {
         ],
         snoozes: [(PersonId(2), (2, "2026-11-20".parse().unwrap()))].into(),
     });
+    let waiting = crate::model::InboxLine {
+        file: "phone.txt".into(),
+        key: "3ec5be8073273d32".into(),
+        line: "- [ ] 2026-12-05 @sorne \"coffee\": Lisbon, 王芳".into(),
+        seen: "2026-12-05".parse().unwrap(),
+        why: "nobody called sorne — did you mean Søren Madsen?".into(),
+        about: Some(PersonId(2)),
+    };
+    book.inbox.set(
+        "phone.txt",
+        "854a9b7666ba3da7",
+        Some(crate::model::LineState::Applied),
+    );
+    book.inbox.set(
+        "tablet.md",
+        "8905cf3da45e8b8d",
+        Some(crate::model::LineState::Applied),
+    );
+    book.inbox.set(
+        "phone.txt",
+        &waiting.key.clone(),
+        Some(crate::model::LineState::Waiting(waiting)),
+    );
     book.lineage
         .people
         .insert(PersonId(1), vec![crate::model::Rev(0xab_cdef_0123)]);
@@ -115,6 +138,7 @@ fn every_field_and_escape_reads_and_writes_as_ron_does() {
         "{text}"
     );
     assert!(by_ron.review.is_some(), "the sample holds review progress");
+    assert_eq!(by_ron.inbox.waiting.len(), 1, "and the inbox: {text}");
 }
 
 #[test]

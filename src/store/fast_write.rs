@@ -24,6 +24,7 @@ pub fn book_text(book: &Book) -> String {
         merged,
         dismissed_intros,
         review,
+        inbox,
         lineage,
     } = book;
     let mut out = Out(String::with_capacity(
@@ -73,8 +74,8 @@ pub fn book_text(book: &Book) -> String {
         }
         out.push("\n  ]");
     }
-    if review.is_some() || !lineage.is_empty() {
-        out.push(&tail_text(review, lineage));
+    if review.is_some() || !inbox.is_empty() || !lineage.is_empty() {
+        out.push(&tail_text(review, inbox, lineage));
     }
     out.push(",\n)\n");
     out.0
@@ -85,10 +86,12 @@ pub fn book_text(book: &Book) -> String {
 /// holding nothing else, which keeps them byte for byte what ron writes.
 fn tail_text(
     review: &Option<crate::model::ReviewProgress>,
+    inbox: &crate::model::Inbox,
     lineage: &crate::model::Lineage,
 ) -> String {
     let alone = Book {
         review: review.clone(),
+        inbox: inbox.clone(),
         lineage: lineage.clone(),
         ..Book::default()
     };

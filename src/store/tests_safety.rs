@@ -775,3 +775,24 @@ fn a_fifo_at_the_lock_is_refused_not_waited_on() {
         "{err}"
     );
 }
+
+#[cfg(unix)]
+#[test]
+fn a_fifo_at_an_older_kiths_lock_name_neither_hangs_nor_stops_a_save() {
+    let dir = tempfile::tempdir().unwrap();
+    let (path, store, book) = saved(dir.path());
+    let old = path.with_file_name("kith.ron.lock");
+    let c = std::ffi::CString::new(old.to_str().unwrap()).unwrap();
+    assert_eq!(unsafe { libc::mkfifo(c.as_ptr(), 0o600) }, 0);
+    // On its own thread, bounded: opening a FIFO to read waits for a writer,
+    // which is what every save did before.
+    let (done, finished) = std::sync::mpsc::channel();
+    std::thread::spawn(move || {
+        let (mut store, mut book) = (store, book);
+        let _ = done.send(store.apply(&mut book, add("Bo")).map(|_| book.people.len()));
+    });
+    let saved = finished
+        .recv_timeout(std::time::Duration::from_secs(10))
+        .expect("the save must end, not wait on the FIFO for a writer");
+    assert_eq!(saved.unwrap(), 2);
+}

@@ -124,6 +124,7 @@ pub fn merge3(base: &Book, ours: &Book, theirs: &Book) -> Merged {
         entries,
         merged,
         dismissed_intros: dismissed,
+        inbox: crate::model::Inbox::merge3(&base.inbox, &ours.book.inbox, &theirs.book.inbox),
         review: review(
             base.review.as_ref(),
             ours.book.review.as_ref().map(|r| ours.remap.review(r)),
@@ -581,12 +582,12 @@ impl<'a> Draft<'a> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::model::delete_op;
     use crate::model::{
         DismissedIntro, EntryId, Kind, Op, Outcome as Handled, ReviewProgress, merge_op,
     };
     use crate::store::{serialize_book, validate};
     use crate::sync::SideCounts;
-    use crate::tui::layers::delete::delete_op;
     use chrono::NaiveDate;
 
     fn d(s: &str) -> NaiveDate {

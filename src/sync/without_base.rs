@@ -80,6 +80,7 @@ fn neutral_base_with(a: &Book, b: &Book, ancestors: &Ancestors) -> Book {
         merged,
         dismissed_intros,
         review,
+        inbox,
         lineage,
     } = a;
     // A version one copy replaced is where the other copy's record stands:
@@ -172,6 +173,7 @@ fn neutral_base_with(a: &Book, b: &Book, ancestors: &Ancestors) -> Book {
             .cloned()
             .collect(),
         review: same(review, &b.review),
+        inbox: crate::model::Inbox::common(inbox, &b.inbox),
         lineage: Lineage::default(),
     }
 }

@@ -120,6 +120,8 @@ pub struct App {
     /// Conflict copies a sync tool left beside the book (a banner offers to
     /// merge them), as last looked for.
     pub(crate) copies: Vec<std::path::PathBuf>,
+    /// The phone's inbox folder and how it looked when last read.
+    pub(crate) inbox: crate::tui::save::inbox::InboxWatch,
 }
 
 impl App {
@@ -170,6 +172,7 @@ impl App {
             quit: false,
             exit: Exit::Done,
             copies: Vec::new(),
+            inbox: crate::tui::save::inbox::InboxWatch::default(),
         };
         app.settle(Selection::default());
         app

@@ -78,6 +78,9 @@ pub fn run_loop(terminal: &mut DefaultTerminal, app: &mut App) -> io::Result<()>
             if app.check_copies() {
                 dirty = true;
             }
+            if app.check_inbox() {
+                dirty = true;
+            }
         }
     }
     app.wait_saves();

@@ -187,6 +187,12 @@ pub fn app_for(launch: Launch) -> Result<App, TuiError> {
         app.say("your own book is untouched".into());
     }
     app.check_copies();
+    // The phone's inbox: what came in while kith was closed.
+    let book_file = crate::store::resolve(app.store().path()).ok();
+    app.inbox = crate::tui::save::inbox::InboxWatch::new(
+        book_file.map(|f| crate::inbox::folder(&f, app.config().inbox.as_deref())),
+    );
+    app.check_inbox();
     // A comment written into the book by hand would not survive a save: say
     // so at once (`kith check` lists every one).
     if let Some(w) = app.store().warnings().first().cloned() {

@@ -212,6 +212,21 @@ pub fn reasons(
             });
         }
     }
+    // A line about someone merged away since shows with whom they became.
+    let about_them = book
+        .inbox
+        .waiting
+        .iter()
+        .filter(|l| l.about.map(|a| book.resolve(a)) == Some(person.id));
+    for waiting in about_them {
+        reasons.push(Reason::Inbox {
+            file: waiting.file.clone(),
+            key: waiting.key.clone(),
+            line: waiting.line.clone(),
+            seen: waiting.seen,
+            why: waiting.why.clone(),
+        });
+    }
     let clashes: Vec<String> = person.clashes().map(str::to_string).collect();
     if !clashes.is_empty() {
         reasons.push(Reason::Resolve { clashes });

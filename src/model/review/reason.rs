@@ -1,6 +1,6 @@
 //! Why someone is in today's review, and how that reads to a human.
 
-use chrono::NaiveDate;
+use chrono::{Datelike, NaiveDate};
 use std::fmt;
 
 use crate::model::{Direction, EntryId, Kind, PersonId};
@@ -43,6 +43,16 @@ pub enum Reason {
     /// line is what the other copy held (`org on the other copy: Globex`),
     /// kept in their notes until the user settles it.
     Resolve { clashes: Vec<String> },
+    /// A capture line from the phone's inbox that could not be applied
+    /// (`line`, from device file `file`, first read on `seen`), shown with the
+    /// person it names or probably meant; `why` says what stops it.
+    Inbox {
+        file: String,
+        key: String,
+        line: String,
+        seen: NaiveDate,
+        why: String,
+    },
     /// A birthday within the next week (`in_days == 0` is today).
     Birthday {
         in_days: i64,
@@ -63,6 +73,8 @@ impl Reason {
             Reason::CoffeeOnlyIdle { .. } => 4,
             Reason::Birthday { .. } => 5,
             Reason::Resolve { .. } => 6,
+            // A deed the user already wrote down, waiting to be logged: first.
+            Reason::Inbox { .. } => 0,
         }
     }
 
@@ -76,6 +88,7 @@ impl Reason {
             Reason::CoffeeOnlyIdle { .. } => "coffee_only",
             Reason::Birthday { .. } => "birthday",
             Reason::Resolve { .. } => "resolve",
+            Reason::Inbox { .. } => "inbox",
         }
     }
 
@@ -94,7 +107,7 @@ impl Reason {
     pub fn is_commitment(&self) -> bool {
         matches!(
             self,
-            Reason::OpenPromise { .. } | Reason::FollowUpDue { .. }
+            Reason::OpenPromise { .. } | Reason::FollowUpDue { .. } | Reason::Inbox { .. }
         )
     }
 
@@ -119,6 +132,7 @@ impl Reason {
             Reason::CoffeeOnlyIdle { met_days_ago, .. } => met_days_ago - i64::from(coffee_days),
             Reason::Birthday { in_days, .. } => BIRTHDAY_WEIGHT - 25 * in_days,
             Reason::Resolve { .. } => RESOLVE_WEIGHT,
+            Reason::Inbox { .. } => RESOLVE_WEIGHT,
         }
     }
 
@@ -142,6 +156,8 @@ impl Reason {
             Reason::Reciprocate { days_ago, .. } => -days_ago,
             Reason::Birthday { in_days, .. } => *in_days,
             Reason::Resolve { .. } => 0,
+            // The line read first comes first.
+            Reason::Inbox { seen, .. } => seen.num_days_from_ce().into(),
         }
     }
 
@@ -283,6 +299,17 @@ impl fmt::Display for Reason {
                 }
                 Ok(())
             }
+            Reason::Inbox {
+                file,
+                line,
+                seen,
+                why,
+                ..
+            } => write!(
+                f,
+                "from {file}, {}: `{line}` — {why}",
+                seen.format("%-d %b")
+            ),
             Reason::Resolve { clashes } => {
                 write!(f, "the copies disagreed: ")?;
                 match clashes.as_slice() {

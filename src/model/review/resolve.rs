@@ -80,7 +80,7 @@ pub fn resolve(
                 ),
             )
         }
-        Reason::CoffeeOnlyIdle { .. } | Reason::Reciprocate { .. } => {
+        Reason::CoffeeOnlyIdle { .. } | Reason::Reciprocate { .. } | Reason::Inbox { .. } => {
             return Resolution::Capture { person };
         }
     };

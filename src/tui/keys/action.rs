@@ -145,6 +145,8 @@ actions! {
     ReviewDone = "review-done", "resolve";
     /// Review: release the highlighted promise (you will not keep it), with a note.
     ReviewRelease = "review-release", "release promise";
+    /// Review: dismiss the highlighted line from the phone's inbox (kept in the book).
+    ReviewDismiss = "review-dismiss", "dismiss line";
     /// Review: everyone due today, or back to today's share.
     ReviewAll = "review-all", "everyone due";
     /// Intros: capture the highlighted introduction (`@a @b intro: the need`).

@@ -148,6 +148,7 @@ impl Table {
                 (c('c'), Action::ReviewCapture),
                 (c('x'), Action::ReviewDone),
                 (c('R'), Action::ReviewRelease),
+                (c('d'), Action::ReviewDismiss),
                 (c('a'), Action::ReviewAll),
                 (c('Z'), Action::Unsnooze),
                 (c('s'), Action::ReviewSnooze),

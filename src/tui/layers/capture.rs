@@ -44,6 +44,10 @@ pub struct CaptureState {
     /// Opened on the selected person (`@them `): a first `@` typed replaces
     /// it, so `@other …` names only other.
     pub prefilled: bool,
+    /// Opened from the review on a waiting line of the phone's inbox
+    /// (device file, line key): saving applies that line, in the same undo
+    /// step.
+    pub from_inbox: Option<crate::model::InboxLine>,
 }
 
 impl CaptureState {
@@ -64,6 +68,7 @@ impl CaptureState {
             keeps_for: None,
             future_ok: false,
             prefilled: false,
+            from_inbox: None,
         };
         state.edited(ctx);
         Layer::Capture(Box::new(state))
@@ -180,6 +185,27 @@ impl CaptureState {
         }
         let what = logged_words(&parsed.capture, ctx.book, self.editing.is_some());
         let capture = parsed.capture;
+        // A line from the phone's inbox, fixed here: logged and applied as one.
+        if let (None, Some(line)) = (self.editing, self.from_inbox.clone()) {
+            let today = ctx.today;
+            let person = self.for_review;
+            return Outcome::Commit(Commit::step(
+                move |fresh| {
+                    let mut op = capture.to_op(fresh);
+                    if let Some(person) =
+                        person.filter(|p| capture.people.contains(&Who::Known(*p)))
+                    {
+                        op = review::logged(fresh, person, op, today);
+                    }
+                    Ok(crate::model::Op::Batch(vec![
+                        op,
+                        crate::model::Op::ApplyInboxLine(Box::new(line)),
+                    ]))
+                },
+                &what,
+                Then::Capture,
+            ));
+        }
         let commit = match (self.editing, self.for_review) {
             (Some(id), _) => Commit::with(
                 move |fresh| Ok(capture.to_edit_op(fresh, id)),

@@ -3,7 +3,7 @@
 
 pub mod draw;
 
-pub use crate::model::delete_op;
+use crate::model::delete_op;
 use crate::model::{Book, OpError, PersonId};
 use crate::text::fold;
 use crate::tui::field::TextField;

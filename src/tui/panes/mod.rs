@@ -116,6 +116,7 @@ impl App {
             Action::ReviewCapture => self.review_capture(),
             Action::ReviewDone => self.review_done(),
             Action::ReviewRelease => self.review_release(),
+            Action::ReviewDismiss => self.review_dismiss(),
             Action::IntroAccept => self.intro_accept(),
             Action::IntroPromise => self.intro_promise(),
             Action::IntroDismiss => self.intro_dismiss(),

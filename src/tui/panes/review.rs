@@ -142,14 +142,37 @@ impl App {
         }
     }
 
+    /// The inbox's waiting lines that are in no one's review (they name
+    /// nobody in the book, and nobody close): shown when the review is done.
+    pub fn orphan_inbox_lines(&self) -> Vec<&crate::model::InboxLine> {
+        self.book
+            .inbox
+            .waiting
+            .iter()
+            .filter(|l| {
+                l.about
+                    .and_then(|p| self.book.person(self.book.resolve(p)))
+                    .is_none_or(|p| p.archived)
+            })
+            .collect()
+    }
+
     /// `x`: resolves the highlighted reason and writes what it means.
     pub(crate) fn review_done(&mut self) {
+        if self.review_person().is_none()
+            && let Some(line) = self.orphan_inbox_lines().first().map(|l| (*l).clone())
+        {
+            return self.fix_orphan_line(line);
+        }
         let Some((id, name)) = self.review_target() else {
             return;
         };
         let Some(reason) = self.review_reasons().get(self.review.reason).cloned() else {
             return self.say(format!("nothing left to resolve for {name}"));
         };
+        if let Reason::Inbox { file, key, .. } = &reason {
+            return self.fix_inbox_line(id, file, key);
+        }
         let today = self.today;
         match review::resolve(&self.book, id, &reason, &self.config, today) {
             Resolution::Write { said, .. } => {
@@ -184,6 +207,107 @@ impl App {
                     "only a deed resolves this: log what you did for {name}"
                 ));
             }
+        }
+    }
+
+    /// `x` on a line from the phone's inbox: the capture opens on it as it
+    /// can be logged — the name it probably meant taken, dated as the line
+    /// is — so Enter logs it (and applies the line); Esc leaves it waiting.
+    fn fix_inbox_line(&mut self, person: PersonId, file: &str, key: &str) {
+        let Some(crate::model::LineState::Waiting(line)) = self.book.inbox.state(file, key) else {
+            return self.say("that inbox line is settled already".into());
+        };
+        let text = self.inbox_line_as_capture(&line);
+        self.open_capture_with(text, None);
+        if let Some(Layer::Capture(capture)) = self.stack.last_mut() {
+            capture.for_review = Some(person);
+            capture.from_inbox = Some(line.clone());
+        }
+        self.say(format!(
+            "from {}: Enter logs it as shown; Esc leaves it waiting",
+            line.file
+        ));
+    }
+
+    /// `x` on the done screen: the capture opens on the first line waiting
+    /// for someone not in the book; Enter asks to add them, then logs it.
+    fn fix_orphan_line(&mut self, line: crate::model::InboxLine) {
+        let text = self.inbox_line_as_capture(&line);
+        self.open_capture_with(text, None);
+        if let Some(Layer::Capture(capture)) = self.stack.last_mut() {
+            capture.from_inbox = Some(line.clone());
+        }
+        self.say(format!(
+            "from {}: Enter logs it (and offers to add whom it names); Esc leaves it waiting",
+            line.file
+        ));
+    }
+
+    /// The waiting line as a capture to edit: its date in front when it is
+    /// not today, and each unknown name replaced by the one it probably meant.
+    fn inbox_line_as_capture(&self, line: &crate::model::InboxLine) -> String {
+        let Some(split) = crate::inbox::line::split(&line.line) else {
+            return line.line.clone();
+        };
+        let day = split.date.unwrap_or(line.seen);
+        let mut text = split.capture.to_string();
+        let names = crate::capture::Names::new(&self.book);
+        if let Ok(parsed) = crate::capture::parse_with(&text, day, &self.book, &names, &self.kinds)
+        {
+            // Last first, so earlier spans stay where they are.
+            let mut swaps: Vec<(std::ops::Range<usize>, String)> = parsed
+                .capture
+                .people
+                .iter()
+                .zip(&parsed.person_spans)
+                .zip(&parsed.meant)
+                .filter_map(|((who, span), meant)| match (who, meant.first()) {
+                    (crate::capture::Who::New(_), Some((id, _))) => Some((
+                        span.clone(),
+                        crate::capture::mention(
+                            &crate::capture::Who::Known(*id),
+                            &self.book,
+                            &names,
+                        ),
+                    )),
+                    _ => None,
+                })
+                .collect();
+            swaps.sort_by_key(|(span, _)| std::cmp::Reverse(span.start));
+            for (span, with) in swaps {
+                if text.is_char_boundary(span.start) && text.is_char_boundary(span.end) {
+                    text.replace_range(span, &with);
+                }
+            }
+        }
+        match day == self.today {
+            true => text,
+            false => format!("{day} {text}"),
+        }
+    }
+
+    /// `d`: dismiss the highlighted line from the phone's inbox (kept in the
+    /// book as dismissed, never applied).
+    pub(crate) fn review_dismiss(&mut self) {
+        if self.review_person().is_none()
+            && let Some(line) = self.orphan_inbox_lines().first().map(|l| (*l).clone())
+        {
+            return self.dismiss_inbox_line(line);
+        }
+        let Some((_, name)) = self.review_target() else {
+            return;
+        };
+        match self.review_reasons().get(self.review.reason).cloned() {
+            Some(Reason::Inbox { file, key, .. }) => {
+                if let Some(crate::model::LineState::Waiting(line)) =
+                    self.book.inbox.state(&file, &key)
+                {
+                    self.dismiss_inbox_line(line);
+                }
+            }
+            _ => self.say(format!(
+                "the highlighted reason for {name} is not a line from the inbox"
+            )),
         }
     }
 

@@ -5,4 +5,5 @@
 pub mod adopt;
 pub mod copies;
 pub mod history;
+pub mod inbox;
 pub mod saver;

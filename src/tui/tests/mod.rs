@@ -7,6 +7,7 @@ mod filter;
 mod finder;
 mod form;
 mod go_to;
+mod inbox;
 mod intros;
 mod navigation;
 mod people_edit;

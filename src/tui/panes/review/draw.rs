@@ -219,6 +219,50 @@ fn render_summary(app: &App, session: &ReviewSession, theme: Theme, area: Rect, 
             theme.dim(),
         ));
     }
+    let orphans = app.orphan_inbox_lines();
+    if let Some(first) = orphans.first() {
+        let keymap = app.keymap();
+        let (x, d) = (
+            keymap.key_for(
+                crate::tui::keys::keymap::Table::Review,
+                crate::tui::keys::action::Action::ReviewDone,
+            ),
+            keymap.key_for(
+                crate::tui::keys::keymap::Table::Review,
+                crate::tui::keys::action::Action::ReviewDismiss,
+            ),
+        );
+        lines.push(Line::raw(""));
+        lines.push(Line::styled(
+            format!(
+                "From your inbox, {} for someone not in the book:",
+                text::count(orphans.len(), "line waits", "lines wait")
+            ),
+            theme.title(),
+        ));
+        for line in orphans.iter().take(3) {
+            lines.push(Line::raw(format!(
+                "  `{}` — {} ({}, {})",
+                text::visible(&line.line),
+                text::visible(&line.why),
+                text::visible(&line.file),
+                line.seen.format("%-d %b")
+            )));
+        }
+        if orphans.len() > 3 {
+            lines.push(Line::styled(
+                format!("  +{} more", orphans.len() - 3),
+                theme.dim(),
+            ));
+        }
+        lines.push(Line::styled(
+            format!(
+                "{x} opens the capture on `{}` (it offers to add whom it names); {d} dismisses it.",
+                text::visible(&first.line)
+            ),
+            theme.dim(),
+        ));
+    }
     lines.push(Line::raw(""));
     lines.push(Line::styled(next_step(app, &s), theme.accent()));
     Paragraph::new(lines)
