@@ -220,6 +220,7 @@ fn person_fields(p: &Person) -> Vec<(&'static str, V)> {
         title,
         emails,
         phones,
+        addresses,
         links,
         tags,
         met: HowMet {
@@ -245,6 +246,10 @@ fn person_fields(p: &Person) -> Vec<(&'static str, V)> {
         ("title", one(title)),
         ("emails", V::Many(emails.clone())),
         ("phones", V::Many(phones.clone())),
+        (
+            "addresses",
+            V::Many(addresses.iter().map(|a| format!("{a:?}")).collect()),
+        ),
         ("links", V::Many(links.clone())),
         ("tags", V::Many(tags.clone())),
         ("met.context", one(context)),

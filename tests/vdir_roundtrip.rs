@@ -543,3 +543,50 @@ fn a_synced_vdir_imported_into_another_book_adds_everyone() {
     assert_eq!((r.added, r.unchanged), (2, 0), "{r}");
     assert_eq!(people(&other).len(), 2);
 }
+
+/// An address is kith's own field (issue 24, point 3): added on the phone it
+/// is in the book, once; moved on the phone it replaces the old one (three
+/// way, like a number); the card carries one ADR line all along.
+#[test]
+fn an_address_changed_on_the_phone_replaces_the_old_one() {
+    let tmp = tempfile::tempdir().unwrap();
+    let file = tmp.path().join("book.ron");
+    let dir = tmp.path().join("kith");
+    ana_and_bo(&file);
+    export_dir(&file, &dir);
+    let ana_card = card_of(&dir, "Ana García");
+    fs::write(
+        &ana_card,
+        davx5_edit(&fs::read_to_string(&ana_card).unwrap()),
+    )
+    .unwrap();
+    import_dir(&file, &dir);
+    let ana = named(&people(&file), "Ana García").clone();
+    assert_eq!(ana.addresses.len(), 1, "{:?}", ana.addresses);
+    assert_eq!(ana.addresses[0].street, "Calle Mayor 1");
+    assert!(
+        !ana.vcard.iter().any(|l| l.starts_with("ADR")),
+        "kith writes this ADR line itself; not kept twice: {:?}",
+        ana.vcard
+    );
+    export_dir(&file, &dir);
+
+    let moved = fs::read_to_string(&ana_card)
+        .unwrap()
+        .replace("Calle Mayor 1;Madrid;;28013", "Rua Nova 5;Porto;;4000-001")
+        .replace(";Spain\r\n", ";Portugal\r\n");
+    fs::write(&ana_card, &moved).unwrap();
+    import_dir(&file, &dir);
+    let ana = named(&people(&file), "Ana García").clone();
+    assert_eq!(
+        ana.addresses
+            .iter()
+            .map(|a| a.one_line())
+            .collect::<Vec<_>>(),
+        ["Rua Nova 5, 4000-001 Porto, Portugal"]
+    );
+    export_dir(&file, &dir);
+    let card = fs::read_to_string(&ana_card).unwrap();
+    assert_eq!(card.matches("ADR").count(), 1, "{card}");
+    assert!(card.contains("ADR;TYPE=home:;;Rua Nova 5;Porto;;4000-001;Portugal\r\n"));
+}

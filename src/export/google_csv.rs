@@ -6,6 +6,26 @@
 use super::vcard::with_scheme;
 use crate::model::{Book, Person};
 
+/// The columns of one address, as Google's own export names them.
+const ADDRESS_PARTS: [&str; 7] = [
+    "Label",
+    "Formatted",
+    "Street",
+    "City",
+    "Region",
+    "Postal Code",
+    "Country",
+];
+
+/// `home` → `Home`, as Google labels its own types.
+fn capitalised(s: &str) -> String {
+    let mut chars = s.chars();
+    match chars.next() {
+        Some(c) => c.to_uppercase().chain(chars).collect(),
+        None => String::new(),
+    }
+}
+
 pub fn render(book: &Book) -> String {
     let most = |f: fn(&Person) -> usize| book.people.iter().map(f).max().unwrap_or(0).max(1);
     let (emails, phones, sites) = (
@@ -13,6 +33,12 @@ pub fn render(book: &Book) -> String {
         most(|p| p.phones.len()),
         most(|p| p.links.len()),
     );
+    let addresses = book
+        .people
+        .iter()
+        .map(|p| p.addresses.len())
+        .max()
+        .unwrap_or(0);
     let mut header: Vec<String> = [
         "First Name",
         "Middle Name",
@@ -30,6 +56,11 @@ pub fn render(book: &Book) -> String {
         for i in 1..=n {
             header.push(format!("{what} {i} - Label"));
             header.push(format!("{what} {i} - Value"));
+        }
+    }
+    for i in 1..=addresses {
+        for part in ADDRESS_PARTS {
+            header.push(format!("Address {i} - {part}"));
         }
     }
     let mut w = csv::Writer::from_writer(Vec::new());
@@ -72,6 +103,20 @@ pub fn render(book: &Book) -> String {
                     label.to_string()
                 });
                 row.push(v);
+            }
+        }
+        for i in 0..addresses {
+            match p.addresses.get(i) {
+                Some(a) => row.extend([
+                    capitalised(&a.label),
+                    a.one_line(),
+                    a.street.clone(),
+                    a.locality.clone(),
+                    a.region.clone(),
+                    a.postal_code.clone(),
+                    a.country.clone(),
+                ]),
+                None => row.extend(ADDRESS_PARTS.map(|_| String::new())),
             }
         }
         w.write_record(&row).expect("writing to memory");

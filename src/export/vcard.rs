@@ -3,7 +3,7 @@
 //! kith's import reads every field back.
 
 use super::{escape_text, push_folded, vcard_keep, vcard_kith};
-use crate::model::{Birthday, Book, Person};
+use crate::model::{Address, Birthday, Book, Person};
 
 /// Marks a card kith wrote (a vdir export removes only such files).
 pub const PRODID: &str = "PRODID:-//kith//kith export//EN";
@@ -59,6 +59,9 @@ pub fn card(out: &mut String, p: &Person) {
     for t in &p.phones {
         line(format!("TEL;VALUE=text:{}", escape_text(t)));
     }
+    for a in &p.addresses {
+        line(adr_line(a));
+    }
     for u in &p.links {
         line(format!("URL:{}", escape_text(&with_scheme(u))));
     }
@@ -80,6 +83,21 @@ pub fn card(out: &mut String, p: &Person) {
         push_folded(out, l);
     }
     push_folded(out, "END:VCARD");
+}
+
+/// An address as kith writes it: `ADR;TYPE=home:;;street;locality;region;code;country`
+/// (no post office box or extended address: kith keeps those in the street).
+pub(crate) fn adr_line(a: &Address) -> String {
+    let label = a.label.replace('"', "");
+    let param = if label.is_empty() {
+        String::new()
+    } else if label.chars().all(|c| c.is_ascii_alphanumeric() || c == '-') {
+        format!(";TYPE={label}")
+    } else {
+        format!(";TYPE=\"{label}\"")
+    };
+    let parts: Vec<String> = a.parts().iter().map(|p| escape_text(p)).collect();
+    format!("ADR{param}:;;{}", parts.join(";"))
 }
 
 /// A comma-separated list value, each item escaped.

@@ -16,8 +16,8 @@
 use std::collections::HashSet;
 
 use super::escape_text;
-use super::vcard::{bday_value, list, with_scheme};
-use crate::import::vcard::{drop_year, parse_bday};
+use super::vcard::{adr_line, bday_value, list, with_scheme};
+use crate::import::vcard::{address_of_adr, drop_year, parse_bday};
 use crate::import::vcard_line::{Content, parse_content, split_escaped, unescape};
 use crate::model::Person;
 
@@ -60,6 +60,7 @@ pub(crate) fn own_line(c: &Content) -> Option<String> {
         "URL" | "X-SOCIALPROFILE" => format!("URL:{}", escape_text(&with_scheme(&text()))),
         "NOTE" => format!("NOTE:{}", escape_text(&text())),
         "CATEGORIES" => format!("CATEGORIES:{}", list(&items(','))),
+        "ADR" => adr_line(&address_of_adr(c)?),
         "BDAY" => {
             let omit = c.param("X-APPLE-OMIT-YEAR").and_then(|y| y.parse().ok());
             let b = parse_bday(&c.value).map(|b| drop_year(b, omit))?;
@@ -67,6 +68,33 @@ pub(crate) fn own_line(c: &Content) -> Option<String> {
         }
         _ => return None,
     })
+}
+
+/// For a book written before kith modelled addresses (format 2), whose
+/// people keep their cards' ADR lines here as lines of a property kith does
+/// not model: each such line's address becomes one of the person's
+/// addresses, and the line stays only where kith would write it otherwise
+/// (so the card comes back as it was, and no address is held twice).
+pub fn adopt_kept_addresses(p: &mut Person) {
+    let mut kept = Vec::with_capacity(p.vcard.len());
+    for raw in std::mem::take(&mut p.vcard) {
+        let adr = parse_content(&raw)
+            .ok()
+            .filter(|c| c.name == "ADR")
+            .and_then(|c| Some((address_of_adr(&c)?, own_line(&c)?)));
+        match adr {
+            Some((a, own)) => {
+                if !p.addresses.contains(&a) {
+                    p.addresses.push(a);
+                }
+                if own != raw {
+                    kept.push(raw);
+                }
+            }
+            None => kept.push(raw),
+        }
+    }
+    p.vcard = kept;
 }
 
 /// The group prefix of a content line (`item1` of `item1.TEL;…`).
@@ -189,5 +217,57 @@ mod tests {
         let (back, again) = round(&out);
         assert!(back.vcard.is_empty(), "{:?}", back.vcard);
         assert_eq!(again, out);
+    }
+
+    #[test]
+    fn an_address_is_kith_s_own_field_written_once() {
+        let phone = "BEGIN:VCARD\r\nFN:Ana\r\nADR;TYPE=HOME:;Apt 3;Calle 1;Madrid;;28001;Spain\r\n\
+            ADR:;;Main St 5;Springfield;IL;62701;USA\r\nEND:VCARD\r\n";
+        let (mut p, out) = round(phone);
+        assert_eq!(p.addresses.len(), 2, "{:?}", p.addresses);
+        assert_eq!(p.addresses[0].label, "home");
+        assert_eq!(p.addresses[0].street, "Calle 1, Apt 3");
+        assert_eq!(p.addresses[0].postal_code, "28001");
+        assert_eq!(p.addresses[1].region, "IL");
+        // The phone's line (a TYPE and an extended address kith folds into
+        // the street) comes back instead of kith's; kith's plain one is not kept.
+        assert_eq!(
+            p.vcard,
+            ["ADR;TYPE=HOME:;Apt 3;Calle 1;Madrid;;28001;Spain"]
+        );
+        assert_eq!(out.matches("ADR").count(), 2, "{out}");
+        assert!(out.contains("ADR;TYPE=HOME:;Apt 3;Calle 1;Madrid;;28001;Spain\r\n"));
+        assert!(out.contains("ADR:;;Main St 5;Springfield;IL;62701;USA\r\n"));
+        // Moved in kith: kith's line, the phone's old one gone.
+        p.addresses[0].street = "Calle 2".into();
+        let mut out = String::new();
+        card(&mut out, &p);
+        assert!(
+            out.contains("ADR;TYPE=home:;;Calle 2;Madrid;;28001;Spain\r\n"),
+            "{out}"
+        );
+        assert!(!out.contains("Calle 1"), "{out}");
+        assert_eq!(out.matches("ADR").count(), 2, "{out}");
+    }
+
+    #[test]
+    fn a_book_from_before_addresses_adopts_its_kept_adr_lines() {
+        let mut p = Person::new(crate::model::PersonId(1), "Ana");
+        p.vcard = vec![
+            "ADR;TYPE=HOME:;;Calle 1;Madrid;;28001;Spain".into(),
+            "ADR;TYPE=home:;;Otra 2;Madrid;;;".into(),
+            "PHOTO:x".into(),
+        ];
+        adopt_kept_addresses(&mut p);
+        assert_eq!(p.addresses.len(), 2);
+        assert_eq!(p.addresses[1].street, "Otra 2");
+        // kith's own rendering of the second is not kept twice.
+        assert_eq!(
+            p.vcard,
+            ["ADR;TYPE=HOME:;;Calle 1;Madrid;;28001;Spain", "PHOTO:x"]
+        );
+        let mut out = String::new();
+        card(&mut out, &p);
+        assert_eq!(out.matches("ADR").count(), 2, "{out}");
     }
 }

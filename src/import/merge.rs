@@ -349,6 +349,11 @@ fn fill(into: &mut Person, from: Person) {
     add_all(&mut into.nicknames, from.nicknames);
     add_all_by(&mut into.emails, from.emails, email_key);
     add_all(&mut into.phones, from.phones);
+    for a in from.addresses {
+        if !into.addresses.contains(&a) {
+            into.addresses.push(a);
+        }
+    }
     add_all_by(&mut into.links, from.links, keys::link_key);
     add_all_by(&mut into.tags, from.tags, fold);
     add_all(&mut into.needs, from.needs);

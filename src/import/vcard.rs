@@ -5,7 +5,7 @@
 use super::vcard_line::{Content, parse_content, split_escaped, unescape, unfold};
 use super::{NotFormat, Parsed, kith_fields};
 use crate::export::vcard_keep::{LEFT_OUT, is_owned, own_line};
-use crate::model::{Birthday, Person, PersonId};
+use crate::model::{Address, Birthday, Person, PersonId};
 
 /// Parses vCard text (already decoded: no `CHARSET=` is applied).
 pub fn parse(text: &str) -> Result<Parsed, NotFormat> {
@@ -222,6 +222,13 @@ impl Card {
                 push(&mut p.phones, t);
             }
             "URL" | "X-SOCIALPROFILE" => push(&mut p.links, text()),
+            "ADR" => {
+                if let Some(a) = address_of_adr(c)
+                    && !p.addresses.contains(&a)
+                {
+                    p.addresses.push(a);
+                }
+            }
             "NOTE" => {
                 let note = text();
                 if !p.notes.is_empty() && !note.is_empty() {
@@ -284,6 +291,43 @@ impl Card {
             ),
         }
     }
+}
+
+/// The address an `ADR` line holds (`pobox;ext;street;locality;region;code;country`),
+/// labelled by its first TYPE that names a place (`home`, `work`, the user's
+/// own word; not `pref` or `postal`). A post office box and an extended
+/// address go into the street, after it. `None` when every part is empty.
+pub(crate) fn address_of_adr(c: &Content) -> Option<Address> {
+    let parts: Vec<String> = split_escaped(&c.value, ';')
+        .into_iter()
+        .map(|s| unescape(&s).replace("\r\n", "\n").trim().to_string())
+        .collect();
+    let at = |i: usize| parts.get(i).cloned().unwrap_or_default();
+    let street = [at(2), at(1), at(0)]
+        .into_iter()
+        .filter(|s| !s.is_empty())
+        .collect::<Vec<_>>()
+        .join(", ");
+    let label = c
+        .params
+        .iter()
+        .filter(|(k, _)| k == "TYPE")
+        .flat_map(|(_, v)| v.split(','))
+        .map(|t| t.trim().to_lowercase())
+        .find(|t| {
+            !t.is_empty() && !matches!(t.as_str(), "pref" | "postal" | "parcel" | "dom" | "intl")
+        })
+        .unwrap_or_default();
+    let a = Address {
+        label,
+        street,
+        locality: at(3),
+        region: at(4),
+        postal_code: at(5),
+        country: at(6),
+    }
+    .trimmed();
+    (!a.is_empty()).then_some(a)
 }
 
 /// Two `N` values with the same five components (missing ones are empty).

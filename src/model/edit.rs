@@ -26,6 +26,7 @@ pub enum PersonField {
     Title,
     Emails,
     Phones,
+    Addresses,
     Links,
     Tags,
     MetContext,
@@ -67,6 +68,7 @@ macro_rules! person_fields {
                 (Nicknames, nicknames),
                 (Emails, emails),
                 (Phones, phones),
+                (Addresses, addresses),
                 (Links, links),
                 (Tags, tags),
                 (Needs, needs),
@@ -232,6 +234,7 @@ fn every_field_is_listed(p: &Person) {
         title: _,
         emails: _,
         phones: _,
+        addresses: _,
         links: _,
         tags: _,
         met:
@@ -270,12 +273,12 @@ pub fn diff(a: &Person, b: &Person) -> Vec<PersonField> {
 /// `current` loses what went from `before` to `after` and gains what came;
 /// items nobody touched (including another writer's) stay where they are. When
 /// only the order changed, `after`'s order is taken for the items it holds.
-fn merge_list(current: &mut Vec<String>, before: &[String], after: &[String]) {
-    let removed: Vec<&String> = before.iter().filter(|s| !after.contains(s)).collect();
-    let added: Vec<&String> = after.iter().filter(|s| !before.contains(s)).collect();
+fn merge_list<T: PartialEq + Clone>(current: &mut Vec<T>, before: &[T], after: &[T]) {
+    let removed: Vec<&T> = before.iter().filter(|s| !after.contains(s)).collect();
+    let added: Vec<&T> = after.iter().filter(|s| !before.contains(s)).collect();
     if removed.is_empty() && added.is_empty() {
         // A reorder: the user's order, then anything the user never saw.
-        let extra: Vec<String> = current
+        let extra: Vec<T> = current
             .iter()
             .filter(|s| !after.contains(s))
             .cloned()
@@ -428,6 +431,10 @@ mod tests {
         all.title = Some("t".into());
         all.emails = vec!["e".into()];
         all.phones = vec!["1".into()];
+        all.addresses = vec![crate::model::Address {
+            locality: "x".into(),
+            ..Default::default()
+        }];
         all.links = vec!["l".into()];
         all.tags = vec!["t".into()];
         all.met.context = Some("c".into());
@@ -443,7 +450,7 @@ mod tests {
         all.vcard = vec!["PHOTO:x".into()];
         assert_eq!(
             diff(&Person::new(PersonId(1), "A"), &all).len(),
-            19,
+            20,
             "a field of Person missing from person_fields!"
         );
         assert_eq!(PersonField::MetContext.name(), "met.context");

@@ -1,7 +1,7 @@
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
-use super::Birthday;
+use super::{Address, Birthday};
 
 /// A person's stable id, never reused within a book: `p42` in an old book,
 /// a drawn code like `pk7f3qa2x` for anyone added since (see [`super::id`]).
@@ -54,6 +54,9 @@ pub struct Person {
     pub emails: Vec<String>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub phones: Vec<String>,
+    /// Postal addresses, each with its label (`home`, `work`).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub addresses: Vec<Address>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub links: Vec<String>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
@@ -153,6 +156,20 @@ impl Person {
         if let Some(context) = &mut self.met.context {
             line(context);
         }
+        for a in &mut self.addresses {
+            *a = std::mem::take(a).trimmed();
+            for part in [
+                &mut a.label,
+                &mut a.street,
+                &mut a.locality,
+                &mut a.region,
+                &mut a.postal_code,
+                &mut a.country,
+            ] {
+                line(part);
+            }
+        }
+        self.addresses.retain(|a| !a.is_empty());
         if let Cow::Owned(c) = clean_text(&self.notes) {
             self.notes = c;
         }

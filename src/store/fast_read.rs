@@ -14,7 +14,8 @@ use serde::de::IntoDeserializer;
 use std::collections::BTreeMap;
 
 use crate::model::{
-    Birthday, Book, Direction, DismissedIntro, Entry, EntryId, HowMet, Kind, Person, PersonId,
+    Address, Birthday, Book, Direction, DismissedIntro, Entry, EntryId, HowMet, Kind, Person,
+    PersonId,
 };
 
 /// The book in `bytes`, or `None` when they are not in the shape the writer
@@ -101,6 +102,7 @@ fn person(c: &mut Cursor) -> Option<Person> {
     let mut title = None;
     let mut emails = None;
     let mut phones = None;
+    let mut addresses = None;
     let mut links = None;
     let mut tags = None;
     let mut met = None;
@@ -123,6 +125,7 @@ fn person(c: &mut Cursor) -> Option<Person> {
             "title" => set_once(&mut title, c.string()?)?,
             "emails" => set_once(&mut emails, c.strings()?)?,
             "phones" => set_once(&mut phones, c.strings()?)?,
+            "addresses" => set_once(&mut addresses, c.list(Cursor::address)?)?,
             "links" => set_once(&mut links, c.strings()?)?,
             "tags" => set_once(&mut tags, c.strings()?)?,
             "met" => set_once(&mut met, c.how_met()?)?,
@@ -148,6 +151,7 @@ fn person(c: &mut Cursor) -> Option<Person> {
         title,
         emails: emails.unwrap_or_default(),
         phones: phones.unwrap_or_default(),
+        addresses: addresses.unwrap_or_default(),
         links: links.unwrap_or_default(),
         tags: tags.unwrap_or_default(),
         met: met.unwrap_or_default(),
@@ -429,6 +433,33 @@ impl<'a> Cursor<'a> {
             }
             self.lit(", ")?;
         }
+    }
+
+    fn address(&mut self) -> Option<Address> {
+        self.lit("(")?;
+        let mut a: [Option<String>; 6] = Default::default();
+        self.fields(|c, field| {
+            let at = match field {
+                "label" => 0,
+                "street" => 1,
+                "locality" => 2,
+                "region" => 3,
+                "postal_code" => 4,
+                "country" => 5,
+                _ => return None,
+            };
+            set_once(&mut a[at], c.string()?)
+        })?;
+        let [label, street, locality, region, postal_code, country] =
+            a.map(Option::unwrap_or_default);
+        Some(Address {
+            label,
+            street,
+            locality,
+            region,
+            postal_code,
+            country,
+        })
     }
 
     fn how_met(&mut self) -> Option<HowMet> {

@@ -207,11 +207,11 @@ fn anything_unexpected_is_left_to_ron() {
         ("date: \"2026-11-26\"", "date: \"2026-11-26 \""),
         ("kind: \"promise\"", "kind: \"promise\", comment: ()"),
         ("direction: mutual", "direction: Mutual"),
-        ("  version: 2,\n", "  version: 2,\n  version: 2,\n"),
-        ("  version: 2,\n", ""),
-        ("  version: 2,\n", "  version: 2, // v1\n"),
-        ("  version: 2,\n", "  version: 2,\n  future: [],\n"),
-        ("  version: 2,\n", "\tversion: 2,\n"),
+        ("  version: 3,\n", "  version: 3,\n  version: 3,\n"),
+        ("  version: 3,\n", ""),
+        ("  version: 3,\n", "  version: 3, // v1\n"),
+        ("  version: 3,\n", "  version: 3,\n  future: [],\n"),
+        ("  version: 3,\n", "\tversion: 3,\n"),
         ("(\n  version", "Book(\n  version"),
         ("(\n  version", "\u{feff}(\n  version"),
         ("7: 1,", "7: 1"),
@@ -261,11 +261,11 @@ fn broken_files_give_ron_s_positioned_error() {
 
 #[test]
 fn a_newer_version_in_the_writer_s_shape_is_still_refused() {
-    let newer = sample().replacen("version: 2,", "version: 3,", 1);
+    let newer = sample().replacen("version: 3,", "version: 4,", 1);
     assert!(fast::read(newer.as_bytes()).is_some());
     let err = parse_book(Path::new("k.ron"), newer.as_bytes()).unwrap_err();
     assert!(
-        matches!(err, StoreError::NewerVersion { found: 3, .. }),
+        matches!(err, StoreError::NewerVersion { found: 4, .. }),
         "{err}"
     );
 }

@@ -347,6 +347,7 @@ fn neutral_person(a: &Person, b: &Person) -> Person {
         title,
         emails,
         phones,
+        addresses,
         links,
         tags,
         met,
@@ -374,6 +375,7 @@ fn neutral_person(a: &Person, b: &Person) -> Person {
         title: same(title, &b.title),
         emails: common(emails, &b.emails),
         phones: common(phones, &b.phones),
+        addresses: common(addresses, &b.addresses),
         links: common(links, &b.links),
         tags: common(tags, &b.tags),
         met: HowMet {
