@@ -550,10 +550,17 @@ fn disagreeing_merges_make_one_person(
             if x == y {
                 continue;
             }
-            let named = base
-                .entries
-                .iter()
-                .filter(|e| e.names(*from) && !e.names(*into) && !e.names(*elsewhere));
+            // (Not an entry naming someone else who became x or y: merged
+            // into one of them on either side, they name it for themselves.)
+            let named = base.entries.iter().filter(|e| {
+                e.names(*from)
+                    && !e.names(*into)
+                    && !e.names(*elsewhere)
+                    && !e
+                        .people
+                        .iter()
+                        .any(|p| p != from && [x, y].contains(&book.resolve(*p)))
+            });
             for e in named {
                 if let Some(r) = book.entry(e.id) {
                     prop_assert!(

@@ -223,13 +223,7 @@ fn free_path(dir: &Path, uid: &str, taken: &mut HashSet<PathBuf>) -> PathBuf {
 /// No fsync per card: ten thousand would take seconds, and a card lost to a
 /// crash is written again by the next export.
 fn write_atomically(path: &Path, bytes: &[u8]) -> io::Result<()> {
-    if fs::symlink_metadata(path).is_ok_and(|m| !m.is_file()) {
-        return Err(io::Error::other(format!(
-            "{} is not a file kith wrote (a link?); not written through",
-            path.display()
-        )));
-    }
-    crate::store::write_private(path, bytes, false)
+    crate::store::write_own(path, bytes, false)
 }
 
 #[cfg(test)]

@@ -36,7 +36,7 @@ pub use error::{ParseError, Problems, StoreError};
 pub use names::{
     IGNORE_PATTERN, backup_path, is_kith_file, lock_path, merged_dir, prev_path, temp_path,
 };
-pub use private::{PRIVATE_DIR, make_private_dir, write_private};
+pub use private::{PRIVATE_DIR, make_private_dir, write_own, write_private};
 pub use read::{Loaded, load_book, parse_book, read_book_with_ron};
 pub use survey::{
     Backup, Holds, Restored, Traces, backups, cut_short, restore, start_empty, traces, when,

@@ -59,6 +59,22 @@ pub fn write_private(path: &Path, bytes: &[u8], sync: bool) -> io::Result<()> {
     written
 }
 
+/// [`write_private`] for a file at one of kith's own names (a vdir's
+/// `.kith-state`, its cards): a link or anything but a regular file found at
+/// `path` is refused, never followed — only a name the user gave is.
+pub fn write_own(path: &Path, bytes: &[u8], sync: bool) -> io::Result<()> {
+    if let Ok(meta) = fs::symlink_metadata(path)
+        && !meta.is_file()
+    {
+        return Err(io::Error::other(format!(
+            "{} is {} at a name kith keeps for its own file; not written through (remove it)",
+            path.display(),
+            kind_of(&meta)
+        )));
+    }
+    write_private(path, bytes, sync)
+}
+
 /// Makes `dir` and any missing folders above it, each 0700; folders already
 /// there keep their mode.
 pub fn make_private_dir(dir: &Path) -> io::Result<()> {
@@ -119,6 +135,29 @@ mod tests {
         let deep = dir.path().join("a/b");
         make_private_dir(&deep).unwrap();
         assert_eq!((mode(&dir.path().join("a")), mode(&deep)), (0o700, 0o700));
+    }
+
+    #[test]
+    fn a_link_at_one_of_kiths_own_names_is_refused_where_a_users_name_is_followed() {
+        let dir = tempfile::tempdir().unwrap();
+        let victim = dir.path().join("victim");
+        fs::write(&victim, "mine").unwrap();
+        let own = dir.path().join(".kith-state");
+        std::os::unix::fs::symlink(&victim, &own).unwrap();
+        let err = write_own(&own, b"secret", false).unwrap_err();
+        assert!(err.to_string().contains("not written through"), "{err}");
+        assert_eq!(fs::read(&victim).unwrap(), b"mine");
+        // A link the user named (`--out link`) is written through, as the book is.
+        let named = dir.path().join("export.csv");
+        std::os::unix::fs::symlink(&victim, &named).unwrap();
+        write_private(&named, b"rows", true).unwrap();
+        assert_eq!(fs::read(&victim).unwrap(), b"rows");
+        assert!(
+            fs::symlink_metadata(&named)
+                .unwrap()
+                .file_type()
+                .is_symlink()
+        );
     }
 
     #[test]
