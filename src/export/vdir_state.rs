@@ -52,7 +52,7 @@ impl State {
 
     pub fn save(&self, dir: &Path) -> io::Result<()> {
         let text = serde_json::to_string_pretty(self).map_err(io::Error::other)?;
-        crate::store::write_private(&dir.join(FILE), text.as_bytes(), false)
+        crate::store::write_own(&dir.join(FILE), text.as_bytes(), false)
     }
 
     /// UIDs by file name.
