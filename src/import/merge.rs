@@ -1,8 +1,12 @@
 //! Which person in the book (or earlier in the file) a record is, and what it
-//! adds to them. A match needs a UID, an e-mail, a phone, a personal profile
-//! URL, or the same name and another agreeing field ([`keys`]); a shared name
-//! alone makes a new person and a "possible duplicate" line. One pass with hash
-//! maps, so ten thousand rows cost milliseconds.
+//! adds to them. A match needs a UID, a personal profile URL, an e-mail or a
+//! phone under a name that agrees ([`keys::names_agree`]: "Ana" and "Ana
+//! Lima", accents, a nickname), or the same name and another agreeing field
+//! ([`keys`]). A UID is one card's identity, so it matches whatever the name
+//! (a rename on the phone is a rename). A shared name, e-mail or phone alone
+//! (a family address, an office number) makes a new person and a "possible
+//! duplicate" line. One pass with hash maps, so ten thousand rows cost
+//! milliseconds.
 
 use std::collections::HashMap;
 
@@ -24,8 +28,9 @@ enum Target {
 #[derive(Default)]
 struct Keys {
     uids: HashMap<String, Target>,
-    emails: HashMap<String, Target>,
-    phones: HashMap<String, Target>,
+    /// Everyone with the value: strangers may share one.
+    emails: HashMap<String, Vec<Target>>,
+    phones: HashMap<String, Vec<Target>>,
     profiles: HashMap<String, Target>,
     names: HashMap<String, Vec<Target>>,
 }
@@ -35,11 +40,17 @@ impl Keys {
         for u in &p.uids {
             self.uids.entry(u.clone()).or_insert(t);
         }
+        let shared = |map: &mut HashMap<String, Vec<Target>>, k: String| {
+            let list = map.entry(k).or_default();
+            if !list.contains(&t) {
+                list.push(t);
+            }
+        };
         for e in &p.emails {
-            self.emails.entry(email_key(e)).or_insert(t);
+            shared(&mut self.emails, email_key(e));
         }
         for k in p.phones.iter().filter_map(|x| phone_key(x)) {
-            self.phones.entry(k).or_insert(t);
+            shared(&mut self.phones, k);
         }
         for k in p.links.iter().filter_map(|l| profile_key(l)) {
             self.profiles.entry(k).or_insert(t);
@@ -121,21 +132,28 @@ pub fn plan(book: &Book, parsed: Parsed, tag: &str) -> (Vec<Op>, Report) {
             Target::Book(i) => &book.people[i],
             Target::Slot(s) => &slots[s].person,
         };
-        let found = kith_uid
-            .map(|(t, u)| (t, On::Uid(u)))
-            .or_else(|| find(&keys, &incoming, person_at));
+        let (found, shared) = match kith_uid {
+            Some((t, u)) => (Some((t, On::Uid(u))), None),
+            None => find(&keys, &incoming, person_at),
+        };
         // A card read back by UID is the person syncing, not someone imported:
         // it gets no tag (so an unchanged vdir writes nothing).
         if !tag.is_empty() && !matches!(found, Some((_, On::Uid(_)))) {
             add_all_by(&mut incoming.tags, [tag.to_string()], fold);
         }
         let Some((target, on)) = found else {
-            if let Some(first) = keys.names.get(&name_key(&incoming)).and_then(|t| t.first()) {
-                let of = describe(*first, book, &slots);
+            let same_name = keys.names.get(&name_key(&incoming)).and_then(|t| t.first());
+            let flagged = match (same_name, shared) {
+                (Some(first), _) => Some((*first, "same name only".to_string())),
+                (None, Some((t, on))) => Some((t, format!("same {on}, another name"))),
+                (None, None) => None,
+            };
+            if let Some((t, why)) = flagged {
                 report.duplicates.push(Duplicate {
                     at: record.at.clone(),
                     name: incoming.name.clone(),
-                    of,
+                    of: describe(t, book, &slots),
+                    why,
                 });
             }
             slots.push(Slot {
@@ -244,27 +262,46 @@ pub fn plan(book: &Book, parsed: Parsed, tag: &str) -> (Vec<Op>, Report) {
     (ops, report)
 }
 
-/// UID, then e-mail, then phone, then profile, then name and another field.
+/// Who a record is, and on what.
+type Found = (Target, On);
+
+/// UID, then e-mail, then phone (each under a name that agrees), then
+/// profile, then name and another field. Also, when nothing matched, the
+/// first record that shares an e-mail or phone under another name (for the
+/// possible-duplicate line).
 fn find<'a>(
     keys: &Keys,
     p: &Person,
     person_at: impl Fn(Target) -> &'a Person,
-) -> Option<(Target, On)> {
+) -> (Option<Found>, Option<Found>) {
     let by =
         |map: &HashMap<String, Target>, k: Option<String>, on: On| map.get(&k?).map(|t| (*t, on));
-    p.uids
+    let mut shared: Option<Found> = None;
+    let mut agreeing = |map: &HashMap<String, Vec<Target>>, k: Option<String>, on: On| {
+        let all = map.get(&k?)?;
+        let found = all.iter().find(|t| keys::names_agree(p, person_at(**t)));
+        if found.is_none() && shared.is_none() {
+            shared = all.first().map(|t| (*t, on.clone()));
+        }
+        found.map(|t| (*t, on))
+    };
+    let mut found = p
+        .uids
         .iter()
-        .find_map(|u| by(&keys.uids, Some(u.clone()), On::Uid(u.clone())))
-        .or_else(|| {
-            p.emails
-                .iter()
-                .find_map(|e| by(&keys.emails, Some(email_key(e)), On::Email(e.clone())))
-        })
-        .or_else(|| {
-            p.phones
-                .iter()
-                .find_map(|x| by(&keys.phones, phone_key(x), On::Phone(x.clone())))
-        })
+        .find_map(|u| by(&keys.uids, Some(u.clone()), On::Uid(u.clone())));
+    if found.is_none() {
+        found = p
+            .emails
+            .iter()
+            .find_map(|e| agreeing(&keys.emails, Some(email_key(e)), On::Email(e.clone())));
+    }
+    if found.is_none() {
+        found = p
+            .phones
+            .iter()
+            .find_map(|x| agreeing(&keys.phones, phone_key(x), On::Phone(x.clone())));
+    }
+    let found = found
         .or_else(|| {
             p.links
                 .iter()
@@ -283,7 +320,11 @@ fn find<'a>(
                         .find(|t| keys::adds_nothing(p, person_at(**t)))?;
                     Some((*t, On::NameOnly))
                 })
-        })
+        });
+    match found {
+        Some(f) => (Some(f), None),
+        None => (None, shared),
+    }
 }
 
 /// `Ana García (p3)` for someone in the book, `Ana García (line 4)` for a row.

@@ -54,7 +54,7 @@ fn matches_by_link_then_email_then_name_and_org() {
             p.links = vec!["www.linkedin.com/in/ana/".into()];
             p.title = Some("CTO".into());
         }),
-        rec("Robert", |p| p.emails = vec!["BO@X.ORG".into()]),
+        rec("Bo Berg", |p| p.emails = vec!["BO@X.ORG".into()]),
         rec("jose  nunez", |p| p.org = Some("ACME".into())),
         rec("José Núñez", |p| p.org = Some("Other".into())),
     ]);
@@ -168,6 +168,77 @@ fn same_name_different_emails_are_two_people_flagged_as_possible_duplicates() {
     let text = r.to_string();
     assert!(text.contains("possible duplicate"), "{text}");
     assert!(text.contains("John Smith (line 2)"), "{text}");
+}
+
+#[test]
+fn strangers_who_share_a_phone_or_an_email_are_two_people_flagged() {
+    let mut book = Book::default();
+    let office = "+49 30 1234567";
+    let first = parsed(vec![
+        rec_at(2, "Heiko Mustermann", |p| p.phones = vec![office.into()]),
+        rec_at(3, "Erika Musterfrau", |p| {
+            p.phones = vec!["030 1234567".into(), "0049 30 1234567".into()]
+        }),
+        rec_at(4, "Ana Lima", |p| p.emails = vec!["lima@family.org".into()]),
+        rec_at(5, "Bo Lima", |p| p.emails = vec!["LIMA@family.org".into()]),
+    ]);
+    let (ops, r) = plan(&book, first, "google");
+    assert_eq!((r.added, r.merged_in_file), (4, 0), "{r}");
+    let text = r.to_string();
+    assert!(
+        text.contains("possible duplicate line 3: “Erika Musterfrau” of Heiko Mustermann (line 2) (same phone 0049 30 1234567, another name;"),
+        "{text}"
+    );
+    assert!(
+        text.contains("“Bo Lima” of Ana Lima (line 4) (same e-mail LIMA@family.org, another name;"),
+        "{text}"
+    );
+    apply(&mut book, ops);
+    // Read again (both strangers share the value): each finds themselves.
+    let again = parsed(vec![
+        rec("Bo Lima", |p| p.emails = vec!["lima@family.org".into()]),
+        rec("Erika Musterfrau", |p| {
+            p.phones = vec!["030 1234567".into()]
+        }),
+        rec("Ana Lima", |p| p.emails = vec!["lima@family.org".into()]),
+    ]);
+    let (ops, r) = plan(&book, again, "google");
+    assert_eq!((r.added, r.unchanged), (0, 3), "{r}");
+    assert!(ops.is_empty() && r.duplicates.is_empty(), "{r}");
+    let pairs = crate::import::possible_duplicates(&book);
+    let whys: Vec<&str> = pairs.iter().map(|(_, _, w)| w.as_str()).collect();
+    assert_eq!(
+        whys,
+        [
+            "share the phone +49 30 1234567",
+            "share the e-mail lima@family.org"
+        ],
+        "kith check says so too"
+    );
+}
+
+#[test]
+fn a_shared_value_merges_names_that_agree_loosely() {
+    let book = Book::default();
+    let mut ana = rec_at(2, "Ana María Lima", |p| {
+        p.emails = vec!["ana@x.org".into()];
+        p.nicknames = vec!["Nana".into()];
+    });
+    ana.person.structured_name = Some("Lima;Ana;María;;".into());
+    let rows = parsed(vec![
+        ana,
+        rec_at(3, "ana lima", |p| p.emails = vec!["ana@x.org".into()]),
+        rec_at(4, "Lima, Ána", |p| p.emails = vec!["ana@x.org".into()]),
+        rec_at(5, "A. Lima", |p| p.emails = vec!["ana@x.org".into()]),
+        rec_at(6, "Nana", |p| p.emails = vec!["ana@x.org".into()]),
+        rec_at(7, "ana@x.org", |p| p.emails = vec!["ana@x.org".into()]),
+        rec_at(8, "Ana", |p| p.emails = vec!["ana@x.org".into()]),
+        rec_at(9, "Ana Souza", |p| p.emails = vec!["ana@x.org".into()]),
+    ]);
+    let (_, r) = plan(&book, rows, "");
+    assert_eq!((r.added, r.merged_in_file), (2, 6), "{r}");
+    assert_eq!(r.duplicates.len(), 1, "{r}");
+    assert_eq!(r.duplicates[0].name, "Ana Souza");
 }
 
 #[test]

@@ -20,12 +20,15 @@ pub struct Merge {
 }
 
 /// A new person with the same name as someone else and nothing more in
-/// common: kept apart, and said.
+/// common, or who shares an e-mail or phone with someone of another name:
+/// kept apart, and said.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Duplicate {
     pub at: Place,
     pub name: String,
     pub of: String,
+    /// What they share: `same name only`, `same e-mail x, another name`.
+    pub why: String,
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -117,8 +120,8 @@ impl fmt::Display for Report {
         for d in &self.duplicates {
             write!(
                 f,
-                "\n  possible duplicate {}: “{}” of {} (same name only; kept apart, see `kith check`)",
-                d.at, d.name, d.of
+                "\n  possible duplicate {}: “{}” of {} ({}; kept apart, see `kith check`)",
+                d.at, d.name, d.of, d.why
             )?;
         }
         for p in &self.skipped {
