@@ -23,18 +23,30 @@ pub fn kith_id_of_uid(uid: &str) -> Option<crate::model::PersonId> {
         .and_then(crate::model::PersonId::parse)
 }
 
+/// How a card names who introduced its person: kith's id (`p3`, whose card
+/// is `UID:p3@kith`) or, for someone whose card carries another tool's UID,
+/// that UID, so an import finds the introducer among the other cards of the
+/// file or folder, whatever ids the reading book has.
+pub fn introducer_ref(id: crate::model::PersonId, book: &Book) -> String {
+    match book.person(id).map(uid_of) {
+        Some(uid) if kith_id_of_uid(&uid).is_none() => uid,
+        _ => id.to_string(),
+    }
+}
+
 pub fn render(book: &Book) -> String {
     let mut out = String::new();
     for p in &book.people {
-        card(&mut out, p);
+        card(&mut out, p, book);
     }
     out
 }
 
 /// One card, CRLF line ends, folded at 75 octets: kith's fields, then the
 /// lines kept from other tools' cards ([`vcard_keep`]), then kith's own
-/// `X-KITH-…` fields.
-pub fn card(out: &mut String, p: &Person) {
+/// `X-KITH-…` fields. `book` holds whoever introduced them, whose card's UID
+/// the card names ([`introducer_ref`]).
+pub fn card(out: &mut String, p: &Person, book: &Book) {
     let mut lines: Vec<String> = Vec::with_capacity(16 + p.vcard.len());
     let mut line = |s: String| lines.push(s);
     line(format!("UID:{}", escape_text(&uid_of(p))));
@@ -75,7 +87,8 @@ pub fn card(out: &mut String, p: &Person) {
         line(format!("NOTE:{}", escape_text(&p.notes)));
     }
     vcard_keep::put_back(&mut lines, p);
-    vcard_kith::write(p, &mut |s| lines.push(s));
+    let by = p.met.introduced_by.map(|id| introducer_ref(id, book));
+    vcard_kith::write(p, by.as_deref(), &mut |s| lines.push(s));
     push_folded(out, "BEGIN:VCARD");
     push_folded(out, "VERSION:4.0");
     push_folded(out, PRODID);
@@ -181,7 +194,7 @@ mod tests {
         p.tags = vec!["a,b".into(), "c".into()];
         p.notes = "line one\nline; two".into();
         let mut out = String::new();
-        card(&mut out, &p);
+        card(&mut out, &p, &Book::default());
         assert!(out.contains("UID:p7@kith\r\n"), "{out}");
         assert!(out.contains(PRODID));
         assert!(out.contains("N:García;Ana;;;\r\n"));
@@ -202,7 +215,7 @@ mod tests {
         ];
         p.uids = vec!["abc-1".into(), "urn:uuid:2".into()];
         let mut out = String::new();
-        card(&mut out, &p);
+        card(&mut out, &p, &Book::default());
         assert!(
             out.contains("\r\nN:Doe;John;Richter,James;Mr.;Sr.\r\n"),
             "{out}"
@@ -213,7 +226,7 @@ mod tests {
         assert!(out.contains("X-KITH-UID:urn:uuid:2\r\n"));
         p.name = "Jane Roe".into();
         let mut out = String::new();
-        card(&mut out, &p);
+        card(&mut out, &p, &Book::default());
         assert!(out.contains("\r\nN:Roe;Jane;;;\r\n"), "{out}");
         assert_eq!(with_scheme("localhost:8080/x"), "https://localhost:8080/x");
         assert_eq!(with_scheme("example.com:8080"), "https://example.com:8080");

@@ -153,7 +153,7 @@ mod tests {
         let parsed = parse(card_text).unwrap();
         let p = parsed.records[0].person.clone();
         let mut out = String::new();
-        card(&mut out, &p);
+        card(&mut out, &p, &crate::model::Book::default());
         (p, out)
     }
 
@@ -197,7 +197,7 @@ mod tests {
         let (mut p, _) = round(phone);
         p.phones = vec!["+34 600 2".into()];
         let mut out = String::new();
-        card(&mut out, &p);
+        card(&mut out, &p, &crate::model::Book::default());
         assert!(out.contains("TEL;VALUE=text:+34 600 2\r\n"), "{out}");
         assert!(
             !out.contains("600 1") && !out.contains("X-ABLabel"),
@@ -213,7 +213,7 @@ mod tests {
         p.birthday = "1985-03-14".parse().ok();
         p.nicknames = vec!["Anita".into()];
         let mut out = String::new();
-        card(&mut out, &p);
+        card(&mut out, &p, &crate::model::Book::default());
         let (back, again) = round(&out);
         assert!(back.vcard.is_empty(), "{:?}", back.vcard);
         assert_eq!(again, out);
@@ -241,7 +241,7 @@ mod tests {
         // Moved in kith: kith's line, the phone's old one gone.
         p.addresses[0].street = "Calle 2".into();
         let mut out = String::new();
-        card(&mut out, &p);
+        card(&mut out, &p, &crate::model::Book::default());
         assert!(
             out.contains("ADR;TYPE=home:;;Calle 2;Madrid;;28001;Spain\r\n"),
             "{out}"
@@ -267,7 +267,7 @@ mod tests {
             ["ADR;TYPE=HOME:;;Calle 1;Madrid;;28001;Spain", "PHOTO:x"]
         );
         let mut out = String::new();
-        card(&mut out, &p);
+        card(&mut out, &p, &crate::model::Book::default());
         assert_eq!(out.matches("ADR").count(), 2, "{out}");
     }
 }

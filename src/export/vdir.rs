@@ -51,7 +51,7 @@ pub fn write(book: &Book, dir: &Path) -> io::Result<VdirReport> {
     for p in book.people.iter().filter(|p| !p.archived) {
         let uid = uid_of(p);
         let mut text = String::new();
-        card(&mut text, p);
+        card(&mut text, p, book);
         live.insert(uid.clone());
         let path = match (state.cards.get(&uid), found.get(&uid)) {
             (Some(_), None) => {

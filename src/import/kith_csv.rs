@@ -69,7 +69,6 @@ pub fn parse(text: &str) -> Result<Parsed, NotFormat> {
         p.links = list("links");
         p.tags = list("tags");
         p.met.context = get("met_context");
-        p.met.introduced_by = get("introduced_by").and_then(|v| PersonId::parse(&v));
         p.needs = list("needs");
         p.offers = list("offers");
         p.notes = get("notes").unwrap_or_default();
@@ -98,7 +97,7 @@ pub fn parse(text: &str) -> Result<Parsed, NotFormat> {
             parsed.skip(row.line, "no name");
             continue;
         }
-        parsed.record(row.line, p);
+        parsed.record_introduced(row.line, p, get("introduced_by"));
     }
     Ok(parsed)
 }

@@ -14,7 +14,8 @@ use super::keys::{self, On, email_key, name_key, phone_key, profile_key};
 use super::report::{Duplicate, Merge, Report};
 use super::{Parsed, Place, Problem};
 use crate::export::vcard::kith_id_of_uid;
-use crate::model::{Book, Op, Person};
+use crate::export::vcard_kith as kith_fields;
+use crate::model::{Book, Op, Person, PersonId};
 use crate::text::fold;
 
 /// Who a key belongs to: someone already in the book (by index), or a person
@@ -97,6 +98,11 @@ pub fn plan(book: &Book, parsed: Parsed, tag: &str) -> (Vec<Op>, Report) {
         ..Report::default()
     };
     let tag = tag.trim();
+    // Every UID a card of this file or folder carries (kith's own
+    // included), by the person it became: who introduced whom is resolved
+    // against these first.
+    let mut file_uids: HashMap<String, usize> = HashMap::new();
+    let mut introducers: Vec<Introducer> = Vec::new();
     for record in parsed.records {
         let mut incoming = record.person;
         report.kept_verbatim += incoming.vcard.len();
@@ -104,29 +110,38 @@ pub fn plan(book: &Book, parsed: Parsed, tag: &str) -> (Vec<Op>, Report) {
         // and is not stored. One this book does not know (a card from another
         // book, a book restored from its vdir) is kept, so the card keeps it.
         // Another book's `p7@kith` may be someone else here: unless kith wrote
-        // the card to this vdir, the person must agree with it (the name, an
-        // e-mail or a phone).
+        // the card to this vdir, the names must agree (a shared e-mail or
+        // phone alone is not enough).
         let kith_uid = incoming.uids.iter().find_map(|u| {
             let id = kith_id_of_uid(u)?;
             let i = book.person_index(book.resolve(id))?;
             let agrees = record.base.is_some() || keys::same_person(&incoming, &book.people[i]);
             agrees.then(|| (Target::Book(i), u.clone()))
         });
+        let card_uids = incoming.uids.clone();
         let own_uid = |u: &String| kith_uid.as_ref().is_some_and(|(_, k)| k == u);
         incoming.uids.retain(|u| !own_uid(u));
         let mut base = record.base.map(|b| *b);
         if let Some(b) = &mut base {
             b.uids.retain(|u| !own_uid(u));
         }
-        if let Some(by) = incoming.met.introduced_by
-            && book.person(by).is_none()
-        {
-            incoming.met.introduced_by = None;
-            let why = format!("introduced by {by}, who is not in this book; left out");
-            report.warnings.push(Problem {
-                at: record.at.clone(),
-                why,
-            });
+        // Who introduced them is looked for among the file's cards once all
+        // are read; a card kith wrote to this book's vdir names this book's
+        // people, found now (so the three-way merge sees it).
+        let by_ref = record.introduced_by;
+        let trusted = base.is_some() || kith_uid.is_some();
+        let mut settled = false;
+        match (&by_ref, &base) {
+            (Some(r), Some(_)) => {
+                incoming.met.introduced_by = in_book(r, book, &keys, trusted);
+                settled = incoming.met.introduced_by.is_some();
+            }
+            // Kept from the card kith wrote (an app dropped kith's lines).
+            (None, Some(_)) => {
+                let by = incoming.met.introduced_by;
+                incoming.met.introduced_by = by.filter(|id| book.person(*id).is_some());
+            }
+            (_, None) => incoming.met.introduced_by = None,
         }
         let person_at = |t: Target| match t {
             Target::Book(i) => &book.people[i],
@@ -164,6 +179,16 @@ pub fn plan(book: &Book, parsed: Parsed, tag: &str) -> (Vec<Op>, Report) {
             let s = slots.len() - 1;
             fill(&mut slots[s].person, incoming.clone());
             keys.add(&slots[s].person, Target::Slot(s));
+            note_card(&mut file_uids, card_uids, s);
+            if let (Some(r), false) = (by_ref, settled) {
+                introducers.push(Introducer {
+                    slot: s,
+                    by: r,
+                    at: record.at,
+                    trusted,
+                    overwrite: true,
+                });
+            }
             continue;
         };
         let into = describe(target, book, &slots);
@@ -181,6 +206,16 @@ pub fn plan(book: &Book, parsed: Parsed, tag: &str) -> (Vec<Op>, Report) {
                 slots.len() - 1
             }),
         };
+        note_card(&mut file_uids, card_uids, slot);
+        if let (Some(r), false) = (by_ref, settled) {
+            introducers.push(Introducer {
+                slot,
+                by: r,
+                at: record.at.clone(),
+                trusted,
+                overwrite: matches!(on, On::Uid(_)),
+            });
+        }
         merges.push((
             slot,
             Merge {
@@ -207,6 +242,14 @@ pub fn plan(book: &Book, parsed: Parsed, tag: &str) -> (Vec<Op>, Report) {
         }
         keys.add(&slots[slot].person, Target::Slot(slot));
     }
+    resolve_introducers(
+        introducers,
+        &file_uids,
+        book,
+        &keys,
+        &mut slots,
+        &mut report,
+    );
     // Cards deleted elsewhere: their people are archived, history kept.
     for (at, uid) in parsed.gone {
         let target = kith_id_of_uid(&uid)
@@ -260,6 +303,99 @@ pub fn plan(book: &Book, parsed: Parsed, tag: &str) -> (Vec<Op>, Report) {
         .map(|(_, m)| m)
         .collect();
     (ops, report)
+}
+
+/// A record that names who introduced them, to resolve once the whole file
+/// is read.
+struct Introducer {
+    slot: usize,
+    by: String,
+    at: Place,
+    /// The card is this book's (kith wrote it, or its kith UID is someone
+    /// here): a bare kith id may name someone in the book.
+    trusted: bool,
+    /// The record was matched by UID: its value replaces the person's.
+    overwrite: bool,
+}
+
+fn note_card(file_uids: &mut HashMap<String, usize>, uids: Vec<String>, slot: usize) {
+    for u in uids {
+        file_uids.entry(u).or_insert(slot);
+    }
+}
+
+/// Someone in the book a card names as introducer: by another tool's UID
+/// they hold, or (only on a card of this book) by kith id.
+fn in_book(by: &str, book: &Book, keys: &Keys, trusted: bool) -> Option<PersonId> {
+    let by_uid = keys.uids.get(by).and_then(|t| match t {
+        Target::Book(i) => Some(book.people[*i].id),
+        Target::Slot(_) => None,
+    });
+    let by_id = || {
+        let id = book.resolve(kith_fields::introducer_id(by)?);
+        (trusted && book.person(id).is_some()).then_some(id)
+    };
+    by_uid.or_else(by_id)
+}
+
+/// Sets each "introduced by": the card of the same file or folder with that
+/// UID (or kith id), else someone in the book ([`in_book`]); else a note,
+/// and the person keeps what they had. New people someone was introduced by
+/// get their ids now, so the reference holds once added.
+fn resolve_introducers(
+    introducers: Vec<Introducer>,
+    file_uids: &HashMap<String, usize>,
+    book: &Book,
+    keys: &Keys,
+    slots: &mut [Slot],
+    report: &mut Report,
+) {
+    let in_file = |by: &str| {
+        file_uids.get(by).copied().or_else(|| {
+            let id = kith_fields::introducer_id(by)?;
+            file_uids.get(&format!("{id}@kith")).copied()
+        })
+    };
+    let found: Vec<(Introducer, Option<usize>)> = introducers
+        .into_iter()
+        .map(|i| {
+            let s = in_file(&i.by);
+            (i, s)
+        })
+        .collect();
+    let needs_ids = found
+        .iter()
+        .any(|(_, s)| s.is_some_and(|s| slots[s].from_book.is_none()));
+    if needs_ids {
+        let new_ones: Vec<usize> = (0..slots.len())
+            .filter(|s| slots[*s].from_book.is_none())
+            .collect();
+        for (s, id) in new_ones.iter().zip(book.next_person_ids(new_ones.len())) {
+            slots[*s].person.id = id;
+        }
+    }
+    for (i, target) in found {
+        let id = match target {
+            Some(s) => Some(slots[s].person.id),
+            None => in_book(&i.by, book, keys, i.trusted),
+        };
+        let person = &mut slots[i.slot].person;
+        match id {
+            Some(id) if id == person.id => {}
+            Some(id) => {
+                if i.overwrite || person.met.introduced_by.is_none() {
+                    person.met.introduced_by = Some(id);
+                }
+            }
+            None => report.warnings.push(Problem {
+                at: i.at,
+                why: format!(
+                    "introduced by {}, who is neither in this file nor in this book; left out",
+                    i.by
+                ),
+            }),
+        }
+    }
 }
 
 /// Who a record is, and on what.

@@ -10,6 +10,7 @@ fn rec(name: &str, f: impl FnOnce(&mut Person)) -> Record {
         at: Place::default(),
         person: p,
         base: None,
+        introduced_by: None,
     }
 }
 
@@ -323,14 +324,37 @@ fn a_uid_match_takes_the_cards_values_renames_included() {
 #[test]
 fn a_dangling_introducer_is_left_out_with_a_note() {
     let book = Book::default();
-    let (ops, r) = plan(
-        &book,
-        parsed(vec![rec("Ana", |p| {
-            p.met.introduced_by = Some(PersonId(9))
-        })]),
-        "",
-    );
+    let mut ana = rec("Ana", |_| {});
+    ana.introduced_by = Some("p9".into());
+    let (ops, r) = plan(&book, parsed(vec![ana]), "");
     let Op::AddPerson(p) = &ops[0] else { panic!() };
     assert_eq!(p.met.introduced_by, None);
-    assert!(r.warnings[0].why.contains("p9"));
+    assert!(r.warnings[0].why.contains("p9"), "{r}");
+}
+
+#[test]
+fn introduced_by_names_a_card_of_the_same_file_whatever_the_books_ids() {
+    let mut book = Book::default();
+    // This book's p1 and p2 are other people than the file's.
+    for n in ["Zoe", "Yan"] {
+        apply(&mut book, vec![Op::AddPerson(Person::new(PersonId(0), n))]);
+    }
+    let by = |mut r: Record, who: &str| {
+        r.introduced_by = Some(who.into());
+        r
+    };
+    let rows = parsed(vec![
+        by(rec("Ana", |p| p.uids = vec!["p1@kith".into()]), "p2"),
+        rec("Bo", |p| p.uids = vec!["p2@kith".into()]),
+        by(rec("Cy", |_| {}), "phone-uid-7"),
+        rec("Di", |p| p.uids = vec!["phone-uid-7".into()]),
+    ]);
+    let (ops, r) = plan(&book, rows, "");
+    assert_eq!(r.added, 4, "{r}");
+    apply(&mut book, ops);
+    let named = |n: &str| book.people.iter().find(|p| p.name == n).unwrap();
+    let of = |n: &str| named(n).met.introduced_by.map(|id| book.name_of(id));
+    assert_eq!(of("Ana").as_deref(), Some("Bo"), "not this book's p2, Yan");
+    assert_eq!(of("Cy").as_deref(), Some("Di"));
+    assert_eq!(of("Zoe"), None);
 }

@@ -93,6 +93,11 @@ pub struct Record {
     /// For a card of a vdir kith syncs with: the card as kith last wrote or
     /// read it there, so the import is three-way (see `export::vdir_state`).
     pub base: Option<Box<Person>>,
+    /// Who introduced them, as the record names them: a kith id (`p3`, as
+    /// kith's CSV and cards write it) or another card's UID. Resolved against
+    /// the other records of the same file or folder first (the merge), so a
+    /// round trip keeps it whatever ids the reading book has.
+    pub introduced_by: Option<String>,
 }
 
 /// Where in the input something was: a line, and the file when a folder was read.
@@ -150,10 +155,22 @@ pub struct Parsed {
 
 impl Parsed {
     pub(crate) fn record(&mut self, line: usize, person: Person) {
+        self.record_introduced(line, person, None);
+    }
+
+    /// A record that names who introduced them ([`Record::introduced_by`]).
+    pub(crate) fn record_introduced(
+        &mut self,
+        line: usize,
+        mut person: Person,
+        introduced_by: Option<String>,
+    ) {
+        person.met.introduced_by = None;
         self.records.push(Record {
             at: Place { file: None, line },
             person,
             base: None,
+            introduced_by: introduced_by.filter(|b| !b.trim().is_empty()),
         });
     }
 

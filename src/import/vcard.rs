@@ -101,6 +101,8 @@ struct Card {
     problems: Vec<(usize, String)>,
     /// Lines for [`Person::vcard`].
     kept: Vec<String>,
+    /// `X-KITH-INTRODUCED-BY` as written ([`super::Record::introduced_by`]).
+    introduced_by: Option<String>,
 }
 
 impl Card {
@@ -116,6 +118,7 @@ impl Card {
             person: Person::new(PersonId(0), ""),
             problems: Vec::new(),
             kept: Vec::new(),
+            introduced_by: None,
         }
     }
 
@@ -251,6 +254,10 @@ impl Card {
                     )),
                 }
             }
+            "X-KITH-INTRODUCED-BY" => {
+                self.introduced_by = Some(text()).filter(|v| !v.is_empty());
+                kith_fields::read(p, &c.name, &text()).ok();
+            }
             name if name.starts_with("X-KITH-") => {
                 if let Err(why) = kith_fields::read(p, name, &text()) {
                     self.problems.push((line, why));
@@ -283,7 +290,7 @@ impl Card {
                     .n_raw
                     .filter(|n| !same_n(n, &crate::export::vcard::n_of_name(&name)));
                 person.name = name;
-                parsed.record(self.line, person);
+                parsed.record_introduced(self.line, person, self.introduced_by);
             }
             None => parsed.skip(
                 self.line,

@@ -98,7 +98,12 @@ fn base(was: &str, now: &str, theirs: &mut Person) -> Option<Person> {
     let [record] = parsed.records.as_slice() else {
         return None;
     };
-    let base = record.person.clone();
+    let mut base = record.person.clone();
+    // The card kith wrote here names this book's people.
+    base.met.introduced_by = record
+        .introduced_by
+        .as_deref()
+        .and_then(crate::export::vcard_kith::introducer_id);
     if !now.contains("X-KITH-") && was.contains("X-KITH-") {
         theirs.met = base.met.clone();
         theirs.needs = base.needs.clone();
