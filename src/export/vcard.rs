@@ -155,7 +155,7 @@ pub fn n_of_name(name: &str) -> String {
 
 /// An imported N still names this person: its family and given names are
 /// words of the name (after a rename in kith, N is built anew).
-fn n_fits_name(n: &str, name: &str) -> bool {
+pub(crate) fn n_fits_name(n: &str, name: &str) -> bool {
     let words: Vec<String> = name.split_whitespace().map(str::to_lowercase).collect();
     let mut parts = n.split(';');
     let (family, given) = (parts.next().unwrap_or(""), parts.next().unwrap_or(""));
