@@ -147,3 +147,46 @@ fn small_things_are_said_properly() {
     let again = ok(&file, &["archive", "bo", "--undo"]);
     assert!(again.contains("already not archived"), "{again}");
 }
+
+/// An address edited from the shell is shown, in `--json`, found by `find`,
+/// and removed by its label; a bad one exits 2 and writes nothing.
+#[test]
+fn addresses_are_edited_shown_and_searched() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("kith.ron");
+    let p1 = add(&file, &["Ana García"]);
+    ok(
+        &file,
+        &[
+            "edit",
+            "ana",
+            "--address",
+            "+home: Rua das Flores 12; Lisboa; ; 1200-195; Portugal",
+        ],
+    );
+    let ana = show_json(&file, &p1);
+    assert_eq!(ana["addresses"][0]["locality"], "Lisboa");
+    assert_eq!(ana["addresses"][0]["postal_code"], "1200-195");
+    assert_eq!(ana["addresses"][0]["label"], "home");
+    let shown = ok(&file, &["show", "ana"]);
+    assert!(
+        shown.contains("address    Rua das Flores 12, 1200-195 Lisboa, Portugal (home)"),
+        "{shown}"
+    );
+    let found = ok(&file, &["find", "lisboa"]);
+    assert!(found.contains("Ana García"), "{found}");
+    let text = std::fs::read_to_string(&file).unwrap();
+    assert!(
+        text.contains("addresses: [(label: \"home\", street: \"Rua das Flores 12\", locality: \"Lisboa\", postal_code: \"1200-195\", country: \"Portugal\")]"),
+        "{text}"
+    );
+
+    let before = std::fs::read(&file).unwrap();
+    let out = kith(&file, &["edit", "ana", "--address", "a; b; c; d; e; f"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("at most 5"));
+    assert_eq!(std::fs::read(&file).unwrap(), before);
+
+    ok(&file, &["edit", "ana", "--address", "-home"]);
+    assert_eq!(show_json(&file, &p1)["addresses"], serde_json::json!([]));
+}

@@ -19,7 +19,7 @@ fn an_old_book_keeps_its_numbers_and_new_records_take_codes() {
     assert!(code.is_code(), "{cy}");
     assert_eq!(cy.len(), 9, "p and eight characters: {cy}");
     let text = std::fs::read_to_string(&file).unwrap();
-    assert!(text.contains("version: 2,"), "migrated: {text}");
+    assert!(text.contains("version: 3,"), "migrated: {text}");
     assert!(text.contains("(id: 1, name: \"Ana\")"), "{text}");
     assert!(
         text.contains("(id: 2, name: \"Bo\", met: (introduced_by: 1))"),

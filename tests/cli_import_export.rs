@@ -52,22 +52,35 @@ fn same_names_are_kept_apart_and_shown_by_check() {
         &a,
         "BEGIN:VCARD\r\nFN:John Smith\r\nEMAIL:john@acme.example\r\nEND:VCARD\r\n\
          BEGIN:VCARD\r\nFN:John Smith\r\nEMAIL:js@home.example\r\nEND:VCARD\r\n\
-         BEGIN:VCARD\r\nFN:Johnny\r\nEMAIL:JOHN@acme.example\r\nTEL:+1 555 0100\r\nEND:VCARD\r\n",
+         BEGIN:VCARD\r\nFN:Smith, John\r\nEMAIL:JOHN@acme.example\r\nTEL:+1 555 0100\r\nEND:VCARD\r\n\
+         BEGIN:VCARD\r\nFN:Johnny\r\nEMAIL:john@acme.example\r\nEND:VCARD\r\n",
     )
     .unwrap();
     let out = ok(&file, &["import", "vcard", s(&a)]);
-    assert!(out.starts_with("added 2,"), "{out}");
+    assert!(out.starts_with("added 3,"), "{out}");
     assert!(out.contains("possible duplicate"), "{out}");
     assert!(
         out.contains("merged")
-            && out.contains("“Johnny” into John Smith")
+            && out.contains("“Smith, John” into John Smith")
             && out.contains("on e-mail JOHN@acme.example"),
+        "{out}"
+    );
+    // A shared e-mail under another name is two people, flagged.
+    assert!(
+        out.contains(
+            "“Johnny” of John Smith (line 1) (same e-mail john@acme.example, another name;"
+        ),
         "{out}"
     );
     let out = kith(&file, &["check"]);
     let err = String::from_utf8_lossy(&out.stderr);
     assert!(
         err.contains("possible duplicate: p") && err.contains(" “John Smith” and p"),
+        "{err}"
+    );
+    assert!(
+        err.contains("“Johnny” and p")
+            && err.contains("“John Smith” share the e-mail john@acme.example; if they are one person: kith merge"),
         "{err}"
     );
 }
@@ -84,7 +97,11 @@ fn vdir_google_csv_markdown_and_an_empty_calendar() {
     let vdir_arg = format!("{}/", vdir.display());
     let out = kith(&file, &["export", "vcard", "--out", &vdir_arg]);
     assert!(out.status.success());
-    assert_eq!(std::fs::read_dir(&vdir).unwrap().count(), 2);
+    assert_eq!(
+        std::fs::read_dir(&vdir).unwrap().count(),
+        3,
+        "2 cards and kith's .kith-state"
+    );
     let again = ok(&file, &["import", s(&vdir)]);
     assert!(
         again.starts_with("added 0, updated 0, unchanged 2"),

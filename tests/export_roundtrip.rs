@@ -82,6 +82,57 @@ fn vcard_export_imports_back_without_loss() {
 }
 
 #[test]
+fn introduced_by_survives_a_round_trip_into_a_book_with_other_ids() {
+    let mut book = imported_book();
+    // Four people with names no one else has: two introducers, one whose
+    // card carries another tool's UID, one with kith's own.
+    let unique: Vec<usize> = (0..book.people.len())
+        .filter(|i| {
+            let n = &book.people[*i].name;
+            book.people.iter().filter(|p| &p.name == n).count() == 1
+        })
+        .take(4)
+        .collect();
+    let [a, b, c, e] = unique[..] else {
+        panic!("{unique:?}")
+    };
+    book.people[a].uids = vec!["phone-uid-a".into()];
+    book.people[b].uids.clear();
+    book.people[c].met.introduced_by = Some(book.people[a].id);
+    book.people[e].met.introduced_by = Some(book.people[b].id);
+    let pairs: Vec<(String, String)> = [(c, a), (e, b)]
+        .iter()
+        .map(|(who, by)| {
+            (
+                book.people[*who].name.clone(),
+                book.people[*by].name.clone(),
+            )
+        })
+        .collect();
+    for format in [Format::VCard, Format::Csv] {
+        let text = export::render(format, &book, &Kinds::default(), today());
+        let source = match format {
+            Format::VCard => Source::VCard,
+            _ => Source::KithCsv,
+        };
+        // Another book, whose ids name other people.
+        let mut again = Book::default();
+        for n in ["Zoe", "Yan", "Xia", "Wim"] {
+            Op::AddPerson(Person::new(PersonId(0), n))
+                .apply(&mut again)
+                .unwrap();
+        }
+        let report = merged(&mut again, parse_text(source, &text).unwrap(), "");
+        assert!(report.warnings.is_empty(), "{format:?}: {report}");
+        for (who, by) in &pairs {
+            let p = again.people.iter().find(|p| &p.name == who).unwrap();
+            let got = p.met.introduced_by.map(|id| again.name_of(id));
+            assert_eq!(got.as_ref(), Some(by), "{format:?}: {who}");
+        }
+    }
+}
+
+#[test]
 fn reimporting_an_export_duplicates_nobody() {
     let mut book = imported_book();
     let n = book.people.len();

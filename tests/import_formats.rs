@@ -222,3 +222,47 @@ fn a_shared_site_merges_nobody() {
         "{report}"
     );
 }
+
+/// Addresses are read, not dropped (issue 24, point 3): Outlook's
+/// `Business Street`, Google's numbered `Address 1 - …` columns (as kith's
+/// Google export writes them, so the two round-trip), a vCard's ADR.
+#[test]
+fn addresses_from_outlook_google_and_vcard() {
+    let parsed = parse_path(Source::Outlook, &fixture("outlook_desktop.csv")).unwrap();
+    let zoe = &parsed.records[0].person;
+    assert_eq!(zoe.addresses.len(), 1, "{:?}", zoe.addresses);
+    assert_eq!(
+        (
+            zoe.addresses[0].label.as_str(),
+            zoe.addresses[0].street.as_str()
+        ),
+        ("work", "Hauptstr. 1")
+    );
+    let dir = tempfile::tempdir().unwrap();
+    let google = dir.path().join("g.csv");
+    std::fs::write(
+        &google,
+        "First Name,Middle Name,Last Name,E-mail 1 - Value,Address 1 - Label,\
+         Address 1 - Formatted,Address 1 - Street,Address 1 - City,Address 1 - PO Box,\
+         Address 1 - Region,Address 1 - Postal Code,Address 1 - Country,\
+         Address 2 - Label,Address 2 - Formatted\n\
+         Ana,,García,a@x.test,Home,\"Calle 1, 28001 Madrid\",Calle 1,Madrid,,,28001,Spain,\
+         Work,\"Old Mill\nLeeds\"\n",
+    )
+    .unwrap();
+    let parsed = parse_path(Source::Google, &google).unwrap();
+    let ana = &parsed.records[0].person;
+    assert_eq!(ana.addresses.len(), 2, "{:?}", ana.addresses);
+    assert_eq!(ana.addresses[0].one_line(), "Calle 1, 28001 Madrid, Spain");
+    assert_eq!(ana.addresses[0].label, "home");
+    assert_eq!(ana.addresses[1].street, "Old Mill, Leeds");
+    let mut book = Book::default();
+    for r in &parsed.records {
+        kith::model::Op::AddPerson(r.person.clone())
+            .apply(&mut book)
+            .unwrap();
+    }
+    std::fs::write(&google, kith::export::google_csv::render(&book)).unwrap();
+    let again = parse_path(Source::Google, &google).unwrap();
+    assert_eq!(again.records[0].person.addresses, ana.addresses);
+}

@@ -48,3 +48,33 @@ fn a_cjk_card_beside_the_list() {
     no_cell_over_the_border(&small);
     insta::assert_snapshot!("card_cjk_60x16", small);
 }
+
+/// An address typed in the form (issue 24, point 3) is on the card, with
+/// its label, at both sizes; the form reads it back as it was typed.
+#[test]
+fn an_address_typed_in_the_form_is_on_the_card() {
+    let mut s = on_demo();
+    s.type_str("/José García");
+    s.keys(&[Key::plain(KeyCode::Enter), Key::char('e')]);
+    for _ in 0..6 {
+        s.keys(&[Key::plain(KeyCode::Tab)]);
+    }
+    s.type_str("home: Rua das Flores 12; Lisboa; ; 1200-195; Portugal");
+    s.keys(&[Key::ctrl('s')]);
+    let big = draw(&s.app, 80, 24);
+    assert!(
+        big.contains("address: Rua das Flores 12, 1200-195 Lisboa, Portugal (home)"),
+        "{big}"
+    );
+    no_cell_over_the_border(&big);
+    insta::assert_snapshot!("card_address_80x24", big);
+    let small = draw(&s.app, 60, 16);
+    no_cell_over_the_border(&small);
+    insta::assert_snapshot!("card_address_60x16", small);
+    s.keys(&[Key::char('e')]);
+    let form = draw(&s.app, 80, 24);
+    assert!(
+        form.contains("home: Rua das Flores 12; Lisboa; ; 1200-195; Portugal"),
+        "{form}"
+    );
+}

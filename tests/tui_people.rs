@@ -42,7 +42,7 @@ fn form_with_an_error() {
     let mut s = book();
     s.keys(&[Key::char('a')]);
     s.type_str("Zoe Park");
-    for _ in 0..8 {
+    for _ in 0..9 {
         s.keys(&[TAB]);
     }
     s.type_str("monthly");
@@ -92,7 +92,7 @@ fn form_at_the_minimum_size_scrolls_to_the_focus() {
     let mut s = book();
     s.keys(&[Key::char('a')]);
     s.type_str("王芳 Wang Fang");
-    for _ in 0..13 {
+    for _ in 0..14 {
         s.keys(&[TAB]);
     }
     s.type_str("seed money; a designer");

@@ -29,10 +29,10 @@ pub fn run(ctx: &Ctx) -> Result<ExitCode> {
             ));
         }
     }
-    for (a, b) in kith::import::possible_duplicates(&book) {
+    for (a, b, why) in kith::import::possible_duplicates(&book) {
         let name = |id| book.person(id).map_or(String::new(), |p| p.name.clone());
         warnings.push(format!(
-            "possible duplicate: {a} “{}” and {b} “{}” have the same name; \
+            "possible duplicate: {a} “{}” and {b} “{}” {why}; \
              if they are one person: kith merge {b} {a}",
             name(a),
             name(b)

@@ -4,7 +4,7 @@ use anyhow::Result;
 use clap::Args;
 use std::process::ExitCode;
 
-use kith::model::{Birthday, Op, OpError, Person, merge_op};
+use kith::model::{Address, Birthday, Op, OpError, Person, merge_op};
 
 use super::{BadInput, Ctx, resolve};
 
@@ -30,6 +30,11 @@ pub struct EditArgs {
     /// `+p` adds a phone number, `-p` removes it (repeatable).
     #[arg(long = "phone", value_name = "±P", allow_hyphen_values = true)]
     phones: Vec<String>,
+    /// `+ADDRESS` adds a postal address written `label: street; locality;
+    /// region; postal code; country` (parts may be left empty, the label
+    /// out); `-LABEL` or `-ADDRESS` removes it (repeatable).
+    #[arg(long = "address", value_name = "±ADDRESS", allow_hyphen_values = true)]
+    addresses: Vec<String>,
     /// `+url` adds a link, `-url` removes it (repeatable).
     #[arg(long = "link", value_name = "±URL", allow_hyphen_values = true)]
     links: Vec<String>,
@@ -77,6 +82,7 @@ pub fn edit(ctx: &Ctx, a: EditArgs) -> Result<ExitCode> {
                 .map_err(|e| BadInput(format!("--birthday: {e}")))?,
         )),
     };
+    let addresses = address_changes(&a.addresses)?;
     if a.name.as_deref().is_some_and(|n| n.trim().is_empty()) {
         return Err(BadInput("--name: a person needs a name".into()).into());
     }
@@ -92,6 +98,20 @@ pub fn edit(ctx: &Ctx, a: EditArgs) -> Result<ExitCode> {
         apply_list(&mut p.tags, &a.tags);
         apply_list(&mut p.emails, &a.emails);
         apply_list(&mut p.phones, &a.phones);
+        for change in &addresses {
+            match change {
+                AddressChange::Add(new) => {
+                    if !p.addresses.contains(new) {
+                        p.addresses.push(new.clone());
+                    }
+                }
+                AddressChange::Remove(gone) => p.addresses.retain(|x| {
+                    !x.label.eq_ignore_ascii_case(gone)
+                        && !x.edit_text().eq_ignore_ascii_case(gone)
+                        && !x.one_line().eq_ignore_ascii_case(gone)
+                }),
+            }
+        }
         apply_list(&mut p.links, &a.links);
         apply_list(&mut p.nicknames, &a.nicknames);
         apply_list(&mut p.needs, &a.needs);
@@ -121,6 +141,28 @@ fn set_opt(field: &mut Option<String>, value: &Option<String>) {
         let v = v.trim();
         *field = (!v.is_empty()).then(|| v.to_string());
     }
+}
+
+enum AddressChange {
+    Add(Address),
+    Remove(String),
+}
+
+/// `--address` values read before the lock is taken, so a bad one writes
+/// nothing (exit 2, what is wrong with it).
+fn address_changes(values: &[String]) -> Result<Vec<AddressChange>, BadInput> {
+    values
+        .iter()
+        .map(|v| match v.strip_prefix('-') {
+            Some(gone) if !gone.trim().is_empty() => {
+                Ok(AddressChange::Remove(gone.trim().to_string()))
+            }
+            Some(_) => Err(BadInput("--address: `-` names no address".into())),
+            None => Address::parse(v.strip_prefix('+').unwrap_or(v))
+                .map(AddressChange::Add)
+                .map_err(|why| BadInput(format!("--address: {why}"))),
+        })
+        .collect()
 }
 
 /// `+x`/`x` adds (once), `-x` removes (case-insensitively).

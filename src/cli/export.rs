@@ -31,8 +31,10 @@ pub struct ExportArgs {
     format: FormatArg,
     /// Write here (atomically) instead of to stdout. For vcard, a folder (a
     /// path ending in `/`, or one that exists) becomes a vdir: one .vcf per
-    /// person, named by UID; cards kith wrote for people no longer in the
-    /// book are removed, other files are left alone.
+    /// person (archived people left out), named by UID; cards kith wrote for
+    /// people no longer in it are removed, other files are left alone, and a
+    /// card changed or deleted elsewhere since kith wrote it is left for
+    /// `kith import DIR` (or `kith contacts sync DIR`) to read.
     #[arg(long, value_name = "PATH")]
     out: Option<PathBuf>,
     /// With csv: Google Contacts' import format instead of kith's own.
@@ -61,16 +63,7 @@ pub fn run(ctx: &Ctx, a: ExportArgs) -> Result<ExitCode> {
     {
         let r = export::vdir::write(&book, dir)
             .with_context(|| format!("writing the vdir {}", dir.display()))?;
-        errln!(
-            "wrote {} cards to {} ({} unchanged, {} removed)",
-            r.written,
-            dir.display(),
-            r.unchanged,
-            r.removed.len()
-        );
-        for path in &r.removed {
-            errln!("  removed {}", path.display());
-        }
+        say_vdir(&r, dir);
         return Ok(ExitCode::SUCCESS);
     }
     let text = export::render(format, &book, &ctx.config.kinds(), ctx.today);
@@ -91,4 +84,31 @@ pub fn run(ctx: &Ctx, a: ExportArgs) -> Result<ExitCode> {
         }
     }
     Ok(ExitCode::SUCCESS)
+}
+
+/// What a vdir export did, on stderr.
+pub(super) fn say_vdir(r: &export::vdir::VdirReport, dir: &std::path::Path) {
+    errln!(
+        "wrote {} cards to {} ({} unchanged, {} removed)",
+        r.written,
+        dir.display(),
+        r.unchanged,
+        r.removed.len()
+    );
+    for path in &r.removed {
+        errln!("  removed {}", path.display());
+    }
+    for (name, path) in &r.changed_elsewhere {
+        errln!(
+            "  left {} as it is: {name}'s card changed elsewhere since kith wrote it; `kith import {}` reads it",
+            path.display(),
+            dir.display()
+        );
+    }
+    for name in &r.deleted_elsewhere {
+        errln!(
+            "  not written: {name}'s card was deleted elsewhere; `kith import {}` archives them",
+            dir.display()
+        );
+    }
 }

@@ -158,7 +158,7 @@ fn touches(ctx: &Ctx, paths: &[PathBuf], dry_run: bool, list_unknown: bool) -> R
 
 /// A file that is not the named format is bad input (exit 2); the store's
 /// errors keep their own exit codes.
-fn to_anyhow(e: ImportError) -> anyhow::Error {
+pub(super) fn to_anyhow(e: ImportError) -> anyhow::Error {
     match e {
         ImportError::NotFormat { .. }
         | ImportError::Unknown { .. }

@@ -29,6 +29,14 @@ pub fn person_full(p: &Person, f: &PersonFacts) -> Value {
         "title": p.title,
         "emails": p.emails,
         "phones": p.phones,
+        "addresses": p.addresses.iter().map(|a| json!({
+            "label": a.label,
+            "street": a.street,
+            "locality": a.locality,
+            "region": a.region,
+            "postal_code": a.postal_code,
+            "country": a.country,
+        })).collect::<Vec<_>>(),
         "links": p.links,
         "met": {
             "context": p.met.context,

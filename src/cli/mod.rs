@@ -5,6 +5,7 @@
 #[macro_use]
 mod out;
 mod check;
+mod contacts;
 mod demo;
 mod edit;
 mod export;
@@ -99,6 +100,8 @@ enum Command {
     Import(import::ImportArgs),
     /// Export the book as vCard, CSV, Markdown or iCalendar.
     Export(export::ExportArgs),
+    /// Your phone as a peer: kith contacts sync DIR brings a vdir's changes in and the book out.
+    Contacts(contacts::ContactsArgs),
     /// Today's review queue: who needs something from you, and why (--print).
     Review(review::ReviewArgs),
     /// Find people by anything you remember about them (fuzzy; exit 1 if no one matches).
@@ -302,6 +305,7 @@ fn run(mut cli: Cli) -> Result<ExitCode> {
         Some(Command::Inbox(args)) => inbox::run(&ctx, args),
         Some(Command::Import(args)) => import::run(&ctx, args),
         Some(Command::Export(args)) => export::run(&ctx, args),
+        Some(Command::Contacts(args)) => contacts::run(&ctx, args),
         Some(Command::Review(args)) => review::run(&ctx, args),
         Some(Command::Find(args)) => find::run(&ctx, args),
         Some(Command::Intros(args)) => intros::run(&ctx, args),

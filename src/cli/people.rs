@@ -209,6 +209,9 @@ pub fn show(ctx: &Ctx, a: ShowArgs) -> Result<ExitCode> {
     field("works", title_org);
     field("email", p.emails.join(", "));
     field("phone", p.phones.join(", "));
+    for a in &p.addresses {
+        field("address", a.labelled());
+    }
     field("links", p.links.join(" "));
     field("tags", p.tags.join(", "));
     let met = [

@@ -15,6 +15,7 @@ pub const HEADER: &[&str] = &[
     "title",
     "emails",
     "phones",
+    "addresses",
     "links",
     "tags",
     "met_context",
@@ -95,6 +96,12 @@ fn row(p: &Person, f: &PersonFacts, today: NaiveDate) -> Vec<String> {
         opt(p.title.clone()),
         join_list(&p.emails),
         join_list(&p.phones),
+        join_list(
+            &p.addresses
+                .iter()
+                .map(|a| a.edit_text())
+                .collect::<Vec<_>>(),
+        ),
         join_list(&p.links),
         join_list(&p.tags),
         opt(p.met.context.clone()),

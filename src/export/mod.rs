@@ -8,8 +8,10 @@ pub mod google_csv;
 pub mod ics;
 pub mod markdown;
 pub mod vcard;
+pub mod vcard_keep;
 pub mod vcard_kith;
 pub mod vdir;
+pub mod vdir_state;
 
 use chrono::NaiveDate;
 

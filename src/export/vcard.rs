@@ -2,8 +2,8 @@
 //! them, and kith's own fields as `X-KITH-…` ([`super::vcard_kith`]), so
 //! kith's import reads every field back.
 
-use super::{escape_text, push_folded, vcard_kith};
-use crate::model::{Birthday, Book, Person};
+use super::{escape_text, push_folded, vcard_keep, vcard_kith};
+use crate::model::{Address, Birthday, Book, Person};
 
 /// Marks a card kith wrote (a vdir export removes only such files).
 pub const PRODID: &str = "PRODID:-//kith//kith export//EN";
@@ -23,20 +23,32 @@ pub fn kith_id_of_uid(uid: &str) -> Option<crate::model::PersonId> {
         .and_then(crate::model::PersonId::parse)
 }
 
+/// How a card names who introduced its person: kith's id (`p3`, whose card
+/// is `UID:p3@kith`) or, for someone whose card carries another tool's UID,
+/// that UID, so an import finds the introducer among the other cards of the
+/// file or folder, whatever ids the reading book has.
+pub fn introducer_ref(id: crate::model::PersonId, book: &Book) -> String {
+    match book.person(id).map(uid_of) {
+        Some(uid) if kith_id_of_uid(&uid).is_none() => uid,
+        _ => id.to_string(),
+    }
+}
+
 pub fn render(book: &Book) -> String {
     let mut out = String::new();
     for p in &book.people {
-        card(&mut out, p);
+        card(&mut out, p, book);
     }
     out
 }
 
-/// One card, CRLF line ends, folded at 75 octets.
-pub fn card(out: &mut String, p: &Person) {
-    let mut line = |s: String| push_folded(out, &s);
-    line("BEGIN:VCARD".into());
-    line("VERSION:4.0".into());
-    line(PRODID.into());
+/// One card, CRLF line ends, folded at 75 octets: kith's fields, then the
+/// lines kept from other tools' cards ([`vcard_keep`]), then kith's own
+/// `X-KITH-…` fields. `book` holds whoever introduced them, whose card's UID
+/// the card names ([`introducer_ref`]).
+pub fn card(out: &mut String, p: &Person, book: &Book) {
+    let mut lines: Vec<String> = Vec::with_capacity(16 + p.vcard.len());
+    let mut line = |s: String| lines.push(s);
     line(format!("UID:{}", escape_text(&uid_of(p))));
     line(format!("FN:{}", escape_text(&p.name)));
     let n = match &p.structured_name {
@@ -59,11 +71,14 @@ pub fn card(out: &mut String, p: &Person) {
     for t in &p.phones {
         line(format!("TEL;VALUE=text:{}", escape_text(t)));
     }
+    for a in &p.addresses {
+        line(adr_line(a));
+    }
     for u in &p.links {
         line(format!("URL:{}", escape_text(&with_scheme(u))));
     }
     if let Some(b) = p.birthday {
-        line(format!("BDAY:{}", bday(b)));
+        line(format!("BDAY:{}", bday_value(b)));
     }
     if !p.tags.is_empty() {
         line(format!("CATEGORIES:{}", list(&p.tags)));
@@ -71,12 +86,35 @@ pub fn card(out: &mut String, p: &Person) {
     if !p.notes.is_empty() {
         line(format!("NOTE:{}", escape_text(&p.notes)));
     }
-    vcard_kith::write(p, &mut line);
-    line("END:VCARD".into());
+    vcard_keep::put_back(&mut lines, p);
+    let by = p.met.introduced_by.map(|id| introducer_ref(id, book));
+    vcard_kith::write(p, by.as_deref(), &mut |s| lines.push(s));
+    push_folded(out, "BEGIN:VCARD");
+    push_folded(out, "VERSION:4.0");
+    push_folded(out, PRODID);
+    for l in &lines {
+        push_folded(out, l);
+    }
+    push_folded(out, "END:VCARD");
+}
+
+/// An address as kith writes it: `ADR;TYPE=home:;;street;locality;region;code;country`
+/// (no post office box or extended address: kith keeps those in the street).
+pub(crate) fn adr_line(a: &Address) -> String {
+    let label = a.label.replace('"', "");
+    let param = if label.is_empty() {
+        String::new()
+    } else if label.chars().all(|c| c.is_ascii_alphanumeric() || c == '-') {
+        format!(";TYPE={label}")
+    } else {
+        format!(";TYPE=\"{label}\"")
+    };
+    let parts: Vec<String> = a.parts().iter().map(|p| escape_text(p)).collect();
+    format!("ADR{param}:;;{}", parts.join(";"))
 }
 
 /// A comma-separated list value, each item escaped.
-fn list(items: &[String]) -> String {
+pub(crate) fn list(items: &[String]) -> String {
     items
         .iter()
         .map(|s| escape_text(s))
@@ -85,7 +123,7 @@ fn list(items: &[String]) -> String {
 }
 
 /// `19850314`, or `--0314` without a year (RFC 6350 §4.3.1).
-fn bday(b: Birthday) -> String {
+pub(crate) fn bday_value(b: Birthday) -> String {
     match b.year {
         Some(y) => format!("{y:04}{:02}{:02}", b.month, b.day),
         None => format!("--{:02}{:02}", b.month, b.day),
@@ -117,7 +155,7 @@ pub fn n_of_name(name: &str) -> String {
 
 /// An imported N still names this person: its family and given names are
 /// words of the name (after a rename in kith, N is built anew).
-fn n_fits_name(n: &str, name: &str) -> bool {
+pub(crate) fn n_fits_name(n: &str, name: &str) -> bool {
     let words: Vec<String> = name.split_whitespace().map(str::to_lowercase).collect();
     let mut parts = n.split(';');
     let (family, given) = (parts.next().unwrap_or(""), parts.next().unwrap_or(""));
@@ -156,7 +194,7 @@ mod tests {
         p.tags = vec!["a,b".into(), "c".into()];
         p.notes = "line one\nline; two".into();
         let mut out = String::new();
-        card(&mut out, &p);
+        card(&mut out, &p, &Book::default());
         assert!(out.contains("UID:p7@kith\r\n"), "{out}");
         assert!(out.contains(PRODID));
         assert!(out.contains("N:García;Ana;;;\r\n"));
@@ -177,7 +215,7 @@ mod tests {
         ];
         p.uids = vec!["abc-1".into(), "urn:uuid:2".into()];
         let mut out = String::new();
-        card(&mut out, &p);
+        card(&mut out, &p, &Book::default());
         assert!(
             out.contains("\r\nN:Doe;John;Richter,James;Mr.;Sr.\r\n"),
             "{out}"
@@ -188,7 +226,7 @@ mod tests {
         assert!(out.contains("X-KITH-UID:urn:uuid:2\r\n"));
         p.name = "Jane Roe".into();
         let mut out = String::new();
-        card(&mut out, &p);
+        card(&mut out, &p, &Book::default());
         assert!(out.contains("\r\nN:Roe;Jane;;;\r\n"), "{out}");
         assert_eq!(with_scheme("localhost:8080/x"), "https://localhost:8080/x");
         assert_eq!(with_scheme("example.com:8080"), "https://example.com:8080");

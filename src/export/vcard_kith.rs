@@ -8,8 +8,9 @@ use chrono::NaiveDate;
 use super::escape_text;
 use crate::model::{Person, PersonId};
 
-/// Writes the `X-KITH-…` lines of `p` through `line`.
-pub fn write(p: &Person, line: &mut impl FnMut(String)) {
+/// Writes the `X-KITH-…` lines of `p` through `line`; `introduced_by` is
+/// how the card names its introducer ([`super::vcard::introducer_ref`]).
+pub fn write(p: &Person, introduced_by: Option<&str>, line: &mut impl FnMut(String)) {
     let mut text = |name: &str, v: &str| line(format!("X-KITH-{name}:{}", escape_text(v)));
     if let Some(c) = &p.met.context {
         text("MET-CONTEXT", c);
@@ -17,8 +18,8 @@ pub fn write(p: &Person, line: &mut impl FnMut(String)) {
     if let Some(d) = p.met.date {
         text("MET-DATE", &d.to_string());
     }
-    if let Some(id) = p.met.introduced_by {
-        text("INTRODUCED-BY", &id.to_string());
+    if let Some(by) = introduced_by {
+        text("INTRODUCED-BY", by);
     }
     for n in &p.needs {
         text("NEED", n);
@@ -40,6 +41,12 @@ pub fn write(p: &Person, line: &mut impl FnMut(String)) {
     }
 }
 
+/// The kith id an introduced-by value names: `p3` or `p3@kith`.
+pub fn introducer_id(value: &str) -> Option<PersonId> {
+    let value = value.trim();
+    PersonId::parse(value.strip_suffix("@kith").unwrap_or(value))
+}
+
 /// Reads one `X-KITH-…` property (its name upper case, its value unescaped)
 /// into `p`. Unknown ones are ignored (a later kith's); a value that does not
 /// parse is an error to report.
@@ -54,9 +61,10 @@ pub fn read(p: &mut Person, name: &str, value: &str) -> Result<(), String> {
     match name {
         "X-KITH-MET-CONTEXT" => p.met.context = Some(value.to_string()).filter(|v| !v.is_empty()),
         "X-KITH-MET-DATE" => p.met.date = Some(date()?),
-        "X-KITH-INTRODUCED-BY" => {
-            p.met.introduced_by = Some(PersonId::parse(value).ok_or_else(bad)?)
-        }
+        // A kith id (`p3`) is taken as is only for a card this book wrote
+        // (the three-way base); an import resolves the value against the
+        // other cards of the file ([`introducer_id`]).
+        "X-KITH-INTRODUCED-BY" => p.met.introduced_by = introducer_id(value),
         "X-KITH-NEED" => push(&mut p.needs),
         "X-KITH-OFFER" => push(&mut p.offers),
         "X-KITH-CADENCE" => p.cadence = Some(value.parse().map_err(|_| bad())?),

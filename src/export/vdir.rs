@@ -11,6 +11,7 @@ use std::io;
 use std::path::{Path, PathBuf};
 
 use super::vcard::{PRODID, card, uid_of};
+use super::vdir_state::{State, Written, fingerprint, same_card};
 use crate::model::Book;
 
 /// What a vdir export did.
@@ -19,47 +20,120 @@ pub struct VdirReport {
     pub written: usize,
     pub unchanged: usize,
     pub removed: Vec<PathBuf>,
+    /// Cards changed elsewhere since kith wrote them, left as they are until
+    /// an import reads them (the person's name and the file).
+    pub changed_elsewhere: Vec<(String, PathBuf)>,
+    /// Cards deleted elsewhere since kith wrote them, not written again
+    /// (an import archives the person).
+    pub deleted_elsewhere: Vec<String>,
 }
 
 /// A card file found in the folder.
 struct Found {
     path: PathBuf,
     by_kith: bool,
+    fingerprint: String,
 }
 
-/// Writes the book into `dir` as a vdir (creating the folder).
+/// Writes the book into `dir` as a vdir (creating the folder): everyone but
+/// the archived, three-way against what kith last wrote there (see
+/// [`super::vdir_state`]): a card changed or deleted elsewhere since is left
+/// for an import to read, never overwritten; a card that says what the book
+/// says is not rewritten; the state is saved only when something changed.
 pub fn write(book: &Book, dir: &Path) -> io::Result<VdirReport> {
     crate::store::make_private_dir(dir)?;
     let found = scan(dir)?;
+    let mut state = State::load(dir)?.unwrap_or_default();
+    let before = state.clone();
     let mut report = VdirReport::default();
     let mut live: HashSet<String> = HashSet::with_capacity(book.people.len());
     let mut taken: HashSet<PathBuf> = found.values().map(|f| f.path.clone()).collect();
-    let mut text = String::new();
-    for p in &book.people {
+    for p in book.people.iter().filter(|p| !p.archived) {
         let uid = uid_of(p);
-        text.clear();
-        card(&mut text, p);
-        let path = match found.get(&uid) {
-            Some(f) => f.path.clone(),
-            None => free_path(dir, &uid, &mut taken),
+        let mut text = String::new();
+        card(&mut text, p, book);
+        live.insert(uid.clone());
+        let path = match (state.cards.get(&uid), found.get(&uid)) {
+            (Some(_), None) => {
+                report.deleted_elsewhere.push(p.name.clone());
+                continue;
+            }
+            (Some(w), Some(f)) if w.fingerprint != f.fingerprint => {
+                report
+                    .changed_elsewhere
+                    .push((p.name.clone(), f.path.clone()));
+                continue;
+            }
+            (Some(w), Some(f)) => {
+                if same_card(&w.card, &text) {
+                    report.unchanged += 1;
+                    continue;
+                }
+                f.path.clone()
+            }
+            (None, Some(f)) => {
+                // A card with this UID kith has no record of writing (a vdir
+                // from before the state, or synced from elsewhere): kept when
+                // it says what the book says.
+                let now = fs::read(&f.path)?;
+                if same_card(&String::from_utf8_lossy(&now), &text) {
+                    state.cards.insert(
+                        uid,
+                        Written {
+                            file: file_name(&f.path),
+                            fingerprint: f.fingerprint.clone(),
+                            card: String::from_utf8_lossy(&now).into_owned(),
+                        },
+                    );
+                    report.unchanged += 1;
+                    continue;
+                }
+                f.path.clone()
+            }
+            (None, None) => free_path(dir, &uid, &mut taken),
         };
-        live.insert(uid);
-        let is_file = fs::symlink_metadata(&path).is_ok_and(|m| m.is_file());
-        if is_file && fs::read(&path).is_ok_and(|old| old == text.as_bytes()) {
-            report.unchanged += 1;
-            continue;
-        }
         write_atomically(&path, text.as_bytes())?;
         report.written += 1;
+        state.cards.insert(
+            uid,
+            Written {
+                file: file_name(&path),
+                fingerprint: fingerprint(text.as_bytes()),
+                card: text,
+            },
+        );
     }
-    for (uid, f) in found {
-        if f.by_kith && !live.contains(&uid) {
-            fs::remove_file(&f.path)?;
-            report.removed.push(f.path);
+    for (uid, f) in &found {
+        if live.contains(uid) || !(f.by_kith || state.cards.contains_key(uid)) {
+            continue;
         }
+        if let Some(w) = state.cards.get(uid)
+            && w.fingerprint != f.fingerprint
+        {
+            report.changed_elsewhere.push((uid.clone(), f.path.clone()));
+            continue;
+        }
+        fs::remove_file(&f.path)?;
+        state.cards.remove(uid);
+        report.removed.push(f.path.clone());
     }
+    // Records of cards gone from the folder whose person is not exported
+    // (archived, deleted) are done with.
+    state
+        .cards
+        .retain(|uid, _| live.contains(uid) || found.contains_key(uid));
     report.removed.sort();
+    if state != before {
+        state.version = 1;
+        state.save(dir)?;
+    }
     Ok(report)
+}
+
+fn file_name(path: &Path) -> String {
+    path.file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default()
 }
 
 /// The `.vcf` files directly in `dir` (regular files, not links) that hold
@@ -76,33 +150,50 @@ fn scan(dir: &Path) -> io::Result<HashMap<String, Found>> {
             continue;
         }
         let Ok(bytes) = fs::read(&path) else { continue };
-        let text = String::from_utf8_lossy(&bytes);
-        let mut uids = Vec::new();
-        let mut by_kith = false;
-        for line in text.lines() {
-            let line = line.trim_end_matches('\r');
-            let name_end = line.find([':', ';']).unwrap_or(line.len());
-            let name = line[..name_end].rsplit('.').next().unwrap_or("");
-            if name.eq_ignore_ascii_case("UID") {
-                uids.push(line[name_end..].trim_start_matches([':', ';']).to_string());
-            } else if line == PRODID {
-                by_kith = true;
-            }
-        }
-        let cards = text
-            .lines()
-            .filter(|l| l.trim().to_ascii_uppercase().ends_with("BEGIN:VCARD"))
-            .count();
-        if let ([uid], 1) = (uids.as_slice(), cards) {
-            // An escaped UID (`\,`) is kith's own writing: undo it.
-            let uid = uid
-                .replace("\\,", ",")
-                .replace("\\;", ";")
-                .replace("\\\\", "\\");
-            found.insert(uid, Found { path, by_kith });
-        }
+        let Some((uid, by_kith)) = card_uid(&bytes) else {
+            continue;
+        };
+        let fingerprint = fingerprint(&bytes);
+        found.insert(
+            uid,
+            Found {
+                path,
+                by_kith,
+                fingerprint,
+            },
+        );
     }
     Ok(found)
+}
+
+/// The UID of a file that holds exactly one card, and whether kith wrote it.
+pub(crate) fn card_uid(bytes: &[u8]) -> Option<(String, bool)> {
+    let text = String::from_utf8_lossy(bytes);
+    let mut uids = Vec::new();
+    let mut by_kith = false;
+    let mut cards = 0;
+    for line in text.lines() {
+        let line = line.trim_end_matches('\r');
+        let name_end = line.find([':', ';']).unwrap_or(line.len());
+        let name = line[..name_end].rsplit('.').next().unwrap_or("");
+        if name.eq_ignore_ascii_case("UID") {
+            uids.push(line[name_end..].trim_start_matches([':', ';']).to_string());
+        } else if line == PRODID {
+            by_kith = true;
+        } else if line.trim().to_ascii_uppercase().ends_with("BEGIN:VCARD") {
+            cards += 1;
+        }
+    }
+    match (uids.as_slice(), cards) {
+        // An escaped UID (`\,`) is kith's own writing: undo it.
+        ([uid], 1) => Some((
+            uid.replace("\\,", ",")
+                .replace("\\;", ";")
+                .replace("\\\\", "\\"),
+            by_kith,
+        )),
+        _ => None,
+    }
 }
 
 /// `dir/UID.vcf`, the UID made safe as a file name, and not yet taken.
@@ -183,6 +274,10 @@ mod tests {
         let r = write(&book, dir.path()).unwrap();
         assert_eq!(r.written, 1);
         assert!(fs::read_to_string(&synced).unwrap().contains("FN:Ana"));
-        assert_eq!(fs::read_dir(dir.path()).unwrap().count(), 1);
+        let names: Vec<_> = fs::read_dir(dir.path())
+            .unwrap()
+            .map(|e| e.unwrap().file_name())
+            .collect();
+        assert_eq!(names.len(), 2, "the card and kith's state: {names:?}");
     }
 }

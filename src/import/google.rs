@@ -6,7 +6,7 @@
 use super::table::{Columns, Row, rows};
 use super::vcard::parse_bday;
 use super::{NotFormat, Parsed};
-use crate::model::{Person, PersonId};
+use crate::model::{Address, Person, PersonId};
 
 /// Google joins several values in one cell with ` ::: ` (older exports: `:::`).
 const MULTI: &str = ":::";
@@ -52,6 +52,7 @@ pub fn parse(text: &str) -> Result<Parsed, NotFormat> {
         p.emails = multi(&emails);
         p.phones = multi(&phones);
         p.links = multi(&sites);
+        p.addresses = addresses(&cols, &row);
         let get = |name: &str| cols.get(&row, name).map(str::to_string);
         let (org, title) = match style {
             Style::Current => ("Organization Name", "Organization Title"),
@@ -137,6 +138,55 @@ fn name_of(cols: &Columns, row: &Row, style: Style) -> Option<String> {
         .or_else(|| joined(&["Given Name", "Additional Name", "Family Name"]))
         .or_else(|| joined(&["File As"]))
         .or_else(|| joined(&["Nickname"]))
+}
+
+/// `Address 1 - Type` (`- Label` in newer exports), `- Street`, `- City`, `- PO Box`, `- Region`,
+/// `- Postal Code`, `- Country`, `- Extended Address` (`- Formatted` when a
+/// row has no parts), for every number the header has. A PO box and an
+/// extended address go into the street, after it; Google's `* ` before a
+/// type (its own labels) is dropped.
+fn addresses(cols: &Columns, row: &Row) -> Vec<Address> {
+    let mut numbers: Vec<&str> = cols
+        .names
+        .iter()
+        .filter_map(|name| name.strip_prefix("Address "))
+        .filter_map(|rest| rest.split_once(" - ").map(|(n, _)| n))
+        .collect();
+    numbers.dedup();
+    let mut out: Vec<Address> = Vec::new();
+    for n in numbers {
+        let get = |part: &str| {
+            cols.get(row, &format!("Address {n} - {part}"))
+                .unwrap_or("")
+                .to_string()
+        };
+        let street = [get("Street"), get("Extended Address"), get("PO Box")]
+            .into_iter()
+            .filter(|s| !s.trim().is_empty())
+            .collect::<Vec<_>>()
+            .join(", ");
+        let mut a = Address {
+            label: Some(get("Type"))
+                .filter(|t| !t.is_empty())
+                .unwrap_or_else(|| get("Label"))
+                .trim()
+                .trim_start_matches("* ")
+                .to_lowercase(),
+            street,
+            locality: get("City"),
+            region: get("Region"),
+            postal_code: get("Postal Code"),
+            country: get("Country"),
+        };
+        if a.is_empty() {
+            a.street = get("Formatted");
+        }
+        let a = a.trimmed();
+        if !a.is_empty() && !out.contains(&a) {
+            out.push(a);
+        }
+    }
+    out
 }
 
 fn split_multi(cell: &str) -> Vec<String> {

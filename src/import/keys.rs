@@ -78,6 +78,73 @@ pub fn name_key(p: &Person) -> String {
         .join(" ")
 }
 
+/// A card and a person whose names can be one person's ([`names_agree`]):
+/// enough to take a kith UID on the card (another book's `p7@kith`) as the
+/// person's own. A shared e-mail or phone alone is not (a family address).
+pub(crate) fn same_person(card: &Person, p: &Person) -> bool {
+    names_agree(card, p)
+}
+
+/// The words of a name, folded (accents, case), punctuation dropped.
+fn words(name: &str) -> Vec<String> {
+    fold(name)
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(str::to_string)
+        .collect()
+}
+
+/// Every word of `short` stands for a different word of `long`: the same
+/// word, or an initial (`L` for `Lima`).
+fn words_within(short: &[String], long: &[String]) -> bool {
+    let mut free: Vec<&String> = long.iter().collect();
+    short.iter().all(|w| {
+        let initial = w.chars().count() == 1;
+        let at = free
+            .iter()
+            .position(|l| *l == w || (initial && l.starts_with(w.as_str())));
+        at.map(|i| free.remove(i)).is_some()
+    })
+}
+
+/// Two records whose names can be one person's, so a shared e-mail or phone
+/// makes them one: a name that is no name (empty, or an e-mail address, as a
+/// card without FN is named), or one name's words all among the other's —
+/// accents and case aside, in any order, an initial for a word ("Ana" and
+/// "Ana Lima", "Lima, Ana", "A. Lima", "José" and "jose") — where either
+/// side's name may also be a nickname or the structured name (N). "Ana Lima"
+/// and "Bo Lima", or "Bob" and "Robert", are two people who share a value:
+/// a possible duplicate, never a merge.
+pub fn names_agree(a: &Person, b: &Person) -> bool {
+    let unnamed = |p: &Person| p.name.trim().is_empty() || p.name.contains('@');
+    if unnamed(a) || unnamed(b) {
+        return true;
+    }
+    let names = |p: &Person| {
+        let mut all = vec![words(&p.name)];
+        all.extend(p.nicknames.iter().map(|n| words(n)));
+        if let Some(n) = &p.structured_name {
+            let parts: Vec<&str> = n.split(';').collect();
+            let given_family = [parts.get(1), parts.first()]
+                .into_iter()
+                .flatten()
+                .copied()
+                .collect::<Vec<_>>()
+                .join(" ");
+            all.push(words(&given_family));
+        }
+        all.retain(|w| !w.is_empty());
+        all
+    };
+    let (na, nb) = (names(a), names(b));
+    na.iter().any(|x| {
+        nb.iter().any(|y| match x.len() <= y.len() {
+            true => words_within(x, y),
+            false => words_within(y, x),
+        })
+    })
+}
+
 /// What a match was made on, for the report.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum On {
@@ -175,24 +242,65 @@ fn conflict(a: &Person, b: &Person) -> bool {
     profile_clash || birthdays || disjoint(emails(a), emails(b)) || disjoint(phones(a), phones(b))
 }
 
-/// Pairs of people with the same name (the first by id, then each other),
-/// for `kith check` to show: an import keeps them apart unless something
-/// else agrees, so the user decides.
+/// Pairs of people an import keeps apart although they may be one, for
+/// `kith check` to show with why (the first by id, then each other): the
+/// same name, or a shared e-mail or phone under names that do not agree
+/// ([`names_agree`]). The user decides (`kith merge`).
 pub fn possible_duplicates(
     book: &crate::model::Book,
-) -> Vec<(crate::model::PersonId, crate::model::PersonId)> {
-    let mut by_name: std::collections::HashMap<String, Vec<crate::model::PersonId>> =
-        std::collections::HashMap::new();
-    for p in &book.people {
-        by_name.entry(name_key(p)).or_default().push(p.id);
+) -> Vec<(crate::model::PersonId, crate::model::PersonId, String)> {
+    use crate::model::PersonId;
+    use std::collections::{BTreeMap, HashMap};
+    let mut groups: HashMap<String, Vec<usize>> = HashMap::new();
+    for (i, p) in book.people.iter().enumerate() {
+        groups
+            .entry(format!("name {}", name_key(p)))
+            .or_default()
+            .push(i);
+        for e in &p.emails {
+            let list = groups
+                .entry(format!("e-mail {}", email_key(e)))
+                .or_default();
+            if list.last() != Some(&i) {
+                list.push(i);
+            }
+        }
+        for t in p.phones.iter().filter_map(|t| phone_key(t)) {
+            let list = groups.entry(format!("phone {t}")).or_default();
+            if list.last() != Some(&i) {
+                list.push(i);
+            }
+        }
     }
-    let mut pairs: Vec<_> = by_name
-        .into_values()
-        .filter(|ids| ids.len() > 1)
-        .flat_map(|ids| ids[1..].iter().map(|b| (ids[0], *b)).collect::<Vec<_>>())
-        .collect();
-    pairs.sort();
-    pairs
+    let mut pairs: BTreeMap<(PersonId, PersonId), String> = BTreeMap::new();
+    for (key, list) in groups {
+        let Some((first, rest)) = list.split_first() else {
+            continue;
+        };
+        let a = &book.people[*first];
+        for b in rest.iter().map(|i| &book.people[*i]) {
+            let why = match key.split_once(' ') {
+                Some(("name", _)) => "have the same name".to_string(),
+                _ if names_agree(a, b) => continue,
+                Some((what, _)) => {
+                    let value = match what {
+                        "e-mail" => a
+                            .emails
+                            .iter()
+                            .find(|e| b.emails.iter().any(|f| email_key(e) == email_key(f))),
+                        _ => a.phones.iter().find(|t| {
+                            phone_key(t).is_some()
+                                && b.phones.iter().any(|u| phone_key(u) == phone_key(t))
+                        }),
+                    };
+                    format!("share the {what} {}", value.map_or("", |v| v.as_str()))
+                }
+                None => continue,
+            };
+            pairs.entry((a.id, b.id)).or_insert(why);
+        }
+    }
+    pairs.into_iter().map(|((a, b), why)| (a, b, why)).collect()
 }
 
 #[cfg(test)]

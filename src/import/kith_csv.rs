@@ -8,7 +8,7 @@ use chrono::NaiveDate;
 use super::table::{Columns, rows};
 use super::{NotFormat, Parsed};
 use crate::export::csv::split_list;
-use crate::model::{Person, PersonId};
+use crate::model::{Address, Person, PersonId};
 
 /// kith's header: `id,name,nicknames,…,met_context,…`.
 pub(super) fn is_header(cols: &Columns) -> bool {
@@ -60,10 +60,15 @@ pub fn parse(text: &str) -> Result<Parsed, NotFormat> {
         p.title = get("title");
         p.emails = list("emails");
         p.phones = list("phones");
+        for a in list("addresses") {
+            match Address::parse(&a) {
+                Ok(a) => p.addresses.push(a),
+                Err(why) => bad.push(format!("address {why}; left out")),
+            }
+        }
         p.links = list("links");
         p.tags = list("tags");
         p.met.context = get("met_context");
-        p.met.introduced_by = get("introduced_by").and_then(|v| PersonId::parse(&v));
         p.needs = list("needs");
         p.offers = list("offers");
         p.notes = get("notes").unwrap_or_default();
@@ -92,7 +97,7 @@ pub fn parse(text: &str) -> Result<Parsed, NotFormat> {
             parsed.skip(row.line, "no name");
             continue;
         }
-        parsed.record(row.line, p);
+        parsed.record_introduced(row.line, p, get("introduced_by"));
     }
     Ok(parsed)
 }

@@ -9,6 +9,8 @@ fn rec(name: &str, f: impl FnOnce(&mut Person)) -> Record {
     Record {
         at: Place::default(),
         person: p,
+        base: None,
+        introduced_by: None,
     }
 }
 
@@ -53,7 +55,7 @@ fn matches_by_link_then_email_then_name_and_org() {
             p.links = vec!["www.linkedin.com/in/ana/".into()];
             p.title = Some("CTO".into());
         }),
-        rec("Robert", |p| p.emails = vec!["BO@X.ORG".into()]),
+        rec("Bo Berg", |p| p.emails = vec!["BO@X.ORG".into()]),
         rec("jose  nunez", |p| p.org = Some("ACME".into())),
         rec("José Núñez", |p| p.org = Some("Other".into())),
     ]);
@@ -170,6 +172,77 @@ fn same_name_different_emails_are_two_people_flagged_as_possible_duplicates() {
 }
 
 #[test]
+fn strangers_who_share_a_phone_or_an_email_are_two_people_flagged() {
+    let mut book = Book::default();
+    let office = "+49 30 1234567";
+    let first = parsed(vec![
+        rec_at(2, "Heiko Mustermann", |p| p.phones = vec![office.into()]),
+        rec_at(3, "Erika Musterfrau", |p| {
+            p.phones = vec!["030 1234567".into(), "0049 30 1234567".into()]
+        }),
+        rec_at(4, "Ana Lima", |p| p.emails = vec!["lima@family.org".into()]),
+        rec_at(5, "Bo Lima", |p| p.emails = vec!["LIMA@family.org".into()]),
+    ]);
+    let (ops, r) = plan(&book, first, "google");
+    assert_eq!((r.added, r.merged_in_file), (4, 0), "{r}");
+    let text = r.to_string();
+    assert!(
+        text.contains("possible duplicate line 3: “Erika Musterfrau” of Heiko Mustermann (line 2) (same phone 0049 30 1234567, another name;"),
+        "{text}"
+    );
+    assert!(
+        text.contains("“Bo Lima” of Ana Lima (line 4) (same e-mail LIMA@family.org, another name;"),
+        "{text}"
+    );
+    apply(&mut book, ops);
+    // Read again (both strangers share the value): each finds themselves.
+    let again = parsed(vec![
+        rec("Bo Lima", |p| p.emails = vec!["lima@family.org".into()]),
+        rec("Erika Musterfrau", |p| {
+            p.phones = vec!["030 1234567".into()]
+        }),
+        rec("Ana Lima", |p| p.emails = vec!["lima@family.org".into()]),
+    ]);
+    let (ops, r) = plan(&book, again, "google");
+    assert_eq!((r.added, r.unchanged), (0, 3), "{r}");
+    assert!(ops.is_empty() && r.duplicates.is_empty(), "{r}");
+    let pairs = crate::import::possible_duplicates(&book);
+    let whys: Vec<&str> = pairs.iter().map(|(_, _, w)| w.as_str()).collect();
+    assert_eq!(
+        whys,
+        [
+            "share the phone +49 30 1234567",
+            "share the e-mail lima@family.org"
+        ],
+        "kith check says so too"
+    );
+}
+
+#[test]
+fn a_shared_value_merges_names_that_agree_loosely() {
+    let book = Book::default();
+    let mut ana = rec_at(2, "Ana María Lima", |p| {
+        p.emails = vec!["ana@x.org".into()];
+        p.nicknames = vec!["Nana".into()];
+    });
+    ana.person.structured_name = Some("Lima;Ana;María;;".into());
+    let rows = parsed(vec![
+        ana,
+        rec_at(3, "ana lima", |p| p.emails = vec!["ana@x.org".into()]),
+        rec_at(4, "Lima, Ána", |p| p.emails = vec!["ana@x.org".into()]),
+        rec_at(5, "A. Lima", |p| p.emails = vec!["ana@x.org".into()]),
+        rec_at(6, "Nana", |p| p.emails = vec!["ana@x.org".into()]),
+        rec_at(7, "ana@x.org", |p| p.emails = vec!["ana@x.org".into()]),
+        rec_at(8, "Ana", |p| p.emails = vec!["ana@x.org".into()]),
+        rec_at(9, "Ana Souza", |p| p.emails = vec!["ana@x.org".into()]),
+    ]);
+    let (_, r) = plan(&book, rows, "");
+    assert_eq!((r.added, r.merged_in_file), (2, 6), "{r}");
+    assert_eq!(r.duplicates.len(), 1, "{r}");
+    assert_eq!(r.duplicates[0].name, "Ana Souza");
+}
+
+#[test]
 fn every_merge_is_named_with_what_it_was_made_on() {
     let book = Book::default();
     let rows = parsed(vec![
@@ -223,12 +296,24 @@ fn a_uid_match_takes_the_cards_values_renames_included() {
     assert_eq!(ana.needs, vec!["a flat"], "what the card lacks is kept");
     let (ops, r) = plan(
         &book,
-        parsed(vec![rec("Other", |p| p.uids = vec!["p1@kith".into()])]),
+        parsed(vec![rec("Ana López", |p| {
+            p.uids = vec!["p1@kith".into()];
+            p.title = Some("CTO".into());
+        })]),
         "",
     );
     assert_eq!(r.updated, 1, "kith's own UID is the id");
     apply(&mut book, ops);
-    assert_eq!(book.people[0].name, "Other");
+    assert_eq!(book.people[0].title.as_deref(), Some("CTO"));
+    // Another book's p1 is someone else here: a new person, keeping the UID.
+    let (ops, r) = plan(
+        &book,
+        parsed(vec![rec("Other", |p| p.uids = vec!["p1@kith".into()])]),
+        "",
+    );
+    assert_eq!((r.added, r.updated), (1, 0), "{r}");
+    apply(&mut book, ops);
+    assert_eq!(book.people[1].uids, ["p1@kith"]);
     assert_eq!(
         book.people[0].uids,
         vec!["phone-1"],
@@ -239,14 +324,37 @@ fn a_uid_match_takes_the_cards_values_renames_included() {
 #[test]
 fn a_dangling_introducer_is_left_out_with_a_note() {
     let book = Book::default();
-    let (ops, r) = plan(
-        &book,
-        parsed(vec![rec("Ana", |p| {
-            p.met.introduced_by = Some(PersonId(9))
-        })]),
-        "",
-    );
+    let mut ana = rec("Ana", |_| {});
+    ana.introduced_by = Some("p9".into());
+    let (ops, r) = plan(&book, parsed(vec![ana]), "");
     let Op::AddPerson(p) = &ops[0] else { panic!() };
     assert_eq!(p.met.introduced_by, None);
-    assert!(r.warnings[0].why.contains("p9"));
+    assert!(r.warnings[0].why.contains("p9"), "{r}");
+}
+
+#[test]
+fn introduced_by_names_a_card_of_the_same_file_whatever_the_books_ids() {
+    let mut book = Book::default();
+    // This book's p1 and p2 are other people than the file's.
+    for n in ["Zoe", "Yan"] {
+        apply(&mut book, vec![Op::AddPerson(Person::new(PersonId(0), n))]);
+    }
+    let by = |mut r: Record, who: &str| {
+        r.introduced_by = Some(who.into());
+        r
+    };
+    let rows = parsed(vec![
+        by(rec("Ana", |p| p.uids = vec!["p1@kith".into()]), "p2"),
+        rec("Bo", |p| p.uids = vec!["p2@kith".into()]),
+        by(rec("Cy", |_| {}), "phone-uid-7"),
+        rec("Di", |p| p.uids = vec!["phone-uid-7".into()]),
+    ]);
+    let (ops, r) = plan(&book, rows, "");
+    assert_eq!(r.added, 4, "{r}");
+    apply(&mut book, ops);
+    let named = |n: &str| book.people.iter().find(|p| p.name == n).unwrap();
+    let of = |n: &str| named(n).met.introduced_by.map(|id| book.name_of(id));
+    assert_eq!(of("Ana").as_deref(), Some("Bo"), "not this book's p2, Yan");
+    assert_eq!(of("Cy").as_deref(), Some("Di"));
+    assert_eq!(of("Zoe"), None);
 }

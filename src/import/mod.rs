@@ -19,7 +19,8 @@ mod report;
 mod table;
 pub mod values;
 pub mod vcard;
-mod vcard_line;
+pub(crate) mod vcard_line;
+mod vdir;
 
 use std::fmt;
 use std::path::{Path, PathBuf};
@@ -89,6 +90,14 @@ impl Source {
 pub struct Record {
     pub at: Place,
     pub person: Person,
+    /// For a card of a vdir kith syncs with: the card as kith last wrote or
+    /// read it there, so the import is three-way (see `export::vdir_state`).
+    pub base: Option<Box<Person>>,
+    /// Who introduced them, as the record names them: a kith id (`p3`, as
+    /// kith's CSV and cards write it) or another card's UID. Resolved against
+    /// the other records of the same file or folder first (the merge), so a
+    /// round trip keeps it whatever ids the reading book has.
+    pub introduced_by: Option<String>,
 }
 
 /// Where in the input something was: a line, and the file when a folder was read.
@@ -101,6 +110,7 @@ pub struct Place {
 impl fmt::Display for Place {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match &self.file {
+            Some(file) if self.line == 0 => write!(f, "{}", file.display()),
             Some(file) => write!(f, "{}:{}", file.display(), self.line),
             None => write!(f, "line {}", self.line),
         }
@@ -131,13 +141,36 @@ pub struct Parsed {
     pub skipped: Vec<Problem>,
     /// Rows imported with a field left out (say, a date that does not parse).
     pub warnings: Vec<Problem>,
+    /// Cards of a synced vdir that did not change since kith last saw them
+    /// (not read again).
+    pub unchanged_cards: usize,
+    /// Those cards' files and UIDs: read after all for anyone the book does
+    /// not hold (a kith vdir imported into another book).
+    pub unchanged_files: Vec<(PathBuf, String)>,
+    /// Cards of a synced vdir deleted elsewhere: where each was, and its UID.
+    pub gone: Vec<(Place, String)>,
+    /// The synced vdirs' states as they are once this import is saved.
+    pub states: Vec<(PathBuf, crate::export::vdir_state::State)>,
 }
 
 impl Parsed {
     pub(crate) fn record(&mut self, line: usize, person: Person) {
+        self.record_introduced(line, person, None);
+    }
+
+    /// A record that names who introduced them ([`Record::introduced_by`]).
+    pub(crate) fn record_introduced(
+        &mut self,
+        line: usize,
+        mut person: Person,
+        introduced_by: Option<String>,
+    ) {
+        person.met.introduced_by = None;
         self.records.push(Record {
             at: Place { file: None, line },
             person,
+            base: None,
+            introduced_by: introduced_by.filter(|b| !b.trim().is_empty()),
         });
     }
 
@@ -167,6 +200,10 @@ impl Parsed {
         self.records.extend(other.records);
         self.skipped.extend(other.skipped);
         self.warnings.extend(other.warnings);
+        self.unchanged_cards += other.unchanged_cards;
+        self.unchanged_files.extend(other.unchanged_files);
+        self.gone.extend(other.gone);
+        self.states.extend(other.states);
     }
 }
 
@@ -248,6 +285,8 @@ pub fn import(
     if dry_run {
         return Ok(plan(book, parsed, tag).1);
     }
+    let mut parsed = parsed;
+    let states = std::mem::take(&mut parsed.states);
     // Planned on the freshest book, under the lock, so ids never collide with
     // a change another process made meanwhile. Nothing to do means no save
     // (which would also rotate a backup away).
@@ -261,10 +300,19 @@ pub fn import(
         }
     });
     match result {
-        Ok(_) => Ok(report),
-        Err(StoreError::Op(OpError::Rejected(why))) if why == NOTHING_TO_DO => Ok(report),
-        Err(e) => Err(e.into()),
+        Ok(_) => {}
+        Err(StoreError::Op(OpError::Rejected(why))) if why == NOTHING_TO_DO => {}
+        Err(e) => return Err(e.into()),
     }
+    // Only once the book holds what the cards said: a state saved first and
+    // a failed save would make the next import miss the changes.
+    for (dir, state) in states {
+        state.save(&dir).map_err(|source| ImportError::Io {
+            path: dir.join(crate::export::vdir_state::FILE),
+            source,
+        })?;
+    }
+    Ok(report)
 }
 
 const NOTHING_TO_DO: &str = "the import changes nothing";

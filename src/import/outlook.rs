@@ -6,9 +6,9 @@
 
 use chrono::{Datelike, NaiveDate};
 
-use super::table::{Columns, rows};
+use super::table::{Columns, Row, rows};
 use super::{NotFormat, Parsed};
-use crate::model::{Birthday, Person, PersonId};
+use crate::model::{Address, Birthday, Person, PersonId};
 
 /// Outlook's header: the name columns and a column only Outlook writes.
 pub(super) fn is_header(cols: &Columns) -> bool {
@@ -66,6 +66,7 @@ pub fn parse(text: &str) -> Result<Parsed, NotFormat> {
             .collect();
         p.org = get("Company");
         p.title = get("Job Title");
+        p.addresses = addresses(&cols, &row);
         p.links.extend(get("Web Page"));
         p.links.extend(get("Personal Web Page"));
         p.nicknames.extend(get("Nickname"));
@@ -104,6 +105,42 @@ pub fn parse(text: &str) -> Result<Parsed, NotFormat> {
         parsed.record(row.line, p);
     }
     Ok(parsed)
+}
+
+/// `Business Street` (2, 3), `… City`, `… State`, `… Postal Code`,
+/// `… Country/Region` (`… Country` in outlook.com's), `… PO Box`, for the
+/// business, home and other address, labelled `work`, `home`, `other`.
+fn addresses(cols: &Columns, row: &Row) -> Vec<Address> {
+    let mut out = Vec::new();
+    for (prefix, label) in [("Business", "work"), ("Home", "home"), ("Other", "other")] {
+        let get = |part: &str| {
+            cols.get(row, &format!("{prefix} {part}"))
+                .unwrap_or("")
+                .to_string()
+        };
+        let street = ["Street", "Street 2", "Street 3", "PO Box"]
+            .into_iter()
+            .map(get)
+            .filter(|s| !s.trim().is_empty())
+            .collect::<Vec<_>>()
+            .join(", ");
+        let country = Some(get("Country/Region"))
+            .filter(|c| !c.is_empty())
+            .unwrap_or_else(|| get("Country"));
+        let a = Address {
+            label: label.to_string(),
+            street,
+            locality: get("City"),
+            region: get("State"),
+            postal_code: get("Postal Code"),
+            country,
+        }
+        .trimmed();
+        if !a.is_empty() {
+            out.push(a);
+        }
+    }
+    out
 }
 
 /// `M/D/YYYY` (Outlook's US form; `0/0/00` is "none"), or ISO.

@@ -22,23 +22,45 @@ pub fn parse_path(source: Source, path: &Path) -> Result<Parsed, ImportError> {
             ));
         }
         let files = vcf_files(path)?;
-        if files.is_empty() {
+        if files.is_empty() && !has_state(path) {
             return Err(not_format("the folder holds no .vcf files".into()));
         }
         let mut all = Parsed::default();
+        // Folder by folder: one that kith syncs with (it holds kith's
+        // state) is read three-way.
+        let mut folders: std::collections::BTreeMap<PathBuf, Vec<PathBuf>> = Default::default();
+        if has_state(path) {
+            folders.insert(path.to_path_buf(), Vec::new());
+        }
         for file in files {
-            match parse_file(source, &file) {
-                Ok(parsed) => all.extend(parsed.in_file(&file)),
-                Err(ImportError::NotFormat { why, .. } | ImportError::Undecodable { why, .. }) => {
-                    all.skipped.push(Problem {
+            let folder = file.parent().unwrap_or(path).to_path_buf();
+            folders.entry(folder).or_default().push(file);
+        }
+        for (folder, files) in folders {
+            let state = crate::export::vdir_state::State::load(&folder).map_err(|source| {
+                ImportError::Io {
+                    path: folder.clone(),
+                    source,
+                }
+            })?;
+            if let Some(state) = state {
+                super::vdir::read_folder(&folder, &files, state, &mut all)?;
+                continue;
+            }
+            for file in &files {
+                match parse_file(source, file) {
+                    Ok(parsed) => all.extend(parsed.in_file(file)),
+                    Err(
+                        ImportError::NotFormat { why, .. } | ImportError::Undecodable { why, .. },
+                    ) => all.skipped.push(Problem {
                         at: Place {
                             file: Some(file.clone()),
                             line: 1,
                         },
                         why,
-                    })
+                    }),
+                    Err(e) => return Err(e),
                 }
-                Err(e) => return Err(e),
             }
         }
         return Ok(all);
@@ -50,7 +72,7 @@ pub fn parse_path(source: Source, path: &Path) -> Result<Parsed, ImportError> {
 /// holds `.vcf` files).
 pub fn recognise_path(path: &Path) -> Result<Source, ImportError> {
     if path.is_dir() {
-        return match vcf_files(path)?.is_empty() {
+        return match vcf_files(path)?.is_empty() && !has_state(path) {
             true => Err(ImportError::Unknown {
                 path: path.to_path_buf(),
             }),
@@ -65,7 +87,7 @@ pub fn recognise_path(path: &Path) -> Result<Source, ImportError> {
     })
 }
 
-fn parse_file(source: Source, path: &Path) -> Result<Parsed, ImportError> {
+pub(super) fn parse_file(source: Source, path: &Path) -> Result<Parsed, ImportError> {
     let (bytes, decoded) = load(path)?;
     let not_format = |NotFormat(why)| ImportError::NotFormat {
         path: path.to_path_buf(),
@@ -144,4 +166,9 @@ fn vcf_files(dir: &Path) -> Result<Vec<PathBuf>, ImportError> {
     }
     out.sort();
     Ok(out)
+}
+
+/// A vdir kith syncs with (every card may have been deleted elsewhere).
+fn has_state(dir: &Path) -> bool {
+    dir.join(crate::export::vdir_state::FILE).is_file()
 }

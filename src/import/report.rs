@@ -20,12 +20,15 @@ pub struct Merge {
 }
 
 /// A new person with the same name as someone else and nothing more in
-/// common: kept apart, and said.
+/// common, or who shares an e-mail or phone with someone of another name:
+/// kept apart, and said.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Duplicate {
     pub at: Place,
     pub name: String,
     pub of: String,
+    /// What they share: `same name only`, `same e-mail x, another name`.
+    pub why: String,
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -46,6 +49,12 @@ pub struct Report {
     pub updated_names: Vec<String>,
     pub skipped: Vec<Problem>,
     pub warnings: Vec<Problem>,
+    /// People whose card was deleted elsewhere, archived (name and where).
+    pub archived: Vec<String>,
+    /// Values changed both in kith and on a card: how many kept in notes.
+    pub clashes: usize,
+    /// vCard lines kept verbatim (properties kith does not model, labels).
+    pub kept_verbatim: usize,
 }
 
 impl Report {
@@ -78,6 +87,25 @@ impl fmt::Display for Report {
         if !self.duplicates.is_empty() {
             write!(f, ", {} possible duplicates", self.duplicates.len())?;
         }
+        if !self.archived.is_empty() {
+            write!(f, ", archived {}", self.archived.len())?;
+        }
+        if self.kept_verbatim > 0 {
+            write!(f, ", {} vCard lines kept verbatim", self.kept_verbatim)?;
+        }
+        for a in &self.archived {
+            write!(
+                f,
+                "\n  archived {a}: the card was deleted elsewhere (history kept; `kith archive --undo` brings the card back)"
+            )?;
+        }
+        if self.clashes > 0 {
+            write!(
+                f,
+                "\n  {} values changed both in kith and on a card: kept in the notes as `kith merge:` lines",
+                self.clashes
+            )?;
+        }
         for m in &self.merges {
             let row = match m.at.line {
                 0 => String::new(),
@@ -92,8 +120,8 @@ impl fmt::Display for Report {
         for d in &self.duplicates {
             write!(
                 f,
-                "\n  possible duplicate {}: “{}” of {} (same name only; kept apart, see `kith check`)",
-                d.at, d.name, d.of
+                "\n  possible duplicate {}: “{}” of {} ({}; kept apart, see `kith check`)",
+                d.at, d.name, d.of, d.why
             )?;
         }
         for p in &self.skipped {

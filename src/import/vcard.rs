@@ -4,7 +4,8 @@
 
 use super::vcard_line::{Content, parse_content, split_escaped, unescape, unfold};
 use super::{NotFormat, Parsed, kith_fields};
-use crate::model::{Birthday, Person, PersonId};
+use crate::export::vcard_keep::{LEFT_OUT, is_owned, own_line};
+use crate::model::{Address, Birthday, Person, PersonId};
 
 /// Parses vCard text (already decoded: no `CHARSET=` is applied).
 pub fn parse(text: &str) -> Result<Parsed, NotFormat> {
@@ -50,8 +51,14 @@ pub fn parse_bytes(bytes: &[u8]) -> Result<Parsed, NotFormat> {
             continue;
         }
         match parse_content(&logical.text) {
-            Ok(content) => open.read(content, line),
-            Err(why) => open.problems.push((line, why)),
+            Ok(content) => open.read(content, &logical.text, line),
+            Err(why) => {
+                // Kept in the book (never dropped), but not written into a
+                // card again: a server would refuse the whole card.
+                open.keep_left_out(&logical.text);
+                open.problems
+                    .push((line, format!("{why}; kept verbatim in the book")));
+            }
         }
     }
     if let Some(open) = card {
@@ -92,6 +99,10 @@ struct Card {
     titles: usize,
     person: Person,
     problems: Vec<(usize, String)>,
+    /// Lines for [`Person::vcard`].
+    kept: Vec<String>,
+    /// `X-KITH-INTRODUCED-BY` as written ([`super::Record::introduced_by`]).
+    introduced_by: Option<String>,
 }
 
 impl Card {
@@ -106,10 +117,41 @@ impl Card {
             titles: 0,
             person: Person::new(PersonId(0), ""),
             problems: Vec::new(),
+            kept: Vec::new(),
+            introduced_by: None,
         }
     }
 
-    fn read(&mut self, c: Content, line: usize) {
+    /// A line of a property kith models whose value it did not take (a second
+    /// ORG, a birthday it cannot read): kept, marked to be written back as is.
+    fn keep_left_out(&mut self, raw: &str) {
+        self.kept.push(format!("{LEFT_OUT}{}", raw.trim_end()));
+    }
+
+    /// Reads one content line: its value into the person, and the line itself
+    /// into [`Person::vcard`] unless kith writes that very line itself.
+    fn read(&mut self, c: Content, raw: &str, line: usize) {
+        let problems = self.problems.len();
+        let own = own_line(&c);
+        let modeled = own.is_some() || is_owned(&c.name);
+        self.read_value(&c, line);
+        let left_out = self.problems[problems..]
+            .iter()
+            .any(|(_, why)| why.ends_with("left out"));
+        let raw = raw.trim_end();
+        if left_out {
+            for (_, why) in &mut self.problems[problems..] {
+                if why.ends_with("left out") {
+                    why.push_str("; kept verbatim");
+                }
+            }
+            self.keep_left_out(raw);
+        } else if !modeled || own.is_some_and(|own| own != raw) {
+            self.kept.push(raw.to_string());
+        }
+    }
+
+    fn read_value(&mut self, c: &Content, line: usize) {
         const TEXT: &[&str] = &[
             "FN", "N", "NICKNAME", "ORG", "TITLE", "EMAIL", "TEL", "URL", "NOTE",
         ];
@@ -160,7 +202,7 @@ impl Card {
                     (None, org) => p.org = org,
                     (Some(kept), Some(org)) => self.problems.push((
                         line,
-                        format!("another ORG `{org}` left out (kept `{kept}`)"),
+                        format!("another ORG `{org}` besides `{kept}`: left out"),
                     )),
                     (Some(_), None) => {}
                 }
@@ -171,7 +213,7 @@ impl Card {
                     (None, title) => p.title = title,
                     (Some(kept), Some(title)) => self.problems.push((
                         line,
-                        format!("another TITLE `{title}` left out (kept `{kept}`)"),
+                        format!("another TITLE `{title}` besides `{kept}`: left out"),
                     )),
                     (Some(_), None) => {}
                 }
@@ -183,6 +225,13 @@ impl Card {
                 push(&mut p.phones, t);
             }
             "URL" | "X-SOCIALPROFILE" => push(&mut p.links, text()),
+            "ADR" => {
+                if let Some(a) = address_of_adr(c)
+                    && !p.addresses.contains(&a)
+                {
+                    p.addresses.push(a);
+                }
+            }
             "NOTE" => {
                 let note = text();
                 if !p.notes.is_empty() && !note.is_empty() {
@@ -205,6 +254,10 @@ impl Card {
                     )),
                 }
             }
+            "X-KITH-INTRODUCED-BY" => {
+                self.introduced_by = Some(text()).filter(|v| !v.is_empty());
+                kith_fields::read(p, &c.name, &text()).ok();
+            }
             name if name.starts_with("X-KITH-") => {
                 if let Err(why) = kith_fields::read(p, name, &text()) {
                     self.problems.push((line, why));
@@ -216,6 +269,11 @@ impl Card {
 
     fn finish(self, parsed: &mut Parsed) {
         let mut person = self.person;
+        for line in self.kept {
+            if !person.vcard.contains(&line) {
+                person.vcard.push(line);
+            }
+        }
         let name = self
             .full_name
             .or(self.structured_name)
@@ -232,7 +290,7 @@ impl Card {
                     .n_raw
                     .filter(|n| !same_n(n, &crate::export::vcard::n_of_name(&name)));
                 person.name = name;
-                parsed.record(self.line, person);
+                parsed.record_introduced(self.line, person, self.introduced_by);
             }
             None => parsed.skip(
                 self.line,
@@ -240,6 +298,43 @@ impl Card {
             ),
         }
     }
+}
+
+/// The address an `ADR` line holds (`pobox;ext;street;locality;region;code;country`),
+/// labelled by its first TYPE that names a place (`home`, `work`, the user's
+/// own word; not `pref` or `postal`). A post office box and an extended
+/// address go into the street, after it. `None` when every part is empty.
+pub(crate) fn address_of_adr(c: &Content) -> Option<Address> {
+    let parts: Vec<String> = split_escaped(&c.value, ';')
+        .into_iter()
+        .map(|s| unescape(&s).replace("\r\n", "\n").trim().to_string())
+        .collect();
+    let at = |i: usize| parts.get(i).cloned().unwrap_or_default();
+    let street = [at(2), at(1), at(0)]
+        .into_iter()
+        .filter(|s| !s.is_empty())
+        .collect::<Vec<_>>()
+        .join(", ");
+    let label = c
+        .params
+        .iter()
+        .filter(|(k, _)| k == "TYPE")
+        .flat_map(|(_, v)| v.split(','))
+        .map(|t| t.trim().to_lowercase())
+        .find(|t| {
+            !t.is_empty() && !matches!(t.as_str(), "pref" | "postal" | "parcel" | "dom" | "intl")
+        })
+        .unwrap_or_default();
+    let a = Address {
+        label,
+        street,
+        locality: at(3),
+        region: at(4),
+        postal_code: at(5),
+        country: at(6),
+    }
+    .trimmed();
+    (!a.is_empty()).then_some(a)
 }
 
 /// Two `N` values with the same five components (missing ones are empty).
@@ -266,7 +361,7 @@ fn structured_name(value: &str) -> Option<String> {
     Some(words.join(" ")).filter(|s| !s.is_empty())
 }
 
-fn drop_year(b: Birthday, omit: Option<i32>) -> Birthday {
+pub(crate) fn drop_year(b: Birthday, omit: Option<i32>) -> Birthday {
     match (b.year, omit) {
         (Some(y), Some(o)) if y == o => Birthday { year: None, ..b },
         _ => b,

@@ -5,7 +5,7 @@
 use super::charset;
 
 /// A logical line, unfolded and decoded, and the physical line it starts on.
-pub(super) struct Logical {
+pub(crate) struct Logical {
     pub line: usize,
     pub text: String,
     /// Bytes that had to be decoded with a guessed character set, or could
@@ -19,7 +19,7 @@ pub(super) struct Logical {
 /// decodes each logical line: UTF-8 when it is valid UTF-8 (a Latin-1 value
 /// that happens to be valid UTF-8 is vanishingly rare), else in the set its
 /// `CHARSET=` names, else as Latin-1, which old phones meant.
-pub(super) fn unfold(bytes: &[u8]) -> Vec<Logical> {
+pub(crate) fn unfold(bytes: &[u8]) -> Vec<Logical> {
     let mut raw: Vec<(usize, Vec<u8>)> = Vec::new();
     let mut soft_break = false;
     for (i, line) in bytes.split(|b| *b == b'\n').enumerate() {
@@ -100,7 +100,7 @@ fn is_quoted_printable(line: &[u8]) -> bool {
 
 /// A parsed content line.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub(super) struct Content {
+pub(crate) struct Content {
     /// Upper case, without any group prefix (`item1.EMAIL` is `EMAIL`).
     pub name: String,
     /// Upper-case keys; a 2.1 bare param (`TEL;HOME:`) is a `TYPE`.
@@ -130,7 +130,7 @@ impl Content {
 }
 
 /// Splits a logical line. `Err` says why it is not a content line.
-pub(super) fn parse_content(line: &str) -> Result<Content, String> {
+pub(crate) fn parse_content(line: &str) -> Result<Content, String> {
     let colon = find_unquoted(line, ':').ok_or("no `:` between name and value")?;
     let (head, value) = (&line[..colon], &line[colon + 1..]);
     let mut parts = split_unquoted(head, ';').into_iter();
@@ -225,7 +225,7 @@ fn decode_quoted_printable(s: &str) -> Result<Vec<u8>, String> {
 }
 
 /// Undoes vCard text escapes: `\n` `\N` `\,` `\;` `\\` (and a stray `\:`).
-pub(super) fn unescape(s: &str) -> String {
+pub(crate) fn unescape(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     let mut chars = s.chars();
     while let Some(c) = chars.next() {
@@ -243,7 +243,7 @@ pub(super) fn unescape(s: &str) -> String {
 }
 
 /// Splits a structured value on unescaped `sep`, unescaping each component.
-pub(super) fn split_escaped(s: &str, sep: char) -> Vec<String> {
+pub(crate) fn split_escaped(s: &str, sep: char) -> Vec<String> {
     let mut parts = Vec::new();
     let mut start = 0;
     let mut escaped = false;

@@ -5,8 +5,9 @@ use std::collections::BTreeMap;
 use super::{DismissedIntro, Entry, EntryId, Inbox, Lineage, Person, PersonId, ReviewProgress};
 use super::{Logged, Meetings};
 
-/// The version of the file format this build reads and writes.
-pub const FORMAT_VERSION: u32 = 2;
+/// The version of the file format this build reads and writes. 3: people
+/// have addresses (a card's ADR lines, kept verbatim in 2, become them).
+pub const FORMAT_VERSION: u32 = 3;
 
 /// Everything kith knows: people and the entries of the action timeline.
 ///

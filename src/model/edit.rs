@@ -26,6 +26,7 @@ pub enum PersonField {
     Title,
     Emails,
     Phones,
+    Addresses,
     Links,
     Tags,
     MetContext,
@@ -40,6 +41,7 @@ pub enum PersonField {
     SnoozedUntil,
     StructuredName,
     Uids,
+    Vcard,
 }
 
 /// Calls `$m!` with every field: `scalar` ones replaced whole, `list` ones
@@ -66,11 +68,13 @@ macro_rules! person_fields {
                 (Nicknames, nicknames),
                 (Emails, emails),
                 (Phones, phones),
+                (Addresses, addresses),
                 (Links, links),
                 (Tags, tags),
                 (Needs, needs),
                 (Offers, offers),
                 (Uids, uids),
+                (Vcard, vcard),
             ],
         }
     };
@@ -230,6 +234,7 @@ fn every_field_is_listed(p: &Person) {
         title: _,
         emails: _,
         phones: _,
+        addresses: _,
         links: _,
         tags: _,
         met:
@@ -247,6 +252,7 @@ fn every_field_is_listed(p: &Person) {
         snoozed_until: _,
         structured_name: _,
         uids: _,
+        vcard: _,
     } = p;
 }
 
@@ -267,12 +273,12 @@ pub fn diff(a: &Person, b: &Person) -> Vec<PersonField> {
 /// `current` loses what went from `before` to `after` and gains what came;
 /// items nobody touched (including another writer's) stay where they are. When
 /// only the order changed, `after`'s order is taken for the items it holds.
-fn merge_list(current: &mut Vec<String>, before: &[String], after: &[String]) {
-    let removed: Vec<&String> = before.iter().filter(|s| !after.contains(s)).collect();
-    let added: Vec<&String> = after.iter().filter(|s| !before.contains(s)).collect();
+fn merge_list<T: PartialEq + Clone>(current: &mut Vec<T>, before: &[T], after: &[T]) {
+    let removed: Vec<&T> = before.iter().filter(|s| !after.contains(s)).collect();
+    let added: Vec<&T> = after.iter().filter(|s| !before.contains(s)).collect();
     if removed.is_empty() && added.is_empty() {
         // A reorder: the user's order, then anything the user never saw.
-        let extra: Vec<String> = current
+        let extra: Vec<T> = current
             .iter()
             .filter(|s| !after.contains(s))
             .cloned()
@@ -425,6 +431,10 @@ mod tests {
         all.title = Some("t".into());
         all.emails = vec!["e".into()];
         all.phones = vec!["1".into()];
+        all.addresses = vec![crate::model::Address {
+            locality: "x".into(),
+            ..Default::default()
+        }];
         all.links = vec!["l".into()];
         all.tags = vec!["t".into()];
         all.met.context = Some("c".into());
@@ -437,9 +447,10 @@ mod tests {
         all.notes = "n".into();
         all.archived = true;
         all.snoozed_until = "2026-01-01".parse().ok();
+        all.vcard = vec!["PHOTO:x".into()];
         assert_eq!(
             diff(&Person::new(PersonId(1), "A"), &all).len(),
-            18,
+            20,
             "a field of Person missing from person_fields!"
         );
         assert_eq!(PersonField::MetContext.name(), "met.context");

@@ -2,6 +2,7 @@
 //! derived from them. Nothing here knows about terminals; everything that depends
 //! on "now" takes `today` as an argument.
 
+mod address;
 mod birthday;
 mod book;
 mod date_field;
@@ -21,6 +22,7 @@ mod ops;
 mod person;
 pub mod review;
 
+pub use address::Address;
 pub use birthday::{Birthday, BirthdayError};
 pub use book::{Book, FORMAT_VERSION, ShiftError};
 pub use delete::delete_op;

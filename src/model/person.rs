@@ -1,7 +1,7 @@
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
-use super::Birthday;
+use super::{Address, Birthday};
 
 /// A person's stable id, never reused within a book: `p42` in an old book,
 /// a drawn code like `pk7f3qa2x` for anyone added since (see [`super::id`]).
@@ -54,6 +54,9 @@ pub struct Person {
     pub emails: Vec<String>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub phones: Vec<String>,
+    /// Postal addresses, each with its label (`home`, `work`).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub addresses: Vec<Address>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub links: Vec<String>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
@@ -83,10 +86,20 @@ pub struct Person {
     )]
     pub snoozed_until: Option<NaiveDate>,
     /// Other tools' UIDs for this person (a phone's, a CardDAV server's), so
-    /// their cards find this person again. kith's own (`p42@kith`) is never
-    /// stored: it is the id.
+    /// their cards find this person again. kith's own (`p42@kith`) is stored
+    /// only when it is not this book's id for them (a card from another book,
+    /// or a book restored from a vdir), so their card keeps its UID.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub uids: Vec<String>,
+    /// vCard lines kith keeps verbatim for this person (unfolded, as another
+    /// tool wrote them): every property kith does not model (a PHOTO, an
+    /// IMPP, an app's `X-…`, an `item1.X-ABLabel`), and the lines of those it
+    /// does model when written otherwise than kith would (`TEL;TYPE=CELL:…`).
+    /// A card export writes them back: the first kind as they are, the second
+    /// in place of kith's own line for the same value while kith still holds
+    /// that value (see `export::vcard_keep`).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub vcard: Vec<String>,
 }
 
 /// How a line of a person's notes starts when it holds what a merge of two
@@ -136,12 +149,27 @@ impl Person {
             &mut self.needs,
             &mut self.offers,
             &mut self.uids,
+            &mut self.vcard,
         ] {
             list.iter_mut().for_each(line);
         }
         if let Some(context) = &mut self.met.context {
             line(context);
         }
+        for a in &mut self.addresses {
+            *a = std::mem::take(a).trimmed();
+            for part in [
+                &mut a.label,
+                &mut a.street,
+                &mut a.locality,
+                &mut a.region,
+                &mut a.postal_code,
+                &mut a.country,
+            ] {
+                line(part);
+            }
+        }
+        self.addresses.retain(|a| !a.is_empty());
         if let Cow::Owned(c) = clean_text(&self.notes) {
             self.notes = c;
         }

@@ -112,9 +112,11 @@ impl SearchIndex {
             (Field::Title, p.title.as_slice()),
             (Field::Tag, &p.tags),
         ];
-        let other: [(Field, &[String]); 6] = [
+        let addresses: Vec<String> = p.addresses.iter().map(|a| a.labelled()).collect();
+        let other: [(Field, &[String]); 7] = [
             (Field::Email, &p.emails),
             (Field::Link, &p.links),
+            (Field::Address, &addresses),
             (Field::Met, p.met.context.as_slice()),
             (Field::Need, &p.needs),
             (Field::Offer, &p.offers),

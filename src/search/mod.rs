@@ -36,6 +36,8 @@ pub enum Field {
     Tag,
     Email,
     Link,
+    /// A postal address (its label too).
+    Address,
     /// The how-we-met context.
     Met,
     Need,
@@ -49,9 +51,13 @@ impl Field {
         match self {
             Field::Name | Field::Nickname => Band::Name,
             Field::Org | Field::Title | Field::Tag => Band::Work,
-            Field::Email | Field::Link | Field::Met | Field::Need | Field::Offer | Field::Note => {
-                Band::Other
-            }
+            Field::Email
+            | Field::Link
+            | Field::Address
+            | Field::Met
+            | Field::Need
+            | Field::Offer
+            | Field::Note => Band::Other,
         }
     }
 
@@ -65,6 +71,7 @@ impl Field {
             Field::Tag => "tag",
             Field::Email => "email",
             Field::Link => "link",
+            Field::Address => "address",
             Field::Met => "met",
             Field::Need => "need",
             Field::Offer => "offer",

@@ -14,8 +14,8 @@ use serde::de::IntoDeserializer;
 use std::collections::BTreeMap;
 
 use crate::model::{
-    Birthday, Book, Direction, DismissedIntro, Entry, EntryId, HowMet, Kind, Origin, Person,
-    PersonId,
+    Address, Birthday, Book, Direction, DismissedIntro, Entry, EntryId, HowMet, Kind, Origin,
+    Person, PersonId,
 };
 
 /// The book in `bytes`, or `None` when they are not in the shape the writer
@@ -113,6 +113,7 @@ fn person(c: &mut Cursor) -> Option<Person> {
     let mut title = None;
     let mut emails = None;
     let mut phones = None;
+    let mut addresses = None;
     let mut links = None;
     let mut tags = None;
     let mut met = None;
@@ -125,6 +126,7 @@ fn person(c: &mut Cursor) -> Option<Person> {
     let mut snoozed_until = None;
     let mut structured_name = None;
     let mut uids = None;
+    let mut vcard = None;
     c.fields(|c, field| {
         match field {
             "id" => set_once(&mut id, PersonId(c.id()?))?,
@@ -134,6 +136,7 @@ fn person(c: &mut Cursor) -> Option<Person> {
             "title" => set_once(&mut title, c.string()?)?,
             "emails" => set_once(&mut emails, c.strings()?)?,
             "phones" => set_once(&mut phones, c.strings()?)?,
+            "addresses" => set_once(&mut addresses, c.list(Cursor::address)?)?,
             "links" => set_once(&mut links, c.strings()?)?,
             "tags" => set_once(&mut tags, c.strings()?)?,
             "met" => set_once(&mut met, c.how_met()?)?,
@@ -146,6 +149,7 @@ fn person(c: &mut Cursor) -> Option<Person> {
             "snoozed_until" => set_once(&mut snoozed_until, c.date()?)?,
             "structured_name" => set_once(&mut structured_name, c.string()?)?,
             "uids" => set_once(&mut uids, c.strings()?)?,
+            "vcard" => set_once(&mut vcard, c.strings()?)?,
             _ => return None,
         }
         Some(())
@@ -158,6 +162,7 @@ fn person(c: &mut Cursor) -> Option<Person> {
         title,
         emails: emails.unwrap_or_default(),
         phones: phones.unwrap_or_default(),
+        addresses: addresses.unwrap_or_default(),
         links: links.unwrap_or_default(),
         tags: tags.unwrap_or_default(),
         met: met.unwrap_or_default(),
@@ -170,6 +175,7 @@ fn person(c: &mut Cursor) -> Option<Person> {
         snoozed_until,
         structured_name,
         uids: uids.unwrap_or_default(),
+        vcard: vcard.unwrap_or_default(),
     })
 }
 
@@ -449,6 +455,33 @@ impl<'a> Cursor<'a> {
             }
             self.lit(", ")?;
         }
+    }
+
+    fn address(&mut self) -> Option<Address> {
+        self.lit("(")?;
+        let mut a: [Option<String>; 6] = Default::default();
+        self.fields(|c, field| {
+            let at = match field {
+                "label" => 0,
+                "street" => 1,
+                "locality" => 2,
+                "region" => 3,
+                "postal_code" => 4,
+                "country" => 5,
+                _ => return None,
+            };
+            set_once(&mut a[at], c.string()?)
+        })?;
+        let [label, street, locality, region, postal_code, country] =
+            a.map(Option::unwrap_or_default);
+        Some(Address {
+            label,
+            street,
+            locality,
+            region,
+            postal_code,
+            country,
+        })
     }
 
     fn how_met(&mut self) -> Option<HowMet> {

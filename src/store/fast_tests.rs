@@ -26,6 +26,10 @@ fn sample() -> String {
     p.snoozed_until = Some("2026-12-01".parse().unwrap());
     p.structured_name = Some(r"O'Brien;José;Pepe\, Jr;;".into());
     p.uids = vec!["urn:uuid:1f0e".into(), "android-7".into()];
+    p.vcard = vec![
+        "item1.TEL;TYPE=\"CELL,VOICE\":+34 600".into(),
+        "!ORG:Second".into(),
+    ];
     book.people.push(p);
     book.people.push(Person::new(PersonId(2), "Bo"));
     // A record added since several machines: a drawn code, not a number.
@@ -222,11 +226,11 @@ fn anything_unexpected_is_left_to_ron() {
         ("date: \"2026-11-26\"", "date: \"2026-11-26 \""),
         ("kind: \"promise\"", "kind: \"promise\", comment: ()"),
         ("direction: mutual", "direction: Mutual"),
-        ("  version: 2,\n", "  version: 2,\n  version: 2,\n"),
-        ("  version: 2,\n", ""),
-        ("  version: 2,\n", "  version: 2, // v1\n"),
-        ("  version: 2,\n", "  version: 2,\n  future: [],\n"),
-        ("  version: 2,\n", "\tversion: 2,\n"),
+        ("  version: 3,\n", "  version: 3,\n  version: 3,\n"),
+        ("  version: 3,\n", ""),
+        ("  version: 3,\n", "  version: 3, // v1\n"),
+        ("  version: 3,\n", "  version: 3,\n  future: [],\n"),
+        ("  version: 3,\n", "\tversion: 3,\n"),
         ("(\n  version", "Book(\n  version"),
         ("(\n  version", "\u{feff}(\n  version"),
         ("7: 1,", "7: 1"),
@@ -276,11 +280,11 @@ fn broken_files_give_ron_s_positioned_error() {
 
 #[test]
 fn a_newer_version_in_the_writer_s_shape_is_still_refused() {
-    let newer = sample().replacen("version: 2,", "version: 3,", 1);
+    let newer = sample().replacen("version: 3,", "version: 4,", 1);
     assert!(fast::read(newer.as_bytes()).is_some());
     let err = parse_book(Path::new("k.ron"), newer.as_bytes()).unwrap_err();
     assert!(
-        matches!(err, StoreError::NewerVersion { found: 3, .. }),
+        matches!(err, StoreError::NewerVersion { found: 4, .. }),
         "{err}"
     );
 }

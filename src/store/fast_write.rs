@@ -10,7 +10,9 @@
 use chrono::{Datelike, NaiveDate};
 use std::fmt::Write;
 
-use crate::model::{Book, Direction, DismissedIntro, Entry, EntryId, HowMet, Person, PersonId};
+use crate::model::{
+    Address, Book, Direction, DismissedIntro, Entry, EntryId, HowMet, Person, PersonId,
+};
 
 /// The whole file, including its final newline.
 pub fn book_text(book: &Book) -> String {
@@ -141,6 +143,7 @@ fn person(out: &mut Out, p: &Person) {
         title,
         emails,
         phones,
+        addresses,
         links,
         tags,
         met,
@@ -153,6 +156,7 @@ fn person(out: &mut Out, p: &Person) {
         snoozed_until,
         structured_name,
         uids,
+        vcard,
     } = p;
     out.push("(id: ");
     out.id(*id);
@@ -173,6 +177,16 @@ fn person(out: &mut Out, p: &Person) {
     }
     out.strings(", emails: ", emails);
     out.strings(", phones: ", phones);
+    if !addresses.is_empty() {
+        out.push(", addresses: [");
+        for (i, a) in addresses.iter().enumerate() {
+            if i > 0 {
+                out.push(", ");
+            }
+            address(out, a);
+        }
+        out.push("]");
+    }
     out.strings(", links: ", links);
     out.strings(", tags: ", tags);
     if !met.is_empty() {
@@ -201,6 +215,38 @@ fn person(out: &mut Out, p: &Person) {
         out.date(*day);
     }
     out.strings(", uids: ", uids);
+    out.strings(", vcard: ", vcard);
+    out.push(")");
+}
+
+fn address(out: &mut Out, a: &Address) {
+    let Address {
+        label,
+        street,
+        locality,
+        region,
+        postal_code,
+        country,
+    } = a;
+    let mut sep = "(";
+    for (name, value) in [
+        ("label: ", label),
+        ("street: ", street),
+        ("locality: ", locality),
+        ("region: ", region),
+        ("postal_code: ", postal_code),
+        ("country: ", country),
+    ] {
+        if !value.is_empty() {
+            out.push(sep);
+            out.push(name);
+            out.string(value);
+            sep = ", ";
+        }
+    }
+    if sep == "(" {
+        out.push("(");
+    }
     out.push(")");
 }
 

@@ -527,7 +527,7 @@ mod tests {
         );
         let entry_line = lines.iter().find(|l| l.contains("intro")).unwrap();
         assert!(entry_line.contains("follow_up: \"2026-11-26\""), "{text}");
-        assert!(text.contains("version: 2"));
+        assert!(text.contains("version: 3"));
         let back = parse_book(Path::new("x"), text.as_bytes()).unwrap();
         assert_eq!(back, book);
     }
@@ -587,11 +587,11 @@ mod tests {
     fn newer_versions_are_refused() {
         let err = parse_book(
             Path::new("k.ron"),
-            b"(version: 3, people: [], future: true)",
+            b"(version: 4, people: [], future: true)",
         )
         .unwrap_err();
         assert!(
-            matches!(err, StoreError::NewerVersion { found: 3, .. }),
+            matches!(err, StoreError::NewerVersion { found: 4, .. }),
             "{err}"
         );
         let err = parse_book(Path::new("k.ron"), b"(version: 7, people: 3)").unwrap_err();

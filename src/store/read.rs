@@ -57,6 +57,11 @@ pub fn load_book(path: &Path, bytes: &[u8]) -> Result<Loaded, StoreError> {
     } else {
         comment_warnings(path, bytes)
     };
+    if book.version < 3 {
+        for p in &mut book.people {
+            crate::export::vcard_keep::adopt_kept_addresses(p);
+        }
+    }
     book.version = FORMAT_VERSION; // older versions migrate on the next save
     book.normalize();
     Ok(Loaded { book, warnings })

@@ -120,10 +120,10 @@ fn older_versions_migrate_and_newer_ones_with_new_fields_are_refused() {
             .version,
         crate::model::FORMAT_VERSION
     );
-    let text = BOOK.replace("version: 1", "version: 3");
+    let text = BOOK.replace("version: 1", "version: 4");
     let err = parse_book(Path::new("k.ron"), text.as_bytes()).unwrap_err();
     assert!(
-        matches!(err, StoreError::NewerVersion { found: 3, .. }),
+        matches!(err, StoreError::NewerVersion { found: 4, .. }),
         "{err}"
     );
 }

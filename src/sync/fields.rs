@@ -330,3 +330,24 @@ fn carry_value<T: Value + Default>(
         other: now.shown(),
     });
 }
+
+/// A card changed elsewhere (`theirs`) and a person changed in kith
+/// (`ours`) since both were `base`: merged as two copies of the book are.
+/// Returns the person, their notes gaining a `kith merge: …` line for each
+/// value the two sides changed differently (the one not kept).
+pub(crate) fn merge_card(base: &Person, ours: &Person, theirs: &Person) -> (Person, usize) {
+    let mut clashes = Vec::new();
+    let mut merged = person(base, ours, theirs, &mut clashes);
+    for c in &clashes {
+        append_line(
+            &mut merged.notes,
+            &format!(
+                "{}{} changed in kith and on the card: also {}",
+                crate::model::CLASH_PREFIX,
+                c.field,
+                c.other
+            ),
+        );
+    }
+    (merged, clashes.len())
+}

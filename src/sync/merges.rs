@@ -15,8 +15,8 @@ use super::report::{Disagreed, Side};
 /// side, B into A on the other) lose the edge from the greatest id in it.
 pub(super) fn merged_ids(
     b: &BTreeMap<PersonId, PersonId>,
-    o: &BTreeMap<PersonId, PersonId>,
-    t: &BTreeMap<PersonId, PersonId>,
+    (o, o_held): (&BTreeMap<PersonId, PersonId>, &BTreeSet<PersonId>),
+    (t, t_held): (&BTreeMap<PersonId, PersonId>, &BTreeSet<PersonId>),
 ) -> (BTreeMap<PersonId, PersonId>, Vec<Disagreed>) {
     let keys: BTreeSet<PersonId> = b.keys().chain(o.keys()).chain(t.keys()).copied().collect();
     let mut out = BTreeMap::new();
@@ -30,7 +30,18 @@ pub(super) fn merged_ids(
         } else {
             match (ov, tv) {
                 (Some(x), Some(y)) => {
-                    let (kept, lost, lost_on) = if x < y {
+                    // A merge into someone its side then deleted loses to
+                    // one whose person is still there; else the lower id.
+                    let (x_alive, y_alive) = (
+                        o_held.contains(&resolve(o, *x)),
+                        t_held.contains(&resolve(t, *y)),
+                    );
+                    let ours_kept = match (x_alive, y_alive) {
+                        (true, false) => true,
+                        (false, true) => false,
+                        _ => x < y,
+                    };
+                    let (kept, lost, lost_on) = if ours_kept {
                         (*x, *y, Side::Theirs)
                     } else {
                         (*y, *x, Side::Ours)
@@ -43,7 +54,7 @@ pub(super) fn merged_ids(
                             lost_on,
                         });
                     }
-                    Some(x.min(y))
+                    Some(if ours_kept { x } else { y })
                 }
                 (x, y) => x.or(y),
             }

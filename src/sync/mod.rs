@@ -20,6 +20,7 @@ mod diff;
 mod extras;
 mod fate;
 mod fields;
+pub(crate) use fields::merge_card;
 mod ids;
 mod merges;
 mod report;

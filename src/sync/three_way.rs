@@ -59,10 +59,19 @@ pub fn merge3(base: &Book, ours: &Book, theirs: &Book) -> Merged {
         book: &theirs,
         remap: &theirs_map,
     };
+    // Whom each side still holds (under the ids the merge uses): a merge
+    // into someone that side then deleted does not win a disagreement.
+    let held = |copy: &Copy3| -> std::collections::BTreeSet<PersonId> {
+        copy.book
+            .people
+            .iter()
+            .map(|p| copy.remap.person_id(p.id))
+            .collect()
+    };
     let (merged, disagreed) = merged_ids(
         &base.merged,
-        &ours.remap.merged(&ours.book.merged),
-        &theirs.remap.merged(&theirs.book.merged),
+        (&ours.remap.merged(&ours.book.merged), &held(&ours)),
+        (&theirs.remap.merged(&theirs.book.merged), &held(&theirs)),
     );
     let mut draft = Draft {
         people: Vec::with_capacity(ours.book.people.len().max(theirs.book.people.len())),
@@ -520,9 +529,13 @@ impl<'a> Draft<'a> {
         disagreed.sort_by_key(|d| d.from);
         let mut noted = Vec::with_capacity(disagreed.len());
         for d in disagreed {
-            let (Some(kept), Some(lost)) = (self.ensure(d.kept), self.ensure(d.lost)) else {
+            let Some(kept) = self.ensure(d.kept) else {
                 continue;
             };
+            // The other target, unless its side deleted them since: a note
+            // is no reason to bring someone back.
+            let lost = resolve(&self.merged, d.lost);
+            let lost = self.index(lost).map(|_| lost);
             let name = |draft: &Self, id: PersonId| {
                 let i = draft.index(id).expect("ensured");
                 format!("{} ({id})", draft.people[i].name)
@@ -534,14 +547,27 @@ impl<'a> Draft<'a> {
                 .or_else(|| self.gone.get(&d.from).map(|g| g.now.name.clone()))
                 .filter(|n| !n.is_empty())
                 .map_or_else(|| d.from.to_string(), |n| format!("{n} ({})", d.from));
-            let (kept_name, lost_name) = (name(self, kept), name(self, lost));
-            let line = format!(
-                "{CLASH_PREFIX}one copy merged {from} into {kept_name}, the other into \
-                 {lost_name}. Kept: {from} is {kept_name} (the lower id, so every machine \
-                 decides alike) and their entries name {kept_name}; {lost_name} keeps what \
-                 the other merge copied from {from}: take it off there if they are not the same"
-            );
-            for id in [kept, lost] {
+            let kept_name = name(self, kept);
+            let line = match lost {
+                Some(lost) => {
+                    let lost_name = name(self, lost);
+                    format!(
+                        "{CLASH_PREFIX}one copy merged {from} into {kept_name}, the other into \
+                         {lost_name}. Kept: {from} is {kept_name} (every machine decides alike: \
+                         the lower id, unless that merge closes a circle or its person was \
+                         deleted) and their entries name {kept_name}; {lost_name} keeps what \
+                         the other merge copied from {from}: take it off there if they are not \
+                         the same"
+                    )
+                }
+                None => format!(
+                    "{CLASH_PREFIX}one copy merged {from} into {kept_name}, the other into {} \
+                     and then deleted them. Kept: {from} is {kept_name}, and their entries name \
+                     {kept_name}",
+                    d.lost
+                ),
+            };
+            for id in std::iter::once(kept).chain(lost) {
                 let i = self.index(id).expect("ensured");
                 fields::append_line(&mut self.people[i].notes, &line);
             }

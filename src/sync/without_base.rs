@@ -351,6 +351,7 @@ fn neutral_person(a: &Person, b: &Person) -> Person {
         title,
         emails,
         phones,
+        addresses,
         links,
         tags,
         met,
@@ -362,6 +363,7 @@ fn neutral_person(a: &Person, b: &Person) -> Person {
         archived,
         snoozed_until,
         uids,
+        vcard,
     } = a;
     let HowMet {
         context,
@@ -377,6 +379,7 @@ fn neutral_person(a: &Person, b: &Person) -> Person {
         title: same(title, &b.title),
         emails: common(emails, &b.emails),
         phones: common(phones, &b.phones),
+        addresses: common(addresses, &b.addresses),
         links: common(links, &b.links),
         tags: common(tags, &b.tags),
         met: HowMet {
@@ -392,6 +395,7 @@ fn neutral_person(a: &Person, b: &Person) -> Person {
         archived: *archived && b.archived,
         snoozed_until: same(snoozed_until, &b.snoozed_until),
         uids: common(uids, &b.uids),
+        vcard: common(vcard, &b.vcard),
     }
 }
 

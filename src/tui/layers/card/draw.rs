@@ -197,6 +197,9 @@ pub(crate) fn about_lines<'a>(
             lines.push(Line::from(vec![label(l), Span::raw(values.join(", "))]));
         }
     }
+    for a in &p.addresses {
+        lines.push(Line::from(vec![label("address"), Span::raw(a.labelled())]));
+    }
     if !p.tags.is_empty() {
         lines.push(Line::from(vec![
             label("tags"),

@@ -3,7 +3,7 @@
 
 use chrono::NaiveDate;
 
-use crate::model::{Birthday, Book, Person, PersonId};
+use crate::model::{Address, Birthday, Book, Person, PersonId};
 use crate::text::fold;
 
 /// One field of the form, in the order Tab walks them.
@@ -15,6 +15,7 @@ pub enum Field {
     Title,
     Emails,
     Phones,
+    Addresses,
     Links,
     Tags,
     Cadence,
@@ -28,13 +29,14 @@ pub enum Field {
 }
 
 impl Field {
-    pub const ALL: [Field; 16] = [
+    pub const ALL: [Field; 17] = [
         Field::Name,
         Field::Nicknames,
         Field::Org,
         Field::Title,
         Field::Emails,
         Field::Phones,
+        Field::Addresses,
         Field::Links,
         Field::Tags,
         Field::Cadence,
@@ -55,6 +57,7 @@ impl Field {
             Field::Title => "Title",
             Field::Emails => "E-mails",
             Field::Phones => "Phones",
+            Field::Addresses => "Addresses",
             Field::Links => "Links",
             Field::Tags => "Tags",
             Field::Cadence => "Cadence (days)",
@@ -75,6 +78,7 @@ impl Field {
             Field::Nicknames | Field::Emails | Field::Phones | Field::Links | Field::Tags => {
                 "comma-separated"
             }
+            Field::Addresses => "home: street; city; region; code; country | …",
             Field::Cadence => "e.g. 30",
             Field::Birthday => "MM-DD or YYYY-MM-DD",
             Field::MetDate => "YYYY-MM-DD",
@@ -91,7 +95,7 @@ impl Field {
 }
 
 /// The form's texts, one per [`Field`] (notes with `\n` between lines).
-pub type Texts = [String; 16];
+pub type Texts = [String; 17];
 
 /// Checks one field's text; the message is shown beside it.
 pub fn check(field: Field, text: &str, book: &Book, me: Option<PersonId>) -> Result<(), String> {
@@ -109,6 +113,7 @@ pub fn check(field: Field, text: &str, book: &Book, me: Option<PersonId>) -> Res
             }
             Ok(())
         }
+        Field::Addresses => addresses(t).map(|_| ()),
         Field::Cadence => cadence(t).map(|_| ()),
         Field::Birthday => birthday(t).map(|_| ()),
         Field::MetDate => date(t).map(|_| ()),
@@ -138,6 +143,11 @@ pub fn build(texts: &Texts, base: &Person, book: &Book) -> Result<Person, Vec<(F
     p.title = opt(Field::Title);
     p.emails = owned(list(text(Field::Emails)));
     p.phones = owned(list(text(Field::Phones)));
+    // Unchanged text keeps the addresses as they are (a part the text
+    // cannot show exactly, a `|` in a street, is never rewritten).
+    if text(Field::Addresses) != addresses_text(&base.addresses) {
+        p.addresses = addresses(text(Field::Addresses)).unwrap_or_default();
+    }
     p.links = owned(list(text(Field::Links)));
     p.tags = owned(list(text(Field::Tags)));
     p.cadence = cadence(text(Field::Cadence)).unwrap_or(None);
@@ -161,6 +171,7 @@ pub fn texts_of(p: &Person, book: &Book) -> Texts {
     set(Field::Title, p.title.clone().unwrap_or_default());
     set(Field::Emails, p.emails.join(", "));
     set(Field::Phones, p.phones.join(", "));
+    set(Field::Addresses, addresses_text(&p.addresses));
     set(Field::Links, p.links.join(", "));
     set(Field::Tags, p.tags.join(", "));
     set(
@@ -188,6 +199,28 @@ pub fn texts_of(p: &Person, book: &Book) -> Texts {
     set(Field::Offers, p.offers.join("; "));
     set(Field::Notes, p.notes.clone());
     t
+}
+
+/// Addresses as the form shows them: each as [`Address::edit_text`], ` | `
+/// between them.
+fn addresses_text(addresses: &[Address]) -> String {
+    addresses
+        .iter()
+        .map(Address::edit_text)
+        .collect::<Vec<_>>()
+        .join(" | ")
+}
+
+/// The addresses of the form's text (see [`addresses_text`]), no repeats.
+fn addresses(t: &str) -> Result<Vec<Address>, String> {
+    let mut out: Vec<Address> = Vec::new();
+    for item in t.split('|').map(str::trim).filter(|i| !i.is_empty()) {
+        let a = Address::parse(item)?;
+        if !out.contains(&a) {
+            out.push(a);
+        }
+    }
+    Ok(out)
 }
 
 /// A comma-separated list: trimmed, empties dropped, no repeats.
