@@ -232,7 +232,39 @@ fn ics_lines_are_short_crlf_terminated_and_parse_with_an_independent_parser() {
     events.sort();
     assert_eq!(
         events,
-        vec!["e2-follow-up@kith", "p1-birthday@kith", "p2-birthday@kith"]
+        vec![
+            "e1-promise-due@kith",
+            "e2-follow-up@kith",
+            "p1-birthday@kith",
+            "p2-birthday@kith"
+        ]
+    );
+    // The open promise is an all-day event on its follow-up day, which
+    // calendars show (a dateless VTODO they ignore).
+    let due = cal
+        .events
+        .iter()
+        .find(|e| uid(&e.properties) == "e1-promise-due@kith")
+        .unwrap();
+    let prop = |name: &str| {
+        due.properties
+            .iter()
+            .find(|p| p.name == name)
+            .unwrap_or_else(|| panic!("{name}"))
+    };
+    assert_eq!(prop("DTSTART").value.as_deref(), Some("20261130"));
+    assert_eq!(
+        prop("DTSTART").params.as_ref().map(|p| p[0].clone()),
+        Some(("VALUE".to_string(), vec!["DATE".to_string()]))
+    );
+    assert!(
+        prop("DESCRIPTION")
+            .value
+            .as_deref()
+            .unwrap()
+            .starts_with("You promised Ana and Zoë 王芳"),
+        "{:?}",
+        prop("DESCRIPTION").value
     );
     let rrules = cal
         .events

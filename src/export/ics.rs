@@ -1,5 +1,8 @@
-//! iCalendar (RFC 5545) for the calendar: a VTODO per open promise, an all-day
-//! VEVENT per open follow-up, and a yearly all-day VEVENT per birthday. UIDs
+//! iCalendar (RFC 5545) for the calendar: a VTODO per open promise (and, when
+//! it has a follow-up date, an all-day VEVENT on that day: khal and Google
+//! Calendar show events, not dateless tasks), an all-day VEVENT per open
+//! follow-up, and a yearly all-day VEVENT per birthday. Descriptions read as
+//! sentences ("You promised Ana on Fri 20 Nov 2026: send the landlord list."). UIDs
 //! come from entry and person ids (`e42-promise@kith`, `p7-birthday@kith`), so
 //! importing a newer export into a calendar updates rather than duplicates.
 //! Lines end in CRLF and are folded at 75 octets.
@@ -7,7 +10,7 @@
 use chrono::{Days, NaiveDate};
 
 use super::{escape_text, push_folded};
-use crate::model::{Birthday, Book, Entry, Person};
+use crate::model::{Birthday, Book, Direction, Entry, Person};
 
 /// The domain part of every UID: the same for every book, so UIDs only depend
 /// on the ids.
@@ -36,6 +39,9 @@ pub fn render(book: &Book, today: NaiveDate) -> String {
     for e in &book.entries {
         if e.is_open_promise() {
             cal.promise(book, e);
+            if let Some(due) = e.follow_up.filter(|d| *d >= e.date) {
+                cal.promise_due(book, e, due);
+            }
         } else if let Some(on) = e.open_follow_up() {
             cal.follow_up(book, e, on);
         }
@@ -78,14 +84,25 @@ impl Calendar {
         if let Some(due) = e.follow_up.filter(|d| *d >= e.date) {
             self.line(&format!("DUE;VALUE=DATE:{}", ymd(due)));
         }
-        let summary = format!("Promise to {}: {}", names(book, e), e.summary);
         self.line(&format!(
             "SUMMARY:{}",
-            escape_text(summary.trim_end_matches([' ', ':']))
+            escape_text(&promise_summary(book, e))
         ));
-        self.line(&format!("DESCRIPTION:{}", escape_text(&describe(e))));
+        self.line(&format!("DESCRIPTION:{}", escape_text(&describe(book, e))));
         self.line("STATUS:NEEDS-ACTION");
         self.line("END:VTODO");
+    }
+
+    /// The day an open promise is due, as an all-day event.
+    fn promise_due(&mut self, book: &Book, e: &Entry, due: NaiveDate) {
+        self.begin("VEVENT", format!("{}-promise-due", e.id));
+        self.all_day(due);
+        self.line(&format!(
+            "SUMMARY:{}",
+            escape_text(&promise_summary(book, e))
+        ));
+        self.line(&format!("DESCRIPTION:{}", escape_text(&describe(book, e))));
+        self.line("END:VEVENT");
     }
 
     fn follow_up(&mut self, book: &Book, e: &Entry, on: NaiveDate) {
@@ -96,7 +113,7 @@ impl Calendar {
             "SUMMARY:{}",
             escape_text(summary.trim_end_matches([' ', ':']))
         ));
-        self.line(&format!("DESCRIPTION:{}", escape_text(&describe(e))));
+        self.line(&format!("DESCRIPTION:{}", escape_text(&describe(book, e))));
         self.line("END:VEVENT");
     }
 
@@ -121,16 +138,50 @@ impl Calendar {
     }
 }
 
+/// `Ana`, `Ana and Bo`, `Ana, Bo and Cy`.
 fn names(book: &Book, e: &Entry) -> String {
-    e.people
-        .iter()
-        .map(|id| book.name_of(*id))
-        .collect::<Vec<_>>()
-        .join(", ")
+    let mut all: Vec<String> = e.people.iter().map(|id| book.name_of(*id)).collect();
+    match all.pop() {
+        Some(last) if all.is_empty() => last,
+        Some(last) => format!("{} and {last}", all.join(", ")),
+        None => String::new(),
+    }
 }
 
-fn describe(e: &Entry) -> String {
-    format!("{} {} on {} (kith {})", e.kind, e.direction, e.date, e.id)
+/// `Promise to Ana: intro to Cy`, or `Ana promised you: …` for theirs.
+fn promise_summary(book: &Book, e: &Entry) -> String {
+    let summary = match e.direction {
+        Direction::Received => format!("{} promised you: {}", names(book, e), e.summary),
+        _ => format!("Promise to {}: {}", names(book, e), e.summary),
+    };
+    summary.trim_end_matches([' ', ':']).to_string()
+}
+
+/// The entry as a sentence: `You promised Ana on Fri 20 Nov 2026: intro to
+/// Cy.`, `Favor for Ana on …`, `Coffee with Bo on …`, `Help from Cy on …`,
+/// then the entry's id in kith.
+fn describe(book: &Book, e: &Entry) -> String {
+    let who = names(book, e);
+    let when = e.date.format("%a %-d %b %Y");
+    let kind = e.kind.as_str();
+    let mut kind_word = kind.replace(['-', '_'], " ");
+    if let Some(first) = kind_word.get(..1) {
+        kind_word = format!("{}{}", first.to_uppercase(), &kind_word[1..]);
+    }
+    let touch = matches!(kind, "coffee" | "call" | "meeting" | "message" | "event");
+    let head = match (kind, e.direction) {
+        ("promise", Direction::Received) => format!("{who} promised you on {when}"),
+        ("promise", _) => format!("You promised {who} on {when}"),
+        (_, Direction::Received) => format!("{kind_word} from {who} on {when}"),
+        (_, Direction::Mutual) => format!("{kind_word} with {who} on {when}"),
+        (_, Direction::Gave) if touch => format!("{kind_word} with {who} on {when}"),
+        (_, Direction::Gave) => format!("{kind_word} for {who} on {when}"),
+    };
+    let what = e.summary.trim().trim_end_matches(['.', ' ']);
+    match what.is_empty() {
+        true => format!("{head}. (kith {})", e.id),
+        false => format!("{head}: {what}. (kith {})", e.id),
+    }
 }
 
 fn ymd(d: NaiveDate) -> String {
@@ -178,6 +229,18 @@ mod tests {
         );
         assert!(ics.contains("DUE;VALUE=DATE:20261130\r\n"));
         assert!(ics.contains("SUMMARY:Promise to Ana: intro to Cy\r\n"));
+        // The day it is due, as an event a calendar shows.
+        assert!(ics.contains("UID:e1-promise-due@kith\r\nDTSTAMP:20261126T000000Z\r\nDTSTART;VALUE=DATE:20261130\r\nDTEND;VALUE=DATE:20261201\r\n"), "{ics}");
+        assert!(
+            ics.contains(
+                "DESCRIPTION:You promised Ana on Fri 20 Nov 2026: intro to Cy. (kith e1)\r\n"
+            ),
+            "{ics}"
+        );
+        assert!(
+            ics.contains("DESCRIPTION:Coffee with Ana on Sat 21 Nov 2026. (kith e2)\r\n"),
+            "{ics}"
+        );
         assert!(ics.contains("UID:e2-follow-up@kith\r\nDTSTAMP:20261126T000000Z\r\nDTSTART;VALUE=DATE:20261231\r\nDTEND;VALUE=DATE:20270101\r\n"));
         assert!(ics.contains("SUMMARY:Follow up with Ana\r\n"));
         assert!(!ics.contains("e3-"), "a done follow-up is left out");
