@@ -244,3 +244,69 @@ fn a_name_written_exactly_wins_over_the_same_name_folded() {
     let out = kith(&file, &["show", "jose muller"]);
     assert_eq!(out.status.code(), Some(2), "folded alone, both fit");
 }
+
+#[test]
+fn unquoted_words_are_one_line_as_find_takes_them() {
+    let (_dir, file) = book();
+    let out = ok(
+        &file,
+        &["log", "@alice", "favor:", "reviewed", "her", "deck", "-2d"],
+    );
+    assert_eq!(
+        masked(&out),
+        "e*  2026-11-24  favor · gave · Alice García · 2 days ago · reviewed her deck\n"
+    );
+    // Options may still follow the words.
+    let out = ok(&file, &["log", "@zed", "coffee:", "met", "--create"]);
+    assert!(out.starts_with("created p"), "{out}");
+}
+
+#[test]
+fn log_dash_reads_one_capture_a_line_and_reports_the_bad_one_by_number() {
+    use std::io::Write;
+    use std::process::{Command, Stdio};
+    let (_dir, file) = book();
+    let mut child = Command::new(env!("CARGO_BIN_EXE_kith"))
+        .arg("--file")
+        .arg(&file)
+        .args(["--today", "2026-11-26", "--config", "/nonexistent/k.ron"])
+        .args(["log", "-"])
+        .env("KITH_ID_SEED", "1")
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    child
+        .stdin
+        .take()
+        .unwrap()
+        .write_all(
+            b"@alice favor: reviewed her deck -2d\n\n@nobody coffee: met\n@bob coffee: met -1d\n",
+        )
+        .unwrap();
+    let out = child.wait_with_output().unwrap();
+    let stdout = String::from_utf8(out.stdout).unwrap();
+    let stderr = String::from_utf8(out.stderr).unwrap();
+    assert_eq!(out.status.code(), Some(2), "{stderr}");
+    assert_eq!(
+        masked(&stdout),
+        "e*  2026-11-24  favor · gave · Alice García · 2 days ago · reviewed her deck\n\
+         e*  2026-11-25  coffee · gave · Bob Li · yesterday · met\n"
+    );
+    let mut err = stderr.lines();
+    assert_eq!(err.next(), Some("kith: line 3:"), "{stderr}");
+    assert_eq!(err.next(), Some("@nobody coffee: met"), "{stderr}");
+    assert!(stderr.ends_with("kith: 1 line not logged\n"), "{stderr}");
+    assert_eq!(
+        show_json(&file, "alice")["entries"]
+            .as_array()
+            .unwrap()
+            .len(),
+        1
+    );
+    assert_eq!(
+        show_json(&file, "bob")["entries"].as_array().unwrap().len(),
+        1
+    );
+}

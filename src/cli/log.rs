@@ -1,19 +1,23 @@
-//! `kith log "LINE"`: the quick-capture line from the shell.
+//! `kith log LINE…`: the quick-capture line from the shell, or (`kith log -`)
+//! one line after another from stdin.
 
 use anyhow::Result;
 use clap::Args;
+use std::io::BufRead;
 use std::process::ExitCode;
 
 use kith::capture::{Capture, CaptureError, Parsed, Who, parse_spanned, preview};
 use kith::model::{Book, EntryId, Op, OpError, PersonId};
+use kith::store::Store;
 
 use super::Ctx;
 
 #[derive(Debug, Args)]
 pub struct LogArgs {
-    /// One capture line, e.g. "@alice favor: reviewed her pitch deck -2d !+1w".
-    #[arg(allow_hyphen_values = true)]
-    line: String,
+    /// One capture line, quoted or not (the words are joined by spaces), e.g.
+    /// @alice favor: reviewed her pitch deck -2d !+1w; `-` reads one line after another from stdin.
+    #[arg(required = true, allow_hyphen_values = true, value_name = "LINE")]
+    line: Vec<String>,
     /// Add people named with @ who are not in the book yet.
     #[arg(long)]
     create: bool,
@@ -22,15 +26,75 @@ pub struct LogArgs {
     future: bool,
 }
 
+impl LogArgs {
+    /// The line's words take every word after them, options too (so a word
+    /// like `-2d` is not taken for an option): `--create` and `--future` among
+    /// them are the options, as they would be anywhere else. The capture
+    /// grammar has no word starting with `--`.
+    fn take_trailing_options(&mut self) {
+        self.line.retain(|word| match word.as_str() {
+            "--create" => {
+                self.create = true;
+                false
+            }
+            "--future" => {
+                self.future = true;
+                false
+            }
+            _ => true,
+        });
+    }
+}
+
 /// Saves the line's entry and prints it (`e12  2026-11-24  favor · gave · …`),
 /// after a line per person `--create` added (`created p43  Zed Example`);
 /// a bad line prints itself, a caret under the problem and what is wrong, and
-/// exits 2 without writing.
-pub fn run(ctx: &Ctx, a: LogArgs) -> Result<ExitCode> {
-    let kinds = ctx.config.kinds();
+/// exits 2 without writing. From stdin each line is one capture, saved or
+/// refused on its own (a refused one is named by its line number); blank lines
+/// are skipped, and any refused line makes the exit 2 once all are read.
+pub fn run(ctx: &Ctx, mut a: LogArgs) -> Result<ExitCode> {
+    a.take_trailing_options();
     let (mut store, mut book) = ctx.open()?;
+    if a.line != ["-"] {
+        let line = a.line.join(" ");
+        return Ok(
+            match log_one(ctx, &a, &mut store, &mut book, &line, None)? {
+                true => ExitCode::SUCCESS,
+                false => ExitCode::from(2),
+            },
+        );
+    }
+    let mut refused = 0;
+    for (n, line) in std::io::stdin().lock().lines().enumerate() {
+        let line = line?;
+        if line.trim().is_empty() {
+            continue;
+        }
+        if !log_one(ctx, &a, &mut store, &mut book, &line, Some(n + 1))? {
+            refused += 1;
+        }
+    }
+    if refused > 0 {
+        let lines = if refused == 1 { "line" } else { "lines" };
+        errln!("kith: {refused} {lines} not logged");
+        return Ok(ExitCode::from(2));
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+/// Logs one line; false when it was refused (what is wrong is printed,
+/// after `kith: line N:` when it came from stdin).
+fn log_one(
+    ctx: &Ctx,
+    a: &LogArgs,
+    store: &mut Store,
+    book: &mut Book,
+    line: &str,
+    number: Option<usize>,
+) -> Result<bool> {
+    let kinds = ctx.config.kinds();
     let check = |book: &Book| -> Result<Parsed, CaptureError> {
-        let parsed = parse_spanned(&a.line, ctx.today, book, &kinds)?;
+        let parsed = parse_spanned(line, ctx.today, book, &kinds)?;
         if !a.create {
             parsed.require_known()?;
         }
@@ -39,13 +103,16 @@ pub fn run(ctx: &Ctx, a: LogArgs) -> Result<ExitCode> {
         }
         Ok(parsed)
     };
-    match check(&book) {
+    match check(book) {
         Err(e) => {
-            errln!("{}", e.caret(&a.line));
+            if let Some(n) = number {
+                errln!("kith: line {n}:");
+            }
+            errln!("{}", e.caret(line));
             if e.needs_confirmation() {
                 errln!("(--future logs it anyway)");
             }
-            return Ok(ExitCode::from(2));
+            return Ok(false);
         }
         Ok(parsed) => {
             for (who, meant) in parsed.capture.people.iter().zip(&parsed.meant) {
@@ -59,7 +126,7 @@ pub fn run(ctx: &Ctx, a: LogArgs) -> Result<ExitCode> {
     // ids nobody else took and names resolve against what is on disk.
     let mut id = EntryId(0);
     let mut created = Vec::new();
-    store.update(&mut book, |fresh| {
+    store.update(book, |fresh| {
         let parsed = check(fresh).map_err(|e| OpError::Rejected(e.to_string()))?;
         id = fresh.next_entry_id();
         let op = parsed.capture.to_op(fresh);
@@ -70,9 +137,9 @@ pub fn run(ctx: &Ctx, a: LogArgs) -> Result<ExitCode> {
         outln!("created {person}  {}", book.name_of(person));
     }
     let entry = book.entry(id).expect("the entry was just saved");
-    let saved = preview(&Capture::from_entry(entry), &book, ctx.today);
+    let saved = preview(&Capture::from_entry(entry), book, ctx.today);
     outln!("{id}  {}  {saved}", entry.date);
-    Ok(ExitCode::SUCCESS)
+    Ok(true)
 }
 
 /// The people `op` adds, in order.

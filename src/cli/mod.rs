@@ -92,7 +92,7 @@ enum Command {
     MergeBooks(merge_books::MergeBooksArgs),
     /// Open the demo book, or generate a synthetic one with --generate.
     Demo(demo::DemoArgs),
-    /// Log what you did, in one line: kith log "@alice favor: reviewed her deck -2d !+1w".
+    /// Log what you did, in one line: kith log @alice favor: reviewed her deck -2d !+1w (or - for lines on stdin).
     Log(log::LogArgs),
     /// Apply the capture lines your phone (or any device) left in the inbox folder beside the book.
     Inbox(inbox::InboxArgs),
