@@ -1,4 +1,4 @@
-//! `kith edit`, `archive` and `merge` on temp files, through the real binary.
+//! `kith edit`, `archive`, `merge` and `undo` on temp files, through the real binary.
 
 use std::path::Path;
 mod common;
@@ -189,4 +189,73 @@ fn addresses_are_edited_shown_and_searched() {
 
     ok(&file, &["edit", "ana", "--address", "-home"]);
     assert_eq!(show_json(&file, &p1)["addresses"], serde_json::json!([]));
+}
+
+/// The entries in Alice's card, as `show --json` lists them.
+fn entries_of(file: &Path, who: &str) -> usize {
+    show_json(file, who)["entries"].as_array().unwrap().len()
+}
+
+#[test]
+fn undo_takes_back_a_log_once_and_asks_off_a_terminal_for_yes() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("kith.ron");
+    add(&file, &["Alice García"]);
+    ok(&file, &["log", "@alice favor: reviewed her deck -2d"]);
+    assert_eq!(entries_of(&file, "alice"), 1);
+    // Off a terminal it says what it would undo and what is needed, and undoes nothing.
+    let out = kith(&file, &["undo"]);
+    let stdout = String::from_utf8(out.stdout).unwrap();
+    let stderr = String::from_utf8(out.stderr).unwrap();
+    assert_eq!(out.status.code(), Some(2), "{stderr}");
+    assert!(stdout.contains("take back entry e"), "{stdout}");
+    assert!(stdout.contains("favor · gave · Alice García"), "{stdout}");
+    assert!(stderr.contains("--yes"), "{stderr}");
+    assert_eq!(entries_of(&file, "alice"), 1);
+    let out = ok(&file, &["undo", "--yes"]);
+    assert!(out.ends_with("undone\n"), "{out}");
+    assert_eq!(entries_of(&file, "alice"), 0);
+    // One change, once: an undo is not undone.
+    let out = kith(&file, &["undo", "--yes"]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(
+        String::from_utf8(out.stderr)
+            .unwrap()
+            .contains("nothing to undo")
+    );
+}
+
+#[test]
+fn undo_takes_back_an_edit() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("kith.ron");
+    add(&file, &["Zoë Martin", "--org", "Acme", "--tag", "design"]);
+    ok(&file, &["edit", "zoe", "--org", "Globex", "--tag", "+rust"]);
+    let out = ok(&file, &["undo", "--yes"]);
+    assert!(out.contains("put back Zoë Martin's org, tags"), "{out}");
+    let zoe = show_json(&file, "zoe");
+    assert_eq!(zoe["org"], "Acme");
+    assert_eq!(zoe["tags"], serde_json::json!(["design"]));
+}
+
+#[test]
+fn undo_is_refused_when_the_entry_changed_since() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("kith.ron");
+    add(&file, &["Alice García"]);
+    ok(&file, &["log", "@alice favor: reviewed her deck -2d"]);
+    // Another machine (or a hand) changed the entry since.
+    let text = std::fs::read_to_string(&file).unwrap();
+    assert!(text.contains("reviewed her deck"));
+    std::fs::write(
+        &file,
+        text.replace("reviewed her deck", "reviewed her whole deck"),
+    )
+    .unwrap();
+    let out = kith(&file, &["undo", "--yes"]);
+    let stderr = String::from_utf8(out.stderr).unwrap();
+    assert_eq!(out.status.code(), Some(2), "{stderr}");
+    assert!(stderr.contains("changed since"), "{stderr}");
+    assert!(!String::from_utf8(out.stdout).unwrap().contains("undone"));
+    assert_eq!(entries_of(&file, "alice"), 1, "the changed entry is kept");
 }

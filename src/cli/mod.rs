@@ -4,6 +4,7 @@
 
 #[macro_use]
 mod out;
+mod ask;
 mod check;
 mod contacts;
 mod demo;
@@ -25,6 +26,7 @@ mod restore;
 mod review;
 mod sync;
 mod tui;
+mod undo;
 
 use anyhow::Result;
 use chrono::NaiveDate;
@@ -79,6 +81,8 @@ enum Command {
     Archive(edit::ArchiveArgs),
     /// Merge FROM into INTO: fields combined, entries re-pointed, FROM's id kept as an alias.
     Merge(edit::MergeArgs),
+    /// Take back the last change a kith command made (shown first; asks, or --yes).
+    Undo(undo::UndoArgs),
     /// Merge the conflict copies Syncthing, Dropbox or Nextcloud left beside the book.
     Sync,
     /// Bring a backup back as the book (a missing or cut-short book); with no number, list them.
@@ -178,7 +182,9 @@ impl Ctx {
     /// (a hand-written comment a save would drop, sync tools' conflict
     /// copies beside it) go to stderr.
     pub fn open(&self) -> Result<(Store, Book)> {
-        let (store, book) = Store::open(&self.file, self.today)?;
+        let (mut store, book) = Store::open(&self.file, self.today)?;
+        // What a command changes, `kith undo` can take back (the TUI turns it off).
+        store.remember_undo(true);
         for w in store.warnings() {
             errln!("kith: warning: {w}");
         }
@@ -312,6 +318,7 @@ fn run(mut cli: Cli) -> Result<ExitCode> {
         Some(Command::GiveTake(args)) => give_take::run(&ctx, args),
         Some(Command::GitSetup) => git_setup::run(&ctx),
         Some(Command::Sync) => sync::run(&ctx),
+        Some(Command::Undo(args)) => undo::run(&ctx, args),
         Some(Command::Restore(args)) => restore::run(&ctx, args),
         Some(Command::Completions(args)) => generate::completions(args),
         Some(Command::Man) => generate::man(),

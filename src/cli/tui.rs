@@ -31,7 +31,11 @@ pub fn open_on(ctx: &Ctx, tab: kith::tui::Tab) -> Result<ExitCode> {
     }
     let demo = ctx.demo;
     let (store, book, restore, refused) = match ctx.open() {
-        Ok((store, book)) => (store, book, None, None),
+        Ok((mut store, book)) => {
+            // The TUI has its own undo history; `kith undo` is the command line's.
+            store.remember_undo(false);
+            (store, book, None, None)
+        }
         Err(err) => {
             let Some(offer) = err.downcast_ref::<StoreError>().and_then(restore_offer) else {
                 return Err(err);

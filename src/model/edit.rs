@@ -18,7 +18,9 @@
 use super::{CLASH_PREFIX, Person, PersonId};
 
 /// A field of a person, as the edit operation names it.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize, serde::Deserialize,
+)]
 pub enum PersonField {
     Name,
     Nicknames,
@@ -98,7 +100,7 @@ impl PersonField {
 }
 
 /// Some fields of one person changed from `before` to `after`.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct PersonEdit {
     pub id: PersonId,
     /// The person as the editor saw them when it opened.

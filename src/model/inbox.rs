@@ -58,7 +58,7 @@ pub struct InboxLine {
 }
 
 /// Where a line stands.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub enum LineState {
     Applied,
     Waiting(InboxLine),

@@ -9,7 +9,7 @@ use super::{
     PersonEdit, PersonId, ReviewProgress,
 };
 
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub enum Op {
     /// Adds a person. Id 0 means "the next free id".
     AddPerson(Person),

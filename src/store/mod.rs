@@ -28,6 +28,7 @@ mod read;
 mod survey;
 #[cfg(test)]
 mod tests_safety;
+mod undo;
 pub mod validate;
 
 pub use copies::{conflict_copies, is_conflict_copy};
@@ -107,6 +108,9 @@ pub struct Store {
     /// file: a file rolled back to an older copy does not hand them out again.
     marks: IdMarks,
     warnings: Vec<String>,
+    /// Each change's inverse is kept beside the book for `kith undo`
+    /// ([`Store::remember_undo`]).
+    remember: bool,
 }
 
 impl PartialEq for Store {
@@ -133,6 +137,7 @@ impl Store {
             fresh_ok: false,
             marks: IdMarks::default(),
             warnings: Vec::new(),
+            remember: false,
         };
         let book = store.reload()?;
         Ok((store, book))
@@ -151,6 +156,7 @@ impl Store {
             fresh_ok: false,
             marks: IdMarks::default(),
             warnings: Vec::new(),
+            remember: false,
         }
     }
 
@@ -347,6 +353,9 @@ impl Store {
         }
         self.seen = Stamp::of(&self.path);
         self.expect_file = true;
+        if self.remember {
+            undo::keep(&target, &inverse);
+        }
         self.marks = self.marks.max(marks_of(book));
         lock.record(self.marks);
         Ok(Applied {

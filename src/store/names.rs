@@ -11,6 +11,7 @@
 //! | the backups, newest first          | `.kith.ron.kith-1` … `-3`     |
 //! | conflict copies `kith sync` merged | `.kith.ron.kith-merged/`      |
 //! | a file `kith restore` replaced     | `.kith.ron.kith-replaced-…`   |
+//! | what `kith undo` would apply       | `.kith.ron.kith-undo`         |
 //!
 //! Each is beside the book's *target* (a symlinked book's real file). Books
 //! saved by an older kith have their backups as `kith.ron.1` … `.3` and the
@@ -62,6 +63,12 @@ pub fn replaced_path(target: &Path, stamp: &str, n: usize) -> PathBuf {
         1 => beside(target, &format!("replaced-{stamp}")),
         n => beside(target, &format!("replaced-{stamp}-{n}")),
     }
+}
+
+/// The inverse of the last change a kith command made, which `kith undo`
+/// applies: `.NAME.kith-undo`.
+pub fn undo_path(target: &Path) -> PathBuf {
+    beside(target, "undo")
 }
 
 /// Where a kith from before the `.NAME.kith-*` names kept backup `n`:
