@@ -310,3 +310,59 @@ fn log_dash_reads_one_capture_a_line_and_reports_the_bad_one_by_number() {
         1
     );
 }
+
+/// The id `kith log` printed first on its line.
+fn logged(file: &Path, line: &str) -> String {
+    let out = ok(file, &["log", line]);
+    out.split_whitespace().next().unwrap().to_string()
+}
+
+#[test]
+fn done_by_id_marks_a_promise_kept_and_refuses_a_plain_deed() {
+    let (_dir, file) = book();
+    let promise = logged(&file, "@bob promise: intro to a designer");
+    let out = ok(&file, &["done", &promise]);
+    assert!(out.starts_with(&format!("done: {promise}  ")), "{out}");
+    let entry = &show_json(&file, "bob")["entries"][0];
+    assert_eq!(entry["done"], true, "{entry}");
+    let favor = logged(&file, "@alice favor: reviewed her deck");
+    let out = kith(&file, &["done", &favor]);
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8(out.stderr).unwrap();
+    assert!(err.contains("only a promise or a follow-up"), "{err}");
+    let out = kith(&file, &["done", "e999"]);
+    assert_eq!(out.status.code(), Some(2));
+}
+
+#[test]
+fn delete_by_id_asks_off_a_terminal_for_yes_and_undo_brings_it_back() {
+    let (_dir, file) = book();
+    let id = logged(&file, "@alice favor: reviewed her deck");
+    let out = kith(&file, &["delete", &id]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8(out.stderr).unwrap().contains("--yes"));
+    assert_eq!(
+        show_json(&file, "alice")["entries"]
+            .as_array()
+            .unwrap()
+            .len(),
+        1
+    );
+    let out = ok(&file, &["delete", &id, "--yes"]);
+    assert!(out.contains(&format!("deleted {id}")), "{out}");
+    assert_eq!(
+        show_json(&file, "alice")["entries"]
+            .as_array()
+            .unwrap()
+            .len(),
+        0
+    );
+    ok(&file, &["undo", "--yes"]);
+    assert_eq!(
+        show_json(&file, "alice")["entries"]
+            .as_array()
+            .unwrap()
+            .len(),
+        1
+    );
+}

@@ -9,6 +9,7 @@ mod check;
 mod contacts;
 mod demo;
 mod edit;
+mod entries;
 mod export;
 mod find;
 mod generate;
@@ -98,6 +99,10 @@ enum Command {
     Demo(demo::DemoArgs),
     /// Log what you did, in one line: kith log @alice favor: reviewed her deck -2d !+1w (or - for lines on stdin).
     Log(log::LogArgs),
+    /// Mark an entry done by its id (a promise kept, a follow-up made): kith done e12.
+    Done(entries::DoneArgs),
+    /// Delete an entry by its id (shown first; asks, or --yes): kith delete e12.
+    Delete(entries::DeleteArgs),
     /// Apply the capture lines your phone (or any device) left in the inbox folder beside the book.
     Inbox(inbox::InboxArgs),
     /// Import people from LinkedIn, Google Contacts or vCard (re-importing duplicates nobody), or touches from a calendar or mail.
@@ -308,6 +313,8 @@ fn run(mut cli: Cli) -> Result<ExitCode> {
         Some(Command::MergeBooks(_)) => unreachable!("run before the context is made"),
         Some(Command::Demo(args)) => demo::run(&ctx, args),
         Some(Command::Log(args)) => log::run(&ctx, args),
+        Some(Command::Done(args)) => entries::done(&ctx, args),
+        Some(Command::Delete(args)) => entries::delete(&ctx, args),
         Some(Command::Inbox(args)) => inbox::run(&ctx, args),
         Some(Command::Import(args)) => import::run(&ctx, args),
         Some(Command::Export(args)) => export::run(&ctx, args),

@@ -160,6 +160,12 @@ impl Entry {
         self.kind.is_promise() && !self.done
     }
 
+    /// Whether it can be marked done: a promise (kept) or an entry with a
+    /// follow-up (followed up).
+    pub fn can_be_done(&self) -> bool {
+        self.kind.is_promise() || self.follow_up.is_some()
+    }
+
     /// The follow-up date, if one is set and not yet done.
     pub fn open_follow_up(&self) -> Option<NaiveDate> {
         if self.done { None } else { self.follow_up }

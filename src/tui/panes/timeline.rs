@@ -60,7 +60,7 @@ impl App {
         let words = entry_words(entry, &self.book);
         let (op, what) = if entry.done {
             (Op::SetDone(entry.id, None), format!("reopened {words}"))
-        } else if entry.kind.is_promise() || entry.follow_up.is_some() {
+        } else if entry.can_be_done() {
             (
                 Op::SetDone(entry.id, Some(self.today)),
                 format!("marked done: {words}"),
