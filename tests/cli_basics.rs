@@ -187,3 +187,35 @@ fn demo_generate_is_deterministic() {
     assert_eq!(first, generate("b.ron", "7"), "same seed, same bytes");
     assert_ne!(first, generate("c.ron", "8"));
 }
+
+#[test]
+fn with_kith_file_set_usage_lines_do_not_show_file_as_required() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("kith.ron");
+    let run = |args: &[&str]| {
+        Command::new(KITH)
+            .args(args)
+            .env("KITH_FILE", &file)
+            .env("KITH_CONFIG", file.with_extension("no-config.ron"))
+            .output()
+            .expect("kith runs")
+    };
+    let help = String::from_utf8(run(&["--help"]).stdout).unwrap();
+    assert!(help.contains("Usage: kith [OPTIONS] [COMMAND]"), "{help}");
+    let out = run(&["show"]);
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8(out.stderr).unwrap();
+    assert!(err.contains("Usage: kith show <NAME_OR_ID>\n"), "{err}");
+    assert!(
+        !err.contains("--file") && !err.contains("--config"),
+        "{err}"
+    );
+    let help = String::from_utf8(run(&["log", "--help"]).stdout).unwrap();
+    assert!(
+        help.contains("Usage: kith log [OPTIONS] <LINE>..."),
+        "{help}"
+    );
+    // The variables still name the book and the config.
+    assert!(run(&["add", "Ana"]).status.success());
+    assert!(file.exists());
+}

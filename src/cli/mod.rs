@@ -50,11 +50,15 @@ use kith::store::{Store, StoreError};
     next_help_heading = "Global options"
 )]
 pub struct Cli {
-    /// The data file (default: the platform data directory's kith/kith.ron).
-    #[arg(long, global = true, env = "KITH_FILE", value_name = "PATH")]
+    // KITH_FILE and KITH_CONFIG are read in `Ctx::new`, not by clap: clap
+    // counts an option its env variable set as given, and writes it into every
+    // usage line of its errors (`kith show --file <PATH> <NAME_OR_ID>`), as if
+    // it were required.
+    /// The data file (default: $KITH_FILE, else the platform data directory's kith/kith.ron).
+    #[arg(long, global = true, value_name = "PATH")]
     file: Option<PathBuf>,
-    /// The config file (default: the platform config directory's kith/config.ron).
-    #[arg(long, global = true, env = "KITH_CONFIG", value_name = "PATH")]
+    /// The config file (default: $KITH_CONFIG, else the platform config directory's kith/config.ron).
+    #[arg(long, global = true, value_name = "PATH")]
     config: Option<PathBuf>,
     /// Pretend today is this date (for scripts and tests).
     #[arg(long, global = true, value_name = "YYYY-MM-DD")]
@@ -153,8 +157,8 @@ pub struct Ctx {
 impl Ctx {
     fn new(cli: &Cli) -> Result<Ctx> {
         let dirs = directories::ProjectDirs::from("", "", "kith");
-        let file = match &cli.file {
-            Some(f) => f.clone(),
+        let file = match cli.file.clone().or_else(|| env_path("KITH_FILE")) {
+            Some(f) => f,
             None => dirs
                 .as_ref()
                 .map(|d| d.data_dir().join("kith.ron"))
@@ -165,6 +169,7 @@ impl Ctx {
         let config_path = cli
             .config
             .clone()
+            .or_else(|| env_path("KITH_CONFIG"))
             .or_else(|| dirs.as_ref().map(|d| d.config_dir().join("config.ron")));
         let config = match &config_path {
             Some(path) => Config::load(path)?,
@@ -224,6 +229,13 @@ impl Ctx {
     pub fn index(&self, book: &Book) -> Index {
         Index::build(book, &self.config.kinds())
     }
+}
+
+/// The path an environment variable holds (unset or empty: none).
+fn env_path(name: &str) -> Option<PathBuf> {
+    std::env::var_os(name)
+        .filter(|v| !v.is_empty())
+        .map(PathBuf::from)
 }
 
 /// The salt new ids are drawn with: random, so two machines never draw the
