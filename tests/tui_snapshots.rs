@@ -133,3 +133,25 @@ fn unicode_names_truncate_by_width() {
     s.app.update(Action::GoTo(Tab::Coffee));
     insta::assert_snapshot!("unicode_coffee_80x24", draw(&s.app, 80, 24));
 }
+
+/// The hint line of every tab, at the minimum width and at 80: the keys that
+/// start the daily flows (`c` capture, `/` find, `r` review) and `u` undo
+/// are always there; the tab's own keys are cut first.
+#[test]
+fn hint_lines_keep_the_daily_flows_on_every_tab() {
+    for tab in Tab::ALL {
+        let mut s = book();
+        s.app.update(Action::GoTo(tab));
+        let mut lines = String::new();
+        for (width, height) in [(60, 16), (80, 24)] {
+            let screen = draw(&s.app, width, height);
+            let hints = screen.lines().last().unwrap().to_string();
+            // On the Review `c` is the review's own capture, `r` its tab.
+            for key in [" c ", " / ", " r ", " u ", " ? "] {
+                assert!(hints.contains(key), "{tab:?} at {width}: {hints}");
+            }
+            lines.push_str(&format!("{width}: {hints}\n"));
+        }
+        insta::assert_snapshot!(format!("hints_{}", tab.config_name()), lines);
+    }
+}

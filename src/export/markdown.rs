@@ -206,11 +206,14 @@ mod tests {
         );
         e.follow_up = Some(d("2026-11-30"));
         Op::AddEntry(e).apply(&mut book).unwrap();
+        let call = Entry::new(d("2026-11-18"), vec![PersonId(1)], Kind::new("call"), "hi");
+        Op::AddEntry(call).apply(&mut book).unwrap();
         let md = render(&book, &Kinds::default(), d("2026-11-26"));
         assert!(md.contains("## Ana \\*García\\*\n"), "{md}");
         assert!(md.contains("- **Work:** Acme\n"));
         assert!(md.contains("- **Needs:** a designer\n"));
-        assert!(md.contains("last contact 2026-11-20 (6 days ago)"));
+        // The open promise is no contact: the call is the last.
+        assert!(md.contains("last contact 2026-11-18 (8 days ago)"), "{md}");
         assert!(md.contains(
             "- 2026-11-20 promise ↑ gave: intro to Cy (with Bo) [open] (follow up 2026-11-30, open)\n"
         ));

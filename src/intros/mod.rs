@@ -18,5 +18,5 @@ mod words;
 
 pub use index::{Candidate, Field, Match};
 pub use made::{IntroMade, Outcome, intros_made};
-pub use suggest::{Matcher, Mutual, Options, Suggestion};
+pub use suggest::{Matcher, Mutual, Options, Suggestion, intro_promise_summary, promised};
 pub use tokens::{Token, Tokenizer};

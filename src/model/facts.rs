@@ -15,6 +15,7 @@ pub struct PersonFacts {
     pub deeds_given: u32,
     pub deeds_received: u32,
     pub first_contact: Option<NaiveDate>,
+    /// The newest entry naming them, an open or released promise aside.
     pub last_contact: Option<NaiveDate>,
     pub last_touch: Option<NaiveDate>,
     pub last_deed: Option<NaiveDate>,
@@ -120,7 +121,6 @@ fn record(f: &mut PersonFacts, i: usize, entry: &Entry, weight: Weight) {
     let date = entry.date;
     f.entries.push(i);
     f.first_contact = Some(f.first_contact.map_or(date, |d| d.min(date)));
-    f.last_contact = Some(f.last_contact.map_or(date, |d| d.max(date)));
     if let Some(fu) = entry.open_follow_up() {
         f.follow_ups.push(fu);
     }
@@ -136,6 +136,9 @@ fn record(f: &mut PersonFacts, i: usize, entry: &Entry, weight: Weight) {
         // Let go of, not kept: neither a deed nor a touch.
         return;
     }
+    // An open or released promise is no contact: promising an intro from
+    // the Intros tab does not mean you saw them.
+    f.last_contact = Some(f.last_contact.map_or(date, |d| d.max(date)));
     match weight {
         Weight::Touch => {
             f.touches += 1;
@@ -302,6 +305,19 @@ mod tests {
             dates,
             vec![d("2026-10-01"), d("2026-09-15"), d("2026-09-01")]
         );
+    }
+
+    #[test]
+    fn an_open_promise_is_no_contact_until_it_is_kept() {
+        let mut b = B::new(&["Ana"]);
+        b.log("2026-09-01", &[1], "coffee", Direction::Gave);
+        b.log("2026-10-01", &[1], "promise", Direction::Gave);
+        let f = b.index().facts(PersonId(1)).clone();
+        assert_eq!(f.last_contact, Some(d("2026-09-01")), "promised, not seen");
+        assert_eq!(f.open_promises, 1);
+        b.0.entries.last_mut().unwrap().done = true;
+        let f = b.index().facts(PersonId(1)).clone();
+        assert_eq!(f.last_contact, Some(d("2026-10-01")), "kept: a deed");
     }
 
     #[test]

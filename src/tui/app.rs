@@ -456,9 +456,11 @@ impl App {
 }
 
 /// The tables keys are looked up in under `top` (the panes: the tab's, then
-/// the global one).
+/// the global one). The card types nothing, so the global keys (tabs, undo,
+/// find) work on it too, after its own.
 fn tables_of(top: Option<&Layer>, tab: Tab) -> Vec<Table> {
     match top {
+        Some(layer @ Layer::Card(_)) => vec![layer.table(), Table::Global],
         Some(layer) => vec![layer.table()],
         None => vec![tab.table(), Table::Global],
     }

@@ -7,11 +7,30 @@ use crate::tui::keys::action::Action;
 use crate::tui::keys::key::Key;
 use crate::tui::keys::keymap::Table;
 
+/// The keys that start the daily flows (capture, find, review) and undo,
+/// with help: the hint line never cuts them, on any tab, and cuts the
+/// others first.
+pub(crate) const PINNED: &[Action] = &[
+    Action::Capture,
+    Action::ReviewCapture,
+    Action::Find,
+    Action::GoTo(crate::tui::Tab::Review),
+    Action::Undo,
+    Action::Help,
+];
+
 impl Table {
     /// The actions shown in the hint line, in order.
     pub(crate) fn hinted(self) -> &'static [Action] {
         match self {
-            Table::Global => &[Action::Capture, Action::Help, Action::Quit],
+            Table::Global => &[
+                Action::Capture,
+                Action::Find,
+                Action::GoTo(crate::tui::Tab::Review),
+                Action::Undo,
+                Action::Help,
+                Action::Quit,
+            ],
             Table::People => &[Action::Open, Action::CycleSort, Action::ShowArchived],
             Table::Timeline => &[
                 Action::Open,

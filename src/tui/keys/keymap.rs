@@ -5,7 +5,10 @@
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
+use ratatui::crossterm::event::KeyCode;
+
 use crate::tui::keys::action::Action;
+use crate::tui::keys::defaults::PINNED;
 pub use crate::tui::keys::key::Key;
 use crate::tui::panes::tab::Tab;
 
@@ -188,25 +191,53 @@ impl Keymap {
     }
 
     /// The hint line's items for `tables`: the first key of each hinted
-    /// action, the most general table first (`? help` must never be cut).
-    pub fn hints(&self, tables: &[Table]) -> Vec<(String, &'static str)> {
-        let mut out = Vec::new();
-        for table in tables.iter().rev() {
+    /// action. The pinned ones (the daily flows, undo, help: never cut)
+    /// come first, in `PINNED`'s order; then the others, the most specific
+    /// table's first (`q quit` is the last of a pane's).
+    pub fn hints(&self, tables: &[Table]) -> Vec<Hint> {
+        let mut pinned: Vec<(usize, Hint)> = Vec::new();
+        let mut others: Vec<Hint> = Vec::new();
+        let mut seen: Vec<Action> = Vec::new();
+        for table in tables {
             for action in table.hinted() {
-                // A key an earlier table takes (the Review's `q`) is not this
-                // action's there: hint the next key that still reaches it.
+                if seen.contains(action) {
+                    continue;
+                }
+                // A key an earlier table takes (the Review's `q`) is not
+                // this action's there: hint the next key that still reaches
+                // it. A letter says more than a digit (`r review`, not `4`:
+                // the tab bar shows the digits).
                 let key = self
                     .bindings(*table)
                     .iter()
-                    .find(|(k, a)| a == action && self.lookup(tables, *k) == Some(*action))
-                    .map(|(k, _)| k.to_string());
-                if let Some(key) = key {
-                    out.push((key, action.help()));
+                    .filter(|(k, a)| a == action && self.lookup(tables, *k) == Some(*action))
+                    .min_by_key(|(k, _)| matches!(k.code, KeyCode::Char(c) if c.is_ascii_digit()));
+                let Some((key, _)) = key else { continue };
+                seen.push(*action);
+                let at = PINNED.iter().position(|p| p == action);
+                let hint = Hint {
+                    key: key.to_string(),
+                    help: action.help(),
+                    pinned: at.is_some(),
+                };
+                match at {
+                    Some(at) => pinned.push((at, hint)),
+                    None => others.push(hint),
                 }
             }
         }
-        out
+        pinned.sort_by_key(|(at, _)| *at);
+        pinned.into_iter().map(|(_, h)| h).chain(others).collect()
     }
+}
+
+/// One item of the hint line: a key and what it does.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Hint {
+    pub key: String,
+    pub help: &'static str,
+    /// Kept whatever the width (see [`PINNED`]).
+    pub pinned: bool,
 }
 
 struct Spot<'a> {

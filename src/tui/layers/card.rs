@@ -1,6 +1,7 @@
 //! A person's card over the panes (Enter on a list, the finder's pick), with
 //! their whole timeline to scroll. Every other key is the panes': the
-//! person keys act on the card's person, who is the selected one.
+//! person keys act on the card's person, who is the selected one, and the
+//! global keys (undo, find, the tabs, which close the card) work here too.
 
 pub mod draw;
 

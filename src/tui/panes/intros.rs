@@ -13,6 +13,8 @@ use crate::config::Config;
 use crate::intros::{Candidate, Matcher, Options, Suggestion};
 use crate::model::{Book, DismissedIntro, Entry, Kind, Op, PersonId};
 use crate::tui::app::App;
+use crate::tui::keys::action::Action;
+use crate::tui::keys::keymap::Table;
 use crate::tui::layers::Layer;
 use crate::tui::save::history::{Commit, Then};
 
@@ -66,11 +68,19 @@ impl App {
 
     /// `p`: promise the introduction first ("intro José ↔ Hugo: …"), an
     /// open promise the review keeps asking about until the intro (Enter on
-    /// the same suggestion) closes it.
+    /// the same suggestion, now marked "promised") closes it. Promised once:
+    /// `p` again only says so. Not a contact: "seen" stays as it was.
     pub(crate) fn intro_promise(&mut self) {
         let Some(s) = self.selected_intro() else {
             return;
         };
+        if crate::intros::promised(&self.book, s).is_some() {
+            let need = s.need.clone();
+            let accept = self.keymap.key_for(Table::Intros, Action::IntroAccept);
+            return self.say(format!(
+                "already promised: {need} ({accept} makes the intro and keeps it)"
+            ));
+        }
         let mut people = vec![s.person];
         let pair = match s.candidate {
             Candidate::Person(other) => {
@@ -83,7 +93,7 @@ impl App {
             }
             Candidate::Me => self.book.name_of(s.person),
         };
-        let summary = format!("intro {pair}: {}", s.need);
+        let summary = crate::intros::intro_promise_summary(&pair, &s.need);
         let what = format!("promised: {summary}");
         let entry = Entry::new(self.today, people, Kind::new("promise"), &summary);
         self.submit(Commit::op(Op::AddEntry(entry), &what, Then::Nothing));

@@ -37,9 +37,10 @@ impl App {
             Action::PageDown if on_panes => self.move_cursor(|c, len| c.down(c.page(), len)),
             Action::Top if on_panes => self.move_cursor(|c, _| c.top()),
             Action::Bottom if on_panes => self.move_cursor(|c, len| c.bottom(len)),
-            Action::NextTab => self.tab = self.tab.next(),
-            Action::PrevTab => self.tab = self.tab.prev(),
-            Action::GoTo(tab) => self.tab = tab,
+            // A card over the panes goes with the tab it was opened on.
+            Action::NextTab => self.show_tab(self.tab.next()),
+            Action::PrevTab => self.show_tab(self.tab.prev()),
+            Action::GoTo(tab) => self.show_tab(tab),
             Action::Open => {
                 if let Some(id) = self.selected_person() {
                     self.push(CardLayer::open(id));
@@ -128,6 +129,11 @@ impl App {
             // A layer's keys, with no such layer open.
             _ => {}
         }
+    }
+
+    fn show_tab(&mut self, tab: Tab) {
+        self.close_top(|l| matches!(l, crate::tui::layers::Layer::Card(_)));
+        self.tab = tab;
     }
 
     fn move_cursor(&mut self, f: impl FnOnce(&mut Cursor, usize)) {

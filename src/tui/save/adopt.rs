@@ -2,7 +2,7 @@
 //! ([`App::adopt`]), and each pane's selection comes back to the same person
 //! or entry, found again by id.
 
-use crate::model::{EntryId, PersonId};
+use crate::model::{EntryId, Op, PersonId};
 
 use crate::tui::app::App;
 use crate::tui::panes::cursor::Cursor;
@@ -103,6 +103,20 @@ impl App {
         self.selected_entry()
             .and_then(|i| self.book.entries.get(i))
             .map(|e| e.id)
+    }
+
+    /// After an undo or redo of `op`: the People cursor on the one person it
+    /// changed, when they are in the list (an archive undone selects who is
+    /// back, not the one who took their row meanwhile).
+    pub(crate) fn select_changed(&mut self, op: &Op) {
+        let (mut people, mut entries) = (Vec::new(), Vec::new());
+        op.touched(&mut people, &mut entries);
+        people.dedup();
+        if let [one] = people[..]
+            && self.lists.people.contains(&one)
+        {
+            self.restore_people(Some(one));
+        }
     }
 
     pub(crate) fn restore_people(&mut self, keep: Option<PersonId>) {

@@ -319,6 +319,10 @@ impl App {
                 self.review.stepping = step;
                 self.adopt(*derived, keep);
                 self.review.stepping = false;
+                // `retry` is the undo or redo just applied.
+                if let Some(op) = &retry {
+                    self.select_changed(op);
+                }
                 let done = Done {
                     op: inverse,
                     what: what.clone(),

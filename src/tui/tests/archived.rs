@@ -89,3 +89,26 @@ fn an_archived_person_is_unarchived_from_the_list_and_stays_selected() {
     assert!(app.person(LENA).unwrap().archived);
     assert_eq!(app.selected_person(), Some(LENA));
 }
+
+#[test]
+fn undoing_an_archive_selects_the_person_brought_back() {
+    let f = fixture();
+    let mut app = f.app;
+    app.update(Action::Down);
+    let ana = app.selected_person().unwrap();
+    app.handle_key(Key::char('A'));
+    app.handle_key(Key::char('y'));
+    assert!(app.person(ana).unwrap().archived, "{:?}", app.status);
+    assert_ne!(
+        app.selected_person(),
+        Some(ana),
+        "the next one took the row"
+    );
+    app.handle_key(Key::char('u'));
+    assert!(!app.person(ana).unwrap().archived, "{}", status(&app));
+    assert_eq!(app.selected_person(), Some(ana), "back, and selected");
+    // Redo archives them again; the cursor stays on a row of the list.
+    app.handle_key(Key::ctrl('r'));
+    assert!(app.person(ana).unwrap().archived);
+    assert_ne!(app.selected_person(), Some(ana));
+}

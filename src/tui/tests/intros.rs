@@ -7,7 +7,7 @@ use ratatui::crossterm::event::KeyCode;
 use crate::intros::{Candidate, Suggestion};
 use crate::tui::app::{App, Tab};
 use crate::tui::keys::keymap::Key;
-use crate::tui::test_support::{Top, demo_fixture, on_disk, type_str};
+use crate::tui::test_support::{Top, demo_fixture, draw, on_disk, status, type_str};
 
 fn pair(s: &Suggestion) -> (crate::model::PersonId, Candidate, String) {
     (s.person, s.candidate, s.need.clone())
@@ -99,6 +99,8 @@ fn p_promises_the_intro_first_and_the_intro_closes_the_promise() {
     let mut f = demo_fixture();
     open(&mut f.app);
     let first = pair(f.app.selected_intro().unwrap());
+    let seen = f.app.index().facts(first.0).last_contact;
+    let before = on_disk(&f.path).entries.len();
     type_str(&mut f.app, "p");
     let book = on_disk(&f.path);
     let promise = book.entries.last().unwrap().clone();
@@ -108,6 +110,20 @@ fn p_promises_the_intro_first_and_the_intro_closes_the_promise() {
         pair(f.app.selected_intro().unwrap()),
         first,
         "a promise is not the intro yet"
+    );
+    assert_eq!(
+        f.app.index().facts(first.0).last_contact,
+        seen,
+        "a promise is no contact"
+    );
+    assert!(draw(&f.app, 80, 24).contains("→ promised · "), "marked");
+    // `p p`: the second says so and writes nothing.
+    type_str(&mut f.app, "p");
+    assert_eq!(on_disk(&f.path).entries.len(), before + 1, "one promise");
+    assert!(
+        status(&f.app).starts_with("already promised"),
+        "{}",
+        status(&f.app)
     );
     f.app.handle_key(Key::plain(KeyCode::Enter));
     f.app.handle_key(Key::plain(KeyCode::Enter));

@@ -2,6 +2,7 @@
 
 mod archived;
 mod capture;
+mod card;
 mod copies;
 mod filter;
 mod finder;

@@ -325,7 +325,9 @@ fn esc_on_an_untouched_capture_goes_back_to_the_same_person() {
 fn the_hints_say_q_leaves_in_the_review() {
     let mut f = fixture();
     press(&mut f.app, "r");
-    let hints = f.app.keymap().hints(&f.app.tables());
+    let hints: Vec<_> = (f.app.keymap().hints(&f.app.tables()).into_iter())
+        .map(|h| (h.key, h.help))
+        .collect();
     assert!(hints.contains(&("q".to_string(), "leave")), "{hints:?}");
     assert!(!hints.contains(&("q".to_string(), "quit")), "{hints:?}");
     assert!(hints.contains(&("C-c".to_string(), "quit")), "{hints:?}");

@@ -8,7 +8,7 @@ use ratatui::widgets::Widget;
 
 use crate::text;
 use crate::tui::app::App;
-use crate::tui::keys::action::Action;
+use crate::tui::keys::keymap::Hint;
 use crate::tui::ui::theme::Theme;
 
 pub struct StatusLine<'a>(pub &'a App);
@@ -83,22 +83,22 @@ impl Widget for HintLine<'_> {
         let theme = Theme { color: app.color };
         let hints = app.keymap().hints(&app.tables());
         let mut spans = Vec::new();
-        for (key, help) in fitting(&hints, usize::from(area.width)) {
-            spans.push(Span::styled(format!(" {key}"), theme.title()));
-            spans.push(Span::styled(format!(" {help} "), theme.dim()));
+        for hint in fitting(&hints, usize::from(area.width)) {
+            spans.push(Span::styled(format!(" {}", hint.key), theme.title()));
+            spans.push(Span::styled(format!(" {} ", hint.help), theme.dim()));
         }
         Line::from(spans).render(area, buf);
     }
 }
 
-/// The hints that fit `width` columns, in their order. `help` is kept first;
-/// then each in order while it fits, so the last (least important) go first
-/// and a shorter one further on may still take the room left.
-fn fitting(hints: &[(String, &'static str)], width: usize) -> Vec<(String, &'static str)> {
-    let cost = |(key, help): &(String, &str)| text::width(key) + text::width(help) + 3;
-    let is_help = |(_, help): &&(String, &str)| *help == Action::Help.help();
-    let mut used: usize = hints.iter().filter(is_help).map(cost).sum();
-    let mut keep: Vec<bool> = hints.iter().map(|h| is_help(&h)).collect();
+/// The hints that fit `width` columns, in their order. The pinned ones (the
+/// daily flows, undo, help) are kept first; then each other in order while
+/// it fits, so the last (least important) go first and a shorter one
+/// further on may still take the room left.
+fn fitting(hints: &[Hint], width: usize) -> Vec<&Hint> {
+    let cost = |h: &Hint| text::width(&h.key) + text::width(h.help) + 3;
+    let mut used: usize = hints.iter().filter(|h| h.pinned).map(cost).sum();
+    let mut keep: Vec<bool> = hints.iter().map(|h| h.pinned).collect();
     for (i, hint) in hints.iter().enumerate() {
         if !keep[i] && used + cost(hint) <= width {
             used += cost(hint);
@@ -109,7 +109,7 @@ fn fitting(hints: &[(String, &'static str)], width: usize) -> Vec<(String, &'sta
         .iter()
         .zip(keep)
         .filter(|(_, k)| *k)
-        .map(|(h, _)| h.clone())
+        .map(|(h, _)| h)
         .collect()
 }
 
@@ -117,26 +117,29 @@ fn fitting(hints: &[(String, &'static str)], width: usize) -> Vec<(String, &'sta
 mod tests {
     use super::*;
 
-    fn hint(key: &str, help: &'static str) -> (String, &'static str) {
-        (key.to_string(), help)
+    fn hint(key: &str, help: &'static str, pinned: bool) -> Hint {
+        Hint {
+            key: key.to_string(),
+            help,
+            pinned,
+        }
     }
 
     #[test]
-    fn drops_the_last_hints_but_never_help() {
+    fn drops_the_last_hints_but_never_the_pinned_ones() {
         let hints = [
-            hint("c", "capture"),
-            hint("?", "help"),
-            hint("q", "quit"),
-            hint("Enter", "open card"),
-            hint("s", "sort"),
+            hint("c", "capture", true),
+            hint("?", "help", true),
+            hint("q", "quit", false),
+            hint("Enter", "open card", false),
+            hint("s", "sort", false),
         ];
-        let all: usize = hints.iter().map(|(k, h)| k.len() + h.len() + 3).sum();
-        assert_eq!(fitting(&hints, all), hints.to_vec());
+        let all: usize = hints.iter().map(|h| h.key.len() + h.help.len() + 3).sum();
+        let helps = |w| -> Vec<&str> { fitting(&hints, w).iter().map(|h| h.help).collect() };
+        assert_eq!(helps(all), ["capture", "help", "quit", "open card", "sort"]);
         // No room for "Enter open card": "s sort" still fits after it.
-        let short = fitting(&hints, all - 10);
-        let helps: Vec<_> = short.iter().map(|(_, h)| *h).collect();
-        assert_eq!(helps, ["capture", "help", "quit", "sort"]);
-        // Only room for one: it is help, wherever it stands.
-        assert_eq!(fitting(&hints, 8), vec![hint("?", "help")]);
+        assert_eq!(helps(all - 10), ["capture", "help", "quit", "sort"]);
+        // Only room for one: the pinned ones stay all the same.
+        assert_eq!(helps(8), ["capture", "help"]);
     }
 }

@@ -88,8 +88,13 @@ fn lines<'a>(app: &'a App, s: &'a Suggestion, width: usize, theme: Theme) -> [Li
         Some(_) => " · helps both ways",
         None => "",
     };
+    // First, so it is never cut: `p` was pressed, the intro is owed.
+    let promised = match crate::intros::promised(book, s) {
+        Some(_) => "promised · ",
+        None => "",
+    };
     let why = format!(
-        "  → {helper} · because: {}{mutual}{seen}",
+        "  → {promised}{helper} · because: {}{mutual}{seen}",
         s.because.join(", ")
     );
     [
