@@ -558,5 +558,5 @@ fn add_all_by(
 }
 
 #[cfg(test)]
-#[path = "merge_tests.rs"]
+#[path = "tests/merge.rs"]
 mod tests;

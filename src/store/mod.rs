@@ -18,6 +18,7 @@ mod disk;
 mod error;
 mod fast_read;
 #[cfg(test)]
+#[path = "tests/fast.rs"]
 mod fast_tests;
 mod fast_write;
 mod layout;
@@ -27,6 +28,7 @@ mod private;
 mod read;
 mod survey;
 #[cfg(test)]
+#[path = "tests/safety.rs"]
 mod tests_safety;
 mod undo;
 pub mod validate;

@@ -19,9 +19,13 @@ pub use reason::{Reason, ReviewItem};
 pub use resolve::{Resolution, promise_kept_by, release, resolve};
 pub use session::{RECENT_ENTRIES, ReviewSession, ReviewStep};
 
+// Unit tests, in a folder of their own beside the code.
 #[cfg(test)]
+#[path = "tests/progress.rs"]
 mod tests_progress;
 #[cfg(test)]
+#[path = "tests/queue.rs"]
 mod tests_queue;
 #[cfg(test)]
+#[path = "tests/simulation.rs"]
 mod tests_simulation;

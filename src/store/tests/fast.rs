@@ -4,7 +4,7 @@
 use super::*;
 use crate::model::{Entry, Kind, Person, PersonId};
 
-const DEMO: &str = include_str!("../../assets/demo.ron");
+const DEMO: &str = include_str!("../../../assets/demo.ron");
 
 fn ron(text: &str) -> Result<Book, StoreError> {
     read_book_with_ron(Path::new("k.ron"), text.as_bytes())
