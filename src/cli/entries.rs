@@ -8,7 +8,7 @@ use std::process::ExitCode;
 use kith::capture::{Capture, preview};
 use kith::model::{Book, Entry, EntryId, Op, OpError};
 
-use super::ask::confirm;
+use super::confirm::confirm;
 use super::{BadInput, Ctx};
 
 #[derive(Debug, Args)]

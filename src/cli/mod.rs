@@ -4,8 +4,8 @@
 
 #[macro_use]
 mod out;
-mod ask;
 mod check;
+mod confirm;
 mod contacts;
 mod demo;
 mod edit;

@@ -12,7 +12,7 @@ use kith::capture::{Capture, preview};
 use kith::model::{Book, Entry, Op};
 
 use super::Ctx;
-use super::ask::confirm;
+use super::confirm::confirm;
 
 #[derive(Debug, Args)]
 pub struct UndoArgs {
