@@ -15,8 +15,9 @@ fn heavy(c: &mut Criterion) {
     let config = Config {
         default_cadence: Some(60),
         ..Config::default()
-    };
-    let kinds = config.kinds();
+    }
+    .review_rules();
+    let kinds = config.kinds.clone();
 
     c.bench_function("index_build", |b| {
         b.iter(|| Index::build(black_box(&book), &kinds))

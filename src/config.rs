@@ -5,7 +5,8 @@ use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
-use crate::model::{KindDef, Kinds, Person};
+use crate::model::review::ReviewRules;
+use crate::model::{Cadences, KindDef, Kinds, Person};
 use crate::store::ParseError;
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -134,31 +135,29 @@ impl Config {
 
     /// The cadence configured for `tag`, matched case-insensitively; allocates
     /// only for a tag with capitals (the review asks this for every person).
-    fn tag_cadence_of(&self, tag: &str) -> Option<u32> {
-        if self.tag_cadence.is_empty() {
-            return None;
-        }
-        match self.tag_cadence.get(tag) {
-            Some(c) => Some(*c),
-            None if tag.chars().any(char::is_uppercase) => {
-                self.tag_cadence.get(&tag.to_lowercase()).copied()
-            }
-            None => None,
+    /// Everyone's keep-in-touch cadence: `default_cadence` and `tag_cadence`.
+    pub fn cadences(&self) -> Cadences {
+        Cadences {
+            default: self.default_cadence,
+            by_tag: self.tag_cadence.clone(),
         }
     }
 
-    /// A person's cadence: their own, else the shortest of their tags', else the default.
+    /// The cadence `person` is held to (see [`Cadences::for_person`]).
     pub fn cadence_for(&self, person: &Person) -> Option<u32> {
-        person
-            .cadence
-            .or_else(|| {
-                person
-                    .tags
-                    .iter()
-                    .filter_map(|t| self.tag_cadence_of(t))
-                    .min()
-            })
-            .or(self.default_cadence)
+        crate::model::cadence_of(person, self.default_cadence, &self.tag_cadence)
+    }
+
+    /// The review's rules, as the model takes them.
+    pub fn review_rules(&self) -> ReviewRules {
+        ReviewRules {
+            kinds: self.kinds(),
+            size: self.review_size,
+            coffee_days: self.coffee_review_days,
+            reciprocate_days: self.reciprocate_days,
+            touch_kind: self.review_touch_kind.clone(),
+            cadences: self.cadences(),
+        }
     }
 }
 

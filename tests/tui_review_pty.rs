@@ -19,7 +19,12 @@ fn a_review_of_the_demo_book_is_saved_as_it_goes() {
     let today = "2026-11-26".parse().unwrap();
     let demo = kith::demo::demo_book(today);
     let index = Index::build(&demo, &Kinds::default());
-    let q = queue(&demo, &index, &kith::config::Config::default(), today);
+    let q = queue(
+        &demo,
+        &index,
+        &kith::config::Config::default().review_rules(),
+        today,
+    );
     let name = |i: usize| demo.person(q[i].person).unwrap().name.clone();
     // The demo book's queue opens with an open promise of yours.
     let Reason::OpenPromise {

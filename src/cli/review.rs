@@ -30,12 +30,13 @@ pub fn run(ctx: &Ctx, a: ReviewArgs) -> Result<ExitCode> {
     }
     let book = ctx.read()?;
     let index = ctx.index(&book);
-    let day = review::day(&book, &index, &ctx.config, ctx.today);
+    let rules = ctx.config.review_rules();
+    let day = review::day(&book, &index, &rules, ctx.today);
     let items = match a.all {
         // Everyone due, minus whoever was handled today (a skip holds for the day).
         true => {
             let handled = review::ReviewProgress::of(&book, ctx.today);
-            review::queue(&book, &index, &ctx.config, ctx.today)
+            review::queue(&book, &index, &rules, ctx.today)
                 .into_iter()
                 .filter(|item| handled.outcome(item.person).is_none())
                 .collect()

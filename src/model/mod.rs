@@ -5,6 +5,7 @@
 mod address;
 mod birthday;
 mod book;
+mod cadence;
 mod date_field;
 pub use date_field::parse as parse_book_date;
 mod delete;
@@ -25,6 +26,7 @@ pub mod review;
 pub use address::Address;
 pub use birthday::{Birthday, BirthdayError};
 pub use book::{Book, FORMAT_VERSION, ShiftError};
+pub use cadence::{Cadences, cadence_of};
 pub use delete::delete_op;
 pub use dismissed::{DismissedIntro, need_key, same_need};
 pub(crate) use edit::person_fields;

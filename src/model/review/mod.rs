@@ -8,6 +8,7 @@ mod progress;
 mod queue;
 mod reason;
 mod resolve;
+mod rules;
 mod session;
 
 pub use progress::{
@@ -17,6 +18,7 @@ pub use progress::{
 pub use queue::{BIRTHDAY_DAYS, ReviewDay, day, queue, reasons};
 pub use reason::{Reason, ReviewItem};
 pub use resolve::{Resolution, promise_kept_by, release, resolve};
+pub use rules::ReviewRules;
 pub use session::{RECENT_ENTRIES, ReviewSession, ReviewStep};
 
 // Unit tests, in a folder of their own beside the code.

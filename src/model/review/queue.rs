@@ -2,8 +2,8 @@
 
 use chrono::{Datelike, NaiveDate};
 
+use super::ReviewRules;
 use super::{Reason, ReviewItem, ReviewProgress};
-use crate::config::Config;
 use crate::model::{
     Book, Direction, Entry, Facts, Index, Kinds, Person, PersonFacts, PersonId, Weight,
 };
@@ -20,8 +20,7 @@ pub const BIRTHDAY_DAYS: i64 = 7;
 /// ([`Reason::weight_days`], the heaviest of their reasons), so whoever is
 /// left out of today's review is nearer the front tomorrow; then by id, so
 /// the order is the same on every run.
-pub fn queue(book: &Book, index: &Index, config: &Config, today: NaiveDate) -> Vec<ReviewItem> {
-    let kinds = config.kinds();
+pub fn queue(book: &Book, index: &Index, rules: &ReviewRules, today: NaiveDate) -> Vec<ReviewItem> {
     // Sized for everyone: on a heavy book most people are due, and growing the
     // list showed up in the profile.
     let mut items: Vec<ReviewItem> = Vec::with_capacity(book.people.len());
@@ -29,7 +28,7 @@ pub fn queue(book: &Book, index: &Index, config: &Config, today: NaiveDate) -> V
         book.active_people()
             .filter(|p| p.snoozed_until.is_none_or(|until| until <= today))
             .filter_map(|p| {
-                let reasons = reasons(book, index, config, &kinds, p, today);
+                let reasons = reasons(book, index, rules, p, today);
                 (!reasons.is_empty()).then_some(ReviewItem {
                     person: p.id,
                     reasons,
@@ -37,12 +36,12 @@ pub fn queue(book: &Book, index: &Index, config: &Config, today: NaiveDate) -> V
             }),
     );
     // Ids are unique, so an unstable sort is still deterministic.
-    items.sort_unstable_by_key(|item| (rank(item, config), item.person));
+    items.sort_unstable_by_key(|item| (rank(item, rules), item.person));
     items
 }
 
 /// Where a person stands in the queue; smaller comes first.
-fn rank(item: &ReviewItem, config: &Config) -> (u8, u8, i64) {
+fn rank(item: &ReviewItem, rules: &ReviewRules) -> (u8, u8, i64) {
     let top = item.top();
     if top.is_commitment() {
         return (0, top.priority(), top.urgency());
@@ -50,7 +49,7 @@ fn rank(item: &ReviewItem, config: &Config) -> (u8, u8, i64) {
     let weight = item
         .reasons
         .iter()
-        .map(|r| r.weight_days(config.coffee_review_days, config.reciprocate_days))
+        .map(|r| r.weight_days(rules.coffee_days, rules.reciprocate_days))
         .max()
         .unwrap_or(0);
     (1, 0, -weight)
@@ -97,13 +96,13 @@ impl ReviewDay {
 }
 
 /// The day's review on `today` (see [`ReviewDay`]).
-pub fn day(book: &Book, index: &Index, config: &Config, today: NaiveDate) -> ReviewDay {
+pub fn day(book: &Book, index: &Index, rules: &ReviewRules, today: NaiveDate) -> ReviewDay {
     use super::Outcome;
     let progress = ReviewProgress::of(book, today);
     let outcome = |p: PersonId| progress.outcome(p);
-    let mut room = config.review_size.saturating_sub(progress.handled.len());
+    let mut room = rules.size.saturating_sub(progress.handled.len());
     let mut more_due = 0;
-    let items = queue(book, index, config, today)
+    let items = queue(book, index, rules, today)
         .into_iter()
         .filter(|item| match outcome(item.person) {
             Some(Outcome::Skipped | Outcome::Snoozed) => false,
@@ -129,8 +128,7 @@ pub fn day(book: &Book, index: &Index, config: &Config, today: NaiveDate) -> Rev
 pub fn reasons(
     book: &Book,
     index: &Index,
-    config: &Config,
-    kinds: &Kinds,
+    rules: &ReviewRules,
     person: &Person,
     today: NaiveDate,
 ) -> Vec<Reason> {
@@ -157,8 +155,8 @@ pub fn reasons(
         }
     }
     if facts.deeds_received > 0
-        && let Some(e) = unreturned(book, facts, kinds)
-        && (today - e.date).num_days() > i64::from(config.reciprocate_days)
+        && let Some(e) = unreturned(book, facts, &rules.kinds)
+        && (today - e.date).num_days() > i64::from(rules.reciprocate_days)
     {
         reasons.push(Reason::Reciprocate {
             entry: e.id,
@@ -167,7 +165,7 @@ pub fn reasons(
             days_ago: (today - e.date).num_days(),
         });
     }
-    let cadence = config.cadence_for(person);
+    let cadence = rules.cadences.for_person(person);
     if let Some(cadence) = cadence.filter(|_| facts.cadence_due(cadence, today)) {
         reasons.push(Reason::CadencePassed {
             cadence,
@@ -176,7 +174,7 @@ pub fn reasons(
     }
     // Only touches: an open promise is not a deed yet, but not a coffee either.
     if facts.coffee_only() && facts.open_promises == 0 {
-        let n = i64::from(config.coffee_review_days);
+        let n = i64::from(rules.coffee_days);
         let met = Facts::new(book, index).met_on(person);
         let met_days_ago = met.map(|d| (today - d).num_days());
         let idle_days = facts.days_since_contact(today);
@@ -221,7 +219,7 @@ pub fn reasons(
         reasons.push(Reason::MeetTomorrow {
             date: m.date,
             summary: m.summary.clone(),
-            bring: bring(book, facts, kinds, person),
+            bring: bring(book, facts, &rules.kinds, person),
         });
     }
     // A line about someone merged away since shows with whom they became.

@@ -13,8 +13,8 @@
 
 use chrono::NaiveDate;
 
+use super::ReviewRules;
 use super::{Outcome, Reason, record};
-use crate::config::Config;
 use crate::model::{Book, Direction, Entry, EntryId, Kind, Op, PersonId};
 
 /// What resolving a reason does.
@@ -36,7 +36,7 @@ pub fn resolve(
     book: &Book,
     person: PersonId,
     reason: &Reason,
-    config: &Config,
+    rules: &ReviewRules,
     today: NaiveDate,
 ) -> Resolution {
     let name = book.name_of(person);
@@ -55,7 +55,7 @@ pub fn resolve(
             format!("followed up: {summary} ({name})"),
         ),
         Reason::CadencePassed { .. } => {
-            let kind = config.review_touch_kind.as_str();
+            let kind = rules.touch_kind.as_str();
             (
                 touch(kind, "reached out"),
                 format!("logged a {kind} to {name}, today: reached out"),
@@ -153,17 +153,10 @@ mod tests {
         ana.org = Some("Acme".into());
         ana.notes = "likes tea\nkith merge: org on the other copy: Globex\nkith merge: title on the other copy: CTO".into();
         book.people.push(ana);
-        let config = Config::default();
+        let rules = ReviewRules::default();
         let found = |book: &Book| {
-            let index = Index::build(book, &config.kinds());
-            reasons(
-                book,
-                &index,
-                &config,
-                &config.kinds(),
-                &book.people[0],
-                today,
-            )
+            let index = Index::build(book, &rules.kinds);
+            reasons(book, &index, &rules, &book.people[0], today)
         };
         let listed = found(&book);
         assert_eq!(listed.len(), 1);
@@ -171,8 +164,7 @@ mod tests {
             listed[0].to_string(),
             "the copies disagreed: org on the other copy: Globex (and 1 more)"
         );
-        let Resolution::Write { op, said } =
-            resolve(&book, PersonId(1), &listed[0], &config, today)
+        let Resolution::Write { op, said } = resolve(&book, PersonId(1), &listed[0], &rules, today)
         else {
             panic!("settling writes")
         };
@@ -199,24 +191,16 @@ mod tests {
         );
         p.follow_up = None;
         Op::AddEntry(p).apply(&mut book).unwrap();
-        let config = Config {
-            review_touch_kind: "call".into(),
-            ..Config::default()
+        let rules = ReviewRules {
+            touch_kind: "call".into(),
+            ..ReviewRules::default()
         };
-        let index = Index::build(&book, &config.kinds());
-        let found = reasons(
-            &book,
-            &index,
-            &config,
-            &config.kinds(),
-            &book.people[0],
-            today,
-        );
+        let index = Index::build(&book, &rules.kinds);
+        let found = reasons(&book, &index, &rules, &book.people[0], today);
         let kinds: Vec<&str> = found.iter().map(Reason::kind_name).collect();
         assert_eq!(kinds, ["promise", "cadence", "birthday"]);
         for reason in &found {
-            let Resolution::Write { op, said } =
-                resolve(&book, PersonId(1), reason, &config, today)
+            let Resolution::Write { op, said } = resolve(&book, PersonId(1), reason, &rules, today)
             else {
                 panic!("{reason:?} writes")
             };
@@ -232,15 +216,8 @@ mod tests {
             logged,
             [("call", "reached out"), ("message", "birthday wishes")]
         );
-        let index = Index::build(&book, &config.kinds());
-        let left = reasons(
-            &book,
-            &index,
-            &config,
-            &config.kinds(),
-            &book.people[0],
-            today,
-        );
+        let index = Index::build(&book, &rules.kinds);
+        let left = reasons(&book, &index, &rules, &book.people[0], today);
         assert!(left.is_empty(), "every reason resolved: {left:?}");
     }
 
@@ -307,7 +284,7 @@ mod tests {
             "intro to a VC",
         );
         Op::AddEntry(p).apply(&mut book).unwrap();
-        let config = Config::default();
+        let rules = ReviewRules::default();
         let undo = release(
             &book,
             PersonId(1),
@@ -320,25 +297,15 @@ mod tests {
         let e = &book.entries[0];
         assert_eq!(e.released.as_deref(), Some("they raised already"));
         assert!(!e.is_open_promise());
-        let index = Index::build(&book, &config.kinds());
-        assert!(
-            reasons(
-                &book,
-                &index,
-                &config,
-                &config.kinds(),
-                &book.people[0],
-                today
-            )
-            .is_empty()
-        );
+        let index = Index::build(&book, &rules.kinds);
+        assert!(reasons(&book, &index, &rules, &book.people[0], today).is_empty());
         assert_eq!(
             index.facts(PersonId(1)).deeds_given,
             0,
             "released is not kept"
         );
         assert_eq!(
-            crate::model::review::Summary::of(&book, &config.kinds(), today).deeds_today,
+            crate::model::review::Summary::of(&book, &rules.kinds, today).deeds_today,
             0
         );
         // The file keeps it; undo opens the promise again.

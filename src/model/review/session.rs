@@ -5,8 +5,8 @@
 use chrono::NaiveDate;
 use std::collections::HashSet;
 
+use super::ReviewRules;
 use super::{Outcome, ReviewItem, ReviewProgress, Summary, day, reasons};
-use crate::config::Config;
 use crate::model::{Book, Entry, Index, Kinds, Person, PersonFacts, PersonId};
 
 /// How many of a person's latest entries the review shows.
@@ -43,8 +43,8 @@ pub struct ReviewStep<'a> {
 
 impl ReviewSession {
     /// Today's review (see [`day`]): at most `review_size` people.
-    pub fn new(book: &Book, index: &Index, config: &Config, today: NaiveDate) -> ReviewSession {
-        let day = day(book, index, config, today);
+    pub fn new(book: &Book, index: &Index, rules: &ReviewRules, today: NaiveDate) -> ReviewSession {
+        let day = day(book, index, rules, today);
         let progress = ReviewProgress::of(book, today);
         let mut session = ReviewSession {
             today,
@@ -75,11 +75,11 @@ impl ReviewSession {
     pub fn everyone(
         book: &Book,
         index: &Index,
-        config: &Config,
+        rules: &ReviewRules,
         today: NaiveDate,
     ) -> ReviewSession {
         let progress = ReviewProgress::of(book, today);
-        let items: Vec<ReviewItem> = super::queue(book, index, config, today)
+        let items: Vec<ReviewItem> = super::queue(book, index, rules, today)
             .into_iter()
             .filter(|i| {
                 !matches!(
@@ -105,12 +105,11 @@ impl ReviewSession {
     /// follow-up closed on one of the two people it names is gone from both.
     /// The day's people stay the same (a resolved reason never pulls in
     /// someone new).
-    pub fn refresh(&mut self, book: &Book, index: &Index, config: &Config) {
+    pub fn refresh(&mut self, book: &Book, index: &Index, rules: &ReviewRules) {
         self.sync(book);
-        let kinds = config.kinds();
         for item in &mut self.items {
             item.reasons = match book.person(item.person) {
-                Some(p) if !p.archived => reasons(book, index, config, &kinds, p, self.today),
+                Some(p) if !p.archived => reasons(book, index, rules, p, self.today),
                 _ => Vec::new(),
             };
         }

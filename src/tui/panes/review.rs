@@ -62,7 +62,12 @@ impl App {
                 true => ReviewSession::everyone,
                 false => ReviewSession::new,
             };
-            self.review.session = Some(build(&self.book, &self.index, &self.config, self.today));
+            self.review.session = Some(build(
+                &self.book,
+                &self.index,
+                &self.config.review_rules(),
+                self.today,
+            ));
         }
         self.keep_reason_cursor();
     }
@@ -71,7 +76,9 @@ impl App {
     /// reasons again; after anything else the queue may have changed too.
     pub(crate) fn forget_review(&mut self) {
         match (&mut self.review.session, self.review.stepping) {
-            (Some(session), true) => session.refresh(&self.book, &self.index, &self.config),
+            (Some(session), true) => {
+                session.refresh(&self.book, &self.index, &self.config.review_rules())
+            }
             _ => self.review.session = None,
         }
         self.refresh_review();
@@ -174,9 +181,9 @@ impl App {
             return self.fix_inbox_line(id, file, key);
         }
         let today = self.today;
-        match review::resolve(&self.book, id, &reason, &self.config, today) {
+        let rules = self.config.review_rules();
+        match review::resolve(&self.book, id, &reason, &rules, today) {
             Resolution::Write { said, .. } => {
-                let config = self.config.clone();
                 let change = self.keymap.key_for(Table::Global, Action::Undo);
                 let said = match reason {
                     Reason::CadencePassed { .. } => {
@@ -185,7 +192,7 @@ impl App {
                     _ => said,
                 };
                 self.submit(Commit::step(
-                    move |fresh| match review::resolve(fresh, id, &reason, &config, today) {
+                    move |fresh| match review::resolve(fresh, id, &reason, &rules, today) {
                         Resolution::Write { op, .. } => Ok(op),
                         Resolution::Capture { .. } => {
                             Err(OpError::Rejected("that takes a deed".into()))

@@ -94,11 +94,11 @@ fn snoozing_hides_a_person_until_the_chosen_day() {
 fn a_session_walks_the_queue_and_its_count_holds_as_people_leave_it() {
     let mut b = four();
     let index = b.index();
-    let mut s = ReviewSession::new(&b.book, &index, &b.config, d(TODAY));
+    let mut s = ReviewSession::new(&b.book, &index, &b.rules, d(TODAY));
     assert_eq!(ids(&s), vec![1, 2, 3, 4]);
     assert_eq!(s.progress(), (1, 4));
     apply(&mut b, |book| done(book, PersonId(1), d(TODAY)));
-    s.refresh(&b.book, &b.index(), &b.config);
+    s.refresh(&b.book, &b.index(), &b.rules);
     assert_eq!(s.current().unwrap().person, PersonId(2));
     assert_eq!(s.progress(), (2, 4));
     apply(&mut b, |book| skip(book, PersonId(2), d(TODAY)));
@@ -108,7 +108,7 @@ fn a_session_walks_the_queue_and_its_count_holds_as_people_leave_it() {
     // Leaving and coming back the same day resumes at Cy, with the same count,
     // even though Ana is no longer in the queue at all.
     let index = b.index();
-    let resumed = ReviewSession::new(&b.book, &index, &b.config, d(TODAY));
+    let resumed = ReviewSession::new(&b.book, &index, &b.rules, d(TODAY));
     assert_eq!(ids(&resumed), vec![3, 4]);
     assert_eq!(resumed.progress(), (3, 4));
     let step = resumed.step(&b.book, &index).unwrap();
@@ -116,7 +116,7 @@ fn a_session_walks_the_queue_and_its_count_holds_as_people_leave_it() {
     assert_eq!((step.position, step.total), (3, 4));
 
     // The next day starts afresh.
-    let tomorrow = ReviewSession::new(&b.book, &index, &b.config, d("2026-11-27"));
+    let tomorrow = ReviewSession::new(&b.book, &index, &b.rules, d("2026-11-27"));
     assert!(tomorrow.handled().is_empty());
     assert_eq!(ids(&tomorrow)[0], 2, "Bo was only skipped");
 
@@ -141,7 +141,7 @@ fn a_step_shows_the_latest_five_entries_newest_first() {
         );
     }
     let index = b.index();
-    let s = ReviewSession::new(&b.book, &index, &b.config, d(TODAY));
+    let s = ReviewSession::new(&b.book, &index, &b.rules, d(TODAY));
     let step = s.step(&b.book, &index).unwrap();
     let recent: Vec<&str> = step.recent.iter().map(|e| e.summary.as_str()).collect();
     assert_eq!(recent, vec!["p7", "p6", "p5", "p4", "p3"]);
@@ -153,7 +153,7 @@ fn a_step_shows_the_latest_five_entries_newest_first() {
 fn a_person_deleted_mid_review_is_passed_over() {
     let mut b = four();
     let index = b.index();
-    let s = ReviewSession::new(&b.book, &index, &b.config, d(TODAY));
+    let s = ReviewSession::new(&b.book, &index, &b.rules, d(TODAY));
     b.book.people.remove(0);
     assert_eq!(s.step(&b.book, &index).unwrap().person.name, "Bo");
 }

@@ -2,8 +2,7 @@
 
 use chrono::NaiveDate;
 
-use super::{Reason, ReviewItem, queue};
-use crate::config::Config;
+use super::{Reason, ReviewItem, ReviewRules, queue};
 use crate::model::{Book, Direction, Entry, Index, Kind, Op, Person, PersonId};
 
 pub(super) fn d(s: &str) -> NaiveDate {
@@ -12,10 +11,10 @@ pub(super) fn d(s: &str) -> NaiveDate {
 
 pub(super) const TODAY: &str = "2026-11-26";
 
-/// A book under construction, with the config the queue reads.
+/// A book under construction, with the rules the queue applies.
 pub(super) struct B {
     pub book: Book,
-    pub config: Config,
+    pub rules: ReviewRules,
 }
 
 impl B {
@@ -28,7 +27,7 @@ impl B {
         }
         B {
             book,
-            config: Config::default(),
+            rules: ReviewRules::default(),
         }
     }
 
@@ -48,11 +47,11 @@ impl B {
     }
 
     pub fn index(&self) -> Index {
-        Index::build(&self.book, &self.config.kinds())
+        Index::build(&self.book, &self.rules.kinds)
     }
 
     pub fn queue_on(&self, today: &str) -> Vec<ReviewItem> {
-        queue(&self.book, &self.index(), &self.config, d(today))
+        queue(&self.book, &self.index(), &self.rules, d(today))
     }
 
     pub fn queue(&self) -> Vec<ReviewItem> {
@@ -147,9 +146,9 @@ fn cadence_is_the_persons_own_else_a_tags_else_the_default() {
     b.log("2026-11-20", &[4], "favor", "x");
     b.person(1).cadence = Some(30);
     b.person(2).tags.push("Family".into());
-    b.config.tag_cadence.insert("family".into(), 14);
+    b.rules.cadences.by_tag.insert("family".into(), 14);
     assert_eq!(ids(&b.queue()), vec![2, 1], "no default: Default never due");
-    b.config.default_cadence = Some(45);
+    b.rules.cadences.default = Some(45);
     assert_eq!(
         b.texts(),
         vec![
@@ -180,7 +179,7 @@ fn without_any_cadence_nobody_enters_for_going_quiet() {
 #[test]
 fn never_contacted_people_with_a_cadence_come_after_lapsed_ones() {
     let mut b = B::new(&["Never", "Lapsed"]);
-    b.config.default_cadence = Some(30);
+    b.rules.cadences.default = Some(30);
     b.log("2026-10-20", &[2], "favor", "x");
     assert_eq!(
         b.texts(),
@@ -215,7 +214,7 @@ fn coffee_only_enters_once_met_and_quiet_long_enough() {
             (1, vec!["only coffee, met 60 days ago".to_string()]),
         ]
     );
-    b.config.coffee_review_days = 70;
+    b.rules.coffee_days = 70;
     assert_eq!(
         ids(&b.queue()),
         Vec::<u64>::new(),
@@ -282,7 +281,7 @@ fn commitments_first_then_by_how_much_a_deed_matters_now_then_id() {
     let mut b = B::new(&[
         "Bday", "Cadence", "Promise", "Follow", "Coffee", "Tie", "Both",
     ]);
-    b.config.default_cadence = Some(30);
+    b.rules.cadences.default = Some(30);
     b.person(1).birthday = "11-27".parse().ok();
     b.log("2026-11-25", &[1], "favor", "x");
     b.log("2026-09-01", &[2], "favor", "x");
@@ -345,6 +344,6 @@ fn a_deed_received_and_never_returned_is_a_reason_to_reciprocate() {
         )],
         "Returned gave back, Recent is within 21 days, Mutual worked together since"
     );
-    b.config.reciprocate_days = 50;
+    b.rules.reciprocate_days = 50;
     assert!(b.texts().is_empty(), "the threshold is the config's");
 }

@@ -7,7 +7,6 @@ use chrono::{Days, NaiveDate};
 use std::collections::BTreeMap;
 
 use super::{Resolution, day, queue, resolve};
-use crate::config::Config;
 use crate::model::{Direction, Entry, Index, Kind, Op, PersonId};
 
 fn d(s: &str) -> NaiveDate {
@@ -29,21 +28,21 @@ struct Run {
 fn simulate(review_size: usize) -> Run {
     let start = d("2026-11-26");
     let mut book = crate::demo::generate(2_000, 12_000, 42, start);
-    let config = Config {
-        review_size,
-        ..Config::default()
+    let rules = super::ReviewRules {
+        size: review_size,
+        ..Default::default()
     };
-    let kinds = config.kinds();
+    let kinds = rules.kinds.clone();
     // When each person was first seen due and not yet shown; the longest
     // anyone waited before being shown.
     let mut waiting: BTreeMap<PersonId, NaiveDate> = BTreeMap::new();
     let mut longest = 0;
     let mut shown = 0;
-    let due_at_start = queue(&book, &Index::build(&book, &kinds), &config, start).len();
+    let due_at_start = queue(&book, &Index::build(&book, &kinds), &rules, start).len();
     for n in 0..60 {
         let today = start + Days::new(n);
         let index = Index::build(&book, &kinds);
-        let due: std::collections::HashSet<PersonId> = queue(&book, &index, &config, today)
+        let due: std::collections::HashSet<PersonId> = queue(&book, &index, &rules, today)
             .iter()
             .map(|item| item.person)
             .collect();
@@ -53,9 +52,9 @@ fn simulate(review_size: usize) -> Run {
         for p in due {
             waiting.entry(p).or_insert(today);
         }
-        let todays = day(&book, &index, &config, today);
+        let todays = day(&book, &index, &rules, today);
         assert!(
-            todays.items.len() <= config.review_size,
+            todays.items.len() <= rules.size,
             "day {n}: {}",
             todays.items.len()
         );
@@ -65,7 +64,7 @@ fn simulate(review_size: usize) -> Run {
                 longest = longest.max((today - since).num_days());
             }
             shown += 1;
-            let op = match resolve(&book, item.person, item.top(), &config, today) {
+            let op = match resolve(&book, item.person, item.top(), &rules, today) {
                 Resolution::Write { op, .. } => op,
                 // Coffee-only and reciprocate take a deed: the policy logs a favor.
                 Resolution::Capture { person } => {
@@ -81,7 +80,7 @@ fn simulate(review_size: usize) -> Run {
         }
         // Resolving someone never pulls another into the same day: whoever is
         // still there has a second reason left.
-        let after = day(&book, &Index::build(&book, &kinds), &config, today);
+        let after = day(&book, &Index::build(&book, &kinds), &rules, today);
         let before: Vec<PersonId> = todays.items.iter().map(|i| i.person).collect();
         assert!(
             after.items.iter().all(|i| before.contains(&i.person)),
