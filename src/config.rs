@@ -102,12 +102,28 @@ pub enum ConfigError {
     Parse(#[from] ParseError),
 }
 
+/// The config file as read once: where it is and its text, so a message
+/// about a bad key binding can point at its line without reading it again.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct ConfigFile {
+    pub path: PathBuf,
+    /// Empty when there is no file (the defaults are used).
+    pub text: String,
+}
+
 impl Config {
     /// Reads the config at `path`; a missing file is the default config.
     pub fn load(path: &Path) -> Result<Config, ConfigError> {
-        let text = match std::fs::read_to_string(path) {
-            Ok(text) => text,
-            Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(Config::default()),
+        Config::read(path).map(|(config, _)| config)
+    }
+
+    /// [`load`](Config::load), and the file as read.
+    pub fn read(path: &Path) -> Result<(Config, ConfigFile), ConfigError> {
+        let (config, text) = match std::fs::read_to_string(path) {
+            Ok(text) => (Config::parse(&text, path)?, text),
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+                (Config::default(), String::new())
+            }
             Err(source) => {
                 return Err(ConfigError::Io {
                     path: path.to_path_buf(),
@@ -115,7 +131,11 @@ impl Config {
                 });
             }
         };
-        Config::parse(&text, path)
+        let file = ConfigFile {
+            path: path.to_path_buf(),
+            text,
+        };
+        Ok((config, file))
     }
 
     pub fn parse(text: &str, path: &Path) -> Result<Config, ConfigError> {

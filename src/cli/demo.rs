@@ -67,7 +67,7 @@ pub fn open(ctx: &Ctx) -> Result<ExitCode> {
     let demo_ctx = Ctx {
         file: path,
         config: ctx.config.clone(),
-        config_path: ctx.config_path.clone(),
+        config_file: ctx.config_file.clone(),
         today: ctx.today,
         demo: true,
         copies_told: Default::default(),

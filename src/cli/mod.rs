@@ -36,7 +36,7 @@ use std::cell::Cell;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-use kith::config::{Config, ConfigError};
+use kith::config::{Config, ConfigError, ConfigFile};
 use kith::model::{Book, Index};
 use kith::store::{Store, StoreError};
 
@@ -145,8 +145,8 @@ pub struct NoBook(pub String);
 pub struct Ctx {
     pub file: PathBuf,
     pub config: Config,
-    /// Where the config was read from (to point at a bad key binding in it).
-    pub config_path: Option<PathBuf>,
+    /// The config file as read (to point at a bad key binding in it).
+    pub config_file: Option<ConfigFile>,
     pub today: NaiveDate,
     /// The book is a temporary copy of the demo (`--demo`).
     pub demo: bool,
@@ -171,9 +171,12 @@ impl Ctx {
             .clone()
             .or_else(|| env_path("KITH_CONFIG"))
             .or_else(|| dirs.as_ref().map(|d| d.config_dir().join("config.ron")));
-        let config = match &config_path {
-            Some(path) => Config::load(path)?,
-            None => Config::default(),
+        let (config, config_file) = match &config_path {
+            Some(path) => {
+                let (config, file) = Config::read(path)?;
+                (config, Some(file))
+            }
+            None => (Config::default(), None),
         };
         let today = cli
             .today
@@ -181,7 +184,7 @@ impl Ctx {
         Ok(Ctx {
             file,
             config,
-            config_path,
+            config_file,
             today,
             demo: false,
             copies_told: Cell::new(false),

@@ -49,7 +49,7 @@ pub fn open_on(ctx: &Ctx, tab: kith::tui::Tab) -> Result<ExitCode> {
             store,
             book,
             config: ctx.config.clone(),
-            config_path: ctx.config_path.clone(),
+            config_file: ctx.config_file.clone(),
             today: ctx.today,
             demo,
             restore,
@@ -110,12 +110,7 @@ fn check_keys(ctx: &Ctx) -> Result<()> {
     if ctx.config.keys.is_empty() {
         return Ok(());
     }
-    let path = ctx
-        .config_path
-        .clone()
-        .unwrap_or_else(|| "config.ron".into());
-    let text = std::fs::read_to_string(&path).unwrap_or_default();
-    kith::tui::Keymap::with_config(&ctx.config.keys, (&path, &text))
+    kith::tui::keymap_for(&ctx.config, ctx.config_file.as_ref())
         .map_err(kith::tui::TuiError::from)?;
     Ok(())
 }

@@ -34,9 +34,8 @@ mod test_support;
 mod tests;
 
 use chrono::NaiveDate;
-use std::path::PathBuf;
 
-use crate::config::Config;
+use crate::config::{Config, ConfigFile};
 use crate::model::Book;
 use crate::store::Store;
 use crate::tui::layers::question::{Ask, Question};
@@ -54,8 +53,8 @@ pub struct Launch {
     pub store: Store,
     pub book: Book,
     pub config: Config,
-    /// Where the config came from, to point at a bad key binding in it.
-    pub config_path: Option<PathBuf>,
+    /// The config file as read, to point at a bad key binding in it.
+    pub config_file: Option<ConfigFile>,
     pub today: NaiveDate,
     /// The demo book (a temporary copy): the status line says DEMO.
     pub demo: bool,
@@ -158,7 +157,7 @@ fn leave_saver_panics_alone() {
 
 /// The app `run` would show, without a terminal (for tests and benchmarks).
 pub fn app_for(launch: Launch) -> Result<App, TuiError> {
-    let keymap = keymap_for(&launch.config, launch.config_path.as_deref())?;
+    let keymap = keymap_for(&launch.config, launch.config_file.as_ref())?;
     let restore = launch.restore;
     let mut app = App::new(
         launch.store,
@@ -209,11 +208,16 @@ pub fn app_for(launch: Launch) -> Result<App, TuiError> {
     Ok(app)
 }
 
-fn keymap_for(config: &Config, path: Option<&std::path::Path>) -> Result<Keymap, KeymapError> {
+/// The keymap with the config's bindings patched over the defaults, checked
+/// against the config file as it was read (never read again here).
+pub fn keymap_for(config: &Config, file: Option<&ConfigFile>) -> Result<Keymap, KeymapError> {
     if config.keys.is_empty() {
         return Ok(Keymap::default());
     }
-    let path = path.unwrap_or(std::path::Path::new("config.ron"));
-    let text = std::fs::read_to_string(path).unwrap_or_default();
-    Keymap::with_config(&config.keys, (path, &text))
+    let none = ConfigFile {
+        path: "config.ron".into(),
+        text: String::new(),
+    };
+    let file = file.unwrap_or(&none);
+    Keymap::with_config(&config.keys, (&file.path, &file.text))
 }

@@ -10,6 +10,7 @@ mod form;
 mod go_to;
 mod inbox;
 mod intros;
+mod keymap_config;
 mod navigation;
 mod people_edit;
 mod review;
