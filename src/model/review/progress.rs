@@ -246,10 +246,7 @@ impl Summary {
 
     /// "this week: 9 deeds given, 3 received".
     pub fn week_line(&self) -> String {
-        let deeds = match self.week_given {
-            1 => "1 deed".to_string(),
-            n => format!("{n} deeds"),
-        };
+        let deeds = crate::text::count(self.week_given, "deed", "deeds");
         format!("this week: {deeds} given, {} received", self.week_received)
     }
 }

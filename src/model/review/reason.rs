@@ -220,21 +220,17 @@ fn strip_prefix_ignore_case<'a>(s: &'a str, prefix: &str) -> Option<&'a str> {
 }
 
 /// "today", "yesterday", "5 days ago".
-fn ago(days: i64) -> String {
-    match days {
+fn ago(n: i64) -> String {
+    match n {
         0 => "today".to_string(),
         1 => "yesterday".to_string(),
-        n if n < 0 => format!("in {} days", -n),
-        n => format!("{n} days ago"),
+        n if n < 0 => format!("in {}", days(-n)),
+        n => format!("{} ago", days(n)),
     }
 }
 
 fn days(n: i64) -> String {
-    if n == 1 {
-        "1 day".to_string()
-    } else {
-        format!("{n} days")
-    }
+    crate::text::count(n, "day", "days")
 }
 
 impl fmt::Display for Reason {
@@ -369,5 +365,21 @@ impl ReviewItem {
     /// the person here.
     pub fn closes(&self) -> Vec<EntryId> {
         self.reasons.iter().filter_map(Reason::closes).collect()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{ago, days};
+
+    #[test]
+    fn spans_of_days_read_in_the_right_number() {
+        assert_eq!(ago(0), "today");
+        assert_eq!(ago(1), "yesterday");
+        assert_eq!(ago(5), "5 days ago");
+        assert_eq!(ago(-1), "in 1 day");
+        assert_eq!(ago(-3), "in 3 days");
+        assert_eq!(days(1), "1 day");
+        assert_eq!(days(2), "2 days");
     }
 }

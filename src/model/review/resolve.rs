@@ -75,8 +75,8 @@ pub fn resolve(
             (
                 Op::edit_person(current, settled),
                 format!(
-                    "kept {name} as the card shows; {n} merge note{} dropped",
-                    if n == 1 { "" } else { "s" }
+                    "kept {name} as the card shows; {} dropped",
+                    crate::text::count(n, "merge note", "merge notes")
                 ),
             )
         }

@@ -45,8 +45,10 @@ impl App {
         let n = self.book.people.iter().filter(|p| p.archived).count();
         self.say(match (archived, n) {
             (false, _) => "archived people hidden".to_string(),
-            (true, 1) => "showing 1 archived person".to_string(),
-            (true, n) => format!("showing {n} archived people"),
+            (true, n) => format!(
+                "showing {}",
+                crate::text::count(n, "archived person", "archived people")
+            ),
         });
     }
 

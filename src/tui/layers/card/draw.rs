@@ -139,9 +139,11 @@ pub(crate) fn intro_lines<'a>(app: &'a App, p: &'a Person, theme: Theme) -> Vec<
             .flat_map(|m| m.to.iter().map(|id| book.name_of(*id)))
             .collect();
         let n = made.len();
-        let s = if n == 1 { "" } else { "s" };
         lines.push(Line::from(vec![
-            Span::styled(format!("{n} intro{s} with you: "), theme.label()),
+            Span::styled(
+                format!("{} with you: ", text::count(n, "intro", "intros")),
+                theme.label(),
+            ),
             Span::raw(to.join(", ")),
             Span::styled(format!(" · {helped} helped"), theme.dim()),
         ]));
@@ -269,9 +271,11 @@ pub(crate) fn standing_lines<'a>(app: &'a App, p: &'a Person, theme: Theme) -> V
         due.push(Span::styled(format!("{c}d "), style));
     }
     if f.open_promises > 0 {
-        let s = if f.open_promises == 1 { "" } else { "s" };
         due.push(Span::styled(
-            format!("{} open promise{s} ", f.open_promises),
+            format!(
+                "{} ",
+                text::count(f.open_promises, "open promise", "open promises")
+            ),
             theme.due(),
         ));
     }
