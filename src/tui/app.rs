@@ -27,8 +27,8 @@ use crate::tui::panes::lists::Lists;
 use crate::tui::panes::review::ReviewTab;
 pub use crate::tui::panes::tab::Tab;
 use crate::tui::panes::view::ViewSettings;
+use crate::tui::save::InFlight;
 use crate::tui::save::adopt::Selection;
-use crate::tui::save::history::InFlight;
 use crate::tui::save::saver::{self, Context, Saver, Worker};
 
 /// A change that can be taken back (or redone): the operation that does it.

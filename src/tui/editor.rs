@@ -10,7 +10,7 @@ use std::process::Command;
 
 use crate::model::{Op, PersonId};
 use crate::tui::app::App;
-use crate::tui::save::history::Then;
+use crate::tui::save::Then;
 use crate::tui::snippet::{Edited, read_snippet, to_snippet};
 
 /// Edits `id` in `$EDITOR` (or `vi`) and commits the change. The caller

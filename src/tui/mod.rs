@@ -12,7 +12,10 @@
 //!   and keys, its drawing beside it; the top one gets the key and says what
 //!   happened.
 //! - [`save`]: every change is a commit carried out by the saver off the
-//!   input thread; undo and redo are commits too; taking in the outcome.
+//!   input thread; undo and redo are commits too. `commit` (what is asked,
+//!   what is in flight), `history` (sending it, the undo/redo stacks,
+//!   reloading), `outcome` (taking in what the saver did), `then` (what the
+//!   asking layer does after), `saver` (the thread), `adopt` (selections kept).
 //! - [`ui`]: `impl Widget for &App` and what the drawings share (theme,
 //!   tab bar, status and hint lines, popup boxes).
 //! - `event`: the loop that reads keys and watches the file; `editor`: `E`.
@@ -46,7 +49,7 @@ pub use keys::key::Key;
 pub use keys::keymap::Table;
 pub use keys::keymap::{Keymap, KeymapError};
 pub use panes::tab::Tab;
-pub use save::history::Then;
+pub use save::Then;
 
 /// What the TUI opens on.
 pub struct Launch {

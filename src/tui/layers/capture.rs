@@ -13,7 +13,7 @@ use crate::tui::app::App;
 use crate::tui::field::TextField;
 use crate::tui::keys::action::Action;
 use crate::tui::layers::{Ask, Ctx, Layer, Outcome, Question};
-use crate::tui::save::history::{Commit, Then};
+use crate::tui::save::{Commit, Then};
 
 /// How many names the dropdown shows.
 pub const MAX_MATCHES: usize = 6;

@@ -10,7 +10,7 @@ use crate::tui::field::TextField;
 use crate::tui::keys::action::Action;
 use crate::tui::keys::keymap::Table;
 use crate::tui::layers::{Ctx, Layer, Outcome};
-use crate::tui::save::history::{Commit, Then};
+use crate::tui::save::{Commit, Then};
 
 pub struct Delete {
     pub id: PersonId,

@@ -16,7 +16,7 @@ use crate::tui::field::TextField;
 use crate::tui::keys::action::Action;
 use crate::tui::keys::key::Key;
 use crate::tui::layers::{Ask, Ctx, Layer, Outcome, Question};
-use crate::tui::save::history::{Commit, Then};
+use crate::tui::save::{Commit, Then};
 
 pub use fields::{Field, Texts, build, check, items, list, texts_of};
 

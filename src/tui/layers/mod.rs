@@ -37,7 +37,7 @@ use crate::tui::keys::action::Action;
 use crate::tui::keys::key::Key;
 use crate::tui::keys::keymap::{Keymap, Table};
 use crate::tui::panes::lists::WeightFilter;
-use crate::tui::save::history::Commit;
+use crate::tui::save::Commit;
 
 pub use capture::CaptureState;
 pub use card::CardLayer;

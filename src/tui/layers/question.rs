@@ -9,7 +9,7 @@ use crate::model::{Book, EntryId, Op, PersonId, merge_op};
 use crate::tui::app::{App, Exit};
 use crate::tui::keys::action::Action;
 use crate::tui::layers::{Effect, Layer, Outcome};
-use crate::tui::save::history::Then;
+use crate::tui::save::Then;
 
 /// What is asked: what a yes does.
 #[derive(Debug, Clone, PartialEq, Eq)]

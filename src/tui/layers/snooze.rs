@@ -11,7 +11,7 @@ use crate::model::review::{self, SnoozeChoice, snooze_until};
 use crate::tui::field::TextField;
 use crate::tui::keys::action::Action;
 use crate::tui::layers::{Ctx, Effect, Layer, Outcome};
-use crate::tui::save::history::{Commit, Then};
+use crate::tui::save::{Commit, Then};
 
 pub struct Snooze {
     pub person: PersonId,

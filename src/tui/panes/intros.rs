@@ -16,7 +16,7 @@ use crate::tui::app::App;
 use crate::tui::keys::action::Action;
 use crate::tui::keys::keymap::Table;
 use crate::tui::layers::Layer;
-use crate::tui::save::history::{Commit, Then};
+use crate::tui::save::{Commit, Then};
 
 /// How many candidates the tab keeps for each need.
 const PER_NEED: usize = 2;

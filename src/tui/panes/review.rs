@@ -24,7 +24,7 @@ use crate::tui::app::{App, Tab};
 use crate::tui::keys::action::Action;
 use crate::tui::keys::keymap::Table;
 use crate::tui::layers::{Ask, Layer, Question, ReleaseNote, Snooze};
-use crate::tui::save::history::{Commit, Then};
+use crate::tui::save::{Commit, Then};
 
 /// The Review tab's part of the app's state.
 #[derive(Debug, Default)]

@@ -15,7 +15,7 @@ use crate::tui::app::App;
 use crate::tui::layers::question::entry_words;
 use crate::tui::layers::{Ask, Layer, Question};
 use crate::tui::panes::lists::WeightFilter;
-use crate::tui::save::history::Then;
+use crate::tui::save::Then;
 use crate::tui::ui::theme::Theme;
 
 impl App {

@@ -5,7 +5,7 @@
 use crate::sync::conflicts::{PutAway, merge_op, put_away, read_copies};
 use crate::text::{count, visible};
 use crate::tui::app::App;
-use crate::tui::save::history::Then;
+use crate::tui::save::Then;
 
 impl App {
     /// Looks again for conflict copies beside the book. True when that changed.

@@ -9,7 +9,7 @@ use std::path::PathBuf;
 use crate::inbox::{self, Problem};
 use crate::model::{InboxLine, LineState, Op};
 use crate::tui::app::App;
-use crate::tui::save::history::Then;
+use crate::tui::save::Then;
 
 /// The folder watched, and how it looked when last read.
 #[derive(Debug, Clone, Default)]

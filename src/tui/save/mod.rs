@@ -1,10 +1,18 @@
-//! Changing the book: every change is a commit ([`history`]) carried out by
-//! the saver off the input thread ([`saver`]), whose outcome the app takes in
-//! with each pane's selection kept by id ([`adopt`]).
+//! Changing the book: every change is a [`Commit`] ([`commit`]) sent by the
+//! commit protocol ([`history`]) to the saver off the input thread
+//! ([`saver`]); its outcome is taken in (`outcome`) with each pane's
+//! selection kept by id ([`adopt`]), and the asking layer's [`Then`] is
+//! carried out (`then`).
 
 pub mod adopt;
+pub mod commit;
 pub mod copies;
 pub mod history;
 pub mod inbox;
+mod outcome;
 pub mod saver;
+mod then;
 pub mod touches;
+
+pub use commit::{Commit, InFlight};
+pub use then::Then;

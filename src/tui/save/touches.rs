@@ -10,7 +10,7 @@ use std::sync::mpsc::{Receiver, TryRecvError, channel};
 
 use crate::touches::{self, Raw};
 use crate::tui::app::App;
-use crate::tui::save::history::Then;
+use crate::tui::save::Then;
 
 /// The reading in flight, if any.
 #[derive(Debug, Default)]

@@ -86,7 +86,7 @@ fn a_line_waiting_for_someone_not_in_the_book_applies_once_they_are_added() {
     f.app.commit(
         crate::model::Op::AddPerson(zed),
         "added Zed",
-        crate::tui::save::history::Then::Nothing,
+        crate::tui::save::Then::Nothing,
     );
     // The file is the same; the book has someone new: read again.
     assert!(f.app.check_inbox());

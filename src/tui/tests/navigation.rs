@@ -9,7 +9,7 @@ use crate::tui::app::{App, Tab};
 use crate::tui::keys::action::Action;
 use crate::tui::keys::keymap::Key;
 use crate::tui::panes::lists::{Order, WeightFilter};
-use crate::tui::save::history::Then;
+use crate::tui::save::Then;
 use crate::tui::test_support::{Fixture, Top, fixture, today};
 
 fn name(app: &App) -> String {

@@ -203,7 +203,7 @@ fn a_panic_while_saving_is_said_and_the_next_save_works() {
     app.commit_with(
         |_| panic!("a bug"),
         "broke",
-        crate::tui::save::history::Then::Nothing,
+        crate::tui::save::Then::Nothing,
     );
     app.wait_saves();
     let said = status(&app);
