@@ -43,6 +43,52 @@ fn edit_changes_fields_and_tags_and_bad_input_writes_nothing() {
     assert_eq!(std::fs::read(&file).unwrap(), before);
 }
 
+/// `kith add`, `kith edit` and the edit form share one set of field rules
+/// (model::fields): a cadence of 0 or of 20 years, a bad birthday or a bad
+/// e-mail is refused the same way everywhere, and writes nothing.
+#[test]
+fn add_and_edit_refuse_what_the_form_refuses_and_write_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("kith.ron");
+    add(&file, &["Zoë Martin", "--cadence", "30"]);
+    let before = std::fs::read(&file).unwrap();
+    let refused = |args: &[&str], says: &str| {
+        let out = kith(&file, args);
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(2), "{args:?}: {stderr}");
+        assert!(stderr.contains(says), "{args:?}: {stderr}");
+        assert_eq!(std::fs::read(&file).unwrap(), before, "{args:?} wrote");
+    };
+    let days = "a number of days, 1 to 3650";
+    refused(
+        &["edit", "zoe", "--cadence", "0"],
+        &format!("--cadence 0: {days}"),
+    );
+    refused(&["edit", "zoe", "--cadence", "9999"], days);
+    refused(
+        &["add", "Bo", "--cadence", "0"],
+        &format!("--cadence 0: {days}"),
+    );
+    refused(
+        &["add", "Bo", "--birthday", "02-30"],
+        "--birthday 02-30: not a date MM-DD or YYYY-MM-DD",
+    );
+    refused(
+        &["add", "Bo", "--email", "bo.example.org"],
+        "`bo.example.org` is not an e-mail",
+    );
+    refused(
+        &["edit", "zoe", "--email", "+zoe at x"],
+        "`zoe at x` is not an e-mail",
+    );
+    // `none` clears, as the form's empty field does; removing needs no check.
+    ok(
+        &file,
+        &["edit", "zoe", "--cadence", "none", "--email", "-whatever"],
+    );
+    assert_eq!(show_json(&file, "zoe")["cadence"], serde_json::Value::Null);
+}
+
 #[test]
 fn archive_hides_from_list_but_keeps_in_the_file() {
     let dir = tempfile::tempdir().unwrap();

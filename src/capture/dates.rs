@@ -70,6 +70,22 @@ pub(crate) fn parse_date(word: &str, today: NaiveDate, role: Role) -> Option<Nai
     None
 }
 
+/// A date field as typed in a form or an option (when you met someone):
+/// any date word of the capture grammar, a weekday being the last one; empty
+/// or `none` for no date.
+pub fn date_field(text: &str, today: NaiveDate) -> Result<Option<NaiveDate>, String> {
+    let t = text.trim();
+    if t.is_empty() || t.eq_ignore_ascii_case("none") {
+        return Ok(None);
+    }
+    // Only what capture would take as a date: `26-1-1` is not year 26.
+    let date = looks_like_date(t)
+        .then(|| parse_date(t, today, Role::Entry))
+        .flatten();
+    date.map(Some)
+        .ok_or_else(|| "not a date: YYYY-MM-DD, -3d, fri".to_string())
+}
+
 /// `3d`, `2w`, `1m` after the sign.
 fn offset(today: NaiveDate, rest: &str, sign: i64) -> Option<NaiveDate> {
     let digits = rest.bytes().take_while(u8::is_ascii_digit).count();
@@ -123,6 +139,19 @@ mod tests {
 
     // 2026-11-26 is a Thursday.
     const TODAY: &str = "2026-11-26";
+
+    #[test]
+    fn a_date_field_takes_the_grammar_s_words_and_a_weekday_is_the_last() {
+        let t = d(TODAY);
+        assert_eq!(date_field("2026-03-01", t), Ok(Some(d("2026-03-01"))));
+        assert_eq!(date_field(" yesterday ", t), Ok(Some(d("2026-11-25"))));
+        assert_eq!(date_field("-2w", t), Ok(Some(d("2026-11-12"))));
+        assert_eq!(date_field("mon", t), Ok(Some(d("2026-11-23"))));
+        assert_eq!(date_field("", t), Ok(None));
+        assert_eq!(date_field("none", t), Ok(None));
+        let err = date_field("26-1-1", t).unwrap_err();
+        assert_eq!(err, "not a date: YYYY-MM-DD, -3d, fri");
+    }
 
     #[test]
     fn weekdays_look_back_for_entries_and_ahead_for_follow_ups() {

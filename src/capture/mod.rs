@@ -74,6 +74,7 @@ use std::ops::Range;
 
 use crate::model::{Book, Direction, Entry, EntryId, Kind, Op, Person, PersonId};
 
+pub use dates::date_field;
 pub(crate) use dates::{Role as DateRole, parse_date};
 pub use error::{CaptureError, CaptureErrorKind};
 pub use names::Names;

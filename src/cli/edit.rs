@@ -4,7 +4,7 @@ use anyhow::Result;
 use clap::Args;
 use std::process::ExitCode;
 
-use kith::model::{Address, Birthday, Op, OpError, Person, merge_op};
+use kith::model::{Address, Op, OpError, Person, fields, merge_op};
 
 use super::{BadInput, Ctx, resolve};
 
@@ -65,23 +65,36 @@ pub fn edit(ctx: &Ctx, a: EditArgs) -> Result<ExitCode> {
     let (mut store, mut book) = ctx.open()?;
     let id = resolve::person(&book, &a.name_or_id)?;
     // Validate everything before taking the lock, so bad input writes nothing.
-    let cadence = match a.cadence.as_deref() {
-        None => None,
-        Some("none") => Some(None),
-        Some(n) => Some(Some(n.parse::<u32>().map_err(|_| {
+    // The field rules the form uses too (model::fields).
+    let cadence = a
+        .cadence
+        .as_deref()
+        .map(fields::cadence)
+        .transpose()
+        .map_err(|e| {
             BadInput(format!(
-                "--cadence: `{n}` is not a number of days (or `none`)"
+                "--cadence {}: {e}",
+                a.cadence.as_deref().unwrap_or_default()
             ))
-        })?)),
-    };
-    let birthday = match a.birthday.as_deref() {
-        None => None,
-        Some("none") => Some(None),
-        Some(b) => Some(Some(
-            b.parse::<Birthday>()
-                .map_err(|e| BadInput(format!("--birthday: {e}")))?,
-        )),
-    };
+        })?;
+    let birthday = a
+        .birthday
+        .as_deref()
+        .map(fields::birthday)
+        .transpose()
+        .map_err(|e| {
+            BadInput(format!(
+                "--birthday {}: {e}",
+                a.birthday.as_deref().unwrap_or_default()
+            ))
+        })?;
+    // An e-mail added (`+e` or `e`; `-e` removes) is checked as the form does.
+    for c in a.emails.iter().filter(|c| !c.starts_with('-')) {
+        let new = c.strip_prefix('+').unwrap_or(c).trim();
+        if !new.is_empty() {
+            fields::email(new).map_err(|e| BadInput(format!("--email: {e}")))?;
+        }
+    }
     let addresses = address_changes(&a.addresses)?;
     if a.name.as_deref().is_some_and(|n| n.trim().is_empty()) {
         return Err(BadInput("--name: a person needs a name".into()).into());

@@ -4,7 +4,7 @@ use anyhow::Result;
 use clap::Args;
 use std::process::ExitCode;
 
-use kith::model::{Birthday, Op, Person, PersonId};
+use kith::model::{Op, Person, PersonId, fields};
 use kith::text::{fit, short_age};
 
 use super::{BadInput, Ctx, json, resolve};
@@ -34,9 +34,9 @@ pub struct AddArgs {
     /// A nickname (repeatable).
     #[arg(long = "nickname", value_name = "N")]
     nicknames: Vec<String>,
-    /// Keep in touch every DAYS days.
+    /// Keep in touch every DAYS days (1 to 3650).
     #[arg(long, value_name = "DAYS")]
-    cadence: Option<u32>,
+    cadence: Option<String>,
     /// MM-DD or YYYY-MM-DD.
     #[arg(long)]
     birthday: Option<String>,
@@ -55,12 +55,34 @@ pub fn add(ctx: &Ctx, a: AddArgs) -> Result<ExitCode> {
     if a.name.trim().is_empty() {
         return Err(BadInput("a person needs a name".into()).into());
     }
+    // The field rules the form uses too (model::fields).
+    let cadence = a
+        .cadence
+        .as_deref()
+        .map(fields::cadence)
+        .transpose()
+        .map_err(|e| {
+            BadInput(format!(
+                "--cadence {}: {e}",
+                a.cadence.as_deref().unwrap_or_default()
+            ))
+        })?
+        .flatten();
     let birthday = a
         .birthday
         .as_deref()
-        .map(str::parse::<Birthday>)
+        .map(fields::birthday)
         .transpose()
-        .map_err(|e| BadInput(e.to_string()))?;
+        .map_err(|e| {
+            BadInput(format!(
+                "--birthday {}: {e}",
+                a.birthday.as_deref().unwrap_or_default()
+            ))
+        })?
+        .flatten();
+    for e in &a.emails {
+        fields::email(e.trim()).map_err(|e| BadInput(format!("--email: {e}")))?;
+    }
     let mut person = Person::new(PersonId(0), a.name.trim());
     person.org = a.org;
     person.title = a.title;
@@ -69,7 +91,7 @@ pub fn add(ctx: &Ctx, a: AddArgs) -> Result<ExitCode> {
     person.links = a.links;
     person.tags = a.tags;
     person.nicknames = a.nicknames;
-    person.cadence = a.cadence;
+    person.cadence = cadence;
     person.birthday = birthday;
     person.needs = a.needs;
     person.offers = a.offers;

@@ -13,6 +13,7 @@ mod dismissed;
 mod edit;
 mod entry;
 mod facts;
+pub mod fields;
 mod give_take;
 pub mod id;
 mod inbox;

@@ -8,6 +8,7 @@
 pub mod draw;
 pub mod fields;
 
+use chrono::NaiveDate;
 use ratatui_textarea::TextArea;
 use std::collections::BTreeMap;
 
@@ -43,9 +44,9 @@ impl FormState {
     /// before dropping anything typed.
     pub fn handle(&mut self, action: Action, ctx: &mut Ctx) -> Outcome {
         match action {
-            Action::Next => self.move_focus(1, ctx.book),
-            Action::Prev => self.move_focus(-1, ctx.book),
-            Action::Submit if !self.is_last() => self.move_focus(1, ctx.book),
+            Action::Next => self.move_focus(1, ctx.book, ctx.today),
+            Action::Prev => self.move_focus(-1, ctx.book, ctx.today),
+            Action::Submit if !self.is_last() => self.move_focus(1, ctx.book, ctx.today),
             Action::Submit | Action::Save => return self.save(ctx),
             Action::Back if self.changed() => {
                 return Outcome::Open(Question::open(Ask::DiscardForm, ctx.book));
@@ -59,9 +60,12 @@ impl FormState {
     /// The person as the form has them, committed; the form closes once the
     /// change is on disk.
     fn save(&mut self, ctx: &mut Ctx) -> Outcome {
-        let Some(person) = self.submit(ctx.book) else {
+        let Some(person) = self.submit(ctx.book, ctx.today) else {
             let n = self.errors.len();
-            ctx.fail(format!("{n} field(s) to fix before saving"));
+            ctx.fail(format!(
+                "{} to fix before saving",
+                crate::text::count(n, "field", "fields")
+            ));
             return Outcome::Keep;
         };
         let commit = match self.editing {
@@ -142,24 +146,24 @@ impl FormState {
     }
 
     /// Leaves the focused field (checking it) for the one `step` away.
-    pub fn move_focus(&mut self, step: isize, book: &Book) {
-        self.check_focused(book);
+    pub fn move_focus(&mut self, step: isize, book: &Book, today: NaiveDate) {
+        self.check_focused(book, today);
         let n = Field::ALL.len() as isize;
         let at = (self.focus.at() as isize + step).rem_euclid(n);
         self.focus = Field::ALL[at as usize];
     }
 
-    pub fn check_focused(&mut self, book: &Book) {
+    pub fn check_focused(&mut self, book: &Book, today: NaiveDate) {
         let f = self.focus;
-        match check(f, &self.text(f), book, self.editing) {
+        match check(f, &self.text(f), book, self.editing, today) {
             Ok(()) => self.errors.remove(&f),
             Err(e) => self.errors.insert(f, e),
         };
     }
 
     /// The person to save, or (errors shown, focus on the first bad field) none.
-    pub fn submit(&mut self, book: &Book) -> Option<Person> {
-        match build(&self.texts(), &self.base, book) {
+    pub fn submit(&mut self, book: &Book, today: NaiveDate) -> Option<Person> {
+        match build(&self.texts(), &self.base, book, today) {
             Ok(p) => {
                 self.errors.clear();
                 Some(p)

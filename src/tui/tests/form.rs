@@ -4,6 +4,11 @@
 use crate::model::{Birthday, Book, Op, Person, PersonId};
 use crate::tui::layers::form::{Field, FormState, Texts, build, check, items, list, texts_of};
 
+/// 2026-11-26 is a Thursday.
+fn today() -> chrono::NaiveDate {
+    "2026-11-26".parse().unwrap()
+}
+
 fn book() -> Book {
     let mut book = Book::default();
     for name in ["Ana Lima", "Ana Souza", "José Pérez"] {
@@ -25,9 +30,15 @@ fn texts(pairs: &[(Field, &str)]) -> Texts {
 #[test]
 fn a_name_is_required() {
     let b = book();
-    assert!(check(Field::Name, "  ", &b, None).is_err());
-    assert!(check(Field::Name, "Zoe", &b, None).is_ok());
-    let err = build(&texts(&[(Field::Org, "Acme")]), &Person::default(), &b).unwrap_err();
+    assert!(check(Field::Name, "  ", &b, None, today()).is_err());
+    assert!(check(Field::Name, "Zoe", &b, None, today()).is_ok());
+    let err = build(
+        &texts(&[(Field::Org, "Acme")]),
+        &Person::default(),
+        &b,
+        today(),
+    )
+    .unwrap_err();
     assert_eq!(err, vec![(Field::Name, "a name is required".to_string())]);
 }
 
@@ -46,20 +57,23 @@ fn lists_split_on_commas_trimmed_without_repeats() {
 #[test]
 fn emails_need_an_at_with_something_either_side() {
     let b = book();
-    assert!(check(Field::Emails, "zoe@x.io, z@y.org", &b, None).is_ok());
-    let e = check(Field::Emails, "zoe@x.io, zoe.x.io", &b, None).unwrap_err();
+    assert!(check(Field::Emails, "zoe@x.io, z@y.org", &b, None, today()).is_ok());
+    let e = check(Field::Emails, "zoe@x.io, zoe.x.io", &b, None, today()).unwrap_err();
     assert!(e.contains("zoe.x.io"), "{e}");
-    assert!(check(Field::Emails, "@x.io", &b, None).is_err());
-    assert!(check(Field::Emails, "zo e@x.io", &b, None).is_err());
+    assert!(check(Field::Emails, "@x.io", &b, None, today()).is_err());
+    assert!(check(Field::Emails, "zo e@x.io", &b, None, today()).is_err());
 }
 
 #[test]
 fn cadence_is_a_number_of_days() {
     let b = book();
-    assert!(check(Field::Cadence, "", &b, None).is_ok());
-    assert!(check(Field::Cadence, "30", &b, None).is_ok());
+    assert!(check(Field::Cadence, "", &b, None, today()).is_ok());
+    assert!(check(Field::Cadence, "30", &b, None, today()).is_ok());
     for bad in ["0", "-3", "monthly", "99999"] {
-        assert!(check(Field::Cadence, bad, &b, None).is_err(), "{bad}");
+        assert!(
+            check(Field::Cadence, bad, &b, None, today()).is_err(),
+            "{bad}"
+        );
     }
 }
 
@@ -70,6 +84,7 @@ fn birthday_is_month_day_with_an_optional_year() {
         &texts(&[(Field::Name, "Zoe"), (Field::Birthday, "02-29")]),
         &Person::default(),
         &b,
+        today(),
     )
     .unwrap();
     assert_eq!(p.birthday, Birthday::new(None, 2, 29));
@@ -77,19 +92,40 @@ fn birthday_is_month_day_with_an_optional_year() {
         &texts(&[(Field::Name, "Zoe"), (Field::Birthday, "1990-07-04")]),
         &Person::default(),
         &b,
+        today(),
     )
     .unwrap();
     assert_eq!(p.birthday, Birthday::new(Some(1990), 7, 4));
     for bad in ["13-01", "02-30", "July 4", "1990-02-29"] {
-        assert!(check(Field::Birthday, bad, &b, None).is_err(), "{bad}");
+        assert!(
+            check(Field::Birthday, bad, &b, None, today()).is_err(),
+            "{bad}"
+        );
     }
 }
 
 #[test]
-fn met_date_is_an_iso_date() {
+fn met_date_is_a_date_as_capture_writes_it() {
     let b = book();
-    assert!(check(Field::MetDate, "2026-03-01", &b, None).is_ok());
-    assert!(check(Field::MetDate, "01/03/2026", &b, None).is_err());
+    assert!(check(Field::MetDate, "2026-03-01", &b, None, today()).is_ok());
+    assert!(check(Field::MetDate, "01/03/2026", &b, None, today()).is_err());
+    // The same words capture and snooze take; a weekday is the last one.
+    let p = build(
+        &texts(&[(Field::Name, "Zoe"), (Field::MetDate, "mon")]),
+        &Person::default(),
+        &b,
+        today(),
+    )
+    .unwrap();
+    assert_eq!(p.met.date, "2026-11-23".parse().ok());
+    let p = build(
+        &texts(&[(Field::Name, "Zoe"), (Field::MetDate, "-2w")]),
+        &Person::default(),
+        &b,
+        today(),
+    )
+    .unwrap();
+    assert_eq!(p.met.date, "2026-11-12".parse().ok());
 }
 
 #[test]
@@ -99,16 +135,17 @@ fn introduced_by_resolves_a_name_in_the_book() {
         &texts(&[(Field::Name, "Zoe"), (Field::IntroducedBy, "jose")]),
         &Person::default(),
         &b,
+        today(),
     )
     .unwrap();
     assert_eq!(p.met.introduced_by, Some(PersonId(3)), "accents fold");
-    let e = check(Field::IntroducedBy, "ana", &b, None).unwrap_err();
+    let e = check(Field::IntroducedBy, "ana", &b, None, today()).unwrap_err();
     assert!(e.contains("Ana Lima") && e.contains("Ana Souza"), "{e}");
-    assert!(check(Field::IntroducedBy, "ana lima", &b, None).is_ok());
-    assert!(check(Field::IntroducedBy, "p2", &b, None).is_ok());
-    assert!(check(Field::IntroducedBy, "Nobody", &b, None).is_err());
+    assert!(check(Field::IntroducedBy, "ana lima", &b, None, today()).is_ok());
+    assert!(check(Field::IntroducedBy, "p2", &b, None, today()).is_ok());
+    assert!(check(Field::IntroducedBy, "Nobody", &b, None, today()).is_err());
     assert!(
-        check(Field::IntroducedBy, "José", &b, Some(PersonId(3))).is_err(),
+        check(Field::IntroducedBy, "José", &b, Some(PersonId(3)), today()).is_err(),
         "no one introduces themselves"
     );
 }
@@ -128,7 +165,7 @@ fn a_filled_form_builds_the_person_and_reads_back_the_same() {
         (Field::MetDate, "2026-09-10"),
         (Field::Notes, "line one\nline two\n"),
     ]);
-    let p = build(&t, &Person::default(), &b).unwrap();
+    let p = build(&t, &Person::default(), &b, today()).unwrap();
     assert_eq!(p.name, "Zoe Park");
     assert_eq!(p.org.as_deref(), Some("Acme"));
     assert_eq!(p.title, None, "an empty field is no value");
@@ -137,7 +174,7 @@ fn a_filled_form_builds_the_person_and_reads_back_the_same() {
     assert_eq!(p.needs, vec!["an intro", "a designer"]);
     assert_eq!(p.offers, vec!["reviews", "hiring advice, Rust"]);
     assert_eq!(p.notes, "line one\nline two");
-    assert_eq!(build(&texts_of(&p, &b), &p, &b).unwrap(), p);
+    assert_eq!(build(&texts_of(&p, &b), &p, &b, today()).unwrap(), p);
 }
 
 #[test]
@@ -147,7 +184,7 @@ fn saving_with_errors_keeps_every_text_and_focuses_the_first_bad_field() {
     form.fields[Field::Org as usize].set("Acme");
     form.fields[Field::Cadence as usize].set("often");
     form.fields[Field::Birthday as usize].set("31-31");
-    assert_eq!(form.submit(&b), None);
+    assert_eq!(form.submit(&b, today()), None);
     assert_eq!(form.focus, Field::Name, "the first bad field");
     assert_eq!(
         form.errors.keys().copied().collect::<Vec<_>>(),
@@ -158,7 +195,7 @@ fn saving_with_errors_keeps_every_text_and_focuses_the_first_bad_field() {
     form.fields[Field::Name as usize].set("Zoe");
     form.fields[Field::Cadence as usize].set("14");
     form.fields[Field::Birthday as usize].set("");
-    let p = form.submit(&b).expect("fixed");
+    let p = form.submit(&b, today()).expect("fixed");
     assert_eq!((p.name.as_str(), p.cadence), ("Zoe", Some(14)));
     assert!(form.errors.is_empty());
 }
@@ -167,14 +204,14 @@ fn saving_with_errors_keeps_every_text_and_focuses_the_first_bad_field() {
 fn a_field_is_checked_when_it_is_left() {
     let b = book();
     let mut form = FormState::new(Person::default(), &b);
-    form.move_focus(1, &b);
+    form.move_focus(1, &b, today());
     assert!(form.errors.contains_key(&Field::Name), "left empty");
     assert_eq!(form.focus, Field::Nicknames);
-    form.move_focus(-2, &b);
+    form.move_focus(-2, &b, today());
     assert_eq!(form.focus, Field::Notes, "Shift-Tab wraps");
     form.focus = Field::Name;
     form.fields[0].set("Zoe");
-    form.move_focus(1, &b);
+    form.move_focus(1, &b, today());
     assert!(form.errors.is_empty(), "fixed and left again");
     assert!(form.changed());
 }

@@ -3,7 +3,8 @@
 
 use chrono::NaiveDate;
 
-use crate::model::{Address, Birthday, Book, Person, PersonId};
+use crate::capture::date_field;
+use crate::model::{Address, Book, Person, PersonId, fields};
 use crate::text::fold;
 
 /// One field of the form, in the order Tab walks them.
@@ -98,25 +99,23 @@ impl Field {
 pub type Texts = [String; 17];
 
 /// Checks one field's text; the message is shown beside it.
-pub fn check(field: Field, text: &str, book: &Book, me: Option<PersonId>) -> Result<(), String> {
+/// The rules are the model's (`model::fields`) and the capture grammar's
+/// dates, shared with `kith add` and `kith edit`.
+pub fn check(
+    field: Field,
+    text: &str,
+    book: &Book,
+    me: Option<PersonId>,
+    today: NaiveDate,
+) -> Result<(), String> {
     let t = text.trim();
     match field {
         Field::Name if t.is_empty() => Err("a name is required".into()),
-        Field::Emails => {
-            for e in list(t) {
-                let ok = e.split_once('@').is_some_and(|(a, b)| {
-                    !a.is_empty() && !b.is_empty() && !e.contains(char::is_whitespace)
-                });
-                if !ok {
-                    return Err(format!("`{e}` is not an e-mail"));
-                }
-            }
-            Ok(())
-        }
+        Field::Emails => list(t).into_iter().try_for_each(fields::email),
         Field::Addresses => addresses(t).map(|_| ()),
-        Field::Cadence => cadence(t).map(|_| ()),
-        Field::Birthday => birthday(t).map(|_| ()),
-        Field::MetDate => date(t).map(|_| ()),
+        Field::Cadence => fields::cadence(t).map(|_| ()),
+        Field::Birthday => fields::birthday(t).map(|_| ()),
+        Field::MetDate => date_field(t, today).map(|_| ()),
         Field::IntroducedBy => introduced_by(t, book, me).map(|_| ()),
         _ => Ok(()),
     }
@@ -124,11 +123,20 @@ pub fn check(field: Field, text: &str, book: &Book, me: Option<PersonId>) -> Res
 
 /// Every field checked; the person they describe (`base` keeps what the form
 /// does not show: id, archived, snooze), or each bad field with its message.
-pub fn build(texts: &Texts, base: &Person, book: &Book) -> Result<Person, Vec<(Field, String)>> {
+pub fn build(
+    texts: &Texts,
+    base: &Person,
+    book: &Book,
+    today: NaiveDate,
+) -> Result<Person, Vec<(Field, String)>> {
     let me = Some(base.id).filter(|id| id.0 != 0);
     let errors: Vec<(Field, String)> = Field::ALL
         .iter()
-        .filter_map(|f| check(*f, &texts[f.at()], book, me).err().map(|e| (*f, e)))
+        .filter_map(|f| {
+            check(*f, &texts[f.at()], book, me, today)
+                .err()
+                .map(|e| (*f, e))
+        })
         .collect();
     if !errors.is_empty() {
         return Err(errors);
@@ -150,10 +158,10 @@ pub fn build(texts: &Texts, base: &Person, book: &Book) -> Result<Person, Vec<(F
     }
     p.links = owned(list(text(Field::Links)));
     p.tags = owned(list(text(Field::Tags)));
-    p.cadence = cadence(text(Field::Cadence)).unwrap_or(None);
-    p.birthday = birthday(text(Field::Birthday)).unwrap_or(None);
+    p.cadence = fields::cadence(text(Field::Cadence)).unwrap_or(None);
+    p.birthday = fields::birthday(text(Field::Birthday)).unwrap_or(None);
     p.met.context = opt(Field::Met);
-    p.met.date = date(text(Field::MetDate)).unwrap_or(None);
+    p.met.date = date_field(text(Field::MetDate), today).unwrap_or(None);
     p.met.introduced_by = introduced_by(text(Field::IntroducedBy), book, me).unwrap_or(None);
     p.needs = owned(items(text(Field::Needs)));
     p.offers = owned(items(text(Field::Offers)));
@@ -244,34 +252,6 @@ pub fn items(s: &str) -> Vec<&str> {
     } else {
         list(s)
     }
-}
-
-pub fn cadence(s: &str) -> Result<Option<u32>, String> {
-    if s.is_empty() {
-        return Ok(None);
-    }
-    match s.parse::<u32>() {
-        Ok(n) if (1..=3650).contains(&n) => Ok(Some(n)),
-        _ => Err("a number of days, 1 to 3650".into()),
-    }
-}
-
-pub fn birthday(s: &str) -> Result<Option<Birthday>, String> {
-    if s.is_empty() {
-        return Ok(None);
-    }
-    s.parse::<Birthday>()
-        .map(Some)
-        .map_err(|_| "not a date MM-DD or YYYY-MM-DD".into())
-}
-
-pub fn date(s: &str) -> Result<Option<NaiveDate>, String> {
-    if s.is_empty() {
-        return Ok(None);
-    }
-    NaiveDate::parse_from_str(s, "%Y-%m-%d")
-        .map(Some)
-        .map_err(|_| "not a date YYYY-MM-DD".into())
 }
 
 /// A name (or `p12`) resolved against the book: an exact folded name first,
