@@ -7,7 +7,7 @@ use std::path::{Path, PathBuf};
 
 use crate::model::review::ReviewRules;
 use crate::model::{Cadences, KindDef, Kinds, Person};
-use crate::store::ParseError;
+use crate::ron_text::{ParseError, ron_options};
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(default, deny_unknown_fields)]
@@ -139,7 +139,7 @@ impl Config {
     }
 
     pub fn parse(text: &str, path: &Path) -> Result<Config, ConfigError> {
-        crate::store::ron_options()
+        ron_options()
             .from_str(text)
             .map_err(|e| ParseError::from_ron(path, &e).into())
     }

@@ -9,6 +9,7 @@ pub mod import;
 pub mod inbox;
 pub mod intros;
 pub mod model;
+pub mod ron_text;
 pub mod search;
 pub mod store;
 pub mod sync;

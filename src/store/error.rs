@@ -8,63 +8,7 @@ use crate::model::OpError;
 use super::LOCK_WAIT;
 use super::survey::{Backup, Traces, listing};
 
-/// A file that does not parse or does not hold a valid book: where, and what.
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-#[error("{}:{line}:{col}: {message}", path.display())]
-pub struct ParseError {
-    pub path: PathBuf,
-    pub line: usize,
-    pub col: usize,
-    pub message: String,
-}
-
-impl ParseError {
-    pub fn from_ron(path: &Path, err: &ron::error::SpannedError) -> ParseError {
-        ParseError {
-            path: path.to_path_buf(),
-            line: err.span.start.line,
-            col: err.span.start.col,
-            message: ron_message(&err.code),
-        }
-    }
-}
-
-/// ron's message, except for an unknown field, which names the record it is
-/// in the way a user thinks of it and suggests the field a typo meant.
-fn ron_message(code: &ron::Error) -> String {
-    match code {
-        ron::Error::NoSuchStructField {
-            expected,
-            found,
-            outer,
-        } => {
-            let within = match outer.as_deref() {
-                Some("Book") => " in the book",
-                Some("Person") => " in a person",
-                Some("Entry") => " in an entry",
-                Some("HowMet") => " in a person's `met`",
-                Some("ReviewProgress") => " in the review",
-                _ => "",
-            };
-            let mut message = format!("unknown field '{found}'{within}");
-            if let Some(near) = nearest(found, expected) {
-                message.push_str(&format!(" — did you mean '{near}'?"));
-            }
-            message
-        }
-        other => other.to_string(),
-    }
-}
-
-/// The known name closest to `found`, when it is close enough to be a typo.
-fn nearest<'a>(found: &str, known: &[&'a str]) -> Option<&'a str> {
-    known
-        .iter()
-        .map(|k| (strsim::jaro_winkler(&found.to_lowercase(), k), *k))
-        .filter(|(score, _)| *score >= 0.8)
-        .max_by(|a, b| a.0.total_cmp(&b.0))
-        .map(|(_, k)| k)
-}
+pub use crate::ron_text::ParseError;
 
 /// Everything wrong with a file that parses but is not a valid book (duplicate
 /// ids, dangling references, …), one problem a line.
@@ -227,23 +171,5 @@ impl StoreError {
             path: path.to_path_buf(),
             source,
         }
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn a_typo_suggests_the_field_it_meant() {
-        assert_eq!(
-            nearest("phone", &["name", "phones", "emails"]),
-            Some("phones")
-        );
-        assert_eq!(
-            nearest("eMails", &["name", "phones", "emails"]),
-            Some("emails")
-        );
-        assert_eq!(nearest("zzzz", &["name", "phones", "emails"]), None);
     }
 }

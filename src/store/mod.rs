@@ -403,11 +403,7 @@ fn target_of(path: &Path) -> Result<PathBuf, StoreError> {
     disk::resolve(path)
 }
 
-/// RON as kith reads and writes it: optional fields are written bare
-/// (`org: "Acme"`), and `Some("Acme")` is read as well.
-pub fn ron_options() -> ron::Options {
-    ron::Options::default().with_default_extension(ron::extensions::Extensions::IMPLICIT_SOME)
-}
+pub use crate::ron_text::ron_options;
 
 /// The file's text: one person or entry a line, in id order. Written by hand,
 /// byte for byte what [`serialize_book_with_ron`] writes.

@@ -4,7 +4,7 @@
 use ron::ser::PrettyConfig;
 
 use crate::model::Person;
-use crate::store::ron_options;
+use crate::ron_text::ron_options;
 
 /// The first line of the comment kith puts above a snippet that did not parse.
 const MARK: &str = "// kith:";
