@@ -9,6 +9,7 @@
 
 mod concepts;
 mod index;
+mod kept;
 mod made;
 #[cfg(test)]
 mod proptests;
@@ -17,6 +18,7 @@ mod tokens;
 mod words;
 
 pub use index::{Candidate, Field, Match};
+pub use kept::promise_kept_by;
 pub use made::{IntroMade, Outcome, intros_made};
 pub use suggest::{Matcher, Mutual, Options, Suggestion, intro_promise_summary, promised};
 pub use tokens::{Token, Tokenizer};

@@ -17,7 +17,7 @@ pub use progress::{
 };
 pub use queue::{BIRTHDAY_DAYS, ReviewDay, day, queue, reasons};
 pub use reason::{Reason, ReviewItem};
-pub use resolve::{Resolution, promise_kept_by, release, resolve};
+pub use resolve::{Resolution, release, resolve};
 pub use rules::ReviewRules;
 pub use session::{RECENT_ENTRIES, ReviewSession, ReviewStep};
 

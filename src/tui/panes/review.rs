@@ -411,7 +411,9 @@ impl App {
         else {
             return;
         };
-        if let Some(promise) = review::promise_kept_by(&self.book, person, entry, &self.kinds) {
+        if let Some(promise) =
+            crate::intros::promise_kept_by(&self.book, person, entry, &self.kinds)
+        {
             let question = Question::open(Ask::KeepPromise { person, promise }, &self.book);
             self.push(question);
         }
