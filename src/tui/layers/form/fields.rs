@@ -82,7 +82,7 @@ impl Field {
             Field::Addresses => "home: street; city; region; code; country | …",
             Field::Cadence => "e.g. 30",
             Field::Birthday => "MM-DD or YYYY-MM-DD",
-            Field::MetDate => "YYYY-MM-DD",
+            Field::MetDate => "YYYY-MM-DD, -2w, fri",
             Field::IntroducedBy => "a name in the book",
             Field::Needs | Field::Offers => "one per ; or ,",
             Field::Notes => "C-j new line",
