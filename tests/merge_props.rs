@@ -345,7 +345,7 @@ fn merge_touched(base: &Book, sides: [&Book; 2], m: &Merged) -> BTreeSet<PersonI
             if !base.merged.contains_key(from) {
                 touched.insert(*from);
                 touched.insert(*into);
-                touched.insert(m.book.resolve(*into));
+                touched.insert(m.book.survivor(*into));
             }
         }
     }
@@ -548,7 +548,7 @@ fn disagreeing_merges_make_one_person(
             let Some(elsewhere) = other.merged.get(from).filter(|y| *y != into) else {
                 continue;
             };
-            let (x, y) = (book.resolve(*into), book.resolve(*elsewhere));
+            let (x, y) = (book.survivor(*into), book.survivor(*elsewhere));
             if x == y {
                 continue;
             }
@@ -561,7 +561,7 @@ fn disagreeing_merges_make_one_person(
                     && !e
                         .people
                         .iter()
-                        .any(|p| p != from && [x, y].contains(&book.resolve(*p)))
+                        .any(|p| p != from && [x, y].contains(&book.survivor(*p)))
             });
             for e in named {
                 if let Some(r) = book.entry(e.id) {

@@ -226,7 +226,7 @@ impl Capture {
         let mut ids = Vec::with_capacity(self.people.len());
         for who in &self.people {
             match who {
-                Who::Known(pid) => ids.push(book.resolve(*pid)),
+                Who::Known(pid) => ids.push(book.survivor(*pid)),
                 Who::New(name) => {
                     let pid = fresh.next().expect("one id per newcomer");
                     ops.push(Op::AddPerson(Person::new(pid, name.clone())));

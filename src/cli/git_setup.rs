@@ -23,7 +23,7 @@ use std::io::Write;
 use std::path::{Component, Path, PathBuf};
 use std::process::{Command, ExitCode, Output};
 
-use kith::store::{IGNORE_PATTERN, lock_path, resolve};
+use kith::store::{IGNORE_PATTERN, follow_link, lock_path};
 
 use super::{BadInput, Ctx};
 
@@ -31,7 +31,7 @@ use super::{BadInput, Ctx};
 const DRIVER_NAME: &str = "the kith book merge (kith merge-books)";
 
 pub fn run(ctx: &Ctx) -> Result<ExitCode> {
-    let target = resolve(&ctx.file)?;
+    let target = follow_link(&ctx.file)?;
     let dir = match target.parent() {
         Some(dir) if !dir.as_os_str().is_empty() => dir.to_path_buf(),
         _ => PathBuf::from("."),

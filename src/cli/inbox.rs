@@ -22,7 +22,7 @@ pub struct InboxArgs {
 pub fn run(ctx: &Ctx, a: InboxArgs) -> Result<ExitCode> {
     let kinds = ctx.config.kinds();
     let (mut store, mut book) = ctx.open()?;
-    let target = kith::store::resolve(store.path())?;
+    let target = kith::store::follow_link(store.path())?;
     let dir = folder(&target, ctx.config.inbox.as_deref());
     let shown_dir = visible(&dir.display().to_string()).into_owned();
     let (devices, problems) = read_dir(&dir);

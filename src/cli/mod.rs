@@ -204,7 +204,8 @@ impl Ctx {
         if !self.copies_told.replace(true) {
             let copies = store.conflict_copies();
             if !copies.is_empty() {
-                let target = kith::store::resolve(&self.file).unwrap_or_else(|_| self.file.clone());
+                let target =
+                    kith::store::follow_link(&self.file).unwrap_or_else(|_| self.file.clone());
                 errln!("kith: warning: {}", copies_warning(&target, &copies));
             }
         }

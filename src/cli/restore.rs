@@ -29,7 +29,7 @@ pub fn run(ctx: &Ctx, a: RestoreArgs) -> Result<ExitCode> {
         outln!("started a new, empty book at {book}");
         return Ok(ExitCode::SUCCESS);
     }
-    let target = kith::store::resolve(&ctx.file).unwrap_or_else(|_| ctx.file.clone());
+    let target = kith::store::follow_link(&ctx.file).unwrap_or_else(|_| ctx.file.clone());
     let found = backups(&target);
     let number = match a.number {
         Some(n) => n,

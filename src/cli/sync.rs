@@ -31,7 +31,7 @@ pub fn run(ctx: &Ctx) -> Result<ExitCode> {
     let mut changed = false;
     if !copies.is_empty() {
         let mut reports = Vec::new();
-        let target = kith::store::resolve(store.path())?;
+        let target = kith::store::follow_link(store.path())?;
         let backups = kith::store::backup_paths(&target);
         store.update(&mut book, |fresh| {
             let (op, r) = merge_op(fresh, &copies, &backups);

@@ -108,7 +108,7 @@ fn entry_line(out: &mut String, book: &Book, p: &Person, e: &Entry) {
     let others: Vec<String> = e
         .people
         .iter()
-        .filter(|id| book.resolve(**id) != p.id)
+        .filter(|id| book.survivor(**id) != p.id)
         .map(|id| esc(&book.name_of(*id)))
         .collect();
     if !others.is_empty() {

@@ -85,7 +85,7 @@ pub fn plan(book: &Book, parsed: Parsed, tag: &str) -> (Vec<Op>, Report) {
     if !parsed.unchanged_files.is_empty() {
         super::vdir::read_unknown(&mut parsed, |uid| {
             keys.uids.contains_key(uid)
-                || kith_id_of_uid(uid).is_some_and(|id| book.person(book.resolve(id)).is_some())
+                || kith_id_of_uid(uid).is_some_and(|id| book.person(book.survivor(id)).is_some())
         });
     }
     let mut slots: Vec<Slot> = Vec::new();
@@ -114,7 +114,7 @@ pub fn plan(book: &Book, parsed: Parsed, tag: &str) -> (Vec<Op>, Report) {
         // phone alone is not enough).
         let kith_uid = incoming.uids.iter().find_map(|u| {
             let id = kith_id_of_uid(u)?;
-            let i = book.person_index(book.resolve(id))?;
+            let i = book.person_index(book.survivor(id))?;
             let agrees = record.base.is_some() || keys::same_person(&incoming, &book.people[i]);
             agrees.then(|| (Target::Book(i), u.clone()))
         });
@@ -253,7 +253,7 @@ pub fn plan(book: &Book, parsed: Parsed, tag: &str) -> (Vec<Op>, Report) {
     // Cards deleted elsewhere: their people are archived, history kept.
     for (at, uid) in parsed.gone {
         let target = kith_id_of_uid(&uid)
-            .and_then(|id| book.person_index(book.resolve(id)))
+            .and_then(|id| book.person_index(book.survivor(id)))
             .map(Target::Book)
             .or_else(|| keys.uids.get(&uid).copied());
         let slot = match target {
@@ -332,7 +332,7 @@ fn in_book(by: &str, book: &Book, keys: &Keys, trusted: bool) -> Option<PersonId
         Target::Slot(_) => None,
     });
     let by_id = || {
-        let id = book.resolve(kith_fields::introducer_id(by)?);
+        let id = book.survivor(kith_fields::introducer_id(by)?);
         (trusted && book.person(id).is_some()).then_some(id)
     };
     by_uid.or_else(by_id)

@@ -103,7 +103,7 @@ pub fn plan(book: &Book, devices: &[Device], kinds: &Kinds, today: NaiveDate) ->
                     };
                     taken.push(entry);
                     let about = parsed.capture.people.iter().find_map(|w| match w {
-                        Who::Known(id) => Some(book.resolve(*id)),
+                        Who::Known(id) => Some(book.survivor(*id)),
                         Who::New(_) => None,
                     });
                     plan.ops.push(op);
@@ -175,7 +175,7 @@ fn attempt(
         .people
         .iter()
         .find_map(|w| match w {
-            Who::Known(id) => Some(book.resolve(*id)),
+            Who::Known(id) => Some(book.survivor(*id)),
             Who::New(_) => None,
         })
         .or_else(|| parsed.meant.iter().flatten().map(|(id, _)| *id).next());

@@ -27,11 +27,11 @@ pub fn promise_kept_by(
     let stems =
         |text: &str| -> Vec<String> { words.tokens(text).into_iter().map(|t| t.stem).collect() };
     let mine = stems(&format!("{} {}", entry.kind.as_str(), entry.summary));
-    let person = book.resolve(person);
+    let person = book.survivor(person);
     book.entries
         .iter()
         .filter(|e| e.is_open_promise() && e.direction != Direction::Received)
-        .filter(|e| e.id != entry.id && e.people.iter().any(|p| book.resolve(*p) == person))
+        .filter(|e| e.id != entry.id && e.people.iter().any(|p| book.survivor(*p) == person))
         .find(|e| {
             let promised = stems(&e.summary);
             promised.first() == stems(entry.kind.as_str()).first()

@@ -43,19 +43,19 @@ pub struct IntroMade {
 /// The intros you made (kind `intro`, not received) naming `person`, newest
 /// first. One pass over the entries after each intro; cheap for one card.
 pub fn intros_made(book: &Book, person: PersonId) -> Vec<IntroMade> {
-    let person = book.resolve(person);
+    let person = book.survivor(person);
     let mut out: Vec<IntroMade> = Vec::new();
     for (i, e) in book.entries.iter().enumerate() {
         if e.kind.as_str() != "intro" || e.direction == Direction::Received {
             continue;
         }
-        let named: Vec<PersonId> = e.people.iter().map(|p| book.resolve(*p)).collect();
+        let named: Vec<PersonId> = e.people.iter().map(|p| book.survivor(*p)).collect();
         if !named.contains(&person) || named.len() < 2 {
             continue;
         }
         let together = |ids: &[PersonId]| {
             ids.iter()
-                .filter(|p| named.contains(&book.resolve(**p)))
+                .filter(|p| named.contains(&book.survivor(**p)))
                 .count()
                 >= 2
         };

@@ -178,7 +178,7 @@ impl Matcher {
         }
         let mut introduced = HashSet::new();
         for e in book.entries.iter().filter(|e| e.kind.as_str() == "intro") {
-            let ids: Vec<PersonId> = e.people.iter().map(|p| book.resolve(*p)).collect();
+            let ids: Vec<PersonId> = e.people.iter().map(|p| book.survivor(*p)).collect();
             for (i, a) in ids.iter().enumerate() {
                 for b in &ids[i + 1..] {
                     introduced.insert(pair(*a, *b));
@@ -189,8 +189,8 @@ impl Matcher {
             .dismissed_intros
             .iter()
             .map(|d| {
-                let candidate = d.candidate.map(|c| book.resolve(c));
-                (book.resolve(d.person), need_key(&d.need), candidate)
+                let candidate = d.candidate.map(|c| book.survivor(c));
+                (book.survivor(d.person), need_key(&d.need), candidate)
             })
             .collect();
         Matcher {
@@ -411,7 +411,7 @@ pub fn intro_promise_summary(pair: &str, need: &str) -> String {
 /// intro for that need.
 pub fn promised(book: &Book, s: &Suggestion) -> Option<crate::model::EntryId> {
     let names =
-        |e: &crate::model::Entry, id: PersonId| e.people.iter().any(|p| book.resolve(*p) == id);
+        |e: &crate::model::Entry, id: PersonId| e.people.iter().any(|p| book.survivor(*p) == id);
     book.entries
         .iter()
         .filter(|e| e.is_open_promise() && names(e, s.person))

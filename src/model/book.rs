@@ -122,29 +122,22 @@ impl Book {
     /// The first meeting on or after `today` with `person` (or anyone
     /// merged into them).
     pub fn next_meeting(&self, person: PersonId, today: NaiveDate) -> Option<&super::Meeting> {
-        let person = self.resolve(person);
-        super::touches::next_meeting(&self.meetings, today, |p| self.resolve(p) == person)
+        let person = self.survivor(person);
+        super::touches::next_meeting(&self.meetings, today, |p| self.survivor(p) == person)
     }
 
-    /// Follows merges: the id a (possibly merged-away) id now means.
-    pub fn resolve(&self, mut id: PersonId) -> PersonId {
-        // Bounded, in case a hand-edited file has a cycle.
-        for _ in 0..16 {
-            match self.merged.get(&id) {
-                Some(next) => id = *next,
-                None => break,
-            }
-        }
-        id
+    /// Follows merges: the person a (possibly merged-away) id lives on as.
+    pub fn survivor(&self, id: PersonId) -> PersonId {
+        survivor(&self.merged, id)
     }
 
     pub fn person(&self, id: PersonId) -> Option<&Person> {
-        let id = self.resolve(id);
+        let id = self.survivor(id);
         self.person_index(id).map(|i| &self.people[i])
     }
 
     pub fn person_mut(&mut self, id: PersonId) -> Option<&mut Person> {
-        let id = self.resolve(id);
+        let id = self.survivor(id);
         self.person_index(id).map(|i| &mut self.people[i])
     }
 
@@ -342,9 +335,35 @@ pub struct ShiftError {
     pub today: NaiveDate,
 }
 
+/// Where `id` ends up through `merged` (merged-away id → the person it was
+/// merged into). A chain without a circle has at most one step per merge;
+/// the bound stops a circle a hand-edited file might hold.
+pub fn survivor(merged: &BTreeMap<PersonId, PersonId>, mut id: PersonId) -> PersonId {
+    for _ in 0..=merged.len() {
+        match merged.get(&id) {
+            Some(next) => id = *next,
+            None => break,
+        }
+    }
+    id
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_merged_id_lives_on_through_every_merge_and_a_circle_ends() {
+        let p = PersonId;
+        // A chain longer than any fixed bound: p1 → p2 → … → p40.
+        let chain: BTreeMap<PersonId, PersonId> = (1..40).map(|n| (p(n), p(n + 1))).collect();
+        assert_eq!(survivor(&chain, p(1)), p(40));
+        assert_eq!(survivor(&chain, p(40)), p(40), "not merged: itself");
+        // A hand-edited circle stops instead of spinning.
+        let circle: BTreeMap<PersonId, PersonId> = [(p(1), p(2)), (p(2), p(1))].into();
+        let end = survivor(&circle, p(1));
+        assert!(end == p(1) || end == p(2));
+    }
     use crate::model::Kind;
 
     fn d(s: &str) -> NaiveDate {

@@ -92,9 +92,9 @@ impl Index {
             let entry = &book.entries[i];
             let weight = kinds.weight(&entry.kind);
             for (n, pid) in entry.people.iter().enumerate() {
-                let pid = book.resolve(*pid);
+                let pid = book.survivor(*pid);
                 // An entry that names someone twice (after a merge) counts once.
-                if entry.people[..n].iter().any(|p| book.resolve(*p) == pid) {
+                if entry.people[..n].iter().any(|p| book.survivor(*p) == pid) {
                     continue;
                 }
                 if let Some(f) = facts.get_mut(&pid) {

@@ -54,8 +54,8 @@ pub fn give_take(book: &Book, kinds: &Kinds, today: NaiveDate) -> Vec<(PersonId,
             continue;
         }
         for (n, pid) in e.people.iter().enumerate() {
-            let pid = book.resolve(*pid);
-            if e.people[..n].iter().any(|p| book.resolve(*p) == pid) {
+            let pid = book.survivor(*pid);
+            if e.people[..n].iter().any(|p| book.survivor(*p) == pid) {
                 continue;
             }
             let Ok(i) = out.binary_search_by_key(&pid, |(id, _)| *id) else {

@@ -26,7 +26,7 @@ pub mod review;
 
 pub use address::Address;
 pub use birthday::{Birthday, BirthdayError};
-pub use book::{Book, FORMAT_VERSION, ShiftError};
+pub use book::{Book, FORMAT_VERSION, ShiftError, survivor};
 pub use cadence::{Cadences, cadence_of};
 pub use delete::delete_op;
 pub use dismissed::{DismissedIntro, need_key, same_need};

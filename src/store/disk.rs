@@ -26,8 +26,8 @@ pub const PRIVATE: u32 = 0o600;
 
 /// The file `path` names, with every symbolic link (relative targets too)
 /// followed: where the lock, temp file, backups and rename belong. A book not
-/// yet created resolves through its directory. A link to nothing is an error.
-pub fn resolve(path: &Path) -> Result<PathBuf, StoreError> {
+/// yet created is followed through its directory. A link to nothing is an error.
+pub fn follow_link(path: &Path) -> Result<PathBuf, StoreError> {
     match fs::canonicalize(path) {
         Ok(real) => Ok(real),
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => {

@@ -34,7 +34,7 @@ mod undo;
 pub mod validate;
 
 pub use copies::{conflict_copies, is_conflict_copy};
-pub use disk::{backup_paths, dangling_target, resolve};
+pub use disk::{backup_paths, dangling_target, follow_link};
 pub use error::{ParseError, Problems, StoreError};
 pub use names::{
     IGNORE_PATTERN, backup_path, is_kith_file, lock_path, merged_dir, prev_path, temp_path,
@@ -179,7 +179,7 @@ impl Store {
     /// Reads the directory on every call, so a copy that arrives while the
     /// book is open is seen the next time this is asked.
     pub fn conflict_copies(&self) -> Vec<PathBuf> {
-        disk::resolve(&self.path)
+        disk::follow_link(&self.path)
             .map(|target| copies::conflict_copies(&target))
             .unwrap_or_default()
     }
@@ -205,7 +205,7 @@ impl Store {
                 let loaded = match load_book(&self.path, &bytes) {
                     Ok(loaded) => loaded,
                     Err(StoreError::Parse(error)) if survey::cut_short(&bytes, &error) => {
-                        let backups = disk::resolve(&self.path)
+                        let backups = disk::follow_link(&self.path)
                             .map(|target| survey::backups(&target))
                             .unwrap_or_default();
                         return Err(StoreError::CutShort {
@@ -400,7 +400,7 @@ fn target_of(path: &Path) -> Result<PathBuf, StoreError> {
     if let Some(dir) = parent_dir(path) {
         fs::create_dir_all(dir).map_err(StoreError::io(dir))?;
     }
-    disk::resolve(path)
+    disk::follow_link(path)
 }
 
 pub use crate::ron_text::ron_options;
@@ -471,13 +471,13 @@ fn checked_text(path: &Path, book: &Book) -> Result<String, StoreError> {
 /// the link names (where `kith restore` puts a book back, and beside which
 /// its backups are).
 fn target_of_even_dangling(path: &Path) -> Result<PathBuf, StoreError> {
-    match disk::resolve(path) {
+    match disk::follow_link(path) {
         Err(StoreError::DanglingLink { target, .. }) => {
             let target = match path.parent() {
                 Some(dir) if target.is_relative() => dir.join(target),
                 _ => target,
             };
-            disk::resolve(&target)
+            disk::follow_link(&target)
         }
         other => other,
     }

@@ -74,7 +74,7 @@ pub fn problems(book: &Book) -> Vec<Problem> {
             ));
         }
         for id in &e.people {
-            if !is_person(book.resolve(*id)) {
+            if !is_person(book.survivor(*id)) {
                 out.push(problem(
                     Place::Entry(i),
                     format!("entry {} names {id}, who is not in the book", e.id),

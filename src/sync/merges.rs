@@ -4,7 +4,7 @@
 use std::borrow::Cow;
 use std::collections::{BTreeMap, BTreeSet};
 
-use crate::model::{Entry, PersonId};
+use crate::model::{Entry, PersonId, survivor};
 
 use super::report::{Disagreed, Side};
 
@@ -33,8 +33,8 @@ pub(super) fn merged_ids(
                     // A merge into someone its side then deleted loses to
                     // one whose person is still there; else the lower id.
                     let (x_alive, y_alive) = (
-                        o_held.contains(&resolve(o, *x)),
-                        t_held.contains(&resolve(t, *y)),
+                        o_held.contains(&survivor(o, *x)),
+                        t_held.contains(&survivor(t, *y)),
                     );
                     let ours_kept = match (x_alive, y_alive) {
                         (true, false) => true,
@@ -138,12 +138,4 @@ fn circle_of(merged: &BTreeMap<PersonId, PersonId>) -> Option<Vec<PersonId>> {
         }
     }
     None
-}
-
-/// Where `id` ends up through `merged` (which has no circles).
-pub(super) fn resolve(merged: &BTreeMap<PersonId, PersonId>, mut id: PersonId) -> PersonId {
-    while let Some(next) = merged.get(&id) {
-        id = *next;
-    }
-    id
 }

@@ -30,8 +30,9 @@ use super::extras::{review, set3};
 use super::fate::{Outcome, count, fate, walk};
 use super::fields::{self, FieldClash};
 use super::ids::{self, Remap};
-use super::merges::{merged_ids, resolve, unmerge_entry};
+use super::merges::{merged_ids, unmerge_entry};
 use super::report::{Clash, RecordId, Report, Side};
+use crate::model::survivor;
 
 /// How every line of the notes that keeps a clash's other value begins.
 pub use crate::model::CLASH_PREFIX;
@@ -534,7 +535,7 @@ impl<'a> Draft<'a> {
             };
             // The other target, unless its side deleted them since: a note
             // is no reason to bring someone back.
-            let lost = resolve(&self.merged, d.lost);
+            let lost = survivor(&self.merged, d.lost);
             let lost = self.index(lost).map(|_| lost);
             let name = |draft: &Self, id: PersonId| {
                 let i = draft.index(id).expect("ensured");
@@ -586,7 +587,7 @@ impl<'a> Draft<'a> {
     /// for an id no copy knows at all.
     fn ensure(&mut self, id: PersonId) -> Option<PersonId> {
         loop {
-            let end = resolve(&self.merged, id);
+            let end = survivor(&self.merged, id);
             if self.index(end).is_some() {
                 return Some(end);
             }

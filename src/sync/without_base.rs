@@ -230,7 +230,7 @@ fn merged_apart(a: &Book, b: &Book) -> Vec<(PersonId, PersonId, PersonId)> {
     a.merged
         .iter()
         .filter(|(from, x)| b.merged.get(from).is_some_and(|y| y != *x))
-        .map(|(from, _)| (*from, a.resolve(*from), b.resolve(*from)))
+        .map(|(from, _)| (*from, a.survivor(*from), b.survivor(*from)))
         .filter(|(_, x, y)| x != y)
         .collect()
 }

@@ -250,7 +250,7 @@ impl App {
                 self.book.entries[i]
                     .people
                     .first()
-                    .map(|p| self.book.resolve(*p))
+                    .map(|p| self.book.survivor(*p))
             }),
             Tab::Review => self.review_person(),
         }

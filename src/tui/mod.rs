@@ -190,7 +190,7 @@ pub fn app_for(launch: Launch) -> Result<App, TuiError> {
     }
     app.check_copies();
     // The phone's inbox: what came in while kith was closed.
-    let book_file = crate::store::resolve(app.store().path()).ok();
+    let book_file = crate::store::follow_link(app.store().path()).ok();
     app.inbox = crate::tui::save::inbox::InboxWatch::new(
         book_file.map(|f| crate::inbox::folder(&f, app.config().inbox.as_deref())),
     );

@@ -99,11 +99,11 @@ pub fn record(book: &Book, person: PersonId, outcome: Outcome, today: NaiveDate)
 /// every follow-up of theirs due on or before `today` — exactly what put them
 /// in the queue for those reasons. In id order.
 pub fn closing_entries(book: &Book, person: PersonId, today: NaiveDate) -> Vec<EntryId> {
-    let person = book.resolve(person);
+    let person = book.survivor(person);
     book.entries
         .iter()
         .filter(|e| e.is_open_promise() || e.open_follow_up().is_some_and(|due| due <= today))
-        .filter(|e| e.people.iter().any(|p| book.resolve(*p) == person))
+        .filter(|e| e.people.iter().any(|p| book.survivor(*p) == person))
         .map(|e| e.id)
         .collect()
 }
@@ -212,10 +212,10 @@ impl Summary {
             let deed = kinds.weight(&e.kind) == Weight::Deed;
             if is_deed_done_on(e, kinds, today) {
                 s.deeds_today += 1;
-                reached.extend(e.people.iter().map(|p| book.resolve(*p)));
+                reached.extend(e.people.iter().map(|p| book.survivor(*p)));
             } else if !deed && e.date == today {
                 s.touches_today += 1;
-                reached.extend(e.people.iter().map(|p| book.resolve(*p)));
+                reached.extend(e.people.iter().map(|p| book.survivor(*p)));
             }
             if e.is_released() {
                 continue;

@@ -227,7 +227,7 @@ pub fn reasons(
         .inbox
         .waiting
         .iter()
-        .filter(|l| l.about.map(|a| book.resolve(a)) == Some(person.id));
+        .filter(|l| l.about.map(|a| book.survivor(a)) == Some(person.id));
     for waiting in about_them {
         reasons.push(Reason::Inbox {
             file: waiting.file.clone(),

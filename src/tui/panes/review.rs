@@ -158,7 +158,7 @@ impl App {
             .iter()
             .filter(|l| {
                 l.about
-                    .and_then(|p| self.book.person(self.book.resolve(p)))
+                    .and_then(|p| self.book.person(self.book.survivor(p)))
                     .is_none_or(|p| p.archived)
             })
             .collect()

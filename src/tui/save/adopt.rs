@@ -94,7 +94,7 @@ impl App {
                 .selected_entry()
                 .and_then(|i| self.book.entries.get(i))
                 .and_then(|e| e.people.first())
-                .map(|p| self.book.resolve(*p)),
+                .map(|p| self.book.survivor(*p)),
             Tab::Review => None,
         }
     }

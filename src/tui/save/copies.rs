@@ -52,7 +52,7 @@ impl App {
                 return;
             }
         }
-        let backups = crate::store::resolve(self.store.path())
+        let backups = crate::store::follow_link(self.store.path())
             .map(|target| crate::store::backup_paths(&target))
             .unwrap_or_default();
         let (_, reports) = merge_op(&self.book, &copies, &backups);
@@ -77,7 +77,7 @@ impl App {
 
     /// Moves merged copies into the folder beside the backups.
     pub(crate) fn put_copies_away(&mut self, copies: &[(std::path::PathBuf, u64)]) {
-        let target = match crate::store::resolve(self.store.path()) {
+        let target = match crate::store::follow_link(self.store.path()) {
             Ok(t) => t,
             Err(e) => return self.fail(format!("merged, but not moved: {e}")),
         };

@@ -150,7 +150,7 @@ fn m_picks_the_target_by_typing_then_confirms_the_merge() {
     f.keys(&[Key::char('y')]);
     let book = f.file();
     assert!(book.people.iter().all(|p| p.id != hana), "merged away");
-    assert_eq!(book.resolve(hana), PersonId(7), "the old id resolves");
+    assert_eq!(book.survivor(hana), PersonId(7), "the old id resolves");
     assert_eq!(
         book.entry(crate::model::EntryId(13)).unwrap().people,
         vec![PersonId(7)]
@@ -159,7 +159,7 @@ fn m_picks_the_target_by_typing_then_confirms_the_merge() {
     f.keys(&[Key::char('u')]);
     let book = f.file();
     assert!(book.people.iter().any(|p| p.id == hana), "one undo step");
-    assert_eq!(book.resolve(hana), hana);
+    assert_eq!(book.survivor(hana), hana);
     assert_eq!(
         book.entry(crate::model::EntryId(13)).unwrap().people,
         vec![hana]
