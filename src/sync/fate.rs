@@ -13,7 +13,8 @@ pub(super) enum Did {
     Deleted,
 }
 
-pub(super) enum Outcome<'r, T> {
+/// What a record becomes.
+pub(super) enum Becomes<'r, T> {
     /// This version: unchanged, changed on one side only, changed alike on
     /// both, or deleted on one side and changed on the other.
     Keep(&'r T),
@@ -24,7 +25,7 @@ pub(super) enum Outcome<'r, T> {
 }
 
 pub(super) struct Fate<'r, T> {
-    pub outcome: Outcome<'r, T>,
+    pub becomes: Becomes<'r, T>,
     /// What ours and theirs did.
     pub did: [Option<Did>; 2],
 }
@@ -42,24 +43,24 @@ pub(super) fn fate<'r, T: PartialEq + Debug>(
         _ => Some(Did::Changed),
     };
     let did = [did(o), did(t)];
-    let outcome = match did {
-        [None, None] => b.map_or(Outcome::Gone, Outcome::Keep),
-        [Some(_), None] => o.map_or(Outcome::Gone, Outcome::Keep),
-        [None, Some(_)] => t.map_or(Outcome::Gone, Outcome::Keep),
+    let becomes = match did {
+        [None, None] => b.map_or(Becomes::Gone, Becomes::Keep),
+        [Some(_), None] => o.map_or(Becomes::Gone, Becomes::Keep),
+        [None, Some(_)] => t.map_or(Becomes::Gone, Becomes::Keep),
         [Some(_), Some(_)] => match (o, t) {
-            (Some(o), Some(t)) if o == t => Outcome::Keep(o),
+            (Some(o), Some(t)) if o == t => Becomes::Keep(o),
             (Some(o), Some(t)) => match b {
-                Some(b) => Outcome::Merge(b, o, t),
+                Some(b) => Becomes::Merge(b, o, t),
                 // Added on both sides under one id: `ids` re-numbers one of
                 // them, so this is not reached; keep one, the same on both.
-                None if format!("{o:?}") <= format!("{t:?}") => Outcome::Keep(o),
-                None => Outcome::Keep(t),
+                None if format!("{o:?}") <= format!("{t:?}") => Becomes::Keep(o),
+                None => Becomes::Keep(t),
             },
-            (Some(v), None) | (None, Some(v)) => Outcome::Keep(v),
-            (None, None) => Outcome::Gone,
+            (Some(v), None) | (None, Some(v)) => Becomes::Keep(v),
+            (None, None) => Becomes::Gone,
         },
     };
-    Fate { outcome, did }
+    Fate { becomes, did }
 }
 
 pub(super) fn count<T>(
@@ -72,7 +73,7 @@ pub(super) fn count<T>(
         match did {
             Some(Did::Added) => counts.added += 1,
             Some(Did::Changed) => counts.changed += 1,
-            Some(Did::Deleted) if matches!(fate.outcome, Outcome::Gone) => counts.deleted += 1,
+            Some(Did::Deleted) if matches!(fate.becomes, Becomes::Gone) => counts.deleted += 1,
             _ => {}
         }
     }

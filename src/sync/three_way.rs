@@ -27,7 +27,7 @@ use crate::model::lineage::merged_lineage;
 use crate::model::{Book, Entry, FORMAT_VERSION, Lineage, Person, PersonId, Rev};
 
 use super::extras::{review, set3};
-use super::fate::{Outcome, count, fate, walk};
+use super::fate::{Becomes, count, fate, walk};
 use super::fields::{self, FieldClash};
 use super::ids::{self, Remap};
 use super::merges::{merged_ids, unmerge_entry};
@@ -311,9 +311,9 @@ impl<'a> Draft<'a> {
             let t = t.map(|p| theirs.remap.person(p));
             let fate = fate(b, o.as_deref(), t.as_deref());
             count(&mut self.report, |s| &mut s.people, &fate);
-            let kept = match fate.outcome {
-                Outcome::Keep(p) => p.clone(),
-                Outcome::Merge(b, o, t) => {
+            let kept = match fate.becomes {
+                Becomes::Keep(p) => p.clone(),
+                Becomes::Merge(b, o, t) => {
                     let mut found = Vec::new();
                     let p = fields::person(b, o, t, &mut found);
                     let owner = RecordId::Person(p.id);
@@ -321,7 +321,7 @@ impl<'a> Draft<'a> {
                         .extend(found.into_iter().map(|c| (owner, None, c)));
                     p
                 }
-                Outcome::Gone => {
+                Becomes::Gone => {
                     if let Some(b) = b {
                         let now = Cow::Borrowed(b);
                         self.gone.insert(b.id, Gone { now, base: Some(b) });
@@ -413,9 +413,9 @@ impl<'a> Draft<'a> {
             }
             let fate = fate(b, o.as_deref(), t.as_deref());
             count(&mut self.report, |s| &mut s.entries, &fate);
-            match fate.outcome {
-                Outcome::Keep(e) => out.push(e.clone()),
-                Outcome::Merge(b, o, t) => {
+            match fate.becomes {
+                Becomes::Keep(e) => out.push(e.clone()),
+                Becomes::Merge(b, o, t) => {
                     let mut found = Vec::new();
                     let e = fields::entry(b, o, t, &mut found);
                     let owner = RecordId::Entry(e.id);
@@ -423,7 +423,7 @@ impl<'a> Draft<'a> {
                         .extend(found.into_iter().map(|c| (owner, Some(owner), c)));
                     out.push(e);
                 }
-                Outcome::Gone => {}
+                Becomes::Gone => {}
             }
         }
         for copy in [ours, theirs] {

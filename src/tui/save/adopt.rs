@@ -9,7 +9,7 @@ use crate::tui::panes::cursor::Cursor;
 use crate::tui::panes::lists::Lists;
 use crate::tui::panes::tab::Tab;
 use crate::tui::panes::view::sources;
-use crate::tui::save::saver::{Catch, Derived};
+use crate::tui::save::saver::{Derived, Handover};
 
 impl App {
     /// Takes a book and what was derived from it (built here at start, by the
@@ -17,7 +17,7 @@ impl App {
     /// (or entry).
     pub(crate) fn adopt(&mut self, derived: Derived, keep: Selection) {
         let Derived {
-            catch,
+            handover,
             index,
             names,
             lists,
@@ -25,8 +25,8 @@ impl App {
             store,
         } = derived;
         let mut garbage: Vec<Box<dyn Send>> = Vec::new();
-        match catch {
-            Catch::Apply(op) => {
+        match handover {
+            Handover::Apply(op) => {
                 // Noting what it replaced, as the worker's save did.
                 if let Err(e) = crate::model::lineage::apply_noting(op, &mut self.book) {
                     // The two copies differ (a bug): read the file again
@@ -35,7 +35,7 @@ impl App {
                     return self.reload();
                 }
             }
-            Catch::Replace(book) => {
+            Handover::Replace(book) => {
                 garbage.push(Box::new(std::mem::replace(&mut self.book, *book)));
             }
         }

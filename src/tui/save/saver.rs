@@ -47,16 +47,16 @@ pub enum Job {
 
 /// How the app's copy of the book becomes the worker's.
 #[allow(clippy::large_enum_variant, reason = "one per save, moved once")]
-pub enum Catch {
+pub enum Handover {
     /// Apply this operation (the books were the same before it).
     Apply(Op),
     /// Take this book (the file was read again).
     Replace(Box<Book>),
 }
 
-/// The book (as a [`Catch`]) and everything the views derive from it.
+/// The book (as a [`Handover`]) and everything the views derive from it.
 pub struct Derived {
-    pub catch: Catch,
+    pub handover: Handover,
     pub index: Index,
     pub names: Names,
     pub lists: Lists,
@@ -243,13 +243,13 @@ impl Worker {
             .as_ref()
             .expect("a worker derives from a loaded book");
         let (index, names, lists) = derive(book, &self.ctx, &view);
-        let catch = match op {
-            Some(op) => Catch::Apply(op),
-            None => Catch::Replace(Box::new(book.clone())),
+        let handover = match op {
+            Some(op) => Handover::Apply(op),
+            None => Handover::Replace(Box::new(book.clone())),
         };
         self.app_saw = self.store.clone();
         Box::new(Derived {
-            catch,
+            handover,
             index,
             names,
             lists,
