@@ -7,7 +7,7 @@
 use anyhow::Result;
 use std::process::ExitCode;
 
-use kith::sync::conflicts::{PutAway, merge_op, put_away, read_copies};
+use kith::sync::conflicts::{PutAway, sync_copies};
 use kith::text::visible;
 
 use super::Ctx;
@@ -24,49 +24,38 @@ pub fn run(ctx: &Ctx) -> Result<ExitCode> {
         );
         return Ok(ExitCode::SUCCESS);
     }
-    let (copies, errors) = read_copies(&paths);
-    for e in &errors {
+    let synced = sync_copies(&mut store, &mut book, &paths)?;
+    for e in &synced.unreadable {
         errln!("kith: {e}; left where it is");
     }
     let mut changed = false;
-    if !copies.is_empty() {
-        let mut reports = Vec::new();
-        let target = kith::store::follow_link(store.path())?;
-        let backups = kith::store::backup_paths(&target);
-        store.update(&mut book, |fresh| {
-            let (op, r) = merge_op(fresh, &copies, &backups);
-            reports = r;
-            Ok(op)
-        })?;
-        for (copy, report) in copies.iter().zip(&reports) {
-            let name = visible(&copy.path.display().to_string()).into_owned();
-            match put_away(&target, &copy.path, copy.stamp)? {
-                PutAway::Moved(to) => outln!(
-                    "merged {name}: {}; moved to {}",
-                    super::merge_books::summary(report),
-                    visible(&to.display().to_string())
-                ),
-                PutAway::PutBack(_) => {
-                    changed = true;
-                    errln!(
-                        "kith: merged {name}: {}; but the sync tool rewrote it meanwhile, \
-                         so what it holds now is not merged: left where it is (run kith sync again)",
-                        super::merge_books::summary(report),
-                    );
-                }
-                PutAway::KeptUnmerged(at) => {
-                    changed = true;
-                    errln!(
-                        "kith: merged {name}: {}; but the sync tool rewrote it meanwhile and \
-                         another copy took its name: what it held is not merged, kept at {} \
-                         (move it back beside the book under another name to merge it)",
-                        super::merge_books::summary(report),
-                        visible(&at.display().to_string())
-                    );
-                }
+    for copy in synced.merged {
+        let name = visible(&copy.path.display().to_string()).into_owned();
+        let summary = super::merge_books::summary(&copy.report);
+        match copy.put? {
+            PutAway::Moved(to) => outln!(
+                "merged {name}: {summary}; moved to {}",
+                visible(&to.display().to_string())
+            ),
+            PutAway::PutBack(_) => {
+                changed = true;
+                errln!(
+                    "kith: merged {name}: {summary}; but the sync tool rewrote it meanwhile, \
+                     so what it holds now is not merged: left where it is (run kith sync again)",
+                );
+            }
+            PutAway::KeptUnmerged(at) => {
+                changed = true;
+                errln!(
+                    "kith: merged {name}: {summary}; but the sync tool rewrote it meanwhile and \
+                     another copy took its name: what it held is not merged, kept at {} \
+                     (move it back beside the book under another name to merge it)",
+                    visible(&at.display().to_string())
+                );
             }
         }
     }
+    let errors = synced.unreadable;
     Ok(if errors.is_empty() && !changed {
         ExitCode::SUCCESS
     } else {

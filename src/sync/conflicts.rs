@@ -7,7 +7,7 @@ use std::hash::{DefaultHasher, Hasher};
 use std::path::{Path, PathBuf};
 
 use crate::model::{Book, Op};
-use crate::store::{StoreError, load_book, merged_dir};
+use crate::store::{Applied, Store, StoreError, backup_paths, follow_link, load_book, merged_dir};
 
 use super::ancestors::{Ancestors, Wanted};
 use super::{Report, merge_copy_with, ops_between};
@@ -20,6 +20,76 @@ pub struct Copy {
     /// is still what was merged.
     pub stamp: u64,
     pub book: Book,
+}
+
+/// What [`sync_copies`] did.
+#[derive(Debug)]
+pub struct Synced {
+    /// The copies that did not read, each left where it is.
+    pub unreadable: Vec<StoreError>,
+    /// Each copy merged, in the order merged.
+    pub merged: Vec<MergedCopy>,
+    /// The change saved (its inverse undoes the whole merge); none when no
+    /// copy read.
+    pub applied: Option<Applied>,
+}
+
+/// One copy [`sync_copies`] merged.
+#[derive(Debug)]
+pub struct MergedCopy {
+    pub path: PathBuf,
+    /// What its merge did.
+    pub report: Report,
+    /// Where it went afterwards (see [`put_away`]).
+    pub put: Result<PutAway, StoreError>,
+}
+
+impl Synced {
+    /// How many clashes the merges kept in notes (the review lists them).
+    pub fn clashes(&self) -> usize {
+        self.merged.iter().map(|m| m.report.clashes.len()).sum()
+    }
+}
+
+/// The one sync, for `kith sync` and the TUI's key alike: reads the copies
+/// at `paths`, merges every one that reads into the freshest book under the
+/// store's lock as one saved change, and only then puts each merged copy
+/// away beside the backups. A copy that does not read is left where it is.
+pub fn sync_copies(
+    store: &mut Store,
+    book: &mut Book,
+    paths: &[PathBuf],
+) -> Result<Synced, StoreError> {
+    let (copies, unreadable) = read_copies(paths);
+    if copies.is_empty() {
+        return Ok(Synced {
+            unreadable,
+            merged: Vec::new(),
+            applied: None,
+        });
+    }
+    let target = follow_link(store.path())?;
+    let backups = backup_paths(&target);
+    let mut reports = Vec::new();
+    let applied = store.update(book, |fresh| {
+        let (op, r) = merge_op(fresh, &copies, &backups);
+        reports = r;
+        Ok(op)
+    })?;
+    let merged = copies
+        .iter()
+        .zip(reports)
+        .map(|(copy, report)| MergedCopy {
+            path: copy.path.clone(),
+            report,
+            put: put_away(&target, &copy.path, copy.stamp),
+        })
+        .collect();
+    Ok(Synced {
+        unreadable,
+        merged,
+        applied: Some(applied),
+    })
 }
 
 /// Reads each copy; one that does not parse is an error naming its line and

@@ -1,11 +1,14 @@
 //! Conflict copies in the TUI: noticed beside the book (a banner says so),
-//! merged with one key as one undoable change, then put away beside the
-//! backups.
+//! merged with one key as one undoable change by the one sync
+//! ([`crate::sync::conflicts::sync_copies`], which `kith sync` runs too) on
+//! the saver's thread, then put away beside the backups.
 
-use crate::sync::conflicts::{PutAway, merge_op, put_away, read_copies};
+use crate::sync::conflicts::{PutAway, Synced};
 use crate::text::{count, visible};
 use crate::tui::app::App;
 use crate::tui::save::Then;
+use crate::tui::save::commit::{Change, InFlight};
+use crate::tui::save::saver::Job;
 
 impl App {
     /// Looks again for conflict copies beside the book. True when that changed.
@@ -40,50 +43,36 @@ impl App {
         )
     }
 
-    /// Merges every conflict copy into the freshest book, as one change.
+    /// Merges every conflict copy into the freshest book, as one change, on
+    /// the saver's thread (reading and merging whole books never holds up
+    /// the keys); the merged copies are put away once it is on disk.
     pub(crate) fn merge_copies(&mut self) {
         if self.copies.is_empty() {
             return self.say("no conflict copies beside the book".into());
         }
-        let (copies, errors) = read_copies(&self.copies);
-        if let Some(e) = errors.first() {
-            self.fail(format!("{e}; left where it is"));
-            if copies.is_empty() {
-                return;
-            }
-        }
-        let backups = crate::store::follow_link(self.store.path())
-            .map(|target| crate::store::backup_paths(&target))
-            .unwrap_or_default();
-        let (_, reports) = merge_op(&self.book, &copies, &backups);
-        let clashes: usize = reports.iter().map(|r| r.clashes.len()).sum();
-        let mut what = format!(
-            "merged {}",
-            count(copies.len() as u64, "conflict copy", "conflict copies")
-        );
-        if clashes > 0 {
-            what.push_str(&format!(
-                "; {} kept in notes (the review lists them)",
-                count(clashes as u64, "clash", "clashes")
-            ));
-        }
-        let paths = copies.iter().map(|c| (c.path.clone(), c.stamp)).collect();
-        self.commit_with(
-            move |fresh| Ok(merge_op(fresh, &copies, &backups).0),
-            &what,
-            Then::Synced(paths),
-        );
+        let pending = InFlight {
+            what: "merged the conflict copies".into(),
+            change: Change::Do,
+            then: Then::Nothing,
+            step: false,
+            retry: None,
+        };
+        let job = Job::Sync {
+            paths: self.copies.clone(),
+            view: self.view.clone(),
+        };
+        self.send_job(job, pending);
     }
 
-    /// Moves merged copies into the folder beside the backups.
-    pub(crate) fn put_copies_away(&mut self, copies: &[(std::path::PathBuf, u64)]) {
-        let target = match crate::store::follow_link(self.store.path()) {
-            Ok(t) => t,
-            Err(e) => return self.fail(format!("merged, but not moved: {e}")),
-        };
-        for (copy, stamp) in copies {
-            let name = visible(&copy.display().to_string()).into_owned();
-            match put_away(&target, copy, *stamp) {
+    /// After a merge landed: what did not read, and a copy a sync tool
+    /// rewrote meanwhile, are said; the banner is looked at again.
+    pub(super) fn after_sync(&mut self, synced: &Synced) {
+        for e in &synced.unreadable {
+            self.fail(format!("{e}; left where it is"));
+        }
+        for copy in &synced.merged {
+            let name = visible(&copy.path.display().to_string()).into_owned();
+            match &copy.put {
                 Ok(PutAway::Moved(_)) => {}
                 // Back beside the book: the banner stays up.
                 Ok(PutAway::PutBack(_)) => {
@@ -101,4 +90,20 @@ impl App {
         }
         self.check_copies();
     }
+}
+
+/// What the status line says a merge of conflict copies did.
+pub(super) fn synced_what(synced: &Synced) -> String {
+    let mut what = format!(
+        "merged {}",
+        count(synced.merged.len(), "conflict copy", "conflict copies")
+    );
+    let clashes = synced.clashes();
+    if clashes > 0 {
+        what.push_str(&format!(
+            "; {} kept in notes (the review lists them)",
+            count(clashes, "clash", "clashes")
+        ));
+    }
+    what
 }

@@ -126,7 +126,7 @@ impl App {
         self.send_job(Job::Derive { view }, pending);
     }
 
-    fn send_job(&mut self, job: Job, pending: InFlight) {
+    pub(super) fn send_job(&mut self, job: Job, pending: InFlight) {
         if self.saving.is_some() {
             return self.fail("busy saving the last change; try again".into());
         }

@@ -9,6 +9,7 @@ use crate::tui::keys::action::Action;
 use crate::tui::keys::keymap::Table;
 use crate::tui::layers::{Ask, Question};
 use crate::tui::save::commit::{Change, InFlight, worth_retrying};
+use crate::tui::save::copies::synced_what;
 use crate::tui::save::saver::JobOutcome;
 
 impl App {
@@ -30,7 +31,13 @@ impl App {
                 inverse,
                 surprises,
                 derived,
+                synced,
             } => {
+                // A merge of conflict copies says what it merged, once read.
+                let what = match &synced {
+                    Some(synced) => synced_what(synced),
+                    None => what,
+                };
                 self.review.stepping = step;
                 self.adopt(*derived, keep);
                 self.review.stepping = false;
@@ -58,6 +65,9 @@ impl App {
                     false => self.say(format!("{said}; {}", surprises.join("; "))),
                 }
                 self.then(then, true, &what);
+                if let Some(synced) = synced {
+                    self.after_sync(&synced);
+                }
             }
             JobOutcome::Failed { error, derived } => {
                 if let Some(derived) = derived {

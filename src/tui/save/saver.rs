@@ -16,13 +16,15 @@
 //! inline, for tests that want each change finished when `update` returns.
 
 use chrono::NaiveDate;
+use std::path::PathBuf;
 use std::sync::mpsc::{self, Receiver, Sender, TryRecvError};
 use std::thread::JoinHandle;
 
 use crate::capture::Names;
 use crate::config::Config;
 use crate::model::{Book, Index, Kinds, Op, OpError};
-use crate::store::{Store, StoreError};
+use crate::store::{Applied, Store, StoreError};
+use crate::sync::conflicts::{Synced, sync_copies};
 
 use crate::tui::panes::lists::{Lists, Sources};
 use crate::tui::panes::view::ViewSettings;
@@ -34,6 +36,12 @@ pub type MakeOp = Box<dyn FnOnce(&Book) -> Result<Op, OpError> + Send>;
 pub enum Job {
     /// Apply an operation and save.
     Apply { make: MakeOp, view: ViewSettings },
+    /// Merge the conflict copies at `paths` into the book, save, and put
+    /// them away (see [`sync_copies`]).
+    Sync {
+        paths: Vec<PathBuf>,
+        view: ViewSettings,
+    },
     /// Read the file again (another process changed it).
     Reload { view: ViewSettings },
     /// Derive the views again from the book as it is (no file read).
@@ -105,6 +113,8 @@ pub enum JobOutcome {
         /// What the user did not see coming (see [`Op::surprises`]).
         surprises: Vec<String>,
         derived: Box<Derived>,
+        /// A merge of conflict copies: what it did, copy by copy.
+        synced: Option<Box<Synced>>,
     },
     /// Nothing was written. `derived` is the book on disk when it had changed
     /// (and was reloaded) before the change failed.
@@ -158,6 +168,7 @@ impl Worker {
     pub fn run(&mut self, job: Job) -> Option<JobOutcome> {
         Some(match job {
             Job::Apply { make, view } => self.apply(make, view),
+            Job::Sync { paths, view } => self.sync(paths, view),
             Job::Reload { view } => match self.store.reload() {
                 Ok(book) => {
                     self.book = Some(book);
@@ -204,6 +215,39 @@ impl Worker {
     }
 
     fn apply(&mut self, make: MakeOp, view: ViewSettings) -> JobOutcome {
+        self.save(view, |store, book| Ok((store.update(book, make)?, None)))
+    }
+
+    /// Merges the conflict copies at `paths` (see [`sync_copies`]), here on
+    /// the worker's thread: reading and merging whole books never holds up
+    /// the keys.
+    fn sync(&mut self, paths: Vec<PathBuf>, view: ViewSettings) -> JobOutcome {
+        self.save(view, |store, book| {
+            let mut synced = sync_copies(store, book, &paths)?;
+            match synced.applied.take() {
+                Some(applied) => Ok((applied, Some(Box::new(synced)))),
+                // No copy read: the first reason why.
+                None => {
+                    Err(synced
+                        .unreadable
+                        .into_iter()
+                        .next()
+                        .unwrap_or_else(|| StoreError::Io {
+                            path: store.path().to_path_buf(),
+                            source: std::io::Error::other("no conflict copies to merge"),
+                        }))
+                }
+            }
+        })
+    }
+
+    /// Runs a change through the store on the worker's copy of the book, and
+    /// what the app takes in after it.
+    fn save(
+        &mut self,
+        view: ViewSettings,
+        run: impl FnOnce(&mut Store, &mut Book) -> Result<(Applied, Option<Box<Synced>>), StoreError>,
+    ) -> JobOutcome {
         if let Err(error) = self.load() {
             return JobOutcome::Failed {
                 error,
@@ -215,18 +259,19 @@ impl Worker {
         let same_before = self.store == self.app_saw;
         let before = self.store.clone();
         let book = self.book.as_mut().expect("loaded above");
-        let result = self.store.update(book, make);
+        let result = run(&mut self.store, book);
         let reloaded = match &result {
-            Ok(applied) => applied.reloaded,
+            Ok((applied, _)) => applied.reloaded,
             // Only a reload changes the store when nothing was saved.
             Err(_) => self.store != before,
         };
         let same = same_before && !reloaded;
         match result {
-            Ok(applied) => JobOutcome::Saved {
+            Ok((applied, synced)) => JobOutcome::Saved {
                 surprises: applied.op.surprises(&applied.inverse),
                 inverse: applied.inverse,
                 derived: self.derive(same.then_some(applied.op), view),
+                synced,
             },
             Err(error) => JobOutcome::Failed {
                 error,

@@ -25,8 +25,6 @@ pub enum Then {
     /// [`Then::Capture`] for a capture from the review or the Intros tab:
     /// then offer to close the promise it looks like keeping.
     ReviewCapture(PersonId),
-    /// Conflict copies were merged: put them away beside the backups.
-    Synced(Vec<(std::path::PathBuf, u64)>),
 }
 
 impl App {
@@ -59,8 +57,6 @@ impl App {
                     self.restore_people(Some(id));
                 }
             }
-            Then::Synced(copies) if saved => self.put_copies_away(&copies),
-            Then::Synced(_) => {}
             Then::Close if saved => self.pop(),
             Then::Select(id) if saved => self.restore_people(Some(id)),
             Then::Form { .. } | Then::Close | Then::Select(_) => {}

@@ -72,3 +72,26 @@ fn the_banner_counts_a_conflict_copy_of_a_conflict_copy() {
     let banner = f.app.copies_banner().unwrap_or_default();
     assert!(banner.contains("merges the 2 conflict copies"), "{banner}");
 }
+
+#[test]
+fn a_copy_that_does_not_read_is_named_and_left_while_the_others_merge() {
+    let mut f = fixture();
+    let good = copy_beside(&f.path);
+    let bad = f
+        .path
+        .with_file_name("kith.sync-conflict-20261202-090000-BCDEFG2.ron");
+    std::fs::write(&bad, "(version: 3, people: [ oops").unwrap();
+    assert!(f.app.check_copies());
+    f.keys(&[Key::char('S')]);
+    f.app.wait_saves();
+    let said = status(&f.app);
+    assert!(said.contains("BCDEFG2.ron"), "{said}");
+    assert!(said.contains("left where it is"), "{said}");
+    assert!(f.file().people.iter().any(|p| p.name == "Zed Elsewhere"));
+    assert!(!good.exists(), "the good copy is put away");
+    assert!(bad.exists(), "the bad one stays beside the book");
+    assert!(
+        draw(&f.app, 80, 24).contains("sync tool left"),
+        "the banner stays up for the copy left"
+    );
+}
