@@ -8,8 +8,10 @@
 //! for every suggestion, or one person's.
 
 mod concepts;
+mod hybrid;
 mod index;
 mod made;
+pub mod meaning;
 #[cfg(test)]
 mod proptests;
 mod suggest;
@@ -17,6 +19,6 @@ mod tokens;
 mod words;
 
 pub use index::{Candidate, Field, Match};
-pub use made::{IntroMade, Outcome, intros_made};
-pub use suggest::{Matcher, Mutual, Options, Suggestion, intro_promise_summary, promised};
+pub use made::{IntroMade, Outcome, intro_promise_summary, intros_made, promised};
+pub use suggest::{Matcher, Mutual, Options, Suggestion};
 pub use tokens::{Token, Tokenizer};
