@@ -23,13 +23,19 @@ pub struct Semantic {
     /// Phrase → the documents that hold it; document → its phrases.
     docs_of: Vec<Vec<u32>>,
     of_doc: Vec<Vec<u32>>,
-    /// Each need's meaning, by its index in the matcher's needs.
+    /// Each need's probe, by its index in the matcher's needs; distinct
+    /// needs have one each.
     needs: Vec<u32>,
-    need_vecs: Vec<Vector>,
-    /// The meaning of each distinct need's words, one by one: "Mandarin"
-    /// alone is nearer "teaches Chinese" than the whole of "to learn
-    /// Mandarin before our trip to Shanghai".
-    need_words: Vec<Vec<Vector>>,
+    probes: Vec<Probe>,
+}
+
+/// A need's meaning, whole and word by word: "Mandarin" alone is nearer
+/// "teaches Chinese" than the whole of "to learn Mandarin before our trip to
+/// Shanghai".
+#[derive(Debug, Clone)]
+pub struct Probe {
+    whole: Vector,
+    words: Vec<Vector>,
 }
 
 impl Semantic {
@@ -48,8 +54,7 @@ impl Semantic {
             docs_of: Vec::new(),
             of_doc: Vec::with_capacity(docs.len()),
             needs: Vec::with_capacity(needs.len()),
-            need_vecs: Vec::new(),
-            need_words: Vec::new(),
+            probes: Vec::new(),
         };
         for (d, phrases) in docs.iter().enumerate() {
             let mut mine = Vec::new();
@@ -71,42 +76,49 @@ impl Semantic {
         let mut need_ids: HashMap<&str, u32> = HashMap::new();
         for n in needs {
             let id = *need_ids.entry(n).or_insert_with(|| {
-                s.need_vecs.push(model.embed(n));
-                s.need_words
-                    .push(words(tok, n).iter().map(|w| model.embed(w)).collect());
-                s.need_vecs.len() as u32 - 1
+                s.probes.push(probe(model, tok, n));
+                s.probes.len() as u32 - 1
             });
             s.needs.push(id);
         }
         s
     }
 
-    /// How alike need `need` is to phrase `p`: as wholes, or by the need's
-    /// word most alike to the phrase, discounted ([`WORD_SHARE`]).
-    fn likeness(&self, need: usize, p: usize) -> f32 {
-        let n = self.needs[need] as usize;
+    /// The probe of need number `need` of the matcher.
+    pub fn probe_of(&self, need: usize) -> &Probe {
+        &self.probes[self.needs[need] as usize]
+    }
+
+    /// The probe of any text (what you ask).
+    pub fn probe(&self, tok: &Tokenizer, text: &str) -> Probe {
+        probe(self.model, tok, text)
+    }
+
+    /// How alike a need is to phrase `p`: as wholes, or by the need's word
+    /// most alike to the phrase, discounted ([`WORD_SHARE`]).
+    fn likeness(&self, need: &Probe, p: usize) -> f32 {
         let pv = &self.vecs[p];
-        let word = self.need_words[n]
+        let word = need
+            .words
             .iter()
             .map(|w| similarity(w, pv))
             .fold(0.0, f32::max);
-        similarity(&self.need_vecs[n], pv).max(WORD_SHARE * word)
+        similarity(&need.whole, pv).max(WORD_SHARE * word)
     }
 
-    /// How alike need `need` as a whole is to the best phrase of `doc` as a
+    /// How alike a need as a whole is to the best phrase of `doc` as a
     /// whole: what one word in common says nothing about (1 when `doc` has
     /// no phrase: nothing to doubt it by).
-    pub fn whole(&self, need: usize, doc: u32) -> f32 {
-        let n = &self.need_vecs[self.needs[need] as usize];
+    pub fn whole(&self, need: &Probe, doc: u32) -> f32 {
         let ps = self.of_doc.get(doc as usize).map_or(&[][..], |p| &p[..]);
         ps.iter()
-            .map(|p| similarity(n, &self.vecs[*p as usize]))
+            .map(|p| similarity(&need.whole, &self.vecs[*p as usize]))
             .reduce(f32::max)
             .unwrap_or(1.0)
     }
 
-    /// How alike need `need` is to the best phrase of `doc`, and which.
-    pub fn best(&self, need: usize, doc: u32) -> Option<(f32, u32)> {
+    /// How alike a need is to the best phrase of `doc`, and which.
+    pub fn best(&self, need: &Probe, doc: u32) -> Option<(f32, u32)> {
         self.of_doc
             .get(doc as usize)?
             .iter()
@@ -114,8 +126,8 @@ impl Semantic {
             .max_by(|a, b| a.0.total_cmp(&b.0).then(b.1.cmp(&a.1)))
     }
 
-    /// Every document with a phrase at least [`CANDIDATE`] alike to `need`.
-    pub fn candidates(&self, need: usize, out: &mut Vec<u32>) {
+    /// Every document with a phrase at least [`CANDIDATE`] alike to a need.
+    pub fn candidates(&self, need: &Probe, out: &mut Vec<u32>) {
         for p in 0..self.vecs.len() {
             if self.likeness(need, p) >= CANDIDATE {
                 out.extend(&self.docs_of[p]);
@@ -180,4 +192,11 @@ fn words(tok: &Tokenizer, text: &str) -> Vec<String> {
         }
     });
     out
+}
+
+fn probe(model: &Meaning, tok: &Tokenizer, text: &str) -> Probe {
+    Probe {
+        whole: model.embed(text),
+        words: words(tok, text).iter().map(|w| model.embed(w)).collect(),
+    }
 }

@@ -7,6 +7,7 @@
 //! its data, so it can be built and queried off the UI thread), then ask it
 //! for every suggestion, or one person's.
 
+mod ask;
 mod concepts;
 mod hybrid;
 mod index;
@@ -18,6 +19,7 @@ mod suggest;
 mod tokens;
 mod words;
 
+pub use ask::{Helper, answered, ask};
 pub use index::{Candidate, Field, Match};
 pub use made::{IntroMade, Outcome, intro_promise_summary, intros_made, promised};
 pub use suggest::{Matcher, Mutual, Options, Suggestion};

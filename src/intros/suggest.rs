@@ -5,7 +5,7 @@
 use std::cmp::Ordering;
 use std::collections::{HashMap, HashSet};
 
-use super::hybrid::Semantic;
+use super::hybrid::{Probe, Semantic};
 use super::index::{Candidate, Field, Index, Match, Query, Scratch, Source};
 use super::meaning::{self, Meaning};
 use super::tokens::{StemCache, Tokenizer};
@@ -30,6 +30,9 @@ const MEANING_DOUBT: f32 = 0.25;
 const MUTUAL_MIN: f32 = 1.0;
 /// How much the other direction of a mutual pair adds.
 const MUTUAL_SHARE: f32 = 0.5;
+
+/// Who asks in [`Matcher::ask`]: you, nobody in the book.
+const ASKER: PersonId = PersonId(u64::MAX);
 
 /// How many suggestions to make.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -103,6 +106,9 @@ impl Suggestion {
 struct Need {
     /// Its place in `Matcher::needs`.
     at: usize,
+    /// Its meaning, when it is no need of the book's (what you ask); the
+    /// book's are kept by [`Semantic`].
+    probe: Option<Probe>,
     person: PersonId,
     index: usize,
     text: String,
@@ -194,6 +200,7 @@ impl Matcher {
             for (i, text) in p.needs.iter().enumerate() {
                 needs.push(Need {
                     at: needs.len(),
+                    probe: None,
                     person: p.id,
                     index: i,
                     text: text.clone(),
@@ -289,6 +296,23 @@ impl Matcher {
         finish(out, limit)
     }
 
+    /// Who could help you with `text` (what you ask), best first, by the
+    /// match alone: at most `limit`. Their `person` is nobody in the book.
+    pub fn ask(&self, text: &str, limit: usize) -> Vec<Suggestion> {
+        let mut cache = StemCache::default();
+        let need = Need {
+            at: usize::MAX,
+            probe: self.semantic.as_ref().map(|s| s.probe(&self.tok, text)),
+            person: ASKER,
+            index: 0,
+            text: text.to_string(),
+            query: self.index.query(&self.tok, &mut cache, text),
+        };
+        let mut out = self.for_need(&need, limit, &mut Scratch::default());
+        out.retain(|s| s.candidate != Candidate::Me);
+        out
+    }
+
     /// The best `per_need` candidates for one need.
     fn for_need(&self, need: &Need, per_need: usize, scratch: &mut Scratch) -> Vec<Suggestion> {
         if per_need == 0 {
@@ -300,7 +324,7 @@ impl Matcher {
         let mut hits: Vec<(u32, f32)> = scratch.hits().collect();
         if let Some(sem) = &self.semantic {
             let mut near = Vec::new();
-            sem.candidates(need.at, &mut near);
+            sem.candidates(self.probe(need).expect("with the model"), &mut near);
             near.retain(|d| !hits.iter().any(|(h, _)| h == d));
             near.sort_unstable();
             near.dedup();
@@ -337,18 +361,29 @@ impl Matcher {
         out
     }
 
+    /// What `need` means, with the model.
+    fn probe<'a>(&'a self, need: &'a Need) -> Option<&'a Probe> {
+        let sem = self.semantic.as_ref()?;
+        Some(need.probe.as_ref().unwrap_or_else(|| sem.probe_of(need.at)))
+    }
+
     /// Whether `doc`'s phrases, as wholes, mean something else than `need`
     /// (never without the model, nor for one with no phrases to compare).
     fn doubtful(&self, need: &Need, doc: u32) -> bool {
-        self.semantic
-            .as_ref()
-            .is_some_and(|s| s.whole(need.at, doc) < MEANING_DOUBT)
+        match (&self.semantic, self.probe(need)) {
+            (Some(s), Some(p)) => s.whole(p, doc) < MEANING_DOUBT,
+            _ => false,
+        }
     }
 
     /// What meaning adds to `doc` for `need`, how alike they are, and the
     /// phrase of theirs that is most alike.
     fn meaning_bonus(&self, need: &Need, doc: u32) -> (f32, f32, Option<u32>) {
-        let Some((sim, phrase)) = self.semantic.as_ref().and_then(|s| s.best(need.at, doc)) else {
+        let best = match (&self.semantic, self.probe(need)) {
+            (Some(s), Some(p)) => s.best(p, doc),
+            _ => None,
+        };
+        let Some((sim, phrase)) = best else {
             return (0.0, 0.0, None);
         };
         let bonus = MEANING_WEIGHT * ((sim - MEANING_FLOOR) / (1.0 - MEANING_FLOOR)).max(0.0);

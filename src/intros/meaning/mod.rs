@@ -16,6 +16,7 @@ mod wordpiece;
 
 use std::collections::HashMap;
 use std::sync::OnceLock;
+use std::sync::atomic::{AtomicBool, Ordering};
 
 /// The model compiled into kith, and its sha256 (assets/model/README.md).
 const BUNDLED: &[u8] = include_bytes!("../../../assets/model/kith-minilm-128.safetensors");
@@ -106,4 +107,12 @@ pub fn shared() -> Result<&'static Meaning, &'static ModelError> {
             _ => Meaning::bundled(),
         })
         .as_ref()
+}
+
+/// What to tell the user, the first time a front end asks and only then,
+/// when the shared model cannot be used: matching goes on by words alone.
+pub fn take_warning() -> Option<String> {
+    static TOLD: AtomicBool = AtomicBool::new(false);
+    let e = shared().err()?;
+    (!TOLD.swap(true, Ordering::Relaxed)).then(|| format!("{e}; matching by words alone"))
 }
