@@ -371,10 +371,10 @@ fn a_standing_ask_is_answered_by_the_help_you_log() {
         "{open}"
     );
     assert!(open.contains("Sean Doyle"), "{open}");
-    run(&[
-        "log",
-        "@sean <help: went through our Kubernetes cluster -1d",
-    ]);
+    // Help on something else leaves it open.
+    run(&["log", "@ana <help: reviewed my CV -2d"]);
+    assert!(run(&["ask"]).contains("could help"));
+    run(&["log", "@sean <help: reviewed our Kubernetes setup -1d"]);
     let done = run(&["ask"]);
     assert!(
         done.contains("answered: Sean Doyle helped you on 2026-11-25"),

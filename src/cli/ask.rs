@@ -9,7 +9,7 @@ use clap::Args;
 use serde_json::{Value, json};
 use std::process::ExitCode;
 
-use kith::intros::{Helper, answered, ask};
+use kith::intros::{Asked, asks};
 use kith::model::{Book, PersonId};
 use kith::text::short_age;
 
@@ -25,13 +25,6 @@ pub struct AskArgs {
     /// Print a JSON array of {person: "me", need, candidate, score, because, owed, answered}.
     #[arg(long)]
     json: bool,
-}
-
-/// One ask and its answer: who could help, or who did.
-struct Asked {
-    need: String,
-    answered: Option<(PersonId, chrono::NaiveDate)>,
-    helpers: Vec<Helper>,
 }
 
 /// Exit 0 with or without helpers; 2 for an empty ask.
@@ -54,23 +47,9 @@ pub fn run(ctx: &Ctx, a: AskArgs) -> Result<ExitCode> {
     let matcher = super::matcher(&book, ctx);
     let index = ctx.index(&book);
     let kinds = ctx.config.kinds();
-    let asked: Vec<Asked> = needs
-        .into_iter()
-        .map(|need| {
-            let done = standing
-                .then(|| answered(&book, &kinds, matcher.tokenizer(), &need))
-                .flatten();
-            let helpers = match done {
-                Some(_) => Vec::new(),
-                None => ask(&matcher, &book, &index, &kinds, &need, ctx.today, a.limit),
-            };
-            Asked {
-                need,
-                answered: done,
-                helpers,
-            }
-        })
-        .collect();
+    let asked = asks(
+        &matcher, &book, &index, &kinds, &needs, standing, ctx.today, a.limit,
+    );
     if a.json {
         let rows: Vec<Value> = asked.iter().flat_map(|x| rows(x, &book)).collect();
         super::out::json(&rows)?;

@@ -31,6 +31,48 @@ pub struct Helper {
     pub last_contact: Option<i64>,
 }
 
+/// One of your asks and its answer: who could help, or who did.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Asked {
+    pub need: String,
+    /// A deed someone did for you on it, and when: the ask is closed.
+    pub answered: Option<(PersonId, NaiveDate)>,
+    /// Best first; empty when answered.
+    pub helpers: Vec<Helper>,
+}
+
+/// Your asks (standing ones, `standing`: closed by the help you log) with
+/// who could help, at most `limit` each.
+#[allow(clippy::too_many_arguments)]
+pub fn asks(
+    matcher: &Matcher,
+    book: &Book,
+    index: &Index,
+    kinds: &Kinds,
+    needs: &[String],
+    standing: bool,
+    today: NaiveDate,
+    limit: usize,
+) -> Vec<Asked> {
+    needs
+        .iter()
+        .map(|need| {
+            let answered = standing
+                .then(|| answered(book, kinds, matcher.tokenizer(), need))
+                .flatten();
+            let helpers = match answered {
+                Some(_) => Vec::new(),
+                None => ask(matcher, book, index, kinds, need, today, limit),
+            };
+            Asked {
+                need: need.clone(),
+                answered,
+                helpers,
+            }
+        })
+        .collect()
+}
+
 /// Who could help you with `text`, best first, at most `limit`.
 pub fn ask(
     matcher: &Matcher,
@@ -111,23 +153,30 @@ fn when(date: NaiveDate, today: NaiveDate) -> String {
 }
 
 /// Whether `need` (one of your standing asks) is answered: a deed someone
-/// did for you (`@ana <help: …`) whose summary shares a word with it.
+/// did for you (`@ana <help: …`) whose summary has at least half the ask's
+/// words ("reviewed our Kubernetes setup" answers "someone to review our
+/// Kubernetes setup"; a review of something else does not). The latest.
 pub fn answered(
     book: &Book,
     kinds: &Kinds,
     tok: &Tokenizer,
     need: &str,
 ) -> Option<(PersonId, NaiveDate)> {
-    let words: Vec<String> = tok.tokens(need).into_iter().map(|t| t.stem).collect();
+    let mut words: Vec<String> = tok.tokens(need).into_iter().map(|t| t.stem).collect();
+    words.sort();
+    words.dedup();
+    if words.is_empty() {
+        return None;
+    }
+    let on_it = |summary: &str| {
+        let theirs: Vec<String> = tok.tokens(summary).into_iter().map(|t| t.stem).collect();
+        let shared = words.iter().filter(|w| theirs.contains(w)).count();
+        shared * 2 >= words.len()
+    };
     book.entries
         .iter()
         .filter(|e| e.direction == Direction::Received && kinds.weight(&e.kind) == Weight::Deed)
-        .filter(|e| !e.is_open_promise())
-        .filter(|e| {
-            tok.tokens(&e.summary)
-                .iter()
-                .any(|t| words.contains(&t.stem))
-        })
+        .filter(|e| !e.is_open_promise() && on_it(&e.summary))
         .max_by_key(|e| e.date)
         .and_then(|e| Some((book.resolve(*e.people.first()?), e.date)))
 }

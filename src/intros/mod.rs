@@ -19,7 +19,7 @@ mod suggest;
 mod tokens;
 mod words;
 
-pub use ask::{Helper, answered, ask};
+pub use ask::{Asked, Helper, answered, ask, asks};
 pub use index::{Candidate, Field, Match};
 pub use made::{IntroMade, Outcome, intro_promise_summary, intros_made, promised};
 pub use suggest::{Matcher, Mutual, Options, Suggestion};
