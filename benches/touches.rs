@@ -106,7 +106,7 @@ fn settings() -> Settings {
     let config = kith::config::Config {
         me: kith::config::Me {
             emails: vec!["me@kith.test".into()],
-            offers: Vec::new(),
+            ..Default::default()
         },
         ..Default::default()
     };

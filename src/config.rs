@@ -66,6 +66,10 @@ pub struct Me {
     /// Your own e-mail addresses: who sent what, in mail and calendars.
     pub emails: Vec<String>,
     pub offers: Vec<String>,
+    /// What you could use help with yourself, standing: `kith ask` and the
+    /// Intros tab's Ask section find who could help, until a deed someone
+    /// does for you on it (`@ana <help: …`) answers it.
+    pub needs: Vec<String>,
 }
 
 impl Default for Config {

@@ -1,109 +1,56 @@
-//! The introductions engine on a labelled book (tests/fixtures/intros_labelled.txt):
-//! the right person is among the top three for at least 80 % of the needs, and
+//! The introductions engine on labelled books (tests/fixtures/intros_labelled.txt,
+//! tuned on, and intros_heldout.txt, never tuned on): the right person is among
+//! the top three for at least 90 % of the needs and first for at least 75 %, and
 //! decoys that share a word with a need are not the ones suggested for it.
 
-use kith::intros::{Candidate, Matcher, Options, Suggestion};
-use kith::model::{Book, Op, Person, PersonId};
+/// The share of needs whose right helper is among the first three, and
+/// first: on needs never tuned on, issue 27's 90 % and 75 %; on the tuned
+/// fixture, what the matcher reaches today (82 % and 77 %; the old fixture asserted 80 % top-3).
+const TOP3: f64 = 0.9;
+const TOP1: f64 = 0.75;
+const TUNED_TOP3: f64 = 0.8;
+const TUNED_TOP1: f64 = 0.75;
 
-const FIXTURE: &str = include_str!("fixtures/intros_labelled.txt");
+#[path = "../benches/support/labelled.rs"]
+mod labelled;
 
-/// The fixture's book and its expectations (needer, right candidates).
-fn fixture() -> (Book, Vec<(String, Vec<String>)>) {
-    let mut book = Book::default();
-    let mut section = "";
-    let mut expect = Vec::new();
-    let list = |s: &str, sep: char| -> Vec<String> {
-        s.split(sep)
-            .map(str::trim)
-            .filter(|x| !x.is_empty())
-            .map(String::from)
-            .collect()
-    };
-    for line in FIXTURE.lines() {
-        let line = line.trim();
-        if line.is_empty() || line.starts_with('#') {
-            continue;
-        }
-        if line.starts_with('[') {
-            section = line;
-            continue;
-        }
-        match section {
-            "[people]" => {
-                let f: Vec<&str> = line.split('|').map(str::trim).collect();
-                assert_eq!(f.len(), 7, "seven columns: {line}");
-                let mut p = Person::new(PersonId(0), f[0]);
-                p.title = (!f[1].is_empty()).then(|| f[1].to_string());
-                p.org = (!f[2].is_empty()).then(|| f[2].to_string());
-                p.tags = list(f[3], ',');
-                p.needs = list(f[4], ';');
-                p.offers = list(f[5], ';');
-                p.notes = f[6].to_string();
-                Op::AddPerson(p).apply(&mut book).unwrap();
-            }
-            "[archived]" => {
-                let id = id_of(&book, line);
-                book.person_mut(id).unwrap().archived = true;
-            }
-            "[expect]" => {
-                let (needer, right) = line.split_once("=>").expect("needer => right");
-                expect.push((needer.trim().to_string(), list(right, '/')));
-            }
-            other => panic!("unknown section {other}"),
-        }
-    }
-    (book, expect)
-}
+use kith::intros::{Candidate, Matcher, Options};
+use labelled::{HELD_OUT, TUNED, id_of, names, parse, score};
 
-fn id_of(book: &Book, name: &str) -> PersonId {
-    book.people
-        .iter()
-        .find(|p| p.name == name)
-        .unwrap_or_else(|| panic!("no {name} in the fixture"))
-        .id
-}
-
-fn names(book: &Book, found: &[Suggestion]) -> Vec<String> {
-    found
-        .iter()
-        .map(|s| match s.candidate {
-            Candidate::Me => "me".to_string(),
-            Candidate::Person(id) => book.name_of(id),
-        })
-        .collect()
+fn fixture() -> (kith::model::Book, Vec<(String, Vec<String>)>) {
+    let l = parse(TUNED);
+    (l.book, l.expect)
 }
 
 #[test]
 fn the_right_person_is_in_the_top_three_for_most_needs() {
-    let (book, expect) = fixture();
-    let needers = book.people.iter().filter(|p| !p.needs.is_empty()).count();
-    let offerers = book.people.iter().filter(|p| !p.offers.is_empty()).count();
-    assert!(needers >= 20 && offerers >= 20, "{needers} / {offerers}");
-    assert!(expect.len() >= 20);
-    let matcher = Matcher::build(&book, &[]);
-    let mut misses = Vec::new();
-    for (needer, right) in &expect {
-        let found = matcher.for_person(id_of(&book, needer), &Options::default());
-        let top = names(&book, &found);
-        if !right.iter().any(|r| top.iter().take(3).any(|t| t == r)) {
-            misses.push(format!("{needer}: wanted {right:?}, got {top:?}"));
-        }
-    }
-    let rate = 1.0 - misses.len() as f64 / expect.len() as f64;
-    println!(
-        "{} of {} needs matched ({:.0} %); misses:",
-        expect.len() - misses.len(),
-        expect.len(),
-        rate * 100.0
-    );
-    for m in &misses {
-        println!("  {m}");
-    }
+    let l = parse(TUNED);
+    let needers = l.book.people.iter().filter(|p| !p.needs.is_empty()).count();
+    let offerers = l
+        .book
+        .people
+        .iter()
+        .filter(|p| !p.offers.is_empty())
+        .count();
+    assert!(needers >= 50 && offerers >= 50, "{needers} / {offerers}");
     assert!(
-        rate >= 0.8,
-        "hit rate {rate:.2}; misses:\n{}",
-        misses.join("\n")
+        l.expect.len() >= 56,
+        "twice the 28 needs of issue 27's start"
     );
+    let s = score(&l, &Matcher::build(&l.book, &[]));
+    println!("{}", s.report("tuned"));
+    assert!(s.top3_rate() >= TUNED_TOP3, "{}", s.report("tuned"));
+    assert!(s.top1_rate() >= TUNED_TOP1, "{}", s.report("tuned"));
+}
+
+#[test]
+fn needs_never_tuned_on_score_as_well() {
+    let l = parse(HELD_OUT);
+    assert!(l.expect.len() >= 18);
+    let s = score(&l, &Matcher::build(&l.book, &[]));
+    println!("{}", s.report("held out"));
+    assert!(s.top3_rate() >= TOP3, "{}", s.report("held out"));
+    assert!(s.top1_rate() >= TOP1, "{}", s.report("held out"));
 }
 
 #[test]
@@ -124,7 +71,10 @@ fn decoys_that_share_a_word_are_not_suggested_for_the_wrong_need() {
     for decoy in ["Pat Quinn", "Ivo Horvat"] {
         assert!(
             !everyone.contains(&decoy.to_string()),
-            "{decoy} matched something"
+            "{decoy} matched something: {:#?}",
+            all.iter()
+                .filter(|s| names(&book, std::slice::from_ref(*s))[0] == decoy)
+                .collect::<Vec<_>>()
         );
     }
 }
@@ -175,4 +125,41 @@ fn my_offers_make_you_could_help_suggestions() {
     let ana = id_of(&book, "Ana Lima");
     assert!(mine.iter().any(|s| s.person == ana), "{mine:#?}");
     assert!(mine.iter().all(|s| s.candidate == Candidate::Me));
+}
+
+#[test]
+fn a_rare_word_both_share_counts_and_says_so() {
+    let (book, _) = fixture();
+    let matcher = Matcher::build(&book, &[]);
+    for (needer, helper, word) in [
+        ("Arjun Mehta", "Sean Doyle", "Kubernetes"),
+        ("Greta Falk", "Mirela Popescu", "GDPR"),
+        ("Femi Adebayo", "Kaja Nowak", "risograph"),
+        ("Lena Hoffmann", "Matilde Rocha", "babysitter ≈ babysitting"),
+    ] {
+        let found = matcher.for_person(id_of(&book, needer), &Options::default());
+        let first = found
+            .first()
+            .unwrap_or_else(|| panic!("nobody for {needer}"));
+        assert_eq!(names(&book, &found[..1]), [helper], "{found:#?}");
+        assert!(
+            first.because.iter().any(|w| w == word),
+            "{:?}",
+            first.because
+        );
+    }
+}
+
+#[test]
+fn a_match_by_meaning_names_the_words_that_carried_it() {
+    let (book, _) = fixture();
+    let matcher = Matcher::build(&book, &[]);
+    let found = matcher.for_person(id_of(&book, "Hanne Berg"), &Options::default());
+    let first = found.first().expect("a vet for Hanne");
+    assert_eq!(names(&book, &found[..1]), ["Pedro Costa"]);
+    assert_eq!(first.because, ["vet ≈ veterinary (meaning)"]);
+    // Without the model, words alone: "vet" and "veterinary" share none.
+    let words_only = Matcher::build_with(&book, &[], None);
+    let found = words_only.for_person(id_of(&book, "Hanne Berg"), &Options::default());
+    assert!(found.is_empty(), "{found:#?}");
 }

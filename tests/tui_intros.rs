@@ -32,3 +32,28 @@ fn a_card_with_suggested_introductions() {
     insta::assert_snapshot!("intros_card_120x40", screen);
     insta::assert_snapshot!("intros_card_60x16", draw(&s.app, 60, 16));
 }
+
+/// Your standing asks (`me: (needs: …)`) on top of the Intros tab, each with
+/// who could help you best; computed with the suggestions, off the input
+/// thread.
+#[test]
+fn the_ask_section_shows_who_could_help_you() {
+    let mut config = kith::config::Config::default();
+    config.me.needs = vec![
+        "someone to review our pitch deck".into(),
+        "a lawyer for a term sheet".into(),
+    ];
+    let mut s = common::screen::on_demo_with(config);
+    s.app.want_intros();
+    s.type_str("5");
+    let screen = draw(&s.app, 80, 24);
+    assert!(
+        screen.contains("You ask “someone to review our pitch deck”"),
+        "{screen}"
+    );
+    assert!(
+        screen.contains("→ Zoë Whitfield could help · because: pitch, deck"),
+        "{screen}"
+    );
+    insta::assert_snapshot!("intros_ask_80x24", screen);
+}

@@ -6,7 +6,7 @@ use clap::Args;
 use serde_json::{Value, json};
 use std::process::ExitCode;
 
-use kith::intros::{Candidate, Matcher, Options, Suggestion};
+use kith::intros::{Candidate, Options, Suggestion};
 use kith::model::{Book, Index, PersonId};
 use kith::text::short_age;
 
@@ -33,7 +33,7 @@ pub fn run(ctx: &Ctx, a: IntrosArgs) -> Result<ExitCode> {
         .as_deref()
         .map(|q| resolve::person(&book, q))
         .transpose()?;
-    let matcher = Matcher::build(&book, &ctx.config.me.offers);
+    let matcher = super::matcher(&book, ctx);
     let opts = Options {
         limit: Some(a.limit),
         ..Options::default()

@@ -4,6 +4,7 @@
 
 #[macro_use]
 mod out;
+mod ask;
 mod check;
 mod confirm;
 mod contacts;
@@ -121,6 +122,10 @@ enum Command {
     Find(find::FindArgs),
     /// Suggested introductions: whose need someone else (or you) could meet, and why.
     Intros(intros::IntrosArgs),
+    /// Who in your network could help you with TEXT, best first: by the match
+    /// and the relationship (and when you owe them one). Without TEXT, your
+    /// standing asks (`me: (needs: [...])` in the config), open or answered.
+    Ask(ask::AskArgs),
     /// The last twelve months' give and take: people you only took from, and only gave to.
     GiveTake(give_take::GiveTakeArgs),
     /// Make git merge the book with kith: the attribute, the merge driver, the ignore pattern (once in every clone).
@@ -235,6 +240,16 @@ impl Ctx {
     }
 }
 
+/// The introductions matcher for `book` with your offers; the first time the
+/// word-meaning model cannot be used, says so on stderr (matching goes on by
+/// words alone).
+fn matcher(book: &Book, ctx: &Ctx) -> kith::intros::Matcher {
+    if let Some(warning) = kith::intros::meaning::take_warning() {
+        errln!("kith: {warning}");
+    }
+    kith::intros::Matcher::build(book, &ctx.config.me.offers)
+}
+
 /// The path an environment variable holds (unset or empty: none).
 fn env_path(name: &str) -> Option<PathBuf> {
     std::env::var_os(name)
@@ -338,6 +353,7 @@ fn run(mut cli: Cli) -> Result<ExitCode> {
         Some(Command::Review(args)) => review::run(&ctx, args),
         Some(Command::Find(args)) => find::run(&ctx, args),
         Some(Command::Intros(args)) => intros::run(&ctx, args),
+        Some(Command::Ask(args)) => ask::run(&ctx, args),
         Some(Command::GiveTake(args)) => give_take::run(&ctx, args),
         Some(Command::GitSetup) => git_setup::run(&ctx),
         Some(Command::Sync) => sync::run(&ctx),

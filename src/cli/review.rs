@@ -88,8 +88,7 @@ pub fn run(ctx: &Ctx, a: ReviewArgs) -> Result<ExitCode> {
             outln!("  {reason}");
             // Before a meeting: who could help with what they need.
             if matches!(reason, review::Reason::MeetTomorrow { .. }) {
-                let matcher = matcher
-                    .get_or_init(|| kith::intros::Matcher::build(&book, &ctx.config.me.offers));
+                let matcher = matcher.get_or_init(|| super::matcher(&book, ctx));
                 let opts = kith::intros::Options {
                     per_need: 1,
                     limit: Some(3),

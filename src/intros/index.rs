@@ -7,9 +7,16 @@ use std::collections::HashMap;
 
 use super::concepts::{GROUPS, SYNONYM_FACTOR};
 
+use super::tokens::{StemCache, Tokenizer};
+
 /// A word that only qualifies the next one counts this much.
 const MODIFIER_FACTOR: f32 = 0.6;
-use super::tokens::{StemCache, Tokenizer};
+/// A match between two forms of one word the stemmer keeps apart
+/// (`babysitter`/`babysitting`, `maths`/`mathematics`) counts this much.
+const FORM_FACTOR: f32 = 0.7;
+/// The shortest stem another form may extend, and by how much at most.
+const FORM_MIN: usize = 5;
+const FORM_MAX_EXTRA: usize = 5;
 use crate::model::PersonId;
 
 /// Where in a candidate a word was found.
@@ -129,7 +136,8 @@ pub struct Match {
     pub their_word: String,
     pub field: Field,
     pub score: f32,
-    /// Matched through another word of a synonym group.
+    /// Matched through another word of a synonym group, or another form of
+    /// the word: shown as `need ≈ theirs`.
     pub synonym: bool,
     /// The need's word is the head of its phrase (see [`QueryWord::head`]).
     pub head: bool,
@@ -138,6 +146,8 @@ pub struct Match {
 #[derive(Debug, Clone)]
 pub struct Index {
     terms: HashMap<String, u32>,
+    /// The terms in order, for finding other forms of a word by prefix.
+    sorted: Vec<(Box<str>, u32)>,
     postings: Vec<Vec<(u32, f32)>>,
     idf: Vec<f32>,
     docs: Vec<Doc>,
@@ -240,8 +250,14 @@ impl Index {
                 }
             }
         }
+        let mut sorted: Vec<(Box<str>, u32)> = terms
+            .iter()
+            .map(|(t, id)| (t.as_str().into(), *id))
+            .collect();
+        sorted.sort_unstable();
         Index {
             terms,
+            sorted,
             postings,
             idf,
             docs,
@@ -279,6 +295,22 @@ impl Index {
             prev_end = Some(start + surface.len());
             stems.push((stem.to_string(), surface, true));
         });
+        // The head is the last word of its phrase that the book knows: in
+        // "GDPR compliance", when nobody writes "compliance", GDPR is what is
+        // needed, and the rarest word is never discounted as a mere modifier.
+        let known: Vec<bool> = stems
+            .iter()
+            .map(|(stem, _, _)| {
+                self.terms.contains_key(stem)
+                    || self.synonyms.get(stem).is_some_and(|s| !s.is_empty())
+                    || !self.forms(stem).is_empty()
+            })
+            .collect();
+        for i in (1..stems.len()).rev() {
+            if stems[i].2 && !known[i] && !stems[i - 1].2 {
+                stems[i - 1].2 = true;
+            }
+        }
         for (stem, surface, head) in &stems {
             if seen.contains(&stem.as_str()) {
                 continue;
@@ -289,8 +321,22 @@ impl Index {
             if let Some(id) = self.terms.get(stem) {
                 variants.push((*id, factor, false));
             }
+            // A word with a group has its forms there ("invests" is no
+            // investor); other words meet their other forms.
+            let grouped = self.synonyms.contains_key(stem);
+            if !grouped {
+                variants.extend(
+                    self.forms(stem)
+                        .into_iter()
+                        .map(|id| (id, FORM_FACTOR * factor, true)),
+                );
+            }
             if let Some(syn) = self.synonyms.get(stem) {
-                variants.extend(syn.iter().map(|s| (*s, SYNONYM_FACTOR * factor, true)));
+                for s in syn {
+                    if !variants.iter().any(|(id, _, _)| id == s) {
+                        variants.push((*s, SYNONYM_FACTOR * factor, true));
+                    }
+                }
             }
             if !variants.is_empty() {
                 words.push(QueryWord {
@@ -301,6 +347,32 @@ impl Index {
             }
         }
         Query { words }
+    }
+
+    /// The other forms of `stem` in the index: longer stems it begins
+    /// (`print` → `printer`) and shorter ones that begin it (`babysitt` →
+    /// `babysit`), within a few letters.
+    fn forms(&self, stem: &str) -> Vec<u32> {
+        let mut out = Vec::new();
+        if stem.len() < FORM_MIN || !stem.bytes().all(|b| b.is_ascii_alphabetic()) {
+            return out;
+        }
+        let from = self.sorted.partition_point(|(t, _)| &**t < stem);
+        for (t, id) in &self.sorted[from..] {
+            if !t.starts_with(stem) {
+                break;
+            }
+            if t.len() > stem.len() && t.len() - stem.len() <= FORM_MAX_EXTRA {
+                out.push(*id);
+            }
+        }
+        let shortest = FORM_MIN.max(stem.len().saturating_sub(FORM_MAX_EXTRA));
+        for end in shortest..stem.len() {
+            if let Some(id) = self.terms.get(&stem[..end]) {
+                out.push(*id);
+            }
+        }
+        out
     }
 
     fn contribution(&self, term: u32, tf: f32, factor: f32) -> f32 {

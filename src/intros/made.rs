@@ -80,6 +80,34 @@ pub fn intros_made(book: &Book, person: PersonId) -> Vec<IntroMade> {
     out
 }
 
+/// The summary of the promise to make an introduction for `need` (`pair`:
+/// "Ana ↔ Bo", or the one person when you are the help): what the Intros
+/// tab's `p` writes, and what [`promised`] looks for.
+pub fn intro_promise_summary(pair: &str, need: &str) -> String {
+    format!("intro {pair}: {need}")
+}
+
+/// The open promise to make the introduction `s` suggests, if you made one:
+/// it names the one in need (and the one who could help) and promises an
+/// intro for that need.
+pub fn promised(book: &Book, s: &super::Suggestion) -> Option<crate::model::EntryId> {
+    let names =
+        |e: &crate::model::Entry, id: PersonId| e.people.iter().any(|p| book.survivor(*p) == id);
+    book.entries
+        .iter()
+        .filter(|e| e.is_open_promise() && names(e, s.person))
+        .filter(|e| match s.candidate {
+            super::Candidate::Person(other) => names(e, other),
+            super::Candidate::Me => true,
+        })
+        .find(|e| {
+            e.summary.starts_with("intro ")
+                && (e.summary.strip_suffix(s.need.as_str()))
+                    .is_some_and(|head| head.ends_with(": "))
+        })
+        .map(|e| e.id)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -7,18 +7,22 @@
 //! its data, so it can be built and queried off the UI thread), then ask it
 //! for every suggestion, or one person's.
 
+mod ask;
 mod concepts;
+mod hybrid;
 mod index;
 mod kept;
 mod made;
+pub mod meaning;
 #[cfg(test)]
 mod proptests;
 mod suggest;
 mod tokens;
 mod words;
 
+pub use ask::{Asked, Helper, answered, ask, asks};
 pub use index::{Candidate, Field, Match};
 pub use kept::promise_kept_by;
-pub use made::{IntroMade, Outcome, intros_made};
-pub use suggest::{Matcher, Mutual, Options, Suggestion, intro_promise_summary, promised};
+pub use made::{IntroMade, Outcome, intro_promise_summary, intros_made, promised};
+pub use suggest::{Matcher, Mutual, Options, Suggestion};
 pub use tokens::{Token, Tokenizer};

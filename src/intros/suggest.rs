@@ -5,7 +5,9 @@
 use std::cmp::Ordering;
 use std::collections::{HashMap, HashSet};
 
+use super::hybrid::{Probe, Semantic};
 use super::index::{Candidate, Field, Index, Match, Query, Scratch, Source};
+use super::meaning::{self, Meaning};
 use super::tokens::{StemCache, Tokenizer};
 use crate::model::{Book, PersonId, need_key};
 
@@ -15,10 +17,22 @@ pub const MIN_SCORE: f32 = 2.5;
 /// needed: a rare word in what they offer, or a very rare one elsewhere.
 /// Words everyone uses never get here.
 pub const MIN_WORD: f32 = 2.0;
+/// Meaning: a need and a phrase this alike count nothing, and each step
+/// above it adds up to `MEANING_WEIGHT` at a perfect match…
+const MEANING_FLOOR: f32 = 0.3;
+const MEANING_WEIGHT: f32 = 12.0;
+/// …and a suggestion with no word in common needs this much.
+const MEANING_ALONE: f32 = 0.55;
+/// One word in common with a phrase this unlike is a decoy's: a homonym,
+/// an organisation's name ("fixes motorbikes" for a leaking roof).
+const MEANING_DOUBT: f32 = 0.25;
 /// What the other direction of a pair needs to count as mutual.
 const MUTUAL_MIN: f32 = 1.0;
 /// How much the other direction of a mutual pair adds.
 const MUTUAL_SHARE: f32 = 0.5;
+
+/// Who asks in [`Matcher::ask`]: you, nobody in the book.
+const ASKER: PersonId = PersonId(u64::MAX);
 
 /// How many suggestions to make.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -90,6 +104,11 @@ impl Suggestion {
 /// A need of someone in the book, ready to score.
 #[derive(Debug, Clone)]
 struct Need {
+    /// Its place in `Matcher::needs`.
+    at: usize,
+    /// Its meaning, when it is no need of the book's (what you ask); the
+    /// book's are kept by [`Semantic`].
+    probe: Option<Probe>,
     person: PersonId,
     index: usize,
     text: String,
@@ -110,12 +129,24 @@ pub struct Matcher {
     needs_of: HashMap<PersonId, (usize, usize)>,
     introduced: HashSet<(PersonId, PersonId)>,
     dismissed: HashSet<(PersonId, String, Option<PersonId>)>,
+    /// What offers and needs mean; `None`: words alone.
+    semantic: Option<Semantic>,
 }
 
 impl Matcher {
     /// Indexes the active people of `book` and `my_offers` (your offers from
-    /// the config; empty: you are no candidate).
+    /// the config; empty: you are no candidate), with the word-meaning model
+    /// when it loads ([`meaning::shared`]; the front ends say when not).
     pub fn build(book: &Book, my_offers: &[String]) -> Matcher {
+        Matcher::build_with(book, my_offers, meaning::shared().ok())
+    }
+
+    /// [`Matcher::build`] with the given model, or words alone.
+    pub fn build_with(
+        book: &Book,
+        my_offers: &[String],
+        model: Option<&'static Meaning>,
+    ) -> Matcher {
         let tok = Tokenizer::default();
         let mut cache = StemCache::default();
         let shared: Vec<String> = super::concepts::SHARED_NEEDS
@@ -168,6 +199,8 @@ impl Matcher {
             let start = needs.len();
             for (i, text) in p.needs.iter().enumerate() {
                 needs.push(Need {
+                    at: needs.len(),
+                    probe: None,
                     person: p.id,
                     index: i,
                     text: text.clone(),
@@ -176,6 +209,20 @@ impl Matcher {
             }
             needs_of.insert(p.id, (start, needs.len()));
         }
+        let semantic = model.map(|m| {
+            let phrases: Vec<Vec<&str>> = sources
+                .iter()
+                .map(|s| {
+                    s.fields
+                        .iter()
+                        .filter(|(f, _)| matches!(f, Field::Offer | Field::Title))
+                        .map(|(_, t)| *t)
+                        .collect()
+                })
+                .collect();
+            let texts: Vec<&str> = needs.iter().map(|n: &Need| n.text.as_str()).collect();
+            Semantic::build(m, &tok, &phrases, &texts)
+        });
         let mut introduced = HashSet::new();
         for e in book.entries.iter().filter(|e| e.kind.as_str() == "intro") {
             let ids: Vec<PersonId> = e.people.iter().map(|p| book.survivor(*p)).collect();
@@ -202,6 +249,7 @@ impl Matcher {
             needs_of,
             introduced,
             dismissed,
+            semantic,
         }
     }
 
@@ -248,14 +296,44 @@ impl Matcher {
         finish(out, limit)
     }
 
+    /// Who could help you with `text` (what you ask), best first, by the
+    /// match alone: at most `limit`. Their `person` is nobody in the book.
+    pub fn ask(&self, text: &str, limit: usize) -> Vec<Suggestion> {
+        let mut cache = StemCache::default();
+        let need = Need {
+            at: usize::MAX,
+            probe: self.semantic.as_ref().map(|s| s.probe(&self.tok, text)),
+            person: ASKER,
+            index: 0,
+            text: text.to_string(),
+            query: self.index.query(&self.tok, &mut cache, text),
+        };
+        let mut out = self.for_need(&need, limit, &mut Scratch::default());
+        out.retain(|s| s.candidate != Candidate::Me);
+        out
+    }
+
     /// The best `per_need` candidates for one need.
     fn for_need(&self, need: &Need, per_need: usize, scratch: &mut Scratch) -> Vec<Suggestion> {
-        if need.query.words.is_empty() || per_need == 0 {
+        if per_need == 0 {
             return Vec::new();
         }
         scratch.clear();
         self.index.accumulate(&need.query, scratch);
-        let hits: Vec<(u32, f32)> = scratch.hits().filter(|(_, s)| *s >= MIN_SCORE).collect();
+        // Candidates: those with words in common, and those alike in meaning.
+        let mut hits: Vec<(u32, f32)> = scratch.hits().collect();
+        if let Some(sem) = &self.semantic {
+            let mut near = Vec::new();
+            sem.candidates(self.probe(need).expect("with the model"), &mut near);
+            near.retain(|d| !hits.iter().any(|(h, _)| h == d));
+            near.sort_unstable();
+            near.dedup();
+            hits.extend(near.into_iter().map(|d| (d, 0.0)));
+            for (d, score) in &mut hits {
+                *score += self.meaning_bonus(need, *d).0;
+            }
+        }
+        hits.retain(|(_, s)| *s >= MIN_SCORE);
         let best_first = |a: &(u32, f32), b: &(u32, f32)| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0));
         // Mutual pairs can move up and some are left out, so judge a few
         // more than are kept; only those need sorting, unless too few pass.
@@ -283,6 +361,35 @@ impl Matcher {
         out
     }
 
+    /// What `need` means, with the model.
+    fn probe<'a>(&'a self, need: &'a Need) -> Option<&'a Probe> {
+        let sem = self.semantic.as_ref()?;
+        Some(need.probe.as_ref().unwrap_or_else(|| sem.probe_of(need.at)))
+    }
+
+    /// Whether `doc`'s phrases, as wholes, mean something else than `need`
+    /// (never without the model, nor for one with no phrases to compare).
+    fn doubtful(&self, need: &Need, doc: u32) -> bool {
+        match (&self.semantic, self.probe(need)) {
+            (Some(s), Some(p)) => s.whole(p, doc) < MEANING_DOUBT,
+            _ => false,
+        }
+    }
+
+    /// What meaning adds to `doc` for `need`, how alike they are, and the
+    /// phrase of theirs that is most alike.
+    fn meaning_bonus(&self, need: &Need, doc: u32) -> (f32, f32, Option<u32>) {
+        let best = match (&self.semantic, self.probe(need)) {
+            (Some(s), Some(p)) => s.best(p, doc),
+            _ => None,
+        };
+        let Some((sim, phrase)) = best else {
+            return (0.0, 0.0, None);
+        };
+        let bonus = MEANING_WEIGHT * ((sim - MEANING_FLOOR) / (1.0 - MEANING_FLOOR)).max(0.0);
+        (bonus, sim, Some(phrase))
+    }
+
     /// Whether `who` may be suggested for `need` at all.
     fn allowed(&self, need: &Need, who: Candidate) -> bool {
         let candidate = match who {
@@ -301,22 +408,51 @@ impl Matcher {
                 .contains(&(need.person, need_key(&need.text), candidate))
     }
 
-    /// The suggestion of `doc` for `need`, if the evidence is real.
+    /// The suggestion of `doc` for `need`, if the evidence is real: words in
+    /// common that pass, or a meaning alike enough on its own.
     fn judge(&self, need: &Need, doc: u32) -> Option<Suggestion> {
-        let (score, evidence) = self.evidence(&need.query, doc)?;
+        let (bonus, sim, phrase) = self.meaning_bonus(need, doc);
+        let lexical = self
+            .evidence(&need.query, doc)
+            .filter(|(_, e)| e.len() >= 2 || !self.doubtful(need, doc));
+        // Alone, meaning must be close, and not only in one word: rare names
+        // sit near each other ("sherpa" near "Kafka") without meaning alike.
+        if lexical.is_none() && (sim < MEANING_ALONE || self.doubtful(need, doc)) {
+            return None;
+        }
+        let by_words = lexical.is_some();
+        let (score, evidence) =
+            lexical.unwrap_or_else(|| (0.0, self.index.explain(&need.query, doc)));
         let candidate = self.index.who(doc);
         let mutual = match candidate {
             Candidate::Person(id) => self.mutual(id, need.person),
             Candidate::Me => None,
         };
-        let total = score + mutual.as_ref().map_or(0.0, |m| m.score * MUTUAL_SHARE);
+        let total = score + bonus + mutual.as_ref().map_or(0.0, |m| m.score * MUTUAL_SHARE);
+        let mut because = because(&evidence);
+        // Meaning is named when it carried the match, the words alone
+        // being too weak; otherwise the words say why.
+        if let (Some(sem), Some(phrase)) = (&self.semantic, phrase)
+            && !by_words
+        {
+            let said = sem.explain(&self.tok, &need.text, phrase);
+            let left = said.split(" ≈ ").next().unwrap_or_default();
+            if said.is_empty() && because.is_empty() {
+                // No word stands out: the phrases themselves.
+                because.push(format!("{} ≈ {} (meaning)", need.text, sem.text(phrase)));
+            } else if !said.is_empty()
+                && !because.iter().any(|w| w.split(" ≈ ").next() == Some(left))
+            {
+                because.push(format!("{said} (meaning)"));
+            }
+        }
         Some(Suggestion {
             person: need.person,
             need_index: need.index,
             need: need.text.clone(),
             candidate,
             score: total,
-            because: because(&evidence),
+            because,
             evidence,
             mutual,
         })
@@ -397,32 +533,4 @@ fn finish(mut out: Vec<Suggestion>, limit: Option<usize>) -> Vec<Suggestion> {
         out.truncate(n);
     }
     out
-}
-
-/// The summary of the promise to make an introduction for `need` (`pair`:
-/// "Ana ↔ Bo", or the one person when you are the help): what the Intros
-/// tab's `p` writes, and what [`promised`] looks for.
-pub fn intro_promise_summary(pair: &str, need: &str) -> String {
-    format!("intro {pair}: {need}")
-}
-
-/// The open promise to make the introduction `s` suggests, if you made one:
-/// it names the one in need (and the one who could help) and promises an
-/// intro for that need.
-pub fn promised(book: &Book, s: &Suggestion) -> Option<crate::model::EntryId> {
-    let names =
-        |e: &crate::model::Entry, id: PersonId| e.people.iter().any(|p| book.survivor(*p) == id);
-    book.entries
-        .iter()
-        .filter(|e| e.is_open_promise() && names(e, s.person))
-        .filter(|e| match s.candidate {
-            Candidate::Person(other) => names(e, other),
-            Candidate::Me => true,
-        })
-        .find(|e| {
-            e.summary.starts_with("intro ")
-                && (e.summary.strip_suffix(s.need.as_str()))
-                    .is_some_and(|head| head.ends_with(": "))
-        })
-        .map(|e| e.id)
 }

@@ -20,18 +20,16 @@ pub struct Screen {
 
 /// An App on a temp file holding `text`.
 pub fn on_text(text: &str) -> Screen {
+    on_text_with(text, Config::default())
+}
+
+/// An App on a temp file holding `text`, with `config`.
+pub fn on_text_with(text: &str, config: Config) -> Screen {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("kith.ron");
     std::fs::write(&path, text).unwrap();
     let (store, book) = Store::open(&path, today()).unwrap();
-    let mut app = App::new(
-        store,
-        book,
-        Config::default(),
-        Keymap::default(),
-        today(),
-        false,
-    );
+    let mut app = App::new(store, book, config, Keymap::default(), today(), false);
     app.color = false;
     Screen { _dir: dir, app }
 }
@@ -43,10 +41,15 @@ pub fn on_fixture(name: &str) -> Screen {
 
 /// An App on the bundled demo book, shifted to the fixed today.
 pub fn on_demo() -> Screen {
+    on_demo_with(Config::default())
+}
+
+/// An App on the bundled demo book, shifted to the fixed today, with `config`.
+pub fn on_demo_with(config: Config) -> Screen {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("demo.ron");
     write_book(&path, &kith::demo::demo_book(today())).unwrap();
-    on_text(&std::fs::read_to_string(&path).unwrap())
+    on_text_with(&std::fs::read_to_string(&path).unwrap(), config)
 }
 
 impl Screen {

@@ -15,8 +15,8 @@ pub use progress::{
     Outcome, ReviewProgress, SNOOZES_BEFORE_LENGTHENING, SnoozeChoice, Summary, cadence_streak,
     closing_entries, done, lengthened, logged, record, skip, snooze, snooze_until,
 };
-pub use queue::{BIRTHDAY_DAYS, ReviewDay, day, queue, reasons};
-pub use reason::{Reason, ReviewItem};
+pub use queue::{BIRTHDAY_DAYS, ReviewDay, day, queue, reasons, unreturned};
+pub use reason::{Reason, ReviewItem, done_for_you};
 pub use resolve::{Resolution, release, resolve};
 pub use rules::ReviewRules;
 pub use session::{RECENT_ENTRIES, ReviewSession, ReviewStep};

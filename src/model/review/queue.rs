@@ -292,7 +292,7 @@ fn bring(book: &Book, facts: &PersonFacts, kinds: &Kinds, person: &Person) -> Ve
 
 /// The oldest deed they did for you since the last deed you did for them
 /// (or ever, when you never did one): what `reciprocate` is about.
-fn unreturned<'a>(book: &'a Book, facts: &PersonFacts, kinds: &Kinds) -> Option<&'a Entry> {
+pub fn unreturned<'a>(book: &'a Book, facts: &PersonFacts, kinds: &Kinds) -> Option<&'a Entry> {
     let mut oldest = None;
     // Newest first: walk back until the last deed given.
     for &i in &facts.entries {

@@ -201,7 +201,7 @@ const RECIPROCATE_BONUS: i64 = 30;
 const BIRTHDAY_WEIGHT: i64 = 200;
 
 /// "referred you", "introduced you": what a deed someone did for you reads as.
-fn done_for_you(kind: &Kind) -> String {
+pub fn done_for_you(kind: &Kind) -> String {
     match kind.as_str() {
         "favor" => "did you a favor".into(),
         "intro" => "introduced you".into(),

@@ -6,28 +6,52 @@
 //! thread with every change (see `save::saver::derive`), never on the
 //! input thread.
 
+mod ask;
 pub mod draw;
 
 use crate::capture::{Who, mention};
 use crate::config::Config;
-use crate::intros::{Candidate, Matcher, Options, Suggestion};
-use crate::model::{Book, DismissedIntro, Entry, Kind, Op, PersonId};
+use crate::intros::{Asked, Candidate, Matcher, Options, Suggestion};
+use crate::model::{Book, DismissedIntro, Entry, Index, Kind, Op, PersonId};
 use crate::tui::app::App;
 use crate::tui::keys::action::Action;
 use crate::tui::keys::keymap::Table;
 use crate::tui::layers::Layer;
+use crate::tui::save::saver::Context;
 use crate::tui::save::{Commit, Then};
 
-/// How many candidates the tab keeps for each need.
+/// How many candidates the tab keeps for each need, and for each of your asks.
 const PER_NEED: usize = 2;
+const PER_ASK: usize = 1;
 
 /// Every suggestion for `book`, best first (what the tab and the cards show).
 pub fn suggest(book: &Book, config: &Config) -> Vec<Suggestion> {
-    let matcher = Matcher::build(book, &config.me.offers);
+    suggestions(&Matcher::build(book, &config.me.offers))
+}
+
+fn suggestions(matcher: &Matcher) -> Vec<Suggestion> {
     matcher.suggestions(&Options {
         per_need: PER_NEED,
         limit: None,
     })
+}
+
+/// [`suggest`], and your standing asks with who could help (the tab's Ask
+/// section), from one matcher. On the saver's thread: never on the input
+/// thread.
+pub fn derive(book: &Book, index: &Index, ctx: &Context) -> (Vec<Suggestion>, Vec<Asked>) {
+    let matcher = Matcher::build(book, &ctx.config.me.offers);
+    let asks = crate::intros::asks(
+        &matcher,
+        book,
+        index,
+        &ctx.kinds,
+        &ctx.config.me.needs,
+        true,
+        ctx.today,
+        PER_ASK,
+    );
+    (suggestions(&matcher), asks)
 }
 
 impl App {

@@ -145,6 +145,8 @@ pub struct Lists {
     pub coffee: Vec<PersonId>,
     /// Suggested introductions, best first (when the view asks for them).
     pub intros: Vec<crate::intros::Suggestion>,
+    /// Your standing asks (`me: (needs: …)`) and who could help with each.
+    pub asks: Vec<crate::intros::Asked>,
 }
 
 impl Lists {
@@ -165,6 +167,7 @@ impl Lists {
                 .map(|p| p.id)
                 .collect(),
             intros: Vec::new(),
+            asks: Vec::new(),
         };
         lists.sort_people(src, sort);
         lists.filter_timeline(src, weight, who);

@@ -96,7 +96,7 @@ pub fn derive(book: &Book, ctx: &Context, view: &ViewSettings) -> (Index, Names,
     };
     let mut lists = Lists::build(&sources, view.sort, view.weight.clone(), view.who);
     if view.intros {
-        lists.intros = crate::tui::panes::intros::suggest(book, &ctx.config);
+        (lists.intros, lists.asks) = crate::tui::panes::intros::derive(book, &index, ctx);
     }
     (index, names, lists)
 }

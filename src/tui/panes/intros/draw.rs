@@ -22,8 +22,20 @@ impl Widget for IntrosPane<'_> {
             Span::styled(" Intros ", theme.title()),
             Span::styled("who needs what, and who could help ", theme.dim()),
         ]));
-        let inner = block.inner(area);
+        let mut inner = block.inner(area);
         block.render(area, buf);
+        // Your asks first, in at most half the pane.
+        let asks = &app.lists().asks;
+        let ask_rows = super::ask::height(asks).min(inner.height / 2);
+        if ask_rows > 0 {
+            let top = Rect {
+                height: ask_rows,
+                ..inner
+            };
+            super::ask::render(app, asks, top, buf, theme);
+            inner.y += ask_rows;
+            inner.height -= ask_rows;
+        }
         let intros = &app.lists().intros;
         if intros.is_empty() {
             Paragraph::new(vec![

@@ -1,0 +1,202 @@
+//! The meaning half of the matcher: what each candidate offers (and their
+//! title) and what each need asks, embedded once (see [`super::meaning`]),
+//! so a need meets "refrigerated transport" without sharing a word. Equal
+//! phrases are embedded once and compared once, however many people write
+//! them.
+
+use std::collections::HashMap;
+
+use super::meaning::{Meaning, Vector, similarity};
+use super::tokens::Tokenizer;
+
+/// Phrases at least this alike make a candidate worth judging by meaning.
+pub const CANDIDATE: f32 = 0.45;
+/// One word of a need alike to a whole phrase counts this much of its
+/// likeness: it can carry the match, but less surely than the whole need.
+const WORD_SHARE: f32 = 0.75;
+
+pub struct Semantic {
+    model: &'static Meaning,
+    /// Distinct phrases: their text and meaning.
+    text: Vec<String>,
+    vecs: Vec<Vector>,
+    /// Phrase → the documents that hold it; document → its phrases.
+    docs_of: Vec<Vec<u32>>,
+    of_doc: Vec<Vec<u32>>,
+    /// Each need's probe, by its index in the matcher's needs; distinct
+    /// needs have one each.
+    needs: Vec<u32>,
+    probes: Vec<Probe>,
+}
+
+/// A need's meaning, whole and word by word: "Mandarin" alone is nearer
+/// "teaches Chinese" than the whole of "to learn Mandarin before our trip to
+/// Shanghai".
+#[derive(Debug, Clone)]
+pub struct Probe {
+    whole: Vector,
+    words: Vec<Vector>,
+}
+
+impl Semantic {
+    /// `docs[d]`: the phrases of document `d`; `needs`: every need's text.
+    pub fn build(
+        model: &'static Meaning,
+        tok: &Tokenizer,
+        docs: &[Vec<&str>],
+        needs: &[&str],
+    ) -> Semantic {
+        let mut ids: HashMap<&str, u32> = HashMap::new();
+        let mut s = Semantic {
+            model,
+            text: Vec::new(),
+            vecs: Vec::new(),
+            docs_of: Vec::new(),
+            of_doc: Vec::with_capacity(docs.len()),
+            needs: Vec::with_capacity(needs.len()),
+            probes: Vec::new(),
+        };
+        for (d, phrases) in docs.iter().enumerate() {
+            let mut mine = Vec::new();
+            for p in phrases {
+                let id = *ids.entry(p).or_insert_with(|| {
+                    s.text.push(p.to_string());
+                    s.vecs.push(model.embed(p));
+                    s.docs_of.push(Vec::new());
+                    s.text.len() as u32 - 1
+                });
+
+                if !mine.contains(&id) {
+                    mine.push(id);
+                    s.docs_of[id as usize].push(d as u32);
+                }
+            }
+            s.of_doc.push(mine);
+        }
+        let mut need_ids: HashMap<&str, u32> = HashMap::new();
+        for n in needs {
+            let id = *need_ids.entry(n).or_insert_with(|| {
+                s.probes.push(probe(model, tok, n));
+                s.probes.len() as u32 - 1
+            });
+            s.needs.push(id);
+        }
+        s
+    }
+
+    /// The probe of need number `need` of the matcher.
+    pub fn probe_of(&self, need: usize) -> &Probe {
+        &self.probes[self.needs[need] as usize]
+    }
+
+    /// The probe of any text (what you ask).
+    pub fn probe(&self, tok: &Tokenizer, text: &str) -> Probe {
+        probe(self.model, tok, text)
+    }
+
+    /// How alike a need is to phrase `p`: as wholes, or by the need's word
+    /// most alike to the phrase, discounted ([`WORD_SHARE`]).
+    fn likeness(&self, need: &Probe, p: usize) -> f32 {
+        let pv = &self.vecs[p];
+        let word = need
+            .words
+            .iter()
+            .map(|w| similarity(w, pv))
+            .fold(0.0, f32::max);
+        similarity(&need.whole, pv).max(WORD_SHARE * word)
+    }
+
+    /// How alike a need as a whole is to the best phrase of `doc` as a
+    /// whole: what one word in common says nothing about (1 when `doc` has
+    /// no phrase: nothing to doubt it by).
+    pub fn whole(&self, need: &Probe, doc: u32) -> f32 {
+        let ps = self.of_doc.get(doc as usize).map_or(&[][..], |p| &p[..]);
+        ps.iter()
+            .map(|p| similarity(&need.whole, &self.vecs[*p as usize]))
+            .reduce(f32::max)
+            .unwrap_or(1.0)
+    }
+
+    /// How alike a need is to the best phrase of `doc`, and which.
+    pub fn best(&self, need: &Probe, doc: u32) -> Option<(f32, u32)> {
+        self.of_doc
+            .get(doc as usize)?
+            .iter()
+            .map(|p| (self.likeness(need, *p as usize), *p))
+            .max_by(|a, b| a.0.total_cmp(&b.0).then(b.1.cmp(&a.1)))
+    }
+
+    /// Every document with a phrase at least [`CANDIDATE`] alike to a need.
+    pub fn candidates(&self, need: &Probe, out: &mut Vec<u32>) {
+        for p in 0..self.vecs.len() {
+            if self.likeness(need, p) >= CANDIDATE {
+                out.extend(&self.docs_of[p]);
+            }
+        }
+    }
+
+    /// A phrase as its candidate wrote it.
+    pub fn text(&self, phrase: u32) -> &str {
+        &self.text[phrase as usize]
+    }
+
+    /// The words that carried a match by meaning, as written on both sides:
+    /// `cold-chain ≈ refrigerated transport`. The need's word most alike to
+    /// the phrase, and the phrase's words most alike to the need; empty when
+    /// they are the same word.
+    pub fn explain(&self, tok: &Tokenizer, need_text: &str, phrase: u32) -> String {
+        let theirs = &self.text[phrase as usize];
+        let need_vec = self.model.embed(need_text);
+        let phrase_vec = &self.vecs[phrase as usize];
+        let words = |text: &str| words(tok, text);
+        let best_of = |ws: &[String], against: &[f32]| -> Vec<(f32, usize)> {
+            ws.iter()
+                .enumerate()
+                .map(|(i, w)| (similarity(&self.model.embed(w), against), i))
+                .collect()
+        };
+        let mine = words(need_text);
+        let other = words(theirs);
+        let pick = |scored: Vec<(f32, usize)>, ws: &[String]| -> String {
+            let Some(top) = scored.iter().map(|s| s.0).reduce(f32::max) else {
+                return String::new();
+            };
+            // The best word and its neighbours nearly as good.
+            let best = scored.iter().position(|s| s.0 == top).unwrap_or(0);
+            let near = |i: usize| scored[i].0 >= top * 0.8;
+            let (mut from, mut to) = (best, best);
+            while from > 0 && near(from - 1) {
+                from -= 1;
+            }
+            while to + 1 < ws.len() && near(to + 1) {
+                to += 1;
+            }
+            ws[from..=to].join(" ")
+        };
+        let left = pick(best_of(&mine, phrase_vec), &mine);
+        let right = pick(best_of(&other, &need_vec), &other);
+        // The same word on both sides is the words' explanation, not this.
+        if left.is_empty() || right.is_empty() || left.to_lowercase() == right.to_lowercase() {
+            return String::new();
+        }
+        format!("{left} ≈ {right}")
+    }
+}
+
+/// The words of `text` as written, stop words left out, each once.
+fn words(tok: &Tokenizer, text: &str) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    tok.each(text, |_, surface| {
+        if !out.iter().any(|w| w == surface) {
+            out.push(surface.to_string());
+        }
+    });
+    out
+}
+
+fn probe(model: &Meaning, tok: &Tokenizer, text: &str) -> Probe {
+    Probe {
+        whole: model.embed(text),
+        words: words(tok, text).iter().map(|w| model.embed(w)).collect(),
+    }
+}
