@@ -12,6 +12,7 @@ use chrono::NaiveDate;
 use serde::Deserialize;
 use serde::de::IntoDeserializer;
 use std::collections::BTreeMap;
+use std::ops::Range;
 
 use crate::model::{
     Address, Birthday, Book, Direction, DismissedIntro, Entry, EntryId, HowMet, Kind, Origin,
@@ -21,7 +22,21 @@ use crate::model::{
 /// The book in `bytes`, or `None` when they are not in the shape the writer
 /// produces (or not a valid book at all). Never a partial book.
 pub fn read_book(bytes: &[u8]) -> Option<Book> {
+    read_book_spans(bytes).map(|(book, _)| book)
+}
+
+/// Where each record's text is in the bytes read: from its `(` through its
+/// `)`, in the order of the file.
+#[derive(Debug, Default)]
+pub struct Spans {
+    pub people: Vec<Range<usize>>,
+    pub entries: Vec<Range<usize>>,
+}
+
+/// [`read_book`], and where each person and entry was in `bytes`.
+pub fn read_book_spans(bytes: &[u8]) -> Option<(Book, Spans)> {
     let text = std::str::from_utf8(bytes).ok()?;
+    let mut spans = Spans::default();
     let mut c = Cursor::new(text);
     c.lit("(\n")?;
     let mut version = None;
@@ -43,10 +58,13 @@ pub fn read_book(bytes: &[u8]) -> Option<Book> {
             "anchor" => set_once(&mut anchor, c.date()?)?,
             "next_person_id" => set_once(&mut next_person_id, c.u32()?)?,
             "next_entry_id" => set_once(&mut next_entry_id, c.u32()?)?,
-            "people" => set_once(&mut people, c.records(person)?)?,
-            "entries" => set_once(&mut entries, c.records(entry)?)?,
+            "people" => set_once(&mut people, c.records(person, &mut spans.people)?)?,
+            "entries" => set_once(&mut entries, c.records(entry, &mut spans.entries)?)?,
             "merged" => set_once(&mut merged, c.merged()?)?,
-            "dismissed_intros" => set_once(&mut dismissed_intros, c.records(dismissed)?)?,
+            "dismissed_intros" => set_once(
+                &mut dismissed_intros,
+                c.records(dismissed, &mut Vec::new())?,
+            )?,
             "review" | "inbox" | "touches" | "meetings" | "lineage" => {
                 set_once(&mut tail, c.tail(line)?)?
             }
@@ -58,7 +76,7 @@ pub fn read_book(bytes: &[u8]) -> Option<Book> {
     if !matches!(c.rest(), "" | "\n") {
         return None;
     }
-    Some(Book {
+    let book = Book {
         version: version?,
         anchor,
         next_person_id: next_person_id.unwrap_or_default(),
@@ -75,7 +93,8 @@ pub fn read_book(bytes: &[u8]) -> Option<Book> {
             .map(|t| t.meetings.clone())
             .unwrap_or_default(),
         lineage: tail.map(|t| t.lineage).unwrap_or_default(),
-    })
+    };
+    Some((book, spans))
 }
 
 /// The fields after the records, read together by ron.
@@ -506,16 +525,31 @@ impl<'a> Cursor<'a> {
     }
 
     /// `[]`, or `[\n` then one record a line (`    (…),\n`) then `  ]`.
-    fn records<T>(&mut self, one: fn(&mut Self) -> Option<T>) -> Option<Vec<T>> {
+    /// The records of a list, one a line; `spans` gets where each one is.
+    fn records<T>(
+        &mut self,
+        one: fn(&mut Self) -> Option<T>,
+        spans: &mut Vec<Range<usize>>,
+    ) -> Option<Vec<T>> {
         self.lit("[")?;
-        let mut out = Vec::new();
         if self.eat(b']') {
-            return Some(out);
+            return Some(Vec::new());
         }
         self.lit("\n")?;
+        // One record a line, and no string holds a raw line break (see
+        // `string`), so the list ends at the first line that starts `  ]`:
+        // the lines before it are counted once, and the list never grows.
+        let rest = self.rest().as_bytes();
+        let lines = memchr::memmem::find(rest, b"\n  ]").map_or(0, |end| {
+            memchr::memchr_iter(b'\n', &rest[..end]).count() + 1
+        });
+        let mut out = Vec::with_capacity(lines);
+        spans.reserve(lines);
         while !self.rest().starts_with("  ]") {
             self.lit("    (")?;
+            let start = self.pos - 1;
             out.push(one(self)?);
+            spans.push(start..self.pos);
             self.lit(",\n")?;
         }
         self.lit("  ]")?;
