@@ -80,7 +80,7 @@ fn is_gave(d: &Direction) -> bool {
 }
 
 /// One line of the action timeline.
-#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Entry {
     pub id: EntryId,

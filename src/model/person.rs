@@ -11,7 +11,7 @@ pub struct PersonId(pub u64);
 super::id::record_id!(PersonId, "p", "person");
 
 /// How we met: the context, when, and who introduced us.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct HowMet {
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -34,7 +34,7 @@ impl HowMet {
 
 /// Someone in the book. Fields left at their defaults are not written to the
 /// file, so a person with only a name is one short line.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Person {
     pub id: PersonId,

@@ -22,21 +22,7 @@ use crate::model::{
 /// The book in `bytes`, or `None` when they are not in the shape the writer
 /// produces (or not a valid book at all). Never a partial book.
 pub fn read_book(bytes: &[u8]) -> Option<Book> {
-    read_book_spans(bytes).map(|(book, _)| book)
-}
-
-/// Where each record's text is in the bytes read: from its `(` through its
-/// `)`, in the order of the file.
-#[derive(Debug, Default)]
-pub struct Spans {
-    pub people: Vec<Range<usize>>,
-    pub entries: Vec<Range<usize>>,
-}
-
-/// [`read_book`], and where each person and entry was in `bytes`.
-pub fn read_book_spans(bytes: &[u8]) -> Option<(Book, Spans)> {
     let text = std::str::from_utf8(bytes).ok()?;
-    let mut spans = Spans::default();
     let mut c = Cursor::new(text);
     c.lit("(\n")?;
     let mut version = None;
@@ -58,13 +44,10 @@ pub fn read_book_spans(bytes: &[u8]) -> Option<(Book, Spans)> {
             "anchor" => set_once(&mut anchor, c.date()?)?,
             "next_person_id" => set_once(&mut next_person_id, c.u32()?)?,
             "next_entry_id" => set_once(&mut next_entry_id, c.u32()?)?,
-            "people" => set_once(&mut people, c.records(person, &mut spans.people)?)?,
-            "entries" => set_once(&mut entries, c.records(entry, &mut spans.entries)?)?,
+            "people" => set_once(&mut people, c.records(person)?)?,
+            "entries" => set_once(&mut entries, c.records(entry)?)?,
             "merged" => set_once(&mut merged, c.merged()?)?,
-            "dismissed_intros" => set_once(
-                &mut dismissed_intros,
-                c.records(dismissed, &mut Vec::new())?,
-            )?,
+            "dismissed_intros" => set_once(&mut dismissed_intros, c.records(dismissed)?)?,
             "review" | "inbox" | "touches" | "meetings" | "lineage" => {
                 set_once(&mut tail, c.tail(line)?)?
             }
@@ -94,7 +77,7 @@ pub fn read_book_spans(bytes: &[u8]) -> Option<(Book, Spans)> {
             .unwrap_or_default(),
         lineage: tail.map(|t| t.lineage).unwrap_or_default(),
     };
-    Some((book, spans))
+    Some(book)
 }
 
 /// The fields after the records, read together by ron.
@@ -524,36 +507,65 @@ impl<'a> Cursor<'a> {
         })
     }
 
-    /// `[]`, or `[\n` then one record a line (`    (…),\n`) then `  ]`.
-    /// The records of a list, one a line; `spans` gets where each one is.
-    fn records<T>(
-        &mut self,
-        one: fn(&mut Self) -> Option<T>,
-        spans: &mut Vec<Range<usize>>,
-    ) -> Option<Vec<T>> {
+    /// `[]`, or `[\n` then one record a line (`    (…),\n`) then `  ]`. A
+    /// long list is read in a few pieces at once, one thread each, into
+    /// vectors sized once (no list grows by copying).
+    fn records<T: Send>(&mut self, one: fn(&mut Cursor<'a>) -> Option<T>) -> Option<Vec<T>> {
         self.lit("[")?;
         if self.eat(b']') {
             return Some(Vec::new());
         }
         self.lit("\n")?;
         // One record a line, and no string holds a raw line break (see
-        // `string`), so the list ends at the first line that starts `  ]`:
-        // the lines before it are counted once, and the list never grows.
-        let rest = self.rest().as_bytes();
-        let lines = memchr::memmem::find(rest, b"\n  ]").map_or(0, |end| {
-            memchr::memchr_iter(b'\n', &rest[..end]).count() + 1
-        });
-        let mut out = Vec::with_capacity(lines);
-        spans.reserve(lines);
-        while !self.rest().starts_with("  ]") {
-            self.lit("    (")?;
-            let start = self.pos - 1;
-            out.push(one(self)?);
-            spans.push(start..self.pos);
-            self.lit(",\n")?;
+        // `string`), so the list ends at the first line that starts `  ]`.
+        let start = self.pos;
+        let end = if self.rest().starts_with("  ]") {
+            start
+        } else {
+            start + memchr::memmem::find(self.rest().as_bytes(), b"\n  ]")? + 1
+        };
+        let pieces = pieces(self.text.as_bytes(), start..end, threads());
+        let read = |range: Range<usize>| Cursor::new(self.text).lines(range, one);
+        let mut done = if pieces.len() == 1 {
+            vec![read(start..end)]
+        } else {
+            std::thread::scope(|scope| {
+                let running: Vec<_> = pieces
+                    .into_iter()
+                    .map(|range| scope.spawn(move || read(range)))
+                    .collect();
+                running
+                    .into_iter()
+                    .map(|t| t.join().unwrap_or(None))
+                    .collect()
+            })
         }
+        .into_iter();
+        let mut out = done.next()??;
+        for piece in done {
+            out.extend(piece?);
+        }
+        self.pos = end;
         self.lit("  ]")?;
         Some(out)
+    }
+
+    /// The records on the lines in `range` (whole lines); `None` unless
+    /// they fill the lines exactly.
+    fn lines<T>(
+        mut self,
+        range: Range<usize>,
+        one: fn(&mut Cursor<'a>) -> Option<T>,
+    ) -> Option<Vec<T>> {
+        let lines = memchr::memchr_iter(b'\n', &self.text.as_bytes()[range.clone()]).count();
+        let mut out = Vec::with_capacity(lines);
+        self.pos = range.start;
+        while self.pos < range.end {
+            self.lit("    (")?;
+            out.push(one(&mut self)?);
+            self.lit(",\n")?;
+        }
+        (self.pos == range.end).then_some(out)
     }
 
     /// `{}` or `{\n    k: v,\n … \n  }`; a repeated key replaces, as in ron.
@@ -606,4 +618,32 @@ fn unescape(after: &[u8]) -> Option<(char, usize)> {
         _ => return None,
     };
     Some((simple, 1))
+}
+
+/// Below this many bytes a list is read on one thread.
+const PIECE: usize = 1 << 20;
+
+/// How many threads a long list is read on: one per core, up to 4.
+pub(super) fn threads() -> usize {
+    std::thread::available_parallelism().map_or(1, |n| n.get().min(4))
+}
+
+/// `range` (whole lines of `bytes`) cut at line ends into a piece of at
+/// least [`PIECE`] bytes per thread, up to `threads`, about the same size each.
+pub(super) fn pieces(bytes: &[u8], range: Range<usize>, threads: usize) -> Vec<Range<usize>> {
+    let count = (range.len() / PIECE).clamp(1, threads);
+    let mut pieces = Vec::with_capacity(count);
+    let mut start = range.start;
+    for i in 1..count {
+        let at = range.start + range.len() * i / count;
+        let Some(end) = memchr::memchr(b'\n', &bytes[at..range.end]).map(|n| at + n + 1) else {
+            break;
+        };
+        if end > start {
+            pieces.push(start..end);
+            start = end;
+        }
+    }
+    pieces.push(start..range.end);
+    pieces
 }

@@ -16,35 +16,6 @@ use crate::model::{
 
 /// The whole file, including its final newline.
 pub fn book_text(book: &Book) -> String {
-    book_text_keeping(book, &mut ())
-}
-
-/// What [`book_text_keeping`] asks about each person and entry as it writes
-/// them: whether it has their line already (then it is copied, not written
-/// anew), and where each one ended up in the text.
-pub trait Keep {
-    /// Writes `p`'s line into `out` from what it kept, if it kept it as `p` is.
-    fn person(&mut self, out: &mut String, p: &Person) -> bool;
-    fn entry(&mut self, out: &mut String, e: &Entry) -> bool;
-    /// The last person's or entry's line is `out[span]`.
-    fn wrote_person(&mut self, span: std::ops::Range<usize>);
-    fn wrote_entry(&mut self, span: std::ops::Range<usize>);
-}
-
-/// Keeps nothing: every line written anew.
-impl Keep for () {
-    fn person(&mut self, _: &mut String, _: &Person) -> bool {
-        false
-    }
-    fn entry(&mut self, _: &mut String, _: &Entry) -> bool {
-        false
-    }
-    fn wrote_person(&mut self, _: std::ops::Range<usize>) {}
-    fn wrote_entry(&mut self, _: std::ops::Range<usize>) {}
-}
-
-/// [`book_text`], taking the lines `keep` has instead of writing them.
-pub fn book_text_keeping(book: &Book, keep: &mut impl Keep) -> String {
     let Book {
         version,
         anchor,
@@ -76,22 +47,14 @@ pub fn book_text_keeping(book: &Book, keep: &mut impl Keep) -> String {
     out.push(",\n  people: [");
     for p in people {
         out.push("\n    ");
-        let start = out.0.len();
-        if !keep.person(&mut out.0, p) {
-            person(&mut out, p);
-        }
-        keep.wrote_person(start..out.0.len());
+        person(&mut out, p);
         out.push(",");
     }
     out.push(if people.is_empty() { "]" } else { "\n  ]" });
     out.push(",\n  entries: [");
     for e in entries {
         out.push("\n    ");
-        let start = out.0.len();
-        if !keep.entry(&mut out.0, e) {
-            entry(&mut out, e);
-        }
-        keep.wrote_entry(start..out.0.len());
+        entry(&mut out, e);
         out.push(",");
     }
     out.push(if entries.is_empty() { "]" } else { "\n  ]" });

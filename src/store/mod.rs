@@ -9,7 +9,6 @@
 use chrono::NaiveDate;
 use std::fs;
 use std::path::{Path, PathBuf};
-use std::sync::Arc;
 use std::time::{Duration, SystemTime};
 
 use crate::model::{Book, Op, OpError};
@@ -22,10 +21,6 @@ mod fast_read;
 #[path = "tests/fast.rs"]
 mod fast_tests;
 mod fast_write;
-mod kept;
-#[cfg(test)]
-#[path = "tests/kept.rs"]
-mod kept_tests;
 mod layout;
 mod lock;
 mod names;
@@ -118,9 +113,6 @@ pub struct Store {
     /// Each change's inverse is kept beside the book for `kith undo`
     /// ([`Store::remember_undo`]).
     remember: bool,
-    /// The text of the version of the file this process last read or wrote,
-    /// whose unchanged lines a save copies (see [`kept`]).
-    kept: Option<Arc<kept::Kept>>,
 }
 
 impl PartialEq for Store {
@@ -148,7 +140,6 @@ impl Store {
             marks: IdMarks::default(),
             warnings: Vec::new(),
             remember: false,
-            kept: None,
         };
         let book = store.reload()?;
         Ok((store, book))
@@ -168,7 +159,6 @@ impl Store {
             marks: IdMarks::default(),
             warnings: Vec::new(),
             remember: false,
-            kept: None,
         }
     }
 
@@ -210,10 +200,9 @@ impl Store {
     /// [`StoreError::Vanished`], not an empty book.
     pub fn reload(&mut self) -> Result<Book, StoreError> {
         let stamp = Stamp::of(&self.path);
-        self.kept = None;
         let book = match fs::read(&self.path) {
             Ok(bytes) => {
-                let (loaded, lines) = match read::load(&self.path, &bytes, true) {
+                let loaded = match load_book(&self.path, &bytes) {
                     Ok(loaded) => loaded,
                     Err(StoreError::Parse(error)) if survey::cut_short(&bytes, &error) => {
                         let backups = disk::resolve(&self.path)
@@ -234,11 +223,6 @@ impl Store {
                 }
                 self.warnings = loaded.warnings;
                 self.expect_file = true;
-                if let Some(lines) = lines {
-                    let offset = usize::from(bytes.starts_with("\u{feff}".as_bytes())) * 3;
-                    let text = String::from_utf8(bytes).expect("the reader took it as UTF-8");
-                    self.kept = Some(Arc::new(kept::Kept::new(text, offset, lines)));
-                }
                 loaded.book
             }
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
@@ -364,14 +348,11 @@ impl Store {
             return Err(OpError::Rejected(format!("not saved: {}", problem.message)).into());
         }
         let lineage_was = touched.note(book);
-        let (text, kept) = self.text_of(book, &op, anchored.is_none());
-        if let Err(e) = disk::save(&target, text.as_bytes()) {
+        if let Err(e) = disk::save(&target, serialize_book(book).as_bytes()) {
             book.lineage.replace(lineage_was);
             restore(book, Some(inverse));
-            self.kept = None;
             return Err(e);
         }
-        self.kept = Some(Arc::new(kept(text)));
         self.seen = Stamp::of(&self.path);
         self.expect_file = true;
         if self.remember {
@@ -384,34 +365,6 @@ impl Store {
             inverse,
             reloaded,
         })
-    }
-
-    /// The text of `book` after `op`: each person's and entry's line copied
-    /// from the file as last read or written when they are unchanged since
-    /// (and `copy` allows it), written anew otherwise; and what to keep of it
-    /// once it is saved.
-    fn text_of(
-        &self,
-        book: &Book,
-        op: &Op,
-        copy: bool,
-    ) -> (String, impl FnOnce(String) -> kept::Kept + use<>) {
-        let from = self.kept.as_deref().filter(|_| copy);
-        let mut keeper = kept::Keeper::new(from, op, book);
-        let text = fast_write::book_text_keeping(book, &mut keeper);
-        #[cfg(debug_assertions)]
-        if keeper.copied > 0 {
-            // Every save in a debug build (every test) checks the copy
-            // against the book: the text reads back as the book it wrote.
-            let read = |text: &str| fast_read::read_book(text.as_bytes());
-            assert_eq!(
-                read(&text),
-                read(&serialize_book(book)),
-                "copied lines that do not hold"
-            );
-        }
-        let lines = keeper.into_lines();
-        (text, move |text| kept::Kept::new(text, 0, lines))
     }
 
     /// The file to write: the path with its links followed, its directory made.

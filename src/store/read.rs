@@ -6,7 +6,6 @@ use std::path::Path;
 
 use crate::model::{Book, FORMAT_VERSION};
 
-use super::kept::Lines;
 use super::layout::{Layout, line_col};
 use super::validate::{positioned, problems};
 use super::{ParseError, Problems, StoreError, fast_read, ron_options};
@@ -26,17 +25,6 @@ pub struct Loaded {
 /// newer versions, unknown fields and invalid books (duplicate ids, dangling
 /// references, empty names, merge cycles), each with its line and column.
 pub fn load_book(path: &Path, bytes: &[u8]) -> Result<Loaded, StoreError> {
-    load(path, bytes, false).map(|(loaded, _)| loaded)
-}
-
-/// [`load_book`]; with `keep`, also the lines of the records as read (for a
-/// file the fast reader took), placed after any byte-order mark: what a save
-/// may copy rather than write anew (see [`super::kept`]).
-pub(super) fn load(
-    path: &Path,
-    bytes: &[u8],
-    keep: bool,
-) -> Result<(Loaded, Option<Lines>), StoreError> {
     let bytes = bytes.strip_prefix("\u{feff}".as_bytes()).unwrap_or(bytes);
     if let Err(e) = std::str::from_utf8(bytes) {
         let (line, col) = line_col(bytes, e.valid_up_to());
@@ -51,14 +39,10 @@ pub(super) fn load(
         }
         .into());
     }
-    let (mut book, lines) = match fast_read::read_book_spans(bytes) {
-        Some((book, spans)) => {
-            let lines = keep.then(|| Lines::read(&book, spans));
-            (book, Some(lines))
-        }
-        None => (read_book_with_ron(path, bytes)?, None),
+    let (mut book, canonical) = match fast_read::read_book(bytes) {
+        Some(book) => (book, true),
+        None => (read_book_with_ron(path, bytes)?, false),
     };
-    let canonical = lines.is_some();
     if book.version > FORMAT_VERSION {
         return Err(newer_version(path, book.version));
     }
@@ -80,7 +64,7 @@ pub(super) fn load(
     }
     book.version = FORMAT_VERSION; // older versions migrate on the next save
     book.normalize();
-    Ok((Loaded { book, warnings }, lines.flatten()))
+    Ok(Loaded { book, warnings })
 }
 
 /// [`load_book`] without the warnings.
