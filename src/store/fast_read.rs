@@ -621,7 +621,7 @@ fn unescape(after: &[u8]) -> Option<(char, usize)> {
 }
 
 /// Below this many bytes a list is read on one thread.
-const PIECE: usize = 1 << 20;
+const PIECE: usize = 2 << 20;
 
 /// How many threads a long list is read on: one per core, up to 4.
 pub(super) fn threads() -> usize {
