@@ -507,10 +507,9 @@ impl<'a> Cursor<'a> {
         })
     }
 
-    /// `[]`, or `[\n` then one record a line (`    (…),\n`) then `  ]`. A
-    /// long list is read in a few pieces at once, one thread each, into
-    /// vectors sized once (no list grows by copying).
-    fn records<T: Send>(&mut self, one: fn(&mut Cursor<'a>) -> Option<T>) -> Option<Vec<T>> {
+    /// `[]`, or `[\n` then one record a line (`    (…),\n`) then `  ]`, read
+    /// into a vector sized once (no list grows by copying).
+    fn records<T>(&mut self, one: fn(&mut Cursor<'a>) -> Option<T>) -> Option<Vec<T>> {
         self.lit("[")?;
         if self.eat(b']') {
             return Some(Vec::new());
@@ -524,27 +523,7 @@ impl<'a> Cursor<'a> {
         } else {
             start + memchr::memmem::find(self.rest().as_bytes(), b"\n  ]")? + 1
         };
-        let pieces = pieces(self.text.as_bytes(), start..end, threads());
-        let read = |range: Range<usize>| Cursor::new(self.text).lines(range, one);
-        let mut done = if pieces.len() == 1 {
-            vec![read(start..end)]
-        } else {
-            std::thread::scope(|scope| {
-                let running: Vec<_> = pieces
-                    .into_iter()
-                    .map(|range| scope.spawn(move || read(range)))
-                    .collect();
-                running
-                    .into_iter()
-                    .map(|t| t.join().unwrap_or(None))
-                    .collect()
-            })
-        }
-        .into_iter();
-        let mut out = done.next()??;
-        for piece in done {
-            out.extend(piece?);
-        }
+        let out = Cursor::new(self.text).lines(start..end, one)?;
         self.pos = end;
         self.lit("  ]")?;
         Some(out)
@@ -618,32 +597,4 @@ fn unescape(after: &[u8]) -> Option<(char, usize)> {
         _ => return None,
     };
     Some((simple, 1))
-}
-
-/// Below this many bytes a list is read on one thread.
-const PIECE: usize = 2 << 20;
-
-/// How many threads a long list is read on: one per core, up to 4.
-pub(super) fn threads() -> usize {
-    std::thread::available_parallelism().map_or(1, |n| n.get().min(4))
-}
-
-/// `range` (whole lines of `bytes`) cut at line ends into a piece of at
-/// least [`PIECE`] bytes per thread, up to `threads`, about the same size each.
-pub(super) fn pieces(bytes: &[u8], range: Range<usize>, threads: usize) -> Vec<Range<usize>> {
-    let count = (range.len() / PIECE).clamp(1, threads);
-    let mut pieces = Vec::with_capacity(count);
-    let mut start = range.start;
-    for i in 1..count {
-        let at = range.start + range.len() * i / count;
-        let Some(end) = memchr::memchr(b'\n', &bytes[at..range.end]).map(|n| at + n + 1) else {
-            break;
-        };
-        if end > start {
-            pieces.push(start..end);
-            start = end;
-        }
-    }
-    pieces.push(start..range.end);
-    pieces
 }
