@@ -10,24 +10,18 @@ pub(super) const LINE_END: char = '\n';
 /// original char it came from onto `map`. Returns the folded text's char mask.
 /// A line break folds to a space, so [`LINE_END`] only ever ends a line.
 pub(super) fn fold_mapped(text: &str, out: &mut String, map: &mut Vec<u32>) -> u64 {
-    if !text.is_ascii() {
+    if !text.is_ascii() || text.contains(LINE_END) {
         return fold_mapped_chars(text, out, map);
     }
-    // ASCII folds byte for byte (lower case; a line break to a space): most
-    // of a book, without the char-by-char walk below.
-    out.reserve(text.len());
-    map.reserve(text.len());
-    let mut mask = 0;
-    for (i, b) in text.bytes().enumerate() {
-        let c = match char::from(b) {
-            LINE_END => ' ',
-            c => c.to_ascii_lowercase(),
-        };
-        mask |= char_mask(c);
-        out.push(c);
-        map.push(i as u32);
-    }
-    mask
+    // ASCII on one line (most of a book) folds to its lower case, char i
+    // from char i: copied and mapped in bulk, without the char-by-char walk.
+    let start = out.len();
+    out.push_str(text);
+    out[start..].make_ascii_lowercase();
+    map.extend(0..text.len() as u32);
+    out[start..]
+        .bytes()
+        .fold(0, |mask, b| mask | char_mask(char::from(b)))
 }
 
 /// [`fold_mapped`] one char at a time, for any text.
