@@ -38,6 +38,19 @@ fn keystroke(c: &mut Criterion) {
     }
     group.finish();
     c.bench_function("index_build_10k", |b| b.iter(|| SearchIndex::build(&book)));
+    // What `kith find` / `kith query` do once per process: an index without
+    // the typo vocabulary, then one search that fills its limit before any
+    // typo pass (and one that does not).
+    let mut group = c.benchmark_group("one_search_10k");
+    for (label, query) in [("name", "weber"), ("typo", "jse grc")] {
+        group.bench_function(label, |b| {
+            b.iter(|| {
+                let index = SearchIndex::for_one_search(&book);
+                index.search(black_box(query), &book, &facts, &opts).len()
+            })
+        });
+    }
+    group.finish();
 }
 
 criterion_group!(benches, keystroke);

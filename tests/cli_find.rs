@@ -122,3 +122,90 @@ fn find_needs_a_query_and_reports_an_unreadable_file() {
     std::fs::write(&bad, "(version: 1, people: [ oops").unwrap();
     assert_eq!(kith(&bad, &["find", "ana"]).status.code(), Some(2));
 }
+
+/// A book for `kith query`: people with addresses, one without, one archived.
+fn address_book(dir: &Path) -> std::path::PathBuf {
+    let file = dir.join("kith.ron");
+    ok(
+        &file,
+        &[
+            "add",
+            "Ana Lima",
+            "--org",
+            "Acme",
+            "--email",
+            "ana@acme.test",
+            "--email",
+            "ana@home.test",
+        ],
+    );
+    ok(&file, &["add", "Anabel Ruiz", "--email", "anabel@x.test"]);
+    ok(&file, &["add", "Ana Nomail", "--org", "Acme"]);
+    ok(&file, &["add", "Ana Old", "--email", "old@x.test"]);
+    ok(&file, &["archive", "Ana Old"]);
+    file
+}
+
+#[test]
+fn query_prints_the_mail_clients_format_one_address_a_line() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = address_book(dir.path());
+    let out = ok(&file, &["query", "ana"]);
+    let lines: Vec<&str> = out.lines().collect();
+    // mutt skips the first line: a message, never an address.
+    assert_eq!(lines[0], "kith: 3 addresses of 2 people match \"ana\"");
+    assert_eq!(
+        &lines[1..],
+        [
+            "ana@acme.test\tAna Lima\tAcme",
+            "ana@home.test\tAna Lima\tAcme",
+            "anabel@x.test\tAnabel Ruiz\t",
+        ],
+        "{out}"
+    );
+    // By address or organisation too; archived people only when asked.
+    let out = ok(&file, &["query", "--no-header", "anabel@x"]);
+    assert_eq!(out, "anabel@x.test\tAnabel Ruiz\t\n");
+    let out = ok(&file, &["query", "--no-header", "--archived", "old"]);
+    assert_eq!(out, "old@x.test\tAna Old\t\n");
+}
+
+#[test]
+fn query_with_no_address_to_give_says_so_on_the_first_line_and_exits_1() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = address_book(dir.path());
+    for query in ["nomail", "zzzz"] {
+        let out = kith(&file, &["query", query]);
+        assert_eq!(out.status.code(), Some(1), "{query}");
+        let stdout = String::from_utf8(out.stdout).unwrap();
+        assert_eq!(
+            stdout,
+            format!("kith: no one with an address matches \"{query}\"\n")
+        );
+    }
+}
+
+#[test]
+fn query_fields_never_carry_a_tab_a_line_break_or_a_control_sequence() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("kith.ron");
+    ok(
+        &file,
+        &[
+            "add",
+            "Eve\tTab \u{1b}[31mRed",
+            "--org",
+            "Line\nBreak",
+            "--email",
+            "eve@x.test",
+        ],
+    );
+    let out = ok(&file, &["query", "--no-header", "eve"]);
+    assert_eq!(out.lines().count(), 1, "{out:?}");
+    let fields: Vec<&str> = out.trim_end_matches('\n').split('\t').collect();
+    assert_eq!(fields.len(), 3, "{out:?}");
+    assert_eq!(fields[0], "eve@x.test");
+    assert!(!out.contains('\u{1b}'), "{out:?}");
+    assert!(fields[1].starts_with("Eve Tab "), "{out:?}");
+    assert_eq!(fields[2], "Line Break");
+}

@@ -220,3 +220,19 @@ fn a_typo_lights_up_the_word_it_was_taken_for() {
     assert_eq!(hit.text, "José García");
     assert_eq!(hit.positions, (5..11).collect::<Vec<_>>());
 }
+
+#[test]
+fn an_index_for_one_search_finds_what_the_whole_index_finds() {
+    // `kith find` and `kith query` build no typo vocabulary until a search
+    // needs one: the hits are the same, typos and all.
+    let demo = Demo::new();
+    let lazy = SearchIndex::for_one_search(&demo.book);
+    let opts = SearchOptions::default();
+    for query in ["jsoe", "garica", "ana", "acme design", "zzzz", "chloe"] {
+        let whole = demo.find(query);
+        let one = lazy.search(query, &demo.book, &demo.facts, &opts);
+        let ids = |hits: &[Hit]| hits.iter().map(|h| (h.person, h.score)).collect::<Vec<_>>();
+        assert_eq!(ids(&one), ids(&whole), "{query}");
+    }
+    assert!(!demo.find("jsoe").is_empty(), "a typo is found");
+}

@@ -30,7 +30,7 @@ pub struct FindArgs {
 pub fn run(ctx: &Ctx, a: FindArgs) -> Result<ExitCode> {
     let book = ctx.read()?;
     let facts = ctx.index(&book);
-    let index = SearchIndex::build(&book);
+    let index = SearchIndex::for_one_search(&book);
     let opts = SearchOptions {
         include_archived: a.archived,
         limit: a.limit,

@@ -23,6 +23,7 @@ mod json;
 mod log;
 mod merge_books;
 mod people;
+mod query;
 mod resolve;
 mod restore;
 mod review;
@@ -120,6 +121,8 @@ enum Command {
     Review(review::ReviewArgs),
     /// Find people by anything you remember about them (fuzzy; exit 1 if no one matches).
     Find(find::FindArgs),
+    /// Addresses for a mail client (mutt's query_command, aerc's address-book-cmd): email<TAB>name<TAB>org.
+    Query(query::QueryArgs),
     /// Suggested introductions: whose need someone else (or you) could meet, and why.
     Intros(intros::IntrosArgs),
     /// Who in your network could help you with TEXT, best first: by the match
@@ -352,6 +355,7 @@ fn run(mut cli: Cli) -> Result<ExitCode> {
         Some(Command::Contacts(args)) => contacts::run(&ctx, args),
         Some(Command::Review(args)) => review::run(&ctx, args),
         Some(Command::Find(args)) => find::run(&ctx, args),
+        Some(Command::Query(args)) => query::run(&ctx, args),
         Some(Command::Intros(args)) => intros::run(&ctx, args),
         Some(Command::Ask(args)) => ask::run(&ctx, args),
         Some(Command::GiveTake(args)) => give_take::run(&ctx, args),

@@ -2,6 +2,7 @@
 
 use fuzzy_matcher::skim::SkimMatcherV2;
 use std::fmt;
+use std::sync::OnceLock;
 
 use super::scan::{LINE_END, fold_mapped};
 use super::typo::{Vocab, VocabBuilder};
@@ -25,8 +26,10 @@ pub struct SearchIndex {
     /// For each folded char of each line, the index of the original char it
     /// came from (per line, starting at [`Line::map`]).
     pub(super) to_original: Vec<u32>,
-    /// Every distinct word, for typo checks.
-    pub(super) vocab: Vocab,
+    /// Every distinct word, for typo checks: built with the index, or (an
+    /// index for one search, [`SearchIndex::for_one_search`]) when a search
+    /// first looks for a typo.
+    vocab: OnceLock<Vocab>,
     pub(super) matcher: SkimMatcherV2,
 }
 
@@ -53,6 +56,45 @@ impl Slot {
     }
 }
 
+/// About how much text the index of a book holds, so its buffers are sized
+/// once (folding may lengthen a line a little; then a buffer grows once).
+struct Sizes {
+    /// Bytes per band.
+    bands: [usize; 3],
+    lines: usize,
+}
+
+impl Sizes {
+    fn of(book: &Book) -> Sizes {
+        let mut sizes = Sizes {
+            bands: [0; 3],
+            lines: 0,
+        };
+        let len = |values: &[String]| values.iter().map(|v| v.len() + 1).sum::<usize>();
+        for p in &book.people {
+            sizes.bands[0] += p.name.len() + 1 + len(&p.nicknames);
+            sizes.bands[1] += len(p.org.as_slice()) + len(p.title.as_slice()) + len(&p.tags);
+            sizes.bands[2] += len(&p.emails)
+                + len(&p.links)
+                + len(p.met.context.as_slice())
+                + len(&p.needs)
+                + len(&p.offers)
+                + p.notes.len()
+                + 1
+                + p.addresses.len() * 48;
+            sizes.lines += 2
+                + p.nicknames.len()
+                + p.tags.len()
+                + p.emails.len()
+                + p.needs.len()
+                + p.offers.len()
+                + p.addresses.len()
+                + p.links.len();
+        }
+        sizes
+    }
+}
+
 /// One line of one field.
 pub(super) struct Line {
     pub field: Field,
@@ -75,21 +117,37 @@ impl fmt::Debug for SearchIndex {
 
 impl SearchIndex {
     pub fn build(book: &Book) -> SearchIndex {
+        let index = SearchIndex::for_one_search(book);
+        let vocab = index.build_vocab();
+        let _ = index.vocab.set(vocab);
+        index
+    }
+
+    /// The index without its typo vocabulary, which the first search that
+    /// looks for a typo builds: for a single search (`kith find`, `kith
+    /// query`), most of which find enough people before that. An index kept
+    /// for many searches (the terminal app's) is [`SearchIndex::build`]t whole.
+    pub fn for_one_search(book: &Book) -> SearchIndex {
+        let sizes = Sizes::of(book);
         let mut index = SearchIndex {
             people: Vec::with_capacity(book.people.len()),
-            lines: Vec::new(),
-            folded: Default::default(),
-            original: String::new(),
-            to_original: Vec::new(),
-            vocab: Vocab::default(),
+            lines: Vec::with_capacity(sizes.lines),
+            folded: sizes.bands.map(String::with_capacity),
+            original: String::with_capacity(sizes.bands.iter().sum()),
+            to_original: Vec::with_capacity(sizes.bands.iter().sum()),
+            vocab: OnceLock::new(),
             matcher: SkimMatcherV2::default().respect_case(),
         };
         for (pos, person) in book.people.iter().enumerate() {
             index.add_person(pos, person);
         }
         index.rank_names();
-        index.vocab = index.build_vocab();
         index
+    }
+
+    /// The typo vocabulary, built on first use.
+    pub(super) fn vocab(&self) -> &Vocab {
+        self.vocab.get_or_init(|| self.build_vocab())
     }
 
     /// How many people the index holds.

@@ -562,7 +562,7 @@ impl<'a> TypoHits<'a> {
             let people = self.index.people.len();
             let words = self.query.words.iter();
             words
-                .map(|w| w.typo().map(|t| self.index.vocab.hits(&t, people)))
+                .map(|w| w.typo().map(|t| self.index.vocab().hits(&t, people)))
                 .collect()
         })
     }

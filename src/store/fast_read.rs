@@ -12,6 +12,7 @@ use chrono::NaiveDate;
 use serde::Deserialize;
 use serde::de::IntoDeserializer;
 use std::collections::BTreeMap;
+use std::ops::Range;
 
 use crate::model::{
     Address, Birthday, Book, Direction, DismissedIntro, Entry, EntryId, HowMet, Kind, Origin,
@@ -58,7 +59,7 @@ pub fn read_book(bytes: &[u8]) -> Option<Book> {
     if !matches!(c.rest(), "" | "\n") {
         return None;
     }
-    Some(Book {
+    let book = Book {
         version: version?,
         anchor,
         next_person_id: next_person_id.unwrap_or_default(),
@@ -75,7 +76,8 @@ pub fn read_book(bytes: &[u8]) -> Option<Book> {
             .map(|t| t.meetings.clone())
             .unwrap_or_default(),
         lineage: tail.map(|t| t.lineage).unwrap_or_default(),
-    })
+    };
+    Some(book)
 }
 
 /// The fields after the records, read together by ron.
@@ -505,21 +507,44 @@ impl<'a> Cursor<'a> {
         })
     }
 
-    /// `[]`, or `[\n` then one record a line (`    (…),\n`) then `  ]`.
-    fn records<T>(&mut self, one: fn(&mut Self) -> Option<T>) -> Option<Vec<T>> {
+    /// `[]`, or `[\n` then one record a line (`    (…),\n`) then `  ]`, read
+    /// into a vector sized once (no list grows by copying).
+    fn records<T>(&mut self, one: fn(&mut Cursor<'a>) -> Option<T>) -> Option<Vec<T>> {
         self.lit("[")?;
-        let mut out = Vec::new();
         if self.eat(b']') {
-            return Some(out);
+            return Some(Vec::new());
         }
         self.lit("\n")?;
-        while !self.rest().starts_with("  ]") {
-            self.lit("    (")?;
-            out.push(one(self)?);
-            self.lit(",\n")?;
-        }
+        // One record a line, and no string holds a raw line break (see
+        // `string`), so the list ends at the first line that starts `  ]`.
+        let start = self.pos;
+        let end = if self.rest().starts_with("  ]") {
+            start
+        } else {
+            start + memchr::memmem::find(self.rest().as_bytes(), b"\n  ]")? + 1
+        };
+        let out = Cursor::new(self.text).lines(start..end, one)?;
+        self.pos = end;
         self.lit("  ]")?;
         Some(out)
+    }
+
+    /// The records on the lines in `range` (whole lines); `None` unless
+    /// they fill the lines exactly.
+    fn lines<T>(
+        mut self,
+        range: Range<usize>,
+        one: fn(&mut Cursor<'a>) -> Option<T>,
+    ) -> Option<Vec<T>> {
+        let lines = memchr::memchr_iter(b'\n', &self.text.as_bytes()[range.clone()]).count();
+        let mut out = Vec::with_capacity(lines);
+        self.pos = range.start;
+        while self.pos < range.end {
+            self.lit("    (")?;
+            out.push(one(&mut self)?);
+            self.lit(",\n")?;
+        }
+        (self.pos == range.end).then_some(out)
     }
 
     /// `{}` or `{\n    k: v,\n … \n  }`; a repeated key replaces, as in ron.

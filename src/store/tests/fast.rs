@@ -309,3 +309,22 @@ fn dates_beyond_four_digit_years_are_written_as_ron_writes_them() {
         "signed years are left to ron"
     );
 }
+
+#[test]
+fn a_long_list_is_read_whole_and_a_broken_line_anywhere_goes_to_ron() {
+    let today = "2026-11-26".parse().unwrap();
+    let book = crate::demo::generate(500, 5_000, 7, today);
+    let text = serialize_book(&book);
+    assert_eq!(fast_read::read_book(text.as_bytes()).unwrap(), book);
+    // A line broken anywhere is left to ron.
+    for at in [0.05, 0.3, 0.6, 0.95] {
+        let cut = (text.len() as f64 * at) as usize;
+        let after = text.as_bytes()[cut..]
+            .windows(6)
+            .position(|w| w == b"\n    (");
+        let line = after.unwrap() + cut + 1;
+        let mut broken = text.clone();
+        broken.insert_str(line + 5, "bogus: 1, ");
+        assert!(fast_read::read_book(broken.as_bytes()).is_none(), "{at}");
+    }
+}
