@@ -7,7 +7,8 @@
 use anyhow::Result;
 use std::process::ExitCode;
 
-use kith::sync::conflicts::{PutAway, sync_copies};
+use kith::store::PutAway;
+use kith::sync::conflicts::sync_copies;
 use kith::text::visible;
 
 use super::Ctx;

@@ -25,6 +25,7 @@ mod layout;
 mod lock;
 mod names;
 mod private;
+mod put_away;
 mod read;
 mod survey;
 #[cfg(test)]
@@ -40,6 +41,7 @@ pub use names::{
     IGNORE_PATTERN, backup_path, is_kith_file, lock_path, merged_dir, prev_path, temp_path,
 };
 pub use private::{PRIVATE_DIR, make_private_dir, write_own, write_private};
+pub use put_away::{PutAway, put_away, read_copy};
 pub use read::{Loaded, load_book, parse_book, read_book_with_ron};
 pub use survey::{
     Backup, Holds, Restored, Traces, backups, cut_short, restore, start_empty, traces, when,

@@ -1,13 +1,13 @@
-//! Conflict copies on disk: reading them as the store reads the book,
-//! merging them into the freshest book as one operation, and putting the
-//! merged ones away beside the backups (never deleting them).
+//! Conflict copies merged: each copy (read by the store, as it reads the
+//! book) merged into the freshest book as one operation, and the merged
+//! ones put away by the store beside the backups (never deleted).
 
-use std::fs;
-use std::hash::{DefaultHasher, Hasher};
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
 use crate::model::{Book, Op};
-use crate::store::{Applied, Store, StoreError, backup_paths, follow_link, load_book, merged_dir};
+use crate::store::{
+    Applied, PutAway, Store, StoreError, backup_paths, follow_link, put_away, read_copy,
+};
 
 use super::ancestors::{Ancestors, Wanted};
 use super::{Report, merge_copy_with, ops_between};
@@ -98,7 +98,7 @@ pub fn read_copies(paths: &[PathBuf]) -> (Vec<Copy>, Vec<StoreError>) {
     let mut copies = Vec::new();
     let mut errors = Vec::new();
     for path in paths {
-        match read(path) {
+        match read_copy(path) {
             Ok((stamp, book)) => copies.push(Copy {
                 path: path.clone(),
                 stamp,
@@ -108,17 +108,6 @@ pub fn read_copies(paths: &[PathBuf]) -> (Vec<Copy>, Vec<StoreError>) {
         }
     }
     (copies, errors)
-}
-
-fn read(path: &Path) -> Result<(u64, Book), StoreError> {
-    let bytes = fs::read(path).map_err(StoreError::io(path))?;
-    Ok((stamp(&bytes), load_book(path, &bytes)?.book))
-}
-
-fn stamp(bytes: &[u8]) -> u64 {
-    let mut h = DefaultHasher::new();
-    h.write(bytes);
-    h.finish()
 }
 
 /// The operation that merges every copy into `fresh` (one after another),
@@ -135,7 +124,10 @@ pub fn merge_op(fresh: &Book, copies: &[Copy], backups: &[PathBuf]) -> (Op, Vec<
         } else {
             // Read one at a time (a heavy book's backups are big); one that
             // does not read is no help, and no harm.
-            let books = backups.iter().filter_map(|p| read(p).ok()).map(|(_, b)| b);
+            let books = backups
+                .iter()
+                .filter_map(|p| read_copy(p).ok())
+                .map(|(_, b)| b);
             Ancestors::find(&wanted, books)
         };
         let m = merge_copy_with(&merged, &copy.book, &ancestors);
@@ -143,137 +135,4 @@ pub fn merge_op(fresh: &Book, copies: &[Copy], backups: &[PathBuf]) -> (Op, Vec<
         merged = m.book;
     }
     (ops_between(fresh, &merged), reports)
-}
-
-/// Where [`put_away`] left a merged copy.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum PutAway {
-    /// Into the folder beside the backups.
-    Moved(PathBuf),
-    /// The sync tool rewrote the copy after it was read, so what it holds
-    /// now was not merged: put back where it was, for the next merge.
-    PutBack(PathBuf),
-    /// Rewritten as with `PutBack`, and meanwhile yet another copy took its
-    /// name beside the book: both are kept, this one unmerged here.
-    KeptUnmerged(PathBuf),
-}
-
-/// Moves a merged copy into `.NAME.kith-merged/` beside the book's file
-/// `target` (made private), under a name not yet taken there — unless the
-/// file is no longer the one merged (`stamp`, from [`read_copies`]): a sync
-/// tool that rewrote it in the meantime would otherwise have its new version
-/// put away unmerged. It is moved first and then checked, so what is checked
-/// is exactly what was moved; a changed one goes back where it was if that
-/// name is still free.
-pub fn put_away(target: &Path, copy: &Path, stamp: u64) -> Result<PutAway, StoreError> {
-    let moved = move_into_merged(target, copy)?;
-    settle(moved, copy, stamp)
-}
-
-/// The check after the move: `moved` stays put when it is what was merged.
-fn settle(moved: PathBuf, copy: &Path, stamp: u64) -> Result<PutAway, StoreError> {
-    let now = fs::read(&moved).map_err(StoreError::io(&moved))?;
-    if self::stamp(&now) == stamp {
-        return Ok(PutAway::Moved(moved));
-    }
-    if copy.exists() {
-        return Ok(PutAway::KeptUnmerged(moved));
-    }
-    fs::rename(&moved, copy).map_err(StoreError::io(&moved))?;
-    Ok(PutAway::PutBack(copy.to_path_buf()))
-}
-
-fn move_into_merged(target: &Path, copy: &Path) -> Result<PathBuf, StoreError> {
-    let dir = merged_dir(target);
-    make_private_dir(&dir).map_err(StoreError::io(&dir))?;
-    let name = copy
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_default();
-    let mut to = dir.join(&name);
-    let mut n = 1;
-    while to.exists() {
-        n += 1;
-        to = dir.join(format!("{name}.{n}"));
-    }
-    fs::rename(copy, &to).map_err(StoreError::io(copy))?;
-    Ok(to)
-}
-
-fn make_private_dir(dir: &Path) -> std::io::Result<()> {
-    let mut builder = fs::DirBuilder::new();
-    builder.recursive(true);
-    #[cfg(unix)]
-    std::os::unix::fs::DirBuilderExt::mode(&mut builder, 0o700);
-    builder.create(dir)
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::store::serialize_book;
-
-    fn dir() -> tempfile::TempDir {
-        tempfile::tempdir().unwrap()
-    }
-
-    fn write_copy(path: &Path, name: &str) {
-        let mut book = Book::default();
-        book.people
-            .push(crate::model::Person::new(crate::model::PersonId(1), name));
-        fs::write(path, serialize_book(&book)).unwrap();
-    }
-
-    #[test]
-    fn a_copy_still_as_read_is_moved_beside_the_backups() {
-        let d = dir();
-        let (target, copy) = (
-            d.path().join("kith.ron"),
-            d.path().join("kith.sync-conflict-1.ron"),
-        );
-        write_copy(&copy, "Ana");
-        let (read, errors) = read_copies(std::slice::from_ref(&copy));
-        assert!(errors.is_empty());
-        let moved = put_away(&target, &copy, read[0].stamp).unwrap();
-        let PutAway::Moved(to) = moved else {
-            panic!("{moved:?}")
-        };
-        assert!(!copy.exists());
-        assert_eq!(to.parent().unwrap(), merged_dir(&target));
-        assert!(fs::read_to_string(&to).unwrap().contains("Ana"));
-    }
-
-    #[test]
-    fn a_copy_rewritten_after_it_was_read_goes_back_for_the_next_merge() {
-        let d = dir();
-        let (target, copy) = (
-            d.path().join("kith.ron"),
-            d.path().join("kith.sync-conflict-1.ron"),
-        );
-        write_copy(&copy, "Ana");
-        let (read, _) = read_copies(std::slice::from_ref(&copy));
-        // The sync tool writes a newer version before it is put away.
-        write_copy(&copy, "Ana and Bo");
-        let moved = put_away(&target, &copy, read[0].stamp).unwrap();
-        assert_eq!(moved, PutAway::PutBack(copy.clone()));
-        assert!(fs::read_to_string(&copy).unwrap().contains("Ana and Bo"));
-        let left: Vec<_> = fs::read_dir(merged_dir(&target)).unwrap().collect();
-        assert!(left.is_empty(), "nothing unmerged put away: {left:?}");
-    }
-
-    #[test]
-    fn a_rewritten_copy_whose_name_was_taken_again_is_kept_where_it_is() {
-        let d = dir();
-        let (moved, copy) = (
-            d.path().join("moved.ron"),
-            d.path().join("kith.sync-conflict-1.ron"),
-        );
-        write_copy(&moved, "Ana");
-        write_copy(&copy, "Cy");
-        let stamp_of_another = 0;
-        let got = settle(moved.clone(), &copy, stamp_of_another).unwrap();
-        assert_eq!(got, PutAway::KeptUnmerged(moved.clone()));
-        assert!(fs::read_to_string(&moved).unwrap().contains("Ana"));
-        assert!(fs::read_to_string(&copy).unwrap().contains("Cy"));
-    }
 }

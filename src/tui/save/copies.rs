@@ -3,7 +3,8 @@
 //! ([`crate::sync::conflicts::sync_copies`], which `kith sync` runs too) on
 //! the saver's thread, then put away beside the backups.
 
-use crate::sync::conflicts::{PutAway, Synced};
+use crate::store::PutAway;
+use crate::sync::conflicts::Synced;
 use crate::text::{count, visible};
 use crate::tui::app::App;
 use crate::tui::save::Then;
