@@ -10,7 +10,8 @@ use super::{BadInput, Ctx, resolve};
 
 #[derive(Debug, Args)]
 pub struct EditArgs {
-    /// A name (any unique part of it) or an id like p12.
+    /// A name (or the start of one, as @name in a capture) or an id like p12.
+    #[arg(add = clap_complete::ArgValueCompleter::new(super::complete::person))]
     name_or_id: String,
     /// A new name.
     #[arg(long)]
@@ -22,7 +23,7 @@ pub struct EditArgs {
     #[arg(long)]
     title: Option<String>,
     /// `+x` (or `x`) adds a tag, `-x` removes it (repeatable).
-    #[arg(long = "tag", value_name = "±T", allow_hyphen_values = true)]
+    #[arg(add = clap_complete::ArgValueCompleter::new(super::complete::tag), long = "tag", value_name = "±T", allow_hyphen_values = true)]
     tags: Vec<String>,
     /// `+e` adds an e-mail, `-e` removes it (repeatable).
     #[arg(long = "email", value_name = "±E", allow_hyphen_values = true)]
@@ -195,7 +196,8 @@ fn describe(p: &Person) -> String {
 
 #[derive(Debug, Args)]
 pub struct ArchiveArgs {
-    /// A name (any unique part of it) or an id like p12.
+    /// A name (or the start of one, as @name in a capture) or an id like p12.
+    #[arg(add = clap_complete::ArgValueCompleter::new(super::complete::person))]
     name_or_id: String,
     /// Unarchive instead.
     #[arg(long)]
@@ -228,8 +230,10 @@ pub fn archive(ctx: &Ctx, a: ArchiveArgs) -> Result<ExitCode> {
 #[derive(Debug, Args)]
 pub struct MergeArgs {
     /// The person merged away (name or id).
+    #[arg(add = clap_complete::ArgValueCompleter::new(super::complete::person))]
     from: String,
     /// The person who remains (name or id).
+    #[arg(add = clap_complete::ArgValueCompleter::new(super::complete::person))]
     into: String,
 }
 

@@ -5,6 +5,7 @@
 #[macro_use]
 mod out;
 mod check;
+mod complete;
 mod confirm;
 mod contacts;
 mod demo;
@@ -285,6 +286,7 @@ fn copies_warning(target: &Path, copies: &[PathBuf]) -> String {
 }
 
 pub fn main() -> ExitCode {
+    complete::answer_the_shell();
     let cli = Cli::parse();
     match run(cli) {
         Ok(code) => code,

@@ -29,7 +29,7 @@ pub struct AddArgs {
     #[arg(long = "link", value_name = "URL")]
     links: Vec<String>,
     /// A tag (repeatable).
-    #[arg(long = "tag", value_name = "T")]
+    #[arg(add = clap_complete::ArgValueCompleter::new(super::complete::tag), long = "tag", value_name = "T")]
     tags: Vec<String>,
     /// A nickname (repeatable).
     #[arg(long = "nickname", value_name = "N")]
@@ -174,7 +174,8 @@ pub fn list(ctx: &Ctx, a: ListArgs) -> Result<ExitCode> {
 
 #[derive(Debug, Args)]
 pub struct ShowArgs {
-    /// A name (any unique part of it) or an id like p12.
+    /// A name (or the start of one, as @name in a capture) or an id like p12.
+    #[arg(add = clap_complete::ArgValueCompleter::new(super::complete::person))]
     name_or_id: String,
     /// Print a JSON object.
     #[arg(long)]

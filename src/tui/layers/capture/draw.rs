@@ -126,11 +126,8 @@ pub(crate) fn meant_line(parsed: &capture::Parsed) -> Option<String> {
         .zip(&parsed.meant)
         .find_map(|(who, meant)| match (who, meant.first()) {
             (capture::Who::New(name), Some(_)) => {
-                let names: Vec<&str> = meant.iter().map(|(_, n)| n.as_str()).collect();
-                Some(format!(
-                    "nobody called {name} — did you mean {}?",
-                    names.join(" or ")
-                ))
+                let names: Vec<String> = meant.iter().map(|(_, n)| n.clone()).collect();
+                Some(capture::nobody_called(name, &names))
             }
             _ => None,
         })
