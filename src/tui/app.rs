@@ -386,6 +386,13 @@ impl App {
                     Effect::Filter(filter) => self.set_weight(filter),
                     Effect::Yes(ask) => self.yes(ask),
                     Effect::Quit => self.quit = true,
+                    Effect::Named(typed, named) => {
+                        if let Some(outcome) =
+                            self.capture_on_top(|c, ctx| c.named(&typed, named, ctx))
+                        {
+                            self.carry_out(outcome);
+                        }
+                    }
                     Effect::Release {
                         person,
                         entry,

@@ -61,6 +61,7 @@ tables! {
     Finder = "finder", "Find";
     Filter = "filter", "Show";
     GoTo = "go-to", "Go to person";
+    NewPerson = "new-person", "New person";
     Release = "release", "Release a promise";
 }
 

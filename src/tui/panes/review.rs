@@ -410,30 +410,21 @@ impl App {
         }
     }
 
-    /// The line a deed for `person` starts with: an introduction kith
-    /// suggests for what they need when there is one (`@them @who intro:
-    /// the need`), else `@them ` and the cursor.
+    /// The line a deed for `person` starts with: the introduction their
+    /// review screen suggests first (who could help them, else whom they
+    /// could help; see `intro_lines`), else `@them ` and the cursor.
     fn suggested_deed(&mut self, person: PersonId) -> String {
-        let me =
-            crate::capture::mention(&crate::capture::Who::Known(person), &self.book, &self.names);
-        let opts = crate::intros::Options {
-            per_need: 1,
-            limit: Some(1),
-        };
-        let matcher = crate::intros::Matcher::build(&self.book, &self.config.me.offers);
-        match matcher.for_person(person, &opts).into_iter().next() {
-            Some(s) => match s.candidate {
-                crate::intros::Candidate::Person(other) => {
-                    let them = crate::capture::mention(
-                        &crate::capture::Who::Known(other),
-                        &self.book,
-                        &self.names,
-                    );
-                    format!("{me} {them} intro: {}", s.need)
-                }
-                crate::intros::Candidate::Me => format!("{me} help: {}", s.need),
-            },
-            None => format!("{me} "),
+        let (mine, theirs) = self.intros_of(person);
+        match mine.first().or(theirs.first()) {
+            Some(s) => self.intro_line(s),
+            None => format!(
+                "{} ",
+                crate::capture::mention(
+                    &crate::capture::Who::Known(person),
+                    &self.book,
+                    &self.names
+                )
+            ),
         }
     }
 

@@ -195,11 +195,8 @@ fn an_unknown_name_asks_then_creates_person_and_entry_in_one_step() {
     app.open_capture(None);
     type_str(&mut app, "@Zoe.Quinn favor: to Gus");
     press(&mut app, KeyCode::Enter);
-    assert_eq!(
-        app.on_top(),
-        Top::Question(Ask::CreatePeople(vec!["Zoe Quinn".into()]))
-    );
-    app.handle_key(Key::char('y'));
+    assert_eq!(app.on_top(), Top::NewPerson("Zoe Quinn".into()));
+    press(&mut app, KeyCode::Enter);
     assert_eq!(app.stack_kinds(), [Top::Panes]);
     let f = Fixture { app, ..f };
     let disk = on_disk(&f.path);
@@ -413,7 +410,7 @@ fn an_unknown_name_says_whom_it_probably_meant_before_asking_to_create() {
     let screen = crate::tui::test_support::draw(&app, 100, 30);
     assert!(screen.contains("did you mean Bruno Costa?"), "{screen}");
     press(&mut app, KeyCode::Enter);
-    let Top::Question(Ask::CreatePeople(_)) = app.on_top() else {
+    let Top::NewPerson(_) = app.on_top() else {
         panic!("{:?}", app.on_top())
     };
     let screen = crate::tui::test_support::draw(&app, 100, 30);

@@ -579,3 +579,66 @@ fn status_text(app: &App) -> String {
         .map(|s| s.text.clone())
         .unwrap_or_default()
 }
+
+/// The line `x` opens for a coffee-only person (or one owed a deed back) is
+/// the introduction their review screen suggests (who could help them, else
+/// whom they could help), for everyone in the queue, not only those whose
+/// own need has a match.
+#[test]
+fn x_on_coffee_only_pre_fills_the_intro_the_screen_suggests() {
+    use crate::intros::Candidate;
+    let mut f = fixture();
+    f.app.want_intros();
+    // Everyone due, not only today's ten.
+    press(&mut f.app, "ra");
+    let mut checked = 0;
+    let mut theirs_only = 0;
+    for _ in 0..40 {
+        let Some(id) = f.app.review_person() else {
+            break;
+        };
+        // Only a deed resolves these: x opens the capture line.
+        if matches!(
+            reasons(&f.app).first(),
+            Some(&("coffee_only" | "reciprocate"))
+        ) {
+            let (mine, theirs) = f.app.intros_of(id);
+            let shown = mine.first().or(theirs.first()).map(|s| (*s).clone());
+            theirs_only += usize::from(mine.is_empty() && !theirs.is_empty());
+            let screen = crate::tui::test_support::draw(&f.app, 120, 40);
+            press(&mut f.app, "x");
+            let line = f.app.capture_state().unwrap().field.value().to_string();
+            if let Some(s) = shown {
+                let need = format!(" {}", s.need);
+                assert!(line.ends_with(&need), "{line:?} for {s:?}");
+                let names = [Some(s.person), s.candidate_id()];
+                for who in names.into_iter().flatten() {
+                    let name = f.app.book().name_of(who);
+                    let first = name.split(' ').next().unwrap().to_string();
+                    assert!(line.contains(&first), "{line:?} names {name}");
+                    // Wide characters take two cells: compare without spaces.
+                    let bare = |t: &str| t.replace(' ', "");
+                    assert!(bare(&screen).contains(&bare(&name)), "{name}:\n{screen}");
+                }
+                match s.candidate {
+                    Candidate::Person(_) => assert!(line.contains(" intro: "), "{line:?}"),
+                    Candidate::Me => assert!(line.contains(" help: "), "{line:?}"),
+                }
+                checked += 1;
+            }
+            // An emptied line closes at once.
+            f.app.handle_key(Key::ctrl('u'));
+            f.app.handle_key(Key::plain(KeyCode::Esc));
+            assert_eq!(f.app.on_top(), Top::Panes);
+        }
+        press(&mut f.app, "n");
+    }
+    assert!(
+        checked >= 1,
+        "people x opens a deed for, with a suggestion: {checked}"
+    );
+    assert!(
+        theirs_only >= 1,
+        "one whose only suggestion is whom they could help"
+    );
+}
