@@ -255,3 +255,29 @@ fn did_you_mean_is_taken_with_tab_and_a_new_name_is_capitalised_and_editable() {
     kith.send("q");
     assert!(kith.wait_exit(WAIT).success());
 }
+
+#[test]
+#[cfg(unix)]
+fn keys_typed_while_a_question_is_open_go_back_to_the_line() {
+    let (_dir, path, mut kith) = start();
+    let entries = read(&path).entries.len();
+    capture(
+        &mut kith,
+        "@chloe favor: sent the deck +3d",
+        "→ favor · gave · Chloé",
+    );
+    kith.send(keys::ENTER);
+    kith.wait_for("Log a deed in the future?", WAIT);
+    // Letters the question does not take: kept, not lost, not an answer.
+    kith.send("...and the notes");
+    kith.send(keys::ESC);
+    kith.wait_gone("Log a deed in the future?", WAIT);
+    kith.wait_for("> @chloe favor: sent the deck +3d...and the notes", WAIT);
+    assert_eq!(read(&path).entries.len(), entries, "nothing saved");
+    kith.send(keys::ESC);
+    kith.wait_for("Discard the line?", WAIT);
+    kith.send("y");
+    kith.wait_gone("┌ Capture", WAIT);
+    kith.send("q");
+    assert!(kith.wait_exit(WAIT).success());
+}

@@ -21,6 +21,7 @@ pub mod app;
 mod editor;
 mod event;
 pub mod field;
+mod held;
 pub mod keys;
 pub mod layers;
 pub mod panes;

@@ -288,7 +288,7 @@ impl App {
             && !self.quit
             && let Some(input) = self.typeahead.pop_front()
         {
-            self.handle_inputs([input]);
+            self.feed([input]);
         }
     }
 
