@@ -105,7 +105,7 @@ pub struct ListArgs {
     /// Only people you have only had coffee with: entries, but no deeds.
     #[arg(long)]
     coffee_only: bool,
-    /// Only people who need attention: open promise, follow-up due, cadence passed.
+    /// Only people due today: everyone the review brings (kith review --print --all).
     #[arg(long)]
     due: bool,
     /// Include archived people.
@@ -119,17 +119,18 @@ pub struct ListArgs {
 pub fn list(ctx: &Ctx, a: ListArgs) -> Result<ExitCode> {
     let book = ctx.read()?;
     let index = ctx.index(&book);
+    // Due is what the review says: the people its queue holds today.
+    let due: std::collections::HashSet<PersonId> =
+        kith::model::review::queue(&book, &index, &ctx.config, ctx.today)
+            .into_iter()
+            .map(|item| item.person)
+            .collect();
     let mut people: Vec<&Person> = book
         .people
         .iter()
         .filter(|p| a.archived || !p.archived)
         .filter(|p| !a.coffee_only || index.facts(p.id).coffee_only())
-        .filter(|p| {
-            !a.due
-                || index
-                    .facts(p.id)
-                    .is_due(ctx.config.cadence_for(p), ctx.today)
-        })
+        .filter(|p| !a.due || due.contains(&p.id))
         .collect();
     people.sort_by_cached_key(|p| (kith::text::fold(&p.name), p.id));
     if a.json {
@@ -151,7 +152,7 @@ pub fn list(ctx: &Ctx, a: ListArgs) -> Result<ExitCode> {
         if f.coffee_only() {
             marks.push("coffee-only");
         }
-        if f.is_due(ctx.config.cadence_for(p), ctx.today) {
+        if due.contains(&p.id) {
             marks.push("due");
         }
         if p.archived {

@@ -157,6 +157,24 @@ impl App {
             .collect()
     }
 
+    /// Whether `action` has nothing to act on now: on the review's done
+    /// screen, the keys for the person under review (`x` and `d` still
+    /// take a line waiting in the inbox for someone not in the book).
+    pub(crate) fn idle(&self, action: Action) -> bool {
+        if self.tab != crate::tui::app::Tab::Review
+            || !self.stack.is_empty()
+            || self.review.session.is_none()
+            || self.review_person().is_some()
+        {
+            return false;
+        }
+        match action {
+            Action::ReviewDone | Action::ReviewDismiss => self.orphan_inbox_lines().is_empty(),
+            Action::ReviewSnooze | Action::ReviewSkip | Action::ReviewRelease => true,
+            _ => false,
+        }
+    }
+
     /// `x`: resolves the highlighted reason and writes what it means.
     pub(crate) fn review_done(&mut self) {
         if self.review_person().is_none()
@@ -187,7 +205,7 @@ impl App {
                 self.submit(Commit::step(
                     move |fresh| match review::resolve(fresh, id, &reason, &config, today) {
                         Resolution::Write { op, .. } => Ok(op),
-                        Resolution::Capture { .. } => {
+                        Resolution::Capture { .. } | Resolution::PlanWishes { .. } => {
                             Err(OpError::Rejected("that takes a deed".into()))
                         }
                     },
@@ -197,6 +215,23 @@ impl App {
             }
             // Only a deed resolves it: the line starts with them and the
             // deed kith suggests, the cursor at the end.
+            // A birthday ahead: the line plans the wishes for the day,
+            // which the user may change before Enter logs them.
+            Resolution::PlanWishes { person, date } => {
+                let me = crate::capture::mention(
+                    &crate::capture::Who::Known(person),
+                    &self.book,
+                    &self.names,
+                );
+                self.open_capture_with(format!("{me} message: birthday wishes {date}"), None);
+                if let Some(Layer::Capture(capture)) = self.stack.last_mut() {
+                    capture.for_review = Some(person);
+                }
+                self.say(format!(
+                    "when to send wishes to {name}? Enter plans them for {} (the birthday); edit the date first to choose another day",
+                    date.format("%a %-d %b")
+                ));
+            }
             Resolution::Capture { person } => {
                 let line = self.suggested_deed(person);
                 self.open_capture_with(line, None);

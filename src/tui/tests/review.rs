@@ -642,3 +642,37 @@ fn x_on_coffee_only_pre_fills_the_intro_the_screen_suggests() {
         "one whose only suggestion is whom they could help"
     );
 }
+
+/// `x` on "birthday in 5 days" asks when to send the wishes (the line plans
+/// them for the birthday, its date editable) instead of logging them as
+/// sent today; once planned, the birthday is no longer a reason.
+#[test]
+fn x_on_a_birthday_ahead_plans_the_wishes_for_the_day() {
+    let mut f = fixture();
+    press(&mut f.app, "r");
+    review_until(&mut f.app, "José García");
+    let jose = id_of(&f.app, "José García");
+    press(&mut f.app, "jjjx");
+    assert_eq!(f.app.on_top(), Top::Capture);
+    let line = f.app.capture_state().unwrap().field.value().to_string();
+    assert!(
+        line.ends_with("message: birthday wishes 2026-12-01"),
+        "{line}"
+    );
+    assert!(status_text(&f.app).starts_with("when to send wishes"));
+    let before = on_disk(&f.path).entries.len();
+    assert_eq!(before, f.app.book().entries.len(), "nothing written yet");
+    f.app.handle_key(Key::plain(KeyCode::Enter));
+    let book = on_disk(&f.path);
+    let wishes = book
+        .entries
+        .iter()
+        .find(|e| e.people == [jose] && e.summary == "birthday wishes")
+        .expect("planned");
+    assert_eq!(wishes.date, day("2026-12-01"), "on the birthday, not today");
+    assert!(
+        !reasons(&f.app).contains(&"birthday"),
+        "{:?}",
+        reasons(&f.app)
+    );
+}
