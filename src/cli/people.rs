@@ -175,9 +175,10 @@ pub fn list(ctx: &Ctx, a: ListArgs) -> Result<ExitCode> {
 
 #[derive(Debug, Args)]
 pub struct ShowArgs {
-    /// A name (or the start of one, as @name in a capture) or an id like p12.
+    /// A name (or the start of one, as @name in a capture) or an id like p12;
+    /// none: asked for on a terminal.
     #[arg(add = clap_complete::ArgValueCompleter::new(super::complete::person))]
-    name_or_id: String,
+    name_or_id: Option<String>,
     /// Print a JSON object.
     #[arg(long)]
     json: bool,
@@ -186,7 +187,7 @@ pub struct ShowArgs {
 pub fn show(ctx: &Ctx, a: ShowArgs) -> Result<ExitCode> {
     let book = ctx.read()?;
     let index = ctx.index(&book);
-    let id = resolve::person(&book, &a.name_or_id)?;
+    let id = resolve::person_or_pick(&book, a.name_or_id.as_deref(), "kith show NAME")?;
     let p = book.person(id).expect("resolved person exists");
     let f = index.facts(id);
     let entries: Vec<_> = f.entries.iter().map(|i| &book.entries[*i]).collect();
