@@ -144,3 +144,37 @@ fn help_lists_the_global_options_once_under_their_own_heading() {
     let org = own.lines().find(|l| l.contains("--org")).unwrap();
     assert!(org.contains("Where they work"), "{org}");
 }
+
+/// The man page is a page: the grammar with examples, every key of every
+/// table of the default keymap (the table the hint line and `?` read),
+/// FILES, ENVIRONMENT, EXIT STATUS and EXAMPLES, and no pointer to
+/// kith-add(1) pages that do not exist.
+#[test]
+fn the_man_page_has_the_grammar_every_key_and_the_sections() {
+    use kith::tui::keys::keymap::{Keymap, Table};
+    let dir = tempfile::tempdir().unwrap();
+    let man = ok(&dir.path().join("kith.ron"), &["man"]);
+    for section in [
+        ".SH CAPTURE GRAMMAR",
+        ".SH KEYS",
+        ".SH FILES",
+        ".SH ENVIRONMENT",
+        ".SH EXIT STATUS",
+        ".SH EXAMPLES",
+    ] {
+        assert!(man.contains(section), "{section}");
+    }
+    for var in ["KITH_FILE", "KITH_CONFIG", "NO_COLOR", "EDITOR"] {
+        assert!(man.contains(&format!("\\fB{var}\\fR")), "{var}");
+    }
+    assert!(man.contains("@alice favor: reviewed her pitch deck \\-2d !+1w"));
+    assert!(!man.contains("kith\\-add(1)") && !man.contains("kith-add(1)"));
+    let roff = |s: &str| s.replace('\\', "\\e").replace('-', "\\-");
+    let keymap = Keymap::default();
+    for table in Table::ALL {
+        for (keys, help) in keymap.help_rows(*table) {
+            let row = format!(".TP\n\\fB{}\\fR\n{}\n", roff(&keys), roff(help));
+            assert!(man.contains(&row), "{} {keys} {help}", table.title());
+        }
+    }
+}

@@ -1,7 +1,7 @@
-//! `kith completions SHELL` and `kith man`: shell completions and a man page,
-//! generated from the same clap definitions as `--help` (clap_complete,
-//! clap_mangen). Their output is our own text, not the book's, so it is
-//! written straight to stdout rather than through `outln!`.
+//! `kith completions SHELL`: shell completions, generated from the same clap
+//! definitions as `--help` (clap_complete); `kith man` is in `man.rs`. The
+//! output is our own text, not the book's, so it is written straight to
+//! stdout rather than through `outln!`.
 
 use anyhow::Result;
 use clap::{Args, CommandFactory};
@@ -36,15 +36,6 @@ pub fn completions(a: CompletionsArgs) -> Result<ExitCode> {
         Some(shell) => shell.write_registration("COMPLETE", "kith", "kith", "kith", &mut out)?,
         None => clap_complete::generate(a.shell, &mut Cli::command(), "kith", &mut out),
     }
-    out.flush()?;
-    Ok(ExitCode::SUCCESS)
-}
-
-/// Prints kith's man page (roff, section 1): its options and a section
-/// listing every subcommand.
-pub fn man() -> Result<ExitCode> {
-    let mut out = std::io::stdout().lock();
-    clap_mangen::Man::new(Cli::command()).render(&mut out)?;
     out.flush()?;
     Ok(ExitCode::SUCCESS)
 }

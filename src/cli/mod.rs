@@ -21,6 +21,7 @@ mod inbox;
 mod intros;
 mod json;
 mod log;
+mod man;
 mod merge_books;
 mod people;
 mod resolve;
@@ -128,7 +129,7 @@ enum Command {
     GitSetup,
     /// Print a shell completion script: kith completions bash|zsh|fish|elvish|powershell.
     Completions(generate::CompletionsArgs),
-    /// Print the man page (roff): kith man > ~/.local/share/man/man1/kith.1
+    /// Print the man page (roff): the grammar, every key, files, environment: kith man > ~/.local/share/man/man1/kith.1
     Man,
 }
 
@@ -342,7 +343,7 @@ fn run(mut cli: Cli) -> Result<ExitCode> {
         Some(Command::Undo(args)) => undo::run(&ctx, args),
         Some(Command::Restore(args)) => restore::run(&ctx, args),
         Some(Command::Completions(args)) => generate::completions(args),
-        Some(Command::Man) => generate::man(),
+        Some(Command::Man) => man::run(),
         None => tui::open(&ctx),
     }
 }
