@@ -132,7 +132,7 @@ pub(crate) fn draw_row(
     buf: &mut Buffer,
 ) {
     let line = if selected {
-        line.style(theme.selected())
+        theme.selected_row(line)
     } else {
         line
     };
