@@ -157,10 +157,16 @@ impl App {
             .collect()
     }
 
-    /// Whether `action` has nothing to act on now: on the review's done
-    /// screen, the keys for the person under review (`x` and `d` still
-    /// take a line waiting in the inbox for someone not in the book).
+    /// Whether `action` has nothing to act on now, so the hint line leaves it
+    /// out: on the review's done screen, the keys for the person under
+    /// review (`x` and `d` still take a line waiting in the inbox for
+    /// someone not in the book); in the new-person popup, Tab with no
+    /// suggestion.
     pub(crate) fn idle(&self, action: Action) -> bool {
+        // The new-person popup's Tab takes a suggestion only when there is one.
+        if let Some(Layer::NewPerson(new)) = self.stack.last() {
+            return action == Action::TakeMeant && new.meant.is_empty();
+        }
         if self.tab != crate::tui::app::Tab::Review
             || !self.stack.is_empty()
             || self.review.session.is_none()
