@@ -51,6 +51,49 @@ fn parse_heavy(c: &mut Criterion) {
     });
 }
 
+/// What a Tab costs in `kith show ana<Tab>`: read the book from disk, fold
+/// its names, resolve the typed text (the shell runs kith once a Tab).
+fn complete_heavy(c: &mut Criterion) {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("kith.ron");
+    let book = kith::demo::generate(10_000, 50_000, 7, today());
+    write_book(&path, &book).unwrap();
+    let typed: String = book.people[book.people.len() / 2]
+        .name
+        .chars()
+        .take(3)
+        .collect();
+    let mut group = c.benchmark_group("complete a name");
+    group.sample_size(20);
+    group.bench_function(
+        "open + Names + complete_person, 10k people 50k entries",
+        |b| {
+            b.iter(|| {
+                let (_, book) = Store::open(&path, today()).unwrap();
+                let names = Names::new(&book);
+                kith::capture::complete_person(
+                    &names,
+                    black_box(&typed),
+                    &book,
+                    kith::capture::Among::ArchivedToo,
+                )
+            })
+        },
+    );
+    group.bench_function("Names + complete_person (book in memory)", |b| {
+        b.iter(|| {
+            let names = Names::new(&book);
+            kith::capture::complete_person(
+                &names,
+                black_box(&typed),
+                &book,
+                kith::capture::Among::ArchivedToo,
+            )
+        })
+    });
+    group.finish();
+}
+
 fn durable(c: &mut Criterion, people: usize, entries: usize) {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("kith.ron");
@@ -79,5 +122,11 @@ fn durable_heavy(c: &mut Criterion) {
     durable(c, 10_000, 50_000);
 }
 
-criterion_group!(benches, parse_heavy, durable_typical, durable_heavy);
+criterion_group!(
+    benches,
+    parse_heavy,
+    complete_heavy,
+    durable_typical,
+    durable_heavy
+);
 criterion_main!(benches);

@@ -4,6 +4,7 @@
 pub mod capture;
 pub mod config;
 pub mod demo;
+pub mod editor;
 pub mod export;
 pub mod import;
 pub mod inbox;

@@ -202,10 +202,11 @@ fn with_kith_file_set_usage_lines_do_not_show_file_as_required() {
     };
     let help = String::from_utf8(run(&["--help"]).stdout).unwrap();
     assert!(help.contains("Usage: kith [OPTIONS] [COMMAND]"), "{help}");
-    let out = run(&["show"]);
+    // (`show` without a name asks for one now: `merge` still needs two.)
+    let out = run(&["merge"]);
     assert_eq!(out.status.code(), Some(2));
     let err = String::from_utf8(out.stderr).unwrap();
-    assert!(err.contains("Usage: kith show <NAME_OR_ID>\n"), "{err}");
+    assert!(err.contains("Usage: kith merge <FROM> <INTO>\n"), "{err}");
     assert!(
         !err.contains("--file") && !err.contains("--config"),
         "{err}"

@@ -111,9 +111,20 @@ fn completions_and_man_are_printed() {
     let file = dir.path().join("kith.ron");
     for shell in ["bash", "zsh", "fish", "elvish", "powershell"] {
         let out = ok(&file, &["completions", shell]);
+        // The script asks kith itself, which knows the book.
         assert!(out.contains("kith"), "{shell}: {out}");
-        assert!(out.contains("give-take"), "{shell} completes subcommands");
-        assert!(out.len() > 1000, "{shell}: {} bytes", out.len());
+        assert!(out.contains("COMPLETE"), "{shell} calls back: {out}");
+        let asked = std::process::Command::new(env!("CARGO_BIN_EXE_kith"))
+            .env("COMPLETE", shell)
+            .env("_CLAP_COMPLETE_INDEX", "1")
+            .args(["--", "kith", "giv"])
+            .output()
+            .unwrap();
+        let offered = String::from_utf8(asked.stdout).unwrap();
+        assert!(
+            offered.contains("give-take"),
+            "{shell} completes subcommands: {offered}"
+        );
     }
     let man = ok(&file, &["man"]);
     assert!(man.contains(".TH kith 1"), "a section-1 page");
@@ -132,4 +143,38 @@ fn help_lists_the_global_options_once_under_their_own_heading() {
     assert!(global.contains("--demo") && global.contains("--today"));
     let org = own.lines().find(|l| l.contains("--org")).unwrap();
     assert!(org.contains("Where they work"), "{org}");
+}
+
+/// The man page is a page: the grammar with examples, every key of every
+/// table of the default keymap (the table the hint line and `?` read),
+/// FILES, ENVIRONMENT, EXIT STATUS and EXAMPLES, and no pointer to
+/// kith-add(1) pages that do not exist.
+#[test]
+fn the_man_page_has_the_grammar_every_key_and_the_sections() {
+    use kith::tui::keys::keymap::{Keymap, Table};
+    let dir = tempfile::tempdir().unwrap();
+    let man = ok(&dir.path().join("kith.ron"), &["man"]);
+    for section in [
+        ".SH CAPTURE GRAMMAR",
+        ".SH KEYS",
+        ".SH FILES",
+        ".SH ENVIRONMENT",
+        ".SH EXIT STATUS",
+        ".SH EXAMPLES",
+    ] {
+        assert!(man.contains(section), "{section}");
+    }
+    for var in ["KITH_FILE", "KITH_CONFIG", "NO_COLOR", "EDITOR"] {
+        assert!(man.contains(&format!("\\fB{var}\\fR")), "{var}");
+    }
+    assert!(man.contains("@alice favor: reviewed her pitch deck \\-2d !+1w"));
+    assert!(!man.contains("kith\\-add(1)") && !man.contains("kith-add(1)"));
+    let roff = |s: &str| s.replace('\\', "\\e").replace('-', "\\-");
+    let keymap = Keymap::default();
+    for table in Table::ALL {
+        for (keys, help) in keymap.help_rows(*table) {
+            let row = format!(".TP\n\\fB{}\\fR\n{}\n", roff(&keys), roff(help));
+            assert!(man.contains(&row), "{} {keys} {help}", table.title());
+        }
+    }
 }

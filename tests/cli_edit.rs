@@ -305,3 +305,78 @@ fn undo_is_refused_when_the_entry_changed_since() {
     assert!(!String::from_utf8(out.stdout).unwrap().contains("undone"));
     assert_eq!(entries_of(&file, "alice"), 1, "the changed entry is kept");
 }
+
+/// `kith edit NAME` with no change opens the person in `$EDITOR`, as RON;
+/// what the editor changed is saved, field by field. A text that does not
+/// parse, off a terminal, saves nothing (exit 2).
+#[test]
+fn edit_with_no_change_opens_the_editor() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("kith.ron");
+    add(&file, &["Zoë Martin", "--org", "Acme"]);
+    let with_editor = |editor: &str| {
+        std::process::Command::new(env!("CARGO_BIN_EXE_kith"))
+            .args(["--file"])
+            .arg(&file)
+            .args([
+                "--config",
+                "/nonexistent/kith-test-config.ron",
+                "edit",
+                "zoe",
+            ])
+            .env("EDITOR", editor)
+            .env_remove("VISUAL")
+            .output()
+            .unwrap()
+    };
+    let out = with_editor("sed -i s/Acme/Globex/");
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(String::from_utf8_lossy(&out.stdout).starts_with("edited: "));
+    assert_eq!(show_json(&file, "zoe")["org"], "Globex");
+    let before = std::fs::read(&file).unwrap();
+    let out = with_editor("sed -i s/name:/nome:/");
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("does not parse"));
+    assert_eq!(std::fs::read(&file).unwrap(), before, "nothing saved");
+    let out = with_editor("true");
+    assert!(String::from_utf8_lossy(&out.stdout).starts_with("unchanged: "));
+}
+
+/// With no name, `show` and `edit` say what they need off a terminal, and
+/// on one ask for a name, then a number when several fit.
+#[test]
+fn show_without_a_name_asks_on_a_terminal_and_says_what_is_needed_off_one() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("kith.ron");
+    for name in ["Dana Scully", "Dana White"] {
+        add(&file, &[name]);
+    }
+    for cmd in ["show", "edit"] {
+        let out = kith(&file, &[cmd]);
+        assert_eq!(out.status.code(), Some(2), "{cmd}");
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert!(
+            err.contains(&format!("name a person: kith {cmd} NAME")),
+            "{err}"
+        );
+    }
+    let file_arg = file.to_str().unwrap();
+    let mut pty = common::pty::Pty::kith(&["--file", file_arg, "show"], 80, 24, dir.path());
+    let wait = std::time::Duration::from_secs(10);
+    pty.wait_for("Who?", wait);
+    pty.send("dana\r");
+    pty.wait_for("Which?", wait);
+    let screen = pty.screen();
+    let line = screen
+        .lines()
+        .find(|l| l.ends_with(") Dana White"))
+        .expect(&screen);
+    let number = line.trim().split(')').next().unwrap().to_string();
+    pty.send(&format!("{number}\r"));
+    pty.wait_for("Dana White  (p", wait);
+    assert!(pty.wait_exit(wait).success());
+}

@@ -224,7 +224,7 @@ fn errors_have_the_usual_exit_codes() {
     let file = book(dir.path());
     let out = kith(&file, &["intros", "--for", "nobody-here"]);
     assert_eq!(out.status.code(), Some(2));
-    assert!(String::from_utf8_lossy(&out.stderr).contains("no one matches"));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("nobody called nobody-here"));
     let empty = dir.path().join("empty.ron");
     let out = ok(&empty, &["intros", "--json"]);
     assert_eq!(out.trim(), "[]");

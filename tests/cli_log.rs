@@ -206,7 +206,7 @@ fn an_unknown_name_says_whom_it_probably_meant() {
     refused(
         "@alcie favor: deck",
         "@alcie",
-        "nobody called \"alcie\" — did you mean Alice García?",
+        "nobody called alcie — did you mean Alice García?",
     );
     refused(
         "@dnaa.white call: x",

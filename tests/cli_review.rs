@@ -288,3 +288,42 @@ fn show_json_says_until_when_someone_is_snoozed() {
         serde_json::from_str(&ok(&file, &config, "2026-11-26", &["show", "Bo", "--json"])).unwrap();
     assert_eq!(bo["snoozed_until"], serde_json::Value::Null);
 }
+
+/// `kith list --due` lists the people the review brings today, all of them:
+/// on the demo the review says "10 today · 14 more due", and list --due
+/// listed only the 10 with a promise, a follow-up or a cadence due.
+#[test]
+fn list_due_and_the_review_agree_on_who_is_due() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("kith.ron");
+    let book = kith::demo::demo_book(d("2026-11-26"));
+    kith::store::write_book(&file, &book).unwrap();
+    let config = dir.path().join("none.ron");
+    let ids = |json: &str| -> std::collections::BTreeSet<String> {
+        let rows: serde_json::Value = serde_json::from_str(json).unwrap();
+        rows.as_array()
+            .unwrap()
+            .iter()
+            .map(|r| r["id"].as_str().unwrap().to_string())
+            .collect()
+    };
+    let review = ids(&ok(
+        &file,
+        &config,
+        "2026-11-26",
+        &["review", "--print", "--all", "--json"],
+    ));
+    let due = ids(&ok(
+        &file,
+        &config,
+        "2026-11-26",
+        &["list", "--due", "--json"],
+    ));
+    assert_eq!(due, review);
+    assert_eq!(due.len(), 24, "10 today and 14 more");
+    let text = ok(&file, &config, "2026-11-26", &["list"]);
+    let marked = text
+        .lines()
+        .filter(|l| l.split_whitespace().any(|w| w == "due"));
+    assert_eq!(marked.count(), 24, "{text}");
+}

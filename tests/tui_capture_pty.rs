@@ -180,9 +180,9 @@ fn typing_at_first_replaces_the_prefill_and_an_unknown_name_says_whom_it_meant()
     );
     kith.send(keys::ENTER);
     kith.wait_for("did you mean Rafael Costa?", WAIT);
-    kith.wait_for("Create rafeal?", WAIT);
-    kith.send("n");
-    kith.wait_gone("Create rafeal?", WAIT);
+    kith.wait_for("Name: Rafeal", WAIT);
+    kith.send(keys::ESC);
+    kith.wait_gone("Name: Rafeal", WAIT);
     kith.send(keys::ESC);
     kith.wait_for("Discard the line?", WAIT);
     kith.send("y");
@@ -193,4 +193,91 @@ fn typing_at_first_replaces_the_prefill_and_an_unknown_name_says_whom_it_meant()
         !has(&read(&path), "lent him my bike"),
         "nobody was created, nothing saved"
     );
+}
+
+#[test]
+#[cfg(unix)]
+fn did_you_mean_is_taken_with_tab_and_a_new_name_is_capitalised_and_editable() {
+    let (_dir, path, mut kith) = start();
+    let people = read(&path).people.len();
+    let soren = |book: &Book| {
+        book.people
+            .iter()
+            .find(|p| p.name == "Søren Madsen")
+            .unwrap()
+            .id
+    };
+    // Enter on a name kith does not know asks for the new person's name;
+    // a reflex y types into it, and Tab takes whom kith meant.
+    capture(
+        &mut kith,
+        "@sorne coffee: talked about Lisbon",
+        "did you mean Søren Madsen? Tab takes it",
+    );
+    kith.send(keys::ENTER);
+    kith.wait_for("Name: Sorne", WAIT);
+    kith.wait_for("Tab Søren Madsen", WAIT);
+    kith.send("y");
+    kith.wait_for("Name: Sorney", WAIT);
+    kith.send(keys::TAB);
+    kith.wait_for("saved: logged coffee for Søren Madsen", WAIT);
+    let book = read(&path);
+    assert_eq!(book.people.len(), people, "nobody made");
+    let e = book
+        .entries
+        .iter()
+        .find(|e| e.summary == "talked about Lisbon")
+        .unwrap();
+    assert_eq!(e.people, vec![soren(&book)]);
+
+    // Tab on the line itself takes the suggestion too.
+    capture(&mut kith, "@sorne call: about the trip", "Tab takes it");
+    kith.send(keys::TAB);
+    kith.wait_for("→ call · gave · Søren Madsen", WAIT);
+    kith.send(keys::ENTER);
+    kith.wait_for("saved: logged call for Søren Madsen", WAIT);
+
+    // A new person: the typed name capitalised, edited before it is made.
+    capture(&mut kith, "@zed coffee: hello", "→ coffee");
+    kith.send(keys::ENTER);
+    kith.wait_for("Name: Zed", WAIT);
+    kith.send(" Quinn");
+    kith.send(keys::ENTER);
+    kith.wait_for("saved: logged coffee for Zed Quinn", WAIT);
+    let book = read(&path);
+    assert_eq!(book.people.len(), people + 1);
+    let zed = book.people.iter().find(|p| p.name == "Zed Quinn").unwrap();
+    assert!(
+        book.entries
+            .iter()
+            .any(|e| e.summary == "hello" && e.people == vec![zed.id])
+    );
+    kith.send("q");
+    assert!(kith.wait_exit(WAIT).success());
+}
+
+#[test]
+#[cfg(unix)]
+fn keys_typed_while_a_question_is_open_go_back_to_the_line() {
+    let (_dir, path, mut kith) = start();
+    let entries = read(&path).entries.len();
+    capture(
+        &mut kith,
+        "@chloe favor: sent the deck +3d",
+        "→ favor · gave · Chloé",
+    );
+    kith.send(keys::ENTER);
+    kith.wait_for("Log a deed in the future?", WAIT);
+    // Letters the question does not take: kept, not lost, not an answer.
+    kith.send("...and the notes");
+    kith.send(keys::ESC);
+    kith.wait_gone("Log a deed in the future?", WAIT);
+    kith.wait_for("> @chloe favor: sent the deck +3d...and the notes", WAIT);
+    assert_eq!(read(&path).entries.len(), entries, "nothing saved");
+    kith.send(keys::ESC);
+    kith.wait_for("Discard the line?", WAIT);
+    kith.send("y");
+    kith.wait_gone("┌ Capture", WAIT);
+    kith.send("q");
+    assert!(kith.wait_exit(WAIT).success());
 }

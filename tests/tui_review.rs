@@ -88,3 +88,24 @@ fn the_review_at_the_minimum_size() {
     skip_to(&mut s.app, "José García");
     insta::assert_snapshot!(draw(&s.app, 60, 16));
 }
+
+/// The done screen says one next step and offers no key with nothing to act
+/// on: after everyone due (`a`), nothing more is due, so it does not say so
+/// twice in two ways ("14 more are due" and "nothing else is due today"),
+/// and `x`, `s` and `n` leave the hint line.
+#[test]
+fn the_done_screen_after_everyone_due() {
+    let mut s = demo();
+    press(&mut s.app, "ra");
+    while s.app.review_person().is_some() {
+        press(&mut s.app, "n");
+    }
+    let screen = draw(&s.app, 80, 24);
+    assert!(!screen.contains("more are due"), "{screen}");
+    assert_eq!(screen.matches("Next:").count(), 1, "{screen}");
+    let hints = screen.lines().last().unwrap();
+    for gone in ["x resolve", "s snooze", "n skip"] {
+        assert!(!hints.contains(gone), "{hints}");
+    }
+    both_sizes("review_done_everyone", &s.app);
+}

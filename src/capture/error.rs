@@ -6,6 +6,7 @@ use std::ops::Range;
 use chrono::NaiveDate;
 use unicode_width::UnicodeWidthChar;
 
+use super::resolve::nobody_called;
 use crate::model::{Kind, PersonId};
 
 /// A line that does not make an entry: what is wrong (`kind`) and where
@@ -96,12 +97,12 @@ impl fmt::Display for CaptureErrorKind {
                 Ok(())
             }
             UnknownPerson { name, meant } if meant.is_empty() => {
-                write!(f, "nobody called \"{name}\" (--create adds them)")
+                write!(f, "{} (--create adds them)", nobody_called(name, meant))
             }
             UnknownPerson { name, meant } => write!(
                 f,
-                "nobody called \"{name}\" — did you mean {}? (--create adds \"{name}\")",
-                or_list(meant)
+                "{} (--create adds \"{name}\")",
+                nobody_called(name, meant)
             ),
             EmptySummary { kind } => write!(
                 f,
@@ -138,14 +139,6 @@ const KIND_LIST: &str =
     "coffee, call, meeting, message, event, favor, intro, help, gift, referral, collab, promise";
 
 /// `a`, `a or b`, `a, b or c`.
-fn or_list(list: &[String]) -> String {
-    match list {
-        [] => String::new(),
-        [one] => one.clone(),
-        [init @ .., last] => format!("{} or {last}", init.join(", ")),
-    }
-}
-
 fn kinds(list: &[Kind]) -> String {
     let names: Vec<String> = list
         .iter()

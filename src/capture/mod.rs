@@ -77,10 +77,13 @@ use crate::model::{Book, Direction, Entry, EntryId, Kind, Op, Person, PersonId};
 pub use dates::date_field;
 pub(crate) use dates::{Role as DateRole, parse_date};
 pub use error::{CaptureError, CaptureErrorKind};
-pub use names::Names;
+pub use names::{Among, Names};
 pub use parse::{parse, parse_editing, parse_spanned, parse_with};
 pub use render::{mention, preview, render, render_capture, when};
-pub use resolve::{Resolution, resolve_kind, resolve_person};
+pub use resolve::{
+    MAX_CANDIDATES, Resolution, complete_person, nobody_called, resolve_kind, resolve_person,
+    typed_form,
+};
 
 /// Days after an intro you made that kith asks how it went.
 pub const INTRO_FOLLOW_UP_DAYS: u64 = 14;

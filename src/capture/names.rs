@@ -51,6 +51,18 @@ fn initial_bit(c: char) -> u32 {
     }
 }
 
+/// Whom a name may find.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Among {
+    /// Active people, and archived ones by their exact name or id: a capture
+    /// (`@old`) never lands on someone out of every view by a prefix.
+    Active,
+    /// The same, then, when no active person fits, archived people at every
+    /// tier: commands that name a person to act on (`kith show`, `archive
+    /// --undo`, `edit`, `merge`) reach the archived too.
+    ArchivedToo,
+}
+
 /// How well a person fits a typed name; lower is better.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 enum Tier {
@@ -108,10 +120,60 @@ impl Names {
 
     /// Resolves a typed name (see [`super::resolve_person`] for the rules).
     pub fn resolve(&self, query: &str, book: &Book) -> Resolution<(PersonId, String)> {
+        self.resolve_up_to(query, book, MAX_CANDIDATES, Among::Active)
+    }
+
+    /// [`Names::resolve`] among whom `among` says, an ambiguity listing at
+    /// most `most` people.
+    pub fn resolve_up_to(
+        &self,
+        query: &str,
+        book: &Book,
+        most: usize,
+        among: Among,
+    ) -> Resolution<(PersonId, String)> {
         let q = fold(query.trim());
         let Some(q_first) = q.chars().next() else {
             return Resolution::None;
         };
+        let (mut best, mut found) = self.scan(query, &q, q_first, false);
+        if found.is_empty() && among == Among::ArchivedToo {
+            (best, found) = self.scan(query, &q, q_first, true);
+        }
+        // Exact names of active people beat those of archived ones.
+        if best <= Some(Tier::Exact)
+            && best.is_some()
+            && found.iter().any(|(_, archived)| !archived)
+        {
+            found.retain(|(_, archived)| !archived);
+        }
+        if best.is_none_or(|b| b > Tier::Id)
+            && let Some(id) = PersonId::parse(&q)
+            && let Some(person) = book.person(id)
+        {
+            return Resolution::One((person.id, person.name.clone()));
+        }
+        let named = |(id, _): &(PersonId, bool)| (*id, book.name_of(*id));
+        match found.as_slice() {
+            [] => Resolution::None,
+            [one] => Resolution::One(named(one)),
+            many => {
+                let more = many.len().saturating_sub(most);
+                Resolution::Many(many.iter().take(most).map(named).collect(), more)
+            }
+        }
+    }
+
+    /// The best tier any person fits the folded query `q` at, and who fit it
+    /// there (with whether they are archived). `loose`: archived people fit at
+    /// every tier, not only by their exact name.
+    fn scan(
+        &self,
+        query: &str,
+        q: &str,
+        q_first: char,
+        loose: bool,
+    ) -> (Option<Tier>, Vec<(PersonId, bool)>) {
         let q_letters: String = q.chars().filter(|c| !c.is_whitespace()).collect();
         let q_bit = initial_bit(q_first);
         let mut best: Option<Tier> = None;
@@ -134,7 +196,7 @@ impl Names {
             let tier = if row.initials & q_bit != 0 {
                 let s = &self.text[row.start as usize..row.end as usize];
                 a_word_starts_with(s, q_first)
-                    .then(|| row_tier(row, s, &q, &q_letters))
+                    .then(|| row_tier(row, s, q, &q_letters, loose))
                     .flatten()
                     .map(|t| match t {
                         Tier::Exact if self.written(row) == query.trim() => Tier::Verbatim,
@@ -156,28 +218,7 @@ impl Names {
         if let Some((id, archived, t)) = current {
             consider(id, archived, t);
         }
-        // Exact names of active people beat those of archived ones.
-        if best <= Some(Tier::Exact)
-            && best.is_some()
-            && found.iter().any(|(_, archived)| !archived)
-        {
-            found.retain(|(_, archived)| !archived);
-        }
-        if best.is_none_or(|b| b > Tier::Id)
-            && let Some(id) = PersonId::parse(&q).filter(|_| q.starts_with('p'))
-            && let Some(person) = book.person(id)
-        {
-            return Resolution::One((person.id, person.name.clone()));
-        }
-        let named = |(id, _): &(PersonId, bool)| (*id, book.name_of(*id));
-        match found.as_slice() {
-            [] => Resolution::None,
-            [one] => Resolution::One(named(one)),
-            many => {
-                let more = many.len().saturating_sub(MAX_CANDIDATES);
-                Resolution::Many(many.iter().take(MAX_CANDIDATES).map(named).collect(), more)
-            }
-        }
+        (best, found)
     }
 }
 
@@ -237,11 +278,11 @@ fn min(a: Option<Tier>, b: Option<Tier>) -> Option<Tier> {
 }
 
 /// The tier at which one folded name or nickname fits the folded query.
-fn row_tier(row: &Row, s: &str, q: &str, q_letters: &str) -> Option<Tier> {
+fn row_tier(row: &Row, s: &str, q: &str, q_letters: &str, loose: bool) -> Option<Tier> {
     if s == q {
         return Some(Tier::Exact);
     }
-    if row.archived {
+    if row.archived && !loose {
         return None;
     }
     if !row.nickname && s.split_whitespace().next() == Some(q) {
@@ -332,6 +373,21 @@ mod tests {
             matches!(names.resolve("jose muller", &book), Resolution::Many(v, 0) if v.len() == 2),
             "folded alone, both fit"
         );
+    }
+
+    #[test]
+    fn archived_people_are_reached_by_a_prefix_only_among_archived_too() {
+        let mut book = book(&["Bo Chen", "Ana Li"]);
+        book.people[0].archived = true;
+        let names = Names::new(&book);
+        let among = |q: &str, among: Among| match names.resolve_up_to(q, &book, 8, among) {
+            Resolution::One((id, _)) => Some(id),
+            _ => None,
+        };
+        assert_eq!(among("bo", Among::Active), None, "@bo never lands on Bo");
+        assert_eq!(among("bo", Among::ArchivedToo), Some(PersonId(1)));
+        assert_eq!(among("bo chen", Among::Active), Some(PersonId(1)));
+        assert_eq!(among("ana", Among::ArchivedToo), Some(PersonId(2)));
     }
 
     #[test]

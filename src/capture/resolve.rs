@@ -1,6 +1,7 @@
 //! Who `@name` means and what `kind:` means.
 
 use super::Names;
+use super::names::Among;
 use crate::model::{Book, Kind, Kinds, PersonId};
 use crate::text::fold;
 
@@ -16,7 +17,11 @@ pub enum Resolution<T> {
     None,
 }
 
-/// Resolves a typed name against the book. Case and accents are folded
+/// Resolves a typed name against the book: the one resolver behind `@name`
+/// in a capture (the TUI's, `kith log`'s, the inbox's), `kith show`, `edit`,
+/// `merge`, `intros --for` and name completion, so the same text finds the same
+/// person, or the same ambiguity, everywhere; a name that finds nobody gets
+/// [`Names::did_you_mean`] and [`nobody_called`]. Case and accents are folded
 /// (`jose` finds José). The best tier wins: the exact name or a nickname,
 /// then an id (`p42`), then the first name, then the start of the name or of
 /// any word in it or of a nickname (`garc` finds Alice García), then pieces
@@ -30,6 +35,30 @@ pub enum Resolution<T> {
 /// [`Names`] once and use [`Names::resolve`].
 pub fn resolve_person(query: &str, book: &Book) -> Resolution<(PersonId, String)> {
     Names::new(book).resolve(query, book)
+}
+
+/// What completing a typed name offers, in the resolver's terms: the person
+/// it resolves to, every person of its ambiguity, or, finding nobody, whom it
+/// probably meant; with nothing typed, every active person.
+pub fn complete_person(
+    names: &Names,
+    typed: &str,
+    book: &Book,
+    among: Among,
+) -> Vec<(PersonId, String)> {
+    if typed.trim().is_empty() {
+        return book
+            .people
+            .iter()
+            .filter(|p| !p.archived)
+            .map(|p| (p.id, p.name.clone()))
+            .collect();
+    }
+    match names.resolve_up_to(typed, book, usize::MAX, among) {
+        Resolution::One(one) => vec![one],
+        Resolution::Many(many, _) => many,
+        Resolution::None => names.did_you_mean(typed, book),
+    }
 }
 
 /// Resolves a typed kind (without its colon): the exact name, any case, or a
@@ -66,7 +95,7 @@ pub(crate) fn suggest_kinds(given: &str, kinds: &Kinds) -> Vec<Kind> {
         .iter()
         .filter_map(|(k, _)| {
             let name = fold(k.as_str());
-            let d = distance(&q, &name);
+            let d = strsim::levenshtein(&q, &name);
             (d <= 2 || is_subsequence(&q, &name)).then(|| (d, k.clone()))
         })
         .collect();
@@ -79,22 +108,18 @@ fn is_subsequence(needle: &str, hay: &str) -> bool {
     needle.chars().all(|n| hay.any(|h| h == n))
 }
 
-/// Levenshtein distance by characters.
-fn distance(a: &str, b: &str) -> usize {
-    let b: Vec<char> = b.chars().collect();
-    let mut row: Vec<usize> = (0..=b.len()).collect();
-    for (i, ca) in a.chars().enumerate() {
-        let mut prev = row[0];
-        row[0] = i + 1;
-        for (j, cb) in b.iter().enumerate() {
-            let here = row[j + 1];
-            row[j + 1] = (prev + usize::from(ca != *cb))
-                .min(row[j] + 1)
-                .min(here + 1);
-            prev = here;
-        }
+/// The one sentence for a name that finds nobody, in every front end (a
+/// capture's caret, the inbox, `kith show`, the TUI's capture line):
+/// `nobody called sorne — did you mean Søren Madsen?`.
+pub fn nobody_called(name: &str, meant: &[String]) -> String {
+    match meant {
+        [] => format!("nobody called {name}"),
+        [one] => format!("nobody called {name} — did you mean {one}?"),
+        [init @ .., last] => format!(
+            "nobody called {name} — did you mean {} or {last}?",
+            init.join(", ")
+        ),
     }
-    row[b.len()]
 }
 
 #[cfg(test)]
@@ -102,11 +127,17 @@ mod tests {
     use super::*;
 
     #[test]
-    fn distance_counts_edits() {
-        assert_eq!(distance("fvr", "favor"), 2);
-        assert_eq!(distance("coffe", "coffee"), 1);
-        assert_eq!(distance("", "abc"), 3);
-        assert_eq!(distance("gift", "gift"), 0);
+    fn nobody_called_lists_whom_it_meant() {
+        assert_eq!(nobody_called("zed", &[]), "nobody called zed");
+        let meant = ["Søren Madsen".to_string(), "Soren Li".to_string()];
+        assert_eq!(
+            nobody_called("sorne", &meant[..1]),
+            "nobody called sorne — did you mean Søren Madsen?"
+        );
+        assert_eq!(
+            nobody_called("sorne", &meant),
+            "nobody called sorne — did you mean Søren Madsen or Soren Li?"
+        );
     }
 
     #[test]

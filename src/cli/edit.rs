@@ -10,8 +10,11 @@ use super::{BadInput, Ctx, resolve};
 
 #[derive(Debug, Args)]
 pub struct EditArgs {
-    /// A name (any unique part of it) or an id like p12.
-    name_or_id: String,
+    /// A name (or the start of one, as @name in a capture) or an id like p12;
+    /// none: asked for on a terminal. With no change given, the person opens
+    /// in $EDITOR (as RON, as the TUI's E does).
+    #[arg(add = clap_complete::ArgValueCompleter::new(super::complete::person))]
+    name_or_id: Option<String>,
     /// A new name.
     #[arg(long)]
     name: Option<String>,
@@ -22,7 +25,7 @@ pub struct EditArgs {
     #[arg(long)]
     title: Option<String>,
     /// `+x` (or `x`) adds a tag, `-x` removes it (repeatable).
-    #[arg(long = "tag", value_name = "±T", allow_hyphen_values = true)]
+    #[arg(add = clap_complete::ArgValueCompleter::new(super::complete::tag), long = "tag", value_name = "±T", allow_hyphen_values = true)]
     tags: Vec<String>,
     /// `+e` adds an e-mail, `-e` removes it (repeatable).
     #[arg(long = "email", value_name = "±E", allow_hyphen_values = true)]
@@ -61,9 +64,38 @@ pub struct EditArgs {
     met: Option<String>,
 }
 
+impl EditArgs {
+    /// No field to change was given: the person goes to `$EDITOR`.
+    fn changes_nothing(&self) -> bool {
+        let lists = [
+            &self.tags,
+            &self.emails,
+            &self.phones,
+            &self.addresses,
+            &self.links,
+            &self.nicknames,
+            &self.needs,
+            &self.offers,
+        ];
+        let values = [
+            &self.name,
+            &self.org,
+            &self.title,
+            &self.cadence,
+            &self.birthday,
+            &self.notes,
+            &self.met,
+        ];
+        lists.iter().all(|l| l.is_empty()) && values.iter().all(|v| v.is_none())
+    }
+}
+
 pub fn edit(ctx: &Ctx, a: EditArgs) -> Result<ExitCode> {
     let (mut store, mut book) = ctx.open()?;
-    let id = resolve::person(&book, &a.name_or_id)?;
+    let id = resolve::person_or_pick(&book, a.name_or_id.as_deref(), "kith edit NAME")?;
+    if a.changes_nothing() {
+        return in_editor(&mut store, &mut book, id);
+    }
     // Validate everything before taking the lock, so bad input writes nothing.
     // The field rules the form uses too (model::fields).
     let cadence = a
@@ -149,6 +181,44 @@ pub fn edit(ctx: &Ctx, a: EditArgs) -> Result<ExitCode> {
     Ok(ExitCode::SUCCESS)
 }
 
+/// `kith edit NAME` alone: the person as RON in `$EDITOR` (the TUI's `E`),
+/// the change saved as the fields that differ, on the freshest book. On a
+/// terminal a text that does not parse reopens with its error; off one it
+/// is bad input and nothing is saved.
+fn in_editor(
+    store: &mut kith::store::Store,
+    book: &mut kith::model::Book,
+    id: kith::model::PersonId,
+) -> Result<ExitCode> {
+    use kith::editor::snippet::Edited;
+    use std::io::IsTerminal;
+    let original = book.person(id).expect("resolved person exists").clone();
+    let at_terminal = std::io::stdin().is_terminal() && std::io::stdout().is_terminal();
+    let edited = kith::editor::edit_person(&original, at_terminal, kith::editor::run_editor)
+        .map_err(|e| anyhow::anyhow!("editor: {e}"))?;
+    match edited {
+        Edited::Changed(p) => {
+            store.update(book, |_| Ok(Op::edit_person(&original, (*p).clone())))?;
+            outln!(
+                "edited: {}",
+                describe(book.person(id).expect("edited person"))
+            );
+        }
+        Edited::Unchanged => outln!("unchanged: {}", describe(&original)),
+        Edited::Cancelled => outln!("emptied: nothing saved"),
+        Edited::IdChanged => {
+            return Err(BadInput("the id cannot change; nothing saved".into()).into());
+        }
+        Edited::Broken { error, .. } => {
+            return Err(BadInput(format!(
+                "the edited text does not parse ({error}); nothing saved"
+            ))
+            .into());
+        }
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
 fn set_opt(field: &mut Option<String>, value: &Option<String>) {
     if let Some(v) = value {
         let v = v.trim();
@@ -208,7 +278,8 @@ fn describe(p: &Person) -> String {
 
 #[derive(Debug, Args)]
 pub struct ArchiveArgs {
-    /// A name (any unique part of it) or an id like p12.
+    /// A name (or the start of one, as @name in a capture) or an id like p12.
+    #[arg(add = clap_complete::ArgValueCompleter::new(super::complete::person))]
     name_or_id: String,
     /// Unarchive instead.
     #[arg(long)]
@@ -241,8 +312,10 @@ pub fn archive(ctx: &Ctx, a: ArchiveArgs) -> Result<ExitCode> {
 #[derive(Debug, Args)]
 pub struct MergeArgs {
     /// The person merged away (name or id).
+    #[arg(add = clap_complete::ArgValueCompleter::new(super::complete::person))]
     from: String,
     /// The person who remains (name or id).
+    #[arg(add = clap_complete::ArgValueCompleter::new(super::complete::person))]
     into: String,
 }
 

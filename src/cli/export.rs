@@ -35,7 +35,7 @@ pub struct ExportArgs {
     /// people no longer in it are removed, other files are left alone, and a
     /// card changed or deleted elsewhere since kith wrote it is left for
     /// `kith import DIR` (or `kith contacts sync DIR`) to read.
-    #[arg(long, value_name = "PATH")]
+    #[arg(long, value_name = "PATH", value_hint = clap::ValueHint::AnyPath)]
     out: Option<PathBuf>,
     /// With csv: Google Contacts' import format instead of kith's own.
     #[arg(long)]

@@ -19,16 +19,20 @@ pub struct ImportArgs {
     /// linkedin, google, outlook, vcard or csv (kith's own export), then the
     /// file; or only the file (for vcard, also a folder of .vcf files, read
     /// recursively), whose format kith recognises.
-    #[arg(value_name = "FORMAT|PATH", required_unless_present = "sources")]
+    #[arg(
+        value_name = "FORMAT|PATH",
+        required_unless_present = "sources",
+        add = clap_complete::ArgValueCompleter::new(super::complete::format_or_path)
+    )]
     first: Option<String>,
     /// The file (or folder) to read, when FORMAT comes first.
-    #[arg(value_name = "PATH")]
+    #[arg(value_name = "PATH", value_hint = clap::ValueHint::AnyPath)]
     path: Option<PathBuf>,
     /// Print what would happen (who is added, updated, merged) and write nothing.
     #[arg(long)]
     dry_run: bool,
     /// The tag every imported person gets (default: the format's name).
-    #[arg(long, value_name = "TAG")]
+    #[arg(add = clap_complete::ArgValueCompleter::new(super::complete::tag), long, value_name = "TAG")]
     tag: Option<String>,
     /// Read every calendar and maildir config.ron's `sources:` names.
     #[arg(long, conflicts_with = "first")]

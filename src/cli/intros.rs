@@ -14,8 +14,8 @@ use super::{Ctx, resolve};
 
 #[derive(Debug, Args)]
 pub struct IntrosArgs {
-    /// Only suggestions for this person's needs (a name, any unique part of it, or an id).
-    #[arg(long = "for", value_name = "NAME_OR_ID")]
+    /// Only suggestions for this person's needs (a name, the start of one, or an id).
+    #[arg(add = clap_complete::ArgValueCompleter::new(super::complete::person), long = "for", value_name = "NAME_OR_ID")]
     for_person: Option<String>,
     /// At most N suggestions.
     #[arg(long, default_value_t = 20, value_name = "N")]

@@ -16,7 +16,12 @@ use super::Ctx;
 pub struct LogArgs {
     /// One capture line, quoted or not (the words are joined by spaces), e.g.
     /// @alice favor: reviewed her pitch deck -2d !+1w; `-` reads one line after another from stdin.
-    #[arg(required = true, allow_hyphen_values = true, value_name = "LINE")]
+    #[arg(
+        required = true,
+        allow_hyphen_values = true,
+        value_name = "LINE",
+        add = clap_complete::ArgValueCompleter::new(super::complete::capture_word)
+    )]
     line: Vec<String>,
     /// Add people named with @ who are not in the book yet.
     #[arg(long)]

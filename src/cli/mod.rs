@@ -6,6 +6,7 @@
 mod out;
 mod ask;
 mod check;
+mod complete;
 mod confirm;
 mod contacts;
 mod demo;
@@ -21,6 +22,7 @@ mod inbox;
 mod intros;
 mod json;
 mod log;
+mod man;
 mod merge_books;
 mod people;
 mod query;
@@ -135,7 +137,7 @@ enum Command {
     GitSetup,
     /// Print a shell completion script: kith completions bash|zsh|fish|elvish|powershell.
     Completions(generate::CompletionsArgs),
-    /// Print the man page (roff): kith man > ~/.local/share/man/man1/kith.1
+    /// Print the man page (roff): the grammar, every key, files, environment: kith man > ~/.local/share/man/man1/kith.1
     Man,
 }
 
@@ -307,6 +309,7 @@ fn copies_warning(target: &Path, copies: &[PathBuf]) -> String {
 }
 
 pub fn main() -> ExitCode {
+    complete::answer_the_shell();
     let cli = Cli::parse();
     match run(cli) {
         Ok(code) => code,
@@ -364,7 +367,7 @@ fn run(mut cli: Cli) -> Result<ExitCode> {
         Some(Command::Undo(args)) => undo::run(&ctx, args),
         Some(Command::Restore(args)) => restore::run(&ctx, args),
         Some(Command::Completions(args)) => generate::completions(args),
-        Some(Command::Man) => generate::man(),
+        Some(Command::Man) => man::run(),
         None => tui::open(&ctx),
     }
 }

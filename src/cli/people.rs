@@ -29,7 +29,7 @@ pub struct AddArgs {
     #[arg(long = "link", value_name = "URL")]
     links: Vec<String>,
     /// A tag (repeatable).
-    #[arg(long = "tag", value_name = "T")]
+    #[arg(add = clap_complete::ArgValueCompleter::new(super::complete::tag), long = "tag", value_name = "T")]
     tags: Vec<String>,
     /// A nickname (repeatable).
     #[arg(long = "nickname", value_name = "N")]
@@ -127,7 +127,7 @@ pub struct ListArgs {
     /// Only people you have only had coffee with: entries, but no deeds.
     #[arg(long)]
     coffee_only: bool,
-    /// Only people who need attention: open promise, follow-up due, cadence passed.
+    /// Only people due today: everyone the review brings (kith review --print --all).
     #[arg(long)]
     due: bool,
     /// Include archived people.
@@ -141,17 +141,18 @@ pub struct ListArgs {
 pub fn list(ctx: &Ctx, a: ListArgs) -> Result<ExitCode> {
     let book = ctx.read()?;
     let index = ctx.index(&book);
+    // Due is what the review says: the people its queue holds today.
+    let due: std::collections::HashSet<PersonId> =
+        kith::model::review::queue(&book, &index, &ctx.config.review_rules(), ctx.today)
+            .into_iter()
+            .map(|item| item.person)
+            .collect();
     let mut people: Vec<&Person> = book
         .people
         .iter()
         .filter(|p| a.archived || !p.archived)
         .filter(|p| !a.coffee_only || index.facts(p.id).coffee_only())
-        .filter(|p| {
-            !a.due
-                || index
-                    .facts(p.id)
-                    .is_due(ctx.config.cadence_for(p), ctx.today)
-        })
+        .filter(|p| !a.due || due.contains(&p.id))
         .collect();
     people.sort_by_cached_key(|p| (kith::text::fold(&p.name), p.id));
     if a.json {
@@ -173,7 +174,7 @@ pub fn list(ctx: &Ctx, a: ListArgs) -> Result<ExitCode> {
         if f.coffee_only() {
             marks.push("coffee-only");
         }
-        if f.is_due(ctx.config.cadence_for(p), ctx.today) {
+        if due.contains(&p.id) {
             marks.push("due");
         }
         if p.archived {
@@ -196,8 +197,10 @@ pub fn list(ctx: &Ctx, a: ListArgs) -> Result<ExitCode> {
 
 #[derive(Debug, Args)]
 pub struct ShowArgs {
-    /// A name (any unique part of it) or an id like p12.
-    name_or_id: String,
+    /// A name (or the start of one, as @name in a capture) or an id like p12;
+    /// none: asked for on a terminal.
+    #[arg(add = clap_complete::ArgValueCompleter::new(super::complete::person))]
+    name_or_id: Option<String>,
     /// Print a JSON object.
     #[arg(long)]
     json: bool,
@@ -206,7 +209,7 @@ pub struct ShowArgs {
 pub fn show(ctx: &Ctx, a: ShowArgs) -> Result<ExitCode> {
     let book = ctx.read()?;
     let index = ctx.index(&book);
-    let id = resolve::person(&book, &a.name_or_id)?;
+    let id = resolve::person_or_pick(&book, a.name_or_id.as_deref(), "kith show NAME")?;
     let p = book.person(id).expect("resolved person exists");
     let f = index.facts(id);
     let entries: Vec<_> = f.entries.iter().map(|i| &book.entries[*i]).collect();

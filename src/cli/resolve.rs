@@ -1,79 +1,122 @@
-//! Turning what a user typed (`p12`, `ana`, `José García`) into one person.
+//! Turning what a user typed (`p12`, `ana`, `José García`) into one person,
+//! with the resolver `@name` uses ([`kith::capture::resolve_person`]): the
+//! same text finds the same person, or the same ambiguity, in every command.
 
-use kith::capture::Names;
+use kith::capture::{Among, MAX_CANDIDATES, Names, Resolution, nobody_called};
 use kith::model::{Book, PersonId};
-use kith::text::fold;
 
 use super::BadInput;
 
-/// Resolves an id or a name: an id, else a name or nickname exactly as
-/// written, else an exact name or nickname with case and accents folded,
-/// else a unique part of a name. Several matches list them; none suggests
-/// the names it is probably a typo of.
+/// Resolves an id or a name as `@name` does, reaching archived people too
+/// when no active one fits (a command may act on them: `archive --undo`);
+/// several matches list them (by id, to name one), none says whom it
+/// probably meant.
 pub fn person(book: &Book, query: &str) -> Result<PersonId, BadInput> {
-    if let Some(id) = PersonId::parse(query.trim())
-        && let Some(p) = book.person(id)
-    {
-        return Ok(p.id);
-    }
-    let q = fold(query.trim());
-    if q.is_empty() {
+    if query.trim().is_empty() {
         return Err(BadInput("name a person (a name or an id like p12)".into()));
     }
-    let written = |p: &&kith::model::Person| {
-        p.name.trim() == query.trim() || p.nicknames.iter().any(|n| n.trim() == query.trim())
-    };
-    let verbatim: Vec<PersonId> = book.people.iter().filter(written).map(|p| p.id).collect();
-    if let [one] = verbatim.as_slice() {
-        return Ok(*one);
-    }
-    let exact: Vec<PersonId> = book
-        .people
-        .iter()
-        .filter(|p| fold(&p.name) == q || p.nicknames.iter().any(|n| fold(n) == q))
-        .map(|p| p.id)
-        .collect();
-    let candidates = if exact.is_empty() {
-        book.people
-            .iter()
-            .filter(|p| {
-                fold(&p.name).contains(&q) || p.nicknames.iter().any(|n| fold(n).contains(&q))
-            })
-            .map(|p| p.id)
-            .collect()
-    } else {
-        exact
-    };
-    match candidates.as_slice() {
-        [one] => Ok(*one),
-        [] => {
-            let meant = Names::new(book).did_you_mean(query, book);
-            let names: Vec<&str> = meant.iter().map(|(_, n)| n.as_str()).collect();
-            Err(BadInput(match names.as_slice() {
-                [] => format!("no one matches `{query}`"),
-                [one] => format!("no one matches `{query}`; did you mean {one}?"),
-                [init @ .., last] => format!(
-                    "no one matches `{query}`; did you mean {} or {last}?",
-                    init.join(", ")
-                ),
-            }))
-        }
-        many => {
-            let list: Vec<String> = many
-                .iter()
-                .map(|id| {
-                    let p = book.person(*id).expect("candidate exists");
-                    match &p.org {
-                        Some(org) => format!("  {id}  {} ({org})", p.name),
-                        None => format!("  {id}  {}", p.name),
-                    }
-                })
+    let names = Names::new(book);
+    match names.resolve_up_to(query, book, MAX_CANDIDATES, Among::ArchivedToo) {
+        Resolution::One((id, _)) => Ok(id),
+        Resolution::None => {
+            let meant: Vec<String> = names
+                .did_you_mean(query, book)
+                .into_iter()
+                .map(|(_, name)| name)
                 .collect();
+            Err(BadInput(nobody_called(query.trim(), &meant)))
+        }
+        Resolution::Many(many, more) => {
+            let mut list: Vec<String> = many
+                .iter()
+                .map(
+                    |(id, name)| match book.person(*id).and_then(|p| p.org.as_ref()) {
+                        Some(org) => format!("  {id}  {name} ({org})"),
+                        None => format!("  {id}  {name}"),
+                    },
+                )
+                .collect();
+            if more > 0 {
+                list.push(format!("  and {more} more"));
+            }
             Err(BadInput(format!(
-                "`{query}` matches {} people; name one by id:\n{}",
-                many.len(),
+                "`{}` could be {} people; name one by id:\n{}",
+                query.trim(),
+                many.len() + more,
                 list.join("\n")
             )))
+        }
+    }
+}
+
+/// The person a command names, or, with no name given, the one picked on a
+/// terminal: asked for a name (resolved as above), then, when several fit,
+/// for the number of one. Off a terminal it says what is needed (exit 2).
+pub fn person_or_pick(book: &Book, query: Option<&str>, usage: &str) -> Result<PersonId, BadInput> {
+    use std::io::IsTerminal;
+    if let Some(query) = query {
+        return person(book, query);
+    }
+    if !(std::io::stdin().is_terminal() && std::io::stderr().is_terminal()) {
+        return Err(BadInput(format!(
+            "name a person: {usage} (a name, the start of one, or an id like p12)"
+        )));
+    }
+    pick(book)
+}
+
+/// Asks on the terminal until one person is named (an empty answer gives up).
+fn pick(book: &Book) -> Result<PersonId, BadInput> {
+    use std::io::{BufRead, Write};
+    let names = Names::new(book);
+    let ask = |prompt: &str| -> Result<String, BadInput> {
+        eprint!("{prompt}");
+        let _ = std::io::stderr().flush();
+        let mut line = String::new();
+        std::io::stdin()
+            .lock()
+            .read_line(&mut line)
+            .map_err(|e| BadInput(format!("reading the answer: {e}")))?;
+        Ok(line.trim().to_string())
+    };
+    loop {
+        let typed = ask("Who? (a name, the start of one, or an id; empty gives up) ")?;
+        if typed.is_empty() {
+            return Err(BadInput("nobody picked".into()));
+        }
+        match names.resolve_up_to(&typed, book, 20, Among::ArchivedToo) {
+            Resolution::One((id, _)) => return Ok(id),
+            Resolution::None => {
+                let meant: Vec<String> = names
+                    .did_you_mean(&typed, book)
+                    .into_iter()
+                    .map(|(_, name)| name)
+                    .collect();
+                eprintln!("{}", kith::text::visible(&nobody_called(&typed, &meant)));
+            }
+            Resolution::Many(many, more) => {
+                for (n, (id, name)) in many.iter().enumerate() {
+                    let org = book.person(*id).and_then(|p| p.org.clone());
+                    let org = org.map(|o| format!(" ({o})")).unwrap_or_default();
+                    eprintln!(
+                        "  {}) {}{}",
+                        n + 1,
+                        kith::text::visible(name),
+                        kith::text::visible(&org)
+                    );
+                }
+                if more > 0 {
+                    eprintln!("  and {more} more: type more of the name");
+                }
+                let which = ask("Which? (a number, or Enter to type again) ")?;
+                if let Some((id, _)) = which
+                    .parse::<usize>()
+                    .ok()
+                    .and_then(|n| many.get(n.wrapping_sub(1)))
+                {
+                    return Ok(*id);
+                }
+            }
         }
     }
 }

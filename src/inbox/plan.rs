@@ -195,14 +195,8 @@ fn attempt(
 /// never makes people; the capture line in the TUI can).
 fn why(e: &CaptureError) -> String {
     match &e.kind {
-        CaptureErrorKind::UnknownPerson { name, meant } if meant.is_empty() => {
-            format!("nobody called {name}")
-        }
         CaptureErrorKind::UnknownPerson { name, meant } => {
-            format!(
-                "nobody called {name} — did you mean {}?",
-                meant.join(" or ")
-            )
+            crate::capture::nobody_called(name, meant)
         }
         kind => kind.to_string(),
     }

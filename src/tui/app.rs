@@ -81,6 +81,8 @@ pub struct App {
     /// The change being saved; keys wait in `typeahead` until it is done.
     pub(crate) saving: Option<InFlight>,
     pub(crate) typeahead: VecDeque<Input>,
+    /// Keys typed while a question was open, for the layer behind it.
+    pub(crate) held: crate::tui::held::Held,
     /// The book's file was deleted or moved under us (nothing is written
     /// until the user agrees to a new one).
     pub(crate) vanished: bool,
@@ -150,6 +152,7 @@ impl App {
             saver,
             saving: None,
             typeahead: VecDeque::new(),
+            held: Default::default(),
             vanished: false,
             undo: Vec::new(),
             redo: Vec::new(),
@@ -278,10 +281,27 @@ impl App {
     /// Everything the terminal delivered since the last frame, in order. A
     /// run of characters typed into a text field (a paste in a terminal
     /// without bracketed paste) is inserted in one step and the layer reads
-    /// its text once, so a long paste costs time linear in its length.
+    /// its text once, so a long paste costs time linear in its length. A
+    /// question on the screen has been seen now; one that opens during the
+    /// batch has not, and the keys after it are held for the layer behind
+    /// it (see [`crate::tui::held`]).
     pub fn handle_inputs(&mut self, inputs: impl IntoIterator<Item = Input>) {
+        self.question_seen();
+        self.feed(inputs);
+    }
+
+    /// [`App::handle_inputs`] without a frame in between: keys that waited
+    /// for a save are replayed through here.
+    pub(crate) fn feed(&mut self, inputs: impl IntoIterator<Item = Input>) {
         let mut run = String::new();
         for input in inputs {
+            if self.holds(&input) {
+                if !run.is_empty() {
+                    self.paste(&std::mem::take(&mut run));
+                }
+                self.hold(input);
+                continue;
+            }
             match input {
                 Input::Key(key) if self.types_plainly(key) => {
                     if let ratatui::crossterm::event::KeyCode::Char(c) = key.code {
@@ -322,6 +342,9 @@ impl App {
             self.typeahead.push_back(Input::Paste(text.to_string()));
             return;
         }
+        if self.question_on_top() {
+            return self.hold(Input::Paste(text.to_string()));
+        }
         let (stack, mut ctx) = self.split();
         if let Some(top) = stack.last_mut() {
             top.paste(text, &mut ctx);
@@ -336,9 +359,16 @@ impl App {
             self.typeahead.push_back(Input::Key(key));
             return;
         }
+        if self.typing_through(key) {
+            return self.hold(Input::Key(key));
+        }
         if let Some(action) = self.keymap.lookup(&self.tables(), key) {
             self.update(action);
+            self.release_held();
             return;
+        }
+        if self.question_on_top() {
+            return self.hold(Input::Key(key));
         }
         let (stack, mut ctx) = self.split();
         if let Some(top) = stack.last_mut() {
@@ -386,6 +416,13 @@ impl App {
                     Effect::Filter(filter) => self.set_weight(filter),
                     Effect::Yes(ask) => self.yes(ask),
                     Effect::Quit => self.quit = true,
+                    Effect::Named(typed, named) => {
+                        if let Some(outcome) =
+                            self.capture_on_top(|c, ctx| c.named(&typed, named, ctx))
+                        {
+                            self.carry_out(outcome);
+                        }
+                    }
                     Effect::Release {
                         person,
                         entry,
@@ -424,6 +461,9 @@ impl App {
 
     /// Puts a layer on top; it gets keys first.
     pub fn push(&mut self, layer: Layer) {
+        if matches!(layer, Layer::Question(_)) {
+            self.held.unseen = true;
+        }
         self.stack.push(layer);
     }
 

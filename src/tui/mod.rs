@@ -24,11 +24,11 @@ pub mod app;
 mod editor;
 mod event;
 pub mod field;
+mod held;
 pub mod keys;
 pub mod layers;
 pub mod panes;
 pub mod save;
-pub mod snippet;
 pub mod ui;
 
 #[cfg(test)]
@@ -105,7 +105,7 @@ pub fn run_on(launch: Launch, tab: Tab) -> Result<Exit, TuiError> {
     app.update(Action::GoTo(tab));
     app.color = wants_color(std::env::var_os("NO_COLOR"), std::env::var_os("TERM"));
     // Person snippets a kith killed in `E` left in the temp folder.
-    editor::clean_stale_edits(&std::env::temp_dir());
+    crate::editor::clean_stale_edits(&std::env::temp_dir());
     let mut terminal = ratatui::try_init()?;
     leave_saver_panics_alone();
     let paste = BracketedPaste::on();

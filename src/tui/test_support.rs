@@ -176,6 +176,7 @@ pub enum Top {
     SnoozeDate(PersonId),
     Filter,
     GoTo,
+    NewPerson(String),
     Release,
 }
 
@@ -194,6 +195,7 @@ impl Top {
             Layer::Snooze(s) => Top::Snooze(s.person),
             Layer::Filter(_) => Top::Filter,
             Layer::GoTo(_) => Top::GoTo,
+            Layer::NewPerson(n) => Top::NewPerson(n.field.value().to_string()),
             Layer::Release(_) => Top::Release,
         }
     }

@@ -4,7 +4,8 @@
 //! - a follow-up → done (closed, for everyone it names);
 //! - a cadence → "reached out": a touch dated today (the config's
 //!   `review_touch_kind`, `message` by default);
-//! - a birthday → a `message` touch, "birthday wishes";
+//! - a birthday today → a `message` touch, "birthday wishes"; one still
+//!   ahead → nothing written here: the caller asks when to send them;
 //! - coffee-only and reciprocate → only a deed resolves them, so nothing is
 //!   written here: the caller opens the capture line for the person;
 //! - what two merged copies disagreed about → settled as the card shows it:
@@ -28,6 +29,10 @@ pub enum Resolution {
     Write { op: Op, said: String },
     /// Only a deed resolves this: capture one for `person`.
     Capture { person: PersonId },
+    /// A birthday still ahead: ask when to send the wishes (on `date`, the
+    /// birthday, unless the user says otherwise) instead of logging them as
+    /// sent today.
+    PlanWishes { person: PersonId, date: NaiveDate },
 }
 
 /// Resolves `reason` of `person` on `today`, recording them as handled in
@@ -60,6 +65,12 @@ pub fn resolve(
                 touch(kind, "reached out"),
                 format!("logged a {kind} to {name}, today: reached out"),
             )
+        }
+        Reason::Birthday { in_days, date, .. } if *in_days > 0 => {
+            return Resolution::PlanWishes {
+                person,
+                date: *date,
+            };
         }
         Reason::Birthday { .. } => (
             touch("message", "birthday wishes"),
@@ -147,7 +158,8 @@ mod tests {
         let mut book = Book::default();
         let mut ana = Person::new(PersonId(0), "Ana");
         ana.cadence = Some(30);
-        ana.birthday = "11-27".parse().ok();
+        // Today: the wishes are logged as sent (a birthday ahead asks when).
+        ana.birthday = "11-26".parse().ok();
         Op::AddPerson(ana).apply(&mut book).unwrap();
         let mut p = Entry::new(
             d("2026-09-01"),
@@ -185,6 +197,27 @@ mod tests {
         let index = Index::build(&book, &rules.kinds);
         let left = reasons(&book, &index, &rules, &book.people[0], today);
         assert!(left.is_empty(), "every reason resolved: {left:?}");
+    }
+
+    #[test]
+    fn a_birthday_ahead_asks_when_to_send_the_wishes() {
+        let today = d("2026-11-26");
+        let mut book = Book::default();
+        let mut ana = Person::new(PersonId(0), "Ana");
+        ana.birthday = "12-01".parse().ok();
+        Op::AddPerson(ana).apply(&mut book).unwrap();
+        let reason = Reason::Birthday {
+            in_days: 5,
+            date: d("2026-12-01"),
+            turns: None,
+        };
+        assert_eq!(
+            resolve(&book, PersonId(1), &reason, &ReviewRules::default(), today),
+            Resolution::PlanWishes {
+                person: PersonId(1),
+                date: d("2026-12-01")
+            }
+        );
     }
 
     #[test]

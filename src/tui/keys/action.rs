@@ -128,6 +128,8 @@ actions! {
     CaptureSave = "capture-save", "save";
     /// Capture: accept the highlighted name (Tab).
     CaptureComplete = "capture-complete", "accept name";
+    /// A name kith does not know: take the person it probably meant.
+    TakeMeant = "take-suggestion", "take suggestion";
     /// Capture: highlight the next / previous name in the dropdown.
     CaptureNext = "capture-next", "next name";
     CapturePrev = "capture-prev", "previous name";

@@ -76,6 +76,7 @@ impl Table {
             Table::Finder => &[Action::Open, Action::FindArchived, Action::Back],
             Table::Filter => &[Action::Submit, Action::Back],
             Table::GoTo => &[Action::Submit, Action::Back],
+            Table::NewPerson => &[Action::TakeMeant, Action::Submit, Action::Back],
             Table::Release => &[Action::Submit, Action::Back],
         }
     }
@@ -273,6 +274,12 @@ impl Table {
                 (k(Esc), Action::Back),
                 (Key::ctrl('a'), Action::FindArchived),
                 (Key::ctrl('o'), Action::FindAdd),
+                (Key::ctrl('c'), Action::Quit),
+            ],
+            Table::NewPerson => vec![
+                (k(Enter), Action::Submit),
+                (k(Tab), Action::TakeMeant),
+                (k(Esc), Action::Back),
                 (Key::ctrl('c'), Action::Quit),
             ],
             // Text fields: no printable keys.

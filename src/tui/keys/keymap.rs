@@ -61,6 +61,7 @@ tables! {
     Finder = "finder", "Find";
     Filter = "filter", "Show";
     GoTo = "go-to", "Go to person";
+    NewPerson = "new-person", "New person";
     Release = "release", "Release a promise";
 }
 
@@ -216,6 +217,7 @@ impl Keymap {
                 seen.push(*action);
                 let at = PINNED.iter().position(|p| p == action);
                 let hint = Hint {
+                    action: *action,
                     key: key.to_string(),
                     help: action.help(),
                     pinned: at.is_some(),
@@ -234,6 +236,7 @@ impl Keymap {
 /// One item of the hint line: a key and what it does.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Hint {
+    pub action: Action,
     pub key: String,
     pub help: &'static str,
     /// Kept whatever the width (see [`PINNED`]).

@@ -12,7 +12,8 @@ use crate::search::SearchIndex;
 use crate::tui::app::App;
 use crate::tui::field::TextField;
 use crate::tui::keys::action::Action;
-use crate::tui::layers::{Ask, Ctx, Layer, Outcome, Question};
+use crate::tui::layers::new_person::Named;
+use crate::tui::layers::{Ask, Ctx, Layer, NewPerson, Outcome, Question};
 use crate::tui::save::{Commit, Then};
 
 /// How many names the dropdown shows.
@@ -44,6 +45,9 @@ pub struct CaptureState {
     /// Opened on the selected person (`@them `): a first `@` typed replaces
     /// it, so `@other …` names only other.
     pub prefilled: bool,
+    /// The new people's names the user settled (the new-person popup), so
+    /// saving asks no more about them.
+    pub named_new: Vec<String>,
     /// Opened from the review on a waiting line of the phone's inbox
     /// (device file, line key): saving applies that line, in the same undo
     /// step.
@@ -68,6 +72,7 @@ impl CaptureState {
             keeps_for: None,
             future_ok: false,
             prefilled: false,
+            named_new: Vec::new(),
             from_inbox: None,
         };
         state.edited(ctx);
@@ -78,7 +83,9 @@ impl CaptureState {
         match action {
             Action::CaptureSave => return self.save(false, ctx),
             Action::CaptureComplete => {
-                self.complete(ctx);
+                if !self.complete(ctx) {
+                    self.take_meant(ctx);
+                }
             }
             Action::CaptureNext => self.move_highlight(true),
             Action::CapturePrev => self.move_highlight(false),
@@ -166,13 +173,17 @@ impl CaptureState {
                 return Outcome::Keep;
             }
         };
-        let new: Vec<String> = parsed.capture.new_people().map(String::from).collect();
-        if !new.is_empty() && !create_ok {
-            let mut question = Question::open(Ask::CreatePeople(new), ctx.book);
-            if let (Layer::Question(q), Some(meant)) = (&mut question, draw::meant_line(&parsed)) {
-                q.lines.insert(0, meant);
-            }
-            return Outcome::Open(question);
+        // Each name not in the book is settled first: a new person (named
+        // as the user confirms) or the one it probably meant.
+        let unsettled =
+            (parsed.capture.people.iter().zip(&parsed.meant)).find_map(|(who, meant)| match who {
+                Who::New(name) if !self.named_new.contains(name) => Some((name, meant)),
+                _ => None,
+            });
+        if let Some((name, meant)) = unsettled
+            && !create_ok
+        {
+            return Outcome::Open(NewPerson::open(name, meant.clone()));
         }
         // A deed dated after today makes sense only if the user says so.
         if let Some(doubt) = &parsed.unconfirmed
@@ -231,6 +242,74 @@ impl CaptureState {
             }
         };
         Outcome::Commit(commit)
+    }
+
+    /// Tab with no name to complete at the cursor: the first name the line
+    /// does not know becomes the person it probably meant ("did you mean
+    /// Søren Madsen?"). False when there was none to take.
+    fn take_meant(&mut self, ctx: &mut Ctx) -> bool {
+        let Ok(parsed) = &self.parsed else {
+            return false;
+        };
+        let meant =
+            parsed
+                .capture
+                .people
+                .iter()
+                .zip(&parsed.meant)
+                .find_map(|(who, meant)| match (who, meant.first()) {
+                    (Who::New(name), Some((id, _))) => Some((name.clone(), *id)),
+                    _ => None,
+                });
+        match meant {
+            Some((typed, id)) => {
+                self.rename(&typed, &Who::Known(id), ctx);
+                true
+            }
+            None => false,
+        }
+    }
+
+    /// The new-person popup settled the line's `typed` name: the line names
+    /// whom it said, then is saved (asking about the next unknown name, if
+    /// any).
+    pub fn named(&mut self, typed: &str, named: Named, ctx: &mut Ctx) -> Outcome {
+        let who = match named {
+            Named::Existing(id) => Who::Known(id),
+            Named::Create(name) => Who::New(name),
+        };
+        self.rename(typed, &who, ctx);
+        if let Who::New(name) = &who {
+            let reads_new = matches!(&self.parsed, Ok(p) if p.capture.people.contains(&who));
+            if !reads_new {
+                ctx.fail(format!(
+                    "not saved: \"{}\" names someone already in a line; add them with the person form",
+                    crate::text::visible(name)
+                ));
+                return Outcome::Keep;
+            }
+            self.named_new.push(name.clone());
+        }
+        self.save(false, ctx)
+    }
+
+    /// Every mention of the unknown name `typed` in the line becomes `who`.
+    fn rename(&mut self, typed: &str, who: &Who, ctx: &mut Ctx) {
+        let Ok(parsed) = &self.parsed else {
+            return;
+        };
+        let spans: Vec<std::ops::Range<usize>> = (parsed.capture.people.iter())
+            .zip(&parsed.person_spans)
+            .filter(|(w, _)| matches!(w, Who::New(n) if n == typed))
+            .map(|(_, span)| span.clone())
+            .collect();
+        let form = capture::mention(who, ctx.book, ctx.names);
+        let mut line = self.field.value().to_string();
+        for span in spans.iter().rev() {
+            line.replace_range(span.clone(), &form);
+        }
+        self.field.set(line);
+        self.edited(ctx);
     }
 
     /// The line did not reach the disk: the popup stays with its text and

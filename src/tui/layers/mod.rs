@@ -20,6 +20,7 @@ pub mod finder;
 pub mod form;
 pub mod go_to;
 pub mod help;
+pub mod new_person;
 pub mod picker;
 pub mod question;
 pub mod release;
@@ -47,6 +48,7 @@ pub use finder::FinderState;
 pub use form::FormState;
 pub use go_to::GoTo;
 pub use help::HelpLayer;
+pub use new_person::NewPerson;
 pub use picker::Picker;
 pub use question::{Ask, Question};
 pub use release::ReleaseNote;
@@ -76,6 +78,8 @@ pub enum Layer {
     Filter(FilterChooser),
     /// Go to a person by id.
     GoTo(GoTo),
+    /// A capture's new person: their name, or whom it meant.
+    NewPerson(NewPerson),
     /// The review's "release a promise" note.
     Release(ReleaseNote),
 }
@@ -114,6 +118,8 @@ pub enum Effect {
     Yes(Ask),
     /// Leave kith.
     Quit,
+    /// The capture's typed name is settled: someone, or a new person.
+    Named(String, new_person::Named),
     /// Release this promise, with this note.
     Release {
         person: PersonId,
@@ -176,6 +182,7 @@ impl Layer {
             Layer::Snooze(_) => Table::Snooze,
             Layer::Filter(_) => Table::Filter,
             Layer::GoTo(_) => Table::GoTo,
+            Layer::NewPerson(_) => Table::NewPerson,
             Layer::Release(_) => Table::Release,
         }
     }
@@ -194,6 +201,7 @@ impl Layer {
             Layer::Snooze(snooze) => snooze.handle(action, ctx),
             Layer::Filter(filter) => filter.handle(action),
             Layer::GoTo(go_to) => go_to.handle(action, ctx),
+            Layer::NewPerson(new) => new.handle(action, ctx),
             Layer::Release(release) => release.handle(action, ctx),
         }
     }
@@ -208,6 +216,7 @@ impl Layer {
             Layer::Capture(c) => Some(&mut c.field),
             Layer::Snooze(s) => s.field(),
             Layer::GoTo(g) => Some(&mut g.field),
+            Layer::NewPerson(n) => Some(&mut n.field),
             Layer::Release(r) => Some(&mut r.field),
             _ => None,
         }

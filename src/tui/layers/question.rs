@@ -1,6 +1,5 @@
 //! The one yes/no question, for everything that asks first: archive, merge,
-//! discard a form or a capture line, create a capture's new people, delete
-//! an entry. One table answers them all: `y` (or Enter) is yes, `n` (or Esc)
+//! discard a form or a capture line, delete an entry. One table answers them all: `y` (or Enter) is yes, `n` (or Esc)
 //! is no; what a yes does is `App::yes`.
 
 pub mod draw;
@@ -23,8 +22,6 @@ pub enum Ask {
     DiscardForm,
     /// Close the capture popup and lose its line.
     DiscardCapture,
-    /// Create the capture's unknown people, then save it.
-    CreatePeople(Vec<String>),
     DeleteEntry(EntryId),
     /// Snoozed `streak` times in a row: make their cadence `to` days instead of `from`.
     LongerCadence {
@@ -94,10 +91,6 @@ impl Question {
             Ask::DiscardCapture => (
                 "Discard the line?".into(),
                 vec!["What you typed in the capture will be lost.".into()],
-            ),
-            Ask::CreatePeople(names) => (
-                format!("Create {}?", names.join(", ")),
-                vec!["Not in the book yet: they are added with the line.".into()],
             ),
             Ask::LongerCadence {
                 person,
@@ -191,11 +184,6 @@ impl App {
             Ask::KeepPromise { person, promise } => {
                 let what = format!("kept a promise to {}", self.book.name_of(person));
                 self.commit(Op::SetDone(promise, Some(self.today)), &what, Then::Nothing);
-            }
-            Ask::CreatePeople(_) => {
-                if let Some(outcome) = self.capture_on_top(|c, ctx| c.save(true, ctx)) {
-                    self.carry_out(outcome);
-                }
             }
             Ask::DeleteEntry(id) => {
                 let what = match self.book.entry(id) {

@@ -75,18 +75,24 @@ impl App {
         let Some(s) = self.selected_intro() else {
             return self.say("no introduction to make yet: add what people need and offer".into());
         };
+        let line = self.intro_line(s);
+        let person = s.person;
+        self.open_capture_with(line, None);
+        if let Some(Layer::Capture(capture)) = self.stack.last_mut() {
+            capture.keeps_for = Some(person);
+        }
+    }
+
+    /// The capture line that makes suggestion `s`: `@a @b intro: the need`,
+    /// or `@a help: the need` when the one who could help is you.
+    pub(crate) fn intro_line(&self, s: &Suggestion) -> String {
         let them = mention(&Who::Known(s.person), &self.book, &self.names);
-        let line = match s.candidate {
+        match s.candidate {
             Candidate::Person(other) => {
                 let other = mention(&Who::Known(other), &self.book, &self.names);
                 format!("{them} {other} intro: {}", s.need)
             }
             Candidate::Me => format!("{them} help: {}", s.need),
-        };
-        let person = s.person;
-        self.open_capture_with(line, None);
-        if let Some(Layer::Capture(capture)) = self.stack.last_mut() {
-            capture.keeps_for = Some(person);
         }
     }
 

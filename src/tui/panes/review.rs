@@ -164,6 +164,30 @@ impl App {
             .collect()
     }
 
+    /// Whether `action` has nothing to act on now, so the hint line leaves it
+    /// out: on the review's done screen, the keys for the person under
+    /// review (`x` and `d` still take a line waiting in the inbox for
+    /// someone not in the book); in the new-person popup, Tab with no
+    /// suggestion.
+    pub(crate) fn idle(&self, action: Action) -> bool {
+        // The new-person popup's Tab takes a suggestion only when there is one.
+        if let Some(Layer::NewPerson(new)) = self.stack.last() {
+            return action == Action::TakeMeant && new.meant.is_empty();
+        }
+        if self.tab != crate::tui::app::Tab::Review
+            || !self.stack.is_empty()
+            || self.review.session.is_none()
+            || self.review_person().is_some()
+        {
+            return false;
+        }
+        match action {
+            Action::ReviewDone | Action::ReviewDismiss => self.orphan_inbox_lines().is_empty(),
+            Action::ReviewSnooze | Action::ReviewSkip | Action::ReviewRelease => true,
+            _ => false,
+        }
+    }
+
     /// `x`: resolves the highlighted reason and writes what it means.
     pub(crate) fn review_done(&mut self) {
         if self.review_person().is_none()
@@ -194,7 +218,7 @@ impl App {
                 self.submit(Commit::step(
                     move |fresh| match review::resolve(fresh, id, &reason, &rules, today) {
                         Resolution::Write { op, .. } => Ok(op),
-                        Resolution::Capture { .. } => {
+                        Resolution::Capture { .. } | Resolution::PlanWishes { .. } => {
                             Err(OpError::Rejected("that takes a deed".into()))
                         }
                     },
@@ -204,6 +228,23 @@ impl App {
             }
             // Only a deed resolves it: the line starts with them and the
             // deed kith suggests, the cursor at the end.
+            // A birthday ahead: the line plans the wishes for the day,
+            // which the user may change before Enter logs them.
+            Resolution::PlanWishes { person, date } => {
+                let me = crate::capture::mention(
+                    &crate::capture::Who::Known(person),
+                    &self.book,
+                    &self.names,
+                );
+                self.open_capture_with(format!("{me} message: birthday wishes {date}"), None);
+                if let Some(Layer::Capture(capture)) = self.stack.last_mut() {
+                    capture.for_review = Some(person);
+                }
+                self.say(format!(
+                    "when to send wishes to {name}? Enter plans them for {} (the birthday); edit the date first to choose another day",
+                    date.format("%a %-d %b")
+                ));
+            }
             Resolution::Capture { person } => {
                 let line = self.suggested_deed(person);
                 self.open_capture_with(line, None);
@@ -419,30 +460,21 @@ impl App {
         }
     }
 
-    /// The line a deed for `person` starts with: an introduction kith
-    /// suggests for what they need when there is one (`@them @who intro:
-    /// the need`), else `@them ` and the cursor.
+    /// The line a deed for `person` starts with: the introduction their
+    /// review screen suggests first (who could help them, else whom they
+    /// could help; see `intro_lines`), else `@them ` and the cursor.
     fn suggested_deed(&mut self, person: PersonId) -> String {
-        let me =
-            crate::capture::mention(&crate::capture::Who::Known(person), &self.book, &self.names);
-        let opts = crate::intros::Options {
-            per_need: 1,
-            limit: Some(1),
-        };
-        let matcher = crate::intros::Matcher::build(&self.book, &self.config.me.offers);
-        match matcher.for_person(person, &opts).into_iter().next() {
-            Some(s) => match s.candidate {
-                crate::intros::Candidate::Person(other) => {
-                    let them = crate::capture::mention(
-                        &crate::capture::Who::Known(other),
-                        &self.book,
-                        &self.names,
-                    );
-                    format!("{me} {them} intro: {}", s.need)
-                }
-                crate::intros::Candidate::Me => format!("{me} help: {}", s.need),
-            },
-            None => format!("{me} "),
+        let (mine, theirs) = self.intros_of(person);
+        match mine.first().or(theirs.first()) {
+            Some(s) => self.intro_line(s),
+            None => format!(
+                "{} ",
+                crate::capture::mention(
+                    &crate::capture::Who::Known(person),
+                    &self.book,
+                    &self.names
+                )
+            ),
         }
     }
 

@@ -109,7 +109,7 @@ impl Widget for TimelinePane<'_> {
         {
             let mut line = entry_line(app, &app.book().entries[entries[i]], width, true);
             if i == cursor.selected {
-                line = line.style(theme.selected());
+                line = theme.selected_row(line);
             }
             let y = inner.y + row as u16;
             line.render(

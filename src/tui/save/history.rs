@@ -196,7 +196,7 @@ impl App {
             && !self.quit
             && let Some(input) = self.typeahead.pop_front()
         {
-            self.handle_inputs([input]);
+            self.feed([input]);
         }
     }
 

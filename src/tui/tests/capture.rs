@@ -195,11 +195,8 @@ fn an_unknown_name_asks_then_creates_person_and_entry_in_one_step() {
     app.open_capture(None);
     type_str(&mut app, "@Zoe.Quinn favor: to Gus");
     press(&mut app, KeyCode::Enter);
-    assert_eq!(
-        app.on_top(),
-        Top::Question(Ask::CreatePeople(vec!["Zoe Quinn".into()]))
-    );
-    app.handle_key(Key::char('y'));
+    assert_eq!(app.on_top(), Top::NewPerson("Zoe Quinn".into()));
+    press(&mut app, KeyCode::Enter);
     assert_eq!(app.stack_kinds(), [Top::Panes]);
     let f = Fixture { app, ..f };
     let disk = on_disk(&f.path);
@@ -413,7 +410,7 @@ fn an_unknown_name_says_whom_it_probably_meant_before_asking_to_create() {
     let screen = crate::tui::test_support::draw(&app, 100, 30);
     assert!(screen.contains("did you mean Bruno Costa?"), "{screen}");
     press(&mut app, KeyCode::Enter);
-    let Top::Question(Ask::CreatePeople(_)) = app.on_top() else {
+    let Top::NewPerson(_) = app.on_top() else {
         panic!("{:?}", app.on_top())
     };
     let screen = crate::tui::test_support::draw(&app, 100, 30);
@@ -488,4 +485,63 @@ fn an_old_entry_whose_follow_up_has_passed_can_still_be_edited() {
     type_str(&mut app, " !-3d");
     press(&mut app, KeyCode::Enter);
     assert_eq!(app.on_top(), Top::Capture, "refused: {}", status(&app));
+}
+
+/// Keys typed in the same batch as the Enter that opened a question were
+/// meant for the line (the question was not on the screen yet): they answer
+/// nothing, and go back to the line when the question closes; a letter the
+/// question does not bind, typed while it is open, is kept the same way.
+#[test]
+fn keys_typed_during_a_question_go_back_to_the_line_and_answer_nothing() {
+    use crate::tui::app::Input;
+    let Fixture {
+        _dir,
+        path,
+        mut app,
+        ..
+    } = fixture();
+    let before = on_disk(&path).entries.len();
+    let enter = || Input::Key(Key::plain(KeyCode::Enter));
+    let esc = || Input::Key(Key::plain(KeyCode::Esc));
+    let future = |app: &App| matches!(app.on_top(), Top::Question(Ask::FutureDeed(_)));
+    app.handle_key(Key::char('c'));
+    app.handle_key(Key::ctrl('u'));
+    let mut batch = keys("@bru favor: the deck +3d");
+    batch.push(enter());
+    batch.extend(keys("y and more"));
+    app.handle_inputs(batch);
+    assert!(future(&app), "{:?} {}", app.on_top(), status(&app));
+    assert_eq!(on_disk(&path).entries.len(), before, "y answered nothing");
+    // Seen now: a letter it does not bind is kept for the line too.
+    app.handle_inputs(keys("!"));
+    assert!(future(&app));
+    // No: back on the line, the held keys are typed there, in order.
+    app.handle_inputs([esc()]);
+    assert_eq!(app.on_top(), Top::Capture, "{}", status(&app));
+    assert_eq!(line(&app), "@bru favor: the deck +3dy and more!");
+
+    // An Enter typed ahead is no yes either; back on the line it is an
+    // Enter there (the line is asked about again).
+    app.handle_key(Key::ctrl('u'));
+    let mut batch = keys("@bru favor: the deck +3d");
+    batch.extend([enter(), enter()]);
+    app.handle_inputs(batch);
+    assert!(future(&app));
+    assert_eq!(
+        on_disk(&path).entries.len(),
+        before,
+        "Enter answered nothing"
+    );
+    app.handle_inputs([esc()]);
+    assert!(
+        future(&app),
+        "the held Enter asked again: {:?}",
+        app.on_top()
+    );
+    app.handle_inputs(keys("y"));
+    assert_eq!(
+        on_disk(&path).entries.len(),
+        before + 1,
+        "a y seen is a yes"
+    );
 }

@@ -424,3 +424,57 @@ fn a_popup_over_wide_text_leaves_no_half_character_beside_it() {
     );
     assert_eq!(buf[(0, 0)].symbol(), "王", "what is whole stays");
 }
+
+/// The selected row is one even bar: every cell of it across its pane is
+/// reversed in the same colours (reverse video over cells of their own
+/// colours made a patchwork: the due marker, the name, the counts each a
+/// different bar).
+#[test]
+fn the_selected_row_is_one_even_bar() {
+    let mut f = crate::tui::test_support::demo_fixture();
+    let app = &mut f.app;
+    app.color = true;
+    app.want_intros();
+    for tab in [Tab::People, Tab::Timeline, Tab::Intros] {
+        app.update(Action::GoTo(tab));
+        app.update(Action::Down);
+        let mut terminal =
+            ratatui::Terminal::new(ratatui::backend::TestBackend::new(120, 40)).unwrap();
+        terminal
+            .draw(|frame| frame.render_widget(&*app, frame.area()))
+            .unwrap();
+        let buffer = terminal.backend().buffer();
+        let reversed = |x: u16, y: u16| {
+            buffer[(x, y)]
+                .style()
+                .add_modifier
+                .contains(ratatui::style::Modifier::REVERSED)
+        };
+        // The selected row: the first row with a reversed cell in the first pane.
+        let y = (1..40)
+            .find(|y| (1..40).any(|x| reversed(x, *y)))
+            .unwrap_or_else(|| {
+                panic!(
+                    "{tab:?}: a selected row\n{}",
+                    crate::tui::test_support::draw(app, 120, 40)
+                )
+            });
+        let first = (0..120).find(|x| reversed(*x, y)).unwrap();
+        let last = (first..120).take_while(|x| reversed(*x, y)).last().unwrap();
+        let style = buffer[(first, y)].style();
+        for x in first..=last {
+            let cell = &buffer[(x, y)];
+            assert!(cell.modifier.contains(ratatui::style::Modifier::REVERSED));
+            assert_eq!(
+                (cell.fg, cell.bg),
+                (style.fg.unwrap_or_default(), style.bg.unwrap_or_default()),
+                "{tab:?}: cell {x} ({:?}) of the selected row",
+                cell.symbol()
+            );
+        }
+        assert!(
+            last - first > 30,
+            "{tab:?}: the bar spans the pane: {first}..{last}"
+        );
+    }
+}

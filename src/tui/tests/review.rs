@@ -579,3 +579,100 @@ fn status_text(app: &App) -> String {
         .map(|s| s.text.clone())
         .unwrap_or_default()
 }
+
+/// The line `x` opens for a coffee-only person (or one owed a deed back) is
+/// the introduction their review screen suggests (who could help them, else
+/// whom they could help), for everyone in the queue, not only those whose
+/// own need has a match.
+#[test]
+fn x_on_coffee_only_pre_fills_the_intro_the_screen_suggests() {
+    use crate::intros::Candidate;
+    let mut f = fixture();
+    f.app.want_intros();
+    // Everyone due, not only today's ten.
+    press(&mut f.app, "ra");
+    let mut checked = 0;
+    let mut theirs_only = 0;
+    for _ in 0..40 {
+        let Some(id) = f.app.review_person() else {
+            break;
+        };
+        // Only a deed resolves these: x opens the capture line.
+        if matches!(
+            reasons(&f.app).first(),
+            Some(&("coffee_only" | "reciprocate"))
+        ) {
+            let (mine, theirs) = f.app.intros_of(id);
+            let shown = mine.first().or(theirs.first()).map(|s| (*s).clone());
+            theirs_only += usize::from(mine.is_empty() && !theirs.is_empty());
+            let screen = crate::tui::test_support::draw(&f.app, 120, 40);
+            press(&mut f.app, "x");
+            let line = f.app.capture_state().unwrap().field.value().to_string();
+            if let Some(s) = shown {
+                let need = format!(" {}", s.need);
+                assert!(line.ends_with(&need), "{line:?} for {s:?}");
+                let names = [Some(s.person), s.candidate_id()];
+                for who in names.into_iter().flatten() {
+                    let name = f.app.book().name_of(who);
+                    let first = name.split(' ').next().unwrap().to_string();
+                    assert!(line.contains(&first), "{line:?} names {name}");
+                    // Wide characters take two cells: compare without spaces.
+                    let bare = |t: &str| t.replace(' ', "");
+                    assert!(bare(&screen).contains(&bare(&name)), "{name}:\n{screen}");
+                }
+                match s.candidate {
+                    Candidate::Person(_) => assert!(line.contains(" intro: "), "{line:?}"),
+                    Candidate::Me => assert!(line.contains(" help: "), "{line:?}"),
+                }
+                checked += 1;
+            }
+            // An emptied line closes at once.
+            f.app.handle_key(Key::ctrl('u'));
+            f.app.handle_key(Key::plain(KeyCode::Esc));
+            assert_eq!(f.app.on_top(), Top::Panes);
+        }
+        press(&mut f.app, "n");
+    }
+    assert!(
+        checked >= 1,
+        "people x opens a deed for, with a suggestion: {checked}"
+    );
+    assert!(
+        theirs_only >= 1,
+        "one whose only suggestion is whom they could help"
+    );
+}
+
+/// `x` on "birthday in 5 days" asks when to send the wishes (the line plans
+/// them for the birthday, its date editable) instead of logging them as
+/// sent today; once planned, the birthday is no longer a reason.
+#[test]
+fn x_on_a_birthday_ahead_plans_the_wishes_for_the_day() {
+    let mut f = fixture();
+    press(&mut f.app, "r");
+    review_until(&mut f.app, "José García");
+    let jose = id_of(&f.app, "José García");
+    press(&mut f.app, "jjjx");
+    assert_eq!(f.app.on_top(), Top::Capture);
+    let line = f.app.capture_state().unwrap().field.value().to_string();
+    assert!(
+        line.ends_with("message: birthday wishes 2026-12-01"),
+        "{line}"
+    );
+    assert!(status_text(&f.app).starts_with("when to send wishes"));
+    let before = on_disk(&f.path).entries.len();
+    assert_eq!(before, f.app.book().entries.len(), "nothing written yet");
+    f.app.handle_key(Key::plain(KeyCode::Enter));
+    let book = on_disk(&f.path);
+    let wishes = book
+        .entries
+        .iter()
+        .find(|e| e.people == [jose] && e.summary == "birthday wishes")
+        .expect("planned");
+    assert_eq!(wishes.date, day("2026-12-01"), "on the birthday, not today");
+    assert!(
+        !reasons(&f.app).contains(&"birthday"),
+        "{:?}",
+        reasons(&f.app)
+    );
+}

@@ -14,8 +14,8 @@ use ratatui::widgets::{Clear, Widget};
 
 use crate::tui::app::{App, Tab};
 use crate::tui::layers::{
-    Layer, capture, card, delete, filter, finder, form, go_to, help, picker, question, release,
-    snooze,
+    Layer, capture, card, delete, filter, finder, form, go_to, help, new_person, picker, question,
+    release, snooze,
 };
 use crate::tui::panes::{coffee, people, review, timeline};
 
@@ -99,6 +99,9 @@ impl Widget for &App {
                     filter::draw::FilterPopup { app: self, chooser }.render(body, buf);
                 }
                 Layer::GoTo(go_to) => go_to::draw::GoToView { app: self, go_to }.render(body, buf),
+                Layer::NewPerson(new) => {
+                    new_person::draw::NewPersonView { app: self, new }.render(body, buf)
+                }
                 Layer::Release(release) => {
                     release::draw::ReleaseView { app: self, release }.render(body, buf)
                 }
@@ -129,7 +132,7 @@ pub(crate) fn draw_row(
     buf: &mut Buffer,
 ) {
     let line = if selected {
-        line.style(theme.selected())
+        theme.selected_row(line)
     } else {
         line
     };

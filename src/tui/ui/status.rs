@@ -81,7 +81,10 @@ impl Widget for HintLine<'_> {
     fn render(self, area: Rect, buf: &mut Buffer) {
         let app = self.0;
         let theme = Theme { color: app.color };
-        let hints = app.keymap().hints(&app.tables());
+        // A key with nothing to act on now is not offered (x on the
+        // review's done screen).
+        let mut hints = app.keymap().hints(&app.tables());
+        hints.retain(|h| !app.idle(h.action));
         let mut spans = Vec::new();
         for hint in fitting(&hints, usize::from(area.width)) {
             spans.push(Span::styled(format!(" {}", hint.key), theme.title()));
@@ -119,6 +122,7 @@ mod tests {
 
     fn hint(key: &str, help: &'static str, pinned: bool) -> Hint {
         Hint {
+            action: crate::tui::keys::action::Action::Help,
             key: key.to_string(),
             help,
             pinned,

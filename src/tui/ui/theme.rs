@@ -3,6 +3,7 @@
 //! due markers and the selection still stand out.
 
 use ratatui::style::{Color, Modifier, Style};
+use ratatui::text::{Line, Span};
 
 #[derive(Debug, Clone, Copy)]
 pub struct Theme {
@@ -24,6 +25,27 @@ impl Theme {
 
     pub fn selected(self) -> Style {
         Style::new().add_modifier(Modifier::REVERSED)
+    }
+
+    /// `line` as the selected row of a list: one even bar across the row,
+    /// its spans' own colours dropped (reverse video over coloured cells
+    /// made a patchwork of bars); their modifiers stay (the finder's
+    /// underlined matches).
+    pub fn selected_row(self, line: Line<'_>) -> Line<'_> {
+        let alignment = line.alignment;
+        let spans: Vec<Span> = (line.spans.into_iter())
+            .map(|s| {
+                let style = Style {
+                    fg: None,
+                    bg: None,
+                    ..s.style
+                };
+                Span::styled(s.content, style)
+            })
+            .collect();
+        let mut bar = Line::from(spans).style(self.selected());
+        bar.alignment = alignment;
+        bar
     }
 
     pub fn title(self) -> Style {

@@ -66,6 +66,14 @@ fn simulate(review_size: usize) -> Run {
             shown += 1;
             let op = match resolve(&book, item.person, item.top(), &rules, today) {
                 Resolution::Write { op, .. } => op,
+                // Wishes planned for the birthday, as the TUI's line would log them.
+                Resolution::PlanWishes { person, date } => {
+                    let e = Entry::new(date, vec![person], Kind::new("message"), "birthday wishes");
+                    Op::Batch(vec![
+                        Op::AddEntry(e),
+                        super::record(&book, person, super::Outcome::Done, today),
+                    ])
+                }
                 // Coffee-only and reciprocate take a deed: the policy logs a favor.
                 Resolution::Capture { person } => {
                     let mut e = Entry::new(today, vec![person], Kind::new("favor"), "a deed");

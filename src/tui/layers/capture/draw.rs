@@ -38,7 +38,11 @@ impl Widget for CapturePopup<'_> {
             Ok(parsed) => {
                 let preview = capture::preview(&parsed.capture, &app.book, app.today);
                 // Whom an unknown name probably meant, before anyone is created.
-                let meant = meant_line(parsed);
+                let tab = app.keymap().key_for(
+                    crate::tui::keys::keymap::Table::Capture,
+                    crate::tui::keys::action::Action::CaptureComplete,
+                );
+                let meant = meant_line(parsed).map(|m| format!("{m} {tab} takes it"));
                 lines.push(match &meant {
                     Some(m) => Line::styled(text::truncate(m, inner_w), theme.error()),
                     None => Line::raw(""),
@@ -126,11 +130,8 @@ pub(crate) fn meant_line(parsed: &capture::Parsed) -> Option<String> {
         .zip(&parsed.meant)
         .find_map(|(who, meant)| match (who, meant.first()) {
             (capture::Who::New(name), Some(_)) => {
-                let names: Vec<&str> = meant.iter().map(|(_, n)| n.as_str()).collect();
-                Some(format!(
-                    "nobody called {name} — did you mean {}?",
-                    names.join(" or ")
-                ))
+                let names: Vec<String> = meant.iter().map(|(_, n)| n.clone()).collect();
+                Some(capture::nobody_called(name, &names))
             }
             _ => None,
         })

@@ -77,7 +77,7 @@ impl Widget for FinderPopup<'_> {
             let y = rows.y + row as u16;
             let mut line = hit_line(app, finder, i, usize::from(rows.width), theme);
             if i == finder.cursor.selected {
-                line = line.patch_style(theme.selected());
+                line = theme.selected_row(line);
             }
             line.render(
                 Rect {

@@ -67,9 +67,10 @@ impl Widget for IntrosPane<'_> {
                     width: inner.width,
                     height: 1,
                 };
-                if selected {
-                    buf.set_style(area, theme.selected());
-                }
+                let line = match selected {
+                    true => theme.selected_row(line),
+                    false => line,
+                };
                 line.render(area, buf);
             }
         }

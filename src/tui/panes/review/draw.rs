@@ -209,16 +209,6 @@ fn render_summary(app: &App, session: &ReviewSession, theme: Theme, area: Rect, 
         }),
     ]));
     lines.push(Line::styled(s.week_line(), theme.dim()));
-    if session.more_due() > 0 {
-        let key = app.keymap().key_for(
-            crate::tui::keys::keymap::Table::Review,
-            crate::tui::keys::action::Action::ReviewAll,
-        );
-        lines.push(Line::styled(
-            format!("{} more are due; {key} shows everyone.", session.more_due()),
-            theme.dim(),
-        ));
-    }
     let orphans = app.orphan_inbox_lines();
     if let Some(first) = orphans.first() {
         let keymap = app.keymap();
@@ -264,19 +254,37 @@ fn render_summary(app: &App, session: &ReviewSession, theme: Theme, area: Rect, 
         ));
     }
     lines.push(Line::raw(""));
-    lines.push(Line::styled(next_step(app, &s), theme.accent()));
+    lines.push(Line::styled(
+        next_step(app, &s, session.more_due()),
+        theme.accent(),
+    ));
     Paragraph::new(lines)
         .wrap(Wrap { trim: true })
         .render(area, buf);
 }
 
-/// The one line that says what to do after the review.
-fn next_step(app: &App, s: &Summary) -> String {
+/// The one line that says what to do after the review: one thing, so it
+/// never contradicts a line above it.
+fn next_step(app: &App, s: &Summary, more_due: usize) -> String {
+    use crate::tui::keys::action::Action;
+    use crate::tui::keys::keymap::Table;
+    let keymap = app.keymap();
     let coffee = app.lists().coffee.len();
-    if s.deeds_today == 0 && coffee > 0 {
+    if more_due > 0 {
+        let all = keymap.key_for(Table::Review, Action::ReviewAll);
         format!(
-            "Next: no deed yet today. Coffee only (3) lists {coffee} people who have \
-             only had coffee with you: do one thing for one of them."
+            "Next: {} beyond today's share; {all} goes on with everyone due.",
+            text::count(more_due, "more is due", "more are due")
+        )
+    } else if s.deeds_today == 0 && coffee > 0 {
+        let tab = keymap.key_for(Table::Global, Action::GoTo(crate::tui::Tab::Coffee));
+        let (who, them) = match coffee {
+            1 => ("1 person you have".to_string(), "them"),
+            n => (format!("{n} people you have"), "one of them"),
+        };
+        format!(
+            "Next: no deed yet today. Coffee only ({tab}) lists {who} only had coffee \
+             with: do one thing for {them}."
         )
     } else if s.deeds_today == 0 {
         "Next: no deed yet today. Pick someone on People (1) and do one thing for them.".to_string()

@@ -1,5 +1,6 @@
-//! A person as a RON snippet for `$EDITOR` (`E`), and reading it back. Pure:
-//! the event loop suspends the terminal and runs the editor around these.
+//! A person as a RON snippet for `$EDITOR` (the TUI's `E`, `kith edit NAME`),
+//! and reading it back. Pure: [`super::edit_person`] runs the editor around
+//! these.
 
 use ron::ser::PrettyConfig;
 
