@@ -199,6 +199,27 @@ pub fn fit_right(s: &str, cols: usize) -> String {
     format!("{}{t}", " ".repeat(pad))
 }
 
+/// A day as kith shows it everywhere: `Thu 3 Dec`, with the year when it is
+/// not `today`'s (`Wed 3 Dec 2025`).
+pub fn day(date: chrono::NaiveDate, today: chrono::NaiveDate) -> String {
+    use chrono::Datelike;
+    if date.year() == today.year() {
+        date.format("%a %-d %b").to_string()
+    } else {
+        date.format("%a %-d %b %Y").to_string()
+    }
+}
+
+/// [`day`] without the weekday, for a narrow column: `3 Dec`, `3 Dec 2025`.
+pub fn short_day(date: chrono::NaiveDate, today: chrono::NaiveDate) -> String {
+    use chrono::Datelike;
+    if date.year() == today.year() {
+        date.format("%-d %b").to_string()
+    } else {
+        date.format("%-d %b %Y").to_string()
+    }
+}
+
 /// A compact age for lists: `today`, `3d`, `5w`, `4mo`, `2y`; future dates `in 3d`.
 pub fn short_age(days: i64) -> String {
     if days < 0 {
@@ -223,6 +244,16 @@ mod tests {
     }
 
     use super::*;
+
+    #[test]
+    fn days_read_one_way_with_the_year_only_when_it_is_another() {
+        let today: chrono::NaiveDate = "2026-12-07".parse().unwrap();
+        let d = |s: &str| s.parse::<chrono::NaiveDate>().unwrap();
+        assert_eq!(day(d("2026-12-11"), today), "Fri 11 Dec");
+        assert_eq!(day(d("2025-12-03"), today), "Wed 3 Dec 2025");
+        assert_eq!(short_day(d("2026-12-11"), today), "11 Dec");
+        assert_eq!(short_day(d("2027-01-02"), today), "2 Jan 2027");
+    }
 
     #[test]
     fn short_ages_read_naturally() {

@@ -1,7 +1,7 @@
 //! Captures and entries back to words: the grammar form (for editing an entry
 //! in the capture line) and the one-line preview of what will be saved.
 
-use chrono::{Datelike, NaiveDate};
+use chrono::NaiveDate;
 
 use super::lex::{Class, classify};
 use super::resolve::Resolution;
@@ -118,7 +118,7 @@ pub fn preview(c: &Capture, book: &Book, today: NaiveDate) -> String {
         when(c.date, today),
     ];
     if let Some(f) = c.follow_up {
-        parts.push(format!("follow up {}", day(f, today)));
+        parts.push(format!("follow up {}", crate::text::day(f, today)));
     }
     if c.kind.is_promise() {
         parts.push("open".to_string());
@@ -137,15 +137,6 @@ pub fn when(date: NaiveDate, today: NaiveDate) -> String {
         1 => "tomorrow".to_string(),
         n @ -13..=-2 => format!("{} days ago", -n),
         n @ 2..=13 => format!("in {n} days"),
-        _ => day(date, today),
-    }
-}
-
-/// `Thu 3 Dec`, with the year when it is not this year's.
-fn day(date: NaiveDate, today: NaiveDate) -> String {
-    if date.year() == today.year() {
-        date.format("%a %-d %b").to_string()
-    } else {
-        date.format("%a %-d %b %Y").to_string()
+        _ => crate::text::day(date, today),
     }
 }

@@ -67,7 +67,10 @@ impl Widget for CoffeePane<'_> {
             let f = app.index().facts(p.id);
             let met = facts
                 .met_on(p)
-                .map(|d| format!("{}d ago", (app.today - d).num_days()))
+                .map(|d| match (app.today - d).num_days() {
+                    0 => "today".to_string(),
+                    days => format!("{} ago", crate::text::short_age(days)),
+                })
                 .unwrap_or_else(|| "—".into());
             let needs = match p.first_need() {
                 Some(n) => Span::raw(format!("  {}", fit(n, needs_w.saturating_sub(2)))),

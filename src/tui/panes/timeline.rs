@@ -3,6 +3,7 @@
 //! keeps one person; `e` edits the selected entry in the capture popup, `d`
 //! deletes it (asking first), `x` marks it done.
 
+use chrono::{Datelike, NaiveDate};
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
@@ -10,7 +11,7 @@ use ratatui::widgets::{Block, Paragraph, Widget};
 
 use crate::capture;
 use crate::model::{Entry, Op, Weight};
-use crate::text::fit;
+use crate::text::{self, fit};
 use crate::tui::app::App;
 use crate::tui::layers::question::entry_words;
 use crate::tui::layers::{Ask, Layer, Question};
@@ -128,11 +129,7 @@ impl Widget for TimelinePane<'_> {
 /// bold), direction, people (when `show_people`), summary, follow-up.
 pub fn entry_line(app: &App, e: &Entry, width: usize, show_people: bool) -> Line<'static> {
     let theme = Theme { color: app.color };
-    let date = if width >= 70 {
-        e.date.format("%Y-%m-%d").to_string()
-    } else {
-        e.date.format("%m-%d").to_string()
-    };
+    let date = date_column(e.date, app.today, width >= 70);
     let deed = app.kinds().weight(&e.kind) == Weight::Deed;
     let (mark, style) = if deed {
         ("*", theme.deed())
@@ -143,8 +140,10 @@ pub fn entry_line(app: &App, e: &Entry, width: usize, show_people: bool) -> Line
     let tail = if e.is_open_promise() {
         "open".to_string()
     } else if let Some(fu) = e.open_follow_up() {
-        let next = if wide { "next " } else { "→" };
-        format!("{next}{}", fu.format("%m-%d"))
+        match wide {
+            true => format!("next {}", text::short_day(fu, app.today)),
+            false => format!("→{}", text::short_day(fu, app.today)),
+        }
     } else {
         String::new()
     };
@@ -186,4 +185,16 @@ pub fn entry_line(app: &App, e: &Entry, width: usize, show_people: bool) -> Line
         spans.push(Span::styled(format!(" {}", fit(&tail, tail_w - 1)), style));
     }
     Line::from(spans)
+}
+
+/// The timeline's date column, one width down the list: `Fri 11 Dec` (or
+/// `11 Dec 2025` for another year) when wide, `11 Dec` (`Dec'25`) when narrow.
+fn date_column(date: NaiveDate, today: NaiveDate, wide: bool) -> String {
+    let this_year = date.year() == today.year();
+    match (wide, this_year) {
+        (true, true) => format!("{:<11}", text::day(date, today)),
+        (true, false) => format!("{:<11}", date.format("%-d %b %Y")),
+        (false, true) => format!("{:<6}", text::short_day(date, today)),
+        (false, false) => date.format("%b'%y").to_string(),
+    }
 }

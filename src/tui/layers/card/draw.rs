@@ -211,7 +211,7 @@ pub(crate) fn about_lines<'a>(
     if !p.met.is_empty() {
         let mut met: Vec<String> = Vec::new();
         met.extend(p.met.context.clone());
-        met.extend(p.met.date.map(|d| d.to_string()));
+        met.extend(p.met.date.map(|d| text::day(d, app.today)));
         if let Some(by) = p.met.introduced_by {
             met.push(format!("via {}", app.book().name_of(by)));
         }
@@ -268,14 +268,18 @@ pub(crate) fn standing_lines<'a>(app: &'a App, p: &'a Person, theme: Theme) -> V
             theme.plain()
         };
         due.push(label("cadence"));
-        due.push(Span::styled(format!("{c}d "), style));
+        due.push(Span::styled(format!("{c}d"), style));
     }
+    // One fact after another, a dot between them.
+    let sep = |due: &mut Vec<Span>| {
+        if !due.is_empty() {
+            due.push(Span::styled(" · ", theme.dim()));
+        }
+    };
     if f.open_promises > 0 {
+        sep(&mut due);
         due.push(Span::styled(
-            format!(
-                "{} ",
-                text::count(f.open_promises, "open promise", "open promises")
-            ),
+            text::count(f.open_promises, "open promise", "open promises"),
             theme.due(),
         ));
     }
@@ -285,7 +289,11 @@ pub(crate) fn standing_lines<'a>(app: &'a App, p: &'a Person, theme: Theme) -> V
         } else {
             theme.plain()
         };
-        due.push(Span::styled(format!("follow up {fu}"), style));
+        sep(&mut due);
+        due.push(Span::styled(
+            format!("follow up {}", text::day(fu, app.today)),
+            style,
+        ));
     }
     if !due.is_empty() {
         lines.push(Line::from(due));
