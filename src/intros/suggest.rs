@@ -5,7 +5,7 @@
 use std::cmp::Ordering;
 use std::collections::{HashMap, HashSet};
 
-use super::hybrid::{Probe, Semantic};
+use super::hybrid::{Probe, Semantic, Table};
 use super::index::{Candidate, Field, Index, Match, Query, Scratch, Source};
 use super::meaning::{self, Meaning};
 use super::tokens::{StemCache, Tokenizer};
@@ -30,6 +30,10 @@ const MEANING_DOUBT: f32 = 0.25;
 const MUTUAL_MIN: f32 = 1.0;
 /// How much the other direction of a mutual pair adds.
 const MUTUAL_SHARE: f32 = 0.5;
+
+/// Tables of needs against phrases, by distinct need, for one pass.
+#[derive(Default)]
+struct Tables(HashMap<u32, Table>);
 
 /// Who asks in [`Matcher::ask`]: you, nobody in the book.
 const ASKER: PersonId = PersonId(u64::MAX);
@@ -256,9 +260,10 @@ impl Matcher {
     /// The best suggestions across the book, best first.
     pub fn suggestions(&self, opts: &Options) -> Vec<Suggestion> {
         let mut scratch = Scratch::default();
+        let mut tables = Tables::default();
         let mut out = Vec::new();
         for need in &self.needs {
-            out.extend(self.for_need(need, opts.per_need, &mut scratch));
+            out.extend(self.for_need(need, opts.per_need, &mut scratch, &mut tables));
         }
         finish(out, opts.limit)
     }
@@ -268,10 +273,10 @@ impl Matcher {
         let Some((start, end)) = self.needs_of.get(&person) else {
             return Vec::new();
         };
-        let mut scratch = Scratch::default();
+        let (mut scratch, mut tables) = (Scratch::default(), Tables::default());
         let out = self.needs[*start..*end]
             .iter()
-            .flat_map(|n| self.for_need(n, opts.per_need, &mut scratch))
+            .flat_map(|n| self.for_need(n, opts.per_need, &mut scratch, &mut tables))
             .collect();
         finish(out, opts.limit)
     }
@@ -291,7 +296,7 @@ impl Matcher {
             .needs
             .iter()
             .filter(|n| self.allowed(n, who))
-            .filter_map(|n| self.judge(n, doc))
+            .filter_map(|n| self.judge(n, doc, None))
             .collect();
         finish(out, limit)
     }
@@ -308,33 +313,52 @@ impl Matcher {
             text: text.to_string(),
             query: self.index.query(&self.tok, &mut cache, text),
         };
-        let mut out = self.for_need(&need, limit, &mut Scratch::default());
+        let mut out = self.for_need(
+            &need,
+            limit,
+            &mut Scratch::default(),
+            &mut Tables::default(),
+        );
         out.retain(|s| s.candidate != Candidate::Me);
         out
     }
 
     /// The best `per_need` candidates for one need.
-    fn for_need(&self, need: &Need, per_need: usize, scratch: &mut Scratch) -> Vec<Suggestion> {
+    fn for_need(
+        &self,
+        need: &Need,
+        per_need: usize,
+        scratch: &mut Scratch,
+        tables: &mut Tables,
+    ) -> Vec<Suggestion> {
         if per_need == 0 {
             return Vec::new();
         }
         scratch.clear();
         self.index.accumulate(&need.query, scratch);
-        // Candidates: those with words in common, and those alike in meaning.
+        // Candidates: the best few with words in common (meaning adds at
+        // most MEANING_WEIGHT, and those it lifts most are among the near
+        // ones anyway), and those alike in meaning.
+        let best_first = |a: &(u32, f32), b: &(u32, f32)| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0));
         let mut hits: Vec<(u32, f32)> = scratch.hits().collect();
-        if let Some(sem) = &self.semantic {
-            let mut near = Vec::new();
-            sem.candidates(self.probe(need).expect("with the model"), &mut near);
-            near.retain(|d| !hits.iter().any(|(h, _)| h == d));
-            near.sort_unstable();
-            near.dedup();
-            hits.extend(near.into_iter().map(|d| (d, 0.0)));
+        let pool = (per_need * 4 + 8) * 4;
+        if hits.len() > pool {
+            hits.select_nth_unstable_by(pool, best_first);
+            hits.truncate(pool);
+        }
+        let table = self.table(need, tables);
+        if let (Some(sem), Some(table)) = (&self.semantic, table) {
+            let lexical: HashSet<u32> = hits.iter().map(|(d, _)| *d).collect();
+            let near = sem
+                .candidates(table)
+                .iter()
+                .filter(|d| !lexical.contains(d));
+            hits.extend(near.map(|d| (*d, 0.0)));
             for (d, score) in &mut hits {
-                *score += self.meaning_bonus(need, *d).0;
+                *score += self.meaning_bonus(need, *d, Some(table)).0;
             }
         }
         hits.retain(|(_, s)| *s >= MIN_SCORE);
-        let best_first = |a: &(u32, f32), b: &(u32, f32)| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0));
         // Mutual pairs can move up and some are left out, so judge a few
         // more than are kept; only those need sorting, unless too few pass.
         let want = per_need * 4 + 8;
@@ -349,7 +373,7 @@ impl Matcher {
             out = top
                 .iter()
                 .filter(|(doc, _)| self.allowed(need, self.index.who(*doc)))
-                .filter_map(|(doc, _)| self.judge(need, *doc))
+                .filter_map(|(doc, _)| self.judge(need, *doc, table))
                 .take(per_need * 2 + 2)
                 .collect();
             if out.len() >= per_need || hits.len() <= want {
@@ -367,20 +391,39 @@ impl Matcher {
         Some(need.probe.as_ref().unwrap_or_else(|| sem.probe_of(need.at)))
     }
 
+    /// The table of `need` against every phrase, made once per distinct need
+    /// (`None` without the model).
+    fn table<'a>(&self, need: &Need, tables: &'a mut Tables) -> Option<&'a Table> {
+        let sem = self.semantic.as_ref()?;
+        let probe = self.probe(need)?;
+        let key = match need.probe {
+            Some(_) => u32::MAX,
+            None => sem.probe_id(need.at),
+        };
+        Some(tables.0.entry(key).or_insert_with(|| sem.table(probe)))
+    }
+
     /// Whether `doc`'s phrases, as wholes, mean something else than `need`
     /// (never without the model, nor for one with no phrases to compare).
-    fn doubtful(&self, need: &Need, doc: u32) -> bool {
-        match (&self.semantic, self.probe(need)) {
-            (Some(s), Some(p)) => s.whole(p, doc) < MEANING_DOUBT,
+    fn doubtful(&self, need: &Need, doc: u32, table: Option<&Table>) -> bool {
+        match (&self.semantic, table, self.probe(need)) {
+            (Some(s), Some(t), _) => s.whole_in(t, doc) < MEANING_DOUBT,
+            (Some(s), None, Some(p)) => s.whole(p, doc) < MEANING_DOUBT,
             _ => false,
         }
     }
 
     /// What meaning adds to `doc` for `need`, how alike they are, and the
     /// phrase of theirs that is most alike.
-    fn meaning_bonus(&self, need: &Need, doc: u32) -> (f32, f32, Option<u32>) {
-        let best = match (&self.semantic, self.probe(need)) {
-            (Some(s), Some(p)) => s.best(p, doc),
+    fn meaning_bonus(
+        &self,
+        need: &Need,
+        doc: u32,
+        table: Option<&Table>,
+    ) -> (f32, f32, Option<u32>) {
+        let best = match (&self.semantic, table, self.probe(need)) {
+            (Some(s), Some(t), _) => s.best_in(t, doc),
+            (Some(s), None, Some(p)) => s.best(p, doc),
             _ => None,
         };
         let Some((sim, phrase)) = best else {
@@ -410,14 +453,14 @@ impl Matcher {
 
     /// The suggestion of `doc` for `need`, if the evidence is real: words in
     /// common that pass, or a meaning alike enough on its own.
-    fn judge(&self, need: &Need, doc: u32) -> Option<Suggestion> {
-        let (bonus, sim, phrase) = self.meaning_bonus(need, doc);
+    fn judge(&self, need: &Need, doc: u32, table: Option<&Table>) -> Option<Suggestion> {
+        let (bonus, sim, phrase) = self.meaning_bonus(need, doc, table);
         let lexical = self
             .evidence(&need.query, doc)
-            .filter(|(_, e)| e.len() >= 2 || !self.doubtful(need, doc));
+            .filter(|(_, e)| e.len() >= 2 || !self.doubtful(need, doc, table));
         // Alone, meaning must be close, and not only in one word: rare names
         // sit near each other ("sherpa" near "Kafka") without meaning alike.
-        if lexical.is_none() && (sim < MEANING_ALONE || self.doubtful(need, doc)) {
+        if lexical.is_none() && (sim < MEANING_ALONE || self.doubtful(need, doc, table)) {
             return None;
         }
         let by_words = lexical.is_some();
