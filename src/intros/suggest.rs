@@ -6,10 +6,14 @@ use std::cmp::Ordering;
 use std::collections::{HashMap, HashSet};
 
 use super::hybrid::{Probe, Semantic, Table};
-use super::index::{Candidate, Field, Index, Match, Query, Scratch, Source};
-use super::meaning::{self, Meaning};
-use super::tokens::{StemCache, Tokenizer};
+use super::index::{Candidate, Index, Match, Query, Scratch};
+use super::tokens::Tokenizer;
 use crate::model::{Book, PersonId, need_key};
+
+mod build;
+mod judge_meaning;
+
+use judge_meaning::{MEANING_ALONE, Tables};
 
 /// A suggestion needs this much in all…
 pub const MIN_SCORE: f32 = 2.5;
@@ -17,26 +21,10 @@ pub const MIN_SCORE: f32 = 2.5;
 /// needed: a rare word in what they offer, or a very rare one elsewhere.
 /// Words everyone uses never get here.
 pub const MIN_WORD: f32 = 2.0;
-/// Meaning: a need and a phrase this alike count nothing, and each step
-/// above it adds up to `MEANING_WEIGHT` at a perfect match…
-const MEANING_FLOOR: f32 = 0.3;
-const MEANING_WEIGHT: f32 = 12.0;
-/// …and a suggestion with no word in common needs this much.
-const MEANING_ALONE: f32 = 0.55;
-/// One word in common with a phrase this unlike is a decoy's: a homonym,
-/// an organisation's name ("fixes motorbikes" for a leaking roof).
-const MEANING_DOUBT: f32 = 0.25;
 /// What the other direction of a pair needs to count as mutual.
 const MUTUAL_MIN: f32 = 1.0;
 /// How much the other direction of a mutual pair adds.
 const MUTUAL_SHARE: f32 = 0.5;
-
-/// Tables of needs against phrases, by distinct need, for one pass.
-#[derive(Default)]
-struct Tables(HashMap<u32, Table>);
-
-/// Who asks in [`Matcher::ask`]: you, nobody in the book.
-const ASKER: PersonId = PersonId(u64::MAX);
 
 /// How many suggestions to make.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -140,121 +128,9 @@ pub struct Matcher {
 impl Matcher {
     /// Indexes the active people of `book` and `my_offers` (your offers from
     /// the config; empty: you are no candidate), with the word-meaning model
-    /// when it loads ([`meaning::shared`]; the front ends say when not).
+    /// when it loads ([`super::meaning::shared`]; the front ends say when not).
     pub fn build(book: &Book, my_offers: &[String]) -> Matcher {
-        Matcher::build_with(book, my_offers, meaning::shared().ok())
-    }
-
-    /// [`Matcher::build`] with the given model, or words alone.
-    pub fn build_with(
-        book: &Book,
-        my_offers: &[String],
-        model: Option<&'static Meaning>,
-    ) -> Matcher {
-        let tok = Tokenizer::default();
-        let mut cache = StemCache::default();
-        let shared: Vec<String> = super::concepts::SHARED_NEEDS
-            .iter()
-            .flat_map(|w| tok.tokens(w))
-            .map(|t| t.stem)
-            .collect();
-        let mut sources = Vec::with_capacity(book.people.len() + 1);
-        for p in book.active_people() {
-            let mut fields: Vec<(Field, &str)> = Vec::new();
-            fields.extend(p.offers.iter().map(|o| (Field::Offer, o.as_str())));
-            fields.extend(p.title.as_deref().map(|t| (Field::Title, t)));
-            fields.extend(p.tags.iter().map(|t| (Field::Tag, t.as_str())));
-            fields.extend(p.org.as_deref().map(|o| (Field::Org, o)));
-            if !p.notes.is_empty() {
-                fields.push((Field::Note, p.notes.as_str()));
-            }
-            for need in &p.needs {
-                tok.each_cached(need, &mut cache, |stem, surface| {
-                    if shared.iter().any(|s| s == stem) {
-                        fields.push((Field::SharedNeed, surface));
-                    }
-                });
-            }
-            sources.push(Source {
-                who: Candidate::Person(p.id),
-                fields,
-            });
-        }
-        let me_doc = (!my_offers.is_empty()).then(|| {
-            sources.push(Source {
-                who: Candidate::Me,
-                fields: my_offers
-                    .iter()
-                    .map(|o| (Field::Offer, o.as_str()))
-                    .collect(),
-            });
-            sources.len() as u32 - 1
-        });
-        let index = Index::build(&tok, &mut cache, &sources);
-        let doc_of = (0..index.len() as u32)
-            .filter_map(|d| match index.who(d) {
-                Candidate::Person(id) => Some((id, d)),
-                Candidate::Me => None,
-            })
-            .collect();
-        let mut needs = Vec::new();
-        let mut needs_of = HashMap::new();
-        for p in book.active_people() {
-            let start = needs.len();
-            for (i, text) in p.needs.iter().enumerate() {
-                needs.push(Need {
-                    at: needs.len(),
-                    probe: None,
-                    person: p.id,
-                    index: i,
-                    text: text.clone(),
-                    query: index.query(&tok, &mut cache, text),
-                });
-            }
-            needs_of.insert(p.id, (start, needs.len()));
-        }
-        let semantic = model.map(|m| {
-            let phrases: Vec<Vec<&str>> = sources
-                .iter()
-                .map(|s| {
-                    s.fields
-                        .iter()
-                        .filter(|(f, _)| matches!(f, Field::Offer | Field::Title))
-                        .map(|(_, t)| *t)
-                        .collect()
-                })
-                .collect();
-            let texts: Vec<&str> = needs.iter().map(|n: &Need| n.text.as_str()).collect();
-            Semantic::build(m, &tok, &phrases, &texts)
-        });
-        let mut introduced = HashSet::new();
-        for e in book.entries.iter().filter(|e| e.kind.as_str() == "intro") {
-            let ids: Vec<PersonId> = e.people.iter().map(|p| book.resolve(*p)).collect();
-            for (i, a) in ids.iter().enumerate() {
-                for b in &ids[i + 1..] {
-                    introduced.insert(pair(*a, *b));
-                }
-            }
-        }
-        let dismissed = book
-            .dismissed_intros
-            .iter()
-            .map(|d| {
-                let candidate = d.candidate.map(|c| book.resolve(c));
-                (book.resolve(d.person), need_key(&d.need), candidate)
-            })
-            .collect();
-        Matcher {
-            tok,
-            index,
-            doc_of,
-            me_doc,
-            needs,
-            needs_of,
-            introduced,
-            dismissed,
-            semantic,
-        }
+        Matcher::build_with(book, my_offers, super::meaning::shared().ok())
     }
 
     /// The best suggestions across the book, best first.
@@ -299,28 +175,6 @@ impl Matcher {
             .filter_map(|n| self.judge(n, doc, None))
             .collect();
         finish(out, limit)
-    }
-
-    /// Who could help you with `text` (what you ask), best first, by the
-    /// match alone: at most `limit`. Their `person` is nobody in the book.
-    pub fn ask(&self, text: &str, limit: usize) -> Vec<Suggestion> {
-        let mut cache = StemCache::default();
-        let need = Need {
-            at: usize::MAX,
-            probe: self.semantic.as_ref().map(|s| s.probe(&self.tok, text)),
-            person: ASKER,
-            index: 0,
-            text: text.to_string(),
-            query: self.index.query(&self.tok, &mut cache, text),
-        };
-        let mut out = self.for_need(
-            &need,
-            limit,
-            &mut Scratch::default(),
-            &mut Tables::default(),
-        );
-        out.retain(|s| s.candidate != Candidate::Me);
-        out
     }
 
     /// The best `per_need` candidates for one need.
@@ -383,54 +237,6 @@ impl Matcher {
         out.sort_by(Suggestion::rank);
         out.truncate(per_need);
         out
-    }
-
-    /// What `need` means, with the model.
-    fn probe<'a>(&'a self, need: &'a Need) -> Option<&'a Probe> {
-        let sem = self.semantic.as_ref()?;
-        Some(need.probe.as_ref().unwrap_or_else(|| sem.probe_of(need.at)))
-    }
-
-    /// The table of `need` against every phrase, made once per distinct need
-    /// (`None` without the model).
-    fn table<'a>(&self, need: &Need, tables: &'a mut Tables) -> Option<&'a Table> {
-        let sem = self.semantic.as_ref()?;
-        let probe = self.probe(need)?;
-        let key = match need.probe {
-            Some(_) => u32::MAX,
-            None => sem.probe_id(need.at),
-        };
-        Some(tables.0.entry(key).or_insert_with(|| sem.table(probe)))
-    }
-
-    /// Whether `doc`'s phrases, as wholes, mean something else than `need`
-    /// (never without the model, nor for one with no phrases to compare).
-    fn doubtful(&self, need: &Need, doc: u32, table: Option<&Table>) -> bool {
-        match (&self.semantic, table, self.probe(need)) {
-            (Some(s), Some(t), _) => s.whole_in(t, doc) < MEANING_DOUBT,
-            (Some(s), None, Some(p)) => s.whole(p, doc) < MEANING_DOUBT,
-            _ => false,
-        }
-    }
-
-    /// What meaning adds to `doc` for `need`, how alike they are, and the
-    /// phrase of theirs that is most alike.
-    fn meaning_bonus(
-        &self,
-        need: &Need,
-        doc: u32,
-        table: Option<&Table>,
-    ) -> (f32, f32, Option<u32>) {
-        let best = match (&self.semantic, table, self.probe(need)) {
-            (Some(s), Some(t), _) => s.best_in(t, doc),
-            (Some(s), None, Some(p)) => s.best(p, doc),
-            _ => None,
-        };
-        let Some((sim, phrase)) = best else {
-            return (0.0, 0.0, None);
-        };
-        let bonus = MEANING_WEIGHT * ((sim - MEANING_FLOOR) / (1.0 - MEANING_FLOOR)).max(0.0);
-        (bonus, sim, Some(phrase))
     }
 
     /// Whether `who` may be suggested for `need` at all.
