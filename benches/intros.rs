@@ -1,20 +1,32 @@
 //! Suggested introductions on the heavy book (10,000 people, 100,000
 //! entries, the generator's needs and offers): building the matcher, every
-//! suggestion, and one person's (what a card or the review asks for).
+//! suggestion, one person's (what a card or the review asks for), and what
+//! you ask (`kith ask`) — with the word-meaning model on, as kith runs. Then
+//! loading that model, and the growth: on 30,000 people, every suggestion
+//! against loading the book (issue 27: at most 2.5 ×).
 
 use chrono::NaiveDate;
 use criterion::{Criterion, criterion_group, criterion_main};
 use std::hint::black_box;
 
+use kith::intros::meaning::Meaning;
 use kith::intros::{Candidate, Matcher, Options};
 use kith::model::PersonId;
+use kith::store::{Store, write_book};
+
+fn today() -> NaiveDate {
+    NaiveDate::from_ymd_opt(2026, 11, 26).unwrap()
+}
 
 fn heavy(c: &mut Criterion) {
-    let today = NaiveDate::from_ymd_opt(2026, 11, 26).unwrap();
-    let book = kith::demo::generate(10_000, 100_000, 7, today);
+    let book = kith::demo::generate(10_000, 100_000, 7, today());
     let me = vec!["Rust mentoring and code review".to_string()];
     let opts = Options::default();
+    assert!(kith::intros::meaning::shared().is_ok(), "the model loads");
 
+    c.bench_function("intros_model_load", |b| {
+        b.iter(|| Meaning::bundled().unwrap())
+    });
     c.bench_function("intros_build", |b| {
         b.iter(|| Matcher::build(black_box(&book), &me))
     });
@@ -41,11 +53,30 @@ fn heavy(c: &mut Criterion) {
     c.bench_function("intros_could_help_one_person", |b| {
         b.iter(|| black_box(&matcher).could_help(Candidate::Person(one), Some(10)))
     });
+    c.bench_function("intros_ask", |b| {
+        b.iter(|| black_box(&matcher).ask("someone to review our Kubernetes setup", 5))
+    });
+}
+
+/// Every suggestion on 30,000 people against loading their book: the
+/// matcher must grow like the book does.
+fn growth(c: &mut Criterion) {
+    let book = kith::demo::generate(30_000, 300_000, 7, today());
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("kith.ron");
+    write_book(&path, &book).unwrap();
+    let opts = Options::default();
+    c.bench_function("intros_load_30k", |b| {
+        b.iter(|| Store::open(black_box(&path), today()).unwrap())
+    });
+    c.bench_function("intros_all_30k", |b| {
+        b.iter(|| Matcher::build(black_box(&book), &[]).suggestions(&opts))
+    });
 }
 
 criterion_group! {
     name = benches;
     config = Criterion::default().sample_size(10);
-    targets = heavy
+    targets = heavy, growth
 }
 criterion_main!(benches);

@@ -163,3 +163,31 @@ fn a_match_by_meaning_names_the_words_that_carried_it() {
     let found = words_only.for_person(id_of(&book, "Hanne Berg"), &Options::default());
     assert!(found.is_empty(), "{found:#?}");
 }
+
+/// A word hundreds of people use is walked only where it weighs most (the
+/// matcher grows linearly); a rarer word of the same need still finds its
+/// one helper among them, first.
+#[test]
+fn a_common_word_does_not_bury_the_rare_one() {
+    use kith::model::{Book, Op, Person, PersonId};
+    let mut book = Book::default();
+    for i in 0..1_000 {
+        let mut p = Person::new(PersonId(0), format!("Consultant {i}"));
+        p.offers = vec![format!("consulting for firm number {i}")];
+        Op::AddPerson(p).apply(&mut book).unwrap();
+    }
+    let mut sean = Person::new(PersonId(0), "Sean Doyle");
+    sean.offers = vec!["Kubernetes consulting".into()];
+    Op::AddPerson(sean).apply(&mut book).unwrap();
+    let mut arjun = Person::new(PersonId(0), "Arjun Mehta");
+    arjun.needs = vec!["consulting on our Kubernetes setup".into()];
+    Op::AddPerson(arjun).apply(&mut book).unwrap();
+    let matcher = Matcher::build(&book, &[]);
+    let found = matcher.for_person(id_of(&book, "Arjun Mehta"), &Options::default());
+    assert_eq!(
+        names(&book, &found).first().map(String::as_str),
+        Some("Sean Doyle"),
+        "{found:#?}"
+    );
+    assert_eq!(found.len(), 3, "and two who offer consulting: {found:#?}");
+}

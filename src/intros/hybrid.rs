@@ -11,6 +11,8 @@ use super::tokens::Tokenizer;
 
 /// Phrases at least this alike make a candidate worth judging by meaning.
 pub const CANDIDATE: f32 = 0.45;
+/// How many of those who wrote one phrase a need judges by meaning alone.
+const NEAR_PER_PHRASE: usize = 32;
 /// One word of a need alike to a whole phrase counts this much of its
 /// likeness: it can carry the match, but less surely than the whole need.
 const WORD_SHARE: f32 = 0.75;
@@ -27,6 +29,14 @@ pub struct Semantic {
     /// needs have one each.
     needs: Vec<u32>,
     probes: Vec<Probe>,
+}
+
+/// One need against every distinct phrase (see [`Semantic::table`]).
+pub struct Table {
+    like: Vec<f32>,
+    whole: Vec<f32>,
+    /// The documents worth judging by meaning (see [`Semantic::candidates`]).
+    near: Vec<u32>,
 }
 
 /// A need's meaning, whole and word by word: "Mandarin" alone is nearer
@@ -126,13 +136,61 @@ impl Semantic {
             .max_by(|a, b| a.0.total_cmp(&b.0).then(b.1.cmp(&a.1)))
     }
 
-    /// Every document with a phrase at least [`CANDIDATE`] alike to a need.
-    pub fn candidates(&self, need: &Probe, out: &mut Vec<u32>) {
-        for p in 0..self.vecs.len() {
-            if self.likeness(need, p) >= CANDIDATE {
-                out.extend(&self.docs_of[p]);
+    /// How alike a need is to every distinct phrase (likeness, and as
+    /// wholes): computed once per distinct need and read for each candidate,
+    /// instead of again for each.
+    pub fn table(&self, need: &Probe) -> Table {
+        let like: Vec<f32> = (0..self.vecs.len())
+            .map(|p| self.likeness(need, p))
+            .collect();
+        let mut near = Vec::new();
+        for (p, l) in like.iter().enumerate() {
+            if *l >= CANDIDATE {
+                // Those who wrote the same phrase are alike in meaning; a
+                // need looks at the first few of them, however many there
+                // are (the ones its words also find come by the words).
+                near.extend(self.docs_of[p].iter().take(NEAR_PER_PHRASE));
             }
         }
+        near.sort_unstable();
+        near.dedup();
+        Table {
+            whole: self
+                .vecs
+                .iter()
+                .map(|v| similarity(&need.whole, v))
+                .collect(),
+            like,
+            near,
+        }
+    }
+
+    /// The distinct need number `need` of the matcher has.
+    pub fn probe_id(&self, need: usize) -> u32 {
+        self.needs[need]
+    }
+
+    /// [`Semantic::best`] and [`Semantic::whole`] read from a table.
+    pub fn best_in(&self, t: &Table, doc: u32) -> Option<(f32, u32)> {
+        self.of_doc
+            .get(doc as usize)?
+            .iter()
+            .map(|p| (t.like[*p as usize], *p))
+            .max_by(|a, b| a.0.total_cmp(&b.0).then(b.1.cmp(&a.1)))
+    }
+
+    pub fn whole_in(&self, t: &Table, doc: u32) -> f32 {
+        let ps = self.of_doc.get(doc as usize).map_or(&[][..], |p| &p[..]);
+        ps.iter()
+            .map(|p| t.whole[*p as usize])
+            .reduce(f32::max)
+            .unwrap_or(1.0)
+    }
+
+    /// Every document with a phrase at least [`CANDIDATE`] alike to a need,
+    /// in order, each once.
+    pub fn candidates<'t>(&self, t: &'t Table) -> &'t [u32] {
+        &t.near
     }
 
     /// A phrase as its candidate wrote it.

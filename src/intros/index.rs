@@ -75,6 +75,8 @@ impl Field {
 }
 
 const K1: f32 = 1.2;
+/// The most documents one need walks for one word (see [`Index::build`]).
+pub const WALK: usize = 400;
 /// The fewest documents idf assumes (see [`Index::build`]).
 const MIN_DOCS: usize = 50;
 
@@ -233,6 +235,15 @@ impl Index {
                 (1.0 + (n - df + 0.5) / (df + 0.5)).ln()
             })
             .collect();
+        // A need walks at most `WALK` documents for a word, those where it
+        // weighs most: a word many use says little, and walking all of them
+        // for every need grows with the square of the book.
+        for p in &mut postings {
+            if p.len() > WALK {
+                p.sort_unstable_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
+                p.truncate(WALK);
+            }
+        }
         let stem_of = |w: &str| tok.tokens(w).into_iter().next().map(|t| t.stem);
         // Keyed by stem, not term: a need's word nobody uses still
         // reaches the words of its group that someone does.

@@ -5,11 +5,15 @@
 use std::cmp::Ordering;
 use std::collections::{HashMap, HashSet};
 
-use super::hybrid::{Probe, Semantic};
-use super::index::{Candidate, Field, Index, Match, Query, Scratch, Source};
-use super::meaning::{self, Meaning};
-use super::tokens::{StemCache, Tokenizer};
+use super::hybrid::{Probe, Semantic, Table};
+use super::index::{Candidate, Index, Match, Query, Scratch};
+use super::tokens::Tokenizer;
 use crate::model::{Book, PersonId, need_key};
+
+mod build;
+mod judge_meaning;
+
+use judge_meaning::{MEANING_ALONE, Tables};
 
 /// A suggestion needs this much in all…
 pub const MIN_SCORE: f32 = 2.5;
@@ -17,22 +21,10 @@ pub const MIN_SCORE: f32 = 2.5;
 /// needed: a rare word in what they offer, or a very rare one elsewhere.
 /// Words everyone uses never get here.
 pub const MIN_WORD: f32 = 2.0;
-/// Meaning: a need and a phrase this alike count nothing, and each step
-/// above it adds up to `MEANING_WEIGHT` at a perfect match…
-const MEANING_FLOOR: f32 = 0.3;
-const MEANING_WEIGHT: f32 = 12.0;
-/// …and a suggestion with no word in common needs this much.
-const MEANING_ALONE: f32 = 0.55;
-/// One word in common with a phrase this unlike is a decoy's: a homonym,
-/// an organisation's name ("fixes motorbikes" for a leaking roof).
-const MEANING_DOUBT: f32 = 0.25;
 /// What the other direction of a pair needs to count as mutual.
 const MUTUAL_MIN: f32 = 1.0;
 /// How much the other direction of a mutual pair adds.
 const MUTUAL_SHARE: f32 = 0.5;
-
-/// Who asks in [`Matcher::ask`]: you, nobody in the book.
-const ASKER: PersonId = PersonId(u64::MAX);
 
 /// How many suggestions to make.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -136,129 +128,18 @@ pub struct Matcher {
 impl Matcher {
     /// Indexes the active people of `book` and `my_offers` (your offers from
     /// the config; empty: you are no candidate), with the word-meaning model
-    /// when it loads ([`meaning::shared`]; the front ends say when not).
+    /// when it loads ([`super::meaning::shared`]; the front ends say when not).
     pub fn build(book: &Book, my_offers: &[String]) -> Matcher {
-        Matcher::build_with(book, my_offers, meaning::shared().ok())
-    }
-
-    /// [`Matcher::build`] with the given model, or words alone.
-    pub fn build_with(
-        book: &Book,
-        my_offers: &[String],
-        model: Option<&'static Meaning>,
-    ) -> Matcher {
-        let tok = Tokenizer::default();
-        let mut cache = StemCache::default();
-        let shared: Vec<String> = super::concepts::SHARED_NEEDS
-            .iter()
-            .flat_map(|w| tok.tokens(w))
-            .map(|t| t.stem)
-            .collect();
-        let mut sources = Vec::with_capacity(book.people.len() + 1);
-        for p in book.active_people() {
-            let mut fields: Vec<(Field, &str)> = Vec::new();
-            fields.extend(p.offers.iter().map(|o| (Field::Offer, o.as_str())));
-            fields.extend(p.title.as_deref().map(|t| (Field::Title, t)));
-            fields.extend(p.tags.iter().map(|t| (Field::Tag, t.as_str())));
-            fields.extend(p.org.as_deref().map(|o| (Field::Org, o)));
-            if !p.notes.is_empty() {
-                fields.push((Field::Note, p.notes.as_str()));
-            }
-            for need in &p.needs {
-                tok.each_cached(need, &mut cache, |stem, surface| {
-                    if shared.iter().any(|s| s == stem) {
-                        fields.push((Field::SharedNeed, surface));
-                    }
-                });
-            }
-            sources.push(Source {
-                who: Candidate::Person(p.id),
-                fields,
-            });
-        }
-        let me_doc = (!my_offers.is_empty()).then(|| {
-            sources.push(Source {
-                who: Candidate::Me,
-                fields: my_offers
-                    .iter()
-                    .map(|o| (Field::Offer, o.as_str()))
-                    .collect(),
-            });
-            sources.len() as u32 - 1
-        });
-        let index = Index::build(&tok, &mut cache, &sources);
-        let doc_of = (0..index.len() as u32)
-            .filter_map(|d| match index.who(d) {
-                Candidate::Person(id) => Some((id, d)),
-                Candidate::Me => None,
-            })
-            .collect();
-        let mut needs = Vec::new();
-        let mut needs_of = HashMap::new();
-        for p in book.active_people() {
-            let start = needs.len();
-            for (i, text) in p.needs.iter().enumerate() {
-                needs.push(Need {
-                    at: needs.len(),
-                    probe: None,
-                    person: p.id,
-                    index: i,
-                    text: text.clone(),
-                    query: index.query(&tok, &mut cache, text),
-                });
-            }
-            needs_of.insert(p.id, (start, needs.len()));
-        }
-        let semantic = model.map(|m| {
-            let phrases: Vec<Vec<&str>> = sources
-                .iter()
-                .map(|s| {
-                    s.fields
-                        .iter()
-                        .filter(|(f, _)| matches!(f, Field::Offer | Field::Title))
-                        .map(|(_, t)| *t)
-                        .collect()
-                })
-                .collect();
-            let texts: Vec<&str> = needs.iter().map(|n: &Need| n.text.as_str()).collect();
-            Semantic::build(m, &tok, &phrases, &texts)
-        });
-        let mut introduced = HashSet::new();
-        for e in book.entries.iter().filter(|e| e.kind.as_str() == "intro") {
-            let ids: Vec<PersonId> = e.people.iter().map(|p| book.survivor(*p)).collect();
-            for (i, a) in ids.iter().enumerate() {
-                for b in &ids[i + 1..] {
-                    introduced.insert(pair(*a, *b));
-                }
-            }
-        }
-        let dismissed = book
-            .dismissed_intros
-            .iter()
-            .map(|d| {
-                let candidate = d.candidate.map(|c| book.survivor(c));
-                (book.survivor(d.person), need_key(&d.need), candidate)
-            })
-            .collect();
-        Matcher {
-            tok,
-            index,
-            doc_of,
-            me_doc,
-            needs,
-            needs_of,
-            introduced,
-            dismissed,
-            semantic,
-        }
+        Matcher::build_with(book, my_offers, super::meaning::shared().ok())
     }
 
     /// The best suggestions across the book, best first.
     pub fn suggestions(&self, opts: &Options) -> Vec<Suggestion> {
         let mut scratch = Scratch::default();
+        let mut tables = Tables::default();
         let mut out = Vec::new();
         for need in &self.needs {
-            out.extend(self.for_need(need, opts.per_need, &mut scratch));
+            out.extend(self.for_need(need, opts.per_need, &mut scratch, &mut tables));
         }
         finish(out, opts.limit)
     }
@@ -268,10 +149,10 @@ impl Matcher {
         let Some((start, end)) = self.needs_of.get(&person) else {
             return Vec::new();
         };
-        let mut scratch = Scratch::default();
+        let (mut scratch, mut tables) = (Scratch::default(), Tables::default());
         let out = self.needs[*start..*end]
             .iter()
-            .flat_map(|n| self.for_need(n, opts.per_need, &mut scratch))
+            .flat_map(|n| self.for_need(n, opts.per_need, &mut scratch, &mut tables))
             .collect();
         finish(out, opts.limit)
     }
@@ -291,50 +172,47 @@ impl Matcher {
             .needs
             .iter()
             .filter(|n| self.allowed(n, who))
-            .filter_map(|n| self.judge(n, doc))
+            .filter_map(|n| self.judge(n, doc, None))
             .collect();
         finish(out, limit)
     }
 
-    /// Who could help you with `text` (what you ask), best first, by the
-    /// match alone: at most `limit`. Their `person` is nobody in the book.
-    pub fn ask(&self, text: &str, limit: usize) -> Vec<Suggestion> {
-        let mut cache = StemCache::default();
-        let need = Need {
-            at: usize::MAX,
-            probe: self.semantic.as_ref().map(|s| s.probe(&self.tok, text)),
-            person: ASKER,
-            index: 0,
-            text: text.to_string(),
-            query: self.index.query(&self.tok, &mut cache, text),
-        };
-        let mut out = self.for_need(&need, limit, &mut Scratch::default());
-        out.retain(|s| s.candidate != Candidate::Me);
-        out
-    }
-
     /// The best `per_need` candidates for one need.
-    fn for_need(&self, need: &Need, per_need: usize, scratch: &mut Scratch) -> Vec<Suggestion> {
+    fn for_need(
+        &self,
+        need: &Need,
+        per_need: usize,
+        scratch: &mut Scratch,
+        tables: &mut Tables,
+    ) -> Vec<Suggestion> {
         if per_need == 0 {
             return Vec::new();
         }
         scratch.clear();
         self.index.accumulate(&need.query, scratch);
-        // Candidates: those with words in common, and those alike in meaning.
+        // Candidates: the best few with words in common (meaning adds at
+        // most MEANING_WEIGHT, and those it lifts most are among the near
+        // ones anyway), and those alike in meaning.
+        let best_first = |a: &(u32, f32), b: &(u32, f32)| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0));
         let mut hits: Vec<(u32, f32)> = scratch.hits().collect();
-        if let Some(sem) = &self.semantic {
-            let mut near = Vec::new();
-            sem.candidates(self.probe(need).expect("with the model"), &mut near);
-            near.retain(|d| !hits.iter().any(|(h, _)| h == d));
-            near.sort_unstable();
-            near.dedup();
-            hits.extend(near.into_iter().map(|d| (d, 0.0)));
+        let pool = (per_need * 4 + 8) * 4;
+        if hits.len() > pool {
+            hits.select_nth_unstable_by(pool, best_first);
+            hits.truncate(pool);
+        }
+        let table = self.table(need, tables);
+        if let (Some(sem), Some(table)) = (&self.semantic, table) {
+            let lexical: HashSet<u32> = hits.iter().map(|(d, _)| *d).collect();
+            let near = sem
+                .candidates(table)
+                .iter()
+                .filter(|d| !lexical.contains(d));
+            hits.extend(near.map(|d| (*d, 0.0)));
             for (d, score) in &mut hits {
-                *score += self.meaning_bonus(need, *d).0;
+                *score += self.meaning_bonus(need, *d, Some(table)).0;
             }
         }
         hits.retain(|(_, s)| *s >= MIN_SCORE);
-        let best_first = |a: &(u32, f32), b: &(u32, f32)| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0));
         // Mutual pairs can move up and some are left out, so judge a few
         // more than are kept; only those need sorting, unless too few pass.
         let want = per_need * 4 + 8;
@@ -349,7 +227,7 @@ impl Matcher {
             out = top
                 .iter()
                 .filter(|(doc, _)| self.allowed(need, self.index.who(*doc)))
-                .filter_map(|(doc, _)| self.judge(need, *doc))
+                .filter_map(|(doc, _)| self.judge(need, *doc, table))
                 .take(per_need * 2 + 2)
                 .collect();
             if out.len() >= per_need || hits.len() <= want {
@@ -359,35 +237,6 @@ impl Matcher {
         out.sort_by(Suggestion::rank);
         out.truncate(per_need);
         out
-    }
-
-    /// What `need` means, with the model.
-    fn probe<'a>(&'a self, need: &'a Need) -> Option<&'a Probe> {
-        let sem = self.semantic.as_ref()?;
-        Some(need.probe.as_ref().unwrap_or_else(|| sem.probe_of(need.at)))
-    }
-
-    /// Whether `doc`'s phrases, as wholes, mean something else than `need`
-    /// (never without the model, nor for one with no phrases to compare).
-    fn doubtful(&self, need: &Need, doc: u32) -> bool {
-        match (&self.semantic, self.probe(need)) {
-            (Some(s), Some(p)) => s.whole(p, doc) < MEANING_DOUBT,
-            _ => false,
-        }
-    }
-
-    /// What meaning adds to `doc` for `need`, how alike they are, and the
-    /// phrase of theirs that is most alike.
-    fn meaning_bonus(&self, need: &Need, doc: u32) -> (f32, f32, Option<u32>) {
-        let best = match (&self.semantic, self.probe(need)) {
-            (Some(s), Some(p)) => s.best(p, doc),
-            _ => None,
-        };
-        let Some((sim, phrase)) = best else {
-            return (0.0, 0.0, None);
-        };
-        let bonus = MEANING_WEIGHT * ((sim - MEANING_FLOOR) / (1.0 - MEANING_FLOOR)).max(0.0);
-        (bonus, sim, Some(phrase))
     }
 
     /// Whether `who` may be suggested for `need` at all.
@@ -410,14 +259,14 @@ impl Matcher {
 
     /// The suggestion of `doc` for `need`, if the evidence is real: words in
     /// common that pass, or a meaning alike enough on its own.
-    fn judge(&self, need: &Need, doc: u32) -> Option<Suggestion> {
-        let (bonus, sim, phrase) = self.meaning_bonus(need, doc);
+    fn judge(&self, need: &Need, doc: u32, table: Option<&Table>) -> Option<Suggestion> {
+        let (bonus, sim, phrase) = self.meaning_bonus(need, doc, table);
         let lexical = self
             .evidence(&need.query, doc)
-            .filter(|(_, e)| e.len() >= 2 || !self.doubtful(need, doc));
+            .filter(|(_, e)| e.len() >= 2 || !self.doubtful(need, doc, table));
         // Alone, meaning must be close, and not only in one word: rare names
         // sit near each other ("sherpa" near "Kafka") without meaning alike.
-        if lexical.is_none() && (sim < MEANING_ALONE || self.doubtful(need, doc)) {
+        if lexical.is_none() && (sim < MEANING_ALONE || self.doubtful(need, doc, table)) {
             return None;
         }
         let by_words = lexical.is_some();

@@ -1,0 +1,99 @@
+//! The meaning side of judging a candidate: how alike a need and their
+//! phrases are, what that adds, and when one word in common is a decoy's;
+//! and `ask`, a need that is yours.
+
+use std::collections::HashMap;
+
+use super::{Matcher, Need, Suggestion};
+use crate::intros::hybrid::{Probe, Table};
+use crate::intros::index::{Candidate, Scratch};
+use crate::intros::tokens::StemCache;
+use crate::model::PersonId;
+
+/// Meaning: a need and a phrase this alike count nothing, and each step
+/// above it adds up to `MEANING_WEIGHT` at a perfect match…
+const MEANING_FLOOR: f32 = 0.3;
+const MEANING_WEIGHT: f32 = 12.0;
+/// …and a suggestion with no word in common needs this much.
+pub(super) const MEANING_ALONE: f32 = 0.55;
+/// One word in common with a phrase this unlike is a decoy's: a homonym,
+/// an organisation's name ("fixes motorbikes" for a leaking roof).
+const MEANING_DOUBT: f32 = 0.25;
+/// Tables of needs against phrases, by distinct need, for one pass.
+#[derive(Default)]
+pub(super) struct Tables(HashMap<u32, Table>);
+
+/// Who asks in [`Matcher::ask`]: you, nobody in the book.
+const ASKER: PersonId = PersonId(u64::MAX);
+
+impl Matcher {
+    /// Who could help you with `text` (what you ask), best first, by the
+    /// match alone: at most `limit`. Their `person` is nobody in the book.
+    pub fn ask(&self, text: &str, limit: usize) -> Vec<Suggestion> {
+        let mut cache = StemCache::default();
+        let need = Need {
+            at: usize::MAX,
+            probe: self.semantic.as_ref().map(|s| s.probe(&self.tok, text)),
+            person: ASKER,
+            index: 0,
+            text: text.to_string(),
+            query: self.index.query(&self.tok, &mut cache, text),
+        };
+        let mut out = self.for_need(
+            &need,
+            limit,
+            &mut Scratch::default(),
+            &mut Tables::default(),
+        );
+        out.retain(|s| s.candidate != Candidate::Me);
+        out
+    }
+
+    /// What `need` means, with the model.
+    pub(super) fn probe<'a>(&'a self, need: &'a Need) -> Option<&'a Probe> {
+        let sem = self.semantic.as_ref()?;
+        Some(need.probe.as_ref().unwrap_or_else(|| sem.probe_of(need.at)))
+    }
+
+    /// The table of `need` against every phrase, made once per distinct need
+    /// (`None` without the model).
+    pub(super) fn table<'a>(&self, need: &Need, tables: &'a mut Tables) -> Option<&'a Table> {
+        let sem = self.semantic.as_ref()?;
+        let probe = self.probe(need)?;
+        let key = match need.probe {
+            Some(_) => u32::MAX,
+            None => sem.probe_id(need.at),
+        };
+        Some(tables.0.entry(key).or_insert_with(|| sem.table(probe)))
+    }
+
+    /// Whether `doc`'s phrases, as wholes, mean something else than `need`
+    /// (never without the model, nor for one with no phrases to compare).
+    pub(super) fn doubtful(&self, need: &Need, doc: u32, table: Option<&Table>) -> bool {
+        match (&self.semantic, table, self.probe(need)) {
+            (Some(s), Some(t), _) => s.whole_in(t, doc) < MEANING_DOUBT,
+            (Some(s), None, Some(p)) => s.whole(p, doc) < MEANING_DOUBT,
+            _ => false,
+        }
+    }
+
+    /// What meaning adds to `doc` for `need`, how alike they are, and the
+    /// phrase of theirs that is most alike.
+    pub(super) fn meaning_bonus(
+        &self,
+        need: &Need,
+        doc: u32,
+        table: Option<&Table>,
+    ) -> (f32, f32, Option<u32>) {
+        let best = match (&self.semantic, table, self.probe(need)) {
+            (Some(s), Some(t), _) => s.best_in(t, doc),
+            (Some(s), None, Some(p)) => s.best(p, doc),
+            _ => None,
+        };
+        let Some((sim, phrase)) = best else {
+            return (0.0, 0.0, None);
+        };
+        let bonus = MEANING_WEIGHT * ((sim - MEANING_FLOOR) / (1.0 - MEANING_FLOOR)).max(0.0);
+        (bonus, sim, Some(phrase))
+    }
+}
