@@ -6,7 +6,15 @@
 //! cargo run --release --example screenshots -- FONT.ttf [FALLBACK.ttf ...]
 //! ```
 //!
-//! Later fonts are used for characters the first lacks (e.g. CJK names).
+//! Later fonts are used for characters the first lacks (e.g. CJK names); the
+//! README's were made with DejaVu Sans Mono and Noto Sans CJK (Debian's
+//! `fonts-dejavu-core` and `fonts-noto-cjk`):
+//!
+//! ```sh
+//! cargo run --release --example screenshots -- \
+//!     /usr/share/fonts/truetype/dejavu/DejaVuSansMono.ttf \
+//!     /usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc
+//! ```
 //! Colours are the terminal's named ones, from a dark palette.
 
 use std::path::Path;
@@ -51,6 +59,10 @@ fn main() {
         today,
         true,
     );
+    // The terminal's size, as the event loop tells the app: popups size
+    // themselves from it (without it the capture popup ran off the right
+    // edge and lost its border).
+    app.resize(ratatui::layout::Size::new(COLS, ROWS));
     app.want_intros();
     let type_in = |app: &mut App, keys: &str| {
         for c in keys.chars() {
@@ -80,6 +92,9 @@ fn main() {
         let mut terminal = Terminal::new(TestBackend::new(COLS, ROWS)).unwrap();
         terminal.draw(|f| f.render_widget(&app, f.area())).unwrap();
         let out = Path::new("assets").join(format!("screenshot-{name}.png"));
+        if std::env::var_os("SHOT_TEXT").is_some() {
+            eprintln!("{:?}", terminal.backend());
+        }
         render(terminal.backend().buffer(), &fonts, &out);
         println!("wrote {}", out.display());
         if name == "capture" {
@@ -143,6 +158,33 @@ fn render(buf: &Buffer, fonts: &[fontdue::Font], out: &Path) {
             let Some(ch) = cell.symbol().chars().next().filter(|c| *c != ' ') else {
                 continue;
             };
+            // Borders are drawn, not rasterised: two pixels thick and joined
+            // across cells, so a popup's frame survives a scaled-down image.
+            if let Some(arms) = box_arms(ch) {
+                let (cx, cy) = (x0 + cell_w / 2, y0 + cell_h / 2);
+                let mut fill = |xs: std::ops::Range<usize>, ys: std::ops::Range<usize>| {
+                    for yy in ys {
+                        for xx in xs.clone() {
+                            let i = (yy * w + xx) * 3;
+                            px[i..i + 3].copy_from_slice(&fg);
+                        }
+                    }
+                };
+                let [left, right, up, down] = arms;
+                if left {
+                    fill(x0..cx + 1, cy - 1..cy + 1);
+                }
+                if right {
+                    fill(cx - 1..x0 + cell_w, cy - 1..cy + 1);
+                }
+                if up {
+                    fill(cx - 1..cx + 1, y0..cy + 1);
+                }
+                if down {
+                    fill(cx - 1..cx + 1, cy - 1..y0 + cell_h);
+                }
+                continue;
+            }
             let font = fonts
                 .iter()
                 .find(|f| f.lookup_glyph_index(ch) != 0)
@@ -175,4 +217,22 @@ fn render(buf: &Buffer, fonts: &[fontdue::Font], out: &Path) {
         .unwrap()
         .write_image_data(&px)
         .unwrap();
+}
+
+/// Which arms a light box-drawing character has: left, right, up, down.
+fn box_arms(ch: char) -> Option<[bool; 4]> {
+    Some(match ch {
+        '─' => [true, true, false, false],
+        '│' => [false, false, true, true],
+        '┌' => [false, true, false, true],
+        '┐' => [true, false, false, true],
+        '└' => [false, true, true, false],
+        '┘' => [true, false, true, false],
+        '├' => [false, true, true, true],
+        '┤' => [true, false, true, true],
+        '┬' => [true, true, false, true],
+        '┴' => [true, true, true, false],
+        '┼' => [true, true, true, true],
+        _ => return None,
+    })
 }
