@@ -89,10 +89,24 @@ impl Widget for CardView<'_> {
             buf.set_string(rows.x, rows.y, "nothing logged yet", theme.dim());
             return;
         }
+        let (n, height) = (f.entries.len(), usize::from(rows.height));
+        // Cut by the height (and not being walked with the cursor): the last
+        // row says how many more there are.
+        let cut = cursor.is_none() && n > height;
         let range = match cursor {
-            Some(c) => c.visible(f.entries.len(), usize::from(rows.height)),
-            None => 0..f.entries.len().min(usize::from(rows.height)),
+            Some(c) => c.visible(n, height),
+            None if cut => 0..height.saturating_sub(1),
+            None => 0..n,
         };
+        if cut {
+            let shown = range.len();
+            buf.set_string(
+                rows.x,
+                rows.y + rows.height - 1,
+                text::truncate(&format!("+{} more", n - shown), width),
+                theme.dim(),
+            );
+        }
         for (row, i) in range.enumerate() {
             let entry = &app.book().entries[f.entries[i]];
             let line = entry_line(app, entry, width, false);
