@@ -10,7 +10,9 @@ use crate::text;
 use crate::tui::field::TextField;
 use crate::tui::ui::theme::Theme;
 
-/// A bordered box with `title` and `lines`, centred and sized to fit them.
+/// A bordered box with `title` and `lines`, centred and sized to fit them;
+/// a line wider than the box (or the screen) wraps at a word, so no
+/// sentence is ever cut off.
 pub fn boxed(
     area: Rect,
     buf: &mut Buffer,
@@ -19,14 +21,17 @@ pub fn boxed(
     bottom: &str,
     lines: Vec<Line>,
 ) -> Rect {
-    let width = lines
+    let width = (lines
         .iter()
         .map(Line::width)
         .chain([text::width(title) + 4, text::width(bottom) + 4])
         .max()
         .unwrap_or(20)
         .clamp(30, 70) as u16
-        + 4;
+        + 4)
+    .min(area.width);
+    // Two columns of border and two of margin.
+    let lines = crate::tui::ui::wrap_lines(lines, usize::from(width.saturating_sub(4)));
     let popup = crate::tui::ui::centered(area, width, lines.len() as u16 + 2);
     crate::tui::ui::clear_popup(popup, buf);
     let block = Block::bordered()
@@ -56,5 +61,49 @@ pub fn field_line(field: &TextField, prompt: &str, area: Rect, buf: &mut Buffer,
     let x = area.x + p + cursor;
     if x < area.right() {
         buf[(x, area.y)].set_style(theme.selected());
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn text_of(buf: &Buffer) -> String {
+        let area = buf.area;
+        let mut rows = Vec::new();
+        for y in 0..area.height {
+            let row: String = (0..area.width).map(|x| buf[(x, y)].symbol()).collect();
+            rows.push(row);
+        }
+        rows.join("\n")
+    }
+
+    #[test]
+    fn a_sentence_wider_than_the_box_wraps_instead_of_being_cut() {
+        let sentence = "Merge Bruno Costa (Fabrikam, 4 entries) into Hana Sato \
+                        (Proseware, 2 entries)? Entries are re-pointed; the old id \
+                        resolves to the new one, and undo takes it all back.";
+        for (w, h) in [(80, 24), (60, 16)] {
+            let area = Rect::new(0, 0, w, h);
+            let mut buf = Buffer::empty(area);
+            let theme = Theme { color: false };
+            let inner = boxed(
+                area,
+                &mut buf,
+                theme,
+                "Merge",
+                "y yes · n no",
+                vec![Line::raw(sentence)],
+            );
+            assert!(inner.height >= 2, "wrapped onto several rows at {w}x{h}");
+            let shown: String = text_of(&buf)
+                .split_whitespace()
+                .filter(|word| !word.chars().all(|c| "│─┌┐└┘".contains(c)))
+                .collect::<Vec<_>>()
+                .join(" ");
+            for word in sentence.split_whitespace() {
+                assert!(shown.contains(word), "{word:?} lost at {w}x{h}: {shown}");
+            }
+        }
     }
 }
