@@ -47,3 +47,32 @@ fn enter_on_a_suggestion_then_on_the_line_logs_the_intro() {
     kith.send("q");
     assert!(kith.wait_exit(WAIT).success());
 }
+
+/// `p p` on one suggestion writes one promise: the second `p` only says it
+/// is already promised, and the suggestion shows "promised".
+#[test]
+fn p_twice_promises_the_intro_once() {
+    let today = "2026-11-26".parse().unwrap();
+    let demo = kith::demo::demo_book(today);
+    let best = kith::tui::panes::intros::suggest(&demo, &kith::config::Config::default())
+        .into_iter()
+        .next()
+        .expect("the demo book has introductions to suggest");
+    let promises =
+        |book: &kith::model::Book| book.entries.iter().filter(|e| e.is_open_promise()).count();
+    let before = promises(&demo);
+
+    let (_dir, path, mut kith) = Pty::on_book(&demo, 120, 30);
+    kith.send("5");
+    kith.wait_for(&format!("“{}”", best.need), WAIT);
+    kith.send("p");
+    kith.wait_for("promised: intro", WAIT);
+    kith.wait_for("promised · ", WAIT);
+    kith.send("p");
+    kith.wait_for("already promised", WAIT);
+    kith.send("q");
+    assert!(kith.wait_exit(WAIT).success());
+
+    let (_, book) = kith::store::Store::open(&path, today).unwrap();
+    assert_eq!(promises(&book), before + 1, "one promise, not two");
+}

@@ -156,3 +156,62 @@ fn a_vanished_book_is_offered_back_at_start_and_restored_on_yes() {
     assert!(kith.wait_exit(WAIT).success());
     assert_eq!(std::fs::read(&path).unwrap(), newest);
 }
+
+/// On a card the global keys work: `2` goes to the Timeline, `c` captures
+/// and `u` undoes it — without leaving the card first.
+#[test]
+fn global_keys_work_on_a_card() {
+    let today = "2026-11-26".parse().unwrap();
+    let book = fixture_book(today);
+    let before = book.entries.len();
+    let (_dir, path, mut kith) = Pty::on_book(&book, 100, 30);
+    kith.wait_for("People", WAIT);
+    kith.send(keys::ENTER);
+    kith.wait_for("their timeline", WAIT);
+    kith.send("c");
+    kith.wait_for("┌ Capture", WAIT);
+    kith.send("coffee: a card capture");
+    kith.send(keys::ENTER);
+    kith.wait_for("saved:", WAIT);
+    let (_, on_disk) = kith::store::Store::open(&path, today).unwrap();
+    assert_eq!(on_disk.entries.len(), before + 1, "captured from the card");
+    kith.send("u");
+    kith.wait_for("undone:", WAIT);
+    let (_, on_disk) = kith::store::Store::open(&path, today).unwrap();
+    assert_eq!(on_disk.entries.len(), before, "undone from the card");
+    kith.send("2");
+    kith.wait_for("Timeline", WAIT);
+    kith.wait_gone("their timeline", WAIT);
+    kith.send("q");
+    assert!(kith.wait_exit(WAIT).success());
+}
+
+/// Undoing an archive puts the cursor on the person brought back, so the
+/// next key acts on whom the user sees.
+#[test]
+fn undo_of_an_archive_selects_the_person_brought_back() {
+    let today = "2026-11-26".parse().unwrap();
+    let book = fixture_book(today);
+    let (_dir, path, mut kith) = Pty::on_book(&book, 100, 30);
+    kith.wait_for("People", WAIT);
+    kith.send(keys::DOWN);
+    kith.send("A");
+    kith.wait_for("Archive", WAIT);
+    kith.send("y");
+    kith.wait_for("archived", WAIT);
+    let (_, on_disk) = kith::store::Store::open(&path, today).unwrap();
+    let gone: Vec<String> = on_disk
+        .people
+        .iter()
+        .filter(|p| p.archived && !book.person(p.id).is_some_and(|b| b.archived))
+        .map(|p| p.name.clone())
+        .collect();
+    assert_eq!(gone.len(), 1, "one archived now: {gone:?}");
+    kith.send("u");
+    kith.wait_for("undone:", WAIT);
+    // The card beside the list follows the selection: it is theirs (the
+    // selection was kept by id on whoever had taken the row before).
+    kith.wait_for(&format!("┌ {}", gone[0]), WAIT);
+    kith.send("q");
+    assert!(kith.wait_exit(WAIT).success());
+}
