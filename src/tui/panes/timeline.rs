@@ -140,9 +140,15 @@ pub fn entry_line(app: &App, e: &Entry, width: usize, show_people: bool) -> Line
     let tail = if e.is_open_promise() {
         "open".to_string()
     } else if let Some(fu) = e.open_follow_up() {
+        // A follow-up is near: its day and month say it (`30 Nov`, even
+        // across New Year); one a year off says its month and year.
+        let day = match (fu - app.today).num_days().abs() < 300 {
+            true => fu.format("%-d %b").to_string(),
+            false => fu.format("%b %Y").to_string(),
+        };
         match wide {
-            true => format!("next {}", text::short_day(fu, app.today)),
-            false => format!("→{}", text::short_day(fu, app.today)),
+            true => format!("next {day}"),
+            false => format!("→{day}"),
         }
     } else {
         String::new()
@@ -163,8 +169,8 @@ pub fn entry_line(app: &App, e: &Entry, width: usize, show_people: bool) -> Line
     }
     let tail_w = match (tail.is_empty(), wide) {
         (true, _) => 0,
-        (false, true) => 11,
-        (false, false) => 7,
+        (false, true) => 12,
+        (false, false) => 8,
     };
     let mut summary_w = width.saturating_sub(used + tail_w);
     // Logged by kith from a calendar or mail: marked so.
