@@ -141,13 +141,19 @@ fn render(buf: &Buffer, fonts: &[fontdue::Font], out: &Path) {
         buf.area.height as usize * cell_h,
     );
     let mut px = vec![0u8; w * h * 3];
+    let colours = |cell: &ratatui::buffer::Cell| {
+        let (mut fg, mut bg) = (rgb(cell.fg, true), rgb(cell.bg, false));
+        if cell.modifier.contains(Modifier::REVERSED) {
+            std::mem::swap(&mut fg, &mut bg);
+        }
+        (fg, bg)
+    };
+    // Every background first: a wide (CJK) character's glyph spans two
+    // cells, and the second cell's background painted after it cut the
+    // glyph in half (이서연 came out as broken jamo).
     for y in 0..buf.area.height {
         for x in 0..buf.area.width {
-            let cell = &buf[(x, y)];
-            let (mut fg, mut bg) = (rgb(cell.fg, true), rgb(cell.bg, false));
-            if cell.modifier.contains(Modifier::REVERSED) {
-                std::mem::swap(&mut fg, &mut bg);
-            }
+            let (_, bg) = colours(&buf[(x, y)]);
             let (x0, y0) = (x as usize * cell_w, y as usize * cell_h);
             for dy in 0..cell_h {
                 let i = ((y0 + dy) * w + x0) * 3;
@@ -155,6 +161,13 @@ fn render(buf: &Buffer, fonts: &[fontdue::Font], out: &Path) {
                     px[i + dx * 3..i + dx * 3 + 3].copy_from_slice(&bg);
                 }
             }
+        }
+    }
+    for y in 0..buf.area.height {
+        for x in 0..buf.area.width {
+            let cell = &buf[(x, y)];
+            let (fg, _) = colours(cell);
+            let (x0, y0) = (x as usize * cell_w, y as usize * cell_h);
             let Some(ch) = cell.symbol().chars().next().filter(|c| *c != ' ') else {
                 continue;
             };
