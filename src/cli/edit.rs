@@ -6,7 +6,7 @@ use std::process::ExitCode;
 
 use kith::model::{Address, Op, OpError, Person, fields, merge_op};
 
-use super::{BadInput, Ctx, resolve};
+use super::{BadInput, Ctx, checked, resolve};
 
 #[derive(Debug, Args)]
 pub struct EditArgs {
@@ -98,28 +98,8 @@ pub fn edit(ctx: &Ctx, a: EditArgs) -> Result<ExitCode> {
     }
     // Validate everything before taking the lock, so bad input writes nothing.
     // The field rules the form uses too (model::fields).
-    let cadence = a
-        .cadence
-        .as_deref()
-        .map(fields::cadence)
-        .transpose()
-        .map_err(|e| {
-            BadInput(format!(
-                "--cadence {}: {e}",
-                a.cadence.as_deref().unwrap_or_default()
-            ))
-        })?;
-    let birthday = a
-        .birthday
-        .as_deref()
-        .map(fields::birthday)
-        .transpose()
-        .map_err(|e| {
-            BadInput(format!(
-                "--birthday {}: {e}",
-                a.birthday.as_deref().unwrap_or_default()
-            ))
-        })?;
+    let cadence = checked("--cadence", a.cadence.as_deref(), fields::cadence)?;
+    let birthday = checked("--birthday", a.birthday.as_deref(), fields::birthday)?;
     // An e-mail added (`+e` or `e`; `-e` removes) is checked as the form does.
     for c in a.emails.iter().filter(|c| !c.starts_with('-')) {
         let new = c.strip_prefix('+').unwrap_or(c).trim();

@@ -141,6 +141,18 @@ enum Command {
     Man,
 }
 
+/// An option's value checked by a field rule (`model::fields`, which the
+/// edit form uses too): bad input names the option and the value.
+pub(crate) fn checked<T>(
+    option: &str,
+    value: Option<&str>,
+    rule: impl Fn(&str) -> Result<T, String>,
+) -> Result<Option<T>, BadInput> {
+    value
+        .map(|v| rule(v).map_err(|e| BadInput(format!("{option} {v}: {e}"))))
+        .transpose()
+}
+
 /// Bad input from the user: exit code 2.
 #[derive(Debug, thiserror::Error)]
 #[error("{0}")]

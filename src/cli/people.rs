@@ -7,7 +7,7 @@ use std::process::ExitCode;
 use kith::model::{Op, Person, PersonId, fields};
 use kith::text::{fit, short_age};
 
-use super::{BadInput, Ctx, json, resolve};
+use super::{BadInput, Ctx, checked, json, resolve};
 
 #[derive(Debug, Args)]
 pub struct AddArgs {
@@ -56,30 +56,8 @@ pub fn add(ctx: &Ctx, a: AddArgs) -> Result<ExitCode> {
         return Err(BadInput("a person needs a name".into()).into());
     }
     // The field rules the form uses too (model::fields).
-    let cadence = a
-        .cadence
-        .as_deref()
-        .map(fields::cadence)
-        .transpose()
-        .map_err(|e| {
-            BadInput(format!(
-                "--cadence {}: {e}",
-                a.cadence.as_deref().unwrap_or_default()
-            ))
-        })?
-        .flatten();
-    let birthday = a
-        .birthday
-        .as_deref()
-        .map(fields::birthday)
-        .transpose()
-        .map_err(|e| {
-            BadInput(format!(
-                "--birthday {}: {e}",
-                a.birthday.as_deref().unwrap_or_default()
-            ))
-        })?
-        .flatten();
+    let cadence = checked("--cadence", a.cadence.as_deref(), fields::cadence)?.flatten();
+    let birthday = checked("--birthday", a.birthday.as_deref(), fields::birthday)?.flatten();
     for e in &a.emails {
         fields::email(e.trim()).map_err(|e| BadInput(format!("--email: {e}")))?;
     }
