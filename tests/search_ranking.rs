@@ -3,7 +3,7 @@
 
 use chrono::NaiveDate;
 use kith::model::{Book, Entry, Index, Kind, Kinds, Op, Person, PersonId};
-use kith::search::{Band, Field, Hit, SearchIndex, SearchOptions};
+use kith::search::{Band, Hit, Part, SearchIndex, SearchOptions};
 
 fn d(s: &str) -> NaiveDate {
     s.parse().unwrap()
@@ -185,17 +185,17 @@ fn ranking_table() {
 fn bands_and_fields_are_reported() {
     let f = Fixture::new();
     let rust = f.hits("rust", false);
-    assert_eq!((rust[0].field, rust[0].band), (Field::Tag, Band::Work));
-    assert_eq!((rust[1].field, rust[1].band), (Field::Need, Band::Other));
+    assert_eq!((rust[0].field, rust[0].band), (Part::Tag, Band::Work));
+    assert_eq!((rust[1].field, rust[1].band), (Part::Need, Band::Other));
     assert_eq!(rust[1].text, "a rust mentor");
     let bobby = f.hits("bobby", false);
     assert_eq!(
         (bobby[0].field, bobby[0].band),
-        (Field::Nickname, Band::Name)
+        (Part::Nickname, Band::Name)
     );
     let berlin = f.hits("berlin", false);
-    assert_eq!(berlin[0].field, Field::Met);
-    assert_eq!(berlin[1].field, Field::Note);
+    assert_eq!(berlin[0].field, Part::Met);
+    assert_eq!(berlin[1].field, Part::Note);
     assert_eq!(berlin[1].text, "Loves Berlin.", "one line of the note");
 }
 
@@ -256,7 +256,7 @@ fn highlights_point_at_original_accented_and_cjk_chars() {
     let ana = &f.hits("acme ana", false)[0];
     assert_eq!(
         (ana.field, ana.band),
-        (Field::Org, Band::Work),
+        (Part::Org, Band::Work),
         "the weakest evidence is shown"
     );
     assert_eq!(
@@ -266,7 +266,7 @@ fn highlights_point_at_original_accented_and_cjk_chars() {
     let both = &f.hits("ana lima", false)[0];
     assert_eq!(
         (both.field, both.positions.as_slice()),
-        (Field::Name, &[0, 1, 2, 4, 5, 6, 7][..])
+        (Part::Name, &[0, 1, 2, 4, 5, 6, 7][..])
     );
 }
 

@@ -9,7 +9,7 @@ use common::pty::{Pty, TODAY, keys};
 use std::process::Command;
 use std::time::Duration;
 
-use kith::model::review::{Outcome, Reason, ReviewProgress, queue};
+use kith::model::review::{Handled, Reason, ReviewProgress, queue};
 use kith::model::{Index, Kinds};
 
 const WAIT: Duration = Duration::from_secs(10);
@@ -140,11 +140,11 @@ fn a_review_of_the_demo_book_is_saved_as_it_goes() {
     assert_eq!(
         progress.handled,
         vec![
-            (q[0].person, Outcome::Done),
-            (q[1].person, Outcome::Snoozed),
-            (q[2].person, Outcome::Logged),
-            (q[3].person, Outcome::Skipped),
-            (q[4].person, Outcome::Done),
+            (q[0].person, Handled::Done),
+            (q[1].person, Handled::Snoozed),
+            (q[2].person, Handled::Logged),
+            (q[3].person, Handled::Skipped),
+            (q[4].person, Handled::Done),
         ]
     );
 

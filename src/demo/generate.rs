@@ -438,12 +438,12 @@ mod tests {
 
     #[test]
     fn needs_and_offers_overlap_so_introductions_are_found() {
-        use crate::intros::{Field, Matcher, Options};
+        use crate::intros::{MatchedIn, Matcher, Options};
         let book = generate(400, 0, 3, today());
         let found = Matcher::build(&book, &[]).suggestions(&Options::default());
         let by_offer = found
             .iter()
-            .filter(|s| s.evidence.iter().any(|m| m.field == Field::Offer))
+            .filter(|s| s.evidence.iter().any(|m| m.field == MatchedIn::Offer))
             .count();
         assert!(
             by_offer >= 50,

@@ -21,7 +21,7 @@ use crate::model::PersonId;
 
 /// Where in a candidate a word was found.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
-pub enum Field {
+pub enum MatchedIn {
     Offer,
     /// A need they share with the needer (both need a co-founder).
     SharedNeed,
@@ -31,25 +31,25 @@ pub enum Field {
     Note,
 }
 
-impl Field {
-    const ALL: [Field; 6] = [
-        Field::Offer,
-        Field::SharedNeed,
-        Field::Title,
-        Field::Tag,
-        Field::Org,
-        Field::Note,
+impl MatchedIn {
+    const ALL: [MatchedIn; 6] = [
+        MatchedIn::Offer,
+        MatchedIn::SharedNeed,
+        MatchedIn::Title,
+        MatchedIn::Tag,
+        MatchedIn::Org,
+        MatchedIn::Note,
     ];
 
     /// How much one occurrence counts.
     fn weight(self) -> f32 {
         match self {
-            Field::Offer => 3.0,
-            Field::SharedNeed => 2.0,
-            Field::Title => 1.6,
-            Field::Tag => 1.2,
-            Field::Org => 0.6,
-            Field::Note => 0.6,
+            MatchedIn::Offer => 3.0,
+            MatchedIn::SharedNeed => 2.0,
+            MatchedIn::Title => 1.6,
+            MatchedIn::Tag => 1.2,
+            MatchedIn::Org => 0.6,
+            MatchedIn::Note => 0.6,
         }
     }
 
@@ -57,19 +57,19 @@ impl Field {
     /// hardly.
     fn b(self) -> f32 {
         match self {
-            Field::Offer | Field::Note => 0.75,
+            MatchedIn::Offer | MatchedIn::Note => 0.75,
             _ => 0.3,
         }
     }
 
     pub fn as_str(self) -> &'static str {
         match self {
-            Field::Offer => "offer",
-            Field::SharedNeed => "need",
-            Field::Title => "title",
-            Field::Tag => "tag",
-            Field::Org => "org",
-            Field::Note => "notes",
+            MatchedIn::Offer => "offer",
+            MatchedIn::SharedNeed => "need",
+            MatchedIn::Title => "title",
+            MatchedIn::Tag => "tag",
+            MatchedIn::Org => "org",
+            MatchedIn::Note => "notes",
         }
     }
 }
@@ -91,7 +91,7 @@ pub enum Candidate {
 /// One candidate's text, as input to [`Index::build`].
 pub struct Source<'a> {
     pub who: Candidate,
-    pub fields: Vec<(Field, &'a str)>,
+    pub fields: Vec<(MatchedIn, &'a str)>,
 }
 
 /// A term in one document: its weighted, normalised frequency and the word
@@ -100,7 +100,7 @@ pub struct Source<'a> {
 struct DocTerm {
     term: u32,
     tf: f32,
-    field: Field,
+    field: MatchedIn,
     surface: Box<str>,
 }
 
@@ -136,7 +136,7 @@ pub struct Match {
     pub need_word: String,
     /// As the candidate says it (differs for a synonym: "speakers" ≈ "talks").
     pub their_word: String,
-    pub field: Field,
+    pub field: MatchedIn,
     pub score: f32,
     /// Matched through another word of a synonym group, or another form of
     /// the word: shown as `need ≈ theirs`.
@@ -169,7 +169,7 @@ impl Index {
             id
         };
         // Pass one: every token of every field, and the fields' lengths.
-        let mut raw: Vec<Vec<(u32, Field, &str)>> = Vec::with_capacity(sources.len());
+        let mut raw: Vec<Vec<(u32, MatchedIn, &str)>> = Vec::with_capacity(sources.len());
         let mut lengths: Vec<[u32; 6]> = Vec::with_capacity(sources.len());
         for s in sources {
             let mut toks = Vec::new();
@@ -185,7 +185,7 @@ impl Index {
             lengths.push(len);
         }
         let mut avg = [0f32; 6];
-        for f in Field::ALL {
+        for f in MatchedIn::ALL {
             let with: Vec<u32> = lengths
                 .iter()
                 .map(|l| l[f as usize])

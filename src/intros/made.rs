@@ -13,7 +13,7 @@ use crate::model::{Book, Direction, EntryId, PersonId};
 
 /// What became of one intro.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Outcome {
+pub enum HowItWent {
     /// A later entry names two of the introduced together.
     Met(EntryId),
     /// Its follow-up was done: you asked how it went.
@@ -24,9 +24,9 @@ pub enum Outcome {
     Unknown,
 }
 
-impl Outcome {
+impl HowItWent {
     pub fn helped(self) -> bool {
-        matches!(self, Outcome::Met(_) | Outcome::FollowedUp)
+        matches!(self, HowItWent::Met(_) | HowItWent::FollowedUp)
     }
 }
 
@@ -37,7 +37,7 @@ pub struct IntroMade {
     pub date: NaiveDate,
     /// The others it introduced them to.
     pub to: Vec<PersonId>,
-    pub outcome: Outcome,
+    pub outcome: HowItWent,
 }
 
 /// The intros you made (kind `intro`, not received) naming `person`, newest
@@ -64,10 +64,10 @@ pub fn intros_made(book: &Book, person: PersonId) -> Vec<IntroMade> {
             .chain(&book.entries[..i])
             .find(|later| later.id != e.id && later.date >= e.date && together(&later.people));
         let outcome = match (met, e.follow_up) {
-            (Some(later), _) => Outcome::Met(later.id),
-            (None, Some(_)) if e.done => Outcome::FollowedUp,
-            (None, Some(due)) => Outcome::Waiting(due),
-            (None, None) => Outcome::Unknown,
+            (Some(later), _) => HowItWent::Met(later.id),
+            (None, Some(_)) if e.done => HowItWent::FollowedUp,
+            (None, Some(due)) => HowItWent::Waiting(due),
+            (None, None) => HowItWent::Unknown,
         };
         out.push(IntroMade {
             entry: e.id,
@@ -139,7 +139,7 @@ mod tests {
     fn an_intro_helped_when_the_two_are_seen_together_later() {
         let mut b = book();
         let intro = log(&mut b, "2026-10-01", &[1, 2], "intro");
-        assert_eq!(intros_made(&b, PersonId(1))[0].outcome, Outcome::Unknown);
+        assert_eq!(intros_made(&b, PersonId(1))[0].outcome, HowItWent::Unknown);
         log(&mut b, "2026-10-20", &[1], "coffee");
         let met = log(&mut b, "2026-10-22", &[2, 1, 3], "collab");
         let made = intros_made(&b, PersonId(2));
@@ -148,7 +148,7 @@ mod tests {
             (made[0].entry, made[0].to.clone()),
             (intro, vec![PersonId(1)])
         );
-        assert_eq!(made[0].outcome, Outcome::Met(met));
+        assert_eq!(made[0].outcome, HowItWent::Met(met));
         assert!(made[0].outcome.helped());
         assert!(
             intros_made(&b, PersonId(3)).is_empty(),
@@ -165,12 +165,15 @@ mod tests {
         Op::UpdateEntry(e).apply(&mut b).unwrap();
         assert_eq!(
             intros_made(&b, PersonId(3))[0].outcome,
-            Outcome::Waiting(d("2026-10-15"))
+            HowItWent::Waiting(d("2026-10-15"))
         );
         Op::SetDone(id, Some(d("2026-10-16")))
             .apply(&mut b)
             .unwrap();
-        assert_eq!(intros_made(&b, PersonId(3))[0].outcome, Outcome::FollowedUp);
+        assert_eq!(
+            intros_made(&b, PersonId(3))[0].outcome,
+            HowItWent::FollowedUp
+        );
     }
 
     #[test]

@@ -21,8 +21,8 @@ mod tokens;
 mod words;
 
 pub use ask::{Asked, Helper, answered, ask, asks};
-pub use index::{Candidate, Field, Match};
+pub use index::{Candidate, Match, MatchedIn};
 pub use kept::promise_kept_by;
-pub use made::{IntroMade, Outcome, intro_promise_summary, intros_made, promised};
+pub use made::{HowItWent, IntroMade, intro_promise_summary, intros_made, promised};
 pub use suggest::{Matcher, Mutual, Options, Suggestion};
 pub use tokens::{Token, Tokenizer};

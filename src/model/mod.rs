@@ -43,7 +43,7 @@ pub use ops::{Op, OpError};
 pub use person::{CLASH_PREFIX, HowMet, Person, PersonId};
 pub mod touches;
 pub use review::{
-    Outcome, Reason, ReviewItem, ReviewProgress, ReviewSession, ReviewStep, SnoozeChoice, Summary,
+    Handled, Reason, ReviewItem, ReviewProgress, ReviewSession, ReviewStep, SnoozeChoice, Summary,
     queue,
 };
 pub use touches::{Imported, Logged, Meeting, Meetings};

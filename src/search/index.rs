@@ -6,7 +6,7 @@ use std::sync::OnceLock;
 
 use super::scan::{LINE_END, fold_mapped};
 use super::typo::{Vocab, VocabBuilder};
-use super::{Band, Field};
+use super::{Band, Part};
 use crate::model::{Book, Person, PersonId};
 
 /// Folded text of every searchable line of every person, built once per load
@@ -97,7 +97,7 @@ impl Sizes {
 
 /// One line of one field.
 pub(super) struct Line {
-    pub field: Field,
+    pub field: Part,
     /// Where its folded text is, in the buffer of its band.
     pub folded: (u32, u32),
     pub original: (u32, u32),
@@ -160,36 +160,36 @@ impl SearchIndex {
     }
 
     fn add_person(&mut self, pos: usize, p: &Person) {
-        let name: [(Field, &[String]); 2] = [
+        let name: [(Part, &[String]); 2] = [
             // The name is always the first line, even when empty: ranking reads it.
-            (Field::Name, std::slice::from_ref(&p.name)),
-            (Field::Nickname, &p.nicknames),
+            (Part::Name, std::slice::from_ref(&p.name)),
+            (Part::Nickname, &p.nicknames),
         ];
-        let work: [(Field, &[String]); 3] = [
-            (Field::Org, p.org.as_slice()),
-            (Field::Title, p.title.as_slice()),
-            (Field::Tag, &p.tags),
+        let work: [(Part, &[String]); 3] = [
+            (Part::Org, p.org.as_slice()),
+            (Part::Title, p.title.as_slice()),
+            (Part::Tag, &p.tags),
         ];
         let addresses: Vec<String> = p.addresses.iter().map(|a| a.labelled()).collect();
-        let other: [(Field, &[String]); 7] = [
-            (Field::Email, &p.emails),
-            (Field::Link, &p.links),
-            (Field::Address, &addresses),
-            (Field::Met, p.met.context.as_slice()),
-            (Field::Need, &p.needs),
-            (Field::Offer, &p.offers),
-            (Field::Note, std::slice::from_ref(&p.notes)),
+        let other: [(Part, &[String]); 7] = [
+            (Part::Email, &p.emails),
+            (Part::Link, &p.links),
+            (Part::Address, &addresses),
+            (Part::Met, p.met.context.as_slice()),
+            (Part::Need, &p.needs),
+            (Part::Offer, &p.offers),
+            (Part::Note, std::slice::from_ref(&p.notes)),
         ];
         let mut bounds = [self.lines.len() as u32; 4];
         let mut text = [(0, 0); 3];
         let mut masks = [0; 3];
-        let bands: [&[(Field, &[String])]; 3] = [&name, &work, &other];
+        let bands: [&[(Part, &[String])]; 3] = [&name, &work, &other];
         for (band, fields) in bands.into_iter().enumerate() {
             let start = self.folded[band].len() as u32;
             for (field, values) in fields {
                 for value in values.iter() {
-                    if *field == Field::Name {
-                        masks[band] |= self.add_line(Field::Name, value);
+                    if *field == Part::Name {
+                        masks[band] |= self.add_line(Part::Name, value);
                         continue;
                     }
                     for line in value.lines().filter(|l| !l.trim().is_empty()) {
@@ -234,7 +234,7 @@ impl SearchIndex {
     }
 
     /// Adds one line and returns its char mask.
-    fn add_line(&mut self, field: Field, text: &str) -> u64 {
+    fn add_line(&mut self, field: Part, text: &str) -> u64 {
         let map = self.to_original.len() as u32;
         let folded = &mut self.folded[field.band() as usize];
         let folded_start = folded.len() as u32;
@@ -326,11 +326,11 @@ mod tests {
         assert_eq!(
             fields,
             vec![
-                (Field::Name, "Ana"),
-                (Field::Met, "RustConf"),
-                (Field::Need, "a designer"),
-                (Field::Note, "first line"),
-                (Field::Note, "second line"),
+                (Part::Name, "Ana"),
+                (Part::Met, "RustConf"),
+                (Part::Need, "a designer"),
+                (Part::Note, "first line"),
+                (Part::Note, "second line"),
             ]
         );
     }

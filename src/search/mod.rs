@@ -26,9 +26,9 @@ pub use index::SearchIndex;
 
 use crate::model::PersonId;
 
-/// A searchable field of a person.
+/// A searchable part of a person (their name, org, tags, …): where a hit is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub enum Field {
+pub enum Part {
     Name,
     Nickname,
     Org,
@@ -45,37 +45,37 @@ pub enum Field {
     Note,
 }
 
-impl Field {
+impl Part {
     /// The ranking band a match in this field falls in.
     pub fn band(self) -> Band {
         match self {
-            Field::Name | Field::Nickname => Band::Name,
-            Field::Org | Field::Title | Field::Tag => Band::Work,
-            Field::Email
-            | Field::Link
-            | Field::Address
-            | Field::Met
-            | Field::Need
-            | Field::Offer
-            | Field::Note => Band::Other,
+            Part::Name | Part::Nickname => Band::Name,
+            Part::Org | Part::Title | Part::Tag => Band::Work,
+            Part::Email
+            | Part::Link
+            | Part::Address
+            | Part::Met
+            | Part::Need
+            | Part::Offer
+            | Part::Note => Band::Other,
         }
     }
 
     /// The field's name as shown in results and written in `--json`.
     pub fn as_str(self) -> &'static str {
         match self {
-            Field::Name => "name",
-            Field::Nickname => "nickname",
-            Field::Org => "org",
-            Field::Title => "title",
-            Field::Tag => "tag",
-            Field::Email => "email",
-            Field::Link => "link",
-            Field::Address => "address",
-            Field::Met => "met",
-            Field::Need => "need",
-            Field::Offer => "offer",
-            Field::Note => "note",
+            Part::Name => "name",
+            Part::Nickname => "nickname",
+            Part::Org => "org",
+            Part::Title => "title",
+            Part::Tag => "tag",
+            Part::Email => "email",
+            Part::Link => "link",
+            Part::Address => "address",
+            Part::Met => "met",
+            Part::Need => "need",
+            Part::Offer => "offer",
+            Part::Note => "note",
         }
     }
 }
@@ -119,7 +119,7 @@ pub struct Hit {
     /// The field shown for this hit: where the query matched. With several
     /// words, the field of the word that matched in the weakest band (the name
     /// is shown beside every hit anyway).
-    pub field: Field,
+    pub field: Part,
     /// The band the person ranks in: the weakest of the bands the query's
     /// words best matched in.
     pub band: Band,

@@ -6,7 +6,7 @@ use std::collections::{HashMap, HashSet};
 
 use super::{Matcher, Need, pair};
 use crate::intros::hybrid::Semantic;
-use crate::intros::index::{Candidate, Field, Index, Source};
+use crate::intros::index::{Candidate, Index, MatchedIn, Source};
 use crate::intros::meaning::Meaning;
 use crate::intros::tokens::{StemCache, Tokenizer};
 use crate::model::{Book, PersonId, need_key};
@@ -27,18 +27,18 @@ impl Matcher {
             .collect();
         let mut sources = Vec::with_capacity(book.people.len() + 1);
         for p in book.active_people() {
-            let mut fields: Vec<(Field, &str)> = Vec::new();
-            fields.extend(p.offers.iter().map(|o| (Field::Offer, o.as_str())));
-            fields.extend(p.title.as_deref().map(|t| (Field::Title, t)));
-            fields.extend(p.tags.iter().map(|t| (Field::Tag, t.as_str())));
-            fields.extend(p.org.as_deref().map(|o| (Field::Org, o)));
+            let mut fields: Vec<(MatchedIn, &str)> = Vec::new();
+            fields.extend(p.offers.iter().map(|o| (MatchedIn::Offer, o.as_str())));
+            fields.extend(p.title.as_deref().map(|t| (MatchedIn::Title, t)));
+            fields.extend(p.tags.iter().map(|t| (MatchedIn::Tag, t.as_str())));
+            fields.extend(p.org.as_deref().map(|o| (MatchedIn::Org, o)));
             if !p.notes.is_empty() {
-                fields.push((Field::Note, p.notes.as_str()));
+                fields.push((MatchedIn::Note, p.notes.as_str()));
             }
             for need in &p.needs {
                 tok.each_cached(need, &mut cache, |stem, surface| {
                     if shared.iter().any(|s| s == stem) {
-                        fields.push((Field::SharedNeed, surface));
+                        fields.push((MatchedIn::SharedNeed, surface));
                     }
                 });
             }
@@ -52,7 +52,7 @@ impl Matcher {
                 who: Candidate::Me,
                 fields: my_offers
                     .iter()
-                    .map(|o| (Field::Offer, o.as_str()))
+                    .map(|o| (MatchedIn::Offer, o.as_str()))
                     .collect(),
             });
             sources.len() as u32 - 1
@@ -86,7 +86,7 @@ impl Matcher {
                 .map(|s| {
                     s.fields
                         .iter()
-                        .filter(|(f, _)| matches!(f, Field::Offer | Field::Title))
+                        .filter(|(f, _)| matches!(f, MatchedIn::Offer | MatchedIn::Title))
                         .map(|(_, t)| *t)
                         .collect()
                 })

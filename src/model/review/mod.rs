@@ -12,7 +12,7 @@ mod rules;
 mod session;
 
 pub use progress::{
-    Outcome, ReviewProgress, SNOOZES_BEFORE_LENGTHENING, SnoozeChoice, Summary, cadence_streak,
+    Handled, ReviewProgress, SNOOZES_BEFORE_LENGTHENING, SnoozeChoice, Summary, cadence_streak,
     closing_entries, done, lengthened, logged, record, skip, snooze, snooze_until,
 };
 pub use queue::{BIRTHDAY_DAYS, ReviewDay, day, queue, reasons, unreturned};

@@ -9,7 +9,7 @@ use crate::model::{Book, Direction, Entry, EntryId, Kinds, Op, OpError, PersonId
 /// What was done with one person in the review.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
-pub enum Outcome {
+pub enum Handled {
     /// Something was captured for them.
     Logged,
     /// The promise or follow-up that put them in the queue was closed.
@@ -25,7 +25,7 @@ pub struct ReviewProgress {
     #[serde(deserialize_with = "crate::model::date_field::date")]
     pub date: NaiveDate,
     #[serde(default)]
-    pub handled: Vec<(PersonId, Outcome)>,
+    pub handled: Vec<(PersonId, Handled)>,
     /// Snoozes in a row per person, and the day the streak began; any entry
     /// naming them dated after that day ends it. Kept across days (see [`cadence_streak`]).
     #[serde(default, skip_serializing_if = "std::collections::BTreeMap::is_empty")]
@@ -47,7 +47,7 @@ impl ReviewProgress {
         }
     }
 
-    pub fn outcome(&self, person: PersonId) -> Option<Outcome> {
+    pub fn outcome(&self, person: PersonId) -> Option<Handled> {
         self.handled
             .iter()
             .find(|(p, _)| *p == person)
@@ -55,14 +55,14 @@ impl ReviewProgress {
     }
 
     /// Records `outcome` for `person`, replacing an earlier one.
-    pub fn record(&mut self, person: PersonId, outcome: Outcome) {
+    pub fn record(&mut self, person: PersonId, outcome: Handled) {
         match self.handled.iter_mut().find(|(p, _)| *p == person) {
             Some(slot) => slot.1 = outcome,
             None => self.handled.push((person, outcome)),
         }
     }
 
-    pub fn count(&self, outcome: Outcome) -> usize {
+    pub fn count(&self, outcome: Handled) -> usize {
         self.handled.iter().filter(|(_, o)| *o == outcome).count()
     }
 }
@@ -89,7 +89,7 @@ pub fn snooze_until(choice: SnoozeChoice, today: NaiveDate) -> Option<NaiveDate>
 }
 
 /// The operation that records `outcome` for `person` in today's progress.
-pub fn record(book: &Book, person: PersonId, outcome: Outcome, today: NaiveDate) -> Op {
+pub fn record(book: &Book, person: PersonId, outcome: Handled, today: NaiveDate) -> Op {
     let mut progress = ReviewProgress::of(book, today);
     progress.record(person, outcome);
     Op::SetReview(Some(progress))
@@ -115,7 +115,7 @@ pub fn done(book: &Book, person: PersonId, today: NaiveDate) -> Op {
         .into_iter()
         .map(|id| Op::SetDone(id, Some(today)))
         .collect();
-    ops.push(record(book, person, Outcome::Done, today));
+    ops.push(record(book, person, Handled::Done, today));
     Op::Batch(ops)
 }
 
@@ -153,7 +153,7 @@ pub fn snooze(
     let mut p = before.clone();
     p.snoozed_until = Some(until);
     let mut progress = ReviewProgress::of(book, today);
-    progress.record(person, Outcome::Snoozed);
+    progress.record(person, Handled::Snoozed);
     let streak = match progress.snoozes.get(&person) {
         Some((n, since)) if !contact_since(book, person, *since) => (n + 1, *since),
         _ => (1, today),
@@ -166,13 +166,13 @@ pub fn snooze(
 }
 
 pub fn skip(book: &Book, person: PersonId, today: NaiveDate) -> Op {
-    record(book, person, Outcome::Skipped, today)
+    record(book, person, Handled::Skipped, today)
 }
 
 /// A capture made from the review (`capture` is the operation the capture
 /// line became), recorded as `Logged` in the same undoable step.
 pub fn logged(book: &Book, person: PersonId, capture: Op, today: NaiveDate) -> Op {
-    Op::Batch(vec![capture, record(book, person, Outcome::Logged, today)])
+    Op::Batch(vec![capture, record(book, person, Handled::Logged, today)])
 }
 
 /// The end-of-review summary.
@@ -202,10 +202,10 @@ impl Summary {
         let week_start = today - chrono::Days::new(6);
         let mut reached = std::collections::HashSet::new();
         let mut s = Summary {
-            logged: progress.count(Outcome::Logged),
-            done: progress.count(Outcome::Done),
-            snoozed: progress.count(Outcome::Snoozed),
-            skipped: progress.count(Outcome::Skipped),
+            logged: progress.count(Handled::Logged),
+            done: progress.count(Handled::Done),
+            snoozed: progress.count(Handled::Snoozed),
+            skipped: progress.count(Handled::Skipped),
             ..Summary::default()
         };
         for e in &book.entries {

@@ -97,7 +97,7 @@ impl ReviewDay {
 
 /// The day's review on `today` (see [`ReviewDay`]).
 pub fn day(book: &Book, index: &Index, rules: &ReviewRules, today: NaiveDate) -> ReviewDay {
-    use super::Outcome;
+    use super::Handled;
     let progress = ReviewProgress::of(book, today);
     let outcome = |p: PersonId| progress.outcome(p);
     let mut room = rules.size.saturating_sub(progress.handled.len());
@@ -105,8 +105,8 @@ pub fn day(book: &Book, index: &Index, rules: &ReviewRules, today: NaiveDate) ->
     let items = queue(book, index, rules, today)
         .into_iter()
         .filter(|item| match outcome(item.person) {
-            Some(Outcome::Skipped | Outcome::Snoozed) => false,
-            Some(Outcome::Done | Outcome::Logged) => true,
+            Some(Handled::Skipped | Handled::Snoozed) => false,
+            Some(Handled::Done | Handled::Logged) => true,
             None if room > 0 => {
                 room -= 1;
                 true

@@ -15,7 +15,7 @@
 use chrono::NaiveDate;
 
 use super::ReviewRules;
-use super::{Outcome, Reason, record};
+use super::{Handled, Reason, record};
 use crate::model::{Book, Direction, Entry, EntryId, Kind, Op, PersonId};
 
 /// What resolving a reason does.
@@ -98,7 +98,7 @@ pub fn resolve(
             return Resolution::Capture { person };
         }
     };
-    let op = Op::Batch(vec![op, record(book, person, Outcome::Done, today)]);
+    let op = Op::Batch(vec![op, record(book, person, Handled::Done, today)]);
     Resolution::Write { op, said }
 }
 
@@ -108,7 +108,7 @@ pub fn resolve(
 pub fn release(book: &Book, person: PersonId, entry: EntryId, note: &str, today: NaiveDate) -> Op {
     Op::Batch(vec![
         Op::SetReleased(entry, Some((today, note.trim().to_string()))),
-        record(book, person, Outcome::Done, today),
+        record(book, person, Handled::Done, today),
     ])
 }
 

@@ -6,7 +6,7 @@ use chrono::NaiveDate;
 use std::collections::HashSet;
 
 use super::ReviewRules;
-use super::{Outcome, ReviewItem, ReviewProgress, Summary, day, reasons};
+use super::{Handled, ReviewItem, ReviewProgress, Summary, day, reasons};
 use crate::model::{Book, Entry, Index, Kinds, Person, PersonFacts, PersonId};
 
 /// How many of a person's latest entries the review shows.
@@ -19,7 +19,7 @@ pub struct ReviewSession {
     ///
     /// [`refresh`]: ReviewSession::refresh
     items: Vec<ReviewItem>,
-    handled: Vec<(PersonId, Outcome)>,
+    handled: Vec<(PersonId, Handled)>,
     /// Skipped or snoozed today: out of the day.
     set_aside: HashSet<PersonId>,
     /// The day's size when the review opened.
@@ -65,7 +65,7 @@ impl ReviewSession {
         self.set_aside = self
             .handled
             .iter()
-            .filter(|(_, o)| matches!(o, Outcome::Skipped | Outcome::Snoozed))
+            .filter(|(_, o)| matches!(o, Handled::Skipped | Handled::Snoozed))
             .map(|(p, _)| *p)
             .collect();
     }
@@ -84,7 +84,7 @@ impl ReviewSession {
             .filter(|i| {
                 !matches!(
                     progress.outcome(i.person),
-                    Some(Outcome::Skipped | Outcome::Snoozed)
+                    Some(Handled::Skipped | Handled::Snoozed)
                 )
             })
             .collect();
@@ -130,7 +130,7 @@ impl ReviewSession {
     }
 
     /// Who has been handled today, in order.
-    pub fn handled(&self) -> &[(PersonId, Outcome)] {
+    pub fn handled(&self) -> &[(PersonId, Handled)] {
         &self.handled
     }
 

@@ -78,8 +78,8 @@ fn sample() -> String {
     book.review = Some(crate::model::ReviewProgress {
         date: "2026-11-26".parse().unwrap(),
         handled: vec![
-            (PersonId(2), crate::model::Outcome::Done),
-            (PersonId(1), crate::model::Outcome::Skipped),
+            (PersonId(2), crate::model::Handled::Done),
+            (PersonId(1), crate::model::Handled::Skipped),
         ],
         snoozes: [(PersonId(2), (2, "2026-11-20".parse().unwrap()))].into(),
     });

@@ -2,9 +2,7 @@
 
 use super::*;
 use crate::model::delete_op;
-use crate::model::{
-    DismissedIntro, EntryId, Kind, Op, Outcome as Handled, ReviewProgress, merge_op,
-};
+use crate::model::{DismissedIntro, EntryId, Handled, Kind, Op, ReviewProgress, merge_op};
 use crate::store::{serialize_book, validate};
 use crate::sync::SideCounts;
 use chrono::NaiveDate;

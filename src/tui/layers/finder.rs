@@ -12,7 +12,7 @@ pub mod draw;
 use ratatui::layout::Size;
 
 use crate::model::Person;
-use crate::search::{Field, Hit, SearchOptions, highlight_positions};
+use crate::search::{Hit, Part, SearchOptions, highlight_positions};
 use crate::tui::app::App;
 use crate::tui::field::TextField;
 use crate::tui::keys::action::Action;
@@ -119,7 +119,7 @@ impl FinderState {
             .hits
             .iter()
             .map(|hit| match book.person(hit.person) {
-                Some(p) if hit.field != Field::Name && !query.trim().is_empty() => {
+                Some(p) if hit.field != Part::Name && !query.trim().is_empty() => {
                     Some(highlight_positions(&p.name, query))
                 }
                 _ => None,

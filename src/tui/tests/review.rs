@@ -5,7 +5,7 @@
 use chrono::NaiveDate;
 use ratatui::crossterm::event::KeyCode;
 
-use crate::model::review::{Outcome, ReviewProgress};
+use crate::model::review::{Handled, ReviewProgress};
 use crate::model::{Book, PersonId};
 use crate::tui::app::{App, Tab};
 use crate::tui::keys::keymap::Key;
@@ -35,7 +35,7 @@ fn id_of(app: &App, name: &str) -> PersonId {
         .id
 }
 
-fn outcome(book: &Book, id: PersonId) -> Option<Outcome> {
+fn outcome(book: &Book, id: PersonId) -> Option<Handled> {
     ReviewProgress::of(book, today()).outcome(id)
 }
 
@@ -65,7 +65,7 @@ fn x_closes_the_promise_and_moves_on() {
         .unwrap();
     assert!(promise.done, "saved at once");
     assert_eq!(promise.done_on, Some(today()));
-    assert_eq!(outcome(&book, chloe), Some(Outcome::Done));
+    assert_eq!(outcome(&book, chloe), Some(Handled::Done));
     let status = f.app.status.as_ref().unwrap();
     assert!(
         status.text.starts_with("kept: ") && status.text.contains("(Chloé Moreau)"),
@@ -87,7 +87,7 @@ fn s_s_snoozes_a_week() {
         book.person(chloe).unwrap().snoozed_until,
         Some(day("2026-12-03"))
     );
-    assert_eq!(outcome(&book, chloe), Some(Outcome::Snoozed));
+    assert_eq!(outcome(&book, chloe), Some(Handled::Snoozed));
     assert_eq!(current(&f.app), "Elif Yılmaz");
 }
 
@@ -165,7 +165,7 @@ fn n_and_space_skip() {
     press(&mut f.app, "n ");
     assert_eq!(current(&f.app), "Søren Madsen");
     let book = on_disk(&f.path);
-    assert_eq!(outcome(&book, chloe), Some(Outcome::Skipped));
+    assert_eq!(outcome(&book, chloe), Some(Handled::Skipped));
     assert!(
         book.entries
             .iter()
@@ -280,7 +280,7 @@ fn c_captures_for_the_person_and_records_them_as_logged() {
             .iter()
             .any(|e| e.summary == "sent her the talk outline" && e.people == vec![chloe])
     );
-    assert_eq!(outcome(&book, chloe), Some(Outcome::Logged));
+    assert_eq!(outcome(&book, chloe), Some(Handled::Logged));
 
     // One undo step takes back the entry and the outcome together.
     press(&mut f.app, "u");

@@ -68,7 +68,7 @@ fn done_closes_the_promise_and_due_follow_ups_but_not_later_ones() {
     );
     assert_eq!(
         ReviewProgress::of(&b.book, d(TODAY)).outcome(PersonId(1)),
-        Some(Outcome::Done)
+        Some(Handled::Done)
     );
     assert_eq!(b.texts()[0].0, 2, "Ana has nothing left due");
     apply(&mut b, |_| undo);
@@ -164,7 +164,7 @@ fn recording_twice_keeps_the_last_outcome_and_yesterdays_progress_is_stale() {
     apply(&mut b, |book| skip(book, PersonId(3), d("2026-11-25")));
     apply(&mut b, |book| skip(book, PersonId(1), d(TODAY)));
     let p = ReviewProgress::of(&b.book, d(TODAY));
-    assert_eq!(p.handled, vec![(PersonId(1), Outcome::Skipped)]);
+    assert_eq!(p.handled, vec![(PersonId(1), Handled::Skipped)]);
     let capture = Op::AddEntry(Entry::new(
         d(TODAY),
         vec![PersonId(1)],
@@ -173,7 +173,7 @@ fn recording_twice_keeps_the_last_outcome_and_yesterdays_progress_is_stale() {
     ));
     apply(&mut b, |book| logged(book, PersonId(1), capture, d(TODAY)));
     let p = ReviewProgress::of(&b.book, d(TODAY));
-    assert_eq!(p.handled, vec![(PersonId(1), Outcome::Logged)]);
+    assert_eq!(p.handled, vec![(PersonId(1), Handled::Logged)]);
     assert_eq!(b.book.entries.last().unwrap().summary, "sent the deck");
 }
 

@@ -71,7 +71,7 @@ fn simulate(review_size: usize) -> Run {
                     let e = Entry::new(date, vec![person], Kind::new("message"), "birthday wishes");
                     Op::Batch(vec![
                         Op::AddEntry(e),
-                        super::record(&book, person, super::Outcome::Done, today),
+                        super::record(&book, person, super::Handled::Done, today),
                     ])
                 }
                 // Coffee-only and reciprocate take a deed: the policy logs a favor.
@@ -80,7 +80,7 @@ fn simulate(review_size: usize) -> Run {
                     e.direction = Direction::Gave;
                     Op::Batch(vec![
                         Op::AddEntry(e),
-                        super::record(&book, person, super::Outcome::Done, today),
+                        super::record(&book, person, super::Handled::Done, today),
                     ])
                 }
             };

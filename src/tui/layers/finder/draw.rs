@@ -7,7 +7,7 @@ use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Paragraph, Widget};
 
-use crate::search::Field;
+use crate::search::Part;
 use crate::text;
 use crate::tui::app::App;
 use crate::tui::keys::action::Action;
@@ -141,7 +141,7 @@ fn hit_line(app: &App, finder: &FinderState, i: usize, w: usize, theme: Theme) -
     let org_w = if w >= 50 { w * 22 / 100 } else { 0 };
     let rest = w.saturating_sub(1 + name_w + 1 + org_w + usize::from(org_w > 0));
     let none: &[usize] = &[];
-    let in_field = |f: Field| {
+    let in_field = |f: Part| {
         if hit.field == f {
             hit.positions.as_slice()
         } else {
@@ -149,7 +149,7 @@ fn hit_line(app: &App, finder: &FinderState, i: usize, w: usize, theme: Theme) -
         }
     };
     let mut spans = vec![Span::raw(" ")];
-    let name_marks = finder.name_marks(i).unwrap_or(in_field(Field::Name));
+    let name_marks = finder.name_marks(i).unwrap_or(in_field(Part::Name));
     let name_style = if person.archived {
         theme.dim()
     } else {
@@ -159,7 +159,7 @@ fn hit_line(app: &App, finder: &FinderState, i: usize, w: usize, theme: Theme) -
     spans.push(Span::raw(" "));
     if org_w > 0 {
         let org = person.org.as_deref().unwrap_or("");
-        spans.extend(marked(org, in_field(Field::Org), org_w, theme.dim(), theme));
+        spans.extend(marked(org, in_field(Part::Org), org_w, theme.dim(), theme));
         spans.push(Span::raw(" "));
     }
     if finder.query().trim().is_empty() {
@@ -170,7 +170,7 @@ fn hit_line(app: &App, finder: &FinderState, i: usize, w: usize, theme: Theme) -
             .map(|d| format!("last contact {}", text::short_age(d)))
             .unwrap_or_else(|| "no contact yet".into());
         spans.push(Span::styled(text::fit(&last, rest), theme.dim()));
-    } else if !matches!(hit.field, Field::Name | Field::Org) {
+    } else if !matches!(hit.field, Part::Name | Part::Org) {
         let label = format!("{}: ", hit.field.as_str());
         let label_w = text::width(&label).min(rest);
         spans.push(Span::styled(text::fit(&label, label_w), theme.label()));
