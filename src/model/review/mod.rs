@@ -7,7 +7,7 @@
 mod progress;
 mod queue;
 mod reason;
-mod resolve;
+mod respond;
 mod rules;
 mod session;
 
@@ -17,7 +17,7 @@ pub use progress::{
 };
 pub use queue::{BIRTHDAY_DAYS, ReviewDay, day, queue, reasons, unreturned};
 pub use reason::{Reason, ReviewItem, done_for_you};
-pub use resolve::{Resolution, release, resolve};
+pub use respond::{Response, release, respond};
 pub use rules::ReviewRules;
 pub use session::{RECENT_ENTRIES, ReviewSession, ReviewStep};
 

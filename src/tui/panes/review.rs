@@ -1,6 +1,6 @@
 //! The Review tab's state and what its keys do. A person's reasons are listed
 //! with a cursor (`j`/`k`); `x` resolves the highlighted one and writes what
-//! it means (see [`review::resolve`]): a promise kept, a follow-up done, a
+//! it means (see [`review::respond`]): a promise kept, a follow-up done, a
 //! touch for a cadence or a birthday; a coffee-only person or a favor to
 //! return opens the capture line, since only a deed resolves those. `R`
 //! releases a promise with a note; snooze (its chooser is a layer), skip,
@@ -18,7 +18,7 @@ pub mod draw;
 
 use ratatui::crossterm::event::KeyCode;
 
-use crate::model::review::{self, Reason, Resolution, ReviewSession};
+use crate::model::review::{self, Reason, Response, ReviewSession};
 use crate::model::{Op, OpError, PersonId};
 use crate::tui::app::{App, Tab};
 use crate::tui::keys::action::Action;
@@ -206,8 +206,8 @@ impl App {
         }
         let today = self.today;
         let rules = self.config.review_rules();
-        match review::resolve(&self.book, id, &reason, &rules, today) {
-            Resolution::Write { said, .. } => {
+        match review::respond(&self.book, id, &reason, &rules, today) {
+            Response::Write { said, .. } => {
                 let change = self.keymap.key_for(Table::Global, Action::Undo);
                 let said = match reason {
                     Reason::CadencePassed { .. } => {
@@ -216,9 +216,9 @@ impl App {
                     _ => said,
                 };
                 self.submit(Commit::step(
-                    move |fresh| match review::resolve(fresh, id, &reason, &rules, today) {
-                        Resolution::Write { op, .. } => Ok(op),
-                        Resolution::Capture { .. } | Resolution::PlanWishes { .. } => {
+                    move |fresh| match review::respond(fresh, id, &reason, &rules, today) {
+                        Response::Write { op, .. } => Ok(op),
+                        Response::Capture { .. } | Response::PlanWishes { .. } => {
                             Err(OpError::Rejected("that takes a deed".into()))
                         }
                     },
@@ -230,7 +230,7 @@ impl App {
             // deed kith suggests, the cursor at the end.
             // A birthday ahead: the line plans the wishes for the day,
             // which the user may change before Enter logs them.
-            Resolution::PlanWishes { person, date } => {
+            Response::PlanWishes { person, date } => {
                 let me = crate::capture::mention(
                     &crate::capture::Who::Known(person),
                     &self.book,
@@ -245,7 +245,7 @@ impl App {
                     date.format("%a %-d %b")
                 ));
             }
-            Resolution::Capture { person } => {
+            Response::Capture { person } => {
                 let line = self.suggested_deed(person);
                 self.open_capture_with(line, None);
                 if let Some(Layer::Capture(capture)) = self.stack.last_mut() {

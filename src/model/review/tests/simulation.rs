@@ -6,7 +6,7 @@
 use chrono::{Days, NaiveDate};
 use std::collections::BTreeMap;
 
-use super::{Resolution, day, queue, resolve};
+use super::{Response, day, queue, respond};
 use crate::model::{Direction, Entry, Index, Kind, Op, PersonId};
 
 fn d(s: &str) -> NaiveDate {
@@ -64,10 +64,10 @@ fn simulate(review_size: usize) -> Run {
                 longest = longest.max((today - since).num_days());
             }
             shown += 1;
-            let op = match resolve(&book, item.person, item.top(), &rules, today) {
-                Resolution::Write { op, .. } => op,
+            let op = match respond(&book, item.person, item.top(), &rules, today) {
+                Response::Write { op, .. } => op,
                 // Wishes planned for the birthday, as the TUI's line would log them.
-                Resolution::PlanWishes { person, date } => {
+                Response::PlanWishes { person, date } => {
                     let e = Entry::new(date, vec![person], Kind::new("message"), "birthday wishes");
                     Op::Batch(vec![
                         Op::AddEntry(e),
@@ -75,7 +75,7 @@ fn simulate(review_size: usize) -> Run {
                     ])
                 }
                 // Coffee-only and reciprocate take a deed: the policy logs a favor.
-                Resolution::Capture { person } => {
+                Response::Capture { person } => {
                     let mut e = Entry::new(today, vec![person], Kind::new("favor"), "a deed");
                     e.direction = Direction::Gave;
                     Op::Batch(vec![

@@ -1,5 +1,5 @@
-//! What resolving one reason writes: each reason in the review is resolved
-//! by its own key, and the key writes what it means.
+//! What responding to one reason writes: each reason in the review is answered
+//! by its own key (`respond`), and the key writes what it means.
 //! - a promise → kept (closed; now a deed given);
 //! - a follow-up → done (closed, for everyone it names);
 //! - a cadence → "reached out": a touch dated today (the config's
@@ -18,13 +18,13 @@ use super::ReviewRules;
 use super::{Handled, Reason, record};
 use crate::model::{Book, Direction, Entry, EntryId, Kind, Op, PersonId};
 
-/// What resolving a reason does.
+/// What responding to a reason does.
 #[derive(Debug, Clone, PartialEq, Eq)]
 #[allow(
     clippy::large_enum_variant,
     reason = "one per key press, matched at once: boxing would buy nothing"
 )]
-pub enum Resolution {
+pub enum Response {
     /// Write this; `said` is what the status line says it wrote.
     Write { op: Op, said: String },
     /// Only a deed resolves this: capture one for `person`.
@@ -35,15 +35,15 @@ pub enum Resolution {
     PlanWishes { person: PersonId, date: NaiveDate },
 }
 
-/// Resolves `reason` of `person` on `today`, recording them as handled in
+/// Responds to `reason` of `person` on `today`, recording them as handled in
 /// today's review (as done), in one undoable operation.
-pub fn resolve(
+pub fn respond(
     book: &Book,
     person: PersonId,
     reason: &Reason,
     rules: &ReviewRules,
     today: NaiveDate,
-) -> Resolution {
+) -> Response {
     let name = book.name_of(person);
     let touch = |kind: &str, summary: &str| {
         let mut e = Entry::new(today, vec![person], Kind::new(kind), summary);
@@ -67,7 +67,7 @@ pub fn resolve(
             )
         }
         Reason::Birthday { in_days, date, .. } if *in_days > 0 => {
-            return Resolution::PlanWishes {
+            return Response::PlanWishes {
                 person,
                 date: *date,
             };
@@ -78,7 +78,7 @@ pub fn resolve(
         ),
         Reason::Resolve { clashes } => {
             let Some(current) = book.person(person) else {
-                return Resolution::Capture { person };
+                return Response::Capture { person };
             };
             let mut settled = current.clone();
             settled.notes = current.notes_without_clashes();
@@ -95,11 +95,11 @@ pub fn resolve(
         | Reason::Reciprocate { .. }
         | Reason::Inbox { .. }
         | Reason::MeetTomorrow { .. } => {
-            return Resolution::Capture { person };
+            return Response::Capture { person };
         }
     };
     let op = Op::Batch(vec![op, record(book, person, Handled::Done, today)]);
-    Resolution::Write { op, said }
+    Response::Write { op, said }
 }
 
 /// Releases `person`'s open promise `entry` with a note (a promise you will
@@ -141,7 +141,7 @@ mod tests {
             listed[0].to_string(),
             "the copies disagreed: org on the other copy: Globex (and 1 more)"
         );
-        let Resolution::Write { op, said } = resolve(&book, PersonId(1), &listed[0], &rules, today)
+        let Response::Write { op, said } = respond(&book, PersonId(1), &listed[0], &rules, today)
         else {
             panic!("settling writes")
         };
@@ -178,7 +178,7 @@ mod tests {
         let kinds: Vec<&str> = found.iter().map(Reason::kind_name).collect();
         assert_eq!(kinds, ["promise", "cadence", "birthday"]);
         for reason in &found {
-            let Resolution::Write { op, said } = resolve(&book, PersonId(1), reason, &rules, today)
+            let Response::Write { op, said } = respond(&book, PersonId(1), reason, &rules, today)
             else {
                 panic!("{reason:?} writes")
             };
@@ -212,8 +212,8 @@ mod tests {
             turns: None,
         };
         assert_eq!(
-            resolve(&book, PersonId(1), &reason, &ReviewRules::default(), today),
-            Resolution::PlanWishes {
+            respond(&book, PersonId(1), &reason, &ReviewRules::default(), today),
+            Response::PlanWishes {
                 person: PersonId(1),
                 date: d("2026-12-01")
             }
