@@ -57,7 +57,7 @@ pub fn parse_editing(
     kinds: &Kinds,
     was: Option<&crate::model::Entry>,
 ) -> Result<Parsed, CaptureError> {
-    let ctx = Ctx { book, names };
+    let known = Known { book, names };
     let tokens = lex(line)?;
     if tokens.is_empty() {
         return Err(CaptureError::new(0..0, CaptureErrorKind::NoPerson));
@@ -66,7 +66,7 @@ pub fn parse_editing(
         // Still report a bad date or name in the head before the missing kind.
         let mut state = State::new(today);
         for t in tokens.iter().take_while(|t| is_head(&t.class)) {
-            state.meta(t, &ctx)?;
+            state.meta(t, &known)?;
         }
         return Err(no_kind(line, &tokens, kinds));
     };
@@ -81,19 +81,19 @@ pub fn parse_editing(
 
     let mut state = State::new(today);
     for t in &tokens[..kind_at] {
-        state.meta(t, &ctx)?;
+        state.meta(t, &known)?;
     }
     let kind_token = &tokens[kind_at];
     let (direction, kind) = kind_of(kind_token, kinds)?;
     for t in &after[..lead] {
-        state.meta(t, &ctx)?;
+        state.meta(t, &known)?;
     }
     let mut words = Vec::with_capacity(summary_words.len());
     for t in summary_words {
-        words.push(state.summary_word(t, &ctx)?);
+        words.push(state.summary_word(t, &known)?);
     }
     for t in &after[after.len() - trail..] {
-        state.meta(t, &ctx)?;
+        state.meta(t, &known)?;
     }
     if state.people.is_empty() {
         let at = line.len() - line.trim_start().len();
@@ -205,8 +205,8 @@ fn no_kind(line: &str, tokens: &[Token], kinds: &Kinds) -> CaptureError {
     CaptureError::new(span, CaptureErrorKind::NoKind { hint })
 }
 
-/// The book and its folded names.
-struct Ctx<'a> {
+/// What a line is read against: the book and its folded names.
+struct Known<'a> {
     book: &'a Book,
     names: &'a Names,
 }
@@ -231,10 +231,10 @@ impl State {
     }
 
     /// A head or tail word: a mention, a date or a follow-up.
-    fn meta(&mut self, t: &Token, ctx: &Ctx) -> Result<(), CaptureError> {
+    fn meta(&mut self, t: &Token, known: &Known) -> Result<(), CaptureError> {
         match &t.class {
             Class::Mention { name, .. } => {
-                self.mention(name, t, ctx)?;
+                self.mention(name, t, known)?;
             }
             Class::Date => {
                 let date = self.date_of(t.text, t, Role::Entry)?;
@@ -250,11 +250,11 @@ impl State {
     }
 
     /// A summary word's text; a mention also names its person.
-    fn summary_word(&mut self, t: &Token, ctx: &Ctx) -> Result<String, CaptureError> {
+    fn summary_word(&mut self, t: &Token, known: &Known) -> Result<String, CaptureError> {
         Ok(match &t.class {
             Class::Mention { name, suffix } => {
-                let shown = match self.mention(name, t, ctx)? {
-                    Who::Known(id) => ctx.book.name_of(id),
+                let shown = match self.mention(name, t, known)? {
+                    Who::Known(id) => known.book.name_of(id),
                     Who::New(name) => name,
                 };
                 format!("{shown}{suffix}")
@@ -264,8 +264,8 @@ impl State {
         })
     }
 
-    fn mention(&mut self, name: &str, t: &Token, ctx: &Ctx) -> Result<Who, CaptureError> {
-        let who = match ctx.names.resolve(name, ctx.book) {
+    fn mention(&mut self, name: &str, t: &Token, known: &Known) -> Result<Who, CaptureError> {
+        let who = match known.names.resolve(name, known.book) {
             Resolution::One((id, _)) => Who::Known(id),
             Resolution::None => Who::New(name.to_string()),
             Resolution::Many(candidates, more) => {
