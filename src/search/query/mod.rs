@@ -1,72 +1,27 @@
-//! Running a query against the index: matching, ranking, highlighting.
+//! Running a query against the index: matching and ranking. The query's
+//! words (`words`), the levels a word can match at (`level`), the people a
+//! typo hits (`typo_hits`) and the order of what matched (`rank`) each have
+//! their own file; this one walks the index.
 
-use chrono::{Datelike, NaiveDate};
+mod level;
+mod rank;
+mod typo_hits;
+mod words;
+
+#[cfg(test)]
+mod tests;
+
 use fuzzy_matcher::FuzzyMatcher;
-use std::cell::OnceCell;
 
 use super::index::{Line, SearchIndex, Slot};
-use super::scan::{LINE_END, is_clean, is_subsequence, word_mask};
-use super::typo::{Hits, MIN_TYPO_CHARS, Typo};
+use super::scan::{LINE_END, is_clean, is_subsequence};
+use super::typo::Typo;
 use super::{Band, Hit, SearchOptions};
 use crate::model::{Book, Index, Person};
-use crate::text::fold;
-
-/// A query split into folded words.
-struct Query {
-    words: Vec<Word>,
-    /// The folded words joined by single spaces, for exact and prefix matches.
-    whole: String,
-    /// The union of the words' masks.
-    mask: u64,
-}
-
-struct Word {
-    text: String,
-    mask: u64,
-    chars: usize,
-}
-
-impl Word {
-    /// The word for typo checks, if it is long enough to carry one.
-    fn typo(&self) -> Option<Typo<'_>> {
-        (self.chars >= MIN_TYPO_CHARS).then_some(Typo {
-            text: &self.text,
-            chars: self.chars,
-            mask: self.mask,
-        })
-    }
-}
-
-impl Query {
-    fn parse(query: &str) -> Query {
-        let words: Vec<Word> = query
-            .split_whitespace()
-            .map(|w| {
-                let text = fold(w);
-                let mask = word_mask(&text);
-                let chars = text.chars().count();
-                Word { text, mask, chars }
-            })
-            .collect();
-        let whole = words
-            .iter()
-            .map(|w| w.text.as_str())
-            .collect::<Vec<_>>()
-            .join(" ");
-        let mask = words.iter().fold(0, |m, w| m | w.mask);
-        Query { words, whole, mask }
-    }
-
-    /// How many of the query's chars a person may lack and still match at
-    /// `level`: none for a clean or loose match, one per word that may carry
-    /// a typo for a typo match.
-    fn missing_allowed(&self, level: Level) -> u32 {
-        match level.how() {
-            How::Typo => self.words.iter().filter(|w| w.typo().is_some()).count() as u32,
-            How::Clean | How::Loose => 0,
-        }
-    }
-}
+use level::{ALL_BANDS, How, LEVELS, Level, MATCHED, NAME_LEVELS, Scan, TYPO_SCORE_PER_CHAR};
+use rank::{Candidate, GROUPS, cutoff_group, match_key, tie_key};
+use typo_hits::TypoHits;
+use words::{Query, Word};
 
 /// Which fields a search looks at.
 #[derive(Clone, Copy)]
@@ -75,107 +30,6 @@ enum Scope {
     /// Name and nicknames only (quick-capture autocomplete).
     Names,
 }
-
-/// A person that matched, before ranking.
-struct Candidate {
-    slot: u32,
-    /// How the query matches a name as a prefix (see [`SearchIndex::tier`]).
-    tier: u8,
-    /// Where the weakest word matched (see [`Level`]).
-    level: Level,
-    score: i64,
-    /// The line shown (index into `SearchIndex::lines`).
-    line: u32,
-    /// The whole ranking packed into one number, smaller first.
-    key: u128,
-}
-
-impl Candidate {
-    /// The (tier, level) group: every candidate of a smaller group ranks first.
-    fn group(&self) -> usize {
-        usize::from(self.tier) * LEVELS.len() + self.level.0 as usize
-    }
-}
-
-/// Number of (tier, level) groups: tiers 0..=3 times nine levels.
-const GROUPS: usize = 4 * LEVELS.len();
-
-/// How well a word matched a person: a band, and how (see [`How`]). Clean
-/// matches in every band rank before typo matches, and those before loose
-/// ones, so `acme` finds the people at Acme before Grace Mensah, whose name
-/// merely holds an a, c, m and e, and `rafeal` finds Rafael before anyone
-/// whose notes hold an r, a, f, e, a and l in that order. Levels 0..3 are the
-/// bands matched cleanly, 3..6 with a typo, 6..9 loosely.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
-struct Level(u8);
-
-/// How a word matched, best first.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum How {
-    /// See [`is_clean`].
-    Clean,
-    /// One edit from a word (see [`super::typo`]).
-    Typo,
-    /// Any subsequence the fuzzy matcher accepts.
-    Loose,
-}
-
-/// In the scan state of a word: it matched.
-const MATCHED: u8 = u8::MAX;
-
-/// Every band's bit in [`Scan::no_loose`].
-const ALL_BANDS: u8 = 0b111;
-
-/// What the passes so far found out about one word of the query for one person.
-#[derive(Debug, Clone, Copy, Default)]
-struct Scan {
-    /// How many of the levels have been scanned without a match, or [`MATCHED`].
-    done: u8,
-    /// A bit per band (`1 << band`) in which no line holds the word even
-    /// loosely: its loose level need not be scanned.
-    no_loose: u8,
-}
-
-const LEVELS: [Level; 9] = [
-    Level(0),
-    Level(1),
-    Level(2),
-    Level(3),
-    Level(4),
-    Level(5),
-    Level(6),
-    Level(7),
-    Level(8),
-];
-
-/// The levels of a names-only search: the name band, clean, typo, loose.
-const NAME_LEVELS: [Level; 3] = [Level(0), Level(3), Level(6)];
-
-/// The score of a word matched with a typo, per char of the word: about what
-/// the fuzzy matcher gives a loose match, so a typo in one word of several
-/// does not outweigh the others.
-const TYPO_SCORE_PER_CHAR: i64 = 12;
-
-impl Level {
-    fn band(self) -> Band {
-        BANDS[self.0 as usize % 3]
-    }
-
-    fn how(self) -> How {
-        match self.0 / 3 {
-            0 => How::Clean,
-            1 => How::Typo,
-            _ => How::Loose,
-        }
-    }
-
-    /// The widest band a match at this level or a better one can be in.
-    fn widest_band(self) -> Band {
-        BANDS[usize::from(self.0.min(2))]
-    }
-}
-
-const BANDS: [Band; 3] = [Band::Name, Band::Work, Band::Other];
 
 impl SearchIndex {
     /// People matching `query`, best first, at most `opts.limit` of them, each
@@ -540,60 +394,6 @@ impl SearchIndex {
     }
 }
 
-/// Per query word that may carry a typo, the people it hits with one and in
-/// which bands (see [`super::typo::Vocab::hits`]), looked up on first use.
-struct TypoHits<'a> {
-    index: &'a SearchIndex,
-    query: &'a Query,
-    hits: OnceCell<Vec<Option<Hits>>>,
-}
-
-impl<'a> TypoHits<'a> {
-    fn new(index: &'a SearchIndex, query: &'a Query) -> TypoHits<'a> {
-        TypoHits {
-            index,
-            query,
-            hits: OnceCell::new(),
-        }
-    }
-
-    fn hits(&self) -> &[Option<Hits>] {
-        self.hits.get_or_init(|| {
-            let people = self.index.people.len();
-            let words = self.query.words.iter();
-            words
-                .map(|w| w.typo().map(|t| self.index.vocab().hits(&t, people)))
-                .collect()
-        })
-    }
-
-    /// Whether word `k` of the query hits person `n` with a typo in `band`.
-    fn hit(&self, k: usize, n: usize, band: Band) -> bool {
-        self.hits()[k]
-            .as_ref()
-            .is_some_and(|hits| hits.bands[n] & 1 << band as u8 != 0)
-    }
-
-    /// The people some word hits with a typo in `band`, ascending.
-    fn people(&self, band: Band) -> Vec<u32> {
-        let bit = 1 << band as u8;
-        let mut people: Vec<u32> = self
-            .hits()
-            .iter()
-            .flatten()
-            .flat_map(|hits| {
-                hits.people
-                    .iter()
-                    .copied()
-                    .filter(move |n| hits.bands[*n as usize] & bit != 0)
-            })
-            .collect();
-        people.sort_unstable();
-        people.dedup();
-        people
-    }
-}
-
 /// The person a slot was built from, if they are still in the book (the index
 /// may briefly trail the book between a change and its rebuild).
 fn person_of<'a>(book: &'a Book, slot: &Slot) -> Option<&'a Person> {
@@ -601,34 +401,4 @@ fn person_of<'a>(book: &'a Book, slot: &Slot) -> Option<&'a Person> {
         Some(p) if p.id == slot.id => Some(p),
         _ => book.person(slot.id).filter(|p| p.id == slot.id),
     }
-}
-
-/// The first (tier, level) group at which the groups so far hold `limit`
-/// candidates: later groups cannot reach the top `limit`.
-fn cutoff_group(groups: &[usize; GROUPS], limit: usize) -> usize {
-    let mut total = 0;
-    for (g, n) in groups.iter().enumerate() {
-        total += n;
-        if total >= limit {
-            return g;
-        }
-    }
-    GROUPS - 1
-}
-
-/// The ranking as one number, smaller first: tier, level, higher score; the
-/// low 64 bits are left for [`tie_key`].
-fn match_key(c: &Candidate) -> u128 {
-    // Order-preserving map of a signed number onto an unsigned one, inverted
-    // since a larger score comes first.
-    let score = c.score.clamp(i64::from(i32::MIN), i64::from(i32::MAX)) as i32;
-    let score = !((score as u32) ^ 0x8000_0000);
-    u128::from(c.tier) << 120 | u128::from(c.level.0) << 112 | u128::from(score) << 64
-}
-
-/// The low bits of the ranking: more recent contact first (never contacted
-/// last), then name order.
-fn tie_key(last_contact: Option<NaiveDate>, name_rank: u32) -> u128 {
-    let recent = last_contact.map_or(u32::MAX, |d| !((d.num_days_from_ce() as u32) ^ 0x8000_0000));
-    u128::from(recent) << 32 | u128::from(name_rank)
 }
