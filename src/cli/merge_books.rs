@@ -12,12 +12,11 @@
 
 use anyhow::Result;
 use clap::Args;
-use std::fs;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use kith::model::Book;
-use kith::store::{StoreError, load_book, write_book, write_book_once};
+use kith::store::{StoreError, read_book_file, write_book, write_book_once};
 use kith::sync::{Merged, RecordId, Report, merge_added_apart, merge3};
 use kith::text::{count, visible};
 
@@ -63,26 +62,19 @@ pub fn run(a: MergeBooksArgs) -> Result<ExitCode> {
 
 /// One copy, read as the store reads the book (`file:line:col` errors).
 fn read(path: &Path, empty_is_a_book: bool) -> Result<Book> {
-    let bytes = fs::read(path).map_err(|source| -> anyhow::Error {
-        // A path typed wrong is bad input, like a copy that does not parse.
-        if source.kind() == std::io::ErrorKind::NotFound {
-            return BadInput(format!(
-                "{}: no such file",
-                visible(&path.display().to_string())
-            ))
-            .into();
+    let loaded = read_book_file(path, empty_is_a_book).map_err(|e| -> anyhow::Error {
+        match e {
+            // A path typed wrong is bad input, like a copy that does not parse.
+            StoreError::Io { source, .. } if source.kind() == std::io::ErrorKind::NotFound => {
+                BadInput(format!(
+                    "{}: no such file",
+                    visible(&path.display().to_string())
+                ))
+                .into()
+            }
+            e => e.into(),
         }
-        StoreError::Io {
-            path: path.to_path_buf(),
-            source,
-        }
-        .into()
     })?;
-    // git passes an empty %O when both sides added the file.
-    if empty_is_a_book && bytes.iter().all(u8::is_ascii_whitespace) {
-        return Ok(Book::default());
-    }
-    let loaded = load_book(path, &bytes)?;
     for w in &loaded.warnings {
         errln!("kith: warning: {w}");
     }

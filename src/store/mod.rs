@@ -42,7 +42,7 @@ pub use names::{
 };
 pub use private::{PRIVATE_DIR, make_private_dir, write_own, write_private};
 pub use put_away::{PutAway, put_away, read_copy};
-pub use read::{Loaded, load_book, parse_book, read_book_with_ron};
+pub use read::{Loaded, load_book, parse_book, read_book_file, read_book_with_ron};
 pub use survey::{
     Backup, Holds, Restored, Traces, backups, cut_short, restore, start_empty, traces, when,
 };

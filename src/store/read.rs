@@ -19,6 +19,21 @@ pub struct Loaded {
     pub warnings: Vec<String>,
 }
 
+/// A book file named from outside the store — git's versions of the book
+/// handed to the merge driver — read whole and parsed as the book is. When
+/// `empty_is_a_book`, a file of only whitespace is an empty book (git's
+/// empty ancestor when both sides added the file).
+pub fn read_book_file(path: &Path, empty_is_a_book: bool) -> Result<Loaded, StoreError> {
+    let bytes = std::fs::read(path).map_err(StoreError::io(path))?;
+    if empty_is_a_book && bytes.iter().all(u8::is_ascii_whitespace) {
+        return Ok(Loaded {
+            book: Book::default(),
+            warnings: Vec::new(),
+        });
+    }
+    load_book(path, &bytes)
+}
+
 /// Reads a book file's bytes. A file in the shape [`super::serialize_book`]
 /// writes takes the fast path; anything else (hand-edited, broken, from
 /// another version) is read by ron, which also positions errors. Refuses
