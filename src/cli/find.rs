@@ -5,7 +5,8 @@ use clap::Args;
 use serde_json::json;
 use std::process::ExitCode;
 
-use kith::search::{SearchIndex, SearchOptions};
+use kith::model::Book;
+use kith::search::{Hit, SearchIndex, SearchOptions};
 use kith::text::{fit, truncate};
 
 use super::Ctx;
@@ -26,17 +27,29 @@ pub struct FindArgs {
     json: bool,
 }
 
-/// Exit 0 with matches, 1 with none.
-pub fn run(ctx: &Ctx, a: FindArgs) -> Result<ExitCode> {
+/// The book and what one search of `words` finds in it, best first: the
+/// search `kith find` and `kith query` share (an index built for one search).
+pub(super) fn search_once(
+    ctx: &Ctx,
+    words: &[String],
+    limit: usize,
+    archived: bool,
+) -> Result<(Book, Vec<Hit>)> {
     let book = ctx.read()?;
     let facts = ctx.index(&book);
     let index = SearchIndex::for_one_search(&book);
     let opts = SearchOptions {
-        include_archived: a.archived,
-        limit: a.limit,
+        include_archived: archived,
+        limit,
     };
+    let hits = index.search(&words.join(" "), &book, &facts, &opts);
+    Ok((book, hits))
+}
+
+/// Exit 0 with matches, 1 with none.
+pub fn run(ctx: &Ctx, a: FindArgs) -> Result<ExitCode> {
+    let (book, hits) = search_once(ctx, &a.query, a.limit, a.archived)?;
     let query = a.query.join(" ");
-    let hits = index.search(&query, &book, &facts, &opts);
     if a.json {
         let rows: Vec<_> = hits
             .iter()

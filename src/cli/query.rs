@@ -9,8 +9,6 @@ use clap::Args;
 use std::borrow::Cow;
 use std::process::ExitCode;
 
-use kith::search::{SearchIndex, SearchOptions};
-
 use super::Ctx;
 
 #[derive(Debug, Args)]
@@ -31,15 +29,8 @@ pub struct QueryArgs {
 
 /// Exit 0 with addresses, 1 with none (the first line then says why).
 pub fn run(ctx: &Ctx, a: QueryArgs) -> Result<ExitCode> {
-    let book = ctx.read()?;
-    let facts = ctx.index(&book);
-    let index = SearchIndex::for_one_search(&book);
-    let opts = SearchOptions {
-        include_archived: a.archived,
-        limit: a.limit,
-    };
+    let (book, hits) = super::find::search_once(ctx, &a.query, a.limit, a.archived)?;
     let query = a.query.join(" ");
-    let hits = index.search(&query, &book, &facts, &opts);
     let mut lines = Vec::new();
     let mut people = 0;
     for p in hits.iter().filter_map(|h| book.person(h.person)) {

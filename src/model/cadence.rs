@@ -1,6 +1,7 @@
 //! How often to keep in touch with someone: their own cadence, else the
 //! shortest of their tags' cadences, else the default. Config says the
-//! numbers ([`crate::config::Config::cadences`]); the model only applies them.
+//! numbers (`Config::cadences`, in the config layer above); the model only
+//! applies them.
 
 use std::collections::BTreeMap;
 

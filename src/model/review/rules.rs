@@ -1,8 +1,8 @@
 //! The rules the review applies, as model values: how many people a day,
 //! when an idle coffee or an unreturned deed becomes a reason, which kind a
 //! "reached out" is logged as, everyone's cadence, and the kinds. Config
-//! builds them ([`crate::config::Config::review_rules`]); the review never
-//! reads config itself, so the domain depends on nothing above it.
+//! builds them (`Config::review_rules`, in the config layer above); the
+//! review never reads config itself, so the domain depends on nothing above it.
 
 use crate::model::{Cadences, Kinds};
 
