@@ -15,9 +15,8 @@
 use chrono::NaiveDate;
 use std::collections::VecDeque;
 
-use crate::capture::Names;
 use crate::config::Config;
-use crate::model::{Book, Index, Kinds, Op, Person, PersonId};
+use crate::model::{Book, Index, Kinds, Person, PersonId};
 use crate::store::Store;
 use crate::tui::keys::action::Action;
 use crate::tui::keys::keymap::{Key, Keymap, Table};
@@ -27,16 +26,9 @@ use crate::tui::panes::lists::Lists;
 use crate::tui::panes::review::ReviewTab;
 pub use crate::tui::panes::tab::Tab;
 use crate::tui::panes::view::ViewSettings;
-use crate::tui::save::InFlight;
 use crate::tui::save::adopt::Selection;
-use crate::tui::save::saver::{self, Context, Saver, Worker};
-
-/// A change that can be taken back (or redone): the operation that does it.
-#[derive(Debug, Clone, PartialEq)]
-pub struct Done {
-    pub op: Op,
-    pub what: String,
-}
+pub use crate::tui::session::Done;
+use crate::tui::session::Session;
 
 /// What the terminal delivers: a key, or a bracketed paste.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -73,32 +65,14 @@ pub struct Cursors {
 }
 
 pub struct App {
-    /// What this process last saw of the file (to notice other processes'
-    /// changes); the saver holds the store that writes.
-    pub(crate) store: Store,
-    pub(crate) book: Book,
-    pub(crate) saver: Saver,
-    /// The change being saved; keys wait in `typeahead` until it is done.
-    pub(crate) saving: Option<InFlight>,
+    /// The book, what is derived from it, the saver and the history.
+    pub(crate) session: Session,
+    /// Keys that wait while a change is on its way to disk.
     pub(crate) typeahead: VecDeque<Input>,
     /// Keys typed while a question was open, for the layer behind it.
     pub(crate) held: crate::tui::held::Held,
-    /// The book's file was deleted or moved under us (nothing is written
-    /// until the user agrees to a new one).
-    pub(crate) vanished: bool,
-    pub(crate) undo: Vec<Done>,
-    pub(crate) redo: Vec<Done>,
-    pub(crate) config: Config,
-    pub(crate) kinds: Kinds,
-    pub(crate) index: Index,
-    /// The book's names folded for the capture grammar (rebuilt with the index).
-    pub(crate) names: Names,
-    /// The search index for the capture's name dropdown, the `/` finder,
-    /// built when first needed after each change to the book.
-    pub(crate) search: Option<crate::search::SearchIndex>,
-    pub(crate) lists: Lists,
     pub(crate) keymap: Keymap,
-    pub today: NaiveDate,
+    /// The demo book (a temporary copy): the status line says DEMO.
     pub demo: bool,
     /// Colours on (off when `NO_COLOR` is set).
     pub color: bool,
@@ -119,13 +93,6 @@ pub struct App {
     pub quit: bool,
     /// What the caller does once the screen is gone.
     pub exit: Exit,
-    /// Conflict copies a sync tool left beside the book (a banner offers to
-    /// merge them), as last looked for.
-    pub(crate) copies: Vec<std::path::PathBuf>,
-    /// The phone's inbox folder and how it looked when last read.
-    pub(crate) inbox: crate::tui::save::inbox::InboxWatch,
-    /// Calendars and mail being read at start, on a thread of their own.
-    pub(crate) touches: crate::tui::save::touches::TouchScan,
 }
 
 impl App {
@@ -137,33 +104,13 @@ impl App {
         today: NaiveDate,
         demo: bool,
     ) -> App {
-        let kinds = config.kinds();
-        let ctx = Context {
-            config: config.clone(),
-            kinds: kinds.clone(),
-            today,
-        };
         let view = ViewSettings::default();
-        let (index, names, lists) = saver::derive(&book, &ctx, &view);
-        let saver = Saver::inline(Worker::new(store.clone(), ctx));
+        let session = Session::new(store, book, config, today, &view);
         let mut app = App {
-            store,
-            book,
-            saver,
-            saving: None,
+            session,
             typeahead: VecDeque::new(),
             held: Default::default(),
-            vanished: false,
-            undo: Vec::new(),
-            redo: Vec::new(),
-            config,
-            kinds,
-            index,
-            names,
-            search: None,
-            lists,
             keymap,
-            today,
             demo,
             color: true,
             screen: None,
@@ -176,9 +123,6 @@ impl App {
             status: None,
             quit: false,
             exit: Exit::Done,
-            copies: Vec::new(),
-            inbox: crate::tui::save::inbox::InboxWatch::default(),
-            touches: crate::tui::save::touches::TouchScan::default(),
         };
         app.settle(Selection::default());
         app
@@ -186,20 +130,25 @@ impl App {
 
     // ----- reading -------------------------------------------------------
 
+    /// The book and what is derived from it, apart from the screen.
+    pub fn session(&self) -> &Session {
+        &self.session
+    }
+
     pub fn book(&self) -> &Book {
-        &self.book
+        self.session.book()
     }
 
     pub fn index(&self) -> &Index {
-        &self.index
+        self.session.index()
     }
 
     pub fn config(&self) -> &Config {
-        &self.config
+        self.session.config()
     }
 
     pub fn kinds(&self) -> &Kinds {
-        &self.kinds
+        self.session.kinds()
     }
 
     pub fn keymap(&self) -> &Keymap {
@@ -207,11 +156,15 @@ impl App {
     }
 
     pub fn lists(&self) -> &Lists {
-        &self.lists
+        self.session.lists()
     }
 
     pub fn store(&self) -> &Store {
-        &self.store
+        self.session.store()
+    }
+
+    pub fn today(&self) -> NaiveDate {
+        self.session.today
     }
 
     /// The layer on top (`None`: the panes have the keys).
@@ -246,14 +199,24 @@ impl App {
             return Some(id);
         }
         match self.tab {
-            Tab::People => self.lists.people.get(self.cursors.people.selected).copied(),
-            Tab::Coffee => self.lists.coffee.get(self.cursors.coffee.selected).copied(),
+            Tab::People => self
+                .session
+                .lists
+                .people
+                .get(self.cursors.people.selected)
+                .copied(),
+            Tab::Coffee => self
+                .session
+                .lists
+                .coffee
+                .get(self.cursors.coffee.selected)
+                .copied(),
             Tab::Intros => self.selected_intro().map(|s| s.person),
             Tab::Timeline => self.selected_entry().and_then(|i| {
-                self.book.entries[i]
+                self.session.book.entries[i]
                     .people
                     .first()
-                    .map(|p| self.book.survivor(*p))
+                    .map(|p| self.session.book.survivor(*p))
             }),
             Tab::Review => self.review_person(),
         }
@@ -261,14 +224,15 @@ impl App {
 
     /// The Timeline's selected entry (index into `book.entries`).
     pub fn selected_entry(&self) -> Option<usize> {
-        self.lists
+        self.session
+            .lists
             .timeline
             .get(self.cursors.timeline.selected)
             .copied()
     }
 
     pub fn person(&self, id: PersonId) -> Option<&Person> {
-        self.book.person(id)
+        self.session.book.person(id)
     }
 
     /// The person `E` asked to edit externally, once.
@@ -329,7 +293,7 @@ impl App {
         use ratatui::crossterm::event::{KeyCode, KeyModifiers};
         matches!(key.code, KeyCode::Char(_))
             && (key.mods - KeyModifiers::SHIFT).is_empty()
-            && self.saving.is_none()
+            && self.session.saving.is_none()
             && self.keymap.lookup(&self.tables(), key).is_none()
             && self.stack.last_mut().is_some_and(Layer::types_plainly)
     }
@@ -338,7 +302,7 @@ impl App {
     /// would. With no text on top it is dropped: pasted text never runs
     /// commands.
     pub fn paste(&mut self, text: &str) {
-        if self.saving.is_some() {
+        if self.session.saving.is_some() {
             self.typeahead.push_back(Input::Paste(text.to_string()));
             return;
         }
@@ -355,7 +319,7 @@ impl App {
     /// no table binds types into the layer on top. While a change is being
     /// saved, keys wait their turn (none is lost).
     pub fn handle_key(&mut self, key: Key) {
-        if self.saving.is_some() {
+        if self.session.saving.is_some() {
             self.typeahead.push_back(Input::Key(key));
             return;
         }
@@ -436,13 +400,13 @@ impl App {
     /// The stack, and what its layers read while they handle a key.
     pub(crate) fn split(&mut self) -> (&mut Vec<Layer>, Ctx<'_>) {
         let ctx = Ctx {
-            book: &self.book,
-            index: &self.index,
-            names: &self.names,
-            kinds: &self.kinds,
+            book: &self.session.book,
+            index: &self.session.index,
+            names: &self.session.names,
+            kinds: &self.session.kinds,
             keymap: &self.keymap,
-            today: self.today,
-            search: &mut self.search,
+            today: self.session.today,
+            search: &mut self.session.search,
             status: &mut self.status,
             screen: self.screen,
         };

@@ -42,7 +42,7 @@ impl App {
 
     /// Whether `input` waits for the question to close instead of answering it.
     pub(crate) fn holds(&self, _input: &Input) -> bool {
-        self.held.unseen && self.question_on_top() && self.saving.is_none()
+        self.held.unseen && self.question_on_top() && self.session.saving.is_none()
     }
 
     /// A question that holds keys is being typed through: `key` is held too,
@@ -77,7 +77,7 @@ impl App {
             return;
         }
         let inputs: Vec<Input> = self.held.inputs.drain(..).collect();
-        if self.stack.len() == self.held.under && self.saving.is_none() {
+        if self.stack.len() == self.held.under && self.session.saving.is_none() {
             self.feed(inputs);
         } else {
             let n = inputs.len();

@@ -29,6 +29,7 @@ pub mod keys;
 pub mod layers;
 pub mod panes;
 pub mod save;
+pub mod session;
 pub mod ui;
 
 #[cfg(test)]
@@ -178,7 +179,7 @@ pub fn app_for(launch: Launch) -> Result<App, TuiError> {
             number: offer.number,
             lines: offer.lines,
         };
-        let question = Question::open(ask, &app.book);
+        let question = Question::open(ask, &app.session.book);
         app.push(question);
         return Ok(app);
     }
@@ -191,7 +192,7 @@ pub fn app_for(launch: Launch) -> Result<App, TuiError> {
     app.check_copies();
     // The phone's inbox: what came in while kith was closed.
     let book_file = crate::store::follow_link(app.store().path()).ok();
-    app.inbox = crate::tui::save::inbox::InboxWatch::new(
+    app.session.inbox = crate::tui::save::inbox::InboxWatch::new(
         book_file.map(|f| crate::inbox::folder(&f, app.config().inbox.as_deref())),
     );
     app.check_inbox();

@@ -252,7 +252,7 @@ impl App {
 
     pub fn snooze_date(&self) -> Option<Result<NaiveDate, String>> {
         self.layers().iter().rev().find_map(|l| match l {
-            Layer::Snooze(s) => Some(s.field_date(self.today)),
+            Layer::Snooze(s) => Some(s.field_date(self.session.today)),
             _ => None,
         })
     }

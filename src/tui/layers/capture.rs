@@ -338,7 +338,7 @@ impl App {
         let text = match prefill {
             Some(id) => format!(
                 "{} ",
-                capture::mention(&Who::Known(id), &self.book, &self.names)
+                capture::mention(&Who::Known(id), &self.session.book, &self.session.names)
             ),
             None => String::new(),
         };

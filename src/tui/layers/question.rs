@@ -182,12 +182,16 @@ impl App {
                 self.commit(op, &what, Then::Nothing);
             }
             Ask::KeepPromise { person, promise } => {
-                let what = format!("kept a promise to {}", self.book.name_of(person));
-                self.commit(Op::SetDone(promise, Some(self.today)), &what, Then::Nothing);
+                let what = format!("kept a promise to {}", self.session.book.name_of(person));
+                self.commit(
+                    Op::SetDone(promise, Some(self.session.today)),
+                    &what,
+                    Then::Nothing,
+                );
             }
             Ask::DeleteEntry(id) => {
-                let what = match self.book.entry(id) {
-                    Some(e) => format!("deleted {}", entry_words(e, &self.book)),
+                let what = match self.session.book.entry(id) {
+                    Some(e) => format!("deleted {}", entry_words(e, &self.session.book)),
                     None => "deleted an entry".to_string(),
                 };
                 self.commit(Op::DeleteEntry(id), &what, Then::Nothing);
@@ -208,12 +212,12 @@ impl App {
             Ask::Merge { from, into } => {
                 let what = format!(
                     "merged {} into {}",
-                    self.book.name_of(from),
-                    self.book.name_of(into)
+                    self.session.book.name_of(from),
+                    self.session.book.name_of(into)
                 );
                 // Built under the lock from the freshest book, so entries
                 // another process logged for `from` meanwhile move too.
-                match merge_op(&self.book, from, into) {
+                match merge_op(&self.session.book, from, into) {
                     Ok(_) => self.commit_with(
                         move |fresh| merge_op(fresh, from, into),
                         &what,

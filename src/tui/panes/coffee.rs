@@ -67,7 +67,7 @@ impl Widget for CoffeePane<'_> {
             let f = app.index().facts(p.id);
             let met = facts
                 .met_on(p)
-                .map(|d| match (app.today - d).num_days() {
+                .map(|d| match (app.session.today - d).num_days() {
                     0 => "today".to_string(),
                     days => format!("{} ago", crate::text::short_age(days)),
                 })

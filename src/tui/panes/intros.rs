@@ -57,7 +57,7 @@ pub fn derive(book: &Book, index: &Index, ctx: &Context) -> (Vec<Suggestion>, Ve
 impl App {
     /// The suggestion under the Intros cursor.
     pub fn selected_intro(&self) -> Option<&Suggestion> {
-        self.lists.intros.get(self.cursors.intros.selected)
+        self.session.lists.intros.get(self.cursors.intros.selected)
     }
 
     /// Suggestions from now on, with every change; the first ones are
@@ -86,10 +86,14 @@ impl App {
     /// The capture line that makes suggestion `s`: `@a @b intro: the need`,
     /// or `@a help: the need` when the one who could help is you.
     pub(crate) fn intro_line(&self, s: &Suggestion) -> String {
-        let them = mention(&Who::Known(s.person), &self.book, &self.names);
+        let them = mention(
+            &Who::Known(s.person),
+            &self.session.book,
+            &self.session.names,
+        );
         match s.candidate {
             Candidate::Person(other) => {
-                let other = mention(&Who::Known(other), &self.book, &self.names);
+                let other = mention(&Who::Known(other), &self.session.book, &self.session.names);
                 format!("{them} {other} intro: {}", s.need)
             }
             Candidate::Me => format!("{them} help: {}", s.need),
@@ -104,7 +108,7 @@ impl App {
         let Some(s) = self.selected_intro() else {
             return;
         };
-        if crate::intros::promised(&self.book, s).is_some() {
+        if crate::intros::promised(&self.session.book, s).is_some() {
             let need = s.need.clone();
             let accept = self.keymap.key_for(Table::Intros, Action::IntroAccept);
             return self.say(format!(
@@ -117,15 +121,15 @@ impl App {
                 people.push(other);
                 format!(
                     "{} ↔ {}",
-                    self.book.name_of(s.person),
-                    self.book.name_of(other)
+                    self.session.book.name_of(s.person),
+                    self.session.book.name_of(other)
                 )
             }
-            Candidate::Me => self.book.name_of(s.person),
+            Candidate::Me => self.session.book.name_of(s.person),
         };
         let summary = crate::intros::intro_promise_summary(&pair, &s.need);
         let what = format!("promised: {summary}");
-        let entry = Entry::new(self.today, people, Kind::new("promise"), &summary);
+        let entry = Entry::new(self.session.today, people, Kind::new("promise"), &summary);
         self.submit(Commit::op(Op::AddEntry(entry), &what, Then::Nothing));
     }
 
@@ -138,8 +142,11 @@ impl App {
             Candidate::Person(id) => Some(id),
             Candidate::Me => None,
         };
-        let who = candidate.map_or_else(|| "you".to_string(), |id| self.book.name_of(id));
-        let what = format!("dismissed: {who} for {}", self.book.name_of(s.person));
+        let who = candidate.map_or_else(|| "you".to_string(), |id| self.session.book.name_of(id));
+        let what = format!(
+            "dismissed: {who} for {}",
+            self.session.book.name_of(s.person)
+        );
         let dismissed = DismissedIntro {
             person: s.person,
             need: s.need.clone(),
@@ -156,12 +163,14 @@ impl App {
     /// be helped by"), and those where they could help someone.
     pub fn intros_of(&self, person: PersonId) -> (Vec<&Suggestion>, Vec<&Suggestion>) {
         let mine = self
+            .session
             .lists
             .intros
             .iter()
             .filter(|s| s.person == person)
             .collect();
         let theirs = self
+            .session
             .lists
             .intros
             .iter()

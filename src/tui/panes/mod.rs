@@ -54,7 +54,8 @@ impl App {
             Action::ShowArchived => self.toggle_archived(),
             Action::CycleWeight => self.set_weight(self.view.weight.next()),
             Action::Filter => {
-                let (book, kinds, index) = (&self.book, &self.kinds, &self.index);
+                let (book, kinds, index) =
+                    (&self.session.book, &self.session.kinds, &self.session.index);
                 let chooser =
                     FilterChooser::open(book, kinds, index, self.view.who, &self.view.weight);
                 self.push(chooser);
@@ -77,14 +78,14 @@ impl App {
                 self.push(finder);
             }
             Action::GoToId => self.push(GoTo::open()),
-            Action::AddPerson => self.push(FormState::open(Person::default(), &self.book)),
+            Action::AddPerson => self.push(FormState::open(Person::default(), &self.session.book)),
             // On a card's rows, `e` edits the highlighted entry.
             Action::EditPerson if matches!(self.top(), Some(crate::tui::layers::Layer::Card(c)) if c.on_rows) => {
                 self.edit_entry()
             }
             Action::EditPerson => {
                 if let Some(p) = self.selected_person().and_then(|id| self.person(id)) {
-                    let form = FormState::open(p.clone(), &self.book);
+                    let form = FormState::open(p.clone(), &self.session.book);
                     self.push(form);
                 }
             }
@@ -94,18 +95,18 @@ impl App {
                     .selected_person()
                     .filter(|id| self.person(*id).is_some())
                 {
-                    self.push(Question::open(Ask::Archive(id), &self.book));
+                    self.push(Question::open(Ask::Archive(id), &self.session.book));
                 }
             }
             Action::Merge => {
                 if let Some(from) = self.selected_person() {
-                    self.push(Picker::open(from, &self.book, &self.index));
+                    self.push(Picker::open(from, &self.session.book, &self.session.index));
                 }
             }
             Action::Delete => {
                 if let Some(layer) = self
                     .selected_person()
-                    .and_then(|id| Delete::open(id, &self.book))
+                    .and_then(|id| Delete::open(id, &self.session.book))
                 {
                     self.push(layer);
                 }
@@ -138,10 +139,13 @@ impl App {
 
     fn move_cursor(&mut self, f: impl FnOnce(&mut Cursor, usize)) {
         let (cursor, len) = match self.tab {
-            Tab::People => (&mut self.cursors.people, self.lists.people.len()),
-            Tab::Timeline => (&mut self.cursors.timeline, self.lists.timeline.len()),
-            Tab::Coffee => (&mut self.cursors.coffee, self.lists.coffee.len()),
-            Tab::Intros => (&mut self.cursors.intros, self.lists.intros.len()),
+            Tab::People => (&mut self.cursors.people, self.session.lists.people.len()),
+            Tab::Timeline => (
+                &mut self.cursors.timeline,
+                self.session.lists.timeline.len(),
+            ),
+            Tab::Coffee => (&mut self.cursors.coffee, self.session.lists.coffee.len()),
+            Tab::Intros => (&mut self.cursors.intros, self.session.lists.intros.len()),
             Tab::Review => return,
         };
         f(cursor, len);

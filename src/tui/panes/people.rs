@@ -131,14 +131,14 @@ impl Widget for PeopleList<'_> {
             let id = people[i];
             let Some(p) = app.person(id) else { continue };
             let f = app.index().facts(id);
-            let due = f.is_due(app.config().cadence_for(p), app.today);
+            let due = f.is_due(app.config().cadence_for(p), app.session.today);
             let last = f
-                .days_since_contact(app.today)
+                .days_since_contact(app.session.today)
                 .map(text::short_age)
                 .unwrap_or_else(|| "—".into());
             // Archived people are never due; their row is dimmed and marked.
             // Snoozed people are not due until their snooze ends.
-            let snoozed = p.snoozed_until.is_some_and(|d| d > app.today);
+            let snoozed = p.snoozed_until.is_some_and(|d| d > app.session.today);
             let (marker, name_style) = match (p.archived, snoozed, due) {
                 (true, _, _) => (Span::styled(ARCHIVED, theme.dim()), theme.dim()),
                 (false, true, _) => (Span::styled(SNOOZED, theme.dim()), theme.plain()),

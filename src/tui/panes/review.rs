@@ -51,7 +51,7 @@ impl App {
         let session = self.review.session.as_ref()?;
         session
             .remaining()
-            .find(|item| self.book.person(item.person).is_some())
+            .find(|item| self.session.book.person(item.person).is_some())
             .map(|item| item.person)
     }
 
@@ -63,10 +63,10 @@ impl App {
                 false => ReviewSession::new,
             };
             self.review.session = Some(build(
-                &self.book,
-                &self.index,
-                &self.config.review_rules(),
-                self.today,
+                &self.session.book,
+                &self.session.index,
+                &self.session.config.review_rules(),
+                self.session.today,
             ));
         }
         self.keep_reason_cursor();
@@ -76,9 +76,11 @@ impl App {
     /// reasons again; after anything else the queue may have changed too.
     pub(crate) fn forget_review(&mut self) {
         match (&mut self.review.session, self.review.stepping) {
-            (Some(session), true) => {
-                session.refresh(&self.book, &self.index, &self.config.review_rules())
-            }
+            (Some(session), true) => session.refresh(
+                &self.session.book,
+                &self.session.index,
+                &self.session.config.review_rules(),
+            ),
             _ => self.review.session = None,
         }
         self.refresh_review();
@@ -103,7 +105,7 @@ impl App {
         };
         session
             .remaining()
-            .find(|item| self.book.person(item.person).is_some())
+            .find(|item| self.session.book.person(item.person).is_some())
             .map_or(&[], |item| item.reasons.as_slice())
     }
 
@@ -141,7 +143,7 @@ impl App {
     /// The person to act on, or a word in the status line that there is none.
     fn review_target(&mut self) -> Option<(PersonId, String)> {
         match self.review_person() {
-            Some(id) => Some((id, self.book.name_of(id))),
+            Some(id) => Some((id, self.session.book.name_of(id))),
             None => {
                 self.say("nobody left to review today".into());
                 None
@@ -152,13 +154,14 @@ impl App {
     /// The inbox's waiting lines that are in no one's review (they name
     /// nobody in the book, and nobody close): shown when the review is done.
     pub fn orphan_inbox_lines(&self) -> Vec<&crate::model::InboxLine> {
-        self.book
+        self.session
+            .book
             .inbox
             .waiting
             .iter()
             .filter(|l| {
                 l.about
-                    .and_then(|p| self.book.person(self.book.survivor(p)))
+                    .and_then(|p| self.session.book.person(self.session.book.survivor(p)))
                     .is_none_or(|p| p.archived)
             })
             .collect()
@@ -204,9 +207,9 @@ impl App {
         if let Reason::Inbox { file, key, .. } = &reason {
             return self.fix_inbox_line(id, file, key);
         }
-        let today = self.today;
-        let rules = self.config.review_rules();
-        match review::respond(&self.book, id, &reason, &rules, today) {
+        let today = self.session.today;
+        let rules = self.session.config.review_rules();
+        match review::respond(&self.session.book, id, &reason, &rules, today) {
             Response::Write { said, .. } => {
                 let change = self.keymap.key_for(Table::Global, Action::Undo);
                 let said = match reason {
@@ -233,8 +236,8 @@ impl App {
             Response::PlanWishes { person, date } => {
                 let me = crate::capture::mention(
                     &crate::capture::Who::Known(person),
-                    &self.book,
-                    &self.names,
+                    &self.session.book,
+                    &self.session.names,
                 );
                 self.open_capture_with(format!("{me} message: birthday wishes {date}"), None);
                 if let Some(Layer::Capture(capture)) = self.stack.last_mut() {
@@ -262,7 +265,8 @@ impl App {
     /// can be logged — the name it probably meant taken, dated as the line
     /// is — so Enter logs it (and applies the line); Esc leaves it waiting.
     fn fix_inbox_line(&mut self, person: PersonId, file: &str, key: &str) {
-        let Some(crate::model::LineState::Waiting(line)) = self.book.inbox.state(file, key) else {
+        let Some(crate::model::LineState::Waiting(line)) = self.session.book.inbox.state(file, key)
+        else {
             return self.say("that inbox line is settled already".into());
         };
         let text = self.inbox_line_as_capture(&line);
@@ -299,8 +303,9 @@ impl App {
         };
         let day = split.date.unwrap_or(line.seen);
         let mut text = split.capture.to_string();
-        let names = crate::capture::Names::new(&self.book);
-        if let Ok(parsed) = crate::capture::parse_with(&text, day, &self.book, &names, &self.kinds)
+        let names = crate::capture::Names::new(&self.session.book);
+        if let Ok(parsed) =
+            crate::capture::parse_with(&text, day, &self.session.book, &names, &self.session.kinds)
         {
             // Last first, so earlier spans stay where they are.
             let mut swaps: Vec<(std::ops::Range<usize>, String)> = parsed
@@ -314,7 +319,7 @@ impl App {
                         span.clone(),
                         crate::capture::mention(
                             &crate::capture::Who::Known(*id),
-                            &self.book,
+                            &self.session.book,
                             &names,
                         ),
                     )),
@@ -328,7 +333,7 @@ impl App {
                 }
             }
         }
-        match day == self.today {
+        match day == self.session.today {
             true => text,
             false => format!("{day} {text}"),
         }
@@ -348,7 +353,7 @@ impl App {
         match self.review_reasons().get(self.review.reason).cloned() {
             Some(Reason::Inbox { file, key, .. }) => {
                 if let Some(crate::model::LineState::Waiting(line)) =
-                    self.book.inbox.state(&file, &key)
+                    self.session.book.inbox.state(&file, &key)
                 {
                     self.dismiss_inbox_line(line);
                 }
@@ -387,12 +392,15 @@ impl App {
         entry: crate::model::EntryId,
         note: String,
     ) {
-        let today = self.today;
+        let today = self.session.today;
         let what = match note.is_empty() {
-            true => format!("released a promise to {}", self.book.name_of(person)),
+            true => format!(
+                "released a promise to {}",
+                self.session.book.name_of(person)
+            ),
             false => format!(
                 "released a promise to {}: {note}",
-                self.book.name_of(person)
+                self.session.book.name_of(person)
             ),
         };
         self.submit(Commit::step(
@@ -410,7 +418,7 @@ impl App {
         let Some(before) = self.person(id) else {
             return;
         };
-        if before.snoozed_until.is_none_or(|d| d <= self.today) {
+        if before.snoozed_until.is_none_or(|d| d <= self.session.today) {
             return self.say(format!("{} is not snoozed", before.name));
         }
         let mut after = before.clone();
@@ -423,9 +431,9 @@ impl App {
     /// After a snooze landed: a cadence snoozed three times in a row offers
     /// to be longer instead of nagging again.
     pub(crate) fn after_snooze(&mut self, person: PersonId) {
-        let streak = review::cadence_streak(&self.book, person, self.today);
+        let streak = review::cadence_streak(&self.session.book, person, self.session.today);
         let Some(p) = self.person(person) else { return };
-        let Some(cadence) = self.config.cadence_for(p) else {
+        let Some(cadence) = self.session.config.cadence_for(p) else {
             return;
         };
         if streak >= review::SNOOZES_BEFORE_LENGTHENING {
@@ -435,7 +443,7 @@ impl App {
                 to: review::lengthened(cadence),
                 streak,
             };
-            let question = Question::open(ask, &self.book);
+            let question = Question::open(ask, &self.session.book);
             self.push(question);
         }
     }
@@ -444,6 +452,7 @@ impl App {
     /// of their open promises, offer to close it.
     pub(crate) fn after_review_capture(&mut self, person: PersonId) {
         let Some(entry) = self
+            .session
             .book
             .entries
             .iter()
@@ -453,9 +462,9 @@ impl App {
             return;
         };
         if let Some(promise) =
-            crate::intros::promise_kept_by(&self.book, person, entry, &self.kinds)
+            crate::intros::promise_kept_by(&self.session.book, person, entry, &self.session.kinds)
         {
-            let question = Question::open(Ask::KeepPromise { person, promise }, &self.book);
+            let question = Question::open(Ask::KeepPromise { person, promise }, &self.session.book);
             self.push(question);
         }
     }
@@ -471,8 +480,8 @@ impl App {
                 "{} ",
                 crate::capture::mention(
                     &crate::capture::Who::Known(person),
-                    &self.book,
-                    &self.names
+                    &self.session.book,
+                    &self.session.names
                 )
             ),
         }
@@ -482,7 +491,7 @@ impl App {
         let Some((id, name)) = self.review_target() else {
             return;
         };
-        let today = self.today;
+        let today = self.session.today;
         self.submit(Commit::step(
             move |fresh| Ok(review::skip(fresh, id, today)),
             &format!("skipped {name}"),

@@ -22,17 +22,23 @@ use crate::tui::ui::theme::Theme;
 impl App {
     /// `e`: the capture popup on the selected entry, in grammar form.
     pub(crate) fn edit_entry(&mut self) {
-        let Some(entry) = self.entry_in_sight().map(|i| &self.book.entries[i]) else {
+        let Some(entry) = self.entry_in_sight().map(|i| &self.session.book.entries[i]) else {
             return self.say("no entry selected".into());
         };
-        let (text, id) = (capture::render(entry, &self.book, self.today), entry.id);
+        let (text, id) = (
+            capture::render(entry, &self.session.book, self.session.today),
+            entry.id,
+        );
         self.open_capture_with(text, Some(id));
     }
 
     /// `d`: asks before deleting the selected entry.
     pub(crate) fn ask_delete_entry(&mut self) {
-        match self.selected_entry().map(|i| self.book.entries[i].id) {
-            Some(id) => self.push(Question::open(Ask::DeleteEntry(id), &self.book)),
+        match self
+            .selected_entry()
+            .map(|i| self.session.book.entries[i].id)
+        {
+            Some(id) => self.push(Question::open(Ask::DeleteEntry(id), &self.session.book)),
             None => self.say("no entry selected".into()),
         }
     }
@@ -42,6 +48,7 @@ impl App {
     pub(crate) fn entry_in_sight(&self) -> Option<usize> {
         match self.top() {
             Some(Layer::Card(card)) if card.on_rows => self
+                .session
                 .index
                 .facts(card.person)
                 .entries
@@ -55,15 +62,15 @@ impl App {
     /// `x`: an open promise or follow-up done, a done one open — the
     /// Timeline's selected entry, or the highlighted row of a card on top.
     pub(crate) fn toggle_done(&mut self) {
-        let Some(entry) = self.entry_in_sight().map(|i| &self.book.entries[i]) else {
+        let Some(entry) = self.entry_in_sight().map(|i| &self.session.book.entries[i]) else {
             return self.say("no entry selected".into());
         };
-        let words = entry_words(entry, &self.book);
+        let words = entry_words(entry, &self.session.book);
         let (op, what) = if entry.done {
             (Op::SetDone(entry.id, None), format!("reopened {words}"))
         } else if entry.can_be_done() {
             (
-                Op::SetDone(entry.id, Some(self.today)),
+                Op::SetDone(entry.id, Some(self.session.today)),
                 format!("marked done: {words}"),
             )
         } else {
@@ -129,7 +136,7 @@ impl Widget for TimelinePane<'_> {
 /// bold), direction, people (when `show_people`), summary, follow-up.
 pub fn entry_line(app: &App, e: &Entry, width: usize, show_people: bool) -> Line<'static> {
     let theme = Theme { color: app.color };
-    let date = date_column(e.date, app.today, width >= 70);
+    let date = date_column(e.date, app.session.today, width >= 70);
     let deed = app.kinds().weight(&e.kind) == Weight::Deed;
     let (mark, style) = if deed {
         ("*", theme.deed())
@@ -142,7 +149,7 @@ pub fn entry_line(app: &App, e: &Entry, width: usize, show_people: bool) -> Line
     } else if let Some(fu) = e.open_follow_up() {
         // A follow-up is near: its day and month say it (`30 Nov`, even
         // across New Year); one a year off says its month and year.
-        let day = match (fu - app.today).num_days().abs() < 300 {
+        let day = match (fu - app.session.today).num_days().abs() < 300 {
             true => fu.format("%-d %b").to_string(),
             false => fu.format("%b %Y").to_string(),
         };
@@ -183,11 +190,12 @@ pub fn entry_line(app: &App, e: &Entry, width: usize, show_people: bool) -> Line
     }
     spans.push(Span::raw(fit(&e.summary, summary_w)));
     if !tail.is_empty() {
-        let style = if e.is_open_promise() || e.open_follow_up().is_some_and(|d| d <= app.today) {
-            theme.due()
-        } else {
-            theme.dim()
-        };
+        let style =
+            if e.is_open_promise() || e.open_follow_up().is_some_and(|d| d <= app.session.today) {
+                theme.due()
+            } else {
+                theme.dim()
+            };
         spans.push(Span::styled(format!(" {}", fit(&tail, tail_w - 1)), style));
     }
     Line::from(spans)

@@ -3,7 +3,7 @@
 
 use crate::model::PersonId;
 use crate::tui::app::{App, Tab};
-use crate::tui::panes::lists::{Sort, Sources, WeightFilter};
+use crate::tui::panes::lists::{Sort, WeightFilter};
 
 /// How the lists are viewed (the saver derives them with it too).
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -19,9 +19,7 @@ pub struct ViewSettings {
 impl App {
     pub(crate) fn refilter(&mut self) {
         let keep = self.selected_entry_id();
-        let mut lists = std::mem::take(&mut self.lists);
-        lists.filter_timeline(&sources(self), self.view.weight.clone(), self.view.who);
-        self.lists = lists;
+        self.session.filter_timeline(&self.view);
         self.restore_entry(keep);
     }
 
@@ -29,9 +27,7 @@ impl App {
     pub(crate) fn resort(&mut self, sort: Sort) {
         self.view.sort = sort;
         let keep = self.selected_in(Tab::People);
-        let mut lists = std::mem::take(&mut self.lists);
-        lists.sort_people(&sources(self), self.view.sort);
-        self.lists = lists;
+        self.session.sort_people(self.view.sort);
         self.restore_people(keep);
     }
 
@@ -42,7 +38,13 @@ impl App {
             archived,
             ..self.view.sort
         });
-        let n = self.book.people.iter().filter(|p| p.archived).count();
+        let n = self
+            .session
+            .book
+            .people
+            .iter()
+            .filter(|p| p.archived)
+            .count();
         self.say(match (archived, n) {
             (false, _) => "archived people hidden".to_string(),
             (true, n) => format!(
@@ -57,16 +59,5 @@ impl App {
         self.view.weight = weight;
         self.refilter();
         self.say(format!("showing {}", self.view.weight.title()));
-    }
-}
-
-/// What every derived list is computed from.
-pub(crate) fn sources(app: &App) -> Sources<'_> {
-    Sources {
-        book: &app.book,
-        index: &app.index,
-        config: &app.config,
-        kinds: &app.kinds,
-        today: app.today,
     }
 }

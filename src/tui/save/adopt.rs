@@ -1,72 +1,25 @@
-//! Taking in a changed book: what the saver derived is swapped in
-//! ([`App::adopt`]), and each pane's selection comes back to the same person
-//! or entry, found again by id.
+//! After the session took in a changed book: each pane's selection comes
+//! back to the same person or entry, found again by id.
 
 use crate::model::{EntryId, Op, PersonId};
 
 use crate::tui::app::App;
 use crate::tui::panes::cursor::Cursor;
-use crate::tui::panes::lists::Lists;
 use crate::tui::panes::tab::Tab;
-use crate::tui::panes::view::sources;
-use crate::tui::save::saver::{Derived, Handover};
 
 impl App {
-    /// Takes a book and what was derived from it (built here at start, by the
-    /// saver after a change), keeping each pane's selection on the same person
-    /// (or entry).
-    pub(crate) fn adopt(&mut self, derived: Derived, keep: Selection) {
-        let Derived {
-            handover,
-            index,
-            names,
-            lists,
-            view,
-            store,
-        } = derived;
-        let mut garbage: Vec<Box<dyn Send>> = Vec::new();
-        match handover {
-            Handover::Apply(op) => {
-                // Noting what it replaced, as the worker's save did.
-                if let Err(e) = crate::model::lineage::apply_noting(op, &mut self.book) {
-                    // The two copies differ (a bug): read the file again
-                    // rather than show one book with another's index.
-                    self.fail(format!("out of step with the file ({e}); reading it again"));
-                    return self.reload();
-                }
-            }
-            Handover::Replace(book) => {
-                garbage.push(Box::new(std::mem::replace(&mut self.book, *book)));
-            }
-        }
-        garbage.push(Box::new(std::mem::replace(&mut self.index, index)));
-        garbage.push(Box::new(std::mem::replace(&mut self.names, names)));
-        garbage.push(Box::new(std::mem::replace(&mut self.lists, lists)));
-        garbage.push(Box::new(self.search.take()));
-        self.saver.discard(garbage);
-        self.store = store;
-        if view != self.view {
-            let intros = std::mem::take(&mut self.lists.intros);
-            self.lists = Lists::build(
-                &sources(self),
-                self.view.sort,
-                self.view.weight.clone(),
-                self.view.who,
-            );
-            // The suggestions depend on the book only, not the view.
-            self.lists.intros = intros;
-        }
-        self.settle(keep);
-    }
-
     /// After the book changed: each pane's selection back on the same person
     /// (or entry), popups of people who are gone closed, the review and the
     /// finder brought up to date.
     pub(crate) fn settle(&mut self, keep: Selection) {
         self.restore_people(keep.person);
-        restore(&mut self.cursors.coffee, &self.lists.coffee, keep.coffee);
+        restore(
+            &mut self.cursors.coffee,
+            &self.session.lists.coffee,
+            keep.coffee,
+        );
         self.restore_entry(keep.entry);
-        let book = &self.book;
+        let book = &self.session.book;
         self.stack
             .retain(|layer| layer.person().is_none_or(|id| book.person(id).is_some()));
         self.forget_review();
@@ -87,21 +40,31 @@ impl App {
 
     pub(crate) fn selected_in(&self, tab: Tab) -> Option<PersonId> {
         match tab {
-            Tab::People => self.lists.people.get(self.cursors.people.selected).copied(),
-            Tab::Coffee => self.lists.coffee.get(self.cursors.coffee.selected).copied(),
+            Tab::People => self
+                .session
+                .lists
+                .people
+                .get(self.cursors.people.selected)
+                .copied(),
+            Tab::Coffee => self
+                .session
+                .lists
+                .coffee
+                .get(self.cursors.coffee.selected)
+                .copied(),
             Tab::Intros => self.selected_intro().map(|s| s.person),
             Tab::Timeline => self
                 .selected_entry()
-                .and_then(|i| self.book.entries.get(i))
+                .and_then(|i| self.session.book.entries.get(i))
                 .and_then(|e| e.people.first())
-                .map(|p| self.book.survivor(*p)),
+                .map(|p| self.session.book.survivor(*p)),
             Tab::Review => None,
         }
     }
 
     pub(crate) fn selected_entry_id(&self) -> Option<EntryId> {
         self.selected_entry()
-            .and_then(|i| self.book.entries.get(i))
+            .and_then(|i| self.session.book.entries.get(i))
             .map(|e| e.id)
     }
 
@@ -113,20 +76,23 @@ impl App {
         op.touched(&mut people, &mut entries);
         people.dedup();
         if let [one] = people[..]
-            && self.lists.people.contains(&one)
+            && self.session.lists.people.contains(&one)
         {
             self.restore_people(Some(one));
         }
     }
 
     pub(crate) fn restore_people(&mut self, keep: Option<PersonId>) {
-        restore(&mut self.cursors.people, &self.lists.people, keep);
+        restore(&mut self.cursors.people, &self.session.lists.people, keep);
     }
 
     pub(crate) fn restore_entry(&mut self, keep: Option<EntryId>) {
-        match keep.and_then(|id| self.lists.entry_position(&self.book, id)) {
+        match keep.and_then(|id| self.session.lists.entry_position(&self.session.book, id)) {
             Some(at) => self.cursors.timeline.selected = at,
-            None => self.cursors.timeline.clamp(self.lists.timeline.len()),
+            None => self
+                .cursors
+                .timeline
+                .clamp(self.session.lists.timeline.len()),
         }
     }
 }

@@ -56,19 +56,43 @@ impl Commit {
 
 /// A change on its way to disk.
 pub struct InFlight {
-    pub(super) what: String,
-    pub(super) change: Change,
-    pub(super) then: Then,
+    pub(crate) what: String,
+    pub(crate) change: Change,
+    pub(crate) then: Then,
     /// A review step: the session rereads its progress instead of starting over.
-    pub(super) step: bool,
+    pub(crate) step: bool,
     /// An undo or redo's operation, to put back on its stack when the disk
     /// was only busy, so the same key tries again.
-    pub(super) retry: Option<Op>,
+    pub(crate) retry: Option<Op>,
+}
+
+impl InFlight {
+    /// `what` of kind `change` is on its way; `then` waits for it.
+    pub(crate) fn new(what: impl Into<String>, change: Change, then: Then) -> InFlight {
+        InFlight {
+            what: what.into(),
+            change,
+            then,
+            step: false,
+            retry: None,
+        }
+    }
+
+    /// A review step (the review rereads its progress when it lands).
+    pub(crate) fn stepping(self, step: bool) -> InFlight {
+        InFlight { step, ..self }
+    }
+
+    /// An undo or redo of `op`: put back on its stack when the disk was
+    /// only busy.
+    pub(crate) fn retrying(self, retry: Option<Op>) -> InFlight {
+        InFlight { retry, ..self }
+    }
 }
 
 /// What kind of change is in flight.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(super) enum Change {
+pub(crate) enum Change {
     Do,
     Undo,
     Redo,
@@ -81,7 +105,7 @@ impl Change {
     /// What the status line says once the change is on disk: `what` for a
     /// change, "undone: …" and "redone: …" for the history's keys, nothing
     /// for a reload or a fresh derivation.
-    pub(super) fn said(self, what: &str) -> String {
+    pub(crate) fn said(self, what: &str) -> String {
         match self {
             Change::Do => what.to_string(),
             Change::Undo => format!("undone: {what}"),
@@ -94,7 +118,7 @@ impl Change {
 /// An undo or redo refused only because the disk was busy (the lock, an
 /// I/O error) is worth trying again with the same key; one the book no
 /// longer allows is not.
-pub(super) fn worth_retrying(error: &StoreError) -> bool {
+pub(crate) fn worth_retrying(error: &StoreError) -> bool {
     matches!(error, StoreError::Busy { .. } | StoreError::Io { .. })
 }
 

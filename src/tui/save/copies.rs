@@ -14,24 +14,24 @@ use crate::tui::save::saver::Job;
 impl App {
     /// Looks again for conflict copies beside the book. True when that changed.
     pub fn check_copies(&mut self) -> bool {
-        let found = self.store.conflict_copies();
-        if found == self.copies {
+        let found = self.session.store.conflict_copies();
+        if found == self.session.copies {
             return false;
         }
-        self.copies = found;
+        self.session.copies = found;
         true
     }
 
     /// What the banner says, when there are copies to merge.
     pub fn copies_banner(&self) -> Option<String> {
-        let first = self.copies.first()?;
+        let first = self.session.copies.first()?;
         let name = first
             .file_name()
             .map(|n| n.to_string_lossy().into_owned())
             .unwrap_or_default();
         let key = self.merge_key();
         // The key first: the name is what a narrow screen cuts.
-        Some(match self.copies.len() {
+        Some(match self.session.copies.len() {
             1 => format!("{key} merges the conflict copy a sync tool left: {name}"),
             n => format!("{key} merges the {n} conflict copies a sync tool left: {name} …"),
         })
@@ -48,7 +48,7 @@ impl App {
     /// the saver's thread (reading and merging whole books never holds up
     /// the keys); the merged copies are put away once it is on disk.
     pub(crate) fn merge_copies(&mut self) {
-        if self.copies.is_empty() {
+        if self.session.copies.is_empty() {
             return self.say("no conflict copies beside the book".into());
         }
         let pending = InFlight {
@@ -59,7 +59,7 @@ impl App {
             retry: None,
         };
         let job = Job::Sync {
-            paths: self.copies.clone(),
+            paths: self.session.copies.clone(),
             view: self.view.clone(),
         };
         self.send_job(job, pending);
@@ -94,7 +94,7 @@ impl App {
 }
 
 /// What the status line says a merge of conflict copies did.
-pub(super) fn synced_what(synced: &Synced) -> String {
+pub(crate) fn synced_what(synced: &Synced) -> String {
     let mut what = format!(
         "merged {}",
         count(synced.merged.len(), "conflict copy", "conflict copies")

@@ -1,19 +1,21 @@
-//! Changing the book from the TUI: [`App::commit`], the undo/redo stacks, and
+//! Changing the book from the TUI: [`App::commit`], the undo/redo keys, and
 //! reloading after another process changed the file.
 //!
 //! A layer that changes something returns a [`Commit`] (an [`Op`], what to
 //! say, and what to do [`Then`]); a pane calls
 //! `app.commit(op, "logged a favor for Ana", Then::Nothing)`; nothing else
-//! writes. The change goes to the saver (see `saver`): while it is on its way
-//! to disk the screen keeps drawing and keys wait in line; when the outcome
-//! comes back it is taken in by [`App::poll_saves`] (see `outcome`), and only then does the
-//! app say what was done and carry out the popup's [`Then`] (see `then`).
+//! writes. The change goes to the session's saver (see `saver`): while it is
+//! on its way to disk the screen keeps drawing and keys wait in line; when
+//! the outcome comes back the session takes it in and [`App::poll_saves`]
+//! acts on it (see `outcome`): only then does the app say what was done and
+//! carry out the popup's [`Then`] (see `then`).
 
 use crate::model::{Book, Op, OpError};
-use crate::tui::app::{App, Done};
+use crate::tui::app::App;
 use crate::tui::save::Then;
 use crate::tui::save::commit::{Change, Commit, InFlight};
-use crate::tui::save::saver::{Job, Saver, Stopped};
+use crate::tui::save::saver::Job;
+use crate::tui::session::{Came, NotSent};
 
 impl App {
     /// The one way the TUI changes the book: applies `op` through the store
@@ -44,13 +46,7 @@ impl App {
             then,
             step,
         } = commit;
-        let pending = InFlight {
-            what,
-            change: Change::Do,
-            then,
-            step,
-            retry: None,
-        };
+        let pending = InFlight::new(what, Change::Do, then).stepping(step);
         let job = Job::Apply {
             make,
             view: self.view.clone(),
@@ -59,34 +55,17 @@ impl App {
     }
 
     pub(crate) fn undo(&mut self) {
-        let Some(done) = self.undo.pop() else {
-            return self.say("nothing to undo".into());
-        };
-        self.submit_history(done, Change::Undo);
+        match self.session.take_history(Change::Undo, &self.view) {
+            Some((job, pending)) => self.send_job(job, pending),
+            None => self.say("nothing to undo".into()),
+        }
     }
 
     pub(crate) fn redo(&mut self) {
-        let Some(done) = self.redo.pop() else {
-            return self.say("nothing to redo".into());
-        };
-        self.submit_history(done, Change::Redo);
-    }
-
-    fn submit_history(&mut self, done: Done, change: Change) {
-        let op = done.op;
-        let retry = Some(op.clone());
-        let job = Job::Apply {
-            make: Box::new(move |_| Ok(op)),
-            view: self.view.clone(),
-        };
-        let pending = InFlight {
-            what: done.what,
-            change,
-            then: Then::Nothing,
-            step: false,
-            retry,
-        };
-        self.send_job(job, pending);
+        match self.session.take_history(Change::Redo, &self.view) {
+            Some((job, pending)) => self.send_job(job, pending),
+            None => self.say("nothing to redo".into()),
+        }
     }
 
     /// Reads the file again after another process changed it. A file that no
@@ -94,82 +73,60 @@ impl App {
     /// over the file).
     pub fn reload(&mut self) {
         // A vanished book stays vanished until its file comes back.
-        if self.vanished && !self.store.path().exists() {
+        if self.session.vanished && !self.session.store.path().exists() {
             return;
         }
-        let pending = InFlight {
-            what: "reloaded".into(),
-            change: Change::Reload,
-            then: Then::Nothing,
-            step: false,
-            retry: None,
-        };
-        self.send_job(
-            Job::Reload {
-                view: self.view.clone(),
-            },
-            pending,
-        );
+        let pending = InFlight::new("reloaded", Change::Reload, Then::Nothing);
+        let view = self.view.clone();
+        self.send_job(Job::Reload { view }, pending);
     }
 
     /// Derives the lists again from the book as it is, on the saver's thread
     /// (for a view that costs more than a keystroke should: introductions).
     pub(crate) fn derive_again(&mut self) {
-        let pending = InFlight {
-            what: "derived".into(),
-            change: Change::Derive,
-            then: Then::Nothing,
-            step: false,
-            retry: None,
-        };
+        let pending = InFlight::new("derived", Change::Derive, Then::Nothing);
         let view = self.view.clone();
         self.send_job(Job::Derive { view }, pending);
     }
 
     pub(super) fn send_job(&mut self, job: Job, pending: InFlight) {
-        if self.saving.is_some() {
-            return self.fail("busy saving the last change; try again".into());
+        let change = pending.change;
+        match self.session.send(job, pending) {
+            Err((NotSent::Busy, _)) => self.fail("busy saving the last change; try again".into()),
+            Err((NotSent::Stopped, pending)) => self.saver_stopped(*pending),
+            Ok(()) => {
+                match change {
+                    Change::Reload => self.say("reading the file…".into()),
+                    Change::Derive => {}
+                    _ => self.say("saving…".into()),
+                }
+                self.poll_saves();
+            }
         }
-        if !self.saver.send(job) {
-            return self.saver_stopped(pending);
-        }
-        match pending.change {
-            Change::Reload => self.say("reading the file…".into()),
-            Change::Derive => {}
-            _ => self.say("saving…".into()),
-        }
-        self.saving = Some(pending);
-        self.poll_saves();
     }
 
     /// Saves on a thread of their own from now on, so the screen never waits
     /// for the disk (the terminal app does this; tests may keep saves inline,
     /// each done when `update` returns).
     pub fn save_in_background(&mut self) -> std::io::Result<()> {
-        let saver = std::mem::replace(&mut self.saver, Saver::Stopped);
-        self.saver = saver.into_thread()?;
-        Ok(())
+        self.session.save_in_background()
     }
 
     /// A change is on its way to disk.
     pub fn saving(&self) -> bool {
-        self.saving.is_some()
+        self.session.saving()
     }
 
     /// Takes in the outcome of the change in flight, if it has come, then the
     /// keys that waited for it. Never blocks. True when something changed.
     pub fn poll_saves(&mut self) -> bool {
-        if self.saving.is_none() {
+        if !self.session.saving() {
             return false;
         }
-        match self.saver.try_recv() {
-            Ok(Some(outcome)) => self.finish(outcome),
-            Ok(None) => return false,
-            Err(Stopped) => {
-                if let Some(pending) = self.saving.take() {
-                    self.saver_stopped(pending);
-                }
-            }
+        match self.session.poll() {
+            Some(Came::Outcome(pending, outcome)) => self.finish(pending, outcome),
+            Some(Came::Stopped(pending)) => self.saver_stopped(pending),
+            None => return false,
         }
         self.replay();
         true
@@ -177,22 +134,18 @@ impl App {
 
     /// Waits until nothing is in flight (and the keys that waited are handled).
     pub fn wait_saves(&mut self) {
-        while self.saving.is_some() {
-            match self.saver.recv() {
-                Ok(Some(outcome)) => self.finish(outcome),
-                Ok(None) => self.saving = None,
-                Err(Stopped) => {
-                    if let Some(pending) = self.saving.take() {
-                        self.saver_stopped(pending);
-                    }
-                }
+        while self.session.saving() {
+            match self.session.wait() {
+                Some(Came::Outcome(pending, outcome)) => self.finish(pending, outcome),
+                Some(Came::Stopped(pending)) => self.saver_stopped(pending),
+                None => {}
             }
             self.replay();
         }
     }
 
     fn replay(&mut self) {
-        while self.saving.is_none()
+        while !self.session.saving()
             && !self.quit
             && let Some(input) = self.typeahead.pop_front()
         {
@@ -208,12 +161,10 @@ impl App {
     /// The user said yes to a new book where the file vanished: the next
     /// change creates it, holding the book as kith last read it.
     pub(crate) fn recreate(&mut self) {
-        self.store.recreate();
-        self.saver.recreate();
-        self.vanished = false;
+        self.session.recreate();
         self.say(format!(
             "the next change starts a new book at {} with what is shown",
-            self.store.path().display()
+            self.session.store.path().display()
         ));
     }
 }

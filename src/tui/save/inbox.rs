@@ -37,26 +37,29 @@ impl App {
     /// last look (always, the first time). True when something was sent to
     /// the saver or said.
     pub fn check_inbox(&mut self) -> bool {
-        let Some(dir) = self.inbox.dir.clone() else {
+        let Some(dir) = self.session.inbox.dir.clone() else {
             return false;
         };
         // One change at a time: the next poll looks again.
-        if self.saving.is_some() {
+        if self.session.saving.is_some() {
             return false;
         }
         let stamp = inbox::stamp(&dir);
-        let names = match self.book.inbox.waiting.is_empty() {
+        let names = match self.session.book.inbox.waiting.is_empty() {
             true => 0,
-            false => names_stamp(&self.book),
+            false => names_stamp(&self.session.book),
         };
-        if stamp == self.inbox.stamp && !self.inbox.stamp.is_empty() && names == self.inbox.names {
+        if stamp == self.session.inbox.stamp
+            && !self.session.inbox.stamp.is_empty()
+            && names == self.session.inbox.names
+        {
             return false;
         }
-        self.inbox.stamp = stamp;
-        self.inbox.names = names;
+        self.session.inbox.stamp = stamp;
+        self.session.inbox.names = names;
         let (devices, problems) = inbox::read_dir(&dir);
         let mut said = false;
-        if problems != self.inbox.told {
+        if problems != self.session.inbox.told {
             if let Some(first) = problems.first() {
                 let more = match problems.len() {
                     1 => String::new(),
@@ -68,9 +71,14 @@ impl App {
                 ));
                 said = true;
             }
-            self.inbox.told = problems;
+            self.session.inbox.told = problems;
         }
-        let planned = inbox::plan(&self.book, &devices, &self.kinds, self.today);
+        let planned = inbox::plan(
+            &self.session.book,
+            &devices,
+            &self.session.kinds,
+            self.session.today,
+        );
         if planned.is_empty() {
             return said;
         }
@@ -81,7 +89,10 @@ impl App {
                 let shown = planned
                     .waiting
                     .iter()
-                    .filter(|w| w.about.is_some_and(|p| self.book.person(p).is_some()))
+                    .filter(|w| {
+                        w.about
+                            .is_some_and(|p| self.session.book.person(p).is_some())
+                    })
                     .count();
                 match shown == planned.waiting.len() {
                     true => format!("inbox: {waiting} waiting — r to review"),
@@ -91,7 +102,7 @@ impl App {
                 }
             }
         };
-        let (kinds, today) = (self.kinds.clone(), self.today);
+        let (kinds, today) = (self.session.kinds.clone(), self.session.today);
         self.commit_with(
             move |fresh| {
                 let (devices, _) = inbox::read_dir(&dir);

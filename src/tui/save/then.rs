@@ -51,7 +51,13 @@ impl App {
             Then::Form { added } if saved => {
                 self.close_top(|l| matches!(l, Layer::Form(_)));
                 if let Some(name) = added
-                    && let Some(p) = self.book.people.iter().rev().find(|p| p.name == name)
+                    && let Some(p) = self
+                        .session
+                        .book
+                        .people
+                        .iter()
+                        .rev()
+                        .find(|p| p.name == name)
                 {
                     let id = p.id;
                     self.restore_people(Some(id));

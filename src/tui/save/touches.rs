@@ -35,7 +35,7 @@ impl App {
                 let _ = tx.send(touches::read_cached(&paths, cache.as_deref()));
             });
         match started {
-            Ok(_) => self.touches.pending = Some(rx),
+            Ok(_) => self.session.touches.pending = Some(rx),
             Err(e) => self.fail(format!("calendar and mail: cannot start reading: {e}")),
         }
     }
@@ -43,26 +43,26 @@ impl App {
     /// Applies the reading once it is in (no save in flight). True when
     /// something was sent to the saver or said.
     pub fn check_touches(&mut self) -> bool {
-        if self.saving.is_some() {
+        if self.session.saving.is_some() {
             return false;
         }
-        let Some(rx) = &self.touches.pending else {
+        let Some(rx) = &self.session.touches.pending else {
             return false;
         };
         let raw = match rx.try_recv() {
             Ok(raw) => raw,
             Err(TryRecvError::Empty) => return false,
             Err(TryRecvError::Disconnected) => {
-                self.touches.pending = None;
+                self.session.touches.pending = None;
                 self.fail("calendar and mail: the reading stopped".into());
                 return true;
             }
         };
-        self.touches.pending = None;
+        self.session.touches.pending = None;
         let settings = self.config().touch_settings();
-        let today = self.today;
-        let found = touches::find(&raw, &self.book, &settings, today);
-        let planned = touches::plan(&self.book, &found, today);
+        let today = self.session.today;
+        let found = touches::find(&raw, &self.session.book, &settings, today);
+        let planned = touches::plan(&self.session.book, &found, today);
         let bad = match found.problems.bad_examples.first() {
             Some(first) => format!(
                 "; skipped {} (kith import --sources lists them), e.g. {first}",

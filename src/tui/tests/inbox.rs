@@ -10,7 +10,7 @@ use crate::tui::test_support::Fixture;
 fn with_inbox(f: &mut Fixture) -> std::path::PathBuf {
     let dir = f.path.parent().unwrap().join("inbox");
     std::fs::create_dir(&dir).unwrap();
-    f.app.inbox = InboxWatch::new(Some(dir.clone()));
+    f.app.session.inbox = InboxWatch::new(Some(dir.clone()));
     dir.join("phone.txt")
 }
 

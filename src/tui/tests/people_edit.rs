@@ -234,7 +234,7 @@ fn d_builds_the_deletion_from_the_freshest_book_keeping_an_outside_change() {
     f.type_str("Ana Lima");
     f.keys(&[Key::ctrl('t')]);
     // Meanwhile another kith renames the entry Ana shares with Gus.
-    let (mut other, mut theirs) = crate::store::Store::open(&f.path, f.app.today).unwrap();
+    let (mut other, mut theirs) = crate::store::Store::open(&f.path, f.app.session.today).unwrap();
     let mut shared = theirs.entry(crate::model::EntryId(19)).unwrap().clone();
     shared.summary = "renamed elsewhere".into();
     other

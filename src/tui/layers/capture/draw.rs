@@ -36,7 +36,8 @@ impl Widget for CapturePopup<'_> {
         ])];
         match &state.parsed {
             Ok(parsed) => {
-                let preview = capture::preview(&parsed.capture, &app.book, app.today);
+                let preview =
+                    capture::preview(&parsed.capture, &app.session.book, app.session.today);
                 // Whom an unknown name probably meant, before anyone is created.
                 let tab = app.keymap().key_for(
                     crate::tui::keys::keymap::Table::Capture,

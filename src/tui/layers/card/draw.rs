@@ -225,7 +225,7 @@ pub(crate) fn about_lines<'a>(
     if !p.met.is_empty() {
         let mut met: Vec<String> = Vec::new();
         met.extend(p.met.context.clone());
-        met.extend(p.met.date.map(|d| text::day(d, app.today)));
+        met.extend(p.met.date.map(|d| text::day(d, app.session.today)));
         if let Some(by) = p.met.introduced_by {
             met.push(format!("via {}", app.book().name_of(by)));
         }
@@ -261,7 +261,7 @@ pub(crate) fn standing_lines<'a>(app: &'a App, p: &'a Person, theme: Theme) -> V
     let mut lines: Vec<Line> = Vec::new();
     let cadence = app.config().cadence_for(p);
     let mut standing = vec![label("last")];
-    standing.push(Span::raw(match f.days_since_contact(app.today) {
+    standing.push(Span::raw(match f.days_since_contact(app.session.today) {
         Some(0) => "today".into(),
         Some(d) => format!("{} ago", text::short_age(d)),
         None => "never".into(),
@@ -276,7 +276,7 @@ pub(crate) fn standing_lines<'a>(app: &'a App, p: &'a Person, theme: Theme) -> V
     lines.push(Line::from(standing));
     let mut due = Vec::new();
     if let Some(c) = cadence {
-        let style = if f.cadence_due(cadence, app.today) {
+        let style = if f.cadence_due(cadence, app.session.today) {
             theme.due()
         } else {
             theme.plain()
@@ -298,27 +298,27 @@ pub(crate) fn standing_lines<'a>(app: &'a App, p: &'a Person, theme: Theme) -> V
         ));
     }
     if let Some(fu) = f.next_follow_up {
-        let style = if fu <= app.today {
+        let style = if fu <= app.session.today {
             theme.due()
         } else {
             theme.plain()
         };
         sep(&mut due);
         due.push(Span::styled(
-            format!("follow up {}", text::day(fu, app.today)),
+            format!("follow up {}", text::day(fu, app.session.today)),
             style,
         ));
     }
     if !due.is_empty() {
         lines.push(Line::from(due));
     }
-    if let Some(m) = app.book().next_meeting(p.id, app.today) {
+    if let Some(m) = app.book().next_meeting(p.id, app.session.today) {
         lines.push(Line::from(vec![
             label("next"),
             Span::styled(m.label(), theme.accent()),
         ]));
     }
-    if let Some(until) = p.snoozed_until.filter(|d| *d > app.today) {
+    if let Some(until) = p.snoozed_until.filter(|d| *d > app.session.today) {
         let key = app.keymap().key_for(
             crate::tui::keys::keymap::Table::People,
             crate::tui::keys::action::Action::Unsnooze,

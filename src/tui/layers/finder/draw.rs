@@ -166,7 +166,7 @@ fn hit_line(app: &App, finder: &FinderState, i: usize, w: usize, theme: Theme) -
         let last = app
             .index()
             .facts(hit.person)
-            .days_since_contact(app.today)
+            .days_since_contact(app.session.today)
             .map(|d| format!("last contact {}", text::short_age(d)))
             .unwrap_or_else(|| "no contact yet".into());
         spans.push(Span::styled(text::fit(&last, rest), theme.dim()));

@@ -84,7 +84,7 @@ fn render_choices(app: &App, theme: Theme, area: Rect, buf: &mut Buffer) {
             .unwrap_or_default()
     };
     let day = |choice: SnoozeChoice| {
-        snooze_until(choice, app.today)
+        snooze_until(choice, app.session.today)
             .map(|d| d.format("%a %-d %b").to_string())
             .unwrap_or_default()
     };
@@ -132,7 +132,7 @@ fn render_field(
     if area.height < 2 {
         return;
     }
-    let (msg, style) = match snooze.field_date(app.today) {
+    let (msg, style) = match snooze.field_date(app.session.today) {
         Ok(date) => (date.format("%A %-d %B %Y").to_string(), theme.accent()),
         Err(why) => (why, theme.dim()),
     };

@@ -120,6 +120,6 @@ fn lines<'a>(app: &'a App, s: &'a Suggestion, width: usize, theme: Theme) -> [Li
 fn last_seen(app: &App, id: PersonId) -> String {
     app.index()
         .facts(id)
-        .days_since_contact(app.today)
+        .days_since_contact(app.session.today)
         .map_or_else(|| "never".to_string(), text::short_age)
 }
