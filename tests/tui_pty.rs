@@ -198,7 +198,18 @@ fn undo_of_an_archive_selects_the_person_brought_back() {
     kith.send("A");
     kith.wait_for("Archive", WAIT);
     kith.send("y");
-    kith.wait_for("archived", WAIT);
+    // The status line (the row over the hints, which name the key that
+    // shows archived people) says it once it is on disk.
+    let deadline = std::time::Instant::now() + WAIT;
+    while !kith
+        .screen()
+        .lines()
+        .nth(28)
+        .is_some_and(|l| l.contains("archived"))
+    {
+        assert!(std::time::Instant::now() < deadline, "{}", kith.screen());
+        std::thread::sleep(Duration::from_millis(20));
+    }
     let (_, on_disk) = kith::store::Store::open(&path, today).unwrap();
     let gone: Vec<String> = on_disk
         .people

@@ -28,7 +28,7 @@ pub fn run_loop(terminal: &mut DefaultTerminal, app: &mut App) -> io::Result<()>
     app.resize(terminal.size()?);
     while !app.quit {
         if dirty {
-            terminal.draw(|frame| frame.render_widget(&*app, frame.area()))?;
+            crate::tui::ui::frame(terminal, app)?;
             dirty = false;
         }
         let wait = if app.saving() { SAVE_POLL } else { POLL };

@@ -9,7 +9,6 @@ use crate::capture::{self, Capture, CaptureError, Parsed, Who};
 use crate::model::review;
 use crate::model::{Book, Direction, EntryId, Index, PersonId};
 use crate::search::SearchIndex;
-use crate::tui::app::App;
 use crate::tui::field::TextField;
 use crate::tui::keys::action::Action;
 use crate::tui::layers::new_person::Named;
@@ -327,51 +326,6 @@ impl CaptureState {
             Outcome::Close
         } else {
             Outcome::Open(Question::open(Ask::DiscardCapture, ctx.book))
-        }
-    }
-}
-
-impl App {
-    /// Opens the capture popup, the line starting with `@person ` when given.
-    /// Other tabs (the Review) call this with their selected person.
-    pub fn open_capture(&mut self, prefill: Option<PersonId>) {
-        let text = match prefill {
-            Some(id) => format!(
-                "{} ",
-                capture::mention(&Who::Known(id), &self.session.book, &self.session.names)
-            ),
-            None => String::new(),
-        };
-        self.open_capture_with(text, None);
-        if prefill.is_some()
-            && let Some(Layer::Capture(capture)) = self.stack.last_mut()
-        {
-            capture.prefilled = true;
-        }
-    }
-
-    pub(crate) fn open_capture_with(&mut self, text: String, editing: Option<EntryId>) {
-        let layer = CaptureState::open(text, editing, &mut self.ctx());
-        self.push(layer);
-    }
-
-    /// The capture popup's state, when it is on top.
-    pub fn capture_state(&self) -> Option<&CaptureState> {
-        match self.top() {
-            Some(Layer::Capture(state)) => Some(state),
-            _ => None,
-        }
-    }
-
-    /// Runs `f` on the capture popup when it is on top.
-    pub(crate) fn capture_on_top<T>(
-        &mut self,
-        f: impl FnOnce(&mut CaptureState, &mut Ctx) -> T,
-    ) -> Option<T> {
-        let (stack, mut ctx) = self.split();
-        match stack.last_mut() {
-            Some(Layer::Capture(state)) => Some(f(state, &mut ctx)),
-            _ => None,
         }
     }
 }

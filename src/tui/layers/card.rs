@@ -3,8 +3,6 @@
 //! person keys act on the card's person, who is the selected one, and the
 //! global keys (undo, find, the tabs, which close the card) work here too.
 
-pub mod draw;
-
 use crate::model::PersonId;
 use crate::tui::keys::action::Action;
 use crate::tui::layers::{Ctx, Layer, Outcome};

@@ -8,7 +8,6 @@ pub mod draw;
 use std::collections::BTreeMap;
 
 use crate::model::{Book, Index, Kind, Kinds, PersonId, Weight};
-use crate::tui::app::App;
 use crate::tui::keys::action::Action;
 use crate::tui::layers::{Effect, Layer, Outcome};
 
@@ -62,16 +61,6 @@ pub fn choices(book: &Book, kinds: &Kinds, entries: &[usize]) -> Vec<(WeightFilt
         }
     }
     rows
-}
-
-impl App {
-    /// The chooser, when it is on top.
-    pub fn filter_chooser(&self) -> Option<&FilterChooser> {
-        match self.top() {
-            Some(Layer::Filter(chooser)) => Some(chooser),
-            _ => None,
-        }
-    }
 }
 
 impl FilterChooser {

@@ -13,7 +13,6 @@ use ratatui::layout::Size;
 
 use crate::model::Person;
 use crate::search::{Hit, Part, SearchOptions, highlight_positions};
-use crate::tui::app::App;
 use crate::tui::field::TextField;
 use crate::tui::keys::action::Action;
 use crate::tui::keys::keymap::Table;
@@ -62,16 +61,6 @@ impl FinderState {
 
     pub fn selected(&self) -> Option<&Hit> {
         self.hits.get(self.cursor.selected)
-    }
-}
-
-impl App {
-    /// The finder, when it is on top.
-    pub fn finder(&self) -> Option<&FinderState> {
-        match self.top() {
-            Some(Layer::Finder(finder)) => Some(finder),
-            _ => None,
-        }
     }
 }
 

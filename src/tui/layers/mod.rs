@@ -287,6 +287,17 @@ impl Layer {
         }
     }
 
+    /// What the last frame showed of this layer's scrolled view.
+    pub fn shown(&mut self, shown: crate::tui::panes::cursor::Shown) {
+        match self {
+            Layer::Card(card) => card.cursor.shown(shown),
+            Layer::Finder(finder) => finder.cursor.shown(shown),
+            Layer::Filter(chooser) => chooser.cursor.shown(shown),
+            Layer::Help(help) => help.scroll.shown(shown),
+            _ => {}
+        }
+    }
+
     /// The book changed under the layer: it brings what it derived up to date.
     pub fn book_changed(&mut self, ctx: &mut Ctx) {
         if let Layer::Finder(finder) = self {

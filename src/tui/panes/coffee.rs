@@ -4,18 +4,21 @@
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Paragraph, Widget, Wrap};
+use ratatui::widgets::{Block, Paragraph, StatefulWidget, Widget, Wrap};
 
 use crate::model::Facts;
 use crate::text::{fit, fit_right};
 use crate::tui::app::App;
-use crate::tui::ui::draw_row;
+use crate::tui::panes::cursor::Shown;
+use crate::tui::ui::kit::draw_row;
 use crate::tui::ui::theme::Theme;
 
 pub struct CoffeePane<'a>(pub &'a App);
 
-impl Widget for CoffeePane<'_> {
-    fn render(self, area: Rect, buf: &mut Buffer) {
+impl StatefulWidget for CoffeePane<'_> {
+    type State = Option<Shown>;
+
+    fn render(self, area: Rect, buf: &mut Buffer, shown: &mut Option<Shown>) {
         let app = self.0;
         let theme = Theme { color: app.color };
         let block = Block::bordered().title(Line::from(vec![
@@ -57,10 +60,12 @@ impl Widget for CoffeePane<'_> {
         };
         let facts = Facts::new(app.book(), app.index());
         let cursor = &app.cursors.coffee;
-        for (row, i) in cursor
-            .visible(people.len(), usize::from(rows.height))
-            .enumerate()
-        {
+        let range = cursor.visible(people.len(), usize::from(rows.height));
+        *shown = Some(Shown {
+            top: range.start,
+            rows: usize::from(rows.height),
+        });
+        for (row, i) in range.enumerate() {
             let Some(p) = app.person(people[i]) else {
                 continue;
             };

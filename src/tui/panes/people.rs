@@ -4,12 +4,13 @@
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Paragraph, Widget};
+use ratatui::widgets::{Block, Paragraph, StatefulWidget, Widget};
 
 use crate::text::{self, fit, fit_right};
 use crate::tui::app::App;
-use crate::tui::layers::card::draw::CardView;
-use crate::tui::ui::draw_row;
+use crate::tui::panes::cursor::Shown;
+use crate::tui::ui::kit::draw_row;
+use crate::tui::ui::person::CardView;
 use crate::tui::ui::theme::Theme;
 
 pub struct PeoplePane<'a>(pub &'a App);
@@ -19,8 +20,10 @@ const ARCHIVED: &str = "× ";
 /// The marker column of someone snoozed: out of the review until a day.
 pub const SNOOZED: &str = "z ";
 
-impl Widget for PeoplePane<'_> {
-    fn render(self, area: Rect, buf: &mut Buffer) {
+impl StatefulWidget for PeoplePane<'_> {
+    type State = Option<Shown>;
+
+    fn render(self, area: Rect, buf: &mut Buffer, shown: &mut Option<Shown>) {
         let app = self.0;
         // The list gets most of the room (it carries org and numbers), the
         // card the rest; at the narrowest they share.
@@ -31,14 +34,15 @@ impl Widget for PeoplePane<'_> {
         };
         let [list, card] =
             Layout::horizontal([Constraint::Length(list_width), Constraint::Fill(1)]).areas(area);
-        PeopleList(app).render(list, buf);
+        PeopleList(app).render(list, buf, shown);
         match app.selected_person().and_then(|id| app.person(id)) {
+            // Beside the list the card is not scrolled: nothing to keep.
             Some(person) => CardView {
                 app,
                 person,
                 cursor: None,
             }
-            .render(card, buf),
+            .render(card, buf, &mut None),
             None => Block::bordered().render(card, buf),
         }
     }
@@ -47,8 +51,10 @@ impl Widget for PeoplePane<'_> {
 /// The list alone: only the visible rows are drawn.
 struct PeopleList<'a>(&'a App);
 
-impl Widget for PeopleList<'_> {
-    fn render(self, area: Rect, buf: &mut Buffer) {
+impl StatefulWidget for PeopleList<'_> {
+    type State = Option<Shown>;
+
+    fn render(self, area: Rect, buf: &mut Buffer, shown: &mut Option<Shown>) {
         let app = self.0;
         let theme = Theme { color: app.color };
         let mut block = Block::bordered().title(Line::from(vec![
@@ -127,6 +133,10 @@ impl Widget for PeopleList<'_> {
         };
         let cursor = &app.cursors.people;
         let range = cursor.visible(people.len(), usize::from(rows.height));
+        *shown = Some(Shown {
+            top: range.start,
+            rows: usize::from(rows.height),
+        });
         for (row, i) in range.enumerate() {
             let id = people[i];
             let Some(p) = app.person(id) else { continue };

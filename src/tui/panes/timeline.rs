@@ -7,7 +7,7 @@ use chrono::{Datelike, NaiveDate};
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Paragraph, Widget};
+use ratatui::widgets::{Block, Paragraph, StatefulWidget, Widget};
 
 use crate::capture;
 use crate::model::{Entry, Op, Weight};
@@ -15,6 +15,7 @@ use crate::text::{self, fit};
 use crate::tui::app::App;
 use crate::tui::layers::question::entry_words;
 use crate::tui::layers::{Ask, Layer, Question};
+use crate::tui::panes::cursor::Shown;
 use crate::tui::panes::lists::WeightFilter;
 use crate::tui::save::Then;
 use crate::tui::ui::theme::Theme;
@@ -82,8 +83,10 @@ impl App {
 
 pub struct TimelinePane<'a>(pub &'a App);
 
-impl Widget for TimelinePane<'_> {
-    fn render(self, area: Rect, buf: &mut Buffer) {
+impl StatefulWidget for TimelinePane<'_> {
+    type State = Option<Shown>;
+
+    fn render(self, area: Rect, buf: &mut Buffer, shown: &mut Option<Shown>) {
         let app = self.0;
         let theme = Theme { color: app.color };
         let mut title = vec![
@@ -111,10 +114,12 @@ impl Widget for TimelinePane<'_> {
         }
         let cursor = &app.cursors.timeline;
         let width = usize::from(inner.width);
-        for (row, i) in cursor
-            .visible(entries.len(), usize::from(inner.height))
-            .enumerate()
-        {
+        let range = cursor.visible(entries.len(), usize::from(inner.height));
+        *shown = Some(Shown {
+            top: range.start,
+            rows: usize::from(inner.height),
+        });
+        for (row, i) in range.enumerate() {
             let mut line = entry_line(app, &app.book().entries[entries[i]], width, true);
             if i == cursor.selected {
                 line = theme.selected_row(line);

@@ -348,7 +348,7 @@ fn a_long_status_message_takes_the_counts_room_and_is_cut_between_words() {
 
 #[test]
 fn wide_text_on_a_card_is_cut_by_display_width_never_over_the_border() {
-    use crate::tui::ui::wrap_lines;
+    use crate::tui::ui::kit::wrap_lines;
     use ratatui::text::Line;
     let lines = wrap_lines(vec![Line::raw("Junior designer · Kumo 株式会社")], 30);
     let widths: Vec<usize> = lines.iter().map(|l| l.width()).collect();
@@ -416,7 +416,7 @@ fn a_popup_over_wide_text_leaves_no_half_character_beside_it() {
     let mut buf = Buffer::empty(Rect::new(0, 0, 10, 1));
     buf.set_string(0, 0, "王芳王芳王", ratatui::style::Style::default());
     // The popup starts on the second half of 芳 (columns 2-3).
-    crate::tui::ui::clear_popup(Rect::new(3, 0, 4, 1), &mut buf);
+    crate::tui::ui::kit::clear_popup(Rect::new(3, 0, 4, 1), &mut buf);
     assert_eq!(
         buf[(2, 0)].symbol(),
         " ",

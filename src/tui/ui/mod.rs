@@ -1,6 +1,12 @@
 //! Drawing: a pure function of the app's state. Each pane or popup is its own
 //! widget borrowing the [`App`]; drawing changes nothing but scroll offsets.
+//! This file lays the screen out (tab bar, pane, status and hint lines, the
+//! layers bottom up); [`kit`], [`popup`] and [`theme`] are what every drawing
+//! shares; [`person`] draws a person — the card, and the card beside the
+//! People list.
 
+pub mod kit;
+pub mod person;
 pub mod popup;
 mod status;
 mod tabs;
@@ -8,15 +14,17 @@ pub mod theme;
 mod too_small;
 
 use ratatui::buffer::Buffer;
-use ratatui::layout::{Constraint, Flex, Layout, Rect};
+use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Clear, Widget};
+use ratatui::widgets::{Clear, StatefulWidget, Widget};
 
 use crate::tui::app::{App, Tab};
 use crate::tui::layers::{
-    Layer, capture, card, delete, filter, finder, form, go_to, help, new_person, picker, question,
+    Layer, capture, delete, filter, finder, form, go_to, help, new_person, picker, question,
     release, snooze,
 };
+use crate::tui::panes::cursor::Shown;
+use crate::tui::panes::intros::draw::IntrosPane;
 use crate::tui::panes::{coffee, people, review, timeline};
 
 pub use theme::Theme;
@@ -24,89 +32,131 @@ pub use theme::Theme;
 pub const MIN_WIDTH: u16 = 60;
 pub const MIN_HEIGHT: u16 = 16;
 
+/// Where a scrolled view is on the screen: the pane at the bottom, or the
+/// layer at this place in the stack.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Place {
+    Pane(Tab),
+    Layer(usize),
+}
+
+/// What a frame drew that the keys need: each scrolled view's first row and
+/// rows (how far PgUp/PgDn go, and where the next frame scrolls from). The
+/// event loop hands it to [`App::drawn`]; drawing itself writes nothing.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Drawn {
+    pub views: Vec<(Place, Shown)>,
+}
+
+impl Drawn {
+    fn keep(&mut self, place: Place, shown: Option<Shown>) {
+        if let Some(shown) = shown {
+            self.views.push((place, shown));
+        }
+    }
+}
+
+/// A still of the app: one frame, what it showed not kept (snapshots).
 impl Widget for &App {
     fn render(self, area: Rect, buf: &mut Buffer) {
-        if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
-            too_small::TooSmall.render(area, buf);
-            return;
+        draw(self, area, buf);
+    }
+}
+
+/// Draws the app into `buf` and says what it showed.
+pub fn draw(app: &App, area: Rect, buf: &mut Buffer) -> Drawn {
+    let mut drawn = Drawn::default();
+    draw_into(app, area, buf, &mut drawn);
+    drawn
+}
+
+/// Draws a frame of `app` on `terminal` and gives the app what it showed
+/// (what the event loop does).
+pub fn frame<B: ratatui::backend::Backend>(
+    terminal: &mut ratatui::Terminal<B>,
+    app: &mut App,
+) -> Result<(), B::Error> {
+    let mut drawn = Drawn::default();
+    terminal.draw(|f| drawn = draw(app, f.area(), f.buffer_mut()))?;
+    app.drawn(drawn);
+    Ok(())
+}
+
+fn draw_into(app: &App, area: Rect, buf: &mut Buffer, drawn: &mut Drawn) {
+    if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
+        too_small::TooSmall.render(area, buf);
+        return;
+    }
+    let [tabs, body, status, hints] = areas(area);
+    tabs::TabBar(app).render(tabs, buf);
+    // Conflict copies beside the book: one line over the pane, until merged.
+    let body = match app.copies_banner() {
+        Some(text) => {
+            let [banner, rest] =
+                Layout::vertical([Constraint::Length(1), Constraint::Fill(1)]).areas(body);
+            let theme = Theme { color: app.color };
+            Line::from(Span::styled(
+                crate::text::truncate(&format!(" ⚠ {text}"), usize::from(banner.width)),
+                theme.warning(),
+            ))
+            .render(banner, buf);
+            rest
         }
-        let [tabs, body, status, hints] = areas(area);
-        tabs::TabBar(self).render(tabs, buf);
-        // Conflict copies beside the book: one line over the pane, until merged.
-        let body = match self.copies_banner() {
-            Some(text) => {
-                let [banner, rest] =
-                    Layout::vertical([Constraint::Length(1), Constraint::Fill(1)]).areas(body);
-                let theme = Theme { color: self.color };
-                Line::from(Span::styled(
-                    crate::text::truncate(&format!(" ⚠ {text}"), usize::from(banner.width)),
-                    theme.warning(),
-                ))
-                .render(banner, buf);
-                rest
-            }
-            None => body,
-        };
-        match self.tab {
-            Tab::People => people::PeoplePane(self).render(body, buf),
-            Tab::Timeline => timeline::TimelinePane(self).render(body, buf),
-            Tab::Coffee => coffee::CoffeePane(self).render(body, buf),
-            Tab::Review => review::draw::ReviewPane(self).render(body, buf),
-            Tab::Intros => crate::tui::panes::intros::draw::IntrosPane(self).render(body, buf),
-        }
-        status::StatusLine(self).render(status, buf);
-        status::HintLine(self).render(hints, buf);
-        // The stack, bottom up: each layer draws over the one below (the help
-        // overlay over the bottom lines too, so every key fits at 60×16).
-        for layer in self.layers() {
-            match layer {
-                Layer::Card(card) => {
-                    if let Some(person) = self.person(card.person) {
-                        Clear.render(body, buf);
-                        card::draw::CardView {
-                            app: self,
-                            person,
-                            cursor: card.on_rows.then_some(&card.cursor),
-                        }
-                        .render(body, buf);
+        None => body,
+    };
+    let mut shown = None;
+    match app.tab {
+        Tab::People => people::PeoplePane(app).render(body, buf, &mut shown),
+        Tab::Timeline => timeline::TimelinePane(app).render(body, buf, &mut shown),
+        Tab::Coffee => coffee::CoffeePane(app).render(body, buf, &mut shown),
+        Tab::Review => review::draw::ReviewPane(app).render(body, buf),
+        Tab::Intros => IntrosPane(app).render(body, buf, &mut shown),
+    }
+    drawn.keep(Place::Pane(app.tab), shown);
+    status::StatusLine(app).render(status, buf);
+    status::HintLine(app).render(hints, buf);
+    // The stack, bottom up: each layer draws over the one below (the help
+    // overlay over the bottom lines too, so every key fits at 60×16).
+    for (at, layer) in app.layers().iter().enumerate() {
+        let mut shown = None;
+        match layer {
+            Layer::Card(card) => {
+                if let Some(person) = app.person(card.person) {
+                    Clear.render(body, buf);
+                    person::CardView {
+                        app,
+                        person,
+                        cursor: card.on_rows.then_some(&card.cursor),
                     }
-                }
-                Layer::Help(help) => help::draw::HelpOverlay { app: self, help }.render(area, buf),
-                Layer::Form(form) => form::draw::FormView { app: self, form }.render(body, buf),
-                Layer::Question(question) => {
-                    question::draw::QuestionView {
-                        app: self,
-                        question,
-                    }
-                    .render(body, buf);
-                }
-                Layer::Picker(picker) => {
-                    picker::draw::PickerView { app: self, picker }.render(body, buf);
-                }
-                Layer::Delete(delete) => {
-                    delete::draw::DeleteView { app: self, delete }.render(body, buf);
-                }
-                Layer::Capture(state) => {
-                    capture::draw::CapturePopup { app: self, state }.render(body, buf);
-                }
-                Layer::Snooze(snooze) => {
-                    snooze::draw::SnoozePopup { app: self, snooze }.render(body, buf);
-                }
-                Layer::Finder(finder) => {
-                    finder::draw::FinderPopup { app: self, finder }.render(body, buf);
-                }
-                Layer::Filter(chooser) => {
-                    filter::draw::FilterPopup { app: self, chooser }.render(body, buf);
-                }
-                Layer::GoTo(go_to) => go_to::draw::GoToView { app: self, go_to }.render(body, buf),
-                Layer::NewPerson(new) => {
-                    new_person::draw::NewPersonView { app: self, new }.render(body, buf)
-                }
-                Layer::Release(release) => {
-                    release::draw::ReleaseView { app: self, release }.render(body, buf)
+                    .render(body, buf, &mut shown);
                 }
             }
+            Layer::Help(help) => {
+                help::draw::HelpOverlay { app, help }.render(area, buf, &mut shown)
+            }
+            Layer::Form(form) => form::draw::FormView { app, form }.render(body, buf),
+            Layer::Question(question) => {
+                question::draw::QuestionView { app, question }.render(body, buf);
+            }
+            Layer::Picker(picker) => picker::draw::PickerView { app, picker }.render(body, buf),
+            Layer::Delete(delete) => delete::draw::DeleteView { app, delete }.render(body, buf),
+            Layer::Capture(state) => {
+                capture::draw::CapturePopup { app, state }.render(body, buf);
+            }
+            Layer::Snooze(snooze) => snooze::draw::SnoozePopup { app, snooze }.render(body, buf),
+            Layer::Finder(finder) => {
+                finder::draw::FinderPopup { app, finder }.render(body, buf, &mut shown);
+            }
+            Layer::Filter(chooser) => {
+                filter::draw::FilterPopup { app, chooser }.render(body, buf, &mut shown);
+            }
+            Layer::GoTo(go_to) => go_to::draw::GoToView { app, go_to }.render(body, buf),
+            Layer::NewPerson(new) => new_person::draw::NewPersonView { app, new }.render(body, buf),
+            Layer::Release(release) => {
+                release::draw::ReleaseView { app, release }.render(body, buf)
+            }
         }
+        drawn.keep(Place::Layer(at), shown);
     }
 }
 
@@ -119,134 +169,4 @@ pub(crate) fn areas(area: Rect) -> [Rect; 4] {
         Constraint::Length(1),
     ])
     .areas(area)
-}
-
-/// Draws `line` as row `row` of a list's `rows`, in the selection's style when
-/// it is the selected one.
-pub(crate) fn draw_row(
-    line: ratatui::text::Line,
-    rows: Rect,
-    row: usize,
-    selected: bool,
-    theme: Theme,
-    buf: &mut Buffer,
-) {
-    let line = if selected {
-        theme.selected_row(line)
-    } else {
-        line
-    };
-    let y = rows.y + row as u16;
-    line.render(
-        Rect {
-            y,
-            height: 1,
-            ..rows
-        },
-        buf,
-    );
-}
-
-/// A `width`×`height` rect in the middle of `area` (clipped to it).
-pub(crate) fn centered(area: Rect, width: u16, height: u16) -> Rect {
-    let [r] = Layout::horizontal([Constraint::Length(width.min(area.width))])
-        .flex(Flex::Center)
-        .areas(area);
-    let [r] = Layout::vertical([Constraint::Length(height.min(area.height))])
-        .flex(Flex::Center)
-        .areas(r);
-    r
-}
-
-/// `lines` wrapped to `width` columns by display width, as `Paragraph`'s
-/// wrapping is not for wide text: a CJK word at the edge can be drawn over
-/// the border. Breaks after a space where it can, inside a word that is wider
-/// than a line; styles are kept.
-pub(crate) fn wrap_lines(lines: Vec<Line<'_>>, width: usize) -> Vec<Line<'static>> {
-    use ratatui::style::Style;
-    use unicode_width::UnicodeWidthChar;
-    let width = width.max(1);
-    let mut out = Vec::new();
-    for line in lines {
-        let cells: Vec<(char, Style)> = line
-            .spans
-            .iter()
-            .flat_map(|s| s.content.chars().map(move |c| (c, s.style)))
-            .collect();
-        let w = |c: char| c.width().unwrap_or(0);
-        let mut rows: Vec<Vec<(char, Style)>> = vec![Vec::new()];
-        let mut used = 0;
-        let mut i = 0;
-        while i < cells.len() {
-            // The next word, with the spaces after it.
-            let mut j = i;
-            while j < cells.len() && cells[j].0 != ' ' && w(cells[j].0) < 2 {
-                j += 1;
-            }
-            if j == i {
-                j += 1; // a space, or one wide character: a word of its own
-            }
-            while j < cells.len() && cells[j].0 == ' ' {
-                j += 1;
-            }
-            let word = &cells[i..j];
-            let bare_w: usize = word
-                .iter()
-                .filter(|(c, _)| *c != ' ')
-                .map(|(c, _)| w(*c))
-                .sum();
-            if used > 0 && used + bare_w > width {
-                rows.push(Vec::new());
-                used = 0;
-            }
-            for &(c, style) in word {
-                let cw = w(c);
-                if used + cw > width {
-                    if c == ' ' {
-                        continue;
-                    }
-                    rows.push(Vec::new());
-                    used = 0;
-                }
-                rows.last_mut().expect("a row").push((c, style));
-                used += cw;
-            }
-            i = j;
-        }
-        for row in rows {
-            let mut spans: Vec<Span<'static>> = Vec::new();
-            for (c, style) in row {
-                match spans.last_mut() {
-                    Some(s) if s.style == style => s.content.to_mut().push(c),
-                    _ => spans.push(Span::styled(c.to_string(), style)),
-                }
-            }
-            out.push(Line::from(spans));
-        }
-    }
-    out
-}
-
-/// Clears `area` for a popup, and the halves of wide characters (CJK, emoji)
-/// cut by its edges, so none is left behind as a stray cell beside it.
-pub(crate) fn clear_popup(area: Rect, buf: &mut Buffer) {
-    use unicode_width::UnicodeWidthStr;
-    Clear.render(area, buf);
-    let bounds = buf.area;
-    for y in area.top()..area.bottom() {
-        if area.left() > bounds.left() {
-            let left = &mut buf[(area.left() - 1, y)];
-            if left.symbol().width() > 1 {
-                left.set_symbol(" ");
-            }
-        }
-        if area.right() < bounds.right() {
-            let right = &mut buf[(area.right(), y)];
-            // The second half of a wide character whose first half the
-            // popup's border now covers.
-            if right.symbol().is_empty() {
-                right.set_symbol(" ");
-            }
-        }
-    }
 }

@@ -31,9 +31,9 @@ pub fn boxed(
         + 4)
     .min(area.width);
     // Two columns of border and two of margin.
-    let lines = crate::tui::ui::wrap_lines(lines, usize::from(width.saturating_sub(4)));
-    let popup = crate::tui::ui::centered(area, width, lines.len() as u16 + 2);
-    crate::tui::ui::clear_popup(popup, buf);
+    let lines = crate::tui::ui::kit::wrap_lines(lines, usize::from(width.saturating_sub(4)));
+    let popup = crate::tui::ui::kit::centered(area, width, lines.len() as u16 + 2);
+    crate::tui::ui::kit::clear_popup(popup, buf);
     let block = Block::bordered()
         .title(Line::styled(format!(" {title} "), theme.title()))
         .title_bottom(Line::styled(format!(" {bottom} "), theme.dim()).right_aligned());

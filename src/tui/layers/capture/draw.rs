@@ -94,7 +94,7 @@ impl Widget for CapturePopup<'_> {
             .areas(area);
         let [_, popup] =
             Layout::vertical([Constraint::Length(1), Constraint::Length(height)]).areas(popup);
-        crate::tui::ui::clear_popup(popup, buf);
+        crate::tui::ui::kit::clear_popup(popup, buf);
         let title = if state.editing.is_some() {
             " Edit entry "
         } else {

@@ -5,15 +5,16 @@
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Widget};
+use ratatui::widgets::{Block, StatefulWidget, Widget};
 
 use crate::text;
 use crate::tui::app::App;
 use crate::tui::keys::action::Action;
 use crate::tui::keys::keymap::Table;
 use crate::tui::layers::filter::FilterChooser;
+use crate::tui::panes::cursor::Shown;
 use crate::tui::panes::lists::WeightFilter;
-use crate::tui::ui::draw_row;
+use crate::tui::ui::kit::draw_row;
 use crate::tui::ui::theme::Theme;
 
 pub struct FilterPopup<'a> {
@@ -21,15 +22,17 @@ pub struct FilterPopup<'a> {
     pub chooser: &'a FilterChooser,
 }
 
-impl Widget for FilterPopup<'_> {
-    fn render(self, area: Rect, buf: &mut Buffer) {
+impl StatefulWidget for FilterPopup<'_> {
+    type State = Option<Shown>;
+
+    fn render(self, area: Rect, buf: &mut Buffer, shown: &mut Option<Shown>) {
         let app = self.app;
         let theme = Theme { color: app.color };
         let rows = &self.chooser.rows;
         let width = 36.min(area.width);
         let height = (rows.len() as u16 + 2).min(area.height);
-        let popup = crate::tui::ui::centered(area, width, height);
-        crate::tui::ui::clear_popup(popup, buf);
+        let popup = crate::tui::ui::kit::centered(area, width, height);
+        crate::tui::ui::kit::clear_popup(popup, buf);
         let title = match app.view.who {
             Some(who) => {
                 let room = usize::from(width).saturating_sub(12);
@@ -51,10 +54,12 @@ impl Widget for FilterPopup<'_> {
         let count_w = 5;
         let weight_w = 6;
         let name_w = usize::from(inner.width).saturating_sub(2 + weight_w + count_w + 1);
-        for (row, i) in cursor
-            .visible(rows.len(), usize::from(inner.height))
-            .enumerate()
-        {
+        let range = cursor.visible(rows.len(), usize::from(inner.height));
+        *shown = Some(Shown {
+            top: range.start,
+            rows: usize::from(inner.height),
+        });
+        for (row, i) in range.enumerate() {
             let (filter, count) = &rows[i];
             let mark = if *filter == app.view.weight {
                 "•"

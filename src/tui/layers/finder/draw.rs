@@ -5,7 +5,7 @@ use ratatui::buffer::Buffer;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Paragraph, Widget};
+use ratatui::widgets::{Block, Paragraph, StatefulWidget, Widget};
 
 use crate::search::Part;
 use crate::text;
@@ -13,6 +13,7 @@ use crate::tui::app::App;
 use crate::tui::keys::action::Action;
 use crate::tui::keys::keymap::Table;
 use crate::tui::layers::finder::FinderState;
+use crate::tui::panes::cursor::Shown;
 use crate::tui::ui::theme::Theme;
 
 pub struct FinderPopup<'a> {
@@ -25,7 +26,7 @@ pub struct FinderPopup<'a> {
 fn areas(body: Rect) -> (Rect, [Rect; 3]) {
     let width = body.width.saturating_sub(4).min(100);
     let height = body.height.saturating_sub(2).max(5).min(body.height);
-    let popup = crate::tui::ui::centered(body, width, height);
+    let popup = crate::tui::ui::kit::centered(body, width, height);
     let inner = Block::bordered().inner(popup);
     let rows = Layout::vertical([
         Constraint::Length(1),
@@ -44,12 +45,14 @@ pub fn result_rows(screen: Rect) -> usize {
     usize::from(rows.height)
 }
 
-impl Widget for FinderPopup<'_> {
-    fn render(self, area: Rect, buf: &mut Buffer) {
+impl StatefulWidget for FinderPopup<'_> {
+    type State = Option<Shown>;
+
+    fn render(self, area: Rect, buf: &mut Buffer, shown: &mut Option<Shown>) {
         let (app, finder) = (self.app, self.finder);
         let theme = Theme { color: app.color };
         let (popup, [query, rule, rows]) = areas(area);
-        crate::tui::ui::clear_popup(popup, buf);
+        crate::tui::ui::kit::clear_popup(popup, buf);
         let title = if finder.archived {
             " Find (with archived) "
         } else {
@@ -73,6 +76,10 @@ impl Widget for FinderPopup<'_> {
         let range = finder
             .cursor
             .visible(finder.hits.len(), usize::from(rows.height));
+        *shown = Some(Shown {
+            top: range.start,
+            rows: usize::from(rows.height),
+        });
         for (row, i) in range.enumerate() {
             let y = rows.y + row as u16;
             let mut line = hit_line(app, finder, i, usize::from(rows.width), theme);

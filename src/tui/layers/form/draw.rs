@@ -12,7 +12,7 @@ use crate::tui::app::App;
 use crate::tui::keys::action::Action;
 use crate::tui::keys::keymap::Table;
 use crate::tui::layers::form::{Field, FormState};
-use crate::tui::ui::centered;
+use crate::tui::ui::kit::centered;
 use crate::tui::ui::theme::Theme;
 
 const LABEL: usize = 15;
@@ -38,7 +38,7 @@ impl Widget for FormView<'_> {
         let (app, form) = (self.app, self.form);
         let theme = Theme { color: app.color };
         let popup = centered(area, area.width.min(100), area.height);
-        crate::tui::ui::clear_popup(popup, buf);
+        crate::tui::ui::kit::clear_popup(popup, buf);
         let title = match form.editing {
             Some(_) => format!(" Edit {} ", form.base.name),
             None => " Add a person ".to_string(),

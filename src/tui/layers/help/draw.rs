@@ -7,13 +7,14 @@
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Paragraph, Widget};
+use ratatui::widgets::{Block, Paragraph, StatefulWidget, Widget};
 
 use crate::text;
 use crate::tui::app::App;
 use crate::tui::keys::action::Action;
 use crate::tui::keys::keymap::Table;
 use crate::tui::layers::HelpLayer;
+use crate::tui::panes::cursor::Shown;
 use crate::tui::ui::theme::Theme;
 
 /// Columns between two columns of keys.
@@ -114,8 +115,10 @@ fn legend() -> Section {
     }
 }
 
-impl Widget for HelpOverlay<'_> {
-    fn render(self, area: Rect, buf: &mut Buffer) {
+impl StatefulWidget for HelpOverlay<'_> {
+    type State = Option<Shown>;
+
+    fn render(self, area: Rect, buf: &mut Buffer, shown: &mut Option<Shown>) {
         let app = self.app;
         let theme = Theme { color: app.color };
         // The help is for the layer under the overlay.
@@ -163,13 +166,14 @@ impl Widget for HelpOverlay<'_> {
         if !pinning {
             top = scroll.offset(total, room);
         }
-        let shown = if pinning { room - 1 } else { room };
+        let rows = if pinning { room - 1 } else { room };
+        *shown = Some(Shown { top, rows });
 
         let n = columns.len();
         let width = (n * col_w + (n.saturating_sub(1)) * GAP + 2) as u16;
         let height = (total.min(room) + 2) as u16;
-        let popup = crate::tui::ui::centered(area, width, height);
-        crate::tui::ui::clear_popup(popup, buf);
+        let popup = crate::tui::ui::kit::centered(area, width, height);
+        crate::tui::ui::kit::clear_popup(popup, buf);
         let closes = format!(
             " {} closes ",
             app.keymap().key_for(Table::Help, Action::Back)
@@ -180,7 +184,7 @@ impl Widget for HelpOverlay<'_> {
         if top > 0 {
             block = block.title(Line::styled(" ↑ more ", theme.accent()).right_aligned());
         }
-        if top + shown < total {
+        if top + rows < total {
             block = block.title_bottom(Line::styled(" ↓ more ", theme.accent()).left_aligned());
         }
         let inner = block.inner(popup);

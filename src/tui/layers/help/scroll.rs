@@ -1,43 +1,47 @@
 //! A scrolled view over text taller than its window (the `?` overlay). Keys
-//! move the top line in `update`; drawing clamps it to the text it finds
-//! (hence the `Cell`s), so `bottom` can ask for "as far as it goes".
+//! move the top line in `update`; drawing clamps it to the text it finds and
+//! returns what it showed, which the app keeps, so `bottom` can ask for "as
+//! far as it goes".
 
-use std::cell::Cell;
+use crate::tui::panes::cursor::Shown;
 
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Scroll {
-    top: Cell<usize>,
+    top: usize,
     /// Rows seen at the last draw: how far PgUp/PgDn go.
-    page: Cell<usize>,
+    page: usize,
 }
 
 impl Scroll {
     pub fn down(&mut self, by: usize) {
-        self.top.set(self.top.get().saturating_add(by));
+        self.top = self.top.saturating_add(by);
     }
 
     pub fn up(&mut self, by: usize) {
-        self.top.set(self.top.get().saturating_sub(by));
+        self.top = self.top.saturating_sub(by);
     }
 
     pub fn page(&self) -> usize {
-        self.page.get().max(1)
+        self.page.max(1)
     }
 
     pub fn top(&mut self) {
-        self.top.set(0);
+        self.top = 0;
     }
 
     pub fn bottom(&mut self) {
-        self.top.set(usize::MAX);
+        self.top = usize::MAX;
     }
 
     /// The first of `height` rows to draw of `len`: never past the end.
     pub fn offset(&self, len: usize, height: usize) -> usize {
-        self.page.set(height);
-        let top = self.top.get().min(len.saturating_sub(height));
-        self.top.set(top);
-        top
+        self.top.min(len.saturating_sub(height))
+    }
+
+    /// What the last frame showed: keys scroll from there.
+    pub fn shown(&mut self, shown: Shown) {
+        self.top = shown.top;
+        self.page = shown.rows;
     }
 }
 
@@ -45,20 +49,27 @@ impl Scroll {
 mod tests {
     use super::*;
 
+    /// A frame: draws `height` rows of `len` and keeps what it showed.
+    fn frame(s: &mut Scroll, len: usize, height: usize) -> usize {
+        let top = s.offset(len, height);
+        s.shown(Shown { top, rows: height });
+        top
+    }
+
     #[test]
     fn stops_at_either_end() {
         let mut s = Scroll::default();
-        assert_eq!(s.offset(30, 10), 0);
+        assert_eq!(frame(&mut s, 30, 10), 0);
         s.down(s.page());
-        assert_eq!(s.offset(30, 10), 10);
+        assert_eq!(frame(&mut s, 30, 10), 10);
         s.bottom();
-        assert_eq!(s.offset(30, 10), 20);
+        assert_eq!(frame(&mut s, 30, 10), 20);
         s.up(1);
-        assert_eq!(s.offset(30, 10), 19, "up from the clamped end");
+        assert_eq!(frame(&mut s, 30, 10), 19, "up from the clamped end");
         s.down(100);
-        assert_eq!(s.offset(5, 10), 0, "text shorter than the window");
+        assert_eq!(frame(&mut s, 5, 10), 0, "text shorter than the window");
         s.down(3);
         s.top();
-        assert_eq!(s.offset(30, 10), 0);
+        assert_eq!(frame(&mut s, 30, 10), 0);
     }
 }

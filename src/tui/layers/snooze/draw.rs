@@ -27,8 +27,8 @@ impl Widget for SnoozePopup<'_> {
         let width = 44.min(area.width);
         // The date field covers the chooser exactly.
         let height = 6;
-        let popup = crate::tui::ui::centered(area, width, height);
-        crate::tui::ui::clear_popup(popup, buf);
+        let popup = crate::tui::ui::kit::centered(area, width, height);
+        crate::tui::ui::kit::clear_popup(popup, buf);
         let name = app.book().name_of(snooze.person);
         let room = usize::from(width).saturating_sub(16);
         let title = if snooze.typing() {

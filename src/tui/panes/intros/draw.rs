@@ -4,18 +4,21 @@
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Paragraph, Widget, Wrap};
+use ratatui::widgets::{Block, Paragraph, StatefulWidget, Widget, Wrap};
 
 use crate::intros::{Candidate, Suggestion};
 use crate::model::PersonId;
 use crate::text::{self, fit};
 use crate::tui::app::App;
+use crate::tui::panes::cursor::Shown;
 use crate::tui::ui::theme::Theme;
 
 pub struct IntrosPane<'a>(pub &'a App);
 
-impl Widget for IntrosPane<'_> {
-    fn render(self, area: Rect, buf: &mut Buffer) {
+impl StatefulWidget for IntrosPane<'_> {
+    type State = Option<Shown>;
+
+    fn render(self, area: Rect, buf: &mut Buffer, shown: &mut Option<Shown>) {
         let app = self.0;
         let theme = Theme { color: app.color };
         let block = Block::bordered().title(Line::from(vec![
@@ -55,7 +58,12 @@ impl Widget for IntrosPane<'_> {
         let per_row = 2u16;
         let rows = usize::from(inner.height / per_row).max(1);
         let cursor = &app.cursors.intros;
-        for (row, i) in cursor.visible(intros.len(), rows).enumerate() {
+        let range = cursor.visible(intros.len(), rows);
+        *shown = Some(Shown {
+            top: range.start,
+            rows,
+        });
+        for (row, i) in range.enumerate() {
             let s = &intros[i];
             let y = inner.y + row as u16 * per_row;
             let selected = i == cursor.selected;

@@ -10,8 +10,8 @@ use ratatui::widgets::{Block, Paragraph, Widget, Wrap};
 use crate::model::review::{ReviewSession, ReviewStep, Summary};
 use crate::text;
 use crate::tui::app::App;
-use crate::tui::layers::card::draw::{about_lines, needs_lines, role, standing_lines};
 use crate::tui::panes::timeline::entry_line;
+use crate::tui::ui::person::{about_lines, needs_lines, role, standing_lines};
 use crate::tui::ui::theme::Theme;
 
 pub struct ReviewPane<'a>(pub &'a App);
@@ -84,7 +84,7 @@ fn render_step(app: &App, step: &ReviewStep, theme: Theme, area: Rect, buf: &mut
     }
     lines.push(Line::raw(""));
     lines.extend(needs_lines(p, theme, true));
-    lines.extend(crate::tui::layers::card::draw::intro_lines(app, p, theme));
+    lines.extend(crate::tui::ui::person::intro_lines(app, p, theme));
     lines.extend(about_lines(app, p, theme, false));
     lines.extend(standing_lines(app, p, theme));
 

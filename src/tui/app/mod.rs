@@ -12,6 +12,9 @@
 //! the derived index and lists are swapped in, and the selection stays on the
 //! same person.
 
+mod answers;
+mod on_top;
+
 use chrono::NaiveDate;
 use std::collections::VecDeque;
 
@@ -421,6 +424,26 @@ impl App {
     /// The terminal's size, from the event loop (at start and on a resize).
     pub fn resize(&mut self, size: ratatui::layout::Size) {
         self.screen = Some(size);
+    }
+
+    /// What the last frame showed of each scrolled view: the next frame
+    /// scrolls from there, and PgUp/PgDn go a page of what was seen.
+    pub fn drawn(&mut self, drawn: crate::tui::ui::Drawn) {
+        use crate::tui::ui::Place;
+        for (place, shown) in drawn.views {
+            match place {
+                Place::Pane(Tab::People) => self.cursors.people.shown(shown),
+                Place::Pane(Tab::Timeline) => self.cursors.timeline.shown(shown),
+                Place::Pane(Tab::Coffee) => self.cursors.coffee.shown(shown),
+                Place::Pane(Tab::Intros) => self.cursors.intros.shown(shown),
+                Place::Pane(Tab::Review) => {}
+                Place::Layer(at) => {
+                    if let Some(layer) = self.stack.get_mut(at) {
+                        layer.shown(shown);
+                    }
+                }
+            }
+        }
     }
 
     /// Puts a layer on top; it gets keys first.

@@ -1,19 +1,21 @@
-//! A person's card: who they are, what they need and offer, how we stand, and
-//! their own timeline below. Shown beside the People list and, full size,
-//! when Enter opens it.
+//! The person renderer: who someone is, what they need and offer, how we
+//! stand, and their own timeline below — the card beside the People list and,
+//! full size, when Enter opens it; the review and the Intros tab draw their
+//! person with the same lines.
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::style::Modifier;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Paragraph, Widget};
+use ratatui::widgets::{Block, Paragraph, StatefulWidget, Widget};
 
 use crate::model::Person;
 use crate::text;
 use crate::tui::app::App;
 use crate::tui::panes::cursor::Cursor;
+use crate::tui::panes::cursor::Shown;
 use crate::tui::panes::timeline::entry_line;
-use crate::tui::ui::draw_row;
+use crate::tui::ui::kit::draw_row;
 use crate::tui::ui::theme::Theme;
 
 pub struct CardView<'a> {
@@ -23,8 +25,10 @@ pub struct CardView<'a> {
     pub cursor: Option<&'a Cursor>,
 }
 
-impl Widget for CardView<'_> {
-    fn render(self, area: Rect, buf: &mut Buffer) {
+impl StatefulWidget for CardView<'_> {
+    type State = Option<Shown>;
+
+    fn render(self, area: Rect, buf: &mut Buffer, shown: &mut Option<Shown>) {
         let CardView {
             app,
             person: p,
@@ -53,7 +57,7 @@ impl Widget for CardView<'_> {
         // The facts take what they need (wrapped), up to half the card when
         // the timeline has entries; the timeline gets the rest.
         let width = usize::from(inner.width.max(1));
-        let lines = crate::tui::ui::wrap_lines(lines, width);
+        let lines = crate::tui::ui::kit::wrap_lines(lines, width);
         let wrapped = lines.len();
         let max_top = if f.entries.is_empty() {
             inner.height
@@ -94,16 +98,23 @@ impl Widget for CardView<'_> {
         // row says how many more there are.
         let cut = cursor.is_none() && n > height;
         let range = match cursor {
-            Some(c) => c.visible(n, height),
+            Some(c) => {
+                let range = c.visible(n, height);
+                *shown = Some(Shown {
+                    top: range.start,
+                    rows: height,
+                });
+                range
+            }
             None if cut => 0..height.saturating_sub(1),
             None => 0..n,
         };
         if cut {
-            let shown = range.len();
+            let fits = range.len();
             buf.set_string(
                 rows.x,
                 rows.y + rows.height - 1,
-                text::truncate(&format!("+{} more", n - shown), width),
+                text::truncate(&format!("+{} more", n - fits), width),
                 theme.dim(),
             );
         }
