@@ -1,24 +1,45 @@
 //! The terminal UI: tabs of panes over the book, a stack of layers over the
 //! panes, keys as data, one `update`. The folders say where a change goes:
 //!
-//! - [`app`]: the state — the book and what is derived from it, the saver,
-//!   the layer stack — and `App::update(Action)` (no terminal I/O).
+//! - [`session`]: the book apart from the screen — the book and what is
+//!   derived from it (index, names, lists), the saver and the change in
+//!   flight, the undo/redo stacks, what is watched beside the book. No
+//!   terminal, layers or cursors: its tests are plain calls and asserts.
+//! - [`app`]: the screen over a session — tabs, cursors, the layer stack,
+//!   the status line, keys waiting — and `App::update(Action)` (no terminal
+//!   I/O). `app/on_top.rs` reads and opens the layer on top for the panes;
+//!   `app/answers.rs` is what a yes to a question does.
 //! - [`keys`]: keys → actions, one table per pane and layer, rebindable from
 //!   `config.ron`; the defaults; every action declared once.
 //! - [`panes`]: the tabs at the bottom of the stack — their lists (computed
 //!   once per change), cursors, the keys they handle and their drawing.
 //! - [`layers`]: every popup (card, help, form, question, picker, delete,
-//!   finder, capture, snooze, filter, go-to), one file each with its state
-//!   and keys, its drawing beside it; the top one gets the key and says what
-//!   happened.
+//!   finder, capture, snooze, filter, go-to, new person, release), one file
+//!   each with its state and keys (no `impl App`), its drawing in a folder of
+//!   the same name; the top one gets the key and says what happened.
 //! - [`save`]: every change is a commit carried out by the saver off the
 //!   input thread; undo and redo are commits too. `commit` (what is asked,
-//!   what is in flight), `history` (sending it, the undo/redo stacks,
-//!   reloading), `outcome` (taking in what the saver did), `then` (what the
-//!   asking layer does after), `saver` (the thread), `adopt` (selections kept).
-//! - [`ui`]: `impl Widget for &App` and what the drawings share (theme,
-//!   tab bar, status and hint lines, popup boxes).
-//! - `event`: the loop that reads keys and watches the file; `editor`: `E`.
+//!   what is in flight), `history` (sending it, the undo/redo keys,
+//!   reloading), `outcome` (acting on what the session took in), `then`
+//!   (what the asking layer does after), `saver` (the thread), `adopt`
+//!   (selections kept by id).
+//! - [`ui`]: the screen's layout and the per-pane and per-layer dispatch
+//!   (`ui::draw`, which returns what it showed — [`ui::Drawn`] — for
+//!   [`App::drawn`] to keep; drawing writes nothing); `kit`, `popup` and
+//!   `theme`, which every drawing shares; `person`, which draws a person for
+//!   the card, the People pane and the review.
+//! - `event`: the loop that reads keys, draws frames and watches the file;
+//!   `editor`: `E`.
+//!
+//! A new popup: `layers/<name>.rs` (state, keys, `Outcome`s),
+//! `layers/<name>/draw.rs`, a `Layer` variant in `layers/mod.rs`, its arm in
+//! `ui/mod.rs`, and its table in `keys/` (keymap and defaults). A scrolled
+//! one makes its widget a `StatefulWidget` reporting `Shown`, and
+//! `Layer::shown` keeps it. A new pane: `panes/<name>.rs`, a `Tab` in
+//! `panes/tab.rs` (and its table in `keys/`), its list in `panes/lists.rs`,
+//! its keys in `panes/mod.rs`, its arm in `ui/mod.rs` and `ui/tabs.rs`, its
+//! cursor in `Cursors` (`app/mod.rs`) and what it selects in
+//! `save/adopt.rs`.
 
 pub mod app;
 mod editor;

@@ -67,6 +67,19 @@ pub struct Cursors {
     pub intros: Cursor,
 }
 
+impl Cursors {
+    /// The list cursor of `tab` (the Review has none).
+    pub fn of(&mut self, tab: Tab) -> Option<&mut Cursor> {
+        match tab {
+            Tab::People => Some(&mut self.people),
+            Tab::Timeline => Some(&mut self.timeline),
+            Tab::Coffee => Some(&mut self.coffee),
+            Tab::Intros => Some(&mut self.intros),
+            Tab::Review => None,
+        }
+    }
+}
+
 pub struct App {
     /// The book, what is derived from it, the saver and the history.
     pub(crate) session: Session,
@@ -202,26 +215,8 @@ impl App {
             return Some(id);
         }
         match self.tab {
-            Tab::People => self
-                .session
-                .lists
-                .people
-                .get(self.cursors.people.selected)
-                .copied(),
-            Tab::Coffee => self
-                .session
-                .lists
-                .coffee
-                .get(self.cursors.coffee.selected)
-                .copied(),
-            Tab::Intros => self.selected_intro().map(|s| s.person),
-            Tab::Timeline => self.selected_entry().and_then(|i| {
-                self.session.book.entries[i]
-                    .people
-                    .first()
-                    .map(|p| self.session.book.survivor(*p))
-            }),
             Tab::Review => self.review_person(),
+            tab => self.selected_in(tab),
         }
     }
 
@@ -432,11 +427,11 @@ impl App {
         use crate::tui::ui::Place;
         for (place, shown) in drawn.views {
             match place {
-                Place::Pane(Tab::People) => self.cursors.people.shown(shown),
-                Place::Pane(Tab::Timeline) => self.cursors.timeline.shown(shown),
-                Place::Pane(Tab::Coffee) => self.cursors.coffee.shown(shown),
-                Place::Pane(Tab::Intros) => self.cursors.intros.shown(shown),
-                Place::Pane(Tab::Review) => {}
+                Place::Pane(tab) => {
+                    if let Some(cursor) = self.cursors.of(tab) {
+                        cursor.shown(shown);
+                    }
+                }
                 Place::Layer(at) => {
                     if let Some(layer) = self.stack.get_mut(at) {
                         layer.shown(shown);
