@@ -2,6 +2,7 @@
 //! terminal entry point, so tests and benchmarks use the same code as the binary.
 
 pub mod capture;
+pub mod charset;
 pub mod config;
 pub mod demo;
 pub mod editor;
@@ -17,3 +18,4 @@ pub mod sync;
 pub mod text;
 pub mod touches;
 pub mod tui;
+pub mod vcard;

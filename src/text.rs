@@ -234,8 +234,54 @@ pub fn short_age(days: i64) -> String {
     }
 }
 
+/// Items joined with `; `; `\` and `;` inside an item escaped.
+pub fn join_list(items: &[String]) -> String {
+    items
+        .iter()
+        .map(|s| s.replace('\\', "\\\\").replace(';', "\\;"))
+        .collect::<Vec<_>>()
+        .join("; ")
+}
+
+/// Undoes [`join_list`].
+pub fn split_list(s: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    let mut item = String::new();
+    let mut chars = s.chars();
+    while let Some(c) = chars.next() {
+        match c {
+            '\\' => item.extend(chars.next()),
+            ';' => {
+                out.push(std::mem::take(&mut item));
+                // The space after `;` belongs to the separator.
+                let rest = chars.as_str();
+                if let Some(r) = rest.strip_prefix(' ') {
+                    chars = r.chars();
+                }
+            }
+            c => item.push(c),
+        }
+    }
+    out.push(item);
+    out.retain(|i| !i.is_empty());
+    out
+}
+
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn lists_split_back_exactly() {
+        let items: Vec<String> = vec![
+            "ski;club".into(),
+            "golf".into(),
+            "a\\b; c".into(),
+            " x".into(),
+        ];
+        assert_eq!(join_list(&items), "ski\\;club; golf; a\\\\b\\; c;  x");
+        assert_eq!(split_list(&join_list(&items)), items);
+        assert_eq!(split_list(""), Vec::<String>::new());
+    }
+
     #[test]
     fn counts_take_the_right_number() {
         assert_eq!(count(0, "entry", "entries"), "0 entries");

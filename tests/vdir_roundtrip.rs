@@ -521,7 +521,7 @@ fn a_book_restored_from_its_vdir_writes_the_same_cards() {
         } else {
             // The phone's own card, in kith's words: the same card.
             assert!(
-                kith::export::vdir_state::same_card(&again, &was),
+                kith::export::vdir::same_card(&again, &was),
                 "{again}\n{was}"
             );
             assert!(again.contains("item1.EMAIL;TYPE=INTERNET:cy@o.example\r\n"));

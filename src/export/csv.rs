@@ -1,11 +1,12 @@
 //! CSV for spreadsheets: one row per person, their card and the derived facts
 //! (last contact, deeds given and received, coffee-only). Lists are joined
 //! with `; `, a `;` or `\` inside an item escaped with `\`, so `kith import
-//! csv` splits them again exactly ([`split_list`]).
+//! csv` splits them again exactly ([`crate::text::split_list`]).
 
 use chrono::NaiveDate;
 
 use crate::model::{Book, Index, Kinds, Person, PersonFacts};
+use crate::text::join_list;
 
 pub const HEADER: &[&str] = &[
     "id",
@@ -50,39 +51,6 @@ pub fn render(book: &Book, kinds: &Kinds, today: NaiveDate) -> String {
     }
     let bytes = w.into_inner().expect("writing to memory");
     String::from_utf8(bytes).expect("written from strings")
-}
-
-/// Items joined with `; `; `\` and `;` inside an item escaped.
-pub fn join_list(items: &[String]) -> String {
-    items
-        .iter()
-        .map(|s| s.replace('\\', "\\\\").replace(';', "\\;"))
-        .collect::<Vec<_>>()
-        .join("; ")
-}
-
-/// Undoes [`join_list`].
-pub fn split_list(s: &str) -> Vec<String> {
-    let mut out = Vec::new();
-    let mut item = String::new();
-    let mut chars = s.chars();
-    while let Some(c) = chars.next() {
-        match c {
-            '\\' => item.extend(chars.next()),
-            ';' => {
-                out.push(std::mem::take(&mut item));
-                // The space after `;` belongs to the separator.
-                let rest = chars.as_str();
-                if let Some(r) = rest.strip_prefix(' ') {
-                    chars = r.chars();
-                }
-            }
-            c => item.push(c),
-        }
-    }
-    out.push(item);
-    out.retain(|i| !i.is_empty());
-    out
 }
 
 fn row(p: &Person, f: &PersonFacts, today: NaiveDate) -> Vec<String> {
@@ -162,18 +130,5 @@ mod tests {
         assert_eq!(&rows[0][col("coffee_only")], "true");
         assert_eq!(&rows[1][col("coffee_only")], "false");
         assert_eq!(&rows[1][col("last_contact")], "");
-    }
-
-    #[test]
-    fn lists_split_back_exactly() {
-        let items: Vec<String> = vec![
-            "ski;club".into(),
-            "golf".into(),
-            "a\\b; c".into(),
-            " x".into(),
-        ];
-        assert_eq!(join_list(&items), "ski\\;club; golf; a\\\\b\\; c;  x");
-        assert_eq!(split_list(&join_list(&items)), items);
-        assert_eq!(split_list(""), Vec::<String>::new());
     }
 }

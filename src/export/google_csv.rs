@@ -3,9 +3,9 @@
 //! labels (`* myContacts ::: tag`), and numbered e-mail, phone and website
 //! columns, as many as the person with the most needs.
 
-use super::vcard::{n_fits_name, with_scheme};
-use crate::import::vcard_line::{parse_content, split_escaped, unescape};
 use crate::model::{Book, Person};
+use crate::vcard::fields::{n_fits_name, with_scheme};
+use crate::vcard::line::{parse_content, split_escaped, unescape};
 
 /// First, middle, last name, prefix and suffix: from the structured name kith
 /// keeps (vCard N: `Family;Given;Additional;Prefix;Suffix`) while it still
@@ -52,7 +52,7 @@ fn name_parts(p: &Person) -> [String; 5] {
 /// `Mobile`); `Other` when the card said nothing.
 fn label_of(p: &Person, property: &str, value: &str) -> String {
     let types = p.vcard.iter().filter_map(|line| {
-        let c = parse_content(line.trim_start_matches(super::vcard_keep::LEFT_OUT)).ok()?;
+        let c = parse_content(line.trim_start_matches(crate::vcard::keep::LEFT_OUT)).ok()?;
         let v = unescape(&c.value);
         let v = v.trim();
         let v = v.strip_prefix("tel:").unwrap_or(v);

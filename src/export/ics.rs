@@ -9,8 +9,8 @@
 
 use chrono::{Days, NaiveDate};
 
-use super::{escape_text, push_folded};
 use crate::model::{Birthday, Book, Direction, Entry, Person};
+use crate::vcard::{escape_text, push_folded};
 
 /// The domain part of every UID: the same for every book, so UIDs only depend
 /// on the ids.

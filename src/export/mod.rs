@@ -8,10 +8,7 @@ pub mod google_csv;
 pub mod ics;
 pub mod markdown;
 pub mod vcard;
-pub mod vcard_keep;
-pub mod vcard_kith;
 pub mod vdir;
-pub mod vdir_state;
 
 use chrono::NaiveDate;
 
@@ -49,70 +46,5 @@ pub fn render(format: Format, book: &Book, kinds: &Kinds, today: NaiveDate) -> S
         Format::Markdown => markdown::render(book, kinds, today),
         Format::Ics => ics::render(book, today),
         Format::GoogleCsv => google_csv::render(book),
-    }
-}
-
-/// The longest physical line vCard and iCalendar allow, in octets, without
-/// the CRLF.
-pub const FOLD_AT: usize = 75;
-
-/// Appends `line` to `out` folded for vCard/iCalendar: physical lines of at
-/// most [`FOLD_AT`] octets, each ending in CRLF, continuations starting with a
-/// space; a UTF-8 character is never split.
-pub fn push_folded(out: &mut String, line: &str) {
-    let mut room = FOLD_AT;
-    let mut used = 0;
-    for c in line.chars() {
-        let n = c.len_utf8();
-        if used + n > room {
-            out.push_str("\r\n ");
-            room = FOLD_AT - 1;
-            used = 0;
-        }
-        out.push(c);
-        used += n;
-    }
-    out.push_str("\r\n");
-}
-
-/// Escapes a TEXT value: `\` `,` `;` and line breaks.
-pub fn escape_text(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
-        match c {
-            '\\' => out.push_str("\\\\"),
-            ',' => out.push_str("\\,"),
-            ';' => out.push_str("\\;"),
-            '\n' => out.push_str("\\n"),
-            '\r' => {}
-            c => out.push(c),
-        }
-    }
-    out
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn folds_at_75_octets_without_splitting_characters() {
-        let mut out = String::new();
-        let line = format!("SUMMARY:{}", "é王".repeat(40));
-        push_folded(&mut out, &line);
-        for l in out.split_terminator("\r\n") {
-            assert!(l.len() <= FOLD_AT, "{} octets: {l}", l.len());
-        }
-        assert!(out.ends_with("\r\n"));
-        let unfolded = out.trim_end_matches("\r\n").replace("\r\n ", "");
-        assert_eq!(unfolded, line);
-        let mut short = String::new();
-        push_folded(&mut short, "A:b");
-        assert_eq!(short, "A:b\r\n");
-    }
-
-    #[test]
-    fn escapes_text_values() {
-        assert_eq!(escape_text("a,b;c\\d\ne"), "a\\,b\\;c\\\\d\\ne");
     }
 }

@@ -1,38 +1,12 @@
 //! vCard 4.0 (RFC 6350) of every person: what an address book understands of
-//! them, and kith's own fields as `X-KITH-…` ([`super::vcard_kith`]), so
+//! them, and kith's own fields as `X-KITH-…` ([`crate::vcard::kith`]), so
 //! kith's import reads every field back.
 
-use super::{escape_text, push_folded, vcard_keep, vcard_kith};
-use crate::model::{Address, Birthday, Book, Person};
-
-/// Marks a card kith wrote (a vdir export removes only such files).
-pub const PRODID: &str = "PRODID:-//kith//kith export//EN";
-
-/// The UID a person's card carries: the first UID another tool gave them
-/// (so a phone or a CardDAV server finds its card again), else kith's own.
-pub fn uid_of(p: &Person) -> String {
-    p.uids
-        .first()
-        .cloned()
-        .unwrap_or_else(|| format!("{}@kith", p.id))
-}
-
-/// kith's own UID for an id: `p42@kith`.
-pub fn kith_id_of_uid(uid: &str) -> Option<crate::model::PersonId> {
-    uid.strip_suffix("@kith")
-        .and_then(crate::model::PersonId::parse)
-}
-
-/// How a card names who introduced its person: kith's id (`p3`, whose card
-/// is `UID:p3@kith`) or, for someone whose card carries another tool's UID,
-/// that UID, so an import finds the introducer among the other cards of the
-/// file or folder, whatever ids the reading book has.
-pub fn introducer_ref(id: crate::model::PersonId, book: &Book) -> String {
-    match book.person(id).map(uid_of) {
-        Some(uid) if kith_id_of_uid(&uid).is_none() => uid,
-        _ => id.to_string(),
-    }
-}
+use crate::model::{Book, Person};
+use crate::vcard::fields::{
+    PRODID, adr_line, bday_value, introducer_ref, list, n_fits_name, n_of_name, uid_of, with_scheme,
+};
+use crate::vcard::{escape_text, keep as vcard_keep, kith as vcard_kith, push_folded};
 
 pub fn render(book: &Book) -> String {
     let mut out = String::new();
@@ -96,89 +70,6 @@ pub fn card(out: &mut String, p: &Person, book: &Book) {
         push_folded(out, l);
     }
     push_folded(out, "END:VCARD");
-}
-
-/// An address as kith writes it: `ADR;TYPE=home:;;street;locality;region;code;country`
-/// (no post office box or extended address: kith keeps those in the street).
-pub(crate) fn adr_line(a: &Address) -> String {
-    let label = a.label.replace('"', "");
-    let param = if label.is_empty() {
-        String::new()
-    } else if label.chars().all(|c| c.is_ascii_alphanumeric() || c == '-') {
-        format!(";TYPE={label}")
-    } else {
-        format!(";TYPE=\"{label}\"")
-    };
-    let parts: Vec<String> = a.parts().iter().map(|p| escape_text(p)).collect();
-    format!("ADR{param}:;;{}", parts.join(";"))
-}
-
-/// A comma-separated list value, each item escaped.
-pub(crate) fn list(items: &[String]) -> String {
-    items
-        .iter()
-        .map(|s| escape_text(s))
-        .collect::<Vec<_>>()
-        .join(",")
-}
-
-/// `19850314`, or `--0314` without a year (RFC 6350 §4.3.1).
-pub(crate) fn bday_value(b: Birthday) -> String {
-    match b.year {
-        Some(y) => format!("{y:04}{:02}{:02}", b.month, b.day),
-        None => format!("--{:02}{:02}", b.month, b.day),
-    }
-}
-
-/// A URL as strict RFC 6350 readers want it: with a scheme (`https://` when
-/// it has none).
-pub fn with_scheme(url: &str) -> String {
-    let url = url.trim();
-    let has_scheme = url.split_once(':').is_some_and(|(s, rest)| {
-        !s.is_empty()
-            && s.chars()
-                .all(|c| c.is_ascii_alphanumeric() || "+-.".contains(c))
-            && !rest.chars().next().is_some_and(|c| c.is_ascii_digit())
-    });
-    if has_scheme || url.is_empty() {
-        url.to_string()
-    } else {
-        format!("https://{url}")
-    }
-}
-
-/// The N value (escaped) kith builds for a person made in kith.
-pub fn n_of_name(name: &str) -> String {
-    let (given, family) = split_name(name);
-    format!("{};{};;;", escape_text(family), escape_text(given))
-}
-
-/// An imported N still names this person: its family and given names are
-/// words of the name (after a rename in kith, N is built anew).
-pub(crate) fn n_fits_name(n: &str, name: &str) -> bool {
-    let words: Vec<String> = name.split_whitespace().map(str::to_lowercase).collect();
-    let mut parts = n.split(';');
-    let (family, given) = (parts.next().unwrap_or(""), parts.next().unwrap_or(""));
-    [family, given].iter().all(|part| {
-        part.replace("\\,", " ")
-            .split([' ', ','])
-            .filter(|w| !w.is_empty())
-            .all(|w| {
-                words
-                    .iter()
-                    .any(|x| x.trim_matches(',') == w.to_lowercase())
-            })
-    })
-}
-
-/// A best guess at given and family name for N: the last word is the family
-/// name. FN stays the name kith shows.
-fn split_name(name: &str) -> (&str, &str) {
-    let name = name.trim();
-    match name.rsplit_once(' ') {
-        Some((given, family)) => (given.trim(), family),
-        None => (name, ""),
-    }
 }
 
 #[cfg(test)]

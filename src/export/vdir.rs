@@ -10,9 +10,10 @@ use std::fs;
 use std::io;
 use std::path::{Path, PathBuf};
 
-use super::vcard::{PRODID, card, uid_of};
-use super::vdir_state::{State, Written, fingerprint, same_card};
+use super::vcard::card;
 use crate::model::Book;
+use crate::store::vdir_state::{State, Written, fingerprint};
+use crate::vcard::fields::{card_uid, uid_of};
 
 /// What a vdir export did.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -166,36 +167,6 @@ fn scan(dir: &Path) -> io::Result<HashMap<String, Found>> {
     Ok(found)
 }
 
-/// The UID of a file that holds exactly one card, and whether kith wrote it.
-pub(crate) fn card_uid(bytes: &[u8]) -> Option<(String, bool)> {
-    let text = String::from_utf8_lossy(bytes);
-    let mut uids = Vec::new();
-    let mut by_kith = false;
-    let mut cards = 0;
-    for line in text.lines() {
-        let line = line.trim_end_matches('\r');
-        let name_end = line.find([':', ';']).unwrap_or(line.len());
-        let name = line[..name_end].rsplit('.').next().unwrap_or("");
-        if name.eq_ignore_ascii_case("UID") {
-            uids.push(line[name_end..].trim_start_matches([':', ';']).to_string());
-        } else if line == PRODID {
-            by_kith = true;
-        } else if line.trim().to_ascii_uppercase().ends_with("BEGIN:VCARD") {
-            cards += 1;
-        }
-    }
-    match (uids.as_slice(), cards) {
-        // An escaped UID (`\,`) is kith's own writing: undo it.
-        ([uid], 1) => Some((
-            uid.replace("\\,", ",")
-                .replace("\\;", ";")
-                .replace("\\\\", "\\"),
-            by_kith,
-        )),
-        _ => None,
-    }
-}
-
 /// `dir/UID.vcf`, the UID made safe as a file name, and not yet taken.
 fn free_path(dir: &Path, uid: &str, taken: &mut HashSet<PathBuf>) -> PathBuf {
     let safe: String = uid
@@ -224,6 +195,27 @@ fn free_path(dir: &Path, uid: &str, taken: &mut HashSet<PathBuf>) -> PathBuf {
 /// crash is written again by the next export.
 fn write_atomically(path: &Path, bytes: &[u8]) -> io::Result<()> {
     crate::store::write_own(path, bytes, false)
+}
+
+/// Two cards say the same: the same person once read (kept lines in any
+/// order), whatever the VERSION, line order, folding or line ends.
+pub fn same_card(a: &str, b: &str) -> bool {
+    if a == b {
+        return true;
+    }
+    let read = |t: &str| {
+        let parsed = crate::import::vcard::parse(t).ok()?;
+        let [record] = parsed.records.as_slice() else {
+            return None;
+        };
+        let mut p = record.person.clone();
+        p.vcard.sort();
+        Some(p)
+    };
+    match (read(a), read(b)) {
+        (Some(x), Some(y)) => x == y,
+        _ => false,
+    }
 }
 
 #[cfg(test)]

@@ -4,9 +4,9 @@
 //! A cell may hold several values joined by ` ::: `.
 
 use super::table::{Columns, Row, rows};
-use super::vcard::parse_bday;
 use super::{NotFormat, Parsed};
 use crate::model::{Address, Person, PersonId};
+use crate::vcard::fields::parse_bday;
 
 /// Google joins several values in one cell with ` ::: ` (older exports: `:::`).
 const MULTI: &str = ":::";

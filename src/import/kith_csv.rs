@@ -1,5 +1,5 @@
 //! kith's own CSV (`kith export csv`) read back: every field of a person, list
-//! values split where the export joined them ([`crate::export::csv::split_list`]).
+//! values split where the export joined them ([`crate::text::split_list`]).
 //! The derived facts (last contact, deeds…) are the timeline's, and ignored.
 //! The `id` column is kith's UID: in the book it came from, it finds the person.
 
@@ -7,8 +7,8 @@ use chrono::NaiveDate;
 
 use super::table::{Columns, rows};
 use super::{NotFormat, Parsed};
-use crate::export::csv::split_list;
 use crate::model::{Address, Person, PersonId};
+use crate::text::split_list;
 
 /// kith's header: `id,name,nicknames,…,met_context,…`.
 pub(super) fn is_header(cols: &Columns) -> bool {

@@ -13,10 +13,10 @@ use std::collections::HashMap;
 use super::keys::{self, On, email_key, name_key, phone_key, profile_key};
 use super::report::{Duplicate, Merge, Report};
 use super::{Parsed, Place, Problem};
-use crate::export::vcard::kith_id_of_uid;
-use crate::export::vcard_kith as kith_fields;
 use crate::model::{Book, Op, Person, PersonId};
 use crate::text::fold;
+use crate::vcard::fields::kith_id_of_uid;
+use crate::vcard::kith as kith_fields;
 
 /// Who a key belongs to: someone already in the book (by index), or a person
 /// this import is building (by slot).

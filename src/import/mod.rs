@@ -6,7 +6,6 @@
 //! [`Op::Batch`](crate::model::Op) against a book, matching people already
 //! there so a re-import never duplicates anyone and never merges strangers.
 
-mod charset;
 pub mod detect;
 pub mod google;
 mod keys;
@@ -19,15 +18,14 @@ mod report;
 mod table;
 pub mod values;
 pub mod vcard;
-pub(crate) mod vcard_line;
 mod vdir;
 
 use std::fmt;
 use std::path::{Path, PathBuf};
 
-use crate::export::vcard_kith as kith_fields;
 use crate::model::{Book, Op, OpError, Person};
 use crate::store::{Store, StoreError};
+use crate::vcard::kith as kith_fields;
 
 pub use keys::{On, link_key, possible_duplicates, profile_key};
 pub use merge::plan;
@@ -150,7 +148,7 @@ pub struct Parsed {
     /// Cards of a synced vdir deleted elsewhere: where each was, and its UID.
     pub gone: Vec<(Place, String)>,
     /// The synced vdirs' states as they are once this import is saved.
-    pub states: Vec<(PathBuf, crate::export::vdir_state::State)>,
+    pub states: Vec<(PathBuf, crate::store::vdir_state::State)>,
 }
 
 impl Parsed {
@@ -308,7 +306,7 @@ pub fn import(
     // a failed save would make the next import miss the changes.
     for (dir, state) in states {
         state.save(&dir).map_err(|source| ImportError::Io {
-            path: dir.join(crate::export::vdir_state::FILE),
+            path: dir.join(crate::store::vdir_state::FILE),
             source,
         })?;
     }

@@ -4,8 +4,8 @@
 
 use std::path::{Path, PathBuf};
 
-use super::charset::{self, FileText};
 use super::{ImportError, NotFormat, Parsed, Place, Problem, Source, detect, values, vcard};
+use crate::charset::{self, FileText};
 
 /// Reads and parses a file, or for vCard a folder of `.vcf` files (found
 /// recursively, in path order; hidden files and folders are passed over).
@@ -37,7 +37,7 @@ pub fn parse_path(source: Source, path: &Path) -> Result<Parsed, ImportError> {
             folders.entry(folder).or_default().push(file);
         }
         for (folder, files) in folders {
-            let state = crate::export::vdir_state::State::load(&folder).map_err(|source| {
+            let state = crate::store::vdir_state::State::load(&folder).map_err(|source| {
                 ImportError::Io {
                     path: folder.clone(),
                     source,
@@ -170,5 +170,5 @@ fn vcf_files(dir: &Path) -> Result<Vec<PathBuf>, ImportError> {
 
 /// A vdir kith syncs with (every card may have been deleted elsewhere).
 fn has_state(dir: &Path) -> bool {
-    dir.join(crate::export::vdir_state::FILE).is_file()
+    dir.join(crate::store::vdir_state::FILE).is_file()
 }

@@ -68,7 +68,7 @@ pub(super) fn check(parsed: &mut Parsed) {
         }
         p.emails = emails;
         for l in &mut p.links {
-            *l = crate::export::vcard::with_scheme(l);
+            *l = crate::vcard::fields::with_scheme(l);
         }
         p.tags.retain(|t| !is_system_label(t));
         for t in &mut p.tags {

@@ -2,10 +2,11 @@
 //! by [`super::parse_path`]). Each card is read on its own: a card that cannot
 //! be read is reported with the line it starts on, and the rest go on.
 
-use super::vcard_line::{Content, parse_content, split_escaped, unescape, unfold};
 use super::{NotFormat, Parsed, kith_fields};
-use crate::export::vcard_keep::{LEFT_OUT, is_owned, own_line};
-use crate::model::{Address, Birthday, Person, PersonId};
+use crate::model::{Person, PersonId};
+use crate::vcard::fields::{address_of_adr, drop_year, parse_bday};
+use crate::vcard::keep::{LEFT_OUT, is_owned, own_line};
+use crate::vcard::line::{Content, parse_content, split_escaped, unescape, unfold};
 
 /// Parses vCard text (already decoded: no `CHARSET=` is applied).
 pub fn parse(text: &str) -> Result<Parsed, NotFormat> {
@@ -288,7 +289,7 @@ impl Card {
                 // N is kept only when it says more than the name does.
                 person.structured_name = self
                     .n_raw
-                    .filter(|n| !same_n(n, &crate::export::vcard::n_of_name(&name)));
+                    .filter(|n| !same_n(n, &crate::vcard::fields::n_of_name(&name)));
                 person.name = name;
                 parsed.record_introduced(self.line, person, self.introduced_by);
             }
@@ -298,43 +299,6 @@ impl Card {
             ),
         }
     }
-}
-
-/// The address an `ADR` line holds (`pobox;ext;street;locality;region;code;country`),
-/// labelled by its first TYPE that names a place (`home`, `work`, the user's
-/// own word; not `pref` or `postal`). A post office box and an extended
-/// address go into the street, after it. `None` when every part is empty.
-pub(crate) fn address_of_adr(c: &Content) -> Option<Address> {
-    let parts: Vec<String> = split_escaped(&c.value, ';')
-        .into_iter()
-        .map(|s| unescape(&s).replace("\r\n", "\n").trim().to_string())
-        .collect();
-    let at = |i: usize| parts.get(i).cloned().unwrap_or_default();
-    let street = [at(2), at(1), at(0)]
-        .into_iter()
-        .filter(|s| !s.is_empty())
-        .collect::<Vec<_>>()
-        .join(", ");
-    let label = c
-        .params
-        .iter()
-        .filter(|(k, _)| k == "TYPE")
-        .flat_map(|(_, v)| v.split(','))
-        .map(|t| t.trim().to_lowercase())
-        .find(|t| {
-            !t.is_empty() && !matches!(t.as_str(), "pref" | "postal" | "parcel" | "dom" | "intl")
-        })
-        .unwrap_or_default();
-    let a = Address {
-        label,
-        street,
-        locality: at(3),
-        region: at(4),
-        postal_code: at(5),
-        country: at(6),
-    }
-    .trimmed();
-    (!a.is_empty()).then_some(a)
 }
 
 /// Two `N` values with the same five components (missing ones are empty).
@@ -359,33 +323,6 @@ fn structured_name(value: &str) -> Option<String> {
         .filter(|s| !s.is_empty())
         .collect();
     Some(words.join(" ")).filter(|s| !s.is_empty())
-}
-
-pub(crate) fn drop_year(b: Birthday, omit: Option<i32>) -> Birthday {
-    match (b.year, omit) {
-        (Some(y), Some(o)) if y == o => Birthday { year: None, ..b },
-        _ => b,
-    }
-}
-
-/// A birthday as vCard and Google write it: `1985-03-14`, `19850314`,
-/// `--0314`, `--03-14`, `1985-03-14T00:00:00Z`, `03-14`.
-pub fn parse_bday(s: &str) -> Option<Birthday> {
-    let s = s.trim();
-    let date = s.split('T').next().unwrap_or(s);
-    if let Ok(b) = date.parse::<Birthday>() {
-        return Some(b);
-    }
-    let digits = date.strip_prefix("--").unwrap_or(date);
-    if !digits.bytes().all(|b| b.is_ascii_digit()) {
-        return None;
-    }
-    let num = |r: std::ops::Range<usize>| digits.get(r)?.parse::<u32>().ok();
-    match digits.len() {
-        4 => Birthday::new(None, num(0..2)?, num(2..4)?),
-        8 => Birthday::new(Some(num(0..4)? as i32), num(4..6)?, num(6..8)?),
-        _ => None,
-    }
 }
 
 #[cfg(test)]

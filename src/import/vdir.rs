@@ -1,5 +1,5 @@
 //! A folder of cards kith syncs with (it holds kith's `.kith-state`, see
-//! [`crate::export::vdir_state`]): a card whose file kith saw last as it is
+//! [`crate::store::vdir_state`]): a card whose file kith saw last as it is
 //! now is not read again; a changed card is read with the version both sides
 //! started from, for a three-way import; a card gone from the folder is a
 //! deletion elsewhere. The state as it will be after the import rides along
@@ -10,9 +10,9 @@ use std::path::{Path, PathBuf};
 
 use super::read::parse_file;
 use super::{ImportError, Parsed, Place, Problem, Source};
-use crate::export::vdir::card_uid;
-use crate::export::vdir_state::{State, Written, fingerprint};
 use crate::model::Person;
+use crate::store::vdir_state::{State, Written, fingerprint};
+use crate::vcard::fields::card_uid;
 
 pub(super) fn read_folder(
     dir: &Path,
@@ -103,7 +103,7 @@ fn base(was: &str, now: &str, theirs: &mut Person) -> Option<Person> {
     base.met.introduced_by = record
         .introduced_by
         .as_deref()
-        .and_then(crate::export::vcard_kith::introducer_id);
+        .and_then(crate::vcard::kith::introducer_id);
     if !now.contains("X-KITH-") && was.contains("X-KITH-") {
         theirs.met = base.met.clone();
         theirs.needs = base.needs.clone();

@@ -33,6 +33,7 @@ mod survey;
 mod tests_safety;
 mod undo;
 pub mod validate;
+pub mod vdir_state;
 
 pub use copies::{conflict_copies, is_conflict_copy};
 pub use disk::{backup_paths, dangling_target, follow_link};

@@ -74,7 +74,7 @@ pub fn load_book(path: &Path, bytes: &[u8]) -> Result<Loaded, StoreError> {
     };
     if book.version < 3 {
         for p in &mut book.people {
-            crate::export::vcard_keep::adopt_kept_addresses(p);
+            crate::vcard::keep::adopt_kept_addresses(p);
         }
     }
     book.version = FORMAT_VERSION; // older versions migrate on the next save

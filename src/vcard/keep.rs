@@ -15,11 +15,12 @@
 
 use std::collections::HashSet;
 
-use super::escape_text;
-use super::vcard::{adr_line, bday_value, list, with_scheme};
-use crate::import::vcard::{address_of_adr, drop_year, parse_bday};
-use crate::import::vcard_line::{Content, parse_content, split_escaped, unescape};
 use crate::model::Person;
+use crate::vcard::escape_text;
+use crate::vcard::fields::{
+    address_of_adr, adr_line, bday_value, drop_year, list, parse_bday, with_scheme,
+};
+use crate::vcard::line::{Content, parse_content, split_escaped, unescape};
 
 /// Starts a kept line that is written back as it is, although kith models
 /// its property (kith did not take its value).

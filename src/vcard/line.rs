@@ -2,7 +2,7 @@
 //! still write): unfolding, content lines `[group.]NAME;params:value`, params
 //! with and without `=`, escapes, and 2.1's quoted-printable values.
 
-use super::charset;
+use crate::charset;
 
 /// A logical line, unfolded and decoded, and the physical line it starts on.
 pub(crate) struct Logical {

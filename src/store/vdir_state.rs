@@ -74,24 +74,3 @@ pub fn fingerprint(bytes: &[u8]) -> String {
     }
     format!("{h:016x}-{}", bytes.len())
 }
-
-/// Two cards say the same: the same person once read (kept lines in any
-/// order), whatever the VERSION, line order, folding or line ends.
-pub fn same_card(a: &str, b: &str) -> bool {
-    if a == b {
-        return true;
-    }
-    let read = |t: &str| {
-        let parsed = crate::import::vcard::parse(t).ok()?;
-        let [record] = parsed.records.as_slice() else {
-            return None;
-        };
-        let mut p = record.person.clone();
-        p.vcard.sort();
-        Some(p)
-    };
-    match (read(a), read(b)) {
-        (Some(x), Some(y)) => x == y,
-        _ => false,
-    }
-}

@@ -5,8 +5,8 @@
 
 use chrono::NaiveDate;
 
-use super::escape_text;
 use crate::model::{Person, PersonId};
+use crate::vcard::escape_text;
 
 /// Writes the `X-KITH-…` lines of `p` through `line`; `introduced_by` is
 /// how the card names its introducer ([`super::vcard::introducer_ref`]).
