@@ -13,7 +13,7 @@ use kith::intros::{Asked, asks};
 use kith::model::{Book, PersonId};
 use kith::text::short_age;
 
-use super::{BadInput, Ctx};
+use super::{BadInput, Setup};
 
 #[derive(Debug, Args)]
 pub struct AskArgs {
@@ -28,15 +28,15 @@ pub struct AskArgs {
 }
 
 /// Exit 0 with or without helpers; 2 for an empty ask.
-pub fn run(ctx: &Ctx, a: AskArgs) -> Result<ExitCode> {
-    let (_, book) = ctx.open()?;
+pub fn run(setup: &Setup, a: AskArgs) -> Result<ExitCode> {
+    let (_, book) = setup.open()?;
     let standing = a.text.is_none();
     let needs: Vec<String> = match &a.text {
         Some(t) if t.trim().is_empty() => {
             return Err(BadInput("kith ask: say what you could use help with".into()).into());
         }
         Some(t) => vec![t.trim().to_string()],
-        None => ctx.config.me.needs.clone(),
+        None => setup.config.me.needs.clone(),
     };
     if needs.is_empty() {
         outln!(
@@ -44,11 +44,18 @@ pub fn run(ctx: &Ctx, a: AskArgs) -> Result<ExitCode> {
         );
         return Ok(ExitCode::SUCCESS);
     }
-    let matcher = super::matcher(&book, ctx);
-    let index = ctx.index(&book);
-    let kinds = ctx.config.kinds();
+    let matcher = super::matcher(&book, setup);
+    let index = setup.index(&book);
+    let kinds = setup.config.kinds();
     let asked = asks(
-        &matcher, &book, &index, &kinds, &needs, standing, ctx.today, a.limit,
+        &matcher,
+        &book,
+        &index,
+        &kinds,
+        &needs,
+        standing,
+        setup.today,
+        a.limit,
     );
     if a.json {
         let rows: Vec<Value> = asked.iter().flat_map(|x| rows(x, &book)).collect();

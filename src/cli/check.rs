@@ -6,20 +6,20 @@ use std::process::ExitCode;
 
 use kith::text::count;
 
-use super::{Ctx, NoBook};
+use super::{NoBook, Setup};
 
-pub fn run(ctx: &Ctx) -> Result<ExitCode> {
-    if !ctx.file.exists() {
+pub fn run(setup: &Setup) -> Result<ExitCode> {
+    if !setup.file.exists() {
         // Backups beside a missing book: the help to bring it back, exit 2.
-        ctx.open()?;
-        let why = match kith::store::dangling_target(&ctx.file) {
+        setup.open()?;
+        let why = match kith::store::dangling_target(&setup.file) {
             Some(target) => format!("it is a link to {}, which does not exist", target.display()),
             None => "there is no file there".to_string(),
         };
-        return Err(NoBook(format!("no book at {}: {why}", ctx.file.display())).into());
+        return Err(NoBook(format!("no book at {}: {why}", setup.file.display())).into());
     }
-    let book = ctx.read()?;
-    let kinds = ctx.config.kinds();
+    let book = setup.read()?;
+    let kinds = setup.config.kinds();
     let mut warnings = Vec::new();
     for e in &book.entries {
         if !kinds.is_known(&e.kind) {
@@ -44,7 +44,7 @@ pub fn run(ctx: &Ctx) -> Result<ExitCode> {
     let archived = book.people.iter().filter(|p| p.archived).count();
     outln!(
         "{}: ok — {} ({archived} archived), {}",
-        ctx.file.display(),
+        setup.file.display(),
         count(book.people.len(), "person", "people"),
         count(book.entries.len(), "entry", "entries")
     );

@@ -10,7 +10,7 @@ use std::process::ExitCode;
 use kith::export;
 use kith::import::{self, Source};
 
-use super::Ctx;
+use super::Setup;
 use super::import::to_anyhow;
 
 #[derive(Debug, Args)]
@@ -34,12 +34,12 @@ enum ContactsCommand {
     },
 }
 
-pub fn run(ctx: &Ctx, a: ContactsArgs) -> Result<ExitCode> {
+pub fn run(setup: &Setup, a: ContactsArgs) -> Result<ExitCode> {
     let ContactsCommand::Sync { dir, dry_run } = a.command;
     let has_cards = dir.is_dir() && import::recognise_path(&dir).is_ok();
     if has_cards {
         let parsed = import::parse_path(Source::VCard, &dir).map_err(to_anyhow)?;
-        let (mut store, mut book) = ctx.open()?;
+        let (mut store, mut book) = setup.open()?;
         let report =
             import::import(&mut store, &mut book, parsed, "", dry_run).map_err(to_anyhow)?;
         match dry_run {
@@ -50,7 +50,7 @@ pub fn run(ctx: &Ctx, a: ContactsArgs) -> Result<ExitCode> {
     if dry_run {
         return Ok(ExitCode::SUCCESS);
     }
-    let book = ctx.read()?;
+    let book = setup.read()?;
     let r = export::vdir::write(&book, &dir)
         .with_context(|| format!("writing the vdir {}", dir.display()))?;
     super::export::say_vdir(&r, &dir);

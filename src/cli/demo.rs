@@ -10,7 +10,7 @@ use tempfile::TempDir;
 
 use kith::store::write_book;
 
-use super::{BadInput, Ctx};
+use super::{BadInput, Setup};
 
 #[derive(Debug, Args)]
 pub struct DemoArgs {
@@ -34,9 +34,9 @@ pub struct DemoArgs {
     force: bool,
 }
 
-pub fn run(ctx: &Ctx, a: DemoArgs) -> Result<ExitCode> {
+pub fn run(setup: &Setup, a: DemoArgs) -> Result<ExitCode> {
     if !a.generate {
-        return open(ctx);
+        return open(setup);
     }
     let out = a.out.expect("clap requires --out with --generate");
     if out.exists() && !a.force {
@@ -46,7 +46,7 @@ pub fn run(ctx: &Ctx, a: DemoArgs) -> Result<ExitCode> {
         ))
         .into());
     }
-    let book = kith::demo::generate(a.people, a.entries, a.seed, ctx.today);
+    let book = kith::demo::generate(a.people, a.entries, a.seed, setup.today);
     write_book(&out, &book)?;
     outln!(
         "{}: {}, {}",
@@ -59,16 +59,16 @@ pub fn run(ctx: &Ctx, a: DemoArgs) -> Result<ExitCode> {
 
 /// Opens the demo book from a temporary copy, so nothing the user does in the
 /// demo reaches their own file (under `--demo`, the copy already made).
-pub fn open(ctx: &Ctx) -> Result<ExitCode> {
-    if ctx.demo {
-        return super::tui::open(ctx);
+pub fn open(setup: &Setup) -> Result<ExitCode> {
+    if setup.demo {
+        return super::tui::open(setup);
     }
-    let (_dir, path) = temp_copy(ctx.today)?;
-    let demo_ctx = Ctx {
+    let (_dir, path) = temp_copy(setup.today)?;
+    let demo_ctx = Setup {
         file: path,
-        config: ctx.config.clone(),
-        config_file: ctx.config_file.clone(),
-        today: ctx.today,
+        config: setup.config.clone(),
+        config_file: setup.config_file.clone(),
+        today: setup.today,
         demo: true,
         copies_told: Default::default(),
     };

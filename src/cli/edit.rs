@@ -6,7 +6,7 @@ use std::process::ExitCode;
 
 use kith::model::{Address, Op, OpError, Person, fields, merge_op};
 
-use super::{BadInput, Ctx, checked, resolve};
+use super::{BadInput, Setup, checked, resolve};
 
 #[derive(Debug, Args)]
 pub struct EditArgs {
@@ -90,8 +90,8 @@ impl EditArgs {
     }
 }
 
-pub fn edit(ctx: &Ctx, a: EditArgs) -> Result<ExitCode> {
-    let (mut store, mut book) = ctx.open()?;
+pub fn edit(setup: &Setup, a: EditArgs) -> Result<ExitCode> {
+    let (mut store, mut book) = setup.open()?;
     let id = resolve::person_or_pick(&book, a.name_or_id.as_deref(), "kith edit NAME")?;
     if a.changes_nothing() {
         return in_editor(&mut store, &mut book, id);
@@ -266,8 +266,8 @@ pub struct ArchiveArgs {
     undo: bool,
 }
 
-pub fn archive(ctx: &Ctx, a: ArchiveArgs) -> Result<ExitCode> {
-    let (mut store, mut book) = ctx.open()?;
+pub fn archive(setup: &Setup, a: ArchiveArgs) -> Result<ExitCode> {
+    let (mut store, mut book) = setup.open()?;
     let id = resolve::person(&book, &a.name_or_id)?;
     if let Some(p) = book.person(id).filter(|p| p.archived != a.undo) {
         let already = if a.undo { "not archived" } else { "archived" };
@@ -299,8 +299,8 @@ pub struct MergeArgs {
     into: String,
 }
 
-pub fn merge(ctx: &Ctx, a: MergeArgs) -> Result<ExitCode> {
-    let (mut store, mut book) = ctx.open()?;
+pub fn merge(setup: &Setup, a: MergeArgs) -> Result<ExitCode> {
+    let (mut store, mut book) = setup.open()?;
     let from = resolve::person(&book, &a.from)?;
     let into = resolve::person(&book, &a.into)?;
     if from == into {

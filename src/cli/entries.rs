@@ -9,7 +9,7 @@ use kith::capture::{Capture, preview};
 use kith::model::{Book, Entry, EntryId, Op, OpError};
 
 use super::confirm::confirm;
-use super::{BadInput, Ctx};
+use super::{BadInput, Setup};
 
 #[derive(Debug, Args)]
 pub struct DoneArgs {
@@ -28,34 +28,34 @@ pub struct DeleteArgs {
 
 /// Marks a promise kept or a follow-up made, today; prints the entry.
 /// Exit 2 for an id that names no entry or an entry that cannot be done.
-pub fn done(ctx: &Ctx, a: DoneArgs) -> Result<ExitCode> {
-    let (mut store, mut book) = ctx.open()?;
+pub fn done(setup: &Setup, a: DoneArgs) -> Result<ExitCode> {
+    let (mut store, mut book) = setup.open()?;
     let id = entry_id(&book, &a.id)?;
     let entry = book.entry(id).expect("entry_id found it");
     if entry.done {
-        outln!("{} is done already", line(entry, &book, ctx));
+        outln!("{} is done already", line(entry, &book, setup));
         return Ok(ExitCode::SUCCESS);
     }
     if !entry.can_be_done() {
         return Err(BadInput(format!(
             "{}: only a promise or a follow-up can be done",
-            line(entry, &book, ctx)
+            line(entry, &book, setup)
         ))
         .into());
     }
-    store.update(&mut book, |_| Ok(Op::SetDone(id, Some(ctx.today))))?;
+    store.update(&mut book, |_| Ok(Op::SetDone(id, Some(setup.today))))?;
     let entry = book.entry(id).expect("the entry was just saved");
-    outln!("done: {}", line(entry, &book, ctx));
+    outln!("done: {}", line(entry, &book, setup));
     Ok(ExitCode::SUCCESS)
 }
 
 /// Deletes an entry after showing it and asking (`--yes` off a terminal).
 /// The entry as shown is what goes: changed since, it is left (exit 2).
-pub fn delete(ctx: &Ctx, a: DeleteArgs) -> Result<ExitCode> {
-    let (mut store, mut book) = ctx.open()?;
+pub fn delete(setup: &Setup, a: DeleteArgs) -> Result<ExitCode> {
+    let (mut store, mut book) = setup.open()?;
     let id = entry_id(&book, &a.id)?;
     let entry = book.entry(id).expect("entry_id found it").clone();
-    outln!("{}", line(&entry, &book, ctx));
+    outln!("{}", line(&entry, &book, setup));
     if !confirm(a.yes, &format!("delete {id}?"))? {
         outln!("nothing deleted");
         return Ok(ExitCode::SUCCESS);
@@ -79,7 +79,7 @@ fn entry_id(book: &Book, text: &str) -> Result<EntryId, BadInput> {
 }
 
 /// `e12  2026-11-24  favor · gave · Alice García · …`, as `kith log` prints it.
-fn line(entry: &Entry, book: &Book, ctx: &Ctx) -> String {
-    let saved = preview(&Capture::from_entry(entry), book, ctx.today);
+fn line(entry: &Entry, book: &Book, setup: &Setup) -> String {
+    let saved = preview(&Capture::from_entry(entry), book, setup.today);
     format!("{}  {}  {saved}", entry.id, entry.date)
 }

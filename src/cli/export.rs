@@ -10,7 +10,7 @@ use std::process::ExitCode;
 
 use kith::export::{self, Format};
 
-use super::{BadInput, Ctx};
+use super::{BadInput, Setup};
 
 #[derive(Debug, Clone, Copy, ValueEnum)]
 enum FormatArg {
@@ -42,7 +42,7 @@ pub struct ExportArgs {
     google: bool,
 }
 
-pub fn run(ctx: &Ctx, a: ExportArgs) -> Result<ExitCode> {
+pub fn run(setup: &Setup, a: ExportArgs) -> Result<ExitCode> {
     let format = match a.format {
         FormatArg::Vcard => Format::VCard,
         FormatArg::Csv if a.google => Format::GoogleCsv,
@@ -53,7 +53,7 @@ pub fn run(ctx: &Ctx, a: ExportArgs) -> Result<ExitCode> {
     if a.google && format != Format::GoogleCsv {
         return Err(BadInput("--google goes with `export csv`".into()).into());
     }
-    let book = ctx.read()?;
+    let book = setup.read()?;
     if format == Format::Ics && export::ics::is_empty(&book) {
         errln!("nothing to export: no open promises, follow-ups or birthdays in the book");
         return Ok(ExitCode::FAILURE);
@@ -66,7 +66,7 @@ pub fn run(ctx: &Ctx, a: ExportArgs) -> Result<ExitCode> {
         say_vdir(&r, dir);
         return Ok(ExitCode::SUCCESS);
     }
-    let text = export::render(format, &book, &ctx.config.kinds(), ctx.today);
+    let text = export::render(format, &book, &setup.config.kinds(), setup.today);
     match a.out {
         None => std::io::stdout()
             .lock()

@@ -9,7 +9,7 @@ use kith::model::Book;
 use kith::search::{Hit, SearchIndex, SearchOptions};
 use kith::text::{fit, truncate};
 
-use super::Ctx;
+use super::Setup;
 
 #[derive(Debug, Args)]
 pub struct FindArgs {
@@ -30,13 +30,13 @@ pub struct FindArgs {
 /// The book and what one search of `words` finds in it, best first: the
 /// search `kith find` and `kith query` share (an index built for one search).
 pub(super) fn search_once(
-    ctx: &Ctx,
+    setup: &Setup,
     words: &[String],
     limit: usize,
     archived: bool,
 ) -> Result<(Book, Vec<Hit>)> {
-    let book = ctx.read()?;
-    let facts = ctx.index(&book);
+    let book = setup.read()?;
+    let facts = setup.index(&book);
     let index = SearchIndex::for_one_search(&book);
     let opts = SearchOptions {
         include_archived: archived,
@@ -47,8 +47,8 @@ pub(super) fn search_once(
 }
 
 /// Exit 0 with matches, 1 with none.
-pub fn run(ctx: &Ctx, a: FindArgs) -> Result<ExitCode> {
-    let (book, hits) = search_once(ctx, &a.query, a.limit, a.archived)?;
+pub fn run(setup: &Setup, a: FindArgs) -> Result<ExitCode> {
+    let (book, hits) = search_once(setup, &a.query, a.limit, a.archived)?;
     let query = a.query.join(" ");
     if a.json {
         let rows: Vec<_> = hits

@@ -25,13 +25,13 @@ use std::process::{Command, ExitCode, Output};
 
 use kith::store::{IGNORE_PATTERN, follow_link, lock_path};
 
-use super::{BadInput, Ctx};
+use super::{BadInput, Setup};
 
 /// What git shows for the driver (`git merge` prints it).
 const DRIVER_NAME: &str = "the kith book merge (kith merge-books)";
 
-pub fn run(ctx: &Ctx) -> Result<ExitCode> {
-    let target = follow_link(&ctx.file)?;
+pub fn run(setup: &Setup) -> Result<ExitCode> {
+    let target = follow_link(&setup.file)?;
     let dir = match target.parent() {
         Some(dir) if !dir.as_os_str().is_empty() => dir.to_path_buf(),
         _ => PathBuf::from("."),
@@ -40,7 +40,7 @@ pub fn run(ctx: &Ctx) -> Result<ExitCode> {
         return Err(BadInput(format!(
             "no directory {} for the book {}: git-setup sets up the git work tree the book is in",
             dir.display(),
-            ctx.file.display()
+            setup.file.display()
         ))
         .into());
     }

@@ -8,7 +8,7 @@ use std::process::ExitCode;
 
 use kith::model::{Balance, give_take};
 
-use super::Ctx;
+use super::Setup;
 
 #[derive(Debug, Args)]
 pub struct GiveTakeArgs {
@@ -17,9 +17,9 @@ pub struct GiveTakeArgs {
     json: bool,
 }
 
-pub fn run(ctx: &Ctx, a: GiveTakeArgs) -> Result<ExitCode> {
-    let (_, book) = ctx.open()?;
-    let year = give_take(&book, &ctx.config.kinds(), ctx.today);
+pub fn run(setup: &Setup, a: GiveTakeArgs) -> Result<ExitCode> {
+    let (_, book) = setup.open()?;
+    let year = give_take(&book, &setup.config.kinds(), setup.today);
     let mut take = Vec::new();
     let mut give = Vec::new();
     for (id, gt) in &year {

@@ -12,7 +12,7 @@ use std::process::ExitCode;
 
 use kith::import::{self, ImportError, Source};
 
-use super::{BadInput, Ctx};
+use super::{BadInput, Setup};
 
 #[derive(Debug, Args)]
 pub struct ImportArgs {
@@ -48,9 +48,9 @@ fn source_named(name: &str) -> Option<Source> {
         .find(|s| s.name().eq_ignore_ascii_case(name))
 }
 
-pub fn run(ctx: &Ctx, a: ImportArgs) -> Result<ExitCode> {
+pub fn run(setup: &Setup, a: ImportArgs) -> Result<ExitCode> {
     if a.sources {
-        let s = &ctx.config.sources;
+        let s = &setup.config.sources;
         if s.is_empty() {
             return Err(BadInput(
                 "config.ron names no sources: add sources: (calendars: [\"…\"], maildirs: [\"…\"])"
@@ -59,11 +59,11 @@ pub fn run(ctx: &Ctx, a: ImportArgs) -> Result<ExitCode> {
             .into());
         }
         let paths: Vec<PathBuf> = s.calendars.iter().chain(&s.maildirs).cloned().collect();
-        return touches(ctx, &paths, a.dry_run, a.list_unknown);
+        return touches(setup, &paths, a.dry_run, a.list_unknown);
     }
     let first = a.first.clone().unwrap_or_default();
     if a.path.is_none() && kith::touches::recognise(std::path::Path::new(&first)).is_some() {
-        return touches(ctx, &[PathBuf::from(&first)], a.dry_run, a.list_unknown);
+        return touches(setup, &[PathBuf::from(&first)], a.dry_run, a.list_unknown);
     }
     let (source, path) = match a.path {
         Some(path) => match source_named(&first) {
@@ -83,7 +83,7 @@ pub fn run(ctx: &Ctx, a: ImportArgs) -> Result<ExitCode> {
     };
     let tag = a.tag.unwrap_or_else(|| source.default_tag().to_string());
     let parsed = import::parse_path(source, &path).map_err(to_anyhow)?;
-    let (mut store, mut book) = ctx.open()?;
+    let (mut store, mut book) = setup.open()?;
     let report =
         import::import(&mut store, &mut book, parsed, &tag, a.dry_run).map_err(to_anyhow)?;
     if a.dry_run {
@@ -97,9 +97,14 @@ pub fn run(ctx: &Ctx, a: ImportArgs) -> Result<ExitCode> {
 /// Touches from calendars and mail: read outside the lock, matched and
 /// planned on the freshest book inside it, saved once; exit 2 when an item
 /// could not be read (the rest is logged).
-fn touches(ctx: &Ctx, paths: &[PathBuf], dry_run: bool, list_unknown: bool) -> Result<ExitCode> {
+fn touches(
+    setup: &Setup,
+    paths: &[PathBuf],
+    dry_run: bool,
+    list_unknown: bool,
+) -> Result<ExitCode> {
     use kith::touches::{Plan, Report, cache, find, plan, read_cached};
-    let settings = ctx.config.touch_settings();
+    let settings = setup.config.touch_settings();
     // Long on a large maildir: said on a terminal, nothing when piped.
     let tty = std::io::IsTerminal::is_terminal(&std::io::stderr());
     if tty {
@@ -112,8 +117,8 @@ fn touches(ctx: &Ctx, paths: &[PathBuf], dry_run: bool, list_unknown: bool) -> R
     if tty {
         eprint!("\x1b[2K\r");
     }
-    let (mut store, mut book) = ctx.open()?;
-    let today = ctx.today;
+    let (mut store, mut book) = setup.open()?;
+    let today = setup.today;
     let mut found = find(&raw, &book, &settings, today);
     let mut planned = plan(&book, &found, today);
     if !dry_run && !planned.is_empty() {

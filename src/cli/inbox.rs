@@ -10,7 +10,7 @@ use kith::capture::{Capture, preview};
 use kith::inbox::{Plan, folder, plan, read_dir};
 use kith::text::visible;
 
-use super::Ctx;
+use super::Setup;
 
 #[derive(Debug, Args)]
 pub struct InboxArgs {
@@ -19,11 +19,11 @@ pub struct InboxArgs {
     dry_run: bool,
 }
 
-pub fn run(ctx: &Ctx, a: InboxArgs) -> Result<ExitCode> {
-    let kinds = ctx.config.kinds();
-    let (mut store, mut book) = ctx.open()?;
+pub fn run(setup: &Setup, a: InboxArgs) -> Result<ExitCode> {
+    let kinds = setup.config.kinds();
+    let (mut store, mut book) = setup.open()?;
     let target = kith::store::follow_link(store.path())?;
-    let dir = folder(&target, ctx.config.inbox.as_deref());
+    let dir = folder(&target, setup.config.inbox.as_deref());
     let shown_dir = visible(&dir.display().to_string()).into_owned();
     let (devices, problems) = read_dir(&dir);
     for p in &problems {
@@ -33,14 +33,14 @@ pub fn run(ctx: &Ctx, a: InboxArgs) -> Result<ExitCode> {
         outln!("the inbox {shown_dir} has no device files (*.txt, *.md): nothing to apply");
         return Ok(ExitCode::SUCCESS);
     }
-    let first = plan(&book, &devices, &kinds, ctx.today);
+    let first = plan(&book, &devices, &kinds, setup.today);
     // Nothing new: no save (a save would turn the backups over for nothing).
     let planned = if a.dry_run || first.is_empty() {
         first
     } else {
         let mut planned = Plan::default();
         store.update(&mut book, |fresh| {
-            planned = plan(fresh, &devices, &kinds, ctx.today);
+            planned = plan(fresh, &devices, &kinds, setup.today);
             Ok(planned.op())
         })?;
         planned
@@ -53,7 +53,7 @@ pub fn run(ctx: &Ctx, a: InboxArgs) -> Result<ExitCode> {
             .and_then(|d| d.lines.iter().find(|l| l.number == applied.number));
         let shown = match (a.dry_run, book.entry(applied.entry), line) {
             (false, Some(entry), _) => {
-                let saved = preview(&Capture::from_entry(entry), &book, ctx.today);
+                let saved = preview(&Capture::from_entry(entry), &book, setup.today);
                 format!("{}  {}  {saved}", entry.id, entry.date)
             }
             (_, _, Some(line)) => visible(&line.text).into_owned(),

@@ -10,7 +10,7 @@ use kith::intros::{Candidate, Options, Suggestion};
 use kith::model::{Book, Index, PersonId};
 use kith::text::short_age;
 
-use super::{Ctx, resolve};
+use super::{Setup, resolve};
 
 #[derive(Debug, Args)]
 pub struct IntrosArgs {
@@ -26,14 +26,14 @@ pub struct IntrosArgs {
 }
 
 /// Exit 0, with or without suggestions (none is an answer, not a failure).
-pub fn run(ctx: &Ctx, a: IntrosArgs) -> Result<ExitCode> {
-    let (_, book) = ctx.open()?;
+pub fn run(setup: &Setup, a: IntrosArgs) -> Result<ExitCode> {
+    let (_, book) = setup.open()?;
     let who = a
         .for_person
         .as_deref()
         .map(|q| resolve::person(&book, q))
         .transpose()?;
-    let matcher = super::matcher(&book, ctx);
+    let matcher = super::matcher(&book, setup);
     let opts = Options {
         limit: Some(a.limit),
         ..Options::default()
@@ -54,17 +54,17 @@ pub fn run(ctx: &Ctx, a: IntrosArgs) -> Result<ExitCode> {
         }
         return Ok(ExitCode::SUCCESS);
     }
-    let index = ctx.index(&book);
+    let index = setup.index(&book);
     for (n, s) in found.iter().enumerate() {
         if n > 0 {
             outln!();
         }
-        print_one(s, &book, &index, ctx);
+        print_one(s, &book, &index, setup);
     }
     Ok(ExitCode::SUCCESS)
 }
 
-fn print_one(s: &Suggestion, book: &Book, index: &Index, ctx: &Ctx) {
+fn print_one(s: &Suggestion, book: &Book, index: &Index, setup: &Setup) {
     let needer = &book.name_of(s.person);
     outln!("{needer} ({}) needs \"{}\"", s.person, &s.need);
     match s.candidate {
@@ -82,7 +82,7 @@ fn print_one(s: &Suggestion, book: &Book, index: &Index, ctx: &Ctx) {
     }
     let seen = |id: PersonId| {
         let name = &book.name_of(id);
-        match index.facts(id).days_since_contact(ctx.today) {
+        match index.facts(id).days_since_contact(setup.today) {
             Some(0) => format!("{name} today"),
             Some(days) if days > 0 => format!("{name} {} ago", short_age(days)),
             Some(days) => format!("{name} {}", short_age(days)),

@@ -10,7 +10,7 @@ use kith::capture::{Capture, CaptureError, Parsed, Who, parse_spanned, preview};
 use kith::model::{Book, EntryId, Op, OpError, PersonId};
 use kith::store::Store;
 
-use super::Ctx;
+use super::Setup;
 
 #[derive(Debug, Args)]
 pub struct LogArgs {
@@ -57,13 +57,13 @@ impl LogArgs {
 /// exits 2 without writing. From stdin each line is one capture, saved or
 /// refused on its own (a refused one is named by its line number); blank lines
 /// are skipped, and any refused line makes the exit 2 once all are read.
-pub fn run(ctx: &Ctx, mut a: LogArgs) -> Result<ExitCode> {
+pub fn run(setup: &Setup, mut a: LogArgs) -> Result<ExitCode> {
     a.take_trailing_options();
-    let (mut store, mut book) = ctx.open()?;
+    let (mut store, mut book) = setup.open()?;
     if a.line != ["-"] {
         let line = a.line.join(" ");
         return Ok(
-            match log_one(ctx, &a, &mut store, &mut book, &line, None)? {
+            match log_one(setup, &a, &mut store, &mut book, &line, None)? {
                 true => ExitCode::SUCCESS,
                 false => ExitCode::from(2),
             },
@@ -75,7 +75,7 @@ pub fn run(ctx: &Ctx, mut a: LogArgs) -> Result<ExitCode> {
         if line.trim().is_empty() {
             continue;
         }
-        if !log_one(ctx, &a, &mut store, &mut book, &line, Some(n + 1))? {
+        if !log_one(setup, &a, &mut store, &mut book, &line, Some(n + 1))? {
             refused += 1;
         }
     }
@@ -90,16 +90,16 @@ pub fn run(ctx: &Ctx, mut a: LogArgs) -> Result<ExitCode> {
 /// Logs one line; false when it was refused (what is wrong is printed,
 /// after `kith: line N:` when it came from stdin).
 fn log_one(
-    ctx: &Ctx,
+    setup: &Setup,
     a: &LogArgs,
     store: &mut Store,
     book: &mut Book,
     line: &str,
     number: Option<usize>,
 ) -> Result<bool> {
-    let kinds = ctx.config.kinds();
+    let kinds = setup.config.kinds();
     let check = |book: &Book| -> Result<Parsed, CaptureError> {
-        let parsed = parse_spanned(line, ctx.today, book, &kinds)?;
+        let parsed = parse_spanned(line, setup.today, book, &kinds)?;
         if !a.create {
             parsed.require_known()?;
         }
@@ -142,7 +142,7 @@ fn log_one(
         outln!("created {person}  {}", book.name_of(person));
     }
     let entry = book.entry(id).expect("the entry was just saved");
-    let saved = preview(&Capture::from_entry(entry), book, ctx.today);
+    let saved = preview(&Capture::from_entry(entry), book, setup.today);
     outln!("{id}  {}  {saved}", entry.date);
     Ok(true)
 }

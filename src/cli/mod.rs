@@ -54,7 +54,7 @@ use kith::store::{Store, StoreError};
     next_help_heading = "Global options"
 )]
 pub struct Cli {
-    // KITH_FILE and KITH_CONFIG are read in `Ctx::new`, not by clap: clap
+    // KITH_FILE and KITH_CONFIG are read in `Setup::new`, not by clap: clap
     // counts an option its env variable set as given, and writes it into every
     // usage line of its errors (`kith show --file <PATH> <NAME_OR_ID>`), as if
     // it were required.
@@ -164,7 +164,7 @@ pub struct BadInput(pub String);
 pub struct NoBook(pub String);
 
 /// What every subcommand gets: where the book is, the config, and today.
-pub struct Ctx {
+pub struct Setup {
     pub file: PathBuf,
     pub config: Config,
     /// The config file as read (to point at a bad key binding in it).
@@ -176,8 +176,8 @@ pub struct Ctx {
     copies_told: Cell<bool>,
 }
 
-impl Ctx {
-    fn new(cli: &Cli) -> Result<Ctx> {
+impl Setup {
+    fn new(cli: &Cli) -> Result<Setup> {
         let dirs = directories::ProjectDirs::from("", "", "kith");
         let file = match cli.file.clone().or_else(|| env_path("KITH_FILE")) {
             Some(f) => f,
@@ -203,7 +203,7 @@ impl Ctx {
         let today = cli
             .today
             .unwrap_or_else(|| chrono::Local::now().date_naive());
-        Ok(Ctx {
+        Ok(Setup {
             file,
             config,
             config_file,
@@ -260,11 +260,11 @@ impl Ctx {
 /// The introductions matcher for `book` with your offers; the first time the
 /// word-meaning model cannot be used, says so on stderr (matching goes on by
 /// words alone).
-fn matcher(book: &Book, ctx: &Ctx) -> kith::intros::Matcher {
+fn matcher(book: &Book, setup: &Setup) -> kith::intros::Matcher {
     if let Some(warning) = kith::intros::meaning::take_warning() {
         errln!("kith: {warning}");
     }
-    kith::intros::Matcher::build(book, &ctx.config.me.offers)
+    kith::intros::Matcher::build(book, &setup.config.me.offers)
 }
 
 /// The path an environment variable holds (unset or empty: none).
@@ -340,47 +340,47 @@ fn run(mut cli: Cli) -> Result<ExitCode> {
         Some(Command::MergeBooks(args)) => return merge_books::run(args),
         command => command,
     };
-    let mut ctx = Ctx::new(&cli)?;
+    let mut setup = Setup::new(&cli)?;
     // `--demo`: every command works on a temporary copy of the demo book,
     // removed when the command ends; the user's own book is never opened.
     let _demo_dir = if cli.demo {
-        let (dir, path) = demo::temp_copy(ctx.today)?;
-        ctx.file = path;
-        ctx.demo = true;
+        let (dir, path) = demo::temp_copy(setup.today)?;
+        setup.file = path;
+        setup.demo = true;
         Some(dir)
     } else {
         None
     };
     match command {
-        Some(Command::Add(args)) => people::add(&ctx, args),
-        Some(Command::List(args)) => people::list(&ctx, args),
-        Some(Command::Show(args)) => people::show(&ctx, args),
-        Some(Command::Check) => check::run(&ctx),
-        Some(Command::Edit(args)) => edit::edit(&ctx, args),
-        Some(Command::Archive(args)) => edit::archive(&ctx, args),
-        Some(Command::Merge(args)) => edit::merge(&ctx, args),
+        Some(Command::Add(args)) => people::add(&setup, args),
+        Some(Command::List(args)) => people::list(&setup, args),
+        Some(Command::Show(args)) => people::show(&setup, args),
+        Some(Command::Check) => check::run(&setup),
+        Some(Command::Edit(args)) => edit::edit(&setup, args),
+        Some(Command::Archive(args)) => edit::archive(&setup, args),
+        Some(Command::Merge(args)) => edit::merge(&setup, args),
         Some(Command::MergeBooks(_)) => unreachable!("run before the context is made"),
-        Some(Command::Demo(args)) => demo::run(&ctx, args),
-        Some(Command::Log(args)) => log::run(&ctx, args),
-        Some(Command::Done(args)) => entries::done(&ctx, args),
-        Some(Command::Delete(args)) => entries::delete(&ctx, args),
-        Some(Command::Inbox(args)) => inbox::run(&ctx, args),
-        Some(Command::Import(args)) => import::run(&ctx, args),
-        Some(Command::Export(args)) => export::run(&ctx, args),
-        Some(Command::Contacts(args)) => contacts::run(&ctx, args),
-        Some(Command::Review(args)) => review::run(&ctx, args),
-        Some(Command::Find(args)) => find::run(&ctx, args),
-        Some(Command::Query(args)) => query::run(&ctx, args),
-        Some(Command::Intros(args)) => intros::run(&ctx, args),
-        Some(Command::Ask(args)) => ask::run(&ctx, args),
-        Some(Command::GiveTake(args)) => give_take::run(&ctx, args),
-        Some(Command::GitSetup) => git_setup::run(&ctx),
-        Some(Command::Sync) => sync::run(&ctx),
-        Some(Command::Undo(args)) => undo::run(&ctx, args),
-        Some(Command::Restore(args)) => restore::run(&ctx, args),
+        Some(Command::Demo(args)) => demo::run(&setup, args),
+        Some(Command::Log(args)) => log::run(&setup, args),
+        Some(Command::Done(args)) => entries::done(&setup, args),
+        Some(Command::Delete(args)) => entries::delete(&setup, args),
+        Some(Command::Inbox(args)) => inbox::run(&setup, args),
+        Some(Command::Import(args)) => import::run(&setup, args),
+        Some(Command::Export(args)) => export::run(&setup, args),
+        Some(Command::Contacts(args)) => contacts::run(&setup, args),
+        Some(Command::Review(args)) => review::run(&setup, args),
+        Some(Command::Find(args)) => find::run(&setup, args),
+        Some(Command::Query(args)) => query::run(&setup, args),
+        Some(Command::Intros(args)) => intros::run(&setup, args),
+        Some(Command::Ask(args)) => ask::run(&setup, args),
+        Some(Command::GiveTake(args)) => give_take::run(&setup, args),
+        Some(Command::GitSetup) => git_setup::run(&setup),
+        Some(Command::Sync) => sync::run(&setup),
+        Some(Command::Undo(args)) => undo::run(&setup, args),
+        Some(Command::Restore(args)) => restore::run(&setup, args),
         Some(Command::Completions(args)) => generate::completions(args),
         Some(Command::Man) => man::run(),
-        None => tui::open(&ctx),
+        None => tui::open(&setup),
     }
 }
 

@@ -7,7 +7,7 @@ use std::process::ExitCode;
 use kith::model::{Op, Person, PersonId, fields};
 use kith::text::{fit, short_age};
 
-use super::{BadInput, Ctx, checked, json, resolve};
+use super::{BadInput, Setup, checked, json, resolve};
 
 #[derive(Debug, Args)]
 pub struct AddArgs {
@@ -51,7 +51,7 @@ pub struct AddArgs {
     met: Option<String>,
 }
 
-pub fn add(ctx: &Ctx, a: AddArgs) -> Result<ExitCode> {
+pub fn add(setup: &Setup, a: AddArgs) -> Result<ExitCode> {
     if a.name.trim().is_empty() {
         return Err(BadInput("a person needs a name".into()).into());
     }
@@ -74,7 +74,7 @@ pub fn add(ctx: &Ctx, a: AddArgs) -> Result<ExitCode> {
     person.needs = a.needs;
     person.offers = a.offers;
     person.met.context = a.met;
-    let (mut store, mut book) = ctx.open()?;
+    let (mut store, mut book) = setup.open()?;
     let mut id = PersonId(0);
     store.update(&mut book, |fresh| {
         id = fresh.next_person_id();
@@ -116,12 +116,12 @@ pub struct ListArgs {
     json: bool,
 }
 
-pub fn list(ctx: &Ctx, a: ListArgs) -> Result<ExitCode> {
-    let book = ctx.read()?;
-    let index = ctx.index(&book);
+pub fn list(setup: &Setup, a: ListArgs) -> Result<ExitCode> {
+    let book = setup.read()?;
+    let index = setup.index(&book);
     // Due is what the review says: the people its queue holds today.
     let due: std::collections::HashSet<PersonId> =
-        kith::model::review::queue(&book, &index, &ctx.config.review_rules(), ctx.today)
+        kith::model::review::queue(&book, &index, &setup.config.review_rules(), setup.today)
             .into_iter()
             .map(|item| item.person)
             .collect();
@@ -145,7 +145,7 @@ pub fn list(ctx: &Ctx, a: ListArgs) -> Result<ExitCode> {
     for p in people {
         let f = index.facts(p.id);
         let last = f
-            .days_since_contact(ctx.today)
+            .days_since_contact(setup.today)
             .map(short_age)
             .unwrap_or_else(|| "never".into());
         let mut marks = Vec::new();
@@ -184,9 +184,9 @@ pub struct ShowArgs {
     json: bool,
 }
 
-pub fn show(ctx: &Ctx, a: ShowArgs) -> Result<ExitCode> {
-    let book = ctx.read()?;
-    let index = ctx.index(&book);
+pub fn show(setup: &Setup, a: ShowArgs) -> Result<ExitCode> {
+    let book = setup.read()?;
+    let index = setup.index(&book);
     let id = resolve::person_or_pick(&book, a.name_or_id.as_deref(), "kith show NAME")?;
     let p = book.person(id).expect("resolved person exists");
     let f = index.facts(id);
@@ -253,7 +253,7 @@ pub fn show(ctx: &Ctx, a: ShowArgs) -> Result<ExitCode> {
             ""
         }
     );
-    let last = match (f.last_contact, f.days_since_contact(ctx.today)) {
+    let last = match (f.last_contact, f.days_since_contact(setup.today)) {
         (Some(date), Some(0)) => format!("{date}, today"),
         (Some(date), Some(days)) => {
             format!("{date}, {} ago", kith::text::count(days, "day", "days"))
@@ -261,7 +261,7 @@ pub fn show(ctx: &Ctx, a: ShowArgs) -> Result<ExitCode> {
         _ => "never".to_string(),
     };
     outln!("  {:<10} {last}", "contact");
-    if let Some(m) = book.next_meeting(id, ctx.today) {
+    if let Some(m) = book.next_meeting(id, setup.today) {
         outln!("  {:<10} {}", "next", kith::text::visible(&m.label()));
     }
     if p.archived {

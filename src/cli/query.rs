@@ -9,7 +9,7 @@ use clap::Args;
 use std::borrow::Cow;
 use std::process::ExitCode;
 
-use super::Ctx;
+use super::Setup;
 
 #[derive(Debug, Args)]
 pub struct QueryArgs {
@@ -28,8 +28,8 @@ pub struct QueryArgs {
 }
 
 /// Exit 0 with addresses, 1 with none (the first line then says why).
-pub fn run(ctx: &Ctx, a: QueryArgs) -> Result<ExitCode> {
-    let (book, hits) = super::find::search_once(ctx, &a.query, a.limit, a.archived)?;
+pub fn run(setup: &Setup, a: QueryArgs) -> Result<ExitCode> {
+    let (book, hits) = super::find::search_once(setup, &a.query, a.limit, a.archived)?;
     let query = a.query.join(" ");
     let mut lines = Vec::new();
     let mut people = 0;

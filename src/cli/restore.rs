@@ -11,7 +11,7 @@ use std::process::ExitCode;
 use kith::store::{Restored, backups, restore, start_empty};
 use kith::text::visible;
 
-use super::{BadInput, Ctx};
+use super::{BadInput, Setup};
 
 #[derive(Debug, Args)]
 pub struct RestoreArgs {
@@ -22,14 +22,14 @@ pub struct RestoreArgs {
     empty: bool,
 }
 
-pub fn run(ctx: &Ctx, a: RestoreArgs) -> Result<ExitCode> {
-    let book = visible(&ctx.file.display().to_string()).into_owned();
+pub fn run(setup: &Setup, a: RestoreArgs) -> Result<ExitCode> {
+    let book = visible(&setup.file.display().to_string()).into_owned();
     if a.empty {
-        start_empty(&ctx.file)?;
+        start_empty(&setup.file)?;
         outln!("started a new, empty book at {book}");
         return Ok(ExitCode::SUCCESS);
     }
-    let target = kith::store::follow_link(&ctx.file).unwrap_or_else(|_| ctx.file.clone());
+    let target = kith::store::follow_link(&setup.file).unwrap_or_else(|_| setup.file.clone());
     let found = backups(&target);
     let number = match a.number {
         Some(n) => n,
@@ -66,7 +66,7 @@ pub fn run(ctx: &Ctx, a: RestoreArgs) -> Result<ExitCode> {
             BadInput("backups are numbered from 1 (`kith restore` lists them)".into()).into(),
         );
     }
-    let restored = restore(&ctx.file, number)?;
+    let restored = restore(&setup.file, number)?;
     say_restored(&book, &restored);
     Ok(ExitCode::SUCCESS)
 }

@@ -8,7 +8,7 @@ use std::process::ExitCode;
 
 use kith::model::review;
 
-use super::Ctx;
+use super::Setup;
 
 #[derive(Debug, Args)]
 pub struct ReviewArgs {
@@ -24,19 +24,19 @@ pub struct ReviewArgs {
     json: bool,
 }
 
-pub fn run(ctx: &Ctx, a: ReviewArgs) -> Result<ExitCode> {
+pub fn run(setup: &Setup, a: ReviewArgs) -> Result<ExitCode> {
     if !a.print {
-        return super::tui::open_on(ctx, kith::tui::Tab::Review);
+        return super::tui::open_on(setup, kith::tui::Tab::Review);
     }
-    let book = ctx.read()?;
-    let index = ctx.index(&book);
-    let rules = ctx.config.review_rules();
-    let day = review::day(&book, &index, &rules, ctx.today);
+    let book = setup.read()?;
+    let index = setup.index(&book);
+    let rules = setup.config.review_rules();
+    let day = review::day(&book, &index, &rules, setup.today);
     let items = match a.all {
         // Everyone due, minus whoever was handled today (a skip holds for the day).
         true => {
-            let handled = review::ReviewProgress::of(&book, ctx.today);
-            review::queue(&book, &index, &rules, ctx.today)
+            let handled = review::ReviewProgress::of(&book, setup.today);
+            review::queue(&book, &index, &rules, setup.today)
                 .into_iter()
                 .filter(|item| handled.outcome(item.person).is_none())
                 .collect()
@@ -66,7 +66,7 @@ pub fn run(ctx: &Ctx, a: ReviewArgs) -> Result<ExitCode> {
         super::out::json(&rows)?;
         return Ok(ExitCode::SUCCESS);
     }
-    let date = ctx.today.format("%a %-d %b %Y");
+    let date = setup.today.format("%a %-d %b %Y");
     let shown = people.len();
     match (a.all, shown) {
         (_, 0) if day.handled > 0 => outln!("Review of {date}: done ({} handled).", day.handled),
@@ -74,7 +74,7 @@ pub fn run(ctx: &Ctx, a: ReviewArgs) -> Result<ExitCode> {
         (true, n) => outln!("Review of {date} — everyone due: {n}"),
         (false, _) => outln!(
             "Review of {date} — {}",
-            day.headline(&review::ReviewProgress::of(&book, ctx.today))
+            day.headline(&review::ReviewProgress::of(&book, setup.today))
         ),
     }
     let matcher = std::cell::OnceCell::new();
@@ -88,7 +88,7 @@ pub fn run(ctx: &Ctx, a: ReviewArgs) -> Result<ExitCode> {
             outln!("  {reason}");
             // Before a meeting: who could help with what they need.
             if matches!(reason, review::Reason::MeetTomorrow { .. }) {
-                let matcher = matcher.get_or_init(|| super::matcher(&book, ctx));
+                let matcher = matcher.get_or_init(|| super::matcher(&book, setup));
                 let opts = kith::intros::Options {
                     per_need: 1,
                     limit: Some(3),

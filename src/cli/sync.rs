@@ -11,12 +11,12 @@ use kith::store::PutAway;
 use kith::sync::conflicts::sync_copies;
 use kith::text::visible;
 
-use super::Ctx;
+use super::Setup;
 
-pub fn run(ctx: &Ctx) -> Result<ExitCode> {
+pub fn run(setup: &Setup) -> Result<ExitCode> {
     // This is the command the warning about copies points at: no warning.
-    ctx.copies_told.set(true);
-    let (mut store, mut book) = ctx.open()?;
+    setup.copies_told.set(true);
+    let (mut store, mut book) = setup.open()?;
     let paths = store.conflict_copies();
     if paths.is_empty() {
         outln!(

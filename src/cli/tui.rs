@@ -9,7 +9,7 @@ use kith::store::StoreError;
 use kith::text::visible;
 use kith::tui::{Exit, RestoreOffer};
 
-use super::Ctx;
+use super::Setup;
 
 /// No terminal to draw on (`kith </dev/null`, `kith | less`): exit code 1.
 #[derive(Debug, thiserror::Error)]
@@ -18,19 +18,19 @@ use super::Ctx;
 )]
 pub struct NoTerminal;
 
-pub fn open(ctx: &Ctx) -> Result<ExitCode> {
-    open_on(ctx, kith::tui::Tab::People)
+pub fn open(setup: &Setup) -> Result<ExitCode> {
+    open_on(setup, kith::tui::Tab::People)
 }
 
 /// The TUI on `tab` (`kith review`: the Review tab).
-pub fn open_on(ctx: &Ctx, tab: kith::tui::Tab) -> Result<ExitCode> {
+pub fn open_on(setup: &Setup, tab: kith::tui::Tab) -> Result<ExitCode> {
     if !std::io::stdin().is_terminal() || !std::io::stdout().is_terminal() {
         // A bad key binding in the config is still the thing to say first.
-        check_keys(ctx)?;
+        check_keys(setup)?;
         return Err(NoTerminal.into());
     }
-    let demo = ctx.demo;
-    let (store, book, restore, refused) = match ctx.open() {
+    let demo = setup.demo;
+    let (store, book, restore, refused) = match setup.open() {
         Ok((mut store, book)) => {
             // The TUI has its own undo history; `kith undo` is the command line's.
             store.remember_undo(false);
@@ -40,7 +40,7 @@ pub fn open_on(ctx: &Ctx, tab: kith::tui::Tab) -> Result<ExitCode> {
             let Some(offer) = err.downcast_ref::<StoreError>().and_then(restore_offer) else {
                 return Err(err);
             };
-            let store = kith::store::Store::held(&ctx.file, ctx.today);
+            let store = kith::store::Store::held(&setup.file, setup.today);
             (store, Default::default(), Some(offer), Some(err))
         }
     };
@@ -48,9 +48,9 @@ pub fn open_on(ctx: &Ctx, tab: kith::tui::Tab) -> Result<ExitCode> {
         kith::tui::Launch {
             store,
             book,
-            config: ctx.config.clone(),
-            config_file: ctx.config_file.clone(),
-            today: ctx.today,
+            config: setup.config.clone(),
+            config_file: setup.config_file.clone(),
+            today: setup.today,
             demo,
             restore,
         },
@@ -58,10 +58,10 @@ pub fn open_on(ctx: &Ctx, tab: kith::tui::Tab) -> Result<ExitCode> {
     )?;
     match (exit, refused) {
         (Exit::Restore(number), _) => {
-            let restored = kith::store::restore(&ctx.file, number)?;
-            let book = visible(&ctx.file.display().to_string()).into_owned();
+            let restored = kith::store::restore(&setup.file, number)?;
+            let book = visible(&setup.file.display().to_string()).into_owned();
             super::restore::say_restored(&book, &restored);
-            open_on(ctx, tab)
+            open_on(setup, tab)
         }
         (Exit::Refused, Some(err)) => Err(err),
         _ => Ok(ExitCode::SUCCESS),
@@ -106,11 +106,11 @@ fn restore_offer(err: &StoreError) -> Option<RestoreOffer> {
 }
 
 /// The config's key bindings, checked as the TUI would check them.
-fn check_keys(ctx: &Ctx) -> Result<()> {
-    if ctx.config.keys.is_empty() {
+fn check_keys(setup: &Setup) -> Result<()> {
+    if setup.config.keys.is_empty() {
         return Ok(());
     }
-    kith::tui::keymap_for(&ctx.config, ctx.config_file.as_ref())
+    kith::tui::keymap_for(&setup.config, setup.config_file.as_ref())
         .map_err(kith::tui::TuiError::from)?;
     Ok(())
 }

@@ -11,7 +11,7 @@ use std::process::ExitCode;
 use kith::capture::{Capture, preview};
 use kith::model::{Book, Entry, Op};
 
-use super::Ctx;
+use super::Setup;
 use super::confirm::confirm;
 
 #[derive(Debug, Args)]
@@ -23,14 +23,14 @@ pub struct UndoArgs {
 
 /// Exit 0 when undone (or the user said no), 1 with nothing to undo, 2 when
 /// what the change touched has changed since (nothing undone).
-pub fn run(ctx: &Ctx, a: UndoArgs) -> Result<ExitCode> {
-    let (mut store, mut book) = ctx.open()?;
+pub fn run(setup: &Setup, a: UndoArgs) -> Result<ExitCode> {
+    let (mut store, mut book) = setup.open()?;
     let Some(inverse) = store.pending_undo()? else {
         errln!("kith: nothing to undo");
         return Ok(ExitCode::from(1));
     };
     outln!("undo the last change:");
-    for line in describe(&inverse, &book, ctx.today) {
+    for line in describe(&inverse, &book, setup.today) {
         outln!("  {line}");
     }
     if !confirm(a.yes, "undo it?")? {

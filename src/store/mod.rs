@@ -13,7 +13,7 @@ use std::time::{Duration, SystemTime};
 
 use crate::model::{Book, Op, OpError};
 
-mod copies;
+mod conflict_copies;
 mod disk;
 mod error;
 mod fast_read;
@@ -35,7 +35,7 @@ mod undo;
 pub mod validate;
 pub mod vdir_state;
 
-pub use copies::{conflict_copies, is_conflict_copy};
+pub use conflict_copies::{conflict_copies, is_conflict_copy};
 pub use disk::{backup_paths, dangling_target, follow_link};
 pub use error::{ParseError, Problems, StoreError};
 pub use names::{
@@ -183,7 +183,7 @@ impl Store {
     /// book is open is seen the next time this is asked.
     pub fn conflict_copies(&self) -> Vec<PathBuf> {
         disk::follow_link(&self.path)
-            .map(|target| copies::conflict_copies(&target))
+            .map(|target| conflict_copies::conflict_copies(&target))
             .unwrap_or_default()
     }
 

@@ -75,7 +75,7 @@ pub fn run_loop(terminal: &mut DefaultTerminal, app: &mut App) -> io::Result<()>
                 app.reload();
                 dirty = true;
             }
-            if app.check_copies() {
+            if app.check_conflict_copies() {
                 dirty = true;
             }
             if app.check_inbox() {

@@ -210,7 +210,7 @@ pub fn app_for(launch: Launch) -> Result<App, TuiError> {
     if launch.demo {
         app.say("your own book is untouched".into());
     }
-    app.check_copies();
+    app.check_conflict_copies();
     // The phone's inbox: what came in while kith was closed.
     let book_file = crate::store::follow_link(app.store().path()).ok();
     app.session.inbox = crate::tui::save::inbox::InboxWatch::new(

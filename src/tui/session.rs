@@ -25,7 +25,7 @@ use crate::tui::panes::lists::{Lists, Sources};
 use crate::tui::panes::view::ViewSettings;
 use crate::tui::save::Then;
 use crate::tui::save::commit::{Change, InFlight, worth_retrying};
-use crate::tui::save::copies::synced_what;
+use crate::tui::save::conflict_copies::synced_what;
 use crate::tui::save::inbox::InboxWatch;
 use crate::tui::save::saver::{
     self, Context, Derived, Handover, Job, JobOutcome, Saver, Stopped, Worker,
@@ -64,7 +64,7 @@ pub struct Session {
     pub(crate) lists: Lists,
     pub today: NaiveDate,
     /// Conflict copies a sync tool left beside the book, as last looked for.
-    pub(crate) copies: Vec<std::path::PathBuf>,
+    pub(crate) conflict_copies: Vec<std::path::PathBuf>,
     /// The phone's inbox folder and how it looked when last read.
     pub(crate) inbox: InboxWatch,
     /// Calendars and mail being read at start, on a thread of their own.
@@ -166,7 +166,7 @@ impl Session {
             search: None,
             lists,
             today,
-            copies: Vec::new(),
+            conflict_copies: Vec::new(),
             inbox: InboxWatch::default(),
             touches: TouchScan::default(),
         }

@@ -72,7 +72,7 @@ impl App {
             Action::Undo => self.undo(),
             Action::Redo => self.redo(),
             Action::Reload => self.reload(),
-            Action::MergeCopies => self.merge_copies(),
+            Action::MergeCopies => self.merge_conflict_copies(),
             Action::Find => {
                 let finder = FinderState::open(&mut self.ctx());
                 self.push(finder);

@@ -6,7 +6,7 @@
 
 pub mod adopt;
 pub mod commit;
-pub mod copies;
+pub mod conflict_copies;
 pub mod history;
 pub mod inbox;
 mod outcome;

@@ -1,14 +1,14 @@
 //! Saving off the input thread, so a heavy book never freezes the screen.
 //!
 //! A change is a [`Job`] for the [`Worker`], which owns the disk side and its
-//! own copy of the book: it takes the store's lock, reloads if another process
+//! own book in memory: it takes the store's lock, reloads if another process
 //! changed the file, applies the operation, saves atomically, and then derives
 //! what the views read (index, names, lists). The [`JobOutcome`] comes back whole:
-//! the operation that was applied (the app applies it to its copy, which is
+//! the operation that was applied (the app applies it to its book, which is
 //! cheap) or, after a reload, the whole book; and the derived state, which the
 //! app swaps in. Only then does it say "saved" — "saved" still means on disk.
 //!
-//! Two copies, so that no save clones or frees a whole book: on a heavy book
+//! Two books in memory, so that no save clones or frees a whole book: on a heavy book
 //! (100,000 entries) either takes ~100 ms. What the app lets go of is freed
 //! here too ([`Saver::discard`]).
 //!
@@ -53,7 +53,7 @@ pub enum Job {
     Recreate,
 }
 
-/// How the app's copy of the book becomes the worker's.
+/// How the app's book becomes the worker's.
 #[allow(clippy::large_enum_variant, reason = "one per save, moved once")]
 pub enum Handover {
     /// Apply this operation (the books were the same before it).
@@ -134,12 +134,12 @@ pub enum JobOutcome {
 /// they are caught and reported in the status line).
 pub const THREAD: &str = "kith-saver";
 
-/// The disk side: the store and its copy of the book, read on first use (on
+/// The disk side: the store and its own book, read on first use (on
 /// the worker's thread, so the app's first frame does not wait for it).
 pub struct Worker {
     store: Store,
     book: Option<Book>,
-    /// The store as the app's copy was read: the worker's own reading of the
+    /// The store as the app's book was read: the worker's own reading of the
     /// file may be newer.
     app_saw: Store,
     ctx: Context,
@@ -156,7 +156,7 @@ impl Worker {
         }
     }
 
-    /// Reads its copy of the book, if it has none yet.
+    /// Reads its book, if it has none yet.
     pub fn load(&mut self) -> Result<(), StoreError> {
         if self.book.is_none() {
             self.book = Some(self.store.reload()?);
@@ -178,7 +178,7 @@ impl Worker {
             },
             // Derived state again from the same book (the view changed).
             Job::Derive { view } => match self.load() {
-                // Loaded just now, the worker's copy is the file's: the app
+                // Loaded just now, the worker's book is the file's: the app
                 // takes it whole.
                 Ok(()) if self.store != self.app_saw => {
                     JobOutcome::Reloaded(self.derive(None, view))
@@ -198,7 +198,7 @@ impl Worker {
     }
 
     /// [`Worker::run`], with a panic caught and turned into an outcome. The
-    /// worker's copy may be half-changed, so it is dropped and read again
+    /// worker's book may be half-changed, so it is dropped and read again
     /// from the file (which atomic saves never leave half-written).
     pub fn run_caught(&mut self, job: Job) -> Option<JobOutcome> {
         let answers = !matches!(job, Job::Discard(_) | Job::Recreate);
@@ -241,7 +241,7 @@ impl Worker {
         })
     }
 
-    /// Runs a change through the store on the worker's copy of the book, and
+    /// Runs a change through the store on the worker's book, and
     /// what the app takes in after it.
     fn save(
         &mut self,
@@ -254,8 +254,8 @@ impl Worker {
                 derived: None,
             };
         }
-        // The app's copy is the worker's, unless the worker read the file
-        // since the app's copy was made (then the app needs the whole book).
+        // The app's book is the worker's, unless the worker read the file
+        // since the app's book was read (then the app needs the whole book).
         let same_before = self.store == self.app_saw;
         let before = self.store.clone();
         let book = self.book.as_mut().expect("loaded above");
@@ -280,7 +280,7 @@ impl Worker {
         }
     }
 
-    /// What the app takes in: `op` when its copy only needs that operation,
+    /// What the app takes in: `op` when its book only needs that operation,
     /// else (`None`) a copy of the whole book.
     fn derive(&mut self, op: Option<Op>, view: ViewSettings) -> Box<Derived> {
         let book = self
@@ -334,7 +334,7 @@ impl Saver {
         let thread = std::thread::Builder::new()
             .name(THREAD.into())
             .spawn(move || {
-                // Read the worker's copy now, while the app draws its first
+                // Read the worker's book now, while the app draws its first
                 // frame; a failure shows at the first save.
                 let _ = worker.load();
                 for job in job_rx {

@@ -3,7 +3,7 @@
 mod archived;
 mod capture;
 mod card;
-mod copies;
+mod conflict_copies;
 mod filter;
 mod finder;
 mod form;

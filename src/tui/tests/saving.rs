@@ -210,7 +210,7 @@ fn a_panic_while_saving_is_said_and_the_next_save_works() {
     assert!(said.contains("internal error (a bug)"), "{said}");
     assert!(app.status.as_ref().unwrap().error);
     assert_eq!(std::fs::read(&path).unwrap(), before, "nothing written");
-    // The saver lives on, with its copy read afresh from the file.
+    // The saver lives on, with its book read afresh from the file.
     app.open_capture(None);
     type_str(&mut app, "@bru favor: lent the projector");
     press(&mut app, KeyCode::Enter);

@@ -90,7 +90,7 @@ fn draw_into(app: &App, area: Rect, buf: &mut Buffer, drawn: &mut Drawn) {
     let [tabs, body, status, hints] = areas(area);
     tabs::TabBar(app).render(tabs, buf);
     // Conflict copies beside the book: one line over the pane, until merged.
-    let body = match app.copies_banner() {
+    let body = match app.conflict_banner() {
         Some(text) => {
             let [banner, rest] =
                 Layout::vertical([Constraint::Length(1), Constraint::Fill(1)]).areas(body);

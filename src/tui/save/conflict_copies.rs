@@ -13,25 +13,25 @@ use crate::tui::save::saver::Job;
 
 impl App {
     /// Looks again for conflict copies beside the book. True when that changed.
-    pub fn check_copies(&mut self) -> bool {
+    pub fn check_conflict_copies(&mut self) -> bool {
         let found = self.session.store.conflict_copies();
-        if found == self.session.copies {
+        if found == self.session.conflict_copies {
             return false;
         }
-        self.session.copies = found;
+        self.session.conflict_copies = found;
         true
     }
 
     /// What the banner says, when there are copies to merge.
-    pub fn copies_banner(&self) -> Option<String> {
-        let first = self.session.copies.first()?;
+    pub fn conflict_banner(&self) -> Option<String> {
+        let first = self.session.conflict_copies.first()?;
         let name = first
             .file_name()
             .map(|n| n.to_string_lossy().into_owned())
             .unwrap_or_default();
         let key = self.merge_key();
         // The key first: the name is what a narrow screen cuts.
-        Some(match self.session.copies.len() {
+        Some(match self.session.conflict_copies.len() {
             1 => format!("{key} merges the conflict copy a sync tool left: {name}"),
             n => format!("{key} merges the {n} conflict copies a sync tool left: {name} …"),
         })
@@ -47,8 +47,8 @@ impl App {
     /// Merges every conflict copy into the freshest book, as one change, on
     /// the saver's thread (reading and merging whole books never holds up
     /// the keys); the merged copies are put away once it is on disk.
-    pub(crate) fn merge_copies(&mut self) {
-        if self.session.copies.is_empty() {
+    pub(crate) fn merge_conflict_copies(&mut self) {
+        if self.session.conflict_copies.is_empty() {
             return self.say("no conflict copies beside the book".into());
         }
         let pending = InFlight {
@@ -59,7 +59,7 @@ impl App {
             retry: None,
         };
         let job = Job::Sync {
-            paths: self.session.copies.clone(),
+            paths: self.session.conflict_copies.clone(),
             view: self.view.clone(),
         };
         self.send_job(job, pending);
@@ -89,7 +89,7 @@ impl App {
                 Err(e) => self.fail(format!("merged, but not moved: {e}")),
             }
         }
-        self.check_copies();
+        self.check_conflict_copies();
     }
 }
 

@@ -22,7 +22,7 @@ fn copy_beside(path: &std::path::Path) -> std::path::PathBuf {
 fn a_banner_names_the_copy_and_one_key_merges_it() {
     let mut f = fixture();
     let copy = copy_beside(&f.path);
-    assert!(f.app.check_copies(), "the copy is noticed");
+    assert!(f.app.check_conflict_copies(), "the copy is noticed");
     let screen = draw(&f.app, 80, 24);
     assert!(
         screen.contains("S merges the conflict copy a sync tool left: kith.sync-conflict-2026"),
@@ -56,7 +56,7 @@ fn a_banner_names_the_copy_and_one_key_merges_it() {
 #[test]
 fn without_copies_there_is_no_banner_and_the_key_says_so() {
     let mut f = fixture();
-    assert!(!f.app.check_copies());
+    assert!(!f.app.check_conflict_copies());
     f.keys(&[Key::char('S')]);
     assert_eq!(status(&f.app), "no conflict copies beside the book");
 }
@@ -68,8 +68,8 @@ fn the_banner_counts_a_conflict_copy_of_a_conflict_copy() {
     let nested =
         "kith.sync-conflict-20261201-101500-ABCDEF7.sync-conflict-20261202-090000-BCDEFG2.ron";
     std::fs::copy(f.path.with_file_name(COPY), f.path.with_file_name(nested)).unwrap();
-    assert!(f.app.check_copies());
-    let banner = f.app.copies_banner().unwrap_or_default();
+    assert!(f.app.check_conflict_copies());
+    let banner = f.app.conflict_banner().unwrap_or_default();
     assert!(banner.contains("merges the 2 conflict copies"), "{banner}");
 }
 
@@ -81,7 +81,7 @@ fn a_copy_that_does_not_read_is_named_and_left_while_the_others_merge() {
         .path
         .with_file_name("kith.sync-conflict-20261202-090000-BCDEFG2.ron");
     std::fs::write(&bad, "(version: 3, people: [ oops").unwrap();
-    assert!(f.app.check_copies());
+    assert!(f.app.check_conflict_copies());
     f.keys(&[Key::char('S')]);
     f.app.wait_saves();
     let said = status(&f.app);
