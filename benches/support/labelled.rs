@@ -14,6 +14,9 @@ use kith::model::{Book, Op, Person, PersonId};
 pub const TUNED: &str = include_str!("../../tests/fixtures/intros_labelled.txt");
 /// Never tuned on: written before the matcher was changed, scored after.
 pub const HELD_OUT: &str = include_str!("../../tests/fixtures/intros_heldout.txt");
+/// A second book never tuned on, written after the whole-word model and the
+/// purpose rule were committed, before anything was run on it.
+pub const HELD_OUT_2: &str = include_str!("../../tests/fixtures/intros_heldout2.txt");
 
 pub struct Labelled {
     pub book: Book,

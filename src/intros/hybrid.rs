@@ -45,6 +45,9 @@ pub struct Table {
 #[derive(Debug, Clone)]
 pub struct Probe {
     whole: Vector,
+    /// The thing needed, before its purpose ([`Tokenizer::purpose_at`]):
+    /// "a website" of "a website for my physiotherapy clinic".
+    thing: Option<Vector>,
     words: Vec<Vector>,
 }
 
@@ -116,13 +119,13 @@ impl Semantic {
         similarity(&need.whole, pv).max(WORD_SHARE * word)
     }
 
-    /// How alike a need as a whole is to the best phrase of `doc` as a
-    /// whole: what one word in common says nothing about (1 when `doc` has
+    /// How alike a need as a whole (or the thing it needs) is to the best
+    /// phrase of `doc` as a whole: what one word in common says nothing about (1 when `doc` has
     /// no phrase: nothing to doubt it by).
     pub fn whole(&self, need: &Probe, doc: u32) -> f32 {
         let ps = self.of_doc.get(doc as usize).map_or(&[][..], |p| &p[..]);
         ps.iter()
-            .map(|p| similarity(&need.whole, &self.vecs[*p as usize]))
+            .map(|p| need.as_whole(&self.vecs[*p as usize]))
             .reduce(f32::max)
             .unwrap_or(1.0)
     }
@@ -155,11 +158,7 @@ impl Semantic {
         near.sort_unstable();
         near.dedup();
         Table {
-            whole: self
-                .vecs
-                .iter()
-                .map(|v| similarity(&need.whole, v))
-                .collect(),
+            whole: self.vecs.iter().map(|v| need.as_whole(v)).collect(),
             like,
             near,
         }
@@ -200,11 +199,17 @@ impl Semantic {
 
     /// The words that carried a match by meaning, as written on both sides:
     /// `cold-chain ≈ refrigerated transport`. The need's word most alike to
-    /// the phrase, and the phrase's words most alike to the need; empty when
+    /// the phrase, and the phrase's words most alike to the thing needed
+    /// (the need before its purpose); empty when
     /// they are the same word.
     pub fn explain(&self, tok: &Tokenizer, need_text: &str, phrase: u32) -> String {
         let theirs = &self.text[phrase as usize];
-        let need_vec = self.model.embed(need_text);
+        // Their words are named for the thing needed, not for its purpose
+        // ("a vet | for our old dog": veterinary, not small-animal).
+        let thing = tok
+            .purpose_at(need_text)
+            .map_or(need_text, |at| &need_text[..at]);
+        let need_vec = self.model.embed(thing);
         let phrase_vec = &self.vecs[phrase as usize];
         let words = |text: &str| words(tok, text);
         let best_of = |ws: &[String], against: &[f32]| -> Vec<(f32, usize)> {
@@ -252,9 +257,20 @@ fn words(tok: &Tokenizer, text: &str) -> Vec<String> {
     out
 }
 
+impl Probe {
+    /// How alike the need is to a phrase as a whole: the whole need, or the
+    /// thing it needs without its purpose ("a website" is what "builds
+    /// websites for small businesses" offers, whatever the clinic).
+    fn as_whole(&self, phrase: &[f32]) -> f32 {
+        let thing = self.thing.as_ref().map_or(-1.0, |t| similarity(t, phrase));
+        similarity(&self.whole, phrase).max(thing)
+    }
+}
+
 fn probe(model: &Meaning, tok: &Tokenizer, text: &str) -> Probe {
     Probe {
         whole: model.embed(text),
+        thing: tok.purpose_at(text).map(|at| model.embed(&text[..at])),
         words: words(tok, text).iter().map(|w| model.embed(w)).collect(),
     }
 }

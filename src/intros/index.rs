@@ -322,12 +322,21 @@ impl Index {
                 stems[i - 1].2 = true;
             }
         }
+        // What the need is for only qualifies it ("a website | for my
+        // physiotherapy clinic"): its words weigh as modifiers, though one
+        // of them can still carry a match on its own.
+        let purpose = tok.purpose_at(text).unwrap_or(text.len());
         for (stem, surface, head) in &stems {
             if seen.contains(&stem.as_str()) {
                 continue;
             }
             seen.push(stem);
-            let factor = if *head { 1.0 } else { MODIFIER_FACTOR };
+            let in_purpose = surface.as_ptr() as usize - base >= purpose;
+            let factor = if *head && !in_purpose {
+                1.0
+            } else {
+                MODIFIER_FACTOR
+            };
             let mut variants = Vec::new();
             if let Some(id) = self.terms.get(stem) {
                 variants.push((*id, factor, false));

@@ -52,6 +52,31 @@ impl Tokenizer {
         out
     }
 
+    /// Where a need's purpose begins: the first "for" or "to" after a word
+    /// that counts ("a babysitter | for Friday evenings", "a carpenter | to
+    /// build bookshelves"). What comes before it is the thing needed; what
+    /// follows only says what for. `None` when there is no such word
+    /// ("an intro to a seed investor": nothing that counts before "to").
+    pub fn purpose_at(&self, text: &str) -> Option<usize> {
+        let base = text.as_ptr() as usize;
+        let mut first_word = None;
+        self.each(text, |_, surface| {
+            first_word.get_or_insert(surface.as_ptr() as usize - base);
+        });
+        let first_word = first_word?;
+        let mut at = 0;
+        for piece in text.split_inclusive(char::is_whitespace) {
+            let word = piece.trim_end();
+            if at > first_word
+                && (word.eq_ignore_ascii_case("for") || word.eq_ignore_ascii_case("to"))
+            {
+                return Some(at);
+            }
+            at += piece.len();
+        }
+        None
+    }
+
     /// Calls `f(stem, surface)` for each token of `text`, without allocating
     /// a token list.
     pub fn each<'t>(&self, text: &'t str, f: impl FnMut(&str, &'t str)) {
@@ -214,6 +239,34 @@ mod tests {
             .into_iter()
             .map(|t| t.stem)
             .collect()
+    }
+
+    #[test]
+    fn a_need_s_purpose_starts_at_its_first_for_or_to_after_a_word() {
+        let t = Tokenizer::default();
+        fn cut<'s>(t: &Tokenizer, s: &'s str) -> Option<&'s str> {
+            t.purpose_at(s).map(|i| &s[..i])
+        }
+        let cut = |s| cut(&t, s);
+        assert_eq!(
+            cut("a babysitter for Friday evenings"),
+            Some("a babysitter ")
+        );
+        assert_eq!(
+            cut("a carpenter to build bookshelves"),
+            Some("a carpenter ")
+        );
+        assert_eq!(
+            cut("an intro to a seed investor"),
+            None,
+            "intro counts for nothing"
+        );
+        assert_eq!(cut("someone to fix our leaking roof"), None);
+        assert_eq!(cut("Kubernetes setup"), None);
+        assert_eq!(
+            cut("forecasting tools for shops"),
+            Some("forecasting tools ")
+        );
     }
 
     #[test]

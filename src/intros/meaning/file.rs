@@ -17,10 +17,11 @@ struct Tensor {
     data_offsets: [usize; 2],
 }
 
-/// The table, dequantised, and the vocabulary.
+/// The table, as stored (one scale for all rows, so directions need no
+/// dequantising), and the vocabulary.
 pub struct Parsed {
     pub dims: usize,
-    pub table: Vec<f32>,
+    pub table: Vec<i8>,
     pub vocab: HashMap<Box<str>, u32>,
 }
 
@@ -48,10 +49,10 @@ pub fn parse(bytes: &[u8], sha256: &str) -> Result<Parsed, ModelError> {
         serde_json::from_slice(header).map_err(|e| bad(&format!("header: {e}")))?;
     let data = &bytes[8 + len..];
     let meta = header.remove("__metadata__").unwrap_or_default();
-    let scale: f32 = meta
-        .get("scale")
+    meta.get("scale")
         .and_then(|s| s.as_str())
-        .and_then(|s| s.parse().ok())
+        .and_then(|s| s.parse::<f32>().ok())
+        .filter(|s| *s > 0.0)
         .ok_or_else(|| bad("no scale"))?;
     let tensor = |name: &str, header: &mut HashMap<String, serde_json::Value>| {
         let t: Tensor = header
@@ -81,6 +82,6 @@ pub fn parse(bytes: &[u8], sha256: &str) -> Result<Parsed, ModelError> {
     if vocab.len() != rows {
         return Err(bad("vocabulary and table differ in length"));
     }
-    let table = table.iter().map(|b| *b as i8 as f32 * scale).collect();
+    let table = table.iter().map(|b| *b as i8).collect();
     Ok(Parsed { dims, table, vocab })
 }

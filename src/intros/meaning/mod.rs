@@ -20,7 +20,7 @@ use std::sync::atomic::{AtomicBool, Ordering};
 
 /// The model compiled into kith, and its sha256 (assets/model/README.md).
 const BUNDLED: &[u8] = include_bytes!("../../../assets/model/kith-minilm-128.safetensors");
-pub const SHA256: &str = "c4c0ad9039e104b7b909822fca9245b8611927053d142f0382518c90e0dc5cf8";
+pub const SHA256: &str = "aa9034aa4a03626889e52451c8ebb13133a87f6b75e36e9b912746842bdfee2b";
 
 /// Why the model cannot be used.
 #[derive(Debug, Clone, PartialEq, thiserror::Error)]
@@ -36,7 +36,8 @@ pub enum ModelError {
 /// A loaded model: one row per token of its vocabulary.
 pub struct Meaning {
     dims: usize,
-    table: Vec<f32>,
+    /// int8 rows; one scale for all, which a direction does not need.
+    table: Vec<i8>,
     vocab: HashMap<Box<str>, u32>,
 }
 
@@ -75,7 +76,7 @@ impl Meaning {
         for id in ids {
             let row = &self.table[id as usize * self.dims..][..self.dims];
             for (a, b) in v.iter_mut().zip(row) {
-                *a += b;
+                *a += f32::from(*b);
             }
         }
         let norm = v.iter().map(|x| x * x).sum::<f32>().sqrt();

@@ -18,7 +18,7 @@ const MEANING_WEIGHT: f32 = 12.0;
 pub(super) const MEANING_ALONE: f32 = 0.55;
 /// One word in common with a phrase this unlike is a decoy's: a homonym,
 /// an organisation's name ("fixes motorbikes" for a leaking roof).
-const MEANING_DOUBT: f32 = 0.25;
+const MEANING_DOUBT: f32 = 0.35;
 /// Tables of needs against phrases, by distinct need, for one pass.
 #[derive(Default)]
 pub(super) struct Tables(HashMap<u32, Table>);
