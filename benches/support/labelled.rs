@@ -1,6 +1,6 @@
 //! Labelled books for the introductions engine (tests/fixtures/intros_*.txt):
 //! people as they are written in contact notes, and for each needer the
-//! people who could really help. Read by the suite (tests/intros_fixture.rs),
+//! people who could really help. Read by the suite (tests/search/intros.rs),
 //! which asserts the scores, and by `cargo bench --bench intros_quality`,
 //! which prints them.
 //!

@@ -31,10 +31,7 @@ pub mod keys {
     pub const ENTER: &str = "\r";
     pub const ESC: &str = "\x1b";
     pub const TAB: &str = "\t";
-    pub const SHIFT_TAB: &str = "\x1b[Z";
-    pub const UP: &str = "\x1b[A";
     pub const DOWN: &str = "\x1b[B";
-    pub const PAGE_DOWN: &str = "\x1b[6~";
     pub const CTRL_C: &str = "\x03";
 }
 
