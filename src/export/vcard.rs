@@ -6,7 +6,7 @@ use crate::model::{Book, Person};
 use crate::vcard::fields::{
     PRODID, adr_line, bday_value, introducer_ref, list, n_fits_name, n_of_name, uid_of, with_scheme,
 };
-use crate::vcard::{escape_text, keep as vcard_keep, kith as vcard_kith, push_folded};
+use crate::vcard::{escape_text, keep, kith, push_folded};
 
 pub fn render(book: &Book) -> String {
     let mut out = String::new();
@@ -17,7 +17,7 @@ pub fn render(book: &Book) -> String {
 }
 
 /// One card, CRLF line ends, folded at 75 octets: kith's fields, then the
-/// lines kept from other tools' cards ([`vcard_keep`]), then kith's own
+/// lines kept from other tools' cards ([`keep`]), then kith's own
 /// `X-KITH-…` fields. `book` holds whoever introduced them, whose card's UID
 /// the card names ([`introducer_ref`]).
 pub fn card(out: &mut String, p: &Person, book: &Book) {
@@ -60,9 +60,9 @@ pub fn card(out: &mut String, p: &Person, book: &Book) {
     if !p.notes.is_empty() {
         line(format!("NOTE:{}", escape_text(&p.notes)));
     }
-    vcard_keep::put_back(&mut lines, p);
+    keep::put_back(&mut lines, p);
     let by = p.met.introduced_by.map(|id| introducer_ref(id, book));
-    vcard_kith::write(p, by.as_deref(), &mut |s| lines.push(s));
+    kith::write(p, by.as_deref(), &mut |s| lines.push(s));
     push_folded(out, "BEGIN:VCARD");
     push_folded(out, "VERSION:4.0");
     push_folded(out, PRODID);

@@ -38,7 +38,7 @@ struct Found {
 
 /// Writes the book into `dir` as a vdir (creating the folder): everyone but
 /// the archived, three-way against what kith last wrote there (see
-/// [`super::vdir_state`]): a card changed or deleted elsewhere since is left
+/// [`crate::store::vdir_state`]): a card changed or deleted elsewhere since is left
 /// for an import to read, never overwritten; a card that says what the book
 /// says is not rewritten; the state is saved only when something changed.
 pub fn write(book: &Book, dir: &Path) -> io::Result<VdirReport> {

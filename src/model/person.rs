@@ -97,7 +97,7 @@ pub struct Person {
     /// does model when written otherwise than kith would (`TEL;TYPE=CELL:…`).
     /// A card export writes them back: the first kind as they are, the second
     /// in place of kith's own line for the same value while kith still holds
-    /// that value (see `export::vcard_keep`).
+    /// that value (see `vcard::keep`).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub vcard: Vec<String>,
 }
