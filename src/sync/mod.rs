@@ -33,5 +33,5 @@ mod without_base;
 
 pub use diff::ops_between;
 pub use report::{Clash, Counts, Disagreed, RecordId, Renumbered, Report, Side, SideCounts};
-pub use three_way::{CLASH_PREFIX, Merged, merge3};
+pub use three_way::{CLASH_PREFIX, Merged, merge3, merge3_owned};
 pub use without_base::{merge_added_apart, merge_copy, merge_copy_with, neutral_base};

@@ -92,3 +92,60 @@ impl<T: Clone> Clone for Rec<'_, T> {
         }
     }
 }
+
+/// Where a record of the merged book is: at `.1` in input list `.0`, or
+/// new. Found while the merge still borrows its inputs, so that afterwards
+/// the records can be moved out of them (see [`moved`]).
+pub(super) enum Src<T> {
+    At(usize, usize),
+    New(Box<T>),
+}
+
+/// Each of `recs` as a place in one of `lists` (by address), or as a new
+/// record when it is none of theirs.
+pub(super) fn places<T: Clone>(recs: Vec<Rec<'_, T>>, lists: [&[T]; 3]) -> Vec<Src<T>> {
+    let ranges = lists.map(|l| l.as_ptr_range());
+    recs.into_iter()
+        .map(|r| match r {
+            Rec::Borrowed(v) => {
+                let at = ranges
+                    .iter()
+                    .position(|r| r.contains(&std::ptr::from_ref(v)));
+                match at {
+                    // In bounds of list `l`, so the offset is an index of it.
+                    Some(l) => Src::At(l, index_of(lists[l], v)),
+                    None => Src::New(Box::new(v.clone())),
+                }
+            }
+            Rec::Owned(v) => Src::New(v),
+        })
+        .collect()
+}
+
+/// The index of `v` in `list`, which holds it.
+fn index_of<T>(list: &[T], v: &T) -> usize {
+    let size = std::mem::size_of::<T>().max(1);
+    (std::ptr::from_ref(v) as usize - list.as_ptr() as usize) / size
+}
+
+/// The records `srcs` place, moved out of `lists` (each replaced by
+/// `blank()`); one placed twice is cloned instead.
+pub(super) fn moved<T: Clone>(
+    srcs: Vec<Src<T>>,
+    lists: [&mut Vec<T>; 3],
+    blank: fn() -> T,
+) -> Vec<T> {
+    let mut uses: [Vec<u8>; 3] = [0, 1, 2].map(|l| vec![0u8; lists[l].len()]);
+    for s in &srcs {
+        if let Src::At(l, i) = s {
+            uses[*l][*i] = uses[*l][*i].saturating_add(1);
+        }
+    }
+    srcs.into_iter()
+        .map(|s| match s {
+            Src::At(l, i) if uses[l][i] == 1 => std::mem::replace(&mut lists[l][i], blank()),
+            Src::At(l, i) => lists[l][i].clone(),
+            Src::New(v) => *v,
+        })
+        .collect()
+}

@@ -32,7 +32,7 @@ use super::fate::{Becomes, count, fate, walk};
 use super::fields::{self, FieldClash};
 use super::ids::{self, Remap};
 use super::merges::{merged_ids, unmerge_entry};
-use super::rec::{Rec, borrowed};
+use super::rec::{Rec, borrowed, moved, places};
 use super::report::{Clash, RecordId, Report, Side};
 use crate::model::survivor;
 
@@ -50,6 +50,37 @@ pub struct Merged {
 /// module's rules).
 pub fn merge3(base: &Book, ours: &Book, theirs: &Book) -> Merged {
     merge(base, false, ours, theirs, |v| v.into_merged())
+}
+
+/// [`merge3`] taking the three books: a record the merge leaves as it was
+/// is moved into the merged book instead of cloned, so `kith merge-books`
+/// holds three heavy books at once and not four.
+pub fn merge3_owned(base: Book, ours: Book, theirs: Book) -> Merged {
+    let mut books = [base, ours, theirs];
+    for book in &mut books {
+        if !(book.people.is_sorted_by_key(|p| p.id) && book.entries.is_sorted_by_key(|e| e.id)) {
+            book.normalize();
+        }
+    }
+    let [b, o, t] = &books;
+    let (people, entries, mut book, report) = merge(b, false, o, t, |v| {
+        let people = places(v.people, [&b.people, &o.people, &t.people]);
+        let entries = places(v.entries, [&b.entries, &o.entries, &t.entries]);
+        (people, entries, v.book, v.report)
+    });
+    let [mut b, mut o, mut t] = books;
+    let lists = [&mut b.people, &mut o.people, &mut t.people];
+    book.people = moved(people, lists, Person::default);
+    let lists = [&mut b.entries, &mut o.entries, &mut t.entries];
+    book.entries = moved(entries, lists, || {
+        Entry::new(
+            chrono::NaiveDate::MIN,
+            Vec::new(),
+            crate::model::Kind::new(""),
+            "",
+        )
+    });
+    Merged { book, report }
 }
 
 /// [`merge3`] against `base` and the records `ours` and `theirs` hold

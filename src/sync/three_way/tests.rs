@@ -73,6 +73,8 @@ fn merge(b: &Book, o: &Book, t: &Book) -> Merged {
         "merge3(b, o, t) and merge3(b, t, o) differ"
     );
     assert_eq!(validate::problems(&m.book), vec![], "{:#?}", m.book);
+    let owned = merge3_owned(b.clone(), o.clone(), t.clone());
+    assert_eq!(owned, m, "merge3_owned, moving records, merges alike");
     m
 }
 
