@@ -3,6 +3,11 @@
 //! serialize ≤ 1 s (release), the whole `kith merge-books` ≤ 300 MB peak.
 //! And `kith sync`'s merge of one conflict copy into it (no base): parse ×2 +
 //! merge + the store's operation applied + serialize ≤ 1.5 s.
+//!
+//! `sync heavy`: `kith sync`'s merge of one conflict copy (a few records
+//! apart, or 300 changes) into the heavy book, as the store runs it
+//! (`merge_op`), with the peak heap it takes beside the two books, printed
+//! against a parse's (issue 29: sync ≤ 2× a load's memory).
 
 use chrono::NaiveDate;
 use criterion::{Criterion, criterion_group, criterion_main};
@@ -10,7 +15,14 @@ use std::hint::black_box;
 use std::path::Path;
 
 use kith::store::{parse_book, serialize_book};
+use kith::sync::conflicts::merge_op;
 use kith::sync::merge3;
+
+#[path = "support/peak_alloc.rs"]
+mod peak_alloc;
+
+#[global_allocator]
+static ALLOC: peak_alloc::Peak = peak_alloc::Peak;
 
 #[path = "support/copies.rs"]
 mod copies;
@@ -63,5 +75,54 @@ fn heavy(c: &mut Criterion) {
     group.finish();
 }
 
-criterion_group!(benches, heavy);
+/// The heavy book, and a copy of it a few entries apart (as a sync tool's
+/// conflict copy of a book edited on two machines the same day).
+fn few_apart(today: NaiveDate) -> (kith::model::Book, kith::model::Book) {
+    let book = kith::demo::generate(10_000, 100_000, 7, today);
+    let mut copy = book.clone();
+    for e in copy.entries.iter_mut().step_by(20_000) {
+        e.summary.push_str(" (edited on the other machine)");
+    }
+    (book, copy)
+}
+
+fn sync_heavy(c: &mut Criterion) {
+    let today = NaiveDate::from_ymd_opt(2026, 11, 26).unwrap();
+    let (book, few) = few_apart(today);
+    let many = copies::changed_copy(&book, 300, 2, today);
+    let text = serialize_book(&book);
+    let (parsed, parse_peak) =
+        peak_alloc::peak_of(|| parse_book(Path::new("k.ron"), text.as_bytes()).unwrap());
+    let held = peak_alloc::peak_of(|| parsed.clone()).1;
+    drop(parsed);
+    for (name, copy) in [("few apart", &few), ("300 changes", &many)] {
+        let copy = copy.clone();
+        let (op, peak) = peak_alloc::peak_of(|| merge_op(&book, vec![copy], &[]).0);
+        eprintln!(
+            "sync heavy, {name}: merge_op's peak heap beyond the two books it is given \
+             {:.1} MB; a book held {:.1} MB; a parse's peak {:.1} MB; {} ops",
+            peak as f64 / 1e6,
+            held as f64 / 1e6,
+            parse_peak as f64 / 1e6,
+            match &op {
+                kith::model::Op::Batch(ops) => ops.len(),
+                _ => 1,
+            }
+        );
+    }
+    let mut group = c.benchmark_group("sync heavy (10k people, 100k entries, one copy)");
+    group.sample_size(10);
+    for (name, copy) in [("few apart", &few), ("300 changes", &many)] {
+        group.bench_function(format!("merge_op, {name}"), |b| {
+            b.iter_batched(
+                || vec![copy.clone()],
+                |copies| merge_op(black_box(&book), copies, &[]),
+                criterion::BatchSize::LargeInput,
+            )
+        });
+    }
+    group.finish();
+}
+
+criterion_group!(benches, heavy, sync_heavy);
 criterion_main!(benches);

@@ -1,6 +1,6 @@
 //! `merge-books BASE OURS THEIRS [NAME]`: git's merge driver for the book
 //! (`merge-books %O %A %B %P`). Reads the three copies, merges them
-//! ([`kith::sync::merge3`]) and writes the result over OURS, which is what
+//! ([`kith::sync::merge3_owned`]) and writes the result over OURS, which is what
 //! git takes as the merge. A copy that does not parse stops it with the
 //! file, line and column (exit 2) and OURS untouched, so git reports a
 //! conflict instead of committing a broken book.
@@ -17,7 +17,7 @@ use std::process::ExitCode;
 
 use kith::model::Book;
 use kith::store::{StoreError, read_book_file, write_book, write_book_once};
-use kith::sync::{Merged, RecordId, Report, merge_added_apart, merge3};
+use kith::sync::{Merged, RecordId, Report, merge_added_apart, merge3_owned};
 use kith::text::{count, visible};
 
 use super::BadInput;
@@ -48,7 +48,7 @@ pub fn run(a: MergeBooksArgs) -> Result<ExitCode> {
     let Merged { book, report } = if no_base {
         merge_added_apart(&ours, &theirs)
     } else {
-        merge3(&base, &ours, &theirs)
+        merge3_owned(base, ours, theirs)
     };
     if is_git_temp(&a.ours) {
         write_book_once(&a.ours, &book)?;

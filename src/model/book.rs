@@ -88,6 +88,27 @@ impl Default for Book {
 impl Book {
     /// Restores the invariants after deserialising: sorted lists and id
     /// counters past every id in use.
+    /// Raises the id counters past every old-style number among `people`,
+    /// the merged-away ids and `entries` (the book's own lists, or the
+    /// records of a merged book being built apart from it).
+    pub fn raise_next_ids(
+        &mut self,
+        people: impl Iterator<Item = PersonId>,
+        entries: impl Iterator<Item = EntryId>,
+    ) {
+        // Only old files' numbers count: drawn codes do not come from the counter.
+        let number = |id: u64| (!super::id::is_code(id)).then_some(id as u32);
+        let max_person = people
+            .map(|p| p.0)
+            .chain(self.merged.keys().map(|id| id.0))
+            .filter_map(number)
+            .max()
+            .unwrap_or(0);
+        self.next_person_id = self.next_person_id.max(max_person.saturating_add(1));
+        let max_entry = entries.filter_map(|e| number(e.0)).max().unwrap_or(0);
+        self.next_entry_id = self.next_entry_id.max(max_entry.saturating_add(1));
+    }
+
     pub fn normalize(&mut self) {
         if !self.people.is_sorted_by_key(|p| p.id) {
             self.people.sort_by_key(|p| p.id);
@@ -95,24 +116,12 @@ impl Book {
         if !self.entries.is_sorted_by_key(|e| e.id) {
             self.entries.sort_by_key(|e| e.id);
         }
-        // Only old files' numbers count: drawn codes do not come from the counter.
-        let number = |id: u64| (!super::id::is_code(id)).then_some(id as u32);
-        let max_person = self
-            .people
-            .iter()
-            .map(|p| p.id.0)
-            .chain(self.merged.keys().map(|id| id.0))
-            .filter_map(number)
-            .max()
-            .unwrap_or(0);
-        self.next_person_id = self.next_person_id.max(max_person.saturating_add(1));
-        let max_entry = self
-            .entries
-            .iter()
-            .filter_map(|e| number(e.id.0))
-            .max()
-            .unwrap_or(0);
-        self.next_entry_id = self.next_entry_id.max(max_entry.saturating_add(1));
+        let (people, entries) = (
+            std::mem::take(&mut self.people),
+            std::mem::take(&mut self.entries),
+        );
+        self.raise_next_ids(people.iter().map(|p| p.id), entries.iter().map(|e| e.id));
+        (self.people, self.entries) = (people, entries);
         if !self.dismissed_intros.is_sorted() {
             self.dismissed_intros.sort();
             self.dismissed_intros.dedup();

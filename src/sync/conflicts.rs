@@ -10,7 +10,9 @@ use crate::store::{
 };
 
 use super::ancestors::{Ancestors, Wanted};
-use super::{Report, merge_copy_with, ops_between};
+use super::diff::ops_to;
+use super::without_base::merge_copy_then;
+use super::{Report, merge_copy_with};
 
 /// A conflict copy, read.
 #[derive(Debug, Clone)]
@@ -70,19 +72,25 @@ pub fn sync_copies(
     }
     let target = follow_link(store.path())?;
     let backups = backup_paths(&target);
+    let (read, books): (Vec<_>, Vec<_>) = copies
+        .into_iter()
+        .map(|c| ((c.path, c.stamp), c.book))
+        .unzip();
     let mut reports = Vec::new();
+    // The copies' books go into the merge and are dropped there, one by
+    // one: a heavy book is not held twice while the store saves.
     let applied = store.update(book, |fresh| {
-        let (op, r) = merge_op(fresh, &copies, &backups);
+        let (op, r) = merge_op(fresh, books, &backups);
         reports = r;
         Ok(op)
     })?;
-    let merged = copies
-        .iter()
+    let merged = read
+        .into_iter()
         .zip(reports)
-        .map(|(copy, report)| MergedCopy {
-            path: copy.path.clone(),
+        .map(|((path, stamp), report)| MergedCopy {
+            put: put_away(&target, &path, stamp),
+            path,
             report,
-            put: put_away(&target, &copy.path, copy.stamp),
         })
         .collect();
     Ok(Synced {
@@ -114,11 +122,15 @@ pub fn read_copies(paths: &[PathBuf]) -> (Vec<Copy>, Vec<StoreError>) {
 /// with what each merge did. A record both changed is merged against the
 /// version both descend from when one of `backups` (the book's, see
 /// [`crate::store::backup_paths`]) holds it; they are read only then.
-pub fn merge_op(fresh: &Book, copies: &[Copy], backups: &[PathBuf]) -> (Op, Vec<Report>) {
-    let mut merged = fresh.clone();
+/// Each copy is dropped once merged, and `fresh` is never cloned.
+pub fn merge_op(fresh: &Book, copies: Vec<Book>, backups: &[PathBuf]) -> (Op, Vec<Report>) {
+    let mut merged: Option<Book> = None;
     let mut reports = Vec::with_capacity(copies.len());
-    for copy in copies {
-        let wanted = Wanted::of(&merged, &copy.book);
+    let mut op = Op::Batch(Vec::new());
+    let last = copies.len().saturating_sub(1);
+    for (i, copy) in copies.into_iter().enumerate() {
+        let into = merged.as_ref().unwrap_or(fresh);
+        let wanted = Wanted::of(into, &copy);
         let ancestors = if wanted.is_empty() {
             Ancestors::default()
         } else {
@@ -130,9 +142,96 @@ pub fn merge_op(fresh: &Book, copies: &[Copy], backups: &[PathBuf]) -> (Op, Vec<
                 .map(|(_, b)| b);
             Ancestors::find(&wanted, books)
         };
-        let m = merge_copy_with(&merged, &copy.book, &ancestors);
-        reports.push(m.report);
-        merged = m.book;
+        if i < last {
+            let m = merge_copy_with(into, &copy, &ancestors);
+            reports.push(m.report);
+            merged = Some(m.book);
+        } else {
+            // The last merge straight into the operation: what it left as
+            // it was stays borrowed, never a whole book cloned.
+            let (o, report) = merge_copy_then(into, &copy, &ancestors, |v| {
+                (ops_to(fresh, (&v.people, &v.entries), &v.book), v.report)
+            });
+            reports.push(report);
+            op = o;
+        }
     }
-    (ops_between(fresh, &merged), reports)
+    (op, reports)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::lineage::apply_noting;
+    use crate::model::{Entry, Kind, Person, PersonId, merge_op as merge_people};
+    use crate::sync::{merge_copy, ops_between};
+
+    fn book() -> Book {
+        let mut book = Book::default();
+        for i in 0..30 {
+            apply_noting(
+                Op::AddPerson(Person::new(PersonId(0), format!("P{i}"))),
+                &mut book,
+            )
+            .unwrap();
+        }
+        for i in 0..60u64 {
+            let who = vec![book.people[(i % 30) as usize].id];
+            let date = "2026-10-01".parse().unwrap();
+            let e = Entry::new(date, who, Kind::new("coffee"), &format!("e{i}"));
+            apply_noting(Op::AddEntry(e), &mut book).unwrap();
+        }
+        book
+    }
+
+    fn edited(book: &Book, i: usize, f: impl FnOnce(&mut Person)) -> Book {
+        let mut out = book.clone();
+        let mut p = out.people[i].clone();
+        f(&mut p);
+        apply_noting(Op::edit_person(&out.people[i].clone(), p), &mut out).unwrap();
+        out
+    }
+
+    /// Copies changed apart from the book: edits on both (one a clash),
+    /// a merge of people, entries added and changed.
+    fn copies(fresh: &Book) -> Vec<Book> {
+        let mut a = edited(fresh, 3, |p| p.org = Some("Globex".into()));
+        a = edited(&a, 5, |p| p.notes = "met again".into());
+        let merge = merge_people(&a, a.people[7].id, a.people[8].id).unwrap();
+        apply_noting(merge, &mut a).unwrap();
+        let mut b = edited(fresh, 4, |p| p.tags.push("rust".into()));
+        let mut e = b.entries[10].clone();
+        e.summary = "changed there".into();
+        apply_noting(Op::UpdateEntry(e), &mut b).unwrap();
+        let who = vec![b.people[7].id];
+        let added = Entry::new("2026-11-01".parse().unwrap(), who, Kind::new("call"), "new");
+        apply_noting(Op::AddEntry(added), &mut b).unwrap();
+        vec![a, b]
+    }
+
+    #[test]
+    fn the_operation_makes_the_book_the_merged_one() {
+        let base = book();
+        let fresh = edited(&base, 3, |p| p.org = Some("Initech".into()));
+        for n in [1, 2] {
+            let copies = copies(&base)[..n].to_vec();
+            let mut want = fresh.clone();
+            let mut reports = Vec::new();
+            for copy in &copies {
+                let m = merge_copy(&want, copy);
+                reports.push(m.report);
+                want = m.book;
+            }
+            let (op, got) = merge_op(&fresh, copies, &[]);
+            assert_eq!(got, reports);
+            assert_eq!(op, ops_between(&fresh, &want));
+            let mut book = fresh.clone();
+            op.apply(&mut book).unwrap();
+            assert_eq!(book.people, want.people);
+            assert_eq!(book.entries, want.entries);
+            assert_eq!(book.merged, want.merged);
+            assert_eq!(book.lineage, want.lineage);
+            assert!(!reports[0].clashes.is_empty(), "Acme's org clashes");
+        }
+    }
 }

@@ -2,19 +2,31 @@
 //! applied through the store (under the lock, checked, saved atomically) and,
 //! in the TUI, undone like any other change.
 
+use std::borrow::Borrow;
 use std::collections::BTreeMap;
 
-use crate::model::{Book, Op, PersonId};
+use crate::model::{Book, Entry, Op, Person, PersonId};
 
 /// The operations that make `from` into `to`, in an order each applies in:
 /// people added and changed, merges recorded, entries, then what goes away.
 /// Only what differs is in it; the same books give an empty batch.
 pub fn ops_between(from: &Book, to: &Book) -> Op {
+    ops_to(from, (&to.people, &to.entries), to)
+}
+
+/// [`ops_between`] `from` and a book whose people and entries are given
+/// apart (borrowed by a merge's [`super::three_way::View`]); the rest is
+/// `to`'s.
+pub(super) fn ops_to<P: Borrow<Person>, E: Borrow<Entry>>(
+    from: &Book,
+    (people, entries): (&[P], &[E]),
+    to: &Book,
+) -> Op {
     let mut ops = Vec::new();
     let mut gone_people = Vec::new();
     walk(
         &from.people,
-        &to.people,
+        people,
         |p| p.id,
         |old, new| match (old, new) {
             (None, Some(p)) => ops.push(Op::AddPerson(p.clone())),
@@ -27,7 +39,7 @@ pub fn ops_between(from: &Book, to: &Book) -> Op {
     let mut gone_entries = Vec::new();
     walk(
         &from.entries,
-        &to.entries,
+        entries,
         |e| e.id,
         |old, new| match (old, new) {
             (None, Some(e)) => ops.push(Op::AddEntry(e.clone())),
@@ -60,15 +72,15 @@ pub fn ops_between(from: &Book, to: &Book) -> Op {
 }
 
 /// Calls `f` with each id's record in `a` and in `b` (both sorted by id).
-fn walk<'a, T, K: Ord>(
+fn walk<'a, T, U: Borrow<T>, K: Ord>(
     a: &'a [T],
-    b: &'a [T],
+    b: &'a [U],
     key: impl Fn(&T) -> K,
     mut f: impl FnMut(Option<&'a T>, Option<&'a T>),
 ) {
     let (mut i, mut j) = (0, 0);
     while i < a.len() || j < b.len() {
-        match (a.get(i), b.get(j)) {
+        match (a.get(i), b.get(j).map(U::borrow)) {
             (Some(x), Some(y)) => match key(x).cmp(&key(y)) {
                 std::cmp::Ordering::Less => {
                     f(Some(x), None);

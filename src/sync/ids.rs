@@ -14,6 +14,7 @@ use std::collections::BTreeMap;
 
 use crate::model::{Book, DismissedIntro, Entry, EntryId, Kind, Person, PersonId, ReviewProgress};
 
+use super::base::Base;
 use super::report::{RecordId, Renumbered, Report, Side};
 
 /// One side's re-numbered ids, applied to every record read from that side.
@@ -108,12 +109,12 @@ enum Meaning<'a> {
 /// Finds the ids both sides added for different records and re-numbers one
 /// of each pair; returns each side's re-numbering.
 pub(super) fn renumber(
-    base: &Book,
+    base: &Base<'_>,
     ours: &Book,
     theirs: &Book,
     report: &mut Report,
 ) -> (Remap, Remap) {
-    let mut minter = Minter::new([base, ours, theirs]);
+    let mut minter = Minter::new([base.book, ours, theirs]);
     let mut maps = [Remap::default(), Remap::default()];
     let (new_o, new_t) = (new_people(base, ours), new_people(base, theirs));
     for (id, o) in &new_o {
@@ -162,8 +163,8 @@ pub(super) fn renumber(
 }
 
 /// The ids `book` uses for people (or merged-away people) that base does not.
-fn new_people<'a>(base: &Book, book: &'a Book) -> BTreeMap<PersonId, Meaning<'a>> {
-    let is_base = |id: PersonId| base.person_index(id).is_some() || base.merged.contains_key(&id);
+fn new_people<'a>(base: &Base<'_>, book: &'a Book) -> BTreeMap<PersonId, Meaning<'a>> {
+    let is_base = |id: PersonId| base.person(id).is_some() || base.book.merged.contains_key(&id);
     let mut new = BTreeMap::new();
     for p in book.people.iter().filter(|p| !is_base(p.id)) {
         new.insert(p.id, Meaning::Person(p));
@@ -175,10 +176,10 @@ fn new_people<'a>(base: &Book, book: &'a Book) -> BTreeMap<PersonId, Meaning<'a>
 }
 
 /// The entries of `book` base does not have.
-fn new_entries<'a>(base: &Book, book: &'a Book) -> BTreeMap<EntryId, &'a Entry> {
+fn new_entries<'a>(base: &Base<'_>, book: &'a Book) -> BTreeMap<EntryId, &'a Entry> {
     let fresh = book.entries.iter();
     fresh
-        .filter(|e| base.entry_index(e.id).is_none())
+        .filter(|e| !base.has_entry(e.id))
         .map(|e| (e.id, e))
         .collect()
 }

@@ -3,6 +3,8 @@
 //! clock. The CLI's `merge-books` (git's merge driver) is built on [`merge3`].
 //!
 //! - [`three_way`]: the merge itself, record by record, keyed by id;
+//! - `base`: what the merge compares with, where a made-up base leaves
+//!   out what both copies hold alike;
 //! - `fate`: what becomes of one record from its three versions;
 //! - `fields`: one person's or entry's fields, when both sides changed it;
 //! - `ids`: ids both sides handed out for different records, re-numbered;
@@ -15,6 +17,7 @@
 //! - [`conflicts`]: conflict copies on disk, read, merged and put away.
 
 pub mod ancestors;
+mod base;
 pub mod conflicts;
 mod diff;
 mod extras;
@@ -23,11 +26,12 @@ mod fields;
 pub(crate) use fields::merge_card;
 mod ids;
 mod merges;
+mod rec;
 mod report;
 pub mod three_way;
 mod without_base;
 
 pub use diff::ops_between;
 pub use report::{Clash, Counts, Disagreed, RecordId, Renumbered, Report, Side, SideCounts};
-pub use three_way::{CLASH_PREFIX, Merged, merge3};
+pub use three_way::{CLASH_PREFIX, Merged, merge3, merge3_owned};
 pub use without_base::{merge_added_apart, merge_copy, merge_copy_with, neutral_base};

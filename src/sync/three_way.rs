@@ -26,11 +26,13 @@ use std::collections::BTreeMap;
 use crate::model::lineage::merged_lineage;
 use crate::model::{Book, Entry, FORMAT_VERSION, Lineage, Person, PersonId, Rev};
 
+use super::base::Base;
 use super::extras::{review, set3};
 use super::fate::{Becomes, count, fate, walk};
 use super::fields::{self, FieldClash};
 use super::ids::{self, Remap};
 use super::merges::{merged_ids, unmerge_entry};
+use super::rec::{Rec, borrowed, moved, places};
 use super::report::{Clash, RecordId, Report, Side};
 use crate::model::survivor;
 
@@ -47,7 +49,85 @@ pub struct Merged {
 /// Merges `ours` and `theirs`, two copies of `base` changed apart (see the
 /// module's rules).
 pub fn merge3(base: &Book, ours: &Book, theirs: &Book) -> Merged {
+    merge(base, false, ours, theirs, |v| v.into_merged())
+}
+
+/// [`merge3`] taking the three books: a record the merge leaves as it was
+/// is moved into the merged book instead of cloned, so `kith merge-books`
+/// holds three heavy books at once and not four.
+pub fn merge3_owned(base: Book, ours: Book, theirs: Book) -> Merged {
+    let mut books = [base, ours, theirs];
+    for book in &mut books {
+        if !(book.people.is_sorted_by_key(|p| p.id) && book.entries.is_sorted_by_key(|e| e.id)) {
+            book.normalize();
+        }
+    }
+    let [b, o, t] = &books;
+    let (people, entries, mut book, report) = merge(b, false, o, t, |v| {
+        let people = places(v.people, [&b.people, &o.people, &t.people]);
+        let entries = places(v.entries, [&b.entries, &o.entries, &t.entries]);
+        (people, entries, v.book, v.report)
+    });
+    let [mut b, mut o, mut t] = books;
+    let lists = [&mut b.people, &mut o.people, &mut t.people];
+    book.people = moved(people, lists, Person::default);
+    let lists = [&mut b.entries, &mut o.entries, &mut t.entries];
+    book.entries = moved(entries, lists, || {
+        Entry::new(
+            chrono::NaiveDate::MIN,
+            Vec::new(),
+            crate::model::Kind::new(""),
+            "",
+        )
+    });
+    Merged { book, report }
+}
+
+/// [`merge3`] against `base` and the records `ours` and `theirs` hold
+/// alike, which `base` leaves out (see [`Base`]), the merged book handed
+/// to `then` as a [`View`] (most of its records borrowed from the inputs).
+pub(super) fn merge3_alike<R>(
+    base: &Book,
+    ours: &Book,
+    theirs: &Book,
+    then: impl FnOnce(View<'_>) -> R,
+) -> R {
+    merge(base, true, ours, theirs, then)
+}
+
+/// The merged book, its records borrowed from the inputs where the merge
+/// left them as they were: `book` holds the rest (its `people` and
+/// `entries` are empty).
+pub(super) struct View<'a> {
+    pub people: Vec<Rec<'a, Person>>,
+    pub entries: Vec<Rec<'a, Entry>>,
+    pub book: Book,
+    pub report: Report,
+}
+
+impl View<'_> {
+    pub fn into_merged(self) -> Merged {
+        let View {
+            people,
+            entries,
+            mut book,
+            report,
+        } = self;
+        book.people = people.into_iter().map(Rec::into_owned).collect();
+        book.entries = entries.into_iter().map(Rec::into_owned).collect();
+        Merged { book, report }
+    }
+}
+
+fn merge<R>(
+    base: &Book,
+    alike: bool,
+    ours: &Book,
+    theirs: &Book,
+    then: impl FnOnce(View<'_>) -> R,
+) -> R {
     let (base, ours, theirs) = (sorted(base), sorted(ours), sorted(theirs));
+    let base = Base::new(&base, alike.then_some([&*ours, &*theirs]));
     let mut report = Report::default();
     let (ours_map, theirs_map) = ids::renumber(&base, &ours, &theirs, &mut report);
     let ours = Copy3 {
@@ -70,7 +150,7 @@ pub fn merge3(base: &Book, ours: &Book, theirs: &Book) -> Merged {
             .collect()
     };
     let (merged, disagreed) = merged_ids(
-        &base.merged,
+        &base.book.merged,
         (&ours.remap.merged(&ours.book.merged), &held(&ours)),
         (&theirs.remap.merged(&theirs.book.merged), &held(&theirs)),
     );
@@ -82,13 +162,13 @@ pub fn merge3(base: &Book, ours: &Book, theirs: &Book) -> Merged {
         clashes: Vec::new(),
         report,
     };
-    draft.people(&base, ours, theirs);
+    draft.people(base, ours, theirs);
     draft.carry();
-    let mut entries = draft.entries(&base, ours, theirs);
+    let mut entries = draft.entries(base, ours, theirs);
     draft.point_entries(&mut entries);
     draft.point_introducers();
     draft.note_clashes(&entries);
-    draft.note_disagreed(&base);
+    draft.note_disagreed(base);
     let Draft {
         people,
         merged,
@@ -98,7 +178,7 @@ pub fn merge3(base: &Book, ours: &Book, theirs: &Book) -> Merged {
     report.resurrected.sort();
     report.unmerged.sort();
     let dismissed = set3(
-        &base.dismissed_intros,
+        &base.book.dismissed_intros,
         &ours
             .book
             .dismissed_intros
@@ -120,41 +200,47 @@ pub fn merge3(base: &Book, ours: &Book, theirs: &Book) -> Merged {
             (Some(a), Some(b)) => Some(a.max(b)),
             _ => None,
         },
-        next_person_id: [&base, ours.book, theirs.book]
+        next_person_id: [base.book, ours.book, theirs.book]
             .iter()
             .map(|b| b.next_person_id)
             .max()
             .unwrap_or(1),
-        next_entry_id: [&base, ours.book, theirs.book]
+        next_entry_id: [base.book, ours.book, theirs.book]
             .iter()
             .map(|b| b.next_entry_id)
             .max()
             .unwrap_or(1),
-        people,
-        entries,
+        people: Vec::new(),
+        entries: Vec::new(),
         merged,
         dismissed_intros: dismissed,
-        inbox: crate::model::Inbox::merge3(&base.inbox, &ours.book.inbox, &theirs.book.inbox),
+        inbox: crate::model::Inbox::merge3(&base.book.inbox, &ours.book.inbox, &theirs.book.inbox),
         touches: crate::model::touches::merge3(
-            &base.touches,
+            &base.book.touches,
             &ours.book.touches,
             &theirs.book.touches,
         ),
         meetings: crate::model::touches::merge3(
-            &base.meetings,
+            &base.book.meetings,
             &ours.book.meetings,
             &theirs.book.meetings,
         ),
         review: review(
-            base.review.as_ref(),
+            base.book.review.as_ref(),
             ours.book.review.as_ref().map(|r| ours.remap.review(r)),
             theirs.book.review.as_ref().map(|r| theirs.remap.review(r)),
         ),
         lineage: Lineage::default(),
     };
     book.normalize();
-    book.lineage = lineage(&book, ours, theirs);
-    Merged { book, report }
+    book.raise_next_ids(people.iter().map(|p| p.id), entries.iter().map(|e| e.id));
+    book.lineage = lineage((&people, &entries), ours, theirs);
+    then(View {
+        people,
+        entries,
+        book,
+        report,
+    })
 }
 
 /// The merged book's lineage: each record descends from both sides'
@@ -162,10 +248,14 @@ pub fn merge3(base: &Book, ours: &Book, theirs: &Book) -> Merged {
 /// what it was on each side, so a copy still holding it is known as older.
 /// A side's record under an id it had to give up is another record, and no
 /// ancestor.
-fn lineage(book: &Book, ours: Copy3<'_>, theirs: Copy3<'_>) -> Lineage {
+fn lineage(
+    (merged_people, merged_entries): (&[Rec<'_, Person>], &[Rec<'_, Entry>]),
+    ours: Copy3<'_>,
+    theirs: Copy3<'_>,
+) -> Lineage {
     let sides = [ours, theirs];
     let people = ids_of(
-        book.people.iter().map(|p| p.id),
+        merged_people.iter().map(|p| p.id),
         sides.map(|s| {
             (
                 s.book.people.iter().map(|p| p.id),
@@ -174,7 +264,7 @@ fn lineage(book: &Book, ours: Copy3<'_>, theirs: Copy3<'_>) -> Lineage {
         }),
     );
     let entries = ids_of(
-        book.entries.iter().map(|e| e.id),
+        merged_entries.iter().map(|e| e.id),
         sides.map(|s| {
             (
                 s.book.entries.iter().map(|e| e.id),
@@ -184,7 +274,10 @@ fn lineage(book: &Book, ours: Copy3<'_>, theirs: Copy3<'_>) -> Lineage {
     );
     let mut out = Lineage::default();
     for id in people {
-        let merged = book.person_index(id).map(|i| &book.people[i]);
+        let merged = merged_people
+            .binary_search_by_key(&id, |p| p.id)
+            .ok()
+            .map(|i| &*merged_people[i]);
         let versions = sides.map(|s| {
             let mine = !s.remap.is_renumbered_person(id);
             let v = s.book.person_index(id).filter(|_| mine);
@@ -196,7 +289,10 @@ fn lineage(book: &Book, ours: Copy3<'_>, theirs: Copy3<'_>) -> Lineage {
         }
     }
     for id in entries {
-        let merged = book.entry_index(id).map(|i| &book.entries[i]);
+        let merged = merged_entries
+            .binary_search_by_key(&id, |e| e.id)
+            .ok()
+            .map(|i| &*merged_entries[i]);
         let versions = sides.map(|s| {
             let mine = !s.remap.is_renumbered_entry(id);
             let v = s.book.entry_index(id).filter(|_| mine);
@@ -273,7 +369,7 @@ struct Copy3<'a> {
 /// The merged book as it is being built.
 struct Draft<'a> {
     /// In id order.
-    people: Vec<Person>,
+    people: Vec<Rec<'a, Person>>,
     /// People not in the merged book (deleted, merged away): the version to
     /// bring back if something still names them, and base's.
     gone: BTreeMap<PersonId, Gone<'a>>,
@@ -287,15 +383,15 @@ struct Draft<'a> {
 }
 
 struct Gone<'a> {
-    now: Cow<'a, Person>,
+    now: Rec<'a, Person>,
     base: Option<&'a Person>,
 }
 
 impl<'a> Draft<'a> {
-    fn people(&mut self, base: &'a Book, ours: Copy3<'a>, theirs: Copy3<'a>) {
+    fn people(&mut self, base: Base<'a>, ours: Copy3<'a>, theirs: Copy3<'a>) {
         let rows = walk(
             |p: &Person| p.id,
-            base.people.iter(),
+            base.people(),
             ours.book
                 .people
                 .iter()
@@ -312,18 +408,18 @@ impl<'a> Draft<'a> {
             let fate = fate(b, o.as_deref(), t.as_deref());
             count(&mut self.report, |s| &mut s.people, &fate);
             let kept = match fate.becomes {
-                Becomes::Keep(p) => p.clone(),
+                Becomes::Keep(p) => Rec::of(p, [b, borrowed(&o), borrowed(&t)]),
                 Becomes::Merge(b, o, t) => {
                     let mut found = Vec::new();
                     let p = fields::person(b, o, t, &mut found);
                     let owner = RecordId::Person(p.id);
                     self.clashes
                         .extend(found.into_iter().map(|c| (owner, None, c)));
-                    p
+                    Rec::new(p)
                 }
                 Becomes::Gone => {
                     if let Some(b) = b {
-                        let now = Cow::Borrowed(b);
+                        let now = Rec::Borrowed(b);
                         self.gone.insert(b.id, Gone { now, base: Some(b) });
                     }
                     continue;
@@ -332,7 +428,7 @@ impl<'a> Draft<'a> {
             if self.merged.contains_key(&kept.id) {
                 // Merged away on one side: what the other changed is carried
                 // onto the person they became (see `carry`).
-                let now: Cow<'a, Person> = Cow::Owned(kept);
+                let now = kept;
                 self.gone.insert(now.id, Gone { now, base: b });
             } else {
                 self.people.push(kept);
@@ -341,7 +437,7 @@ impl<'a> Draft<'a> {
         for copy in [ours, theirs] {
             let renumbered = copy.book.people.iter();
             for p in renumbered.filter(|p| copy.remap.is_renumbered_person(p.id)) {
-                self.people.push(copy.remap.person(p).into_owned());
+                self.people.push(copy.remap.person(p).into());
                 self.report.side_mut(copy.side).people.added += 1;
             }
         }
@@ -369,7 +465,7 @@ impl<'a> Draft<'a> {
             let i = self.index(into).expect("ensured");
             let g = &self.gone[&from];
             let mut found = Vec::new();
-            fields::carry(&mut self.people[i], g.base, &g.now, &mut found);
+            fields::carry(self.people[i].to_mut(), g.base, &g.now, &mut found);
             self.report.carried.push(from);
             let (owner, label) = (RecordId::Person(into), Some(RecordId::Person(from)));
             self.clashes
@@ -377,11 +473,16 @@ impl<'a> Draft<'a> {
         }
     }
 
-    fn entries(&mut self, base: &'a Book, ours: Copy3<'a>, theirs: Copy3<'a>) -> Vec<Entry> {
+    fn entries(
+        &mut self,
+        base: Base<'a>,
+        ours: Copy3<'a>,
+        theirs: Copy3<'a>,
+    ) -> Vec<Rec<'a, Entry>> {
         let mut out = Vec::with_capacity(ours.book.entries.len().max(theirs.book.entries.len()));
         let rows = walk(
             |e: &Entry| e.id,
-            base.entries.iter(),
+            base.entries(),
             ours.book
                 .entries
                 .iter()
@@ -414,14 +515,14 @@ impl<'a> Draft<'a> {
             let fate = fate(b, o.as_deref(), t.as_deref());
             count(&mut self.report, |s| &mut s.entries, &fate);
             match fate.becomes {
-                Becomes::Keep(e) => out.push(e.clone()),
+                Becomes::Keep(e) => out.push(Rec::of(e, [b, borrowed(&o), borrowed(&t)])),
                 Becomes::Merge(b, o, t) => {
                     let mut found = Vec::new();
                     let e = fields::entry(b, o, t, &mut found);
                     let owner = RecordId::Entry(e.id);
                     self.clashes
                         .extend(found.into_iter().map(|c| (owner, Some(owner), c)));
-                    out.push(e);
+                    out.push(Rec::new(e));
                 }
                 Becomes::Gone => {}
             }
@@ -429,7 +530,7 @@ impl<'a> Draft<'a> {
         for copy in [ours, theirs] {
             let renumbered = copy.book.entries.iter();
             for e in renumbered.filter(|e| copy.remap.is_renumbered_entry(e.id)) {
-                out.push(copy.remap.entry(e).into_owned());
+                out.push(copy.remap.entry(e).into());
                 self.report.side_mut(copy.side).entries.added += 1;
             }
         }
@@ -442,7 +543,7 @@ impl<'a> Draft<'a> {
     /// Every entry names people in the book: merged-away ids re-pointed
     /// (once per entry), deleted people brought back. An entry left naming
     /// nobody is dropped.
-    fn point_entries(&mut self, entries: &mut Vec<Entry>) {
+    fn point_entries(&mut self, entries: &mut Vec<Rec<'a, Entry>>) {
         entries.retain_mut(|e| {
             let fine = e
                 .people
@@ -458,7 +559,7 @@ impl<'a> Draft<'a> {
                         people.push(at);
                     }
                 }
-                e.people = people;
+                e.to_mut().people = people;
             }
             if e.people.is_empty() {
                 self.report.dropped.push(e.id);
@@ -484,14 +585,16 @@ impl<'a> Draft<'a> {
             let back = self.report.resurrected.len();
             let at = self.ensure(by).filter(|at| *at != id);
             let i = self.index(id).expect("a person of the book");
-            self.people[i].met.introduced_by = at;
+            if self.people[i].met.introduced_by != at {
+                self.people[i].to_mut().met.introduced_by = at;
+            }
             todo.extend(self.report.resurrected[back..].iter().copied());
         }
     }
 
     /// Every clash's other value as a line of the notes of the person it
     /// belongs to, in the order the clashes were found.
-    fn note_clashes(&mut self, entries: &[Entry]) {
+    fn note_clashes(&mut self, entries: &[Rec<'a, Entry>]) {
         let found = std::mem::take(&mut self.clashes);
         let mut clashes = Vec::with_capacity(found.len());
         for (owner, record, c) in found {
@@ -516,7 +619,7 @@ impl<'a> Draft<'a> {
         clashes.sort_by_key(|c| c.person);
         for c in &clashes {
             let i = self.index(c.person).expect("ensured");
-            fields::append_line(&mut self.people[i].notes, &c.line());
+            fields::append_line(&mut self.people[i].to_mut().notes, &c.line());
         }
         self.report.clashes = clashes;
     }
@@ -525,7 +628,7 @@ impl<'a> Draft<'a> {
     /// two copies, which merge was kept and what became of the other (see
     /// [`crate::sync::Disagreed`]): the review lists the line until it is
     /// settled. The same words whichever copy is ours.
-    fn note_disagreed(&mut self, base: &Book) {
+    fn note_disagreed(&mut self, base: Base<'_>) {
         let mut disagreed = std::mem::take(&mut self.disagreed);
         disagreed.sort_by_key(|d| d.from);
         let mut noted = Vec::with_capacity(disagreed.len());
@@ -543,7 +646,7 @@ impl<'a> Draft<'a> {
             };
             let from = base
                 .person(d.from)
-                .filter(|p| p.id == d.from)
+                .filter(|_| base.book.survivor(d.from) == d.from)
                 .map(|p| p.name.clone())
                 .or_else(|| self.gone.get(&d.from).map(|g| g.now.name.clone()))
                 .filter(|n| !n.is_empty())
@@ -570,7 +673,7 @@ impl<'a> Draft<'a> {
             };
             for id in std::iter::once(kept).chain(lost) {
                 let i = self.index(id).expect("ensured");
-                fields::append_line(&mut self.people[i].notes, &line);
+                fields::append_line(&mut self.people[i].to_mut().notes, &line);
             }
             noted.push(d);
         }
@@ -596,7 +699,7 @@ impl<'a> Draft<'a> {
                     .people
                     .binary_search_by_key(&end, |p| p.id)
                     .unwrap_or_else(|at| at);
-                self.people.insert(at, g.now.clone().into_owned());
+                self.people.insert(at, g.now.clone());
                 self.report.resurrected.push(end);
                 return Some(end);
             }

@@ -25,7 +25,7 @@ use chrono::NaiveDate;
 use crate::model::{Book, Direction, Entry, HowMet, Kind, Lineage, Person, PersonId, Rev};
 
 use super::ancestors::Ancestors;
-use super::three_way::{Merged, merge3};
+use super::three_way::{Merged, View, merge3_alike};
 
 /// `copy` merged into `book`, with nothing of either lost.
 pub fn merge_copy(book: &Book, copy: &Book) -> Merged {
@@ -35,7 +35,18 @@ pub fn merge_copy(book: &Book, copy: &Book) -> Merged {
 /// [`merge_copy`], merging a record both copies changed against its real
 /// common version where `ancestors` has it (see [`super::ancestors`]).
 pub fn merge_copy_with(book: &Book, copy: &Book, ancestors: &Ancestors) -> Merged {
-    merge3(&neutral_base_with(book, copy, ancestors), book, copy)
+    merge_copy_then(book, copy, ancestors, |v| v.into_merged())
+}
+
+/// [`merge_copy_with`], the merged book handed to `then` as a [`View`]
+/// (the records the merge left alone borrowed, not cloned).
+pub(super) fn merge_copy_then<R>(
+    book: &Book,
+    copy: &Book,
+    ancestors: &Ancestors,
+    then: impl FnOnce(View<'_>) -> R,
+) -> R {
+    merge3_alike(&neutral_base_with(book, copy, ancestors), book, copy, then)
 }
 
 /// Two books that may not descend from one another merged (git's add/add:
@@ -44,7 +55,7 @@ pub fn merge_copy_with(book: &Book, copy: &Book, ancestors: &Ancestors) -> Merge
 /// lineages name a version both descend from; else they are two records
 /// added apart, and one is re-numbered, as [`merge3`] does.
 pub fn merge_added_apart(a: &Book, b: &Book) -> Merged {
-    let mut base = neutral_base(a, b);
+    let mut base = neutral_base_with(a, b, &Ancestors::default());
     base.people.retain(|p| {
         let (x, y) = (a.person_index(p.id), b.person_index(p.id));
         match (x, y) {
@@ -61,14 +72,25 @@ pub fn merge_added_apart(a: &Book, b: &Book) -> Merged {
             }
             _ => true,
         });
-    merge3(&base, a, b)
+    merge3_alike(&base, a, b, |v| v.into_merged())
 }
 
-/// The base [`merge_copy`] merges against (see the module's notes).
+/// The base [`merge_copy`] merges against (see the module's notes),
+/// whole: with the records both copies hold alike.
 pub fn neutral_base(a: &Book, b: &Book) -> Book {
-    neutral_base_with(a, b, &Ancestors::default())
+    let mut base = neutral_base_with(a, b, &Ancestors::default());
+    let alike = super::base::Base::new(&base, Some([a, b]));
+    let (people, entries) = (
+        alike.people().cloned().collect(),
+        alike.entries().cloned().collect(),
+    );
+    (base.people, base.entries) = (people, entries);
+    base
 }
 
+/// The base without the records both copies hold alike (the merge finds
+/// those in the copies, see `base`): a heavy book is not cloned a third
+/// time to merge a copy that differs in a few records.
 fn neutral_base_with(a: &Book, b: &Book, ancestors: &Ancestors) -> Book {
     let Book {
         version,
@@ -89,6 +111,7 @@ fn neutral_base_with(a: &Book, b: &Book, ancestors: &Ancestors) -> Book {
     // that side is older, and the base is its version (the other is taken
     // whole). Otherwise both changed it, or kith cannot tell: neutral.
     let mut people: Vec<Person> = both(people, &b.people, |p| p.id)
+        .filter(|(x, y)| x != y)
         .map(|(x, y)| {
             let older = [lineage.person_replaced(y), b.lineage.person_replaced(x)];
             let (lx, ly) = (lineage.people.get(&x.id), b.lineage.people.get(&x.id));
@@ -139,6 +162,7 @@ fn neutral_base_with(a: &Book, b: &Book, ancestors: &Ancestors) -> Book {
     people.sort_by_key(|p| p.id);
     let apart = merged_apart(a, b);
     let mut entries: Vec<Entry> = both(entries, &b.entries, |e| e.id)
+        .filter(|(x, y)| x != y)
         .map(|(x, y)| {
             let older = [lineage.entry_replaced(y), b.lineage.entry_replaced(x)];
             let (lx, ly) = (lineage.entries.get(&x.id), b.lineage.entries.get(&x.id));

@@ -73,6 +73,8 @@ fn merge(b: &Book, o: &Book, t: &Book) -> Merged {
         "merge3(b, o, t) and merge3(b, t, o) differ"
     );
     assert_eq!(validate::problems(&m.book), vec![], "{:#?}", m.book);
+    let owned = merge3_owned(b.clone(), o.clone(), t.clone());
+    assert_eq!(owned, m, "merge3_owned, moving records, merges alike");
     m
 }
 
@@ -486,4 +488,32 @@ fn the_same_inputs_give_the_same_bytes() {
     let one = serialize_book(&merge3(&b, &o, &t).book);
     assert_eq!(one, serialize_book(&merge3(&b, &o, &t).book));
     assert_eq!(one, serialize_book(&merge(&b, &o, &t).book));
+}
+
+#[test]
+fn a_conflict_copy_merge_borrows_every_record_it_leaves_alone() {
+    use crate::sync::ancestors::Ancestors;
+    use crate::sync::rec::Rec;
+    let b = base();
+    let o = with(&b, [edit(&b, p(1), |p| p.org = Some("Globex".into()))]);
+    let o = with(&o, [edit(&o, p(2), |p| p.title = Some("CTO".into()))]);
+    let t = with(&b, [edit(&b, p(1), |p| p.tags.push("rust".into()))]);
+    let t = with(&t, [log(&[3], "new")]);
+    let owned =
+        |recs: &[Rec<'_, Person>]| recs.iter().filter(|r| matches!(r, Rec::Owned(_))).count();
+    let (people, owned_people, owned_entries, entries) =
+        crate::sync::without_base::merge_copy_then(&o, &t, &Ancestors::default(), |v| {
+            let e = v
+                .entries
+                .iter()
+                .filter(|r| matches!(r, Rec::Owned(_)))
+                .count();
+            (v.people.len(), owned(&v.people), e, v.entries.len())
+        });
+    assert_eq!((people, entries), (3, 4));
+    assert_eq!(
+        owned_people, 1,
+        "only Ana, changed on both, is a new record"
+    );
+    assert_eq!(owned_entries, 0);
 }
