@@ -4,7 +4,7 @@ use super::*;
 use crate::model::delete_op;
 use crate::model::{DismissedIntro, EntryId, Handled, Kind, Op, ReviewProgress, merge_op};
 use crate::store::{serialize_book, validate};
-use crate::sync::SideCounts;
+use crate::sync::{Clash, RecordId, SideCounts};
 use chrono::NaiveDate;
 
 fn d(s: &str) -> NaiveDate {
