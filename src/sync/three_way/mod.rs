@@ -27,7 +27,7 @@ use crate::model::{Book, Entry, FORMAT_VERSION, Lineage, Person, PersonId};
 
 use super::base::Base;
 use super::extras::{review, set3};
-use super::ids::{self};
+use super::ids;
 use super::merges::merged_ids;
 use super::rec::{Rec, moved, places};
 use super::report::{Report, Side};
