@@ -6,6 +6,7 @@
 
 use std::collections::HashMap;
 
+use super::grams::{Gram, best_pair, grams};
 use super::meaning::{Meaning, Vector, similarity};
 use super::tokens::Tokenizer;
 
@@ -16,12 +17,17 @@ const NEAR_PER_PHRASE: usize = 32;
 /// One word of a need alike to a whole phrase counts this much of its
 /// likeness: it can carry the match, but less surely than the whole need.
 const WORD_SHARE: f32 = 0.75;
+/// Runs of words alike in the need and a phrase, sharing none ("learn
+/// Mandarin" and "teaches Chinese"), count this much of their likeness.
+const GRAM_SHARE: f32 = 0.95;
 
 pub struct Semantic {
     model: &'static Meaning,
     /// Distinct phrases: their text and meaning.
     text: Vec<String>,
     vecs: Vec<Vector>,
+    /// Each phrase's runs of words ([`grams`]).
+    grams: Vec<Vec<Gram>>,
     /// Phrase → the documents that hold it; document → its phrases.
     docs_of: Vec<Vec<u32>>,
     of_doc: Vec<Vec<u32>>,
@@ -49,6 +55,8 @@ pub struct Probe {
     /// "a website" of "a website for my physiotherapy clinic".
     thing: Option<Vector>,
     words: Vec<Vector>,
+    /// The runs of words of the thing needed ([`grams`]).
+    grams: Vec<Gram>,
 }
 
 impl Semantic {
@@ -64,6 +72,7 @@ impl Semantic {
             model,
             text: Vec::new(),
             vecs: Vec::new(),
+            grams: Vec::new(),
             docs_of: Vec::new(),
             of_doc: Vec::with_capacity(docs.len()),
             needs: Vec::with_capacity(needs.len()),
@@ -75,6 +84,7 @@ impl Semantic {
                 let id = *ids.entry(p).or_insert_with(|| {
                     s.text.push(p.to_string());
                     s.vecs.push(model.embed(p));
+                    s.grams.push(grams(model, tok, p));
                     s.docs_of.push(Vec::new());
                     s.text.len() as u32 - 1
                 });
@@ -116,7 +126,8 @@ impl Semantic {
             .iter()
             .map(|w| similarity(w, pv))
             .fold(0.0, f32::max);
-        similarity(&need.whole, pv).max(WORD_SHARE * word)
+        let gram = GRAM_SHARE * best_pair(&need.grams, &self.grams[p]);
+        similarity(&need.whole, pv).max(WORD_SHARE * word).max(gram)
     }
 
     /// How alike a need as a whole (or the thing it needs) is to the best
@@ -268,7 +279,9 @@ impl Probe {
 }
 
 fn probe(model: &Meaning, tok: &Tokenizer, text: &str) -> Probe {
+    let thing = tok.purpose_at(text).map_or(text, |at| &text[..at]);
     Probe {
+        grams: grams(model, tok, thing),
         whole: model.embed(text),
         thing: tok.purpose_at(text).map(|at| model.embed(&text[..at])),
         words: words(tok, text).iter().map(|w| model.embed(w)).collect(),
