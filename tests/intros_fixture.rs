@@ -173,6 +173,13 @@ fn a_match_by_meaning_names_the_words_that_carried_it() {
     let first = found.first().expect("a vet for Hanne");
     assert_eq!(names(&book, &found[..1]), ["Pedro Costa"]);
     assert_eq!(first.because, ["vet ≈ veterinary (meaning)"]);
+    // Runs of words that carried it are named as written on both sides.
+    let found = matcher.for_person(id_of(&book, "Clara Jensen"), &Options::default());
+    let wang = found
+        .iter()
+        .find(|s| s.candidate == Candidate::Person(id_of(&book, "Wang Lei")))
+        .unwrap_or_else(|| panic!("Wang Lei for Clara: {found:#?}"));
+    assert_eq!(wang.because, ["learn Mandarin ≈ teaches Chinese (meaning)"]);
     // Without the model, words alone: "vet" and "veterinary" share none.
     let words_only = Matcher::build_with(&book, &[], None);
     let found = words_only.for_person(id_of(&book, "Hanne Berg"), &Options::default());

@@ -18,6 +18,7 @@ const MOST: usize = 12;
 /// One run of words: its meaning and its words, stemmed and whole.
 #[derive(Debug, Clone)]
 pub struct Gram {
+    text: Box<str>,
     vec: Vector,
     words: Vec<Box<str>>,
 }
@@ -42,8 +43,10 @@ pub fn grams(model: &Meaning, tok: &Tokenizer, text: &str) -> Vec<Gram> {
                 break 'len;
             }
             let text: Vec<&str> = run.iter().map(|(w, _)| *w).collect();
+            let text = text.join(" ");
             out.push(Gram {
-                vec: model.embed(&text.join(" ")),
+                vec: model.embed(&text),
+                text: text.into(),
                 words: run.iter().flat_map(|(_, s)| s.iter().cloned()).collect(),
             });
         }
@@ -53,7 +56,12 @@ pub fn grams(model: &Meaning, tok: &Tokenizer, text: &str) -> Vec<Gram> {
 
 /// How alike the most alike runs of two phrases are that share no word.
 pub fn best_pair(mine: &[Gram], theirs: &[Gram]) -> f32 {
-    let mut best = 0.0f32;
+    best_pair_of(mine, theirs).map_or(0.0, |b| b.0)
+}
+
+/// [`best_pair`], and the two runs as written.
+pub fn best_pair_of<'g>(mine: &'g [Gram], theirs: &'g [Gram]) -> Option<(f32, &'g str, &'g str)> {
+    let mut best: Option<(f32, &str, &str)> = None;
     for a in mine {
         for b in theirs {
             if a.words
@@ -62,7 +70,10 @@ pub fn best_pair(mine: &[Gram], theirs: &[Gram]) -> f32 {
             {
                 continue;
             }
-            best = best.max(similarity(&a.vec, &b.vec));
+            let sim = similarity(&a.vec, &b.vec);
+            if best.is_none_or(|(top, _, _)| sim > top) {
+                best = Some((sim, &a.text, &b.text));
+            }
         }
     }
     best

@@ -6,7 +6,7 @@
 
 use std::collections::HashMap;
 
-use super::grams::{Gram, best_pair, grams};
+use super::grams::{Gram, best_pair, best_pair_of, grams};
 use super::meaning::{Meaning, Vector, similarity};
 use super::tokens::Tokenizer;
 
@@ -120,14 +120,19 @@ impl Semantic {
     /// How alike a need is to phrase `p`: as wholes, or by the need's word
     /// most alike to the phrase, discounted ([`WORD_SHARE`]).
     fn likeness(&self, need: &Probe, p: usize) -> f32 {
+        let gram = GRAM_SHARE * best_pair(&need.grams, &self.grams[p]);
+        self.likeness_but_runs(need, p).max(gram)
+    }
+
+    /// [`Semantic::likeness`] as wholes and word by word, not by runs.
+    fn likeness_but_runs(&self, need: &Probe, p: usize) -> f32 {
         let pv = &self.vecs[p];
         let word = need
             .words
             .iter()
             .map(|w| similarity(w, pv))
             .fold(0.0, f32::max);
-        let gram = GRAM_SHARE * best_pair(&need.grams, &self.grams[p]);
-        similarity(&need.whole, pv).max(WORD_SHARE * word).max(gram)
+        similarity(&need.whole, pv).max(WORD_SHARE * word)
     }
 
     /// How alike a need as a whole (or the thing it needs) is to the best
@@ -214,6 +219,14 @@ impl Semantic {
     /// (the need before its purpose); empty when
     /// they are the same word.
     pub fn explain(&self, tok: &Tokenizer, need_text: &str, phrase: u32) -> String {
+        // When two runs of words carried it, they are the explanation
+        // ("learn Mandarin ≈ teaches Chinese").
+        let need = probe(self.model, tok, need_text);
+        if let Some((sim, mine, theirs)) = best_pair_of(&need.grams, &self.grams[phrase as usize])
+            && GRAM_SHARE * sim > self.likeness_but_runs(&need, phrase as usize)
+        {
+            return format!("{mine} ≈ {theirs}");
+        }
         let theirs = &self.text[phrase as usize];
         // Their words are named for the thing needed, not for its purpose
         // ("a vet | for our old dog": veterinary, not small-animal).
