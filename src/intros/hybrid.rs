@@ -6,6 +6,7 @@
 
 use std::collections::HashMap;
 
+use super::grams::{Gram, best_pair, best_pair_of, grams};
 use super::meaning::{Meaning, Vector, similarity};
 use super::tokens::Tokenizer;
 
@@ -16,12 +17,17 @@ const NEAR_PER_PHRASE: usize = 32;
 /// One word of a need alike to a whole phrase counts this much of its
 /// likeness: it can carry the match, but less surely than the whole need.
 const WORD_SHARE: f32 = 0.75;
+/// Runs of words alike in the need and a phrase, sharing none ("learn
+/// Mandarin" and "teaches Chinese"), count this much of their likeness.
+const GRAM_SHARE: f32 = 0.95;
 
 pub struct Semantic {
     model: &'static Meaning,
     /// Distinct phrases: their text and meaning.
     text: Vec<String>,
     vecs: Vec<Vector>,
+    /// Each phrase's runs of words ([`grams`]).
+    grams: Vec<Vec<Gram>>,
     /// Phrase → the documents that hold it; document → its phrases.
     docs_of: Vec<Vec<u32>>,
     of_doc: Vec<Vec<u32>>,
@@ -49,6 +55,8 @@ pub struct Probe {
     /// "a website" of "a website for my physiotherapy clinic".
     thing: Option<Vector>,
     words: Vec<Vector>,
+    /// The runs of words of the thing needed ([`grams`]).
+    grams: Vec<Gram>,
 }
 
 impl Semantic {
@@ -64,6 +72,7 @@ impl Semantic {
             model,
             text: Vec::new(),
             vecs: Vec::new(),
+            grams: Vec::new(),
             docs_of: Vec::new(),
             of_doc: Vec::with_capacity(docs.len()),
             needs: Vec::with_capacity(needs.len()),
@@ -75,6 +84,7 @@ impl Semantic {
                 let id = *ids.entry(p).or_insert_with(|| {
                     s.text.push(p.to_string());
                     s.vecs.push(model.embed(p));
+                    s.grams.push(grams(model, tok, p));
                     s.docs_of.push(Vec::new());
                     s.text.len() as u32 - 1
                 });
@@ -110,6 +120,12 @@ impl Semantic {
     /// How alike a need is to phrase `p`: as wholes, or by the need's word
     /// most alike to the phrase, discounted ([`WORD_SHARE`]).
     fn likeness(&self, need: &Probe, p: usize) -> f32 {
+        let gram = GRAM_SHARE * best_pair(&need.grams, &self.grams[p]);
+        self.likeness_but_runs(need, p).max(gram)
+    }
+
+    /// [`Semantic::likeness`] as wholes and word by word, not by runs.
+    fn likeness_but_runs(&self, need: &Probe, p: usize) -> f32 {
         let pv = &self.vecs[p];
         let word = need
             .words
@@ -203,6 +219,14 @@ impl Semantic {
     /// (the need before its purpose); empty when
     /// they are the same word.
     pub fn explain(&self, tok: &Tokenizer, need_text: &str, phrase: u32) -> String {
+        // When two runs of words carried it, they are the explanation
+        // ("learn Mandarin ≈ teaches Chinese").
+        let need = probe(self.model, tok, need_text);
+        if let Some((sim, mine, theirs)) = best_pair_of(&need.grams, &self.grams[phrase as usize])
+            && GRAM_SHARE * sim > self.likeness_but_runs(&need, phrase as usize)
+        {
+            return format!("{mine} ≈ {theirs}");
+        }
         let theirs = &self.text[phrase as usize];
         // Their words are named for the thing needed, not for its purpose
         // ("a vet | for our old dog": veterinary, not small-animal).
@@ -268,7 +292,9 @@ impl Probe {
 }
 
 fn probe(model: &Meaning, tok: &Tokenizer, text: &str) -> Probe {
+    let thing = tok.purpose_at(text).map_or(text, |at| &text[..at]);
     Probe {
+        grams: grams(model, tok, thing),
         whole: model.embed(text),
         thing: tok.purpose_at(text).map(|at| model.embed(&text[..at])),
         words: words(tok, text).iter().map(|w| model.embed(w)).collect(),

@@ -15,7 +15,7 @@ const MODIFIER_FACTOR: f32 = 0.6;
 /// (`babysitter`/`babysitting`, `maths`/`mathematics`) counts this much.
 const FORM_FACTOR: f32 = 0.7;
 /// The shortest stem another form may extend, and by how much at most.
-const FORM_MIN: usize = 5;
+pub(super) const FORM_MIN: usize = 5;
 const FORM_MAX_EXTRA: usize = 5;
 use crate::model::PersonId;
 

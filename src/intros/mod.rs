@@ -9,6 +9,7 @@
 
 mod ask;
 mod concepts;
+mod grams;
 mod hybrid;
 mod index;
 mod kept;

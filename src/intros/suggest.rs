@@ -13,7 +13,7 @@ use crate::model::{Book, PersonId, need_key};
 mod build;
 mod judge_meaning;
 
-use judge_meaning::{MEANING_ALONE, Tables};
+use judge_meaning::{MEANING_ALONE, MEANING_DOUBT, Tables};
 
 /// A suggestion needs this much in all…
 pub const MIN_SCORE: f32 = 2.5;
@@ -263,10 +263,10 @@ impl Matcher {
         let (bonus, sim, phrase) = self.meaning_bonus(need, doc, table);
         let lexical = self
             .evidence(&need.query, doc)
-            .filter(|(_, e)| e.len() >= 2 || !self.doubtful(need, doc, table));
+            .filter(|(_, e)| e.len() >= 2 || !self.doubtful(need, doc, table, MEANING_DOUBT));
         // Alone, meaning must be close, and not only in one word: rare names
         // sit near each other ("sherpa" near "Kafka") without meaning alike.
-        if lexical.is_none() && (sim < MEANING_ALONE || self.doubtful(need, doc, table)) {
+        if lexical.is_none() && (sim < MEANING_ALONE || self.doubtful_alone(need, doc, table)) {
             return None;
         }
         let by_words = lexical.is_some();

@@ -18,7 +18,12 @@ const MEANING_WEIGHT: f32 = 12.0;
 pub(super) const MEANING_ALONE: f32 = 0.55;
 /// One word in common with a phrase this unlike is a decoy's: a homonym,
 /// an organisation's name ("fixes motorbikes" for a leaking roof).
-const MEANING_DOUBT: f32 = 0.35;
+pub(super) const MEANING_DOUBT: f32 = 0.35;
+/// A suggestion by meaning alone, carried by a run of words alike ("learn
+/// Mandarin" and "teaches Chinese"), needs the wholes this alike too: one
+/// word near another says little ("guests" near "hosts", "Lisbon" near
+/// "Paris").
+const MEANING_ALONE_DOUBT: f32 = 0.4;
 /// Tables of needs against phrases, by distinct need, for one pass.
 #[derive(Default)]
 pub(super) struct Tables(HashMap<u32, Table>);
@@ -67,14 +72,20 @@ impl Matcher {
         Some(tables.0.entry(key).or_insert_with(|| sem.table(probe)))
     }
 
-    /// Whether `doc`'s phrases, as wholes, mean something else than `need`
-    /// (never without the model, nor for one with no phrases to compare).
-    pub(super) fn doubtful(&self, need: &Need, doc: u32, table: Option<&Table>) -> bool {
+    /// Whether `doc`'s phrases, as wholes, are less alike to `need` than
+    /// `bar`: they mean something else (never without the model, nor for
+    /// one with no phrases to compare).
+    pub(super) fn doubtful(&self, need: &Need, doc: u32, table: Option<&Table>, bar: f32) -> bool {
         match (&self.semantic, table, self.probe(need)) {
-            (Some(s), Some(t), _) => s.whole_in(t, doc) < MEANING_DOUBT,
-            (Some(s), None, Some(p)) => s.whole(p, doc) < MEANING_DOUBT,
+            (Some(s), Some(t), _) => s.whole_in(t, doc) < bar,
+            (Some(s), None, Some(p)) => s.whole(p, doc) < bar,
             _ => false,
         }
+    }
+
+    /// [`Matcher::doubtful`] for a suggestion by meaning alone.
+    pub(super) fn doubtful_alone(&self, need: &Need, doc: u32, table: Option<&Table>) -> bool {
+        self.doubtful(need, doc, table, MEANING_ALONE_DOUBT)
     }
 
     /// What meaning adds to `doc` for `need`, how alike they are, and the
