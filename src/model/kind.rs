@@ -1,4 +1,5 @@
 use serde::{Deserialize, Serialize};
+use std::borrow::Cow;
 use std::fmt;
 
 /// What an entry weighs: a touch keeps in contact, a deed is the connection.
@@ -19,14 +20,23 @@ impl fmt::Display for Weight {
 }
 
 /// The kind of an entry, by name (`coffee`, `favor`, or one from the config).
-/// Always lower case.
-#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+/// Always lower case. A built-in kind's name is shared, not copied into
+/// every entry: most of a book's entries are a coffee or a favor.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
 #[serde(transparent)]
-pub struct Kind(String);
+pub struct Kind(Cow<'static, str>);
 
 impl Kind {
     pub fn new(name: &str) -> Kind {
-        Kind(name.trim().to_lowercase())
+        Kind::stored(name.trim().to_lowercase())
+    }
+
+    /// A kind exactly as a file holds it (no case folding).
+    pub fn stored(name: String) -> Kind {
+        match BUILTIN_KINDS.iter().find(|(builtin, _)| *builtin == name) {
+            Some((builtin, _)) => Kind(Cow::Borrowed(builtin)),
+            None => Kind(Cow::Owned(name)),
+        }
     }
 
     pub fn as_str(&self) -> &str {
@@ -35,6 +45,12 @@ impl Kind {
 
     pub fn is_promise(&self) -> bool {
         self.0 == "promise"
+    }
+}
+
+impl<'de> Deserialize<'de> for Kind {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Kind, D::Error> {
+        String::deserialize(d).map(Kind::stored)
     }
 }
 

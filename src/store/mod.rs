@@ -24,6 +24,9 @@ mod fast_write;
 mod layout;
 mod lock;
 mod names;
+#[cfg(test)]
+#[path = "tests/pieces.rs"]
+mod pieces_tests;
 mod private;
 mod put_away;
 mod read;
@@ -203,11 +206,14 @@ impl Store {
     /// [`StoreError::Vanished`], not an empty book.
     pub fn reload(&mut self) -> Result<Book, StoreError> {
         let stamp = Stamp::of(&self.path);
-        let book = match fs::read(&self.path) {
-            Ok(bytes) => {
-                let loaded = match load_book(&self.path, &bytes) {
+        let book = match fs::File::open(&self.path) {
+            Ok(mut file) => {
+                let loaded = match read::load_file(&self.path, &mut file).map_err(|e| *e) {
                     Ok(loaded) => loaded,
-                    Err(StoreError::Parse(error)) if survey::cut_short(&bytes, &error) => {
+                    Err(read::Unread {
+                        error: StoreError::Parse(error),
+                        bytes,
+                    }) if survey::cut_short(&bytes, &error) => {
                         let backups = disk::follow_link(&self.path)
                             .map(|target| survey::backups(&target))
                             .unwrap_or_default();
@@ -217,9 +223,10 @@ impl Store {
                             backups,
                         });
                     }
-                    Err(e) => return Err(e),
+                    Err(unread) => return Err(unread.error),
                 };
                 if let Err(e) = loaded.book.can_shift_to(self.today) {
+                    let bytes = fs::read(&self.path).unwrap_or_default();
                     return Err(
                         read::field_error(&self.path, &bytes, "anchor", e.to_string()).into(),
                     );

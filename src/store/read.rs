@@ -2,6 +2,9 @@
 //! reader or ron, the version, the book's own rules, and warnings about what a
 //! save would not keep (comments).
 
+use std::borrow::Cow;
+use std::fs::File;
+use std::io::{Read, Seek, SeekFrom};
 use std::path::Path;
 
 use crate::model::{Book, FORMAT_VERSION};
@@ -40,37 +43,137 @@ pub fn read_book_file(path: &Path, empty_is_a_book: bool) -> Result<Loaded, Stor
 /// newer versions, unknown fields and invalid books (duplicate ids, dangling
 /// references, empty names, merge cycles), each with its line and column.
 pub fn load_book(path: &Path, bytes: &[u8]) -> Result<Loaded, StoreError> {
-    let bytes = bytes.strip_prefix("\u{feff}".as_bytes()).unwrap_or(bytes);
-    if let Err(e) = std::str::from_utf8(bytes) {
-        let (line, col) = line_col(bytes, e.valid_up_to());
-        return Err(ParseError {
-            path: path.to_path_buf(),
-            line,
-            col,
-            message: format!(
-                "not UTF-8 text (byte 0x{:02x}); kith books are UTF-8",
-                bytes[e.valid_up_to()]
-            ),
+    load_text(path, bytes, true)
+}
+
+/// [`load_book`], trying the fast reader first only when `fast`.
+fn load_text(path: &Path, bytes: &[u8], fast: bool) -> Result<Loaded, StoreError> {
+    let bytes = bytes.strip_prefix(BOM).unwrap_or(bytes);
+    let text = match std::str::from_utf8(bytes) {
+        Ok(text) => text,
+        Err(e) => {
+            let (line, col) = line_col(bytes, e.valid_up_to());
+            return Err(ParseError {
+                path: path.to_path_buf(),
+                line,
+                col,
+                message: format!(
+                    "not UTF-8 text (byte 0x{:02x}); kith books are UTF-8",
+                    bytes[e.valid_up_to()]
+                ),
+            }
+            .into());
         }
-        .into());
-    }
-    let (mut book, canonical) = match fast_read::read_book(bytes) {
+    };
+    let (book, canonical) = match fast.then(|| fast_read::read_str(text)).flatten() {
         Some(book) => (book, true),
         None => (read_book_with_ron(path, bytes)?, false),
     };
+    settle(path, book, canonical, || Cow::Borrowed(bytes))
+}
+
+/// The book file open in `file`, read a piece at a time into the fast
+/// reader, so the whole text is never held beside the book it becomes. A file
+/// the fast reader gives up on (hand-edited, broken, from another version) is
+/// read again whole from the same open file and goes the way of
+/// [`load_book`]. An error comes with the file's bytes, for the caller to
+/// look into (a file cut short).
+pub(super) fn load_file(path: &Path, file: &mut File) -> Result<Loaded, Box<Unread>> {
+    let io = |e| Unread::new(StoreError::io(path)(e), Vec::new());
+    let read = read_in_pieces(&mut *file).map_err(io)?;
+    let mut whole_text = || -> std::io::Result<Vec<u8>> {
+        file.seek(SeekFrom::Start(0))?;
+        let mut bytes = Vec::new();
+        file.read_to_end(&mut bytes)?;
+        Ok(bytes)
+    };
+    match read {
+        Some(book) => settle(path, book, true, || {
+            Cow::Owned(whole_text().unwrap_or_default())
+        })
+        .map_err(|e| Unread::new(e, whole_text().unwrap_or_default())),
+        None => {
+            let bytes = whole_text().map_err(io)?;
+            load_text(path, &bytes, false).map_err(|e| Unread::new(e, bytes))
+        }
+    }
+}
+
+/// A book file that could not be read, and its bytes, for the caller to look
+/// into (a file cut short).
+pub(super) struct Unread {
+    pub error: StoreError,
+    pub bytes: Vec<u8>,
+}
+
+impl Unread {
+    fn new(error: StoreError, bytes: Vec<u8>) -> Box<Unread> {
+        Box::new(Unread { error, bytes })
+    }
+}
+
+/// How much of the file is read at a time.
+pub(super) const PIECE: u64 = 1 << 18;
+const BOM: &[u8] = "\u{feff}".as_bytes();
+
+/// The fast reader fed whole lines as the file comes in; `None` when it gives
+/// up (or the text is not UTF-8).
+pub(super) fn read_in_pieces(file: &mut File) -> std::io::Result<Option<Book>> {
+    let mut reader = fast_read::Reader::default();
+    let mut buf = Vec::with_capacity(PIECE as usize);
+    let mut first = true;
+    loop {
+        let n = (&mut *file).take(PIECE).read_to_end(&mut buf)?;
+        if std::mem::take(&mut first) && buf.starts_with(BOM) {
+            buf.drain(..BOM.len());
+        }
+        if n == 0 {
+            return Ok(std::str::from_utf8(&buf)
+                .ok()
+                .and_then(|last| reader.finish(last)));
+        }
+        if let Some(nl) = memchr::memrchr(b'\n', &buf) {
+            // A line break never falls inside a UTF-8 sequence.
+            let Ok(lines) = std::str::from_utf8(&buf[..=nl]) else {
+                return Ok(None);
+            };
+            if reader.lines(lines).is_none() {
+                return Ok(None);
+            }
+            buf.drain(..=nl);
+        }
+    }
+}
+
+/// A book as parsed, checked and brought to this version: newer versions,
+/// invalid books (each problem positioned in `bytes`, asked for only then)
+/// refused; comments warned about (a text not in the writer's shape).
+fn settle<'a>(
+    path: &Path,
+    mut book: Book,
+    canonical: bool,
+    bytes: impl FnOnce() -> Cow<'a, [u8]>,
+) -> Result<Loaded, StoreError> {
     if book.version > FORMAT_VERSION {
         return Err(newer_version(path, book.version));
     }
     let found = problems(&book);
+    let needs_text = !found.is_empty() || !canonical;
+    let text = if needs_text {
+        bytes()
+    } else {
+        Cow::Borrowed(&[][..])
+    };
+    let text = text.strip_prefix(BOM).unwrap_or(&text);
     if !found.is_empty() {
         return Err(StoreError::Invalid(Problems(positioned(
-            path, bytes, &found,
+            path, text, &found,
         ))));
     }
     let warnings = if canonical {
         Vec::new()
     } else {
-        comment_warnings(path, bytes)
+        comment_warnings(path, text)
     };
     if book.version < 3 {
         for p in &mut book.people {
