@@ -3,6 +3,7 @@
 use anyhow::Result;
 use clap::Args;
 use serde_json::json;
+use std::mem::ManuallyDrop;
 use std::process::ExitCode;
 
 use kith::model::Book;
@@ -34,10 +35,11 @@ pub(super) fn search_once(
     words: &[String],
     limit: usize,
     archived: bool,
-) -> Result<(Book, Vec<Hit>)> {
+) -> Result<(ManuallyDrop<Book>, Vec<Hit>)> {
     let book = setup.read()?;
-    let facts = setup.index(&book);
-    let index = SearchIndex::for_one_search(&book);
+    // Never freed, as the book is not (see `Setup::open`).
+    let facts = ManuallyDrop::new(setup.index(&book));
+    let index = ManuallyDrop::new(SearchIndex::for_one_search(&book));
     let opts = SearchOptions {
         include_archived: archived,
         limit,

@@ -3,6 +3,7 @@
 
 use anyhow::Result;
 use std::io::IsTerminal;
+use std::mem::ManuallyDrop;
 use std::process::ExitCode;
 
 use kith::store::StoreError;
@@ -47,7 +48,7 @@ pub fn open_on(setup: &Setup, tab: kith::tui::Tab) -> Result<ExitCode> {
     let exit = kith::tui::run_on(
         kith::tui::Launch {
             store,
-            book,
+            book: ManuallyDrop::into_inner(book),
             config: setup.config.clone(),
             config_file: setup.config_file.clone(),
             today: setup.today,
