@@ -24,6 +24,7 @@ mod fast_write;
 mod layout;
 mod lock;
 mod names;
+mod pieces;
 #[cfg(test)]
 #[path = "tests/pieces.rs"]
 mod pieces_tests;

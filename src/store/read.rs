@@ -10,6 +10,7 @@ use std::path::Path;
 use crate::model::{Book, FORMAT_VERSION};
 
 use super::layout::{Layout, line_col};
+use super::pieces::BOM;
 use super::validate::{positioned, problems};
 use super::{ParseError, Problems, StoreError, fast_read, ron_options};
 
@@ -80,7 +81,7 @@ fn load_text(path: &Path, bytes: &[u8], fast: bool) -> Result<Loaded, StoreError
 /// look into (a file cut short).
 pub(super) fn load_file(path: &Path, file: &mut File) -> Result<Loaded, Box<Unread>> {
     let io = |e| Unread::new(StoreError::io(path)(e), Vec::new());
-    let read = read_in_pieces(&mut *file).map_err(io)?;
+    let read = super::pieces::read_in_pieces(&mut *file).map_err(io)?;
     let mut whole_text = || -> std::io::Result<Vec<u8>> {
         file.seek(SeekFrom::Start(0))?;
         let mut bytes = Vec::new();
@@ -109,39 +110,6 @@ pub(super) struct Unread {
 impl Unread {
     fn new(error: StoreError, bytes: Vec<u8>) -> Box<Unread> {
         Box::new(Unread { error, bytes })
-    }
-}
-
-/// How much of the file is read at a time.
-pub(super) const PIECE: u64 = 1 << 18;
-const BOM: &[u8] = "\u{feff}".as_bytes();
-
-/// The fast reader fed whole lines as the file comes in; `None` when it gives
-/// up (or the text is not UTF-8).
-pub(super) fn read_in_pieces(file: &mut File) -> std::io::Result<Option<Book>> {
-    let mut reader = fast_read::Reader::default();
-    let mut buf = Vec::with_capacity(PIECE as usize);
-    let mut first = true;
-    loop {
-        let n = (&mut *file).take(PIECE).read_to_end(&mut buf)?;
-        if std::mem::take(&mut first) && buf.starts_with(BOM) {
-            buf.drain(..BOM.len());
-        }
-        if n == 0 {
-            return Ok(std::str::from_utf8(&buf)
-                .ok()
-                .and_then(|last| reader.finish(last)));
-        }
-        if let Some(nl) = memchr::memrchr(b'\n', &buf) {
-            // A line break never falls inside a UTF-8 sequence.
-            let Ok(lines) = std::str::from_utf8(&buf[..=nl]) else {
-                return Ok(None);
-            };
-            if reader.lines(lines).is_none() {
-                return Ok(None);
-            }
-            buf.drain(..=nl);
-        }
     }
 }
 

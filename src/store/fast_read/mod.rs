@@ -73,16 +73,62 @@ impl Reader {
     /// Reads `text`, whole lines each ending in `\n`; `None` as soon as one
     /// is not in the writer's shape.
     pub fn lines(&mut self, text: &str) -> Option<()> {
+        let mut read = Vec::new();
+        self.lines_apart(text, &mut |run| entry_lines(run, &mut read))?;
+        self.give_entries(read)
+    }
+
+    /// [`Reader::lines`], handing each run of entry lines to `entries`
+    /// instead of reading them: whole lines, in the file's order, for the
+    /// caller to read with [`entry_lines`] (on another thread, say) and give
+    /// back to [`Reader::finish_with`].
+    pub fn lines_apart<'t>(
+        &mut self,
+        text: &'t str,
+        entries: &mut impl FnMut(&'t str) -> Option<()>,
+    ) -> Option<()> {
         let mut rest = text;
         while let Some(nl) = memchr::memchr(b'\n', rest.as_bytes()) {
-            if self.at == At::Tail {
-                self.tail.as_mut()?.push_str(rest);
-                return Some(());
+            match self.at {
+                At::Tail => {
+                    self.tail.as_mut()?.push_str(rest);
+                    return Some(());
+                }
+                // No record line starts `  ]`: the run ends at the list's end.
+                At::Entries if !rest.starts_with("  ]") => {
+                    let run = memchr::memmem::find(rest.as_bytes(), b"\n  ]")
+                        .map_or(rest.len(), |at| at + 1);
+                    entries(&rest[..run])?;
+                    rest = &rest[run..];
+                }
+                _ => {
+                    self.line(&rest[..nl])?;
+                    rest = &rest[nl + 1..];
+                }
             }
-            self.line(&rest[..nl])?;
-            rest = &rest[nl + 1..];
         }
         rest.is_empty().then_some(())
+    }
+
+    /// Entries read apart, after those read so far.
+    fn give_entries(&mut self, mut read: Vec<Entry>) -> Option<()> {
+        if read.is_empty() {
+            return Some(());
+        }
+        let entries = self.entries.as_mut()?;
+        if entries.is_empty() {
+            *entries = read;
+        } else {
+            entries.append(&mut read);
+        }
+        Some(())
+    }
+
+    /// [`Reader::finish`] with the entries [`Reader::lines_apart`] handed
+    /// out, read and put back in order.
+    pub fn finish_with(mut self, last: &str, entries: Vec<Entry>) -> Option<Book> {
+        self.give_entries(entries)?;
+        self.finish(last)
     }
 
     /// The book, given what follows the last line break (nothing, or the
@@ -134,7 +180,7 @@ impl Reader {
             },
             At::Entries => match line {
                 "  ]," => self.at = At::Fields,
-                _ => self.entries.as_mut()?.push(record(line, records::entry)?),
+                _ => return None, // read apart, by `lines_apart`
             },
             At::Dismissed => match line {
                 "  ]," => self.at = At::Fields,
@@ -229,6 +275,14 @@ fn opens<T: Default>(
 fn end_of_field(mut c: Cursor) -> Option<()> {
     c.lit(",")?;
     c.rest().is_empty().then_some(())
+}
+
+/// Entry lines, `    (…),\n` each, read onto the end of `out`.
+pub fn entry_lines(run: &str, out: &mut Vec<Entry>) -> Option<()> {
+    for line in run.split_terminator('\n') {
+        out.push(record(line, records::entry)?);
+    }
+    Some(())
 }
 
 /// One record's line: `    (…),`.

@@ -12,7 +12,7 @@ fn today() -> NaiveDate {
 fn big() -> (Book, String) {
     let book = crate::demo::generate(500, 5_000, 7, today());
     let text = serialize_book(&book);
-    assert!(text.len() as u64 > 2 * read::PIECE, "{}", text.len());
+    assert!(text.len() as u64 > 2 * pieces::PIECE, "{}", text.len());
     (book, text)
 }
 
@@ -32,9 +32,11 @@ fn a_book_of_many_pieces_reads_as_the_whole_text_does() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("kith.ron");
     fs::write(&path, &text).unwrap();
-    let pieces = read::read_in_pieces(&mut fs::File::open(&path).unwrap()).unwrap();
-    assert_eq!(pieces, fast_read::read_book(text.as_bytes()));
-    assert!(pieces.is_some());
+    for shared in [false, true] {
+        let pieces = pieces::read_shared(&mut fs::File::open(&path).unwrap(), shared).unwrap();
+        assert_eq!(pieces, fast_read::read_book(text.as_bytes()), "{shared}");
+        assert!(pieces.is_some());
+    }
     // With a byte-order mark, and without the final line break.
     let bom = format!("\u{feff}{text}");
     assert_eq!(open(bom.as_bytes()).unwrap(), whole);
@@ -47,7 +49,7 @@ fn a_character_or_an_escape_on_a_piece_s_edge_reads_the_same() {
     // characters and escapes; the first person's notes shift them across the
     // edge a byte at a time.
     let (mut book, text) = big();
-    let edge = read::PIECE as usize;
+    let edge = pieces::PIECE as usize;
     // Every person's line comes before the edge: the crossing line is an entry's.
     let crossing = text[..edge].matches("\n    (").count() - 1 - book.people.len();
     book.entries[crossing].summary = "é\"\\".repeat(100);
@@ -129,4 +131,29 @@ fn a_book_cut_short_mid_piece_is_still_named_cut_short() {
     let cut = &text.as_bytes()[..text.len() * 2 / 3];
     let err = open(cut).unwrap_err();
     assert!(matches!(err, StoreError::CutShort { .. }), "{err}");
+}
+
+#[test]
+fn a_broken_entry_in_either_thread_s_runs_gives_the_file_to_ron() {
+    let (_, text) = big();
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("kith.ron");
+    let entries = text.find("  entries: [").unwrap();
+    // Runs alternate between the threads piece by piece: a break in each of
+    // the first pieces of entries, and at the very end.
+    for at in [0.0, 0.2, 0.4, 0.6, 0.8, 1.0] {
+        let cut = entries + ((text.len() - entries - 200) as f64 * at) as usize;
+        let line = cut + text[cut..].find("\n    (").unwrap() + 1;
+        let mut broken = text.clone();
+        broken.insert_str(line + 5, "bogus: 1, ");
+        fs::write(&path, &broken).unwrap();
+        for shared in [false, true] {
+            let read = pieces::read_shared(&mut fs::File::open(&path).unwrap(), shared).unwrap();
+            assert!(read.is_none(), "{at} {shared}");
+        }
+        assert!(
+            matches!(open(broken.as_bytes()), Err(StoreError::Parse(_))),
+            "{at}"
+        );
+    }
 }

@@ -1,0 +1,153 @@
+//! The book file read a piece at a time into the fast reader, so the whole
+//! text is never held beside the book it becomes. A big book's entries —
+//! most of its bytes — are read on two threads: every other run of entry
+//! lines goes to a helper thread, and the runs are put back in the file's
+//! order as they come back.
+
+use std::collections::BTreeMap;
+use std::fs::File;
+use std::io::Read;
+use std::sync::mpsc::{Receiver, SyncSender, channel, sync_channel};
+use std::thread::Scope;
+
+use crate::model::{Book, Entry};
+
+use super::fast_read::{Reader, entry_lines};
+
+/// How much of the file is read at a time.
+pub(super) const PIECE: u64 = 1 << 18;
+/// A file this long or longer has its entries read on two threads.
+const SHARED: u64 = 4 * PIECE;
+pub(super) const BOM: &[u8] = "\u{feff}".as_bytes();
+
+/// The book, or `None` when the fast reader gives up on a line (or the text
+/// is not UTF-8): the caller then reads the file whole, by ron.
+pub(super) fn read_in_pieces(file: &mut File) -> std::io::Result<Option<Book>> {
+    let shared = file.metadata()?.len() >= SHARED;
+    read_shared(file, shared)
+}
+
+/// [`read_in_pieces`], the entries on two threads when `shared`.
+pub(super) fn read_shared(file: &mut File, shared: bool) -> std::io::Result<Option<Book>> {
+    std::thread::scope(|scope| {
+        let mut entries = Entries::new(shared.then_some(scope));
+        let mut reader = Reader::default();
+        let mut buf = Vec::with_capacity(PIECE as usize);
+        let mut first = true;
+        loop {
+            let n = (&mut *file).take(PIECE).read_to_end(&mut buf)?;
+            if std::mem::take(&mut first) && buf.starts_with(BOM) {
+                buf.drain(..BOM.len());
+            }
+            if n == 0 {
+                let Ok(last) = std::str::from_utf8(&buf) else {
+                    return Ok(None);
+                };
+                return Ok(entries
+                    .gather()
+                    .and_then(|read| reader.finish_with(last, read)));
+            }
+            if let Some(nl) = memchr::memrchr(b'\n', &buf) {
+                // A line break never falls inside a UTF-8 sequence.
+                let Ok(lines) = std::str::from_utf8(&buf[..=nl]) else {
+                    return Ok(None);
+                };
+                if reader
+                    .lines_apart(lines, &mut |run| entries.take(run))
+                    .is_none()
+                {
+                    return Ok(None);
+                }
+                buf.drain(..=nl);
+            }
+        }
+    })
+}
+
+/// The runs of entry lines, read here or by the helper, in order.
+struct Entries {
+    helper: Option<Helper>,
+    /// Runs handed out so far, and the next one to put in `read`.
+    runs: usize,
+    next: usize,
+    /// Runs read before an earlier one came back.
+    waiting: BTreeMap<usize, Vec<Entry>>,
+    read: Vec<Entry>,
+}
+
+/// The other thread: runs go out with their number, and come back read (or
+/// `None`, a line the fast reader gives up on).
+struct Helper {
+    to: SyncSender<(usize, String)>,
+    from: Receiver<(usize, Option<Vec<Entry>>)>,
+}
+
+impl Entries {
+    /// With a helper thread in `scope`, if one is given and can be started.
+    fn new<'scope>(scope: Option<&'scope Scope<'scope, '_>>) -> Entries {
+        let helper = scope.and_then(|scope| {
+            let (to, work) = sync_channel::<(usize, String)>(2);
+            let (back, from) = channel();
+            std::thread::Builder::new()
+                .name("kith-read".into())
+                .spawn_scoped(scope, move || {
+                    for (run, text) in work {
+                        let mut read = Vec::new();
+                        let read = entry_lines(&text, &mut read).map(|()| read);
+                        if back.send((run, read)).is_err() {
+                            break;
+                        }
+                    }
+                })
+                .ok()?;
+            Some(Helper { to, from })
+        });
+        Entries {
+            helper,
+            runs: 0,
+            next: 0,
+            waiting: BTreeMap::new(),
+            read: Vec::new(),
+        }
+    }
+
+    /// Every other run to the helper, the rest read here.
+    fn take(&mut self, run: &str) -> Option<()> {
+        let number = self.runs;
+        self.runs += 1;
+        match &self.helper {
+            Some(helper) if number.is_multiple_of(2) => {
+                helper.to.send((number, run.to_owned())).ok()?
+            }
+            _ => {
+                let mut read = Vec::new();
+                entry_lines(run, &mut read)?;
+                self.came_back(number, read);
+            }
+        }
+        // What the helper has finished meanwhile, without waiting for it.
+        while let Some((number, read)) = self.helper.as_ref().and_then(|h| h.from.try_recv().ok()) {
+            self.came_back(number, read?);
+        }
+        Some(())
+    }
+
+    fn came_back(&mut self, number: usize, read: Vec<Entry>) {
+        self.waiting.insert(number, read);
+        while let Some(mut read) = self.waiting.remove(&self.next) {
+            self.read.append(&mut read);
+            self.next += 1;
+        }
+    }
+
+    /// Every entry, in the file's order, once the helper is done.
+    fn gather(mut self) -> Option<Vec<Entry>> {
+        if let Some(Helper { to, from }) = self.helper.take() {
+            drop(to);
+            for (number, read) in from {
+                self.came_back(number, read?);
+            }
+        }
+        (self.next == self.runs).then_some(self.read)
+    }
+}
