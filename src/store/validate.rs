@@ -50,11 +50,8 @@ pub fn problems(book: &Book) -> Vec<Problem> {
             ));
         }
     }
-    let mut person_ids: Vec<PersonId> = book.people.iter().map(|p| p.id).collect();
-    if !person_ids.is_sorted() {
-        person_ids.sort_unstable();
-    }
-    let is_person = |id: PersonId| person_ids.binary_search(&id).is_ok();
+    let people = People::of(book);
+    let is_person = |id: PersonId| people.contains(id);
     out.extend(merge_problems(&book.merged, &is_person));
     let duplicate_entries = duplicates(book.entries.iter().map(|e| e.id));
     for (i, e) in book.entries.iter().enumerate() {
@@ -142,6 +139,38 @@ fn merge_problems(
     out
 }
 
+/// Which ids are people's, asked once for each of a book's entries: a bit
+/// for each of the numbers a book hands out in turn (few and dense), a
+/// search among the rest (drawn codes, and numbers far beyond the count).
+struct People {
+    bits: Vec<u64>,
+    others: Vec<PersonId>,
+}
+
+impl People {
+    fn of(book: &Book) -> People {
+        let words = (4 * book.people.len() as u64 + 64).div_ceil(64);
+        let limit = words * 64;
+        let mut bits = vec![0u64; words as usize];
+        let mut others = Vec::new();
+        for p in &book.people {
+            match p.id.0 < limit {
+                true => bits[(p.id.0 / 64) as usize] |= 1 << (p.id.0 % 64),
+                false => others.push(p.id),
+            }
+        }
+        others.sort_unstable();
+        People { bits, others }
+    }
+
+    fn contains(&self, id: PersonId) -> bool {
+        match self.bits.get((id.0 / 64) as usize) {
+            Some(word) => word & (1 << (id.0 % 64)) != 0,
+            None => self.others.binary_search(&id).is_ok(),
+        }
+    }
+}
+
 fn problem(place: Place, message: String) -> Problem {
     Problem { place, message }
 }
@@ -215,6 +244,42 @@ mod tests {
         assert!(found[5].1.contains("names nobody"));
         assert!(found[6].1.contains("duplicate entry id 0"));
         assert!(found[7].1.contains("p9"), "p7 resolves to p1: {found:#?}");
+    }
+
+    #[test]
+    fn people_are_found_by_number_or_code_near_and_far() {
+        let mut book = Book::default();
+        let code = PersonId::parse("pk7f3qa2x").unwrap();
+        // The bits end at 128 for three people: 127 inside, 128 and 1000 beyond.
+        for id in [
+            PersonId(1),
+            PersonId(127),
+            PersonId(128),
+            PersonId(1000),
+            code,
+        ] {
+            book.people.push(Person::new(id, "Ana"));
+        }
+        book.people.sort_by_key(|p| p.id);
+        for known in [1, 127, 128, 1000] {
+            book.entries.push(entry(vec![known]));
+        }
+        book.entries.push(entry(vec![]));
+        book.entries.last_mut().unwrap().people.push(code);
+        for (n, e) in book.entries.iter_mut().enumerate() {
+            e.id = crate::model::EntryId(n as u64 + 1);
+        }
+        assert_eq!(problems(&book), vec![]);
+        for unknown in [0, 2, 126, 129, 999, 1001, u64::from(u32::MAX)] {
+            let mut e = entry(vec![]);
+            e.people.push(PersonId(unknown));
+            e.id = crate::model::EntryId(100);
+            let mut with = book.clone();
+            with.entries.push(e);
+            let found = problems(&with);
+            assert_eq!(found.len(), 1, "{unknown}: {found:?}");
+            assert!(found[0].message.contains("not in the book"), "{found:?}");
+        }
     }
 
     #[test]
