@@ -24,18 +24,22 @@ pub struct Loaded {
 }
 
 /// A book file named from outside the store — git's versions of the book
-/// handed to the merge driver — read whole and parsed as the book is. When
-/// `empty_is_a_book`, a file of only whitespace is an empty book (git's
-/// empty ancestor when both sides added the file).
+/// handed to the merge driver — read and parsed as the book is (a piece at a
+/// time, see [`load_file`]). When `empty_is_a_book`, a file of only
+/// whitespace is an empty book (git's empty ancestor when both sides added
+/// the file).
 pub fn read_book_file(path: &Path, empty_is_a_book: bool) -> Result<Loaded, StoreError> {
-    let bytes = std::fs::read(path).map_err(StoreError::io(path))?;
-    if empty_is_a_book && bytes.iter().all(u8::is_ascii_whitespace) {
-        return Ok(Loaded {
+    let mut file = File::open(path).map_err(StoreError::io(path))?;
+    match load_file(path, &mut file).map_err(|e| *e) {
+        Err(Unread {
+            error: StoreError::Parse(_),
+            bytes,
+        }) if empty_is_a_book && bytes.iter().all(u8::is_ascii_whitespace) => Ok(Loaded {
             book: Book::default(),
             warnings: Vec::new(),
-        });
+        }),
+        loaded => loaded.map_err(|e| e.error),
     }
-    load_book(path, &bytes)
 }
 
 /// Reads a book file's bytes. A file in the shape [`super::serialize_book`]

@@ -109,6 +109,21 @@ fn a_copy_that_is_not_there_is_bad_input_named_and_ours_is_untouched() {
 }
 
 #[test]
+fn a_base_that_cannot_be_read_is_an_error_not_an_empty_book() {
+    // Only a file of whitespace is git's empty base: a folder where the base
+    // should be reads as nothing at all, and is refused.
+    let dir = tempfile::tempdir().unwrap();
+    let (_, ours, theirs) = three(dir.path());
+    let before = fs::read(&ours).unwrap();
+    let base = dir.path().join("base-dir");
+    fs::create_dir(&base).unwrap();
+    let out = merge_books(dir.path(), &[&base, &ours, &theirs]);
+    assert_ne!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert!(stderr(&out).contains("base-dir"), "{}", stderr(&out));
+    assert_eq!(fs::read(&ours).unwrap(), before, "ours untouched");
+}
+
+#[test]
 fn an_empty_base_is_an_empty_book_and_both_additions_stay() {
     let dir = tempfile::tempdir().unwrap();
     let base = dir.path().join("base.ron");
