@@ -17,6 +17,9 @@ pub const HELD_OUT: &str = include_str!("../../tests/fixtures/intros_heldout.txt
 /// A second book never tuned on, written after the whole-word model and the
 /// purpose rule were committed, before anything was run on it.
 pub const HELD_OUT_2: &str = include_str!("../../tests/fixtures/intros_heldout2.txt");
+/// A third, written before the session that measured larger models changed
+/// anything, and run once, on the model that session kept.
+pub const HELD_OUT_3: &str = include_str!("../../tests/fixtures/intros_heldout3.txt");
 
 pub struct Labelled {
     pub book: Book,

@@ -1,7 +1,9 @@
 //! The introductions engine on labelled books (tests/fixtures/intros_labelled.txt,
-//! tuned on, and intros_heldout.txt, never tuned on): the right person is among
-//! the top three for at least 90 % of the needs and first for at least 75 %, and
-//! decoys that share a word with a need are not the ones suggested for it.
+//! tuned on, and intros_heldout*.txt, never tuned on): on the first two
+//! held-out books the right person is among the top three for at least 90 %
+//! of the needs and first for at least 75 %; the tuned book and the third
+//! held-out book keep what they scored; and decoys that share a word with a
+//! need are not the ones suggested for it.
 
 /// The share of needs whose right helper is among the first three, and
 /// first: on needs never tuned on, issue 27's 90 % and 75 %; on the tuned
@@ -11,12 +13,19 @@ const TOP3: f64 = 0.9;
 const TOP1: f64 = 0.75;
 const TUNED_TOP3: f64 = 0.89;
 const TUNED_TOP1: f64 = 0.75;
+/// How many of the 21 needs of the third held-out book found their helper
+/// among the first three, and first, the one time it was scored (14, 67 %,
+/// and 10, 48 %: far short of issue 27's bar; decoys that share a word, a
+/// family tree's arborist, a film crew, ghost tours, still outrank helpers
+/// alike only in meaning). A floor, so a change that loses ground there shows.
+const HELD_OUT_3_TOP3: usize = 14;
+const HELD_OUT_3_TOP1: usize = 10;
 
 #[path = "../../benches/support/labelled.rs"]
 mod labelled;
 
 use kith::intros::{Candidate, Matcher, Options};
-use labelled::{HELD_OUT, HELD_OUT_2, TUNED, id_of, names, parse, score};
+use labelled::{HELD_OUT, HELD_OUT_2, HELD_OUT_3, TUNED, id_of, names, parse, score};
 
 fn fixture() -> (kith::model::Book, Vec<(String, Vec<String>)>) {
     let l = parse(TUNED);
@@ -66,6 +75,19 @@ fn a_second_book_never_tuned_on_scores_as_well() {
     println!("{}", s.report("held out 2"));
     assert!(s.top3_rate() >= TOP3, "{}", s.report("held out 2"));
     assert!(s.top1_rate() >= 0.73, "{}", s.report("held out 2"));
+}
+
+/// The third held-out book (tests/fixtures/intros_heldout3.txt), written
+/// before the session that measured larger models changed anything and
+/// scored once, on the model it kept ([`HELD_OUT_3_TOP3`], [`HELD_OUT_3_TOP1`]).
+#[test]
+fn a_third_book_never_tuned_on_keeps_its_first_score() {
+    let l = parse(HELD_OUT_3);
+    assert!(l.expect.len() >= 15);
+    let s = score(&l, &Matcher::build(&l.book, &[]));
+    println!("{}", s.report("held out 3"));
+    assert!(s.top3 >= HELD_OUT_3_TOP3, "{}", s.report("held out 3"));
+    assert!(s.top1 >= HELD_OUT_3_TOP1, "{}", s.report("held out 3"));
 }
 
 #[test]
