@@ -1,8 +1,8 @@
 //! The book file read a piece at a time into the fast reader, so the whole
-//! text is never held beside the book it becomes. A big book's entries —
-//! most of its bytes — are read on two threads: every other run of entry
-//! lines goes to a helper thread, and the runs are put back in the file's
-//! order as they come back.
+//! text is never held beside the book it becomes. A big book's records —
+//! nearly all its bytes — are read on two threads: every other run of a
+//! list's lines goes to a helper thread, and the runs are put back in the
+//! file's order as they come back.
 
 use std::collections::BTreeMap;
 use std::fs::File;
@@ -10,9 +10,9 @@ use std::io::Read;
 use std::sync::mpsc::{Receiver, SyncSender, channel, sync_channel};
 use std::thread::Scope;
 
-use crate::model::{Book, Entry};
+use crate::model::Book;
 
-use super::fast_read::{Reader, entry_lines};
+use super::fast_read::{List, Reader, entry_lines, person_lines};
 
 /// How much of the file is read at a time.
 pub(super) const PIECE: u64 = 1 << 18;
@@ -30,7 +30,8 @@ pub(super) fn read_in_pieces(file: &mut File) -> std::io::Result<Option<Book>> {
 /// [`read_in_pieces`], the entries on two threads when `shared`.
 pub(super) fn read_shared(file: &mut File, shared: bool) -> std::io::Result<Option<Book>> {
     std::thread::scope(|scope| {
-        let mut entries = Entries::new(shared.then_some(scope));
+        let mut people = Runs::new(shared.then_some(scope), person_lines);
+        let mut entries = Runs::new(shared.then_some(scope), entry_lines);
         let mut reader = Reader::default();
         let mut buf = Vec::with_capacity(PIECE as usize);
         let mut first = true;
@@ -43,9 +44,10 @@ pub(super) fn read_shared(file: &mut File, shared: bool) -> std::io::Result<Opti
                 let Ok(last) = std::str::from_utf8(&buf) else {
                     return Ok(None);
                 };
-                return Ok(entries
-                    .gather()
-                    .and_then(|read| reader.finish_with(last, read)));
+                let (Some(people), Some(entries)) = (people.gather(), entries.gather()) else {
+                    return Ok(None);
+                };
+                return Ok(reader.finish_with(last, people, entries));
             }
             if let Some(nl) = memchr::memrchr(b'\n', &buf) {
                 // A line break never falls inside a UTF-8 sequence.
@@ -53,7 +55,10 @@ pub(super) fn read_shared(file: &mut File, shared: bool) -> std::io::Result<Opti
                     return Ok(None);
                 };
                 if reader
-                    .lines_apart(lines, &mut |run| entries.take(run))
+                    .lines_apart(lines, &mut |list, run| match list {
+                        List::People => people.take(run),
+                        List::Entries => entries.take(run),
+                    })
                     .is_none()
                 {
                     return Ok(None);
@@ -64,27 +69,34 @@ pub(super) fn read_shared(file: &mut File, shared: bool) -> std::io::Result<Opti
     })
 }
 
-/// The runs of entry lines, read here or by the helper, in order.
-struct Entries {
-    helper: Option<Helper>,
+/// How a run of one list's lines is read.
+type ReadRun<T> = fn(&str, &mut Vec<T>) -> Option<()>;
+
+/// The runs of one list's lines, read here or by the helper, in order.
+struct Runs<T> {
+    helper: Option<Helper<T>>,
+    read_run: ReadRun<T>,
     /// Runs handed out so far, and the next one to put in `read`.
     runs: usize,
     next: usize,
     /// Runs read before an earlier one came back.
-    waiting: BTreeMap<usize, Vec<Entry>>,
-    read: Vec<Entry>,
+    waiting: BTreeMap<usize, Vec<T>>,
+    read: Vec<T>,
 }
 
 /// The other thread: runs go out with their number, and come back read (or
 /// `None`, a line the fast reader gives up on).
-struct Helper {
+struct Helper<T> {
     to: SyncSender<(usize, String)>,
-    from: Receiver<(usize, Option<Vec<Entry>>)>,
+    from: Receiver<(usize, Option<Vec<T>>)>,
 }
 
-impl Entries {
+impl<T: Send> Runs<T> {
     /// With a helper thread in `scope`, if one is given and can be started.
-    fn new<'scope>(scope: Option<&'scope Scope<'scope, '_>>) -> Entries {
+    fn new<'scope>(scope: Option<&'scope Scope<'scope, '_>>, read_run: ReadRun<T>) -> Runs<T>
+    where
+        T: 'scope,
+    {
         let helper = scope.and_then(|scope| {
             let (to, work) = sync_channel::<(usize, String)>(2);
             let (back, from) = channel();
@@ -93,7 +105,7 @@ impl Entries {
                 .spawn_scoped(scope, move || {
                     for (run, text) in work {
                         let mut read = Vec::new();
-                        let read = entry_lines(&text, &mut read).map(|()| read);
+                        let read = read_run(&text, &mut read).map(|()| read);
                         if back.send((run, read)).is_err() {
                             break;
                         }
@@ -102,8 +114,9 @@ impl Entries {
                 .ok()?;
             Some(Helper { to, from })
         });
-        Entries {
+        Runs {
             helper,
+            read_run,
             runs: 0,
             next: 0,
             waiting: BTreeMap::new(),
@@ -121,7 +134,7 @@ impl Entries {
             }
             _ => {
                 let mut read = Vec::new();
-                entry_lines(run, &mut read)?;
+                (self.read_run)(run, &mut read)?;
                 self.came_back(number, read);
             }
         }
@@ -132,7 +145,7 @@ impl Entries {
         Some(())
     }
 
-    fn came_back(&mut self, number: usize, read: Vec<Entry>) {
+    fn came_back(&mut self, number: usize, read: Vec<T>) {
         self.waiting.insert(number, read);
         while let Some(mut read) = self.waiting.remove(&self.next) {
             self.read.append(&mut read);
@@ -140,8 +153,8 @@ impl Entries {
         }
     }
 
-    /// Every entry, in the file's order, once the helper is done.
-    fn gather(mut self) -> Option<Vec<Entry>> {
+    /// Every record, in the file's order, once the helper is done.
+    fn gather(mut self) -> Option<Vec<T>> {
         if let Some(Helper { to, from }) = self.helper.take() {
             drop(to);
             for (number, read) in from {

@@ -73,32 +73,41 @@ impl Reader {
     /// Reads `text`, whole lines each ending in `\n`; `None` as soon as one
     /// is not in the writer's shape.
     pub fn lines(&mut self, text: &str) -> Option<()> {
-        let mut read = Vec::new();
-        self.lines_apart(text, &mut |run| entry_lines(run, &mut read))?;
-        self.give_entries(read)
+        let (mut people, mut entries) = (Vec::new(), Vec::new());
+        self.lines_apart(text, &mut |list, run| match list {
+            List::People => record_lines(run, records::person, &mut people),
+            List::Entries => record_lines(run, records::entry, &mut entries),
+        })?;
+        give(&mut self.people, people)?;
+        give(&mut self.entries, entries)
     }
 
-    /// [`Reader::lines`], handing each run of entry lines to `entries`
-    /// instead of reading them: whole lines, in the file's order, for the
-    /// caller to read with [`entry_lines`] (on another thread, say) and give
-    /// back to [`Reader::finish_with`].
+    /// [`Reader::lines`], handing each run of people's or entries' lines to
+    /// `runs` instead of reading them: whole lines, in the file's order, for
+    /// the caller to read with [`person_lines`] and [`entry_lines`] (on
+    /// another thread, say) and give back to [`Reader::finish_with`].
     pub fn lines_apart<'t>(
         &mut self,
         text: &'t str,
-        entries: &mut impl FnMut(&'t str) -> Option<()>,
+        runs: &mut impl FnMut(List, &'t str) -> Option<()>,
     ) -> Option<()> {
         let mut rest = text;
         while let Some(nl) = memchr::memchr(b'\n', rest.as_bytes()) {
-            match self.at {
+            let list = match self.at {
                 At::Tail => {
                     self.tail.as_mut()?.push_str(rest);
                     return Some(());
                 }
+                At::People => Some(List::People),
+                At::Entries => Some(List::Entries),
+                _ => None,
+            };
+            match list {
                 // No record line starts `  ]`: the run ends at the list's end.
-                At::Entries if !rest.starts_with("  ]") => {
+                Some(list) if !rest.starts_with("  ]") => {
                     let run = memchr::memmem::find(rest.as_bytes(), b"\n  ]")
                         .map_or(rest.len(), |at| at + 1);
-                    entries(&rest[..run])?;
+                    runs(list, &rest[..run])?;
                     rest = &rest[run..];
                 }
                 _ => {
@@ -110,24 +119,16 @@ impl Reader {
         rest.is_empty().then_some(())
     }
 
-    /// Entries read apart, after those read so far.
-    fn give_entries(&mut self, mut read: Vec<Entry>) -> Option<()> {
-        if read.is_empty() {
-            return Some(());
-        }
-        let entries = self.entries.as_mut()?;
-        if entries.is_empty() {
-            *entries = read;
-        } else {
-            entries.append(&mut read);
-        }
-        Some(())
-    }
-
-    /// [`Reader::finish`] with the entries [`Reader::lines_apart`] handed
-    /// out, read and put back in order.
-    pub fn finish_with(mut self, last: &str, entries: Vec<Entry>) -> Option<Book> {
-        self.give_entries(entries)?;
+    /// [`Reader::finish`] with the people and entries [`Reader::lines_apart`]
+    /// handed out, read and put back in order.
+    pub fn finish_with(
+        mut self,
+        last: &str,
+        people: Vec<Person>,
+        entries: Vec<Entry>,
+    ) -> Option<Book> {
+        give(&mut self.people, people)?;
+        give(&mut self.entries, entries)?;
         self.finish(last)
     }
 
@@ -174,13 +175,10 @@ impl Reader {
                 self.at = At::Fields;
             }
             At::Fields => self.field(line)?,
-            At::People => match line {
+            // Their records are read apart (`lines_apart`).
+            At::People | At::Entries => match line {
                 "  ]," => self.at = At::Fields,
-                _ => self.people.as_mut()?.push(record(line, records::person)?),
-            },
-            At::Entries => match line {
-                "  ]," => self.at = At::Fields,
-                _ => return None, // read apart, by `lines_apart`
+                _ => return None,
             },
             At::Dismissed => match line {
                 "  ]," => self.at = At::Fields,
@@ -277,10 +275,41 @@ fn end_of_field(mut c: Cursor) -> Option<()> {
     c.rest().is_empty().then_some(())
 }
 
-/// Entry lines, `    (…),\n` each, read onto the end of `out`.
+/// The two lists of records a reader hands out to be read apart.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum List {
+    People,
+    Entries,
+}
+
+/// People's lines, `    (…),\n` each, read onto the end of `out`.
+pub fn person_lines(run: &str, out: &mut Vec<Person>) -> Option<()> {
+    record_lines(run, records::person, out)
+}
+
+/// Entries' lines, read onto the end of `out`.
 pub fn entry_lines(run: &str, out: &mut Vec<Entry>) -> Option<()> {
+    record_lines(run, records::entry, out)
+}
+
+fn record_lines<T>(run: &str, one: fn(&mut Cursor) -> Option<T>, out: &mut Vec<T>) -> Option<()> {
     for line in run.split_terminator('\n') {
-        out.push(record(line, records::entry)?);
+        out.push(record(line, one)?);
+    }
+    Some(())
+}
+
+/// Records read apart, after those of their list read so far: `None` when
+/// the list was never opened.
+fn give<T>(list: &mut Option<Vec<T>>, mut read: Vec<T>) -> Option<()> {
+    if read.is_empty() {
+        return Some(());
+    }
+    let list = list.as_mut()?;
+    if list.is_empty() {
+        *list = read;
+    } else {
+        list.append(&mut read);
     }
     Some(())
 }

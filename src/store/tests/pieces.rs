@@ -133,27 +133,58 @@ fn a_book_cut_short_mid_piece_is_still_named_cut_short() {
     assert!(matches!(err, StoreError::CutShort { .. }), "{err}");
 }
 
+/// A book of people only, several pieces long.
+fn people_only() -> Book {
+    let mut book = big().0;
+    book.entries.clear();
+    for p in &mut book.people {
+        p.notes = "a note of some length, to fill the pieces ".repeat(60);
+    }
+    book
+}
+
 #[test]
-fn a_broken_entry_in_either_thread_s_runs_gives_the_file_to_ron() {
-    let (_, text) = big();
+fn people_alone_read_the_same_on_one_thread_or_two() {
+    let book = people_only();
+    let text = serialize_book(&book);
+    assert!(text.len() as u64 > 3 * pieces::PIECE);
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("kith.ron");
-    let entries = text.find("  entries: [").unwrap();
-    // Runs alternate between the threads piece by piece: a break in each of
-    // the first pieces of entries, and at the very end.
-    for at in [0.0, 0.2, 0.4, 0.6, 0.8, 1.0] {
-        let cut = entries + ((text.len() - entries - 200) as f64 * at) as usize;
-        let line = cut + text[cut..].find("\n    (").unwrap() + 1;
-        let mut broken = text.clone();
-        broken.insert_str(line + 5, "bogus: 1, ");
-        fs::write(&path, &broken).unwrap();
-        for shared in [false, true] {
-            let read = pieces::read_shared(&mut fs::File::open(&path).unwrap(), shared).unwrap();
-            assert!(read.is_none(), "{at} {shared}");
+    fs::write(&path, &text).unwrap();
+    for shared in [false, true] {
+        let read = pieces::read_shared(&mut fs::File::open(&path).unwrap(), shared).unwrap();
+        assert_eq!(read.as_ref(), Some(&book), "{shared}");
+    }
+}
+
+#[test]
+fn a_broken_record_in_either_thread_s_runs_gives_the_file_to_ron() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("kith.ron");
+    let people = serialize_book(&people_only());
+    for (text, list) in [(people, "  people: ["), (big().1, "  entries: [")] {
+        // Runs alternate between the threads piece by piece: a break in
+        // each of the first pieces of the list, and at its very end.
+        let start = text.find(list).unwrap();
+        let end = start + text[start..].find("\n  ],").unwrap();
+        let lines: Vec<usize> = text[start..end]
+            .match_indices("\n    (")
+            .map(|(at, _)| start + at + 1)
+            .collect();
+        for at in [0.0, 0.2, 0.4, 0.6, 0.8, 1.0] {
+            let line = lines[((lines.len() - 1) as f64 * at) as usize];
+            let mut broken = text.clone();
+            broken.insert_str(line + 5, "bogus: 1, ");
+            fs::write(&path, &broken).unwrap();
+            for shared in [false, true] {
+                let read =
+                    pieces::read_shared(&mut fs::File::open(&path).unwrap(), shared).unwrap();
+                assert!(read.is_none(), "{list} {at} {shared}");
+            }
+            assert!(
+                matches!(open(broken.as_bytes()), Err(StoreError::Parse(_))),
+                "{list} {at}"
+            );
         }
-        assert!(
-            matches!(open(broken.as_bytes()), Err(StoreError::Parse(_))),
-            "{at}"
-        );
     }
 }
