@@ -16,6 +16,20 @@ use crate::model::{
 
 /// The whole file, including its final newline.
 pub fn book_text(book: &Book) -> String {
+    let capacity = 256 + book.people.len() * 256 + book.entries.len() * 128;
+    book_text_with(book, capacity, person, entry)
+}
+
+/// The whole file, each person's and entry's line written by `person_line`
+/// and `entry_line` (after the line's indent, before its comma): the one
+/// layout behind [`book_text`] and the splice ([`super::splice`]), which
+/// copies an untouched record's line from the old text instead.
+pub(super) fn book_text_with(
+    book: &Book,
+    capacity: usize,
+    mut person_line: impl FnMut(&mut Out, &Person),
+    mut entry_line: impl FnMut(&mut Out, &Entry),
+) -> String {
     let Book {
         version,
         anchor,
@@ -31,9 +45,7 @@ pub fn book_text(book: &Book) -> String {
         meetings,
         lineage,
     } = book;
-    let mut out = Out(String::with_capacity(
-        256 + people.len() * 256 + entries.len() * 128,
-    ));
+    let mut out = Out(String::with_capacity(capacity));
     out.push("(\n  version: ");
     out.u32(*version);
     if let Some(anchor) = anchor {
@@ -47,14 +59,14 @@ pub fn book_text(book: &Book) -> String {
     out.push(",\n  people: [");
     for p in people {
         out.push("\n    ");
-        person(&mut out, p);
+        person_line(&mut out, p);
         out.push(",");
     }
     out.push(if people.is_empty() { "]" } else { "\n  ]" });
     out.push(",\n  entries: [");
     for e in entries {
         out.push("\n    ");
-        entry(&mut out, e);
+        entry_line(&mut out, e);
         out.push(",");
     }
     out.push(if entries.is_empty() { "]" } else { "\n  ]" });
@@ -134,7 +146,7 @@ fn dismissed(out: &mut Out, d: &DismissedIntro) {
     out.push(")");
 }
 
-fn person(out: &mut Out, p: &Person) {
+pub(super) fn person(out: &mut Out, p: &Person) {
     let Person {
         id: PersonId(id),
         name,
@@ -277,7 +289,7 @@ fn how_met(out: &mut Out, met: &HowMet) {
     out.push(")");
 }
 
-fn entry(out: &mut Out, e: &Entry) {
+pub(super) fn entry(out: &mut Out, e: &Entry) {
     let Entry {
         id: EntryId(id),
         date,
@@ -333,10 +345,10 @@ fn entry(out: &mut Out, e: &Entry) {
 }
 
 /// The text being written, with ron's spelling of each value.
-struct Out(String);
+pub(super) struct Out(String);
 
 impl Out {
-    fn push(&mut self, s: &str) {
+    pub(super) fn push(&mut self, s: &str) {
         self.0.push_str(s);
     }
 

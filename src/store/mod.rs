@@ -27,6 +27,10 @@ mod names;
 mod private;
 mod put_away;
 mod read;
+mod splice;
+#[cfg(test)]
+#[path = "tests/splice.rs"]
+mod splice_tests;
 mod survey;
 #[cfg(test)]
 #[path = "tests/safety.rs"]
@@ -72,16 +76,19 @@ struct Stamp {
 
 impl Stamp {
     fn of(path: &Path) -> Option<Stamp> {
-        let meta = fs::metadata(path).ok()?;
+        fs::metadata(path).ok().map(|meta| Stamp::from_meta(&meta))
+    }
+
+    fn from_meta(meta: &fs::Metadata) -> Stamp {
         #[cfg(unix)]
-        let inode = std::os::unix::fs::MetadataExt::ino(&meta);
+        let inode = std::os::unix::fs::MetadataExt::ino(meta);
         #[cfg(not(unix))]
         let inode = 0;
-        Some(Stamp {
+        Stamp {
             len: meta.len(),
             modified: meta.modified().ok(),
             inode,
-        })
+        }
     }
 }
 
@@ -351,7 +358,14 @@ impl Store {
             return Err(OpError::Rejected(format!("not saved: {}", problem.message)).into());
         }
         let lineage_was = touched.note(book);
-        if let Err(e) = disk::save(&target, serialize_book(book).as_bytes()) {
+        // Untouched records' lines are copied from the file; settling the
+        // anchor moved every date, so then the whole book is written.
+        let text = anchored
+            .is_none()
+            .then(|| splice::after(&target, self.seen, book, &op))
+            .flatten()
+            .unwrap_or_else(|| serialize_book(book));
+        if let Err(e) = disk::save(&target, text.as_bytes()) {
             book.lineage.replace(lineage_was);
             restore(book, Some(inverse));
             return Err(e);

@@ -1,0 +1,275 @@
+//! A save that costs the change, not the book: the new file is the old one
+//! with only what an operation touched written again. Every person's and
+//! entry's line the operation did not touch is copied byte for byte from the
+//! file as it is on disk; the header, the touched and new records, and the
+//! small sections after the entries are written fresh by [`fast_write`]'s
+//! one layout, so over a file in kith's own shape the result is exactly
+//! [`fast_write::book_text`].
+//!
+//! The old text is trusted only in that shape, checked by a cheap scan: the
+//! header's fields one a line at this [`FORMAT_VERSION`], then each record on
+//! one line of its own (`    (id: …),`, its strings closed on that line, no
+//! comment, raw string or char), in strictly rising id order (so no id twice),
+//! each id spelt as the writer spells it. Anything else is `None`, and the
+//! caller writes the whole book.
+
+use std::io::Read;
+use std::path::Path;
+
+use crate::model::{Book, Entry, EntryId, FORMAT_VERSION, Op, Person, PersonId};
+
+use super::fast_write::{self, Out};
+use super::{Stamp, disk};
+
+/// The text of `book` after `op`, spliced over the file at `target` when it
+/// is still the version `seen` (the one `book` was before `op`), read now
+/// under the lock. `None` when it is another version or not in the shape the
+/// splice trusts: the caller writes the whole book.
+pub(super) fn after(target: &Path, seen: Option<Stamp>, book: &Book, op: &Op) -> Option<String> {
+    let seen = seen?;
+    let mut file = disk::open_own(target).ok()?;
+    let meta = file.metadata().ok()?;
+    if Stamp::from_meta(&meta) != seen {
+        return None;
+    }
+    let mut old = Vec::with_capacity(usize::try_from(meta.len()).ok()? + 1);
+    file.read_to_end(&mut old).ok()?;
+    let spliced = text(&old, book, &Touched::by(op))?;
+    #[cfg(debug_assertions)]
+    check(&spliced, book);
+    Some(spliced)
+}
+
+/// The records an operation changed or removed, by id, sorted: their lines
+/// in the old text are stale.
+#[derive(Debug, Default)]
+pub(super) struct Touched {
+    people: Vec<u64>,
+    entries: Vec<u64>,
+}
+
+impl Touched {
+    pub(super) fn by(op: &Op) -> Touched {
+        let (mut people, mut entries) = (Vec::new(), Vec::new());
+        op.touched(&mut people, &mut entries);
+        let mut people: Vec<u64> = people.into_iter().map(|PersonId(id)| id).collect();
+        let mut entries: Vec<u64> = entries.into_iter().map(|EntryId(id)| id).collect();
+        people.sort_unstable();
+        people.dedup();
+        entries.sort_unstable();
+        entries.dedup();
+        Touched { people, entries }
+    }
+}
+
+/// `book`'s text, spliced over `old` (the file as this store last read or
+/// wrote it, which `book` was before the operation that `touched` names), or
+/// `None` when `old` is not in the shape the splice can trust.
+pub(super) fn text(old: &[u8], book: &Book, touched: &Touched) -> Option<String> {
+    let old = std::str::from_utf8(old).ok()?;
+    let mut lines = Lines(old);
+    header(&mut lines)?;
+    let people = section(&mut lines, "people")?;
+    let entries = section(&mut lines, "entries")?;
+    let mut people = Copier::new(people, &touched.people);
+    let mut entries = Copier::new(entries, &touched.entries);
+    Some(fast_write::book_text_with(
+        book,
+        old.len() + 4096,
+        |out, p: &Person| {
+            if !people.copy(out, p.id.0) {
+                fast_write::person(out, p);
+            }
+        },
+        |out, e: &Entry| {
+            if !entries.copy(out, e.id.0) {
+                fast_write::entry(out, e);
+            }
+        },
+    ))
+}
+
+/// The old lines of one kind of record, walked in step with the book's
+/// records (both in rising id order).
+struct Copier<'a> {
+    lines: Vec<(u64, &'a str)>,
+    at: usize,
+    touched: &'a [u64],
+}
+
+impl<'a> Copier<'a> {
+    fn new(lines: Vec<(u64, &'a str)>, touched: &'a [u64]) -> Copier<'a> {
+        Copier {
+            lines,
+            at: 0,
+            touched,
+        }
+    }
+
+    /// Writes the old line of record `id` when it has one and the operation
+    /// did not touch it; false when the record must be written afresh.
+    fn copy(&mut self, out: &mut Out, id: u64) -> bool {
+        while self.lines.get(self.at).is_some_and(|&(old, _)| old < id) {
+            self.at += 1;
+        }
+        match self.lines.get(self.at) {
+            Some(&(old, record)) if old == id && self.touched.binary_search(&id).is_err() => {
+                out.push(record);
+                true
+            }
+            _ => false,
+        }
+    }
+}
+
+/// The old text's lines, one at a time, without their `\n`.
+struct Lines<'a>(&'a str);
+
+impl<'a> Lines<'a> {
+    fn next(&mut self) -> Option<&'a str> {
+        let end = memchr::memchr(b'\n', self.0.as_bytes())?;
+        let line = &self.0[..end];
+        self.0 = &self.0[end + 1..];
+        Some(line)
+    }
+}
+
+/// `(` then the fields before the people, one a line, as the writer writes
+/// them; the version must be this kith's (an older file is migrated by a
+/// whole write).
+fn header(lines: &mut Lines) -> Option<()> {
+    if lines.next()? != "(" {
+        return None;
+    }
+    let mut fields = ["version", "anchor", "next_person_id", "next_entry_id"].into_iter();
+    let mut version = None;
+    loop {
+        let rest = lines.0;
+        let line = lines.next()?;
+        if line.starts_with("  people: ") {
+            lines.0 = rest;
+            return (version? == FORMAT_VERSION).then_some(());
+        }
+        let (name, value) = line
+            .strip_prefix("  ")?
+            .strip_suffix(',')?
+            .split_once(": ")?;
+        // In the writer's order, each at most once.
+        fields.find(|&f| f == name)?;
+        let plain = match name {
+            "anchor" => value.len() == 12 && value.starts_with('"') && value.ends_with('"'),
+            _ => canonical_number(value),
+        };
+        if !plain {
+            return None;
+        }
+        if name == "version" {
+            version = Some(value.parse::<u32>().ok()?);
+        }
+    }
+}
+
+/// The records of the list `name`: `  name: [],` or `  name: [`, one record a
+/// line, `  ],`. Each as its id and its text between the indent and the comma.
+fn section<'a>(lines: &mut Lines<'a>, name: &str) -> Option<Vec<(u64, &'a str)>> {
+    let line = lines.next()?;
+    let open = line.strip_prefix("  ")?.strip_prefix(name)?;
+    match open {
+        ": []," => return Some(Vec::new()),
+        ": [" => {}
+        _ => return None,
+    }
+    let mut records: Vec<(u64, &str)> = Vec::new();
+    loop {
+        let line = lines.next()?;
+        if line == "  ]," {
+            return Some(records);
+        }
+        let record = line.strip_prefix("    ")?.strip_suffix(',')?;
+        let id = record_id(record)?;
+        if records.last().is_some_and(|&(last, _)| last >= id) {
+            return None; // out of order, or an id twice
+        }
+        records.push((id, record));
+    }
+}
+
+/// The id of `(id: …, …)` when the whole record is on this line and its id
+/// is spelt as the writer spells it (a number, or a drawn code in quotes).
+fn record_id(record: &str) -> Option<u64> {
+    let rest = record.strip_prefix("(id: ")?.strip_suffix(')')?;
+    let (spelt, _) = rest.split_once(", ")?;
+    let id = match spelt.strip_prefix('"').and_then(|s| s.strip_suffix('"')) {
+        // Upper case reads as the same code, but is not the writer's spelling.
+        Some(code) if !code.bytes().any(|b| b.is_ascii_uppercase()) => {
+            crate::model::id::parse(code).filter(|&n| crate::model::id::is_code(n))?
+        }
+        None if canonical_number(spelt) => crate::model::id::parse(spelt)?,
+        _ => return None,
+    };
+    self_contained(record).then_some(id)
+}
+
+/// Digits as the writer writes a number: no sign, no leading zero.
+fn canonical_number(s: &str) -> bool {
+    !s.is_empty()
+        && s.bytes().all(|b| b.is_ascii_digit())
+        && (s == "0" || !s.starts_with('0'))
+        && s.len() <= 10
+}
+
+/// Whether every string on the line is a plain `"…"` closed on it, with
+/// nothing outside the strings that could open one elsewhere: a comment,
+/// a raw or byte string, a char. Only then is the line a whole record.
+fn self_contained(line: &str) -> bool {
+    let bytes = line.as_bytes();
+    let mut i = 0;
+    while i < bytes.len() {
+        match bytes[i] {
+            b'"' => {
+                if !matches!(bytes.get(i.wrapping_sub(1)), Some(b' ' | b'[' | b'(')) {
+                    return false;
+                }
+                // Inside the string: to its closing quote, escapes skipped.
+                i += 1;
+                loop {
+                    match memchr::memchr2(b'"', b'\\', &bytes[i..]) {
+                        Some(at) if bytes[i + at] == b'\\' => {
+                            i += at + 2;
+                            if i > bytes.len() {
+                                return false;
+                            }
+                        }
+                        Some(at) => {
+                            i += at + 1;
+                            break;
+                        }
+                        None => return false,
+                    }
+                }
+            }
+            b'/' | b'\'' | b'#' => return false,
+            b if b.is_ascii_control() => return false,
+            _ => i += 1,
+        }
+    }
+    true
+}
+
+/// The safety net of every build with debug assertions (the test suite):
+/// the spliced text is exactly what the whole writer writes, or, over an old
+/// text not in the writer's shape, reads back as the very book in memory. A
+/// change made to the book without an operation fails here.
+#[cfg(debug_assertions)]
+pub(super) fn check(text: &str, book: &Book) {
+    if text == fast_write::book_text(book) {
+        return;
+    }
+    let back = super::parse_book(std::path::Path::new("spliced"), text.as_bytes())
+        .unwrap_or_else(|e| panic!("a spliced save wrote a book kith cannot read: {e}"));
+    assert!(
+        back == *book,
+        "a spliced save wrote a book other than the one in memory: was the book \
+         changed without an operation?"
+    );
+}
