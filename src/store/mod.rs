@@ -55,10 +55,13 @@ pub use survey::{
 use lock::{IdMarks, Lock};
 
 /// The hand-written reader and writer behind [`parse_book`] and
-/// [`serialize_book`], public so tests and benchmarks can hold them against ron.
+/// [`serialize_book`], public so tests and benchmarks can hold them against
+/// ron, and the splice a save writes with (the book after an operation, over
+/// the text from before it).
 pub mod fast {
     pub use super::fast_read::read_book as read;
     pub use super::fast_write::book_text as write;
+    pub use super::splice::over as splice;
 }
 
 /// How many rolling backups (`.kith.ron.kith-1` newest … `-3` oldest) a save keeps.

@@ -9,7 +9,7 @@
 //! The old text is trusted only in that shape, checked by a cheap scan: the
 //! header's fields one a line at this [`FORMAT_VERSION`], then each record on
 //! one line of its own (`    (id: …),`, its strings closed on that line, no
-//! comment, raw string or char), in strictly rising id order (so no id twice),
+//! comment, no raw string or char left open), in strictly rising id order (so no id twice),
 //! each id spelt as the writer spells it. Anything else is `None`, and the
 //! caller writes the whole book.
 
@@ -60,6 +60,12 @@ impl Touched {
         entries.dedup();
         Touched { people, entries }
     }
+}
+
+/// [`text`] for the operation `op`: how benchmarks reach the splice
+/// ([`super::fast::splice`]).
+pub fn over(old: &[u8], book: &Book, op: &Op) -> Option<String> {
+    text(old, book, &Touched::by(op))
 }
 
 /// `book`'s text, spliced over `old` (the file as this store last read or
@@ -181,10 +187,17 @@ fn section<'a>(lines: &mut Lines<'a>, name: &str) -> Option<Vec<(u64, &'a str)>>
     }
     let mut records: Vec<(u64, &str)> = Vec::new();
     loop {
-        let line = lines.next()?;
-        if line == "  ]," {
+        if let Some(rest) = lines.0.strip_prefix("  ],\n") {
+            lines.0 = rest;
             return Some(records);
         }
+        let rest = lines.0.as_bytes();
+        let end = memchr::memchr(b'\n', rest)?;
+        if !plain(&rest[..end]) && whole_line(rest)? != end {
+            return None;
+        }
+        let line = &lines.0[..end];
+        lines.0 = &lines.0[end + 1..];
         let record = line.strip_prefix("    ")?.strip_suffix(',')?;
         let id = record_id(record)?;
         if records.last().is_some_and(|&(last, _)| last >= id) {
@@ -194,20 +207,19 @@ fn section<'a>(lines: &mut Lines<'a>, name: &str) -> Option<Vec<(u64, &'a str)>>
     }
 }
 
-/// The id of `(id: …, …)` when the whole record is on this line and its id
-/// is spelt as the writer spells it (a number, or a drawn code in quotes).
+/// The id of `(id: …, …)`, spelt as the writer spells it (a number, or a
+/// drawn code in quotes).
 fn record_id(record: &str) -> Option<u64> {
     let rest = record.strip_prefix("(id: ")?.strip_suffix(')')?;
-    let (spelt, _) = rest.split_once(", ")?;
-    let id = match spelt.strip_prefix('"').and_then(|s| s.strip_suffix('"')) {
+    let spelt = &rest[..rest.find(',')?];
+    match spelt.strip_prefix('"').and_then(|s| s.strip_suffix('"')) {
         // Upper case reads as the same code, but is not the writer's spelling.
         Some(code) if !code.bytes().any(|b| b.is_ascii_uppercase()) => {
-            crate::model::id::parse(code).filter(|&n| crate::model::id::is_code(n))?
+            crate::model::id::parse(code).filter(|&n| crate::model::id::is_code(n))
         }
-        None if canonical_number(spelt) => crate::model::id::parse(spelt)?,
-        _ => return None,
-    };
-    self_contained(record).then_some(id)
+        None if canonical_number(spelt) => crate::model::id::parse(spelt),
+        _ => None,
+    }
 }
 
 /// Digits as the writer writes a number: no sign, no leading zero.
@@ -218,42 +230,54 @@ fn canonical_number(s: &str) -> bool {
         && s.len() <= 10
 }
 
-/// Whether every string on the line is a plain `"…"` closed on it, with
-/// nothing outside the strings that could open one elsewhere: a comment,
-/// a raw or byte string, a char. Only then is the line a whole record.
-fn self_contained(line: &str) -> bool {
-    let bytes = line.as_bytes();
+/// The common line, told in one pass the compiler vectorises: no escape,
+/// comment, char, `#` or control character, and its quotes in pairs — so
+/// every string on it is closed on it. Any other line is read by
+/// [`whole_line`].
+fn plain(line: &[u8]) -> bool {
+    let mut quotes = 0u32;
+    let mut odd = false;
+    for &b in line {
+        quotes += u32::from(b == b'"');
+        odd |= matches!(b, b'\\' | b'/' | b'\'' | b'#') | (b < b' ') | (b == 0x7f);
+    }
+    !odd && quotes.is_multiple_of(2)
+}
+
+/// Where the line that starts `bytes` ends (its `\n`), when it is a whole
+/// record: every string on it a plain `"…"` closed on it, and nothing outside
+/// the strings that could carry one over to the next line — a comment, a raw
+/// or byte string, a char, a control character. One pass, for speed.
+fn whole_line(bytes: &[u8]) -> Option<usize> {
     let mut i = 0;
-    while i < bytes.len() {
-        match bytes[i] {
+    let mut prev = b'\n';
+    loop {
+        match *bytes.get(i)? {
+            b'\n' => return Some(i),
             b'"' => {
-                if !matches!(bytes.get(i.wrapping_sub(1)), Some(b' ' | b'[' | b'(')) {
-                    return false;
+                if !matches!(prev, b' ' | b'[' | b'(') {
+                    return None;
                 }
-                // Inside the string: to its closing quote, escapes skipped.
                 i += 1;
                 loop {
-                    match memchr::memchr2(b'"', b'\\', &bytes[i..]) {
-                        Some(at) if bytes[i + at] == b'\\' => {
-                            i += at + 2;
-                            if i > bytes.len() {
-                                return false;
-                            }
-                        }
-                        Some(at) => {
-                            i += at + 1;
-                            break;
-                        }
-                        None => return false,
+                    i += bytes[i..]
+                        .iter()
+                        .position(|&b| matches!(b, b'"' | b'\\' | b'\n'))?;
+                    match bytes[i] {
+                        b'"' => break,
+                        // An escape: the next byte is escaped, unless it ends the line.
+                        b'\\' if bytes.get(i + 1).is_some_and(|&b| b >= b' ') => i += 2,
+                        _ => return None,
                     }
                 }
             }
-            b'/' | b'\'' | b'#' => return false,
-            b if b.is_ascii_control() => return false,
-            _ => i += 1,
+            b'/' | b'\'' | b'#' => return None,
+            b if b.is_ascii_control() => return None,
+            _ => {}
         }
+        prev = bytes[i];
+        i += 1;
     }
-    true
 }
 
 /// The safety net of every build with debug assertions (the test suite):

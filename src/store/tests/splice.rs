@@ -195,9 +195,15 @@ fn a_record_that_is_not_whole_on_its_line_is_written_whole() {
             "    (id: 2, notes: \"a),\n    (id: 3, name: \\\"x\\\")\", ",
             1,
         ),
-        // A comment, a raw string, an upper-case code.
+        // An escape at the end of the line: the string goes on below.
+        text.replacen(
+            &line(2),
+            "    (id: 2, notes: \"a\\\n    (id: 3, name: \\\"x\\\")\", ",
+            1,
+        ),
+        // A comment, a raw string running on, an upper-case code.
         text.replacen(&line(2), "    (id: 2, /* \" */ ", 1),
-        text.replacen("name: \"", "name: r\"", 1),
+        text.replacen(&line(2), "    (id: 2, notes: r\"a),\n    (id: 3, b\", ", 1),
         text.replacen("\"k7f3qa2x\"", "\"K7F3QA2X\"", 1),
         text.replacen("    (id: 2, ", "    (id: 02, ", 1),
     ];
