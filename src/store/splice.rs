@@ -235,13 +235,13 @@ fn canonical_number(s: &str) -> bool {
 /// every string on it is closed on it. Any other line is read by
 /// [`whole_line`].
 fn plain(line: &[u8]) -> bool {
-    let mut quotes = 0u32;
-    let mut odd = false;
+    // Bytes, not counts, so that sixteen or more are told at once.
+    let (mut quotes, mut odd) = (0u8, 0u8);
     for &b in line {
-        quotes += u32::from(b == b'"');
-        odd |= matches!(b, b'\\' | b'/' | b'\'' | b'#') | (b < b' ') | (b == 0x7f);
+        quotes ^= u8::from(b == b'"');
+        odd |= u8::from(matches!(b, b'\\' | b'/' | b'\'' | b'#' | 0..=0x1f | 0x7f));
     }
-    !odd && quotes.is_multiple_of(2)
+    odd == 0 && quotes == 0
 }
 
 /// Where the line that starts `bytes` ends (its `\n`), when it is a whole
