@@ -17,19 +17,22 @@ use crate::model::{
 /// The whole file, including its final newline.
 pub fn book_text(book: &Book) -> String {
     let capacity = 256 + book.people.len() * 256 + book.entries.len() * 128;
-    book_text_with(book, capacity, person, entry)
+    let mut out = Out::new(capacity);
+    write_book(&mut out, book, person, entry);
+    out.text
 }
 
-/// The whole file, each person's and entry's line written by `person_line`
-/// and `entry_line` (after the line's indent, before its comma): the one
-/// layout behind [`book_text`] and the splice ([`super::splice`]), which
-/// copies an untouched record's line from the old text instead.
-pub(super) fn book_text_with(
+/// The whole file into `out`, each person's and entry's line written by
+/// `person_line` and `entry_line` (after the line's indent, before its
+/// comma): the one layout behind [`book_text`] and the splice
+/// ([`super::splice`]), which takes an untouched record's line from the old
+/// text instead.
+pub(super) fn write_book<'a>(
+    out: &mut Out<'a>,
     book: &Book,
-    capacity: usize,
-    mut person_line: impl FnMut(&mut Out, &Person),
-    mut entry_line: impl FnMut(&mut Out, &Entry),
-) -> String {
+    mut person_line: impl FnMut(&mut Out<'a>, &Person),
+    mut entry_line: impl FnMut(&mut Out<'a>, &Entry),
+) {
     let Book {
         version,
         anchor,
@@ -45,7 +48,6 @@ pub(super) fn book_text_with(
         meetings,
         lineage,
     } = book;
-    let mut out = Out(String::with_capacity(capacity));
     out.push("(\n  version: ");
     out.u32(*version);
     if let Some(anchor) = anchor {
@@ -59,14 +61,14 @@ pub(super) fn book_text_with(
     out.push(",\n  people: [");
     for p in people {
         out.push("\n    ");
-        person_line(&mut out, p);
+        person_line(out, p);
         out.push(",");
     }
     out.push(if people.is_empty() { "]" } else { "\n  ]" });
     out.push(",\n  entries: [");
     for e in entries {
         out.push("\n    ");
-        entry_line(&mut out, e);
+        entry_line(out, e);
         out.push(",");
     }
     out.push(if entries.is_empty() { "]" } else { "\n  ]" });
@@ -85,7 +87,7 @@ pub(super) fn book_text_with(
         out.push(",\n  dismissed_intros: [");
         for d in dismissed_intros {
             out.push("\n    ");
-            dismissed(&mut out, d);
+            dismissed(out, d);
             out.push(",");
         }
         out.push("\n  ]");
@@ -99,7 +101,6 @@ pub(super) fn book_text_with(
         out.push(&tail_text(review, inbox, touches, meetings, lineage));
     }
     out.push(",\n)\n");
-    out.0
 }
 
 /// The review progress and the lineage as ron writes them inside the book,
@@ -129,7 +130,7 @@ fn tail_text(
     text[start..end].to_string()
 }
 
-fn dismissed(out: &mut Out, d: &DismissedIntro) {
+fn dismissed(out: &mut Out<'_>, d: &DismissedIntro) {
     let DismissedIntro {
         person: PersonId(person),
         need,
@@ -213,7 +214,7 @@ pub(super) fn person(out: &mut Out, p: &Person) {
     }
     if let Some(birthday) = birthday {
         // Digits and dashes only: nothing to escape.
-        write!(out.0, ", birthday: \"{birthday}\"").expect("writing to a String");
+        write!(out.text, ", birthday: \"{birthday}\"").expect("writing to a String");
     }
     if !notes.is_empty() {
         out.push(", notes: ");
@@ -344,12 +345,68 @@ pub(super) fn entry(out: &mut Out, e: &Entry) {
     out.push(")");
 }
 
-/// The text being written, with ron's spelling of each value.
-pub(super) struct Out(String);
+/// The text being written, with ron's spelling of each value. In a splice,
+/// runs of the old text stand in for what they already hold: `runs` says
+/// where in `text` each goes, and what is pushed right after a run that the
+/// old text has there too only lengthens it.
+pub(super) struct Out<'a> {
+    pub(super) text: String,
+    old: &'a str,
+    /// (where in `text`, which bytes of `old`), in order.
+    pub(super) runs: Vec<(usize, std::ops::Range<usize>)>,
+}
 
-impl Out {
+impl<'a> Out<'a> {
+    pub(super) fn new(capacity: usize) -> Out<'static> {
+        Out {
+            text: String::with_capacity(capacity),
+            old: "",
+            runs: Vec::new(),
+        }
+    }
+
+    /// Writing over `old`, from which [`Out::take`] copies runs.
+    pub(super) fn over(old: &'a str, capacity: usize) -> Out<'a> {
+        Out {
+            text: String::with_capacity(capacity),
+            old,
+            runs: Vec::new(),
+        }
+    }
+
+    /// The bytes `range` of the old text, next.
+    pub(super) fn take(&mut self, range: std::ops::Range<usize>) {
+        match self.runs.last_mut() {
+            Some((at, run)) if *at == self.text.len() && run.end == range.start => {
+                run.end = range.end;
+            }
+            _ => self.runs.push((self.text.len(), range)),
+        }
+    }
+
+    /// The text in order: what was written, with the runs of the old text
+    /// where they go.
+    pub(super) fn parts(&self) -> Vec<&[u8]> {
+        let mut parts = Vec::with_capacity(2 * self.runs.len() + 1);
+        let mut from = 0;
+        for (at, run) in &self.runs {
+            parts.push(&self.text.as_bytes()[from..*at]);
+            parts.push(&self.old.as_bytes()[run.clone()]);
+            from = *at;
+        }
+        parts.push(&self.text.as_bytes()[from..]);
+        parts
+    }
+
     pub(super) fn push(&mut self, s: &str) {
-        self.0.push_str(s);
+        if let Some((at, run)) = self.runs.last_mut()
+            && *at == self.text.len()
+            && self.old.as_bytes()[run.end..].starts_with(s.as_bytes())
+        {
+            run.end += s.len();
+            return;
+        }
+        self.text.push_str(s);
     }
 
     fn u32(&mut self, mut n: u32) {
@@ -364,16 +421,16 @@ impl Out {
             }
         }
         for &d in &digits[i..] {
-            self.0.push(char::from(d));
+            self.text.push(char::from(d));
         }
     }
 
     /// A record id: a number, or a drawn code in quotes (as its `Serialize` writes it).
     fn id(&mut self, n: u64) {
         if crate::model::id::is_code(n) {
-            self.0.push('"');
-            crate::model::id::write(n, &mut self.0).expect("writing to a String");
-            self.0.push('"');
+            self.text.push('"');
+            crate::model::id::write(n, &mut self.text).expect("writing to a String");
+            self.text.push('"');
         } else {
             self.u32(n as u32);
         }
@@ -383,7 +440,7 @@ impl Out {
     fn date(&mut self, date: NaiveDate) {
         let year = date.year();
         if !(0..=9999).contains(&year) {
-            write!(self.0, "\"{date}\"").expect("writing to a String");
+            write!(self.text, "\"{date}\"").expect("writing to a String");
             return;
         }
         let mut b = *b"\"0000-00-00\"";
@@ -396,7 +453,7 @@ impl Out {
         put(1, 4, year as u32);
         put(6, 2, date.month());
         put(9, 2, date.day());
-        self.0
+        self.text
             .push_str(std::str::from_utf8(&b).expect("ASCII digits"));
     }
 
@@ -404,7 +461,7 @@ impl Out {
     /// every character (not `str::escape_debug`, which spares combining marks
     /// after the first character).
     fn string(&mut self, s: &str) {
-        self.0.push('"');
+        self.text.push('"');
         let bytes = s.as_bytes();
         let mut run = 0;
         let mut i = 0;
@@ -415,8 +472,8 @@ impl Out {
                     i += 1;
                     continue;
                 }
-                self.0.push_str(&s[run..i]);
-                self.0.extend(char::from(b).escape_debug());
+                self.text.push_str(&s[run..i]);
+                self.text.extend(char::from(b).escape_debug());
                 i += 1;
                 run = i;
                 continue;
@@ -424,14 +481,14 @@ impl Out {
             let c = s[i..].chars().next().expect("i is at a char boundary");
             let escaped = c.escape_debug();
             if escaped.len() > 1 {
-                self.0.push_str(&s[run..i]);
-                self.0.extend(escaped);
+                self.text.push_str(&s[run..i]);
+                self.text.extend(escaped);
                 run = i + c.len_utf8();
             }
             i += c.len_utf8();
         }
-        self.0.push_str(&s[run..]);
-        self.0.push('"');
+        self.text.push_str(&s[run..]);
+        self.text.push('"');
     }
 
     /// `, name: ["a", "b"]`, or nothing for an empty list.
@@ -439,14 +496,14 @@ impl Out {
         if items.is_empty() {
             return;
         }
-        self.0.push_str(label);
-        self.0.push('[');
+        self.text.push_str(label);
+        self.text.push('[');
         for (i, item) in items.iter().enumerate() {
             if i > 0 {
-                self.0.push_str(", ");
+                self.text.push_str(", ");
             }
             self.string(item);
         }
-        self.0.push(']');
+        self.text.push(']');
     }
 }

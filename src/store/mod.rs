@@ -61,7 +61,7 @@ use lock::{IdMarks, Lock};
 pub mod fast {
     pub use super::fast_read::read_book as read;
     pub use super::fast_write::book_text as write;
-    pub use super::splice::over as splice;
+    pub use super::splice::{Spliced, over as splice};
 }
 
 /// How many rolling backups (`.kith.ron.kith-1` newest … `-3` oldest) a save keeps.
@@ -363,12 +363,7 @@ impl Store {
         let lineage_was = touched.note(book);
         // Untouched records' lines are copied from the file; settling the
         // anchor moved every date, so then the whole book is written.
-        let text = anchored
-            .is_none()
-            .then(|| splice::after(&target, self.seen, book, &op))
-            .flatten()
-            .unwrap_or_else(|| serialize_book(book));
-        if let Err(e) = disk::save(&target, text.as_bytes()) {
+        if let Err(e) = splice::save(&target, self.seen, book, &op, anchored.is_some()) {
             book.lineage.replace(lineage_was);
             restore(book, Some(inverse));
             return Err(e);
@@ -470,7 +465,7 @@ pub fn write_book(path: &Path, book: &Book) -> Result<(), StoreError> {
 /// kith would not read.
 pub fn write_book_once(path: &Path, book: &Book) -> Result<(), StoreError> {
     let text = checked_text(path, book)?;
-    disk::save_with(&target_of(path)?, text.as_bytes(), false)
+    disk::save_with(&target_of(path)?, &[text.as_bytes()], false)
 }
 
 /// The book's text, unless it is a book kith would refuse to read.

@@ -14,18 +14,39 @@
 //! caller writes the whole book.
 
 use std::io::Read;
+use std::ops::Range;
 use std::path::Path;
 
 use crate::model::{Book, Entry, EntryId, FORMAT_VERSION, Op, Person, PersonId};
 
 use super::fast_write::{self, Out};
-use super::{Stamp, disk};
+use super::{Stamp, StoreError, disk};
 
-/// The text of `book` after `op`, spliced over the file at `target` when it
-/// is still the version `seen` (the one `book` was before `op`), read now
-/// under the lock. `None` when it is another version or not in the shape the
-/// splice trusts: the caller writes the whole book.
-pub(super) fn after(target: &Path, seen: Option<Stamp>, book: &Book, op: &Op) -> Option<String> {
+/// Saves `book` after `op` at `target`: spliced over the file when it is
+/// still the version `seen` (the one `book` was before `op`, read now under
+/// the lock) and in the shape the splice trusts, else (or when `whole`) the
+/// whole book as [`fast_write::book_text`] writes it.
+pub(super) fn save(
+    target: &Path,
+    seen: Option<Stamp>,
+    book: &Book,
+    op: &Op,
+    whole: bool,
+) -> Result<(), StoreError> {
+    let old = if whole { None } else { old_text(target, seen) };
+    if let Some(old) = &old
+        && let Some(out) = spliced(old, book, &Touched::by(op))
+    {
+        let parts = out.parts();
+        #[cfg(debug_assertions)]
+        check(&parts.concat(), book);
+        return disk::save_with(target, &parts, true);
+    }
+    disk::save(target, fast_write::book_text(book).as_bytes())
+}
+
+/// The file at `target`, when it is still the version `seen` and UTF-8.
+fn old_text(target: &Path, seen: Option<Stamp>) -> Option<String> {
     let seen = seen?;
     let mut file = disk::open_own(target).ok()?;
     let meta = file.metadata().ok()?;
@@ -34,10 +55,7 @@ pub(super) fn after(target: &Path, seen: Option<Stamp>, book: &Book, op: &Op) ->
     }
     let mut old = Vec::with_capacity(usize::try_from(meta.len()).ok()? + 1);
     file.read_to_end(&mut old).ok()?;
-    let spliced = text(&old, book, &Touched::by(op))?;
-    #[cfg(debug_assertions)]
-    check(&spliced, book);
-    Some(spliced)
+    String::from_utf8(old).ok()
 }
 
 /// The records an operation changed or removed, by id, sorted: their lines
@@ -62,26 +80,53 @@ impl Touched {
     }
 }
 
-/// [`text`] for the operation `op`: how benchmarks reach the splice
-/// ([`super::fast::splice`]).
-pub fn over(old: &[u8], book: &Book, op: &Op) -> Option<String> {
-    text(old, book, &Touched::by(op))
+/// A splice ready to write: what was written afresh, and the runs of the
+/// old text between.
+pub struct Spliced<'a>(Out<'a>);
+
+impl Spliced<'_> {
+    /// The parts of the new file, in order, as a save writes them.
+    pub fn parts(&self) -> Vec<&[u8]> {
+        self.0.parts()
+    }
+
+    pub fn len(&self) -> usize {
+        self.parts().iter().map(|p| p.len()).sum()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
 }
 
-/// `book`'s text, spliced over `old` (the file as this store last read or
-/// wrote it, which `book` was before the operation that `touched` names), or
-/// `None` when `old` is not in the shape the splice can trust.
+/// The splice a save writes, for the operation `op`: how benchmarks reach
+/// it ([`super::fast::splice`]).
+pub fn over<'a>(old: &'a str, book: &Book, op: &Op) -> Option<Spliced<'a>> {
+    spliced(old, book, &Touched::by(op)).map(Spliced)
+}
+
+/// The spliced text as one string.
+#[cfg(test)]
 pub(super) fn text(old: &[u8], book: &Book, touched: &Touched) -> Option<String> {
     let old = std::str::from_utf8(old).ok()?;
-    let mut lines = Lines(old);
+    let parts = spliced(old, book, touched)?.parts().concat();
+    Some(String::from_utf8(parts).expect("runs of UTF-8 cut at line ends"))
+}
+
+/// `book`'s text spliced over `old` (the file as this store last read or
+/// wrote it, which `book` was before the operation that `touched` names), or
+/// `None` when `old` is not in the shape the splice can trust.
+fn spliced<'a>(old: &'a str, book: &Book, touched: &Touched) -> Option<Out<'a>> {
+    let mut lines = Lines { old, at: 0 };
     header(&mut lines)?;
     let people = section(&mut lines, "people")?;
     let entries = section(&mut lines, "entries")?;
     let mut people = Copier::new(people, &touched.people);
     let mut entries = Copier::new(entries, &touched.entries);
-    Some(fast_write::book_text_with(
+    let mut out = Out::over(old, 4096);
+    fast_write::write_book(
+        &mut out,
         book,
-        old.len() + 4096,
         |out, p: &Person| {
             if !people.copy(out, p.id.0) {
                 fast_write::person(out, p);
@@ -92,19 +137,23 @@ pub(super) fn text(old: &[u8], book: &Book, touched: &Touched) -> Option<String>
                 fast_write::entry(out, e);
             }
         },
-    ))
+    );
+    Some(out)
 }
+
+/// Where each record's text is in the old text, by id.
+type Records = Vec<(u64, Range<usize>)>;
 
 /// The old lines of one kind of record, walked in step with the book's
 /// records (both in rising id order).
 struct Copier<'a> {
-    lines: Vec<(u64, &'a str)>,
+    lines: Records,
     at: usize,
     touched: &'a [u64],
 }
 
 impl<'a> Copier<'a> {
-    fn new(lines: Vec<(u64, &'a str)>, touched: &'a [u64]) -> Copier<'a> {
+    fn new(lines: Records, touched: &'a [u64]) -> Copier<'a> {
         Copier {
             lines,
             at: 0,
@@ -112,15 +161,15 @@ impl<'a> Copier<'a> {
         }
     }
 
-    /// Writes the old line of record `id` when it has one and the operation
+    /// Takes the old line of record `id` when it has one and the operation
     /// did not touch it; false when the record must be written afresh.
     fn copy(&mut self, out: &mut Out, id: u64) -> bool {
-        while self.lines.get(self.at).is_some_and(|&(old, _)| old < id) {
+        while self.lines.get(self.at).is_some_and(|(old, _)| *old < id) {
             self.at += 1;
         }
         match self.lines.get(self.at) {
-            Some(&(old, record)) if old == id && self.touched.binary_search(&id).is_err() => {
-                out.push(record);
+            Some((old, record)) if *old == id && self.touched.binary_search(&id).is_err() => {
+                out.take(record.clone());
                 true
             }
             _ => false,
@@ -129,14 +178,22 @@ impl<'a> Copier<'a> {
 }
 
 /// The old text's lines, one at a time, without their `\n`.
-struct Lines<'a>(&'a str);
+struct Lines<'a> {
+    old: &'a str,
+    /// Where the next line starts.
+    at: usize,
+}
 
 impl<'a> Lines<'a> {
+    fn rest(&self) -> &'a str {
+        &self.old[self.at..]
+    }
+
     fn next(&mut self) -> Option<&'a str> {
-        let end = memchr::memchr(b'\n', self.0.as_bytes())?;
-        let line = &self.0[..end];
-        self.0 = &self.0[end + 1..];
-        Some(line)
+        let rest = self.rest();
+        let end = memchr::memchr(b'\n', rest.as_bytes())?;
+        self.at += end + 1;
+        Some(&rest[..end])
     }
 }
 
@@ -150,10 +207,10 @@ fn header(lines: &mut Lines) -> Option<()> {
     let mut fields = ["version", "anchor", "next_person_id", "next_entry_id"].into_iter();
     let mut version = None;
     loop {
-        let rest = lines.0;
+        let start = lines.at;
         let line = lines.next()?;
         if line.starts_with("  people: ") {
-            lines.0 = rest;
+            lines.at = start;
             return (version? == FORMAT_VERSION).then_some(());
         }
         let (name, value) = line
@@ -176,8 +233,9 @@ fn header(lines: &mut Lines) -> Option<()> {
 }
 
 /// The records of the list `name`: `  name: [],` or `  name: [`, one record a
-/// line, `  ],`. Each as its id and its text between the indent and the comma.
-fn section<'a>(lines: &mut Lines<'a>, name: &str) -> Option<Vec<(u64, &'a str)>> {
+/// line, `  ],`. Each as its id and where its text is, between the indent
+/// and the comma.
+fn section(lines: &mut Lines, name: &str) -> Option<Records> {
     let line = lines.next()?;
     let open = line.strip_prefix("  ")?.strip_prefix(name)?;
     match open {
@@ -185,25 +243,25 @@ fn section<'a>(lines: &mut Lines<'a>, name: &str) -> Option<Vec<(u64, &'a str)>>
         ": [" => {}
         _ => return None,
     }
-    let mut records: Vec<(u64, &str)> = Vec::new();
+    let mut records = Records::new();
     loop {
-        if let Some(rest) = lines.0.strip_prefix("  ],\n") {
-            lines.0 = rest;
+        let rest = lines.rest();
+        if rest.starts_with("  ],\n") {
+            lines.at += "  ],\n".len();
             return Some(records);
         }
-        let rest = lines.0.as_bytes();
-        let end = memchr::memchr(b'\n', rest)?;
-        if !plain(&rest[..end]) && whole_line(rest)? != end {
+        let end = memchr::memchr(b'\n', rest.as_bytes())?;
+        if !plain(&rest.as_bytes()[..end]) && whole_line(rest.as_bytes())? != end {
             return None;
         }
-        let line = &lines.0[..end];
-        lines.0 = &lines.0[end + 1..];
-        let record = line.strip_prefix("    ")?.strip_suffix(',')?;
+        let record = rest[..end].strip_prefix("    ")?.strip_suffix(',')?;
         let id = record_id(record)?;
-        if records.last().is_some_and(|&(last, _)| last >= id) {
+        if records.last().is_some_and(|(last, _)| *last >= id) {
             return None; // out of order, or an id twice
         }
-        records.push((id, record));
+        let start = lines.at + "    ".len();
+        records.push((id, start..start + record.len()));
+        lines.at += end + 1;
     }
 }
 
@@ -285,11 +343,11 @@ fn whole_line(bytes: &[u8]) -> Option<usize> {
 /// text not in the writer's shape, reads back as the very book in memory. A
 /// change made to the book without an operation fails here.
 #[cfg(debug_assertions)]
-pub(super) fn check(text: &str, book: &Book) {
-    if text == fast_write::book_text(book) {
+fn check(text: &[u8], book: &Book) {
+    if text == fast_write::book_text(book).as_bytes() {
         return;
     }
-    let back = super::parse_book(std::path::Path::new("spliced"), text.as_bytes())
+    let back = super::parse_book(Path::new("spliced"), text)
         .unwrap_or_else(|e| panic!("a spliced save wrote a book kith cannot read: {e}"));
     assert!(
         back == *book,

@@ -263,3 +263,24 @@ fn a_book_changed_without_an_operation_is_caught() {
     book.people[0].org = Some("changed behind the store's back".into());
     let _ = store.apply(&mut book, Op::AddPerson(Person::new(PersonId(0), "Dee")));
 }
+
+#[test]
+fn a_record_added_between_two_old_lines_lands_in_its_place() {
+    // As a sync brings back a record with its own id: between ids already there.
+    let mut book = start();
+    delete_op(&book, PersonId(5)).apply(&mut book).unwrap();
+    let back = Op::Batch(vec![
+        Op::AddPerson(Person::new(PersonId(5), "Back again")),
+        Op::AddEntry(Entry {
+            id: EntryId(7),
+            ..Entry::new(today(), vec![PersonId(5)], Kind::new("call"), "hi")
+        }),
+    ]);
+    let old = serialize_book(&book);
+    let old_entry = old.lines().find(|l| l.starts_with("    (id: 7,"));
+    if old_entry.is_some() {
+        Op::DeleteEntry(EntryId(7)).apply(&mut book).unwrap();
+    }
+    let spliced = splice_after(&mut book, back).unwrap().unwrap();
+    assert_eq!(spliced, serialize_book(&book));
+}
