@@ -293,13 +293,13 @@ fn canonical_number(s: &str) -> bool {
 /// every string on it is closed on it. Any other line is read by
 /// [`whole_line`].
 fn plain(line: &[u8]) -> bool {
-    // Bytes, not counts, so that sixteen or more are told at once.
-    let (mut quotes, mut odd) = (0u8, 0u8);
+    let mut quotes = 0u32;
+    let mut odd = false;
     for &b in line {
-        quotes ^= u8::from(b == b'"');
-        odd |= u8::from(matches!(b, b'\\' | b'/' | b'\'' | b'#' | 0..=0x1f | 0x7f));
+        quotes += u32::from(b == b'"');
+        odd |= matches!(b, b'\\' | b'/' | b'\'' | b'#') | (b < b' ') | (b == 0x7f);
     }
-    odd == 0 && quotes == 0
+    !odd && quotes.is_multiple_of(2)
 }
 
 /// Where the line that starts `bytes` ends (its `\n`), when it is a whole
