@@ -284,3 +284,23 @@ fn a_record_added_between_two_old_lines_lands_in_its_place() {
     let spliced = splice_after(&mut book, back).unwrap().unwrap();
     assert_eq!(spliced, serialize_book(&book));
 }
+
+#[test]
+fn settling_the_demos_anchor_writes_every_line_anew() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("kith.ron");
+    let mut demo = start();
+    demo.anchor = Some("2026-11-01".parse().unwrap());
+    write_book(&path, &demo).unwrap();
+    let (mut store, mut book) = Store::open(&path, today()).unwrap();
+    let first = book.entries[0].clone();
+    let op = Op::AddEntry(Entry::new(
+        today(),
+        vec![PersonId(1)],
+        Kind::new("call"),
+        "x",
+    ));
+    store.apply(&mut book, op).unwrap();
+    assert_ne!(book.entries[0].date, first.date, "every date moved");
+    assert_eq!(fs::read_to_string(&path).unwrap(), serialize_book(&book));
+}
