@@ -5,10 +5,13 @@
 //! `read/*` and `write/*` hold the hand-written fast path against ron on the
 //! same text; the fast/ron ratios are also printed once per size before the
 //! criterion runs (best of five), so they come from the same process.
+//! `write/spliced` is a save's text after one logged entry, spliced over the
+//! text before it, beside `write/fast` of the same book (ratio printed too).
 
 use chrono::NaiveDate;
 use criterion::{BenchmarkId, Criterion, criterion_group, criterion_main};
 use kith::demo::generate;
+use kith::model::{Book, Entry, Kind, Op};
 use kith::store::{
     Store, fast, parse_book, read_book_with_ron, serialize_book, serialize_book_with_ron,
     write_book,
@@ -34,12 +37,34 @@ fn best_of_five<T>(mut f: impl FnMut() -> T) -> Duration {
         .unwrap()
 }
 
-fn ratios(size: &str, text: &str, book: &kith::model::Book) {
+/// The book after logging one entry with someone in the middle of it, and
+/// that operation.
+fn logged(book: &Book) -> (Book, Op) {
+    let who = book.people[book.people.len() / 2].id;
+    let op = Op::AddEntry(Entry::new(
+        today(),
+        vec![who],
+        Kind::new("coffee"),
+        "a chat",
+    ));
+    let mut after = book.clone();
+    op.clone().apply(&mut after).unwrap();
+    (after, op)
+}
+
+fn ratios(size: &str, text: &str, book: &Book) {
     let path = Path::new("b.ron");
     let ron_read = best_of_five(|| read_book_with_ron(path, text.as_bytes()).unwrap());
     let fast_read = best_of_five(|| fast::read(text.as_bytes()).unwrap());
     let ron_write = best_of_five(|| serialize_book_with_ron(book));
     let fast_write = best_of_five(|| fast::write(book));
+    let (after, op) = logged(book);
+    let spliced = best_of_five(|| fast::splice(text, &after, &op).unwrap().len());
+    let whole = best_of_five(|| fast::write(&after));
+    eprintln!(
+        "{size}: after one entry, spliced {spliced:.1?} whole {whole:.1?} (spliced/whole {:.3})",
+        spliced.as_secs_f64() / whole.as_secs_f64(),
+    );
     eprintln!(
         "{size}: read ron {ron_read:.1?} fast {fast_read:.1?} (fast/ron {:.3}); \
          write ron {ron_write:.1?} fast {fast_write:.1?} (fast/ron {:.3})",
@@ -82,6 +107,17 @@ fn store(c: &mut Criterion) {
         });
         group.bench_with_input(BenchmarkId::new("write/fast", size), &book, |b, book| {
             b.iter(|| fast::write(black_box(book)))
+        });
+        let (after, op) = logged(&book);
+        let spliced = fast::splice(&text, &after, &op).unwrap().parts().concat();
+        assert_eq!(spliced, serialize_book(&after).into_bytes());
+        // What a save writes from: the parts, not joined (the old text's runs
+        // go to the file from where they were read).
+        group.bench_with_input(BenchmarkId::new("write/spliced", size), &text, |b, text| {
+            b.iter(|| fast::splice(black_box(text), &after, &op).unwrap().len())
+        });
+        group.bench_with_input(BenchmarkId::new("write/whole", size), &after, |b, after| {
+            b.iter(|| fast::write(black_box(after)))
         });
         let out = dir.path().join(format!("{size}-saved.ron"));
         group.bench_with_input(BenchmarkId::new("write_book", size), &book, |b, book| {

@@ -216,12 +216,14 @@ pub fn not_ours(path: &Path, e: std::io::Error) -> StoreError {
 
 /// Writes `text` as the book at `target` (already resolved, lock held).
 pub fn save(target: &Path, text: &[u8]) -> Result<(), StoreError> {
-    save_with(target, text, true)
+    save_with(target, &[text], true)
 }
 
-/// [`save`], with the rolling backups turned over or (for a file that is
-/// nobody's book between runs) not kept at all.
-pub fn save_with(target: &Path, text: &[u8], backups: bool) -> Result<(), StoreError> {
+/// [`save`] of a text given in parts, written one after another (a splice:
+/// runs of the old file between what was written afresh), with the rolling
+/// backups turned over or (for a file that is nobody's book between runs)
+/// not kept at all.
+pub fn save_with(target: &Path, text: &[&[u8]], backups: bool) -> Result<(), StoreError> {
     let mode = match fs::metadata(target) {
         Ok(meta) => {
             let mode = file_mode(&meta);
@@ -266,10 +268,12 @@ pub fn save_with(target: &Path, text: &[u8], backups: bool) -> Result<(), StoreE
     Ok(())
 }
 
-fn write_synced(temp: &Path, text: &[u8], mode: u32) -> Result<(), StoreError> {
+fn write_synced(temp: &Path, text: &[&[u8]], mode: u32) -> Result<(), StoreError> {
     let io = StoreError::io(temp);
     let mut file = create_private(temp).map_err(StoreError::io(temp))?;
-    file.write_all(text).map_err(StoreError::io(temp))?;
+    for part in text {
+        file.write_all(part).map_err(StoreError::io(temp))?;
+    }
     set_mode(&file, mode).map_err(StoreError::io(temp))?;
     file.sync_all().map_err(io)
 }

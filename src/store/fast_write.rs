@@ -7,15 +7,35 @@
 //! be silently dropped from the file. The `skip_serializing_if` rules of the
 //! model are mirrored field by field.
 
-use chrono::{Datelike, NaiveDate};
 use std::fmt::Write;
 
 use crate::model::{
     Address, Book, Direction, DismissedIntro, Entry, EntryId, HowMet, Person, PersonId,
 };
 
+mod out;
+
+pub(super) use out::Out;
+
 /// The whole file, including its final newline.
 pub fn book_text(book: &Book) -> String {
+    let capacity = 256 + book.people.len() * 256 + book.entries.len() * 128;
+    let mut out = Out::new(capacity);
+    write_book(&mut out, book, person, entry);
+    out.text
+}
+
+/// The whole file into `out`, each person's and entry's line written by
+/// `person_line` and `entry_line` (after the line's indent, before its
+/// comma): the one layout behind [`book_text`] and the splice
+/// ([`super::splice`]), which takes an untouched record's line from the old
+/// text instead.
+pub(super) fn write_book<'a>(
+    out: &mut Out<'a>,
+    book: &Book,
+    mut person_line: impl FnMut(&mut Out<'a>, &Person),
+    mut entry_line: impl FnMut(&mut Out<'a>, &Entry),
+) {
     let Book {
         version,
         anchor,
@@ -31,9 +51,6 @@ pub fn book_text(book: &Book) -> String {
         meetings,
         lineage,
     } = book;
-    let mut out = Out(String::with_capacity(
-        256 + people.len() * 256 + entries.len() * 128,
-    ));
     out.push("(\n  version: ");
     out.u32(*version);
     if let Some(anchor) = anchor {
@@ -47,14 +64,14 @@ pub fn book_text(book: &Book) -> String {
     out.push(",\n  people: [");
     for p in people {
         out.push("\n    ");
-        person(&mut out, p);
+        person_line(out, p);
         out.push(",");
     }
     out.push(if people.is_empty() { "]" } else { "\n  ]" });
     out.push(",\n  entries: [");
     for e in entries {
         out.push("\n    ");
-        entry(&mut out, e);
+        entry_line(out, e);
         out.push(",");
     }
     out.push(if entries.is_empty() { "]" } else { "\n  ]" });
@@ -73,7 +90,7 @@ pub fn book_text(book: &Book) -> String {
         out.push(",\n  dismissed_intros: [");
         for d in dismissed_intros {
             out.push("\n    ");
-            dismissed(&mut out, d);
+            dismissed(out, d);
             out.push(",");
         }
         out.push("\n  ]");
@@ -87,7 +104,6 @@ pub fn book_text(book: &Book) -> String {
         out.push(&tail_text(review, inbox, touches, meetings, lineage));
     }
     out.push(",\n)\n");
-    out.0
 }
 
 /// The review progress and the lineage as ron writes them inside the book,
@@ -117,7 +133,7 @@ fn tail_text(
     text[start..end].to_string()
 }
 
-fn dismissed(out: &mut Out, d: &DismissedIntro) {
+fn dismissed(out: &mut Out<'_>, d: &DismissedIntro) {
     let DismissedIntro {
         person: PersonId(person),
         need,
@@ -134,7 +150,7 @@ fn dismissed(out: &mut Out, d: &DismissedIntro) {
     out.push(")");
 }
 
-fn person(out: &mut Out, p: &Person) {
+pub(super) fn person(out: &mut Out, p: &Person) {
     let Person {
         id: PersonId(id),
         name,
@@ -201,7 +217,7 @@ fn person(out: &mut Out, p: &Person) {
     }
     if let Some(birthday) = birthday {
         // Digits and dashes only: nothing to escape.
-        write!(out.0, ", birthday: \"{birthday}\"").expect("writing to a String");
+        write!(out.text, ", birthday: \"{birthday}\"").expect("writing to a String");
     }
     if !notes.is_empty() {
         out.push(", notes: ");
@@ -277,7 +293,7 @@ fn how_met(out: &mut Out, met: &HowMet) {
     out.push(")");
 }
 
-fn entry(out: &mut Out, e: &Entry) {
+pub(super) fn entry(out: &mut Out, e: &Entry) {
     let Entry {
         id: EntryId(id),
         date,
@@ -330,111 +346,4 @@ fn entry(out: &mut Out, e: &Entry) {
         out.push(origin.as_str());
     }
     out.push(")");
-}
-
-/// The text being written, with ron's spelling of each value.
-struct Out(String);
-
-impl Out {
-    fn push(&mut self, s: &str) {
-        self.0.push_str(s);
-    }
-
-    fn u32(&mut self, mut n: u32) {
-        let mut digits = [0u8; 10];
-        let mut i = digits.len();
-        loop {
-            i -= 1;
-            digits[i] = b'0' + (n % 10) as u8;
-            n /= 10;
-            if n == 0 {
-                break;
-            }
-        }
-        for &d in &digits[i..] {
-            self.0.push(char::from(d));
-        }
-    }
-
-    /// A record id: a number, or a drawn code in quotes (as its `Serialize` writes it).
-    fn id(&mut self, n: u64) {
-        if crate::model::id::is_code(n) {
-            self.0.push('"');
-            crate::model::id::write(n, &mut self.0).expect("writing to a String");
-            self.0.push('"');
-        } else {
-            self.u32(n as u32);
-        }
-    }
-
-    /// `"YYYY-MM-DD"`, as chrono displays a date.
-    fn date(&mut self, date: NaiveDate) {
-        let year = date.year();
-        if !(0..=9999).contains(&year) {
-            write!(self.0, "\"{date}\"").expect("writing to a String");
-            return;
-        }
-        let mut b = *b"\"0000-00-00\"";
-        let mut put = |at: usize, width: usize, mut n: u32| {
-            for i in (at..at + width).rev() {
-                b[i] = b'0' + (n % 10) as u8;
-                n /= 10;
-            }
-        };
-        put(1, 4, year as u32);
-        put(6, 2, date.month());
-        put(9, 2, date.day());
-        self.0
-            .push_str(std::str::from_utf8(&b).expect("ASCII digits"));
-    }
-
-    /// A quoted string escaped as ron escapes it: `char::escape_debug` on
-    /// every character (not `str::escape_debug`, which spares combining marks
-    /// after the first character).
-    fn string(&mut self, s: &str) {
-        self.0.push('"');
-        let bytes = s.as_bytes();
-        let mut run = 0;
-        let mut i = 0;
-        while i < bytes.len() {
-            let b = bytes[i];
-            if b.is_ascii() {
-                if matches!(b, b' '..=b'~') && !matches!(b, b'"' | b'\'' | b'\\') {
-                    i += 1;
-                    continue;
-                }
-                self.0.push_str(&s[run..i]);
-                self.0.extend(char::from(b).escape_debug());
-                i += 1;
-                run = i;
-                continue;
-            }
-            let c = s[i..].chars().next().expect("i is at a char boundary");
-            let escaped = c.escape_debug();
-            if escaped.len() > 1 {
-                self.0.push_str(&s[run..i]);
-                self.0.extend(escaped);
-                run = i + c.len_utf8();
-            }
-            i += c.len_utf8();
-        }
-        self.0.push_str(&s[run..]);
-        self.0.push('"');
-    }
-
-    /// `, name: ["a", "b"]`, or nothing for an empty list.
-    fn strings(&mut self, label: &str, items: &[String]) {
-        if items.is_empty() {
-            return;
-        }
-        self.0.push_str(label);
-        self.0.push('[');
-        for (i, item) in items.iter().enumerate() {
-            if i > 0 {
-                self.0.push_str(", ");
-            }
-            self.string(item);
-        }
-        self.0.push(']');
-    }
 }

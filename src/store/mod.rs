@@ -31,6 +31,10 @@ mod pieces_tests;
 mod private;
 mod put_away;
 mod read;
+mod splice;
+#[cfg(test)]
+#[path = "tests/splice.rs"]
+mod splice_tests;
 mod survey;
 #[cfg(test)]
 #[path = "tests/safety.rs"]
@@ -55,10 +59,13 @@ pub use survey::{
 use lock::{IdMarks, Lock};
 
 /// The hand-written reader and writer behind [`parse_book`] and
-/// [`serialize_book`], public so tests and benchmarks can hold them against ron.
+/// [`serialize_book`], public so tests and benchmarks can hold them against
+/// ron, and the splice a save writes with (the book after an operation, over
+/// the text from before it).
 pub mod fast {
     pub use super::fast_read::read_book as read;
     pub use super::fast_write::book_text as write;
+    pub use super::splice::{Spliced, over as splice};
 }
 
 /// How many rolling backups (`.kith.ron.kith-1` newest … `-3` oldest) a save keeps.
@@ -76,16 +83,19 @@ struct Stamp {
 
 impl Stamp {
     fn of(path: &Path) -> Option<Stamp> {
-        let meta = fs::metadata(path).ok()?;
+        fs::metadata(path).ok().map(|meta| Stamp::from_meta(&meta))
+    }
+
+    fn from_meta(meta: &fs::Metadata) -> Stamp {
         #[cfg(unix)]
-        let inode = std::os::unix::fs::MetadataExt::ino(&meta);
+        let inode = std::os::unix::fs::MetadataExt::ino(meta);
         #[cfg(not(unix))]
         let inode = 0;
-        Some(Stamp {
+        Stamp {
             len: meta.len(),
             modified: meta.modified().ok(),
             inode,
-        })
+        }
     }
 }
 
@@ -359,7 +369,9 @@ impl Store {
             return Err(OpError::Rejected(format!("not saved: {}", problem.message)).into());
         }
         let lineage_was = touched.note(book);
-        if let Err(e) = disk::save(&target, serialize_book(book).as_bytes()) {
+        // Untouched records' lines are copied from the file; settling the
+        // anchor moved every date, so then the whole book is written.
+        if let Err(e) = splice::save(&target, self.seen, book, &op, anchored.is_some()) {
             book.lineage.replace(lineage_was);
             restore(book, Some(inverse));
             return Err(e);
@@ -461,7 +473,7 @@ pub fn write_book(path: &Path, book: &Book) -> Result<(), StoreError> {
 /// kith would not read.
 pub fn write_book_once(path: &Path, book: &Book) -> Result<(), StoreError> {
     let text = checked_text(path, book)?;
-    disk::save_with(&target_of(path)?, text.as_bytes(), false)
+    disk::save_with(&target_of(path)?, &[text.as_bytes()], false)
 }
 
 /// The book's text, unless it is a book kith would refuse to read.

@@ -256,7 +256,7 @@ pub fn restore(path: &Path, number: usize) -> Result<Restored, StoreError> {
     let mode = mode
         .or_else(|| fs::metadata(&backup.path).ok().map(|m| file_mode(&m)))
         .unwrap_or(PRIVATE);
-    save_with(&target, &bytes, false)?;
+    save_with(&target, &[&bytes], false)?;
     if let Ok(file) = open_own(&target) {
         let _ = disk::set_mode(&file, (mode | 0o600) & 0o7777);
     }
@@ -275,7 +275,7 @@ pub fn start_empty(path: &Path) -> Result<(), StoreError> {
     }
     save_with(
         &target,
-        super::serialize_book(&crate::model::Book::default()).as_bytes(),
+        &[super::serialize_book(&crate::model::Book::default()).as_bytes()],
         false,
     )
 }
