@@ -1,7 +1,7 @@
 //! The book file read a piece at a time into the fast reader, so the whole
 //! text is never held beside the book it becomes. A big book's records —
-//! nearly all its bytes — are read on two threads: every other run of a
-//! list's lines goes to a helper thread, and the runs are put back in the
+//! nearly all its bytes — are read on two threads: two runs in three of a
+//! list's lines go to a helper thread, and the runs are put back in the
 //! file's order as they come back.
 
 use std::collections::BTreeMap;
@@ -124,14 +124,16 @@ impl<T: Send> Runs<T> {
         }
     }
 
-    /// Every other run to the helper, the rest read here.
+    /// Most runs to the helper, the rest read here.
     fn take(&mut self, run: &str) -> Option<()> {
         let number = self.runs;
         self.runs += 1;
         match &self.helper {
-            Some(helper) if number.is_multiple_of(2) => {
-                helper.to.send((number, run.to_owned())).ok()?
-            }
+            // Two runs in three: this thread also reads the file, checks it
+            // is UTF-8 and puts the runs back in order (measured on the
+            // heavy book: a load's median 55 ms at one in two, 48 at two in
+            // three, no better at three in four).
+            Some(helper) if number % 3 != 2 => helper.to.send((number, run.to_owned())).ok()?,
             _ => {
                 let mut read = Vec::new();
                 (self.read_run)(run, &mut read)?;

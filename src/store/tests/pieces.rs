@@ -163,7 +163,7 @@ fn a_broken_record_in_either_thread_s_runs_gives_the_file_to_ron() {
     let path = dir.path().join("kith.ron");
     let people = serialize_book(&people_only());
     for (text, list) in [(people, "  people: ["), (big().1, "  entries: [")] {
-        // Runs alternate between the threads piece by piece: a break in
+        // Runs go to one thread or the other piece by piece: a break in
         // each of the first pieces of the list, and at its very end.
         let start = text.find(list).unwrap();
         let end = start + text[start..].find("\n  ],").unwrap();
