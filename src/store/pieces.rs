@@ -16,7 +16,7 @@ use super::fast_read::{List, Reader, entry_lines, person_lines};
 
 /// How much of the file is read at a time.
 pub(super) const PIECE: u64 = 1 << 18;
-/// A file this long or longer has its entries read on two threads.
+/// A file this long or longer has its records read on two threads.
 const SHARED: u64 = 4 * PIECE;
 pub(super) const BOM: &[u8] = "\u{feff}".as_bytes();
 
@@ -27,7 +27,7 @@ pub(super) fn read_in_pieces(file: &mut File) -> std::io::Result<Option<Book>> {
     read_shared(file, shared)
 }
 
-/// [`read_in_pieces`], the entries on two threads when `shared`.
+/// [`read_in_pieces`], the records on two threads when `shared`.
 pub(super) fn read_shared(file: &mut File, shared: bool) -> std::io::Result<Option<Book>> {
     std::thread::scope(|scope| {
         let mut people = Runs::new(shared.then_some(scope), person_lines);
