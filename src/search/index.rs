@@ -4,7 +4,7 @@ use fuzzy_matcher::skim::SkimMatcherV2;
 use std::fmt;
 use std::sync::OnceLock;
 
-use super::scan::{LINE_END, fold_mapped};
+use super::scan::{LINE_END, fold_ascii, fold_mapped_chars};
 use super::typo::{Vocab, VocabBuilder};
 use super::{Band, Part};
 use crate::model::{Book, Person, PersonId};
@@ -23,15 +23,24 @@ pub struct SearchIndex {
     pub(super) folded: [String; 3],
     /// Every line's original text, one after another.
     pub(super) original: String,
-    /// For each folded char of each line, the index of the original char it
-    /// came from (per line, starting at [`Line::map`]).
+    /// For each folded char of each line that needs it, the index of the
+    /// original char it came from (per line, starting at [`Line::map`]).
     pub(super) to_original: Vec<u32>,
     /// Every distinct word, for typo checks: built with the index, or (an
     /// index for one search, [`SearchIndex::for_one_search`]) when a search
     /// first looks for a typo.
     vocab: OnceLock<Vocab>,
     pub(super) matcher: SkimMatcherV2,
+    /// Each slot's [`Slot::name_rank`] is set ([`SearchIndex::build`]); an
+    /// index for one search ranks only the names it has to tell apart
+    /// ([`SearchIndex::name_ranks`]).
+    names_ranked: bool,
 }
+
+/// [`Line::map`] of a line whose folded char i comes from its original char
+/// i (ASCII on one line: most of a book), so it keeps no map: a map per char
+/// was four bytes for every byte of text.
+pub(super) const SAME_CHARS: u32 = u32::MAX;
 
 /// One person: a run of lines, name first, in band order.
 pub(super) struct Slot {
@@ -39,7 +48,8 @@ pub(super) struct Slot {
     /// Position in `book.people` when the index was built.
     pub pos: u32,
     pub archived: bool,
-    /// Position in the order of folded names, for ties in the ranking.
+    /// Position in the order of folded names, for ties in the ranking (when
+    /// [`SearchIndex::names_ranked`]).
     pub name_rank: u32,
     /// The lines of band `b` are `lines[bounds[b]..bounds[b + 1]]`.
     pub bounds: [u32; 4],
@@ -101,6 +111,8 @@ pub(super) struct Line {
     /// Where its folded text is, in the buffer of its band.
     pub folded: (u32, u32),
     pub original: (u32, u32),
+    /// Where its map back to the original chars starts in
+    /// [`SearchIndex::to_original`], or [`SAME_CHARS`].
     pub map: u32,
     /// The chars of its folded text (see [`super::scan::char_mask`]).
     pub mask: u64,
@@ -117,16 +129,19 @@ impl fmt::Debug for SearchIndex {
 
 impl SearchIndex {
     pub fn build(book: &Book) -> SearchIndex {
-        let index = SearchIndex::for_one_search(book);
+        let mut index = SearchIndex::for_one_search(book);
+        index.rank_names();
         let vocab = index.build_vocab();
         let _ = index.vocab.set(vocab);
         index
     }
 
     /// The index without its typo vocabulary, which the first search that
-    /// looks for a typo builds: for a single search (`kith find`, `kith
-    /// query`), most of which find enough people before that. An index kept
-    /// for many searches (the terminal app's) is [`SearchIndex::build`]t whole.
+    /// looks for a typo builds, and without the order of all names, of which
+    /// a search needs only those it found: for a single search (`kith find`,
+    /// `kith query`), most of which find enough people before a typo pass.
+    /// An index kept for many searches (the terminal app's) is
+    /// [`SearchIndex::build`]t whole.
     pub fn for_one_search(book: &Book) -> SearchIndex {
         let sizes = Sizes::of(book);
         let mut index = SearchIndex {
@@ -134,14 +149,14 @@ impl SearchIndex {
             lines: Vec::with_capacity(sizes.lines),
             folded: sizes.bands.map(String::with_capacity),
             original: String::with_capacity(sizes.bands.iter().sum()),
-            to_original: Vec::with_capacity(sizes.bands.iter().sum()),
+            to_original: Vec::new(),
             vocab: OnceLock::new(),
             matcher: SkimMatcherV2::default().respect_case(),
+            names_ranked: false,
         };
         for (pos, person) in book.people.iter().enumerate() {
             index.add_person(pos, person);
         }
-        index.rank_names();
         index
     }
 
@@ -225,22 +240,52 @@ impl SearchIndex {
     }
 
     fn rank_names(&mut self) {
-        let mut order: Vec<usize> = (0..self.people.len()).collect();
-        let name = |i: usize| self.folded(&self.lines[self.people[i].bounds[0] as usize]);
-        order.sort_by(|a, b| name(*a).cmp(name(*b)).then(a.cmp(b)));
-        for (rank, i) in order.into_iter().enumerate() {
-            self.people[i].name_rank = rank as u32;
+        let all: Vec<u32> = (0..self.people.len() as u32).collect();
+        for (slot, rank) in all.iter().zip(self.rank_among(&all)) {
+            self.people[*slot as usize].name_rank = rank;
         }
+        self.names_ranked = true;
+    }
+
+    /// The [`Slot::name_rank`]s of `slots`, in their order; for an index
+    /// whose names are not ranked, their ranks among themselves, which order
+    /// them alike.
+    pub(super) fn name_ranks(&self, slots: impl ExactSizeIterator<Item = u32>) -> Vec<u32> {
+        if self.names_ranked {
+            return slots.map(|n| self.people[n as usize].name_rank).collect();
+        }
+        self.rank_among(&slots.collect::<Vec<_>>())
+    }
+
+    /// Each of `slots`' position among them in the order of folded names
+    /// (then of slots).
+    fn rank_among(&self, slots: &[u32]) -> Vec<u32> {
+        let name = |n: u32| self.folded(&self.lines[self.people[n as usize].bounds[0] as usize]);
+        let mut order: Vec<usize> = (0..slots.len()).collect();
+        order.sort_by(|a, b| {
+            let (a, b) = (slots[*a], slots[*b]);
+            name(a).cmp(name(b)).then(a.cmp(&b))
+        });
+        let mut ranks = vec![0; slots.len()];
+        for (rank, i) in order.into_iter().enumerate() {
+            ranks[i] = rank as u32;
+        }
+        ranks
     }
 
     /// Adds one line and returns its char mask.
     fn add_line(&mut self, field: Part, text: &str) -> u64 {
-        let map = self.to_original.len() as u32;
         let folded = &mut self.folded[field.band() as usize];
         let folded_start = folded.len() as u32;
         let original_start = self.original.len() as u32;
         self.original.push_str(text);
-        let mask = fold_mapped(text, folded, &mut self.to_original);
+        let (mask, map) = match fold_ascii(text, folded) {
+            Some(mask) => (mask, SAME_CHARS),
+            None => {
+                let map = self.to_original.len() as u32;
+                (fold_mapped_chars(text, folded, &mut self.to_original), map)
+            }
+        };
         let folded_end = folded.len() as u32;
         folded.push(LINE_END);
         self.lines.push(Line {
@@ -281,6 +326,11 @@ impl SearchIndex {
     /// Maps char positions in a line's folded text to positions in its
     /// original text (several folded chars may come from one original char).
     pub(super) fn map_positions(&self, line: &Line, folded: &[usize], out: &mut Vec<usize>) {
+        if line.map == SAME_CHARS {
+            let chars = (line.original.1 - line.original.0) as usize;
+            out.extend(folded.iter().filter(|i| **i < chars));
+            return;
+        }
         let map = &self.to_original[line.map as usize..];
         out.extend(
             folded

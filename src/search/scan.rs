@@ -10,22 +10,35 @@ pub(super) const LINE_END: char = '\n';
 /// original char it came from onto `map`. Returns the folded text's char mask.
 /// A line break folds to a space, so [`LINE_END`] only ever ends a line.
 pub(super) fn fold_mapped(text: &str, out: &mut String, map: &mut Vec<u32>) -> u64 {
-    if !text.is_ascii() || text.contains(LINE_END) {
-        return fold_mapped_chars(text, out, map);
+    match fold_ascii(text, out) {
+        Some(mask) => {
+            map.extend(0..text.len() as u32);
+            mask
+        }
+        None => fold_mapped_chars(text, out, map),
     }
-    // ASCII on one line (most of a book) folds to its lower case, char i
-    // from char i: copied and mapped in bulk, without the char-by-char walk.
+}
+
+/// Folds ASCII text on one line (most of a book) onto `out` and returns its
+/// char mask; `None`, with nothing written, for any other text. Such text
+/// folds to its lower case, char i from char i, so it needs no map back to
+/// the original: copied in bulk, without the char-by-char walk.
+pub(super) fn fold_ascii(text: &str, out: &mut String) -> Option<u64> {
+    if !text.is_ascii() || text.contains(LINE_END) {
+        return None;
+    }
     let start = out.len();
     out.push_str(text);
     out[start..].make_ascii_lowercase();
-    map.extend(0..text.len() as u32);
-    out[start..]
-        .bytes()
-        .fold(0, |mask, b| mask | char_mask(char::from(b)))
+    Some(
+        out[start..]
+            .bytes()
+            .fold(0, |mask, b| mask | char_mask(char::from(b))),
+    )
 }
 
 /// [`fold_mapped`] one char at a time, for any text.
-fn fold_mapped_chars(text: &str, out: &mut String, map: &mut Vec<u32>) -> u64 {
+pub(super) fn fold_mapped_chars(text: &str, out: &mut String, map: &mut Vec<u32>) -> u64 {
     let mut mask = 0;
     for (i, c) in text.chars().enumerate() {
         let before = out.len();

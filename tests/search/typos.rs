@@ -236,3 +236,49 @@ fn an_index_for_one_search_finds_what_the_whole_index_finds() {
     }
     assert!(!demo.find("jsoe").is_empty(), "a typo is found");
 }
+
+#[test]
+fn an_index_for_one_search_ranks_ties_as_the_whole_index_does() {
+    // The index for one search orders by name only the people a search
+    // found, not everyone: on a book with many ties (a generated one, where
+    // names repeat and most people share a last contact), its hits are the
+    // whole index's, in the same order, down to the highlighted chars.
+    let book = kith::demo::generate(3_000, 6_000, 11, today());
+    let facts = Index::build(&book, &Kinds::default());
+    let whole = SearchIndex::build(&book);
+    let lazy = SearchIndex::for_one_search(&book);
+    let opts = SearchOptions {
+        include_archived: true,
+        limit: 400,
+    };
+    let queries = [
+        "", "a", "an", "mar", "garcia", "smtih", "designer", "e", "li", "acme", "müller", "zq",
+    ];
+    let mut compared = 0;
+    for query in queries {
+        let want = whole.search(query, &book, &facts, &opts);
+        let got = lazy.search(query, &book, &facts, &opts);
+        assert_eq!(got, want, "{query:?}");
+        compared += want.len();
+    }
+    assert!(compared > 1_500, "the queries find many people: {compared}");
+    // And that order is the ranking's: with no query, the most recent
+    // contact first, then the name.
+    let mut by_contact: Vec<(usize, &kith::model::Person)> =
+        book.people.iter().enumerate().collect();
+    by_contact.sort_by_key(|(pos, p)| {
+        let last = facts.facts(p.id).last_contact;
+        (last.is_none(), std::cmp::Reverse(last), fold(&p.name), *pos)
+    });
+    let want: Vec<PersonId> = by_contact
+        .iter()
+        .take(opts.limit)
+        .map(|(_, p)| p.id)
+        .collect();
+    let got: Vec<PersonId> = lazy
+        .search("", &book, &facts, &opts)
+        .iter()
+        .map(|h| h.person)
+        .collect();
+    assert_eq!(got, want);
+}

@@ -170,9 +170,10 @@ impl SearchIndex {
             let edge = found[limit - 1].key;
             found.retain(|c| c.key <= edge);
         }
-        for c in &mut found {
+        let ranks = self.name_ranks(found.iter().map(|c| c.slot));
+        for (c, rank) in found.iter_mut().zip(ranks) {
             let slot = &self.people[c.slot as usize];
-            c.key |= tie_key(facts.facts(slot.id).last_contact, slot.name_rank);
+            c.key |= tie_key(facts.facts(slot.id).last_contact, rank);
         }
         if limit < found.len() {
             found.select_nth_unstable_by_key(limit - 1, |c| c.key);
