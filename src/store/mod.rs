@@ -315,6 +315,22 @@ impl Store {
         book: &mut Book,
         make: impl FnOnce(&Book) -> Result<Op, OpError>,
     ) -> Result<Applied, StoreError> {
+        let no_work: Option<fn(&Book)> = None;
+        self.update_beside(book, make, no_work)
+            .map(|(applied, _)| applied)
+    }
+
+    /// [`Store::update`], running `beside` on the changed book on a thread
+    /// of its own while the save writes and syncs it: work that only reads
+    /// the new book (what a screen derives from it) is done by the time the
+    /// disk is, instead of after it. Its result comes back only when the
+    /// save landed; a panic in it is raised again once the save is over.
+    pub fn update_beside<R: Send>(
+        &mut self,
+        book: &mut Book,
+        make: impl FnOnce(&Book) -> Result<Op, OpError>,
+        beside: Option<impl FnOnce(&Book) -> R + Send>,
+    ) -> Result<(Applied, Option<R>), StoreError> {
         let target = self.target()?;
         let mut lock = Lock::take(&self.path, &target)?;
         if self.expect_file && !target.exists() {
@@ -371,7 +387,10 @@ impl Store {
         let lineage_was = touched.note(book);
         // Untouched records' lines are copied from the file; settling the
         // anchor moved every date, so then the whole book is written.
-        if let Err(e) = splice::save(&target, self.seen, book, &op, anchored.is_some()) {
+        let (saved, beside) = save_beside(book, beside, |book| {
+            splice::save(&target, self.seen, book, &op, anchored.is_some())
+        });
+        if let Err(e) = saved {
             book.lineage.replace(lineage_was);
             restore(book, Some(inverse));
             return Err(e);
@@ -383,11 +402,12 @@ impl Store {
         }
         self.marks = self.marks.max(marks_of(book));
         lock.record(self.marks);
-        Ok(Applied {
+        let applied = Applied {
             op,
             inverse,
             reloaded,
-        })
+        };
+        Ok((applied, beside))
     }
 
     /// The file to write: the path with its links followed, its directory made.
@@ -405,6 +425,36 @@ impl Store {
             path: self.path.clone(),
         }
     }
+}
+
+/// Runs `save` on `book` and, if given, `beside` on another thread at the
+/// same time.
+fn save_beside<R: Send>(
+    book: &Book,
+    beside: Option<impl FnOnce(&Book) -> R + Send>,
+    save: impl FnOnce(&Book) -> Result<(), StoreError>,
+) -> (Result<(), StoreError>, Option<R>) {
+    let Some(beside) = beside else {
+        return (save(book), None);
+    };
+    // The work is handed to the thread through the mutex, so that it is
+    // still here to run after the save if no thread can be started.
+    let work = std::sync::Mutex::new(Some(beside));
+    let take = || work.lock().unwrap_or_else(|e| e.into_inner()).take();
+    std::thread::scope(|scope| {
+        let side = std::thread::Builder::new()
+            .name("kith-beside".into())
+            .spawn_scoped(scope, || take().map(|beside| beside(book)));
+        let saved = save(book);
+        let result = match side {
+            Ok(side) => side
+                .join()
+                .unwrap_or_else(|panic| std::panic::resume_unwind(panic)),
+            Err(_) if saved.is_ok() => take().map(|beside| beside(book)),
+            Err(_) => None,
+        };
+        (saved, result)
+    })
 }
 
 fn marks_of(book: &Book) -> IdMarks {

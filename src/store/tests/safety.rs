@@ -796,3 +796,40 @@ fn a_fifo_at_an_older_kiths_lock_name_neither_hangs_nor_stops_a_save() {
         .expect("the save must end, not wait on the FIFO for a writer");
     assert_eq!(saved.unwrap(), 2);
 }
+
+#[cfg(unix)]
+#[test]
+fn work_beside_a_save_sees_the_changed_book_and_is_kept_only_if_the_save_lands() {
+    let dir = tempfile::tempdir().unwrap();
+    let (path, mut store, mut book) = saved(dir.path());
+    let names = |b: &Book| b.people.iter().map(|p| p.name.clone()).collect::<Vec<_>>();
+    let (_, seen) = store
+        .update_beside(&mut book, |_| Ok(add("Bo")), Some(names))
+        .unwrap();
+    assert_eq!(seen, Some(vec!["Ana".to_string(), "Bo".to_string()]));
+    assert!(fs::read_to_string(&path).unwrap().contains("\"Bo\""));
+
+    // The save fails: the work's result is dropped, the book is as on disk.
+    chmod(&path, 0o444);
+    let before = fs::read(&path).unwrap();
+    let err = store
+        .update_beside(&mut book, |_| Ok(add("Cy")), Some(names))
+        .unwrap_err();
+    assert!(matches!(err, StoreError::ReadOnly { .. }), "{err}");
+    assert_eq!(fs::read(&path).unwrap(), before);
+    assert_eq!(names(&book), ["Ana", "Bo"]);
+
+    // An operation that fails: nothing is saved, the work never runs.
+    chmod(&path, 0o600);
+    let ran = std::sync::atomic::AtomicBool::new(false);
+    let err = store
+        .update_beside(
+            &mut book,
+            |_| Err(OpError::Rejected("no".into())),
+            Some(|_: &Book| ran.store(true, std::sync::atomic::Ordering::SeqCst)),
+        )
+        .unwrap_err();
+    assert!(err.to_string().contains("no"), "{err}");
+    assert!(!ran.load(std::sync::atomic::Ordering::SeqCst));
+    assert_eq!(fs::read(&path).unwrap(), before);
+}

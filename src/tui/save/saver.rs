@@ -83,8 +83,15 @@ pub struct Context {
     pub today: NaiveDate,
 }
 
+/// What the views read, derived from a book: its index, names and lists.
+pub type Views = (Index, Names, Lists);
+
+/// What a change run through the store gives back: the change, the merge of
+/// conflict copies it was, and the views, if it derived them.
+type Ran = Result<(Applied, Option<Box<Synced>>, Option<Views>), StoreError>;
+
 /// The index, names and lists of `book`.
-pub fn derive(book: &Book, ctx: &Context, view: &ViewSettings) -> (Index, Names, Lists) {
+pub fn derive(book: &Book, ctx: &Context, view: &ViewSettings) -> Views {
     let index = Index::build(book, &ctx.kinds);
     let names = Names::new(book);
     let sources = Sources {
@@ -214,18 +221,26 @@ impl Worker {
         })
     }
 
+    /// The views are derived from the changed book while the save syncs it
+    /// to disk (see [`Store::update_beside`]): on a heavy book each takes
+    /// tens of milliseconds, and "saved" waits for both.
     fn apply(&mut self, make: MakeOp, view: ViewSettings) -> JobOutcome {
-        self.save(view, |store, book| Ok((store.update(book, make)?, None)))
+        let views = view.clone();
+        self.save(view, |store, book, ctx| {
+            let beside = Some(|book: &Book| derive(book, ctx, &views));
+            let (applied, views) = store.update_beside(book, make, beside)?;
+            Ok((applied, None, views))
+        })
     }
 
     /// Merges the conflict copies at `paths` (see [`sync_copies`]), here on
     /// the worker's thread: reading and merging whole books never holds up
     /// the keys.
     fn sync(&mut self, paths: Vec<PathBuf>, view: ViewSettings) -> JobOutcome {
-        self.save(view, |store, book| {
+        self.save(view, |store, book, _| {
             let mut synced = sync_copies(store, book, &paths)?;
             match synced.applied.take() {
-                Some(applied) => Ok((applied, Some(Box::new(synced)))),
+                Some(applied) => Ok((applied, Some(Box::new(synced)), None)),
                 // No copy read: the first reason why.
                 None => {
                     Err(synced
@@ -242,11 +257,12 @@ impl Worker {
     }
 
     /// Runs a change through the store on the worker's book, and
-    /// what the app takes in after it.
+    /// what the app takes in after it (`run` may have derived the views of
+    /// the changed book already).
     fn save(
         &mut self,
         view: ViewSettings,
-        run: impl FnOnce(&mut Store, &mut Book) -> Result<(Applied, Option<Box<Synced>>), StoreError>,
+        run: impl FnOnce(&mut Store, &mut Book, &Context) -> Ran,
     ) -> JobOutcome {
         if let Err(error) = self.load() {
             return JobOutcome::Failed {
@@ -259,18 +275,18 @@ impl Worker {
         let same_before = self.store == self.app_saw;
         let before = self.store.clone();
         let book = self.book.as_mut().expect("loaded above");
-        let result = run(&mut self.store, book);
+        let result = run(&mut self.store, book, &self.ctx);
         let reloaded = match &result {
-            Ok((applied, _)) => applied.reloaded,
+            Ok((applied, ..)) => applied.reloaded,
             // Only a reload changes the store when nothing was saved.
             Err(_) => self.store != before,
         };
         let same = same_before && !reloaded;
         match result {
-            Ok((applied, synced)) => JobOutcome::Saved {
+            Ok((applied, synced, views)) => JobOutcome::Saved {
                 surprises: applied.op.surprises(&applied.inverse),
                 inverse: applied.inverse,
-                derived: self.derive(same.then_some(applied.op), view),
+                derived: self.derive_from(same.then_some(applied.op), view, views),
                 synced,
             },
             Err(error) => JobOutcome::Failed {
@@ -283,11 +299,22 @@ impl Worker {
     /// What the app takes in: `op` when its book only needs that operation,
     /// else (`None`) a copy of the whole book.
     fn derive(&mut self, op: Option<Op>, view: ViewSettings) -> Box<Derived> {
+        self.derive_from(op, view, None)
+    }
+
+    /// [`Worker::derive`], with the views already derived from the book as
+    /// it is, if they were.
+    fn derive_from(
+        &mut self,
+        op: Option<Op>,
+        view: ViewSettings,
+        views: Option<Views>,
+    ) -> Box<Derived> {
         let book = self
             .book
             .as_ref()
             .expect("a worker derives from a loaded book");
-        let (index, names, lists) = derive(book, &self.ctx, &view);
+        let (index, names, lists) = views.unwrap_or_else(|| derive(book, &self.ctx, &view));
         let handover = match op {
             Some(op) => Handover::Apply(op),
             None => Handover::Replace(Box::new(book.clone())),
