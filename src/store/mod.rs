@@ -402,6 +402,9 @@ impl Store {
         }
         self.marks = self.marks.max(marks_of(book));
         lock.record(self.marks);
+        // A panic beside the save is raised once the save is told for.
+        let beside =
+            beside.map(|done| done.unwrap_or_else(|panic| std::panic::resume_unwind(panic)));
         let applied = Applied {
             op,
             inverse,
@@ -428,12 +431,13 @@ impl Store {
 }
 
 /// Runs `save` on `book` and, if given, `beside` on another thread at the
-/// same time.
+/// same time: how the save went, and how `beside` did (its result, or its
+/// panic) if it ran.
 fn save_beside<R: Send>(
     book: &Book,
     beside: Option<impl FnOnce(&Book) -> R + Send>,
     save: impl FnOnce(&Book) -> Result<(), StoreError>,
-) -> (Result<(), StoreError>, Option<R>) {
+) -> (Result<(), StoreError>, Option<std::thread::Result<R>>) {
     let Some(beside) = beside else {
         return (save(book), None);
     };
@@ -446,14 +450,12 @@ fn save_beside<R: Send>(
             .name("kith-beside".into())
             .spawn_scoped(scope, || take().map(|beside| beside(book)));
         let saved = save(book);
-        let result = match side {
-            Ok(side) => side
-                .join()
-                .unwrap_or_else(|panic| std::panic::resume_unwind(panic)),
-            Err(_) if saved.is_ok() => take().map(|beside| beside(book)),
+        let done = match side {
+            Ok(side) => side.join().transpose(),
+            Err(_) if saved.is_ok() => take().map(|beside| Ok(beside(book))),
             Err(_) => None,
         };
-        (saved, result)
+        (saved, done)
     })
 }
 

@@ -833,3 +833,24 @@ fn work_beside_a_save_sees_the_changed_book_and_is_kept_only_if_the_save_lands()
     assert!(!ran.load(std::sync::atomic::Ordering::SeqCst));
     assert_eq!(fs::read(&path).unwrap(), before);
 }
+
+#[test]
+fn a_panic_beside_a_save_comes_after_the_save_is_done_and_told_for() {
+    let dir = tempfile::tempdir().unwrap();
+    let (path, mut store, mut book) = saved(dir.path());
+    let caught = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+        store.update_beside(
+            &mut book,
+            |_| Ok(add("Bo")),
+            Some(|_: &Book| -> () { panic!("a bug beside the save") }),
+        )
+    }));
+    assert!(caught.is_err(), "the panic is raised again");
+    // The save landed, and the store knows it: the next change finds the
+    // file as it left it, not changed by someone else.
+    assert!(fs::read_to_string(&path).unwrap().contains("\"Bo\""));
+    assert!(!store.changed_on_disk());
+    let applied = store.apply(&mut book, add("Cy")).unwrap();
+    assert!(!applied.reloaded);
+    assert_eq!(book.people.len(), 3);
+}
