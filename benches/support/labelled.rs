@@ -20,6 +20,9 @@ pub const HELD_OUT_2: &str = include_str!("../../tests/fixtures/intros_heldout2.
 /// A third, written before the session that measured larger models changed
 /// anything, and run once, on the model that session kept.
 pub const HELD_OUT_3: &str = include_str!("../../tests/fixtures/intros_heldout3.txt");
+/// A fourth, written before the session that tried all-mpnet-base-v2 ran
+/// anything, and run once, on the model that session kept.
+pub const HELD_OUT_4: &str = include_str!("../../tests/fixtures/intros_heldout4.txt");
 
 pub struct Labelled {
     pub book: Book,

@@ -2,8 +2,8 @@
 //! tuned on, and intros_heldout*.txt, never tuned on): on the first two
 //! held-out books the right person is among the top three for at least 90 %
 //! of the needs and first for at least 75 %; the tuned book and the third
-//! held-out book keep what they scored; and decoys that share a word with a
-//! need are not the ones suggested for it.
+//! and fourth held-out books keep what they scored; and decoys that share a
+//! word with a need are not the ones suggested for it.
 
 /// The share of needs whose right helper is among the first three, and
 /// first: on needs never tuned on, issue 27's 90 % and 75 %; on the tuned
@@ -20,12 +20,19 @@ const TUNED_TOP1: f64 = 0.75;
 /// alike only in meaning). A floor, so a change that loses ground there shows.
 const HELD_OUT_3_TOP3: usize = 14;
 const HELD_OUT_3_TOP1: usize = 10;
+/// The same for the 23 needs of the fourth held-out book, scored once on
+/// the model kept after all-mpnet-base-v2 was tried and not taken (10, 43 %,
+/// and 4, 17 %): nearly every need there has a decoy that shares its word
+/// (a TV pilot, swing dance, printer ink, a cobbler for a horseshoe) and a
+/// helper who shares none, which is where a static model is weakest.
+const HELD_OUT_4_TOP3: usize = 10;
+const HELD_OUT_4_TOP1: usize = 4;
 
 #[path = "../../benches/support/labelled.rs"]
 mod labelled;
 
 use kith::intros::{Candidate, Matcher, Options};
-use labelled::{HELD_OUT, HELD_OUT_2, HELD_OUT_3, TUNED, id_of, names, parse, score};
+use labelled::{HELD_OUT, HELD_OUT_2, HELD_OUT_3, HELD_OUT_4, TUNED, id_of, names, parse, score};
 
 fn fixture() -> (kith::model::Book, Vec<(String, Vec<String>)>) {
     let l = parse(TUNED);
@@ -88,6 +95,19 @@ fn a_third_book_never_tuned_on_keeps_its_first_score() {
     println!("{}", s.report("held out 3"));
     assert!(s.top3 >= HELD_OUT_3_TOP3, "{}", s.report("held out 3"));
     assert!(s.top1 >= HELD_OUT_3_TOP1, "{}", s.report("held out 3"));
+}
+
+/// The fourth held-out book (tests/fixtures/intros_heldout4.txt), committed
+/// before the session that tried all-mpnet-base-v2 ran anything and scored
+/// once, on the model it kept ([`HELD_OUT_4_TOP3`], [`HELD_OUT_4_TOP1`]).
+#[test]
+fn a_fourth_book_never_tuned_on_keeps_its_first_score() {
+    let l = parse(HELD_OUT_4);
+    assert!(l.expect.len() >= 20);
+    let s = score(&l, &Matcher::build(&l.book, &[]));
+    println!("{}", s.report("held out 4"));
+    assert!(s.top3 >= HELD_OUT_4_TOP3, "{}", s.report("held out 4"));
+    assert!(s.top1 >= HELD_OUT_4_TOP1, "{}", s.report("held out 4"));
 }
 
 #[test]
