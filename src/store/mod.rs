@@ -50,7 +50,7 @@ pub use names::{
     IGNORE_PATTERN, backup_path, is_kith_file, lock_path, merged_dir, prev_path, temp_path,
 };
 pub use private::{PRIVATE_DIR, make_private_dir, write_own, write_private};
-pub use put_away::{PutAway, put_away, read_copy};
+pub use put_away::{PutAway, parse_copy, put_away, read_copy, read_copy_bytes};
 pub use read::{Loaded, load_book, parse_book, read_book_file, read_book_with_ron};
 pub use survey::{
     Backup, Holds, Restored, Traces, backups, cut_short, restore, start_empty, traces, when,
@@ -64,6 +64,7 @@ use lock::{IdMarks, Lock};
 /// the text from before it).
 pub mod fast {
     pub use super::fast_read::read_book as read;
+    pub use super::fast_read::record_id;
     pub use super::fast_write::book_text as write;
     pub use super::splice::{Spliced, over as splice};
 }
@@ -292,6 +293,14 @@ impl Store {
         }
     }
 
+    /// The book's file as it is on disk, when it is still the version this
+    /// store last read or saved (so the book in hand was read from exactly
+    /// this text, or saved as it): what `sync` compares a conflict copy
+    /// with, line by line. `None` when it changed, or is not UTF-8.
+    pub fn seen_text(&self) -> Option<String> {
+        splice::old_text(&disk::follow_link(&self.path).ok()?, self.seen)
+    }
+
     /// Applies one operation to the freshest book and saves it. See [`Store::update`].
     pub fn apply(&mut self, book: &mut Book, op: Op) -> Result<Applied, StoreError> {
         self.update(book, |_| Ok(op))
@@ -314,6 +323,17 @@ impl Store {
         &mut self,
         book: &mut Book,
         make: impl FnOnce(&Book) -> Result<Op, OpError>,
+    ) -> Result<Applied, StoreError> {
+        self.update_as_read(book, |fresh, _| make(fresh))
+    }
+
+    /// [`Store::update`], telling `make` whether the book it gets is still
+    /// the one handed in (`true`: not read again, no demo anchor settled), so
+    /// that what the caller worked out from that book beforehand still holds.
+    pub fn update_as_read(
+        &mut self,
+        book: &mut Book,
+        make: impl FnOnce(&Book, bool) -> Result<Op, OpError>,
     ) -> Result<Applied, StoreError> {
         let target = self.target()?;
         let mut lock = Lock::take(&self.path, &target)?;
@@ -349,7 +369,7 @@ impl Store {
                 *book = before.clone();
             }
         };
-        let op = match make(book) {
+        let op = match make(book, !reloaded) {
             Ok(op) => op,
             Err(e) => {
                 restore(book, None);

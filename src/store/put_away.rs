@@ -16,8 +16,21 @@ use super::{StoreError, load_book, merged_dir};
 /// A conflict copy (or a backup) read as the store reads the book, and a
 /// fingerprint of its bytes for [`put_away`].
 pub fn read_copy(path: &Path) -> Result<(u64, Book), StoreError> {
+    let (stamp, bytes) = read_copy_bytes(path)?;
+    Ok((stamp, parse_copy(path, &bytes)?))
+}
+
+/// [`read_copy`] in two steps: the bytes and their fingerprint, then
+/// ([`parse_copy`]) the book, for a caller that may need only a few of the
+/// lines (a copy that is mostly the book, see `sync`).
+pub fn read_copy_bytes(path: &Path) -> Result<(u64, Vec<u8>), StoreError> {
     let bytes = fs::read(path).map_err(StoreError::io(path))?;
-    Ok((stamp(&bytes), load_book(path, &bytes)?.book))
+    Ok((stamp(&bytes), bytes))
+}
+
+/// The book in a copy's bytes, read and checked as [`read_copy`] does.
+pub fn parse_copy(path: &Path, bytes: &[u8]) -> Result<Book, StoreError> {
+    Ok(load_book(path, bytes)?.book)
 }
 
 fn stamp(bytes: &[u8]) -> u64 {

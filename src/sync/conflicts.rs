@@ -2,15 +2,17 @@
 //! book) merged into the freshest book as one operation, and the merged
 //! ones put away by the store beside the backups (never deleted).
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
-use crate::model::{Book, Op};
+use crate::model::{Book, Op, OpError};
 use crate::store::{
-    Applied, PutAway, Store, StoreError, backup_paths, follow_link, put_away, read_copy,
+    Applied, PutAway, Store, StoreError, backup_paths, follow_link, parse_copy, put_away,
+    read_copy, read_copy_bytes,
 };
 
 use super::ancestors::{Ancestors, Wanted};
 use super::diff::ops_to;
+use super::near_copy::{Near, merge_near, near};
 use super::without_base::merge_copy_then;
 use super::{Report, merge_copy_with};
 
@@ -62,6 +64,11 @@ pub fn sync_copies(
     book: &mut Book,
     paths: &[PathBuf],
 ) -> Result<Synced, StoreError> {
+    if let [path] = paths
+        && let Some(one) = read_near(store, book, path)
+    {
+        return sync_near(store, book, one);
+    }
     let (copies, unreadable) = read_copies(paths);
     if copies.is_empty() {
         return Ok(Synced {
@@ -95,6 +102,70 @@ pub fn sync_copies(
         .collect();
     Ok(Synced {
         unreadable,
+        merged,
+        applied: Some(applied),
+    })
+}
+
+/// One copy, worked out against the book it is mostly the same as (see
+/// [`super::near_copy`]): its bytes kept, for the whole copy is read after
+/// all if the book changes meanwhile.
+struct NearCopy {
+    path: PathBuf,
+    stamp: u64,
+    bytes: Vec<u8>,
+    near: Near,
+}
+
+/// The copy at `path` against `book` and its file's text, when the book is
+/// still the version on disk and the copy is near it.
+fn read_near(store: &Store, book: &Book, path: &Path) -> Option<NearCopy> {
+    let (stamp, bytes) = read_copy_bytes(path).ok()?;
+    let near = near(book, &store.seen_text()?, &bytes)?;
+    Some(NearCopy {
+        path: path.to_path_buf(),
+        stamp,
+        bytes,
+        near,
+    })
+}
+
+/// [`sync_copies`] of one copy near the book: merged from the lines that
+/// differ, unless the book was read again under the lock or the merge is
+/// not plain; then the whole copy, as ever.
+fn sync_near(store: &mut Store, book: &mut Book, one: NearCopy) -> Result<Synced, StoreError> {
+    let NearCopy {
+        path,
+        stamp,
+        bytes,
+        near,
+    } = one;
+    let target = follow_link(store.path())?;
+    let backups = backup_paths(&target);
+    let mut report = None;
+    let applied = store.update_as_read(book, |fresh, as_read| {
+        if as_read && let Some((op, r)) = merge_near(fresh, near, &backups) {
+            report = Some(r);
+            return Ok(op);
+        }
+        // Found valid when compared, so it reads (a failure is a bug, and
+        // refuses the change rather than merge part of it).
+        let copy = parse_copy(&path, &bytes).map_err(|e| OpError::Rejected(e.to_string()))?;
+        drop(bytes);
+        let (op, mut reports) = merge_op(fresh, vec![copy], &backups);
+        report = reports.pop();
+        Ok(op)
+    })?;
+    let merged = report
+        .map(|report| MergedCopy {
+            put: put_away(&target, &path, stamp),
+            path,
+            report,
+        })
+        .into_iter()
+        .collect();
+    Ok(Synced {
+        unreadable: Vec::new(),
         merged,
         applied: Some(applied),
     })
