@@ -7,7 +7,10 @@
 //! `sync heavy`: `kith sync`'s merge of one conflict copy (a few records
 //! apart, or 300 changes) into the heavy book, as the store runs it
 //! (`merge_op`), with the peak heap it takes beside the two books, printed
-//! against a parse's (issue 29: sync ≤ 2× a load's memory).
+//! against a parse's (issue 29: sync ≤ 2× a load's memory). Beside it, the
+//! way `kith sync` takes since: the copy's text held against the book's,
+//! only the lines that differ read and merged (`near` + `merge_near`),
+//! against the whole copy parsed and merged (`parse + merge_op`).
 
 use chrono::NaiveDate;
 use criterion::{Criterion, criterion_group, criterion_main};
@@ -17,6 +20,7 @@ use std::path::Path;
 use kith::store::{parse_book, serialize_book};
 use kith::sync::conflicts::merge_op;
 use kith::sync::merge3;
+use kith::sync::near_copy::{merge_near, near};
 
 #[path = "support/peak_alloc.rs"]
 mod peak_alloc;
@@ -110,6 +114,23 @@ fn sync_heavy(c: &mut Criterion) {
             }
         );
     }
+    // As the store hands them over: the book read from its text.
+    let book = parse_book(Path::new("k.ron"), text.as_bytes()).unwrap();
+    let texts = [
+        ("few apart", serialize_book(&few)),
+        ("300 changes", serialize_book(&many)),
+    ];
+    for (name, copy) in &texts {
+        let (taken, peak) = peak_alloc::peak_of(|| {
+            let n = near(&book, &text, copy.as_bytes());
+            n.and_then(|n| merge_near(&book, n, &[])).is_some()
+        });
+        eprintln!(
+            "sync heavy, {name}: near + merge_near taken: {taken}; its peak heap beyond the \
+             book and the two texts {:.1} MB",
+            peak as f64 / 1e6
+        );
+    }
     let mut group = c.benchmark_group("sync heavy (10k people, 100k entries, one copy)");
     group.sample_size(10);
     for (name, copy) in [("few apart", &few), ("300 changes", &many)] {
@@ -120,6 +141,25 @@ fn sync_heavy(c: &mut Criterion) {
                 criterion::BatchSize::LargeInput,
             )
         });
+    }
+    for (name, copy) in &texts {
+        group.bench_function(format!("parse + merge_op, {name}"), |b| {
+            b.iter(|| {
+                let copy = parse_book(Path::new("c.ron"), copy.as_bytes()).unwrap();
+                merge_op(black_box(&book), vec![copy], &[])
+            })
+        });
+        // The 300 changes merge and delete people: read whole, as before.
+        let taken = near(&book, &text, copy.as_bytes())
+            .is_some_and(|n| merge_near(&book, n, &[]).is_some());
+        if taken {
+            group.bench_function(format!("near + merge_near, {name}"), |b| {
+                b.iter(|| {
+                    let n = near(black_box(&book), &text, copy.as_bytes()).unwrap();
+                    merge_near(&book, n, &[]).unwrap()
+                })
+            });
+        }
     }
     group.finish();
 }
