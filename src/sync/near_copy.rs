@@ -113,8 +113,9 @@ pub fn merge_near(book: &Book, near: Near, backups: &[PathBuf]) -> Option<(Op, R
     // A record held alike has no part in the merge but its lineage, which
     // the small books carry whole: the merge finds a record's lineage from
     // the versions that differ from the merged one, and none does.
-    let entries: BTreeSet<EntryId> = changed_entries.iter().copied().collect();
+    let mut entries: BTreeSet<EntryId> = changed_entries.iter().copied().collect();
     let mut people: BTreeSet<PersonId> = changed_people.iter().copied().collect();
+    odd_alike(book, &copy, &changed_people, &mut people, &mut entries);
     // Whom those entries name, and (over and over) who introduced whom:
     // the merge re-points them, so they are in the small books too.
     let add = |people: &mut BTreeSet<PersonId>, todo: &mut Vec<PersonId>, id: PersonId| {
@@ -157,6 +158,44 @@ pub fn merge_near(book: &Book, near: Near, backups: &[PathBuf]) -> Option<(Op, R
         && report.carried.is_empty()
         && report.disagreed.is_empty();
     plain.then_some((op, report))
+}
+
+/// The records both sides hold alike that the merge changes all the same,
+/// added to `people` and `entries`: an entry naming someone twice, or by an
+/// id merged away, or someone only one side holds (whom the merge may bring
+/// back for it); a person introduced by themselves, by an id merged away or
+/// by no one in the book (a hand edit), or by someone one side holds.
+fn odd_alike(
+    book: &Book,
+    copy: &Book,
+    changed: &[PersonId],
+    people: &mut BTreeSet<PersonId>,
+    entries: &mut BTreeSet<EntryId>,
+) {
+    let one_sided: Vec<PersonId> = changed
+        .iter()
+        .filter(|id| exact(book, **id).is_some() != exact(copy, **id).is_some())
+        .copied()
+        .collect();
+    let fine = |id: PersonId| book.person_index(id).is_some() && !one_sided.contains(&id);
+    for e in &book.entries {
+        let odd = e
+            .people
+            .iter()
+            .enumerate()
+            .any(|(k, p)| e.people[..k].contains(p) || !fine(*p));
+        if odd {
+            entries.insert(e.id);
+        }
+    }
+    for p in &book.people {
+        if p.met
+            .introduced_by
+            .is_some_and(|by| by == p.id || !fine(by))
+        {
+            people.insert(p.id);
+        }
+    }
 }
 
 /// Person `id` itself (merges not followed).

@@ -140,3 +140,33 @@ fn an_invalid_copy_is_left_to_the_whole_read() {
     assert!(parse_book(Path::new("c.ron"), copy.as_bytes()).is_err());
     assert!(near(&book, &text, copy.as_bytes()).is_none());
 }
+
+/// Records held alike that the merge of the whole copy sets right all the
+/// same (hand edits: an entry naming someone twice or by an id merged
+/// away, someone introduced by nobody in the book or by themselves) come
+/// out as that merge has them, the short way too.
+#[test]
+fn records_held_alike_that_the_merge_sets_right_are_merged_too() {
+    use kith::model::PersonId;
+    use kith::model::lineage::apply_noting;
+    let mut book = generate(30, 150, 1, today());
+    let (from, into) = (book.people[6].id, book.people[7].id);
+    let merge = kith::model::merge_op(&book, from, into).unwrap();
+    apply_noting(merge, &mut book).unwrap();
+    book.people[2].met.introduced_by = Some(PersonId(99_999));
+    book.people[3].met.introduced_by = Some(book.people[3].id);
+    let twice = book.entries[5].people[0];
+    book.entries[5].people = vec![twice, twice];
+    book.entries[9].people = vec![from];
+    let text = serialize_book(&book);
+    let book = parse_book(Path::new("kith.ron"), text.as_bytes()).unwrap();
+    // The copy: the book and one entry logged there.
+    let copy = play_on(&book, &[Step::Log(vec![1], 2)], Some(22));
+    let copy_text = serialize_book(&copy);
+    let whole = parse_book(Path::new("c.ron"), copy_text.as_bytes()).unwrap();
+    let (op, reports) = merge_op(&book, vec![whole], &[]);
+    let n = near(&book, &text, copy_text.as_bytes()).expect("near");
+    let (short, report) = merge_near(&book, n, &[]).expect("the short way");
+    assert_eq!(short, op);
+    assert_eq!(vec![report], reports);
+}
