@@ -1,9 +1,11 @@
-//! `kith sync` of a conflict copy that is mostly the book: merged from the
-//! lines that differ (`kith::sync::near_copy`), it must come out exactly as
-//! the merge of the whole copy — the same operation on the book, the same
-//! report — on random histories of both sides (the generator of
-//! `merge_props`). And the short way must be taken whenever it can be, or
-//! the property would hold of a path never run.
+//! `kith sync` of a conflict copy that is mostly the book, and `kith
+//! merge-books` of two copies that are mostly the base: merged from the
+//! lines that differ (`kith::sync::near_copy`), they must come out exactly
+//! as the merge of the whole copies — the same operation on the book and
+//! report for sync, the same book and report for merge-books — on random
+//! histories of both sides (the generator of `merge_props`). And the short
+//! way must be taken whenever it can be, or the property would hold of a
+//! path never run.
 
 use proptest::prelude::*;
 use std::path::Path;
@@ -12,7 +14,8 @@ use kith::demo::generate;
 use kith::model::Book;
 use kith::store::{parse_book, serialize_book};
 use kith::sync::conflicts::merge_op;
-use kith::sync::near_copy::{merge_near, near};
+use kith::sync::merge3_owned;
+use kith::sync::near_copy::{merge_near, merge3_near, near};
 
 use super::merge_props::{Edit, Step, play_on, step, today};
 
@@ -71,6 +74,51 @@ proptest! {
             let short = same_either_way(book, copy)?;
             prop_assert!(short || must_read_whole(book, copy), "the short way was not taken");
         }
+    }
+}
+
+/// merge-books the short way against the whole copies' `merge3_owned`;
+/// says whether it was taken.
+fn same_three_way(base: &Book, ours: &Book, theirs: &Book) -> Result<bool, TestCaseError> {
+    let text = serialize_book(base);
+    let read = |t: &str| parse_book(Path::new("k.ron"), t.as_bytes()).unwrap();
+    let base = read(&text);
+    let (o, t) = (serialize_book(ours), serialize_book(theirs));
+    let whole = merge3_owned(base.clone(), read(&o), read(&t));
+    let (Some(no), Some(nt)) = (
+        near(&base, &text, o.as_bytes()),
+        near(&base, &text, t.as_bytes()),
+    ) else {
+        return Ok(false);
+    };
+    let Some(short) = merge3_near(base, no, nt) else {
+        return Ok(false);
+    };
+    prop_assert_eq!(&short.report, &whole.report);
+    prop_assert_eq!(serialize_book(&short.book), serialize_book(&whole.book));
+    prop_assert_eq!(&short.book, &whole.book);
+    Ok(true)
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig {
+        cases: 256,
+        ..ProptestConfig::default()
+    })]
+
+    #[test]
+    fn two_copies_near_the_base_merge_as_the_whole_copies(
+        seed in 0..4u64,
+        ours in prop::collection::vec(step(), 0..14),
+        theirs in prop::collection::vec(step(), 0..14),
+    ) {
+        let base = generate(30, 150, seed, today());
+        let (o, t) = (play_on(&base, &ours, Some(11)), play_on(&base, &theirs, Some(22)));
+        let short = same_three_way(&base, &o, &t)?;
+        let renumbered = !merge3_owned(base.clone(), o.clone(), t.clone()).report.renumbered.is_empty();
+        let apart = |c: &Book| c.merged != base.merged
+            || base.people.iter().any(|p| c.person(p.id).map(|q| q.id) != Some(p.id));
+        prop_assert!(short || renumbered || apart(&o) || apart(&t), "the short way was not taken");
     }
 }
 

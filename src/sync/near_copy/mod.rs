@@ -15,14 +15,12 @@
 //! that merged or deleted people, one that would not read as valid, or a
 //! merge that had to re-number an id (the fresh id must miss every record).
 
-use std::collections::BTreeSet;
-use std::path::PathBuf;
-
-use crate::model::{Book, Entry, EntryId, FORMAT_VERSION, Op, Person, PersonId, survivor};
+use crate::model::{Book, EntryId, FORMAT_VERSION, PersonId, survivor};
 use crate::store::fast::{read as read_text, record_id};
 
-use super::Report;
-use super::conflicts::merge_op;
+mod merge;
+
+pub use merge::{merge_near, merge3_near};
 
 /// A copy worked out against the book it was compared with: its records
 /// on the lines that differ (with all its other fields), and the ids of
@@ -99,164 +97,6 @@ impl Near {
             .iter()
             .all(|e| !e.people.is_empty() && e.people.iter().all(|p| is_person(*p)));
         people_ok && entries_ok
-    }
-}
-
-/// [`merge_op`] of `book` (the one [`near`] compared with) and the copy,
-/// from the records that differ; `None` when the whole copy must be merged.
-pub fn merge_near(book: &Book, near: Near, backups: &[PathBuf]) -> Option<(Op, Report)> {
-    let Near {
-        copy,
-        people: changed_people,
-        entries: changed_entries,
-    } = near;
-    // A record held alike has no part in the merge but its lineage, which
-    // the small books carry whole: the merge finds a record's lineage from
-    // the versions that differ from the merged one, and none does.
-    let mut entries: BTreeSet<EntryId> = changed_entries.iter().copied().collect();
-    let mut people: BTreeSet<PersonId> = changed_people.iter().copied().collect();
-    odd_alike(book, &copy, &changed_people, &mut people, &mut entries);
-    // Whom those entries name, and (over and over) who introduced whom:
-    // the merge re-points them, so they are in the small books too.
-    let add = |people: &mut BTreeSet<PersonId>, todo: &mut Vec<PersonId>, id: PersonId| {
-        for id in [id, survivor(&book.merged, id)] {
-            if people.insert(id) {
-                todo.push(id);
-            }
-        }
-    };
-    let mut todo: Vec<PersonId> = people.iter().copied().collect();
-    for id in &entries {
-        for e in [book.entry(*id), copy.entry(*id)].into_iter().flatten() {
-            for p in &e.people {
-                add(&mut people, &mut todo, *p);
-            }
-        }
-    }
-    while let Some(id) = todo.pop() {
-        let versions = [exact(book, id), exact(&copy, id)];
-        for by in versions
-            .into_iter()
-            .flatten()
-            .filter_map(|p| p.met.introduced_by)
-        {
-            add(&mut people, &mut todo, by);
-        }
-    }
-    let ours = small(book, &people, &entries, None);
-    let theirs = small(
-        &copy,
-        &people,
-        &entries,
-        Some((book, &changed_people, &changed_entries)),
-    );
-    drop(copy);
-    let (op, mut reports) = merge_op(&ours, vec![theirs], backups);
-    let report = reports.pop()?;
-    let plain = report.renumbered.is_empty()
-        && report.unmerged.is_empty()
-        && report.carried.is_empty()
-        && report.disagreed.is_empty();
-    plain.then_some((op, report))
-}
-
-/// The records both sides hold alike that the merge changes all the same,
-/// added to `people` and `entries`: an entry naming someone twice, or by an
-/// id merged away, or someone only one side holds (whom the merge may bring
-/// back for it); a person introduced by themselves, by an id merged away or
-/// by no one in the book (a hand edit), or by someone one side holds.
-fn odd_alike(
-    book: &Book,
-    copy: &Book,
-    changed: &[PersonId],
-    people: &mut BTreeSet<PersonId>,
-    entries: &mut BTreeSet<EntryId>,
-) {
-    let one_sided: Vec<PersonId> = changed
-        .iter()
-        .filter(|id| exact(book, **id).is_some() != exact(copy, **id).is_some())
-        .copied()
-        .collect();
-    let fine = |id: PersonId| book.person_index(id).is_some() && !one_sided.contains(&id);
-    for e in &book.entries {
-        let odd = e
-            .people
-            .iter()
-            .enumerate()
-            .any(|(k, p)| e.people[..k].contains(p) || !fine(*p));
-        if odd {
-            entries.insert(e.id);
-        }
-    }
-    for p in &book.people {
-        if p.met
-            .introduced_by
-            .is_some_and(|by| by == p.id || !fine(by))
-        {
-            people.insert(p.id);
-        }
-    }
-}
-
-/// Person `id` itself (merges not followed).
-fn exact(book: &Book, id: PersonId) -> Option<&Person> {
-    book.person_index(id).map(|i| &book.people[i])
-}
-
-/// `from`'s fields with only the records of `people` and `entries`. For the
-/// copy (`unchanged` given), a record on a line the same in both is the
-/// book's: taken from there.
-fn small(
-    from: &Book,
-    people: &BTreeSet<PersonId>,
-    entries: &BTreeSet<EntryId>,
-    unchanged: Option<(&Book, &[PersonId], &[EntryId])>,
-) -> Book {
-    let person = |id: &PersonId| -> Option<Person> {
-        match unchanged {
-            Some((book, changed, _)) if changed.binary_search(id).is_err() => {
-                exact(book, *id).cloned()
-            }
-            _ => exact(from, *id).cloned(),
-        }
-    };
-    let entry = |id: &EntryId| -> Option<Entry> {
-        match unchanged {
-            Some((book, _, changed)) if changed.binary_search(id).is_err() => {
-                book.entry(*id).cloned()
-            }
-            _ => from.entry(*id).cloned(),
-        }
-    };
-    let Book {
-        version,
-        anchor,
-        next_person_id,
-        next_entry_id,
-        people: _,
-        entries: _,
-        merged,
-        dismissed_intros,
-        review,
-        inbox,
-        touches,
-        meetings,
-        lineage,
-    } = from;
-    Book {
-        version: *version,
-        anchor: *anchor,
-        next_person_id: *next_person_id,
-        next_entry_id: *next_entry_id,
-        people: people.iter().filter_map(person).collect(),
-        entries: entries.iter().filter_map(entry).collect(),
-        merged: merged.clone(),
-        dismissed_intros: dismissed_intros.clone(),
-        review: review.clone(),
-        inbox: inbox.clone(),
-        touches: touches.clone(),
-        meetings: meetings.clone(),
-        lineage: lineage.clone(),
     }
 }
 
