@@ -20,7 +20,7 @@ use std::path::Path;
 use kith::store::{parse_book, serialize_book};
 use kith::sync::conflicts::merge_op;
 use kith::sync::merge3;
-use kith::sync::near_copy::{merge_near, near};
+use kith::sync::near_copy::{merge_near, merge3_near, near};
 
 #[path = "support/peak_alloc.rs"]
 mod peak_alloc;
@@ -61,6 +61,27 @@ fn heavy(c: &mut Criterion) {
             serialize_book(&merge3(&b, &o, &t).book)
         })
     });
+    // kith merge-books since: the base read whole, of each copy only the
+    // lines that differ from the base's (the 300 changes merge and delete
+    // people, so here two copies a few entries apart).
+    let (few_o, few_t) = (few_apart_by(&base, 1), few_apart_by(&base, 2));
+    let few = [&few_o, &few_t].map(serialize_book);
+    group.bench_function("few apart: parse x3 + merge3", |b| {
+        b.iter(|| {
+            let [bb, o, t] = [&texts[0], &few[0], &few[1]]
+                .map(|text| parse_book(Path::new("k.ron"), text.as_bytes()).unwrap());
+            merge3(&bb, &o, &t)
+        })
+    });
+    group.bench_function("few apart: parse base + near x2 + merge3_near", |b| {
+        b.iter(|| {
+            let bb = parse_book(Path::new("k.ron"), texts[0].as_bytes()).unwrap();
+            let [o, t] = few
+                .each_ref()
+                .map(|text| near(&bb, &texts[0], text.as_bytes()).unwrap());
+            merge3_near(bb, o, t).unwrap()
+        })
+    });
     group.bench_function("sync: merge_copy", |b| {
         b.iter(|| kith::sync::merge_copy(black_box(&ours), black_box(&theirs)))
     });
@@ -77,6 +98,16 @@ fn heavy(c: &mut Criterion) {
         })
     });
     group.finish();
+}
+
+/// `book` with a few entries' summaries changed (every 20,000th from
+/// `start`), as one machine's day.
+fn few_apart_by(book: &kith::model::Book, start: usize) -> kith::model::Book {
+    let mut copy = book.clone();
+    for e in copy.entries.iter_mut().skip(start).step_by(20_000) {
+        e.summary.push_str(" (edited on one machine)");
+    }
+    copy
 }
 
 /// The heavy book, and a copy of it a few entries apart (as a sync tool's
