@@ -2,13 +2,17 @@
 //! tool leaves when two machines each logged a line), merged at the cost of
 //! those lines. The copy's text is held against the book's own file, line
 //! by line: a person's or entry's line the same in both is the same record
-//! on both sides, so it is neither read nor compared. Only the records on
-//! a line that differs (and those they name, or that have a lineage) go
-//! into the merge, as two small books with the whole books' other fields;
-//! every other record is one both sides hold alike, which the merge would
-//! leave as it is and count as nothing, so the operation and the report
-//! come out exactly as the merge of the whole copy's (held to that by a
-//! property test beside the merge's own, `tests/store/merge_props.rs`).
+//! on both sides, so it is neither read nor compared (the two texts are
+//! walked once, side by side by id, and nothing is kept but what differs).
+//! Only the records on a line that differs (and whom they name, and those
+//! the merge sets right though held alike, see `merge`) go into the merge,
+//! as small books with the whole books' other fields; every other record
+//! is one both sides hold alike, which the merge would leave as it is and
+//! count as nothing, so the result comes out exactly as the merge of the
+//! whole copies' (held to that by the property tests in
+//! `tests/store/near_copy.rs`, on the histories of `merge_props.rs`).
+//! `kith sync` merges a conflict copy so ([`merge_near`]), and `kith
+//! merge-books` two copies of the base ([`merge3_near`]).
 //!
 //! Whenever that is not plain, the copy is read whole instead: a text not
 //! in the writer's shape (or of another version), ids out of order, a copy
@@ -40,24 +44,41 @@ pub fn near(book: &Book, seen: &str, copy: &[u8]) -> Option<Near> {
     if !seen.starts_with(&head) || !copy.starts_with(&head) {
         return None;
     }
-    let seen = Lines::of(seen)?;
-    let lines = Lines::of(copy)?;
-    let ids = |people: bool| -> Vec<u64> {
-        match people {
-            true => book.people.iter().map(|p| p.id.0).collect(),
-            false => book.entries.iter().map(|e| e.id.0).collect(),
-        }
-    };
-    let mut keep = vec![true; lines.all.len()];
-    let people = differ(&ids(true), &seen.people, &lines, Part::People, &mut keep)?;
-    let entries = differ(&ids(false), &seen.entries, &lines, Part::Entries, &mut keep)?;
-    drop(seen);
+    let mut people = Walk::new(
+        book.people.iter().map(|p| p.id.0).collect(),
+        section(seen, "\n  people: [\n"),
+    );
+    let mut entries = Walk::new(
+        book.entries.iter().map(|e| e.id.0).collect(),
+        section(seen, "\n  entries: [\n"),
+    );
+    // The copy's text without the lines the same as the book's: one pass,
+    // nothing held but what differs.
     let mut text = String::new();
-    for ((_, line), kept) in lines.all.iter().zip(keep) {
-        if kept {
+    let mut at = Part::Other;
+    for line in copy.split_inclusive('\n') {
+        let keep = match at {
+            Part::Other => {
+                match line {
+                    "  people: [\n" => at = Part::People,
+                    "  entries: [\n" => at = Part::Entries,
+                    _ => {}
+                }
+                true
+            }
+            _ if line.starts_with("  ]") => {
+                at = Part::Other;
+                true
+            }
+            _ if !line.ends_with('\n') => return None,
+            Part::People => people.line(line)?,
+            Part::Entries => entries.line(line)?,
+        };
+        if keep {
             text.push_str(line);
         }
     }
+    let (people, entries) = (people.finish()?, entries.finish()?);
     let mut copy = read_text(text.as_bytes())?;
     if copy.version != FORMAT_VERSION {
         return None;
@@ -108,101 +129,75 @@ enum Part {
     Entries,
 }
 
-/// A book's text in the writer's shape, a line at a time (each with its
-/// line break), and where its people's and entries' lines are.
-struct Lines<'t> {
-    all: Vec<(Part, &'t str)>,
-    people: Vec<&'t str>,
-    entries: Vec<&'t str>,
+/// The record lines of the list the line `open` opens in `text` (none
+/// when it has no such line), each with its line break.
+fn section<'t>(text: &'t str, open: &str) -> impl Iterator<Item = &'t str> {
+    let rest = text.find(open).map_or("", |at| &text[at + open.len()..]);
+    rest.split_inclusive('\n')
+        .take_while(|line| !line.starts_with("  ]"))
 }
 
-impl<'t> Lines<'t> {
-    fn of(text: &'t str) -> Option<Lines<'t>> {
-        let mut out = Lines {
-            all: Vec::new(),
-            people: Vec::new(),
-            entries: Vec::new(),
-        };
-        let mut at = Part::Other;
-        for line in text.split_inclusive('\n') {
-            let part = match at {
-                Part::Other => {
-                    match line {
-                        "  people: [\n" => at = Part::People,
-                        "  entries: [\n" => at = Part::Entries,
-                        _ => {}
-                    }
-                    Part::Other
-                }
-                _ if line.starts_with("  ]") => {
-                    at = Part::Other;
-                    Part::Other
-                }
-                _ if !line.ends_with('\n') => return None,
-                list => list,
-            };
-            match part {
-                Part::People => out.people.push(line),
-                Part::Entries => out.entries.push(line),
-                Part::Other => {}
-            }
-            out.all.push((part, line));
+/// One list walked in the book's text and the copy's side by side, by id:
+/// the book's lines (`seen`, whose records have the ids `ids`, in order),
+/// the copy's handed in one at a time.
+struct Walk<'t, I: Iterator<Item = &'t str>> {
+    ids: Vec<u64>,
+    at: usize,
+    seen: I,
+    last: Option<u64>,
+    /// The ids of the records that differ or are on one side only, in order.
+    changed: Vec<u64>,
+}
+
+impl<'t, I: Iterator<Item = &'t str>> Walk<'t, I> {
+    fn new(ids: Vec<u64>, seen: I) -> Self {
+        Walk {
+            ids,
+            at: 0,
+            seen,
+            last: None,
+            changed: Vec::new(),
         }
-        Some(out)
     }
-}
 
-/// The ids of one list's records that differ between the book's text
-/// (`seen`, whose lines hold the records with ids `ids`, in order) and the
-/// copy's, each record's id read from its line; the copy's lines the same
-/// as the book's are marked not to `keep`. `None` when the lines are not
-/// the book's records or the copy's ids are not strictly increasing.
-fn differ(
-    ids: &[u64],
-    seen: &[&str],
-    copy: &Lines<'_>,
-    list: Part,
-    keep: &mut [bool],
-) -> Option<Vec<u64>> {
-    if seen.len() != ids.len() {
-        return None;
-    }
-    for (line, id) in seen.iter().zip(ids) {
-        (record_id(line)? == *id).then_some(())?;
-    }
-    let at: Vec<usize> = (0..copy.all.len())
-        .filter(|i| copy.all[*i].0 == list)
-        .collect();
-    let mut theirs = Vec::with_capacity(at.len());
-    for i in &at {
-        let id = record_id(copy.all[*i].1)?;
-        if theirs.last().is_some_and(|last| *last >= id) {
+    /// The copy's next line of the list: whether to keep it (it differs
+    /// from the book's line for its id, or the book has none). `None` when
+    /// its id is out of order, or the book's lines are not its records.
+    fn line(&mut self, line: &str) -> Option<bool> {
+        let id = record_id(line)?;
+        if self.last.is_some_and(|last| last >= id) {
             return None;
         }
-        theirs.push(id);
-    }
-    let mut out = Vec::new();
-    let (mut i, mut j) = (0, 0);
-    while i < ids.len() || j < theirs.len() {
-        match (ids.get(i), theirs.get(j)) {
-            (Some(a), Some(b)) if a == b => {
-                if seen[i] == copy.all[at[j]].1 {
-                    keep[at[j]] = false;
-                } else {
-                    out.push(*a);
-                }
-                (i, j) = (i + 1, j + 1);
-            }
-            (Some(a), b) if b.is_none_or(|b| a < b) => {
-                out.push(*a);
-                i += 1;
-            }
-            (_, Some(b)) => {
-                out.push(*b);
-                j += 1;
-            }
-            _ => unreachable!("one of the two lists has an id left"),
+        self.last = Some(id);
+        while let Some(&ours) = self.ids.get(self.at).filter(|ours| **ours < id) {
+            self.seen_line(ours)?;
+            self.changed.push(ours);
+            self.at += 1;
         }
+        if self.ids.get(self.at) == Some(&id) {
+            self.at += 1;
+            if self.seen_line(id)? == line {
+                return Some(false);
+            }
+        }
+        self.changed.push(id);
+        Some(true)
     }
-    Some(out)
+
+    /// The book's next line, which must be record `id`'s.
+    fn seen_line(&mut self, id: u64) -> Option<&'t str> {
+        let line = self.seen.next()?;
+        (record_id(line)? == id).then_some(line)
+    }
+
+    /// The ids that differ, once the copy's list is through: the book's
+    /// records after the copy's last are on its side only.
+    fn finish(mut self) -> Option<Vec<u64>> {
+        while let Some(&ours) = self.ids.get(self.at) {
+            self.seen_line(ours)?;
+            self.changed.push(ours);
+            self.at += 1;
+        }
+        self.seen.next().is_none().then_some(self.changed)
+    }
 }
