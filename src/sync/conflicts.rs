@@ -7,7 +7,7 @@ use std::path::{Path, PathBuf};
 use crate::model::{Book, Op, OpError};
 use crate::store::{
     Applied, PutAway, Store, StoreError, backup_paths, follow_link, parse_copy, put_away,
-    read_copy, read_copy_bytes,
+    read_book_file, read_copy, read_copy_bytes,
 };
 
 use super::ancestors::{Ancestors, Wanted};
@@ -205,12 +205,13 @@ pub fn merge_op(fresh: &Book, copies: Vec<Book>, backups: &[PathBuf]) -> (Op, Ve
         let ancestors = if wanted.is_empty() {
             Ancestors::default()
         } else {
-            // Read one at a time (a heavy book's backups are big); one that
-            // does not read is no help, and no harm.
+            // Read one at a time (a heavy book's backups are big), each as
+            // the store reads the book, a piece at a time, never its whole
+            // text beside it; one that does not read is no help, and no harm.
             let books = backups
                 .iter()
-                .filter_map(|p| read_copy(p).ok())
-                .map(|(_, b)| b);
+                .filter_map(|p| read_book_file(p, false).ok())
+                .map(|loaded| loaded.book);
             Ancestors::find(&wanted, books)
         };
         if i < last {
