@@ -144,10 +144,19 @@ fn sync_near(store: &mut Store, book: &mut Book, one: NearCopy) -> Result<Synced
     let backups = backup_paths(&target);
     let mut report = None;
     let applied = store.update_as_read(book, |fresh, as_read| {
-        if as_read && let Some((op, r)) = merge_near(fresh, near, &backups) {
-            report = Some(r);
-            return Ok(op);
-        }
+        let bytes = if as_read {
+            // Not held while the merge reads backups: in the rare case the
+            // short way gives up, the copy is read again, and must be what
+            // was compared.
+            drop(bytes);
+            if let Some((op, r)) = merge_near(fresh, near, &backups) {
+                report = Some(r);
+                return Ok(op);
+            }
+            copy_again(&path, stamp)?
+        } else {
+            bytes
+        };
         // Found valid when compared, so it reads (a failure is a bug, and
         // refuses the change rather than merge part of it).
         let copy = parse_copy(&path, &bytes).map_err(|e| OpError::Rejected(e.to_string()))?;
@@ -169,6 +178,20 @@ fn sync_near(store: &mut Store, book: &mut Book, one: NearCopy) -> Result<Synced
         merged,
         applied: Some(applied),
     })
+}
+
+/// The copy at `path` read again during its merge: its bytes when they are
+/// still those compared (`stamp`); else the merge is refused, nothing is
+/// written and the copy stays where it is, for the next sync.
+fn copy_again(path: &Path, stamp: u64) -> Result<Vec<u8>, OpError> {
+    match read_copy_bytes(path) {
+        Ok((again, bytes)) if again == stamp => Ok(bytes),
+        _ => Err(OpError::Rejected(format!(
+            "{}: the sync tool changed this conflict copy while it was being merged; \
+             nothing was merged, and it is left where it is (run kith sync again)",
+            crate::text::visible(&path.display().to_string())
+        ))),
+    }
 }
 
 /// Reads each copy; one that does not parse is an error naming its line and
@@ -279,6 +302,50 @@ mod tests {
         let added = Entry::new("2026-11-01".parse().unwrap(), who, Kind::new("call"), "new");
         apply_noting(Op::AddEntry(added), &mut b).unwrap();
         vec![a, b]
+    }
+
+    /// `kith sync` of one copy on disk, as the CLI runs it; the book after.
+    fn synced(dir: &std::path::Path, book: &Book, copy: &Book) -> (Book, Synced) {
+        let (file, copy_file) = (dir.join("kith.ron"), dir.join("kith.sync-conflict-1.ron"));
+        crate::store::write_book(&file, book).unwrap();
+        std::fs::write(&copy_file, crate::store::serialize_book(copy)).unwrap();
+        let today = "2026-11-26".parse().unwrap();
+        let (mut store, mut now) = Store::open(&file, today).unwrap();
+        let synced = sync_copies(&mut store, &mut now, &[copy_file]).unwrap();
+        (now, synced)
+    }
+
+    /// A copy read again during its merge is merged only if it is still
+    /// what was compared; rewritten meanwhile, the merge is refused.
+    #[test]
+    fn a_copy_read_again_must_be_the_one_compared() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("kith.sync-conflict-1.ron");
+        std::fs::write(&path, "(\n  version: 3,\n)\n").unwrap();
+        let (stamp, bytes) = read_copy_bytes(&path).unwrap();
+        assert_eq!(copy_again(&path, stamp).unwrap(), bytes);
+        std::fs::write(&path, "(\n  version: 3,\n)\n\n").unwrap();
+        let Err(OpError::Rejected(why)) = copy_again(&path, stamp) else {
+            panic!("a rewritten copy is refused")
+        };
+        assert!(why.contains("kith.sync-conflict-1.ron") && why.contains("left where it is"));
+    }
+
+    /// The usual copy, merged the short way on disk: the book is the
+    /// whole copy's merge, and the copy is put away.
+    #[test]
+    fn a_copy_near_the_book_on_disk_merges_as_the_whole_copy() {
+        let base = book();
+        let fresh = edited(&base, 3, |p| p.org = Some("Initech".into()));
+        let copy = copies(&base).swap_remove(1);
+        let dir = tempfile::tempdir().unwrap();
+        let (now, synced) = synced(dir.path(), &fresh, &copy);
+        let want = merge_copy(&fresh, &copy);
+        assert_eq!(synced.merged[0].report, want.report);
+        assert_eq!(now.people, want.book.people);
+        assert_eq!(now.entries, want.book.entries);
+        assert_eq!(now.lineage, want.book.lineage);
+        assert!(matches!(synced.merged[0].put, Ok(PutAway::Moved(_))));
     }
 
     #[test]
