@@ -100,6 +100,20 @@ impl Stamp {
     }
 }
 
+/// The book's file as of one version (see [`Store::seen_file`]).
+#[derive(Debug, Clone)]
+pub struct SeenFile {
+    target: PathBuf,
+    seen: Stamp,
+}
+
+impl SeenFile {
+    /// The file's text, if it is still that version and UTF-8.
+    pub fn text(&self) -> Option<String> {
+        splice::old_text(&self.target, Some(self.seen))
+    }
+}
+
 /// The result of a change that landed on disk.
 #[derive(Debug)]
 pub struct Applied {
@@ -299,6 +313,16 @@ impl Store {
     /// with, line by line. `None` when it changed, or is not UTF-8.
     pub fn seen_text(&self) -> Option<String> {
         splice::old_text(&disk::follow_link(&self.path).ok()?, self.seen)
+    }
+
+    /// [`Store::seen_text`] for later: a handle that reads the file's text
+    /// then, if it is still the version this store has now (inside
+    /// [`Store::update_as_read`], when the book there is the one read).
+    pub fn seen_file(&self) -> Option<SeenFile> {
+        Some(SeenFile {
+            target: disk::follow_link(&self.path).ok()?,
+            seen: self.seen?,
+        })
     }
 
     /// Applies one operation to the freshest book and saves it. See [`Store::update`].

@@ -6,13 +6,13 @@ use std::path::{Path, PathBuf};
 
 use crate::model::{Book, Op, OpError};
 use crate::store::{
-    Applied, PutAway, Store, StoreError, backup_paths, follow_link, parse_copy, put_away,
+    Applied, PutAway, SeenFile, Store, StoreError, backup_paths, follow_link, parse_copy, put_away,
     read_book_file, read_copy, read_copy_bytes,
 };
 
 use super::ancestors::{Ancestors, Wanted};
 use super::diff::ops_to;
-use super::near_copy::{Near, merge_near, near};
+use super::near_copy::{Near, ancestors, merge_near_finding, near};
 use super::without_base::merge_copy_then;
 use super::{Report, merge_copy_with};
 
@@ -142,6 +142,7 @@ fn sync_near(store: &mut Store, book: &mut Book, one: NearCopy) -> Result<Synced
     } = one;
     let target = follow_link(store.path())?;
     let backups = backup_paths(&target);
+    let seen = store.seen_file();
     let mut report = None;
     let applied = store.update_as_read(book, |fresh, as_read| {
         let bytes = if as_read {
@@ -149,7 +150,13 @@ fn sync_near(store: &mut Store, book: &mut Book, one: NearCopy) -> Result<Synced
             // short way gives up, the copy is read again, and must be what
             // was compared.
             drop(bytes);
-            if let Some((op, r)) = merge_near(fresh, near, &backups) {
+            // Backups, if the merge needs them, held against the book's
+            // text, read again now (under the lock, the version `fresh` is).
+            let find = |wanted: &Wanted| {
+                let seen = seen.as_ref().and_then(SeenFile::text);
+                ancestors(fresh, seen.as_deref(), wanted, &backups)
+            };
+            if let Some((op, r)) = merge_near_finding(fresh, near, find) {
                 report = Some(r);
                 return Ok(op);
             }
@@ -218,6 +225,27 @@ pub fn read_copies(paths: &[PathBuf]) -> (Vec<Copy>, Vec<StoreError>) {
 /// [`crate::store::backup_paths`]) holds it; they are read only then.
 /// Each copy is dropped once merged, and `fresh` is never cloned.
 pub fn merge_op(fresh: &Book, copies: Vec<Book>, backups: &[PathBuf]) -> (Op, Vec<Report>) {
+    merge_op_finding(fresh, copies, |wanted| whole_backups(wanted, backups))
+}
+
+/// The wanted versions in `backups`, each read whole, one at a time, as
+/// the store reads the book (a piece at a time, never its whole text
+/// beside it); one that does not read is no help, and no harm.
+fn whole_backups(wanted: &Wanted, backups: &[PathBuf]) -> Ancestors {
+    let books = backups
+        .iter()
+        .filter_map(|p| read_book_file(p, false).ok())
+        .map(|loaded| loaded.book);
+    Ancestors::find(wanted, books)
+}
+
+/// [`merge_op`], the versions both sides descend from found by `find`
+/// (asked only when some record was changed on both).
+pub(super) fn merge_op_finding(
+    fresh: &Book,
+    copies: Vec<Book>,
+    find: impl Fn(&Wanted) -> Ancestors,
+) -> (Op, Vec<Report>) {
     let mut merged: Option<Book> = None;
     let mut reports = Vec::with_capacity(copies.len());
     let mut op = Op::Batch(Vec::new());
@@ -228,14 +256,7 @@ pub fn merge_op(fresh: &Book, copies: Vec<Book>, backups: &[PathBuf]) -> (Op, Ve
         let ancestors = if wanted.is_empty() {
             Ancestors::default()
         } else {
-            // Read one at a time (a heavy book's backups are big), each as
-            // the store reads the book, a piece at a time, never its whole
-            // text beside it; one that does not read is no help, and no harm.
-            let books = backups
-                .iter()
-                .filter_map(|p| read_book_file(p, false).ok())
-                .map(|loaded| loaded.book);
-            Ancestors::find(&wanted, books)
+            find(&wanted)
         };
         if i < last {
             let m = merge_copy_with(into, &copy, &ancestors);

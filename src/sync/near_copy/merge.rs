@@ -8,13 +8,24 @@ use std::path::PathBuf;
 use crate::model::{Book, Entry, EntryId, Op, Person, PersonId, survivor};
 
 use super::Near;
-use crate::sync::conflicts::merge_op;
+use crate::sync::ancestors::{Ancestors, Wanted};
+use crate::sync::conflicts::merge_op_finding;
 use crate::sync::{Merged, Report, merge3};
 
 /// [`merge_op`] of `book` (the one [`super::near`] compared with) and the
 /// copy, from the records in play; `None` when the whole copy must be
 /// merged.
 pub fn merge_near(book: &Book, near: Near, backups: &[PathBuf]) -> Option<(Op, Report)> {
+    let find = |wanted: &Wanted| super::ancestors(book, None, wanted, backups);
+    merge_near_finding(book, near, find)
+}
+
+/// [`merge_near`], the versions both sides descend from found by `find`.
+pub(crate) fn merge_near_finding(
+    book: &Book,
+    near: Near,
+    find: impl Fn(&Wanted) -> Ancestors,
+) -> Option<(Op, Report)> {
     let Near {
         copy,
         people: changed_people,
@@ -29,7 +40,7 @@ pub fn merge_near(book: &Book, near: Near, backups: &[PathBuf]) -> Option<(Op, R
         Some((book, &changed_people, &changed_entries)),
     );
     drop(copy);
-    let (op, mut reports) = merge_op(&ours, vec![theirs], backups);
+    let (op, mut reports) = merge_op_finding(&ours, vec![theirs], find);
     let report = reports.pop()?;
     plain(&report).then_some((op, report))
 }

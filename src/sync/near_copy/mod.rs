@@ -19,11 +19,14 @@
 //! that merged or deleted people, one that would not read as valid, or a
 //! merge that had to re-number an id (the fresh id must miss every record).
 
-use crate::model::{Book, EntryId, FORMAT_VERSION, PersonId, survivor};
+use crate::model::{Book, Entry, EntryId, FORMAT_VERSION, Person, PersonId, survivor};
 use crate::store::fast::{read as read_text, record_id};
 
+mod backups;
 mod merge;
 
+pub(crate) use backups::ancestors;
+pub(crate) use merge::merge_near_finding;
 pub use merge::{merge_near, merge3_near};
 
 /// A copy worked out against the book it was compared with: its records
@@ -39,6 +42,12 @@ pub struct Near {
 /// The copy `copy` (its file's bytes) against `book`, read from the text
 /// `seen`; `None` when the copy must be read whole (see the module).
 pub fn near(book: &Book, seen: &str, copy: &[u8]) -> Option<Near> {
+    near_any(book, seen, copy).filter(|n| n.as_merged_alike(book))
+}
+
+/// [`near`] of any file that would read as a valid book (a backup, say:
+/// the book may have gained or lost people since), whatever its merges.
+pub(crate) fn near_any(book: &Book, seen: &str, copy: &[u8]) -> Option<Near> {
     let copy = std::str::from_utf8(copy).ok()?;
     let head = format!("(\n  version: {FORMAT_VERSION},\n");
     if !seen.starts_with(&head) || !copy.starts_with(&head) {
@@ -92,32 +101,65 @@ pub fn near(book: &Book, seen: &str, copy: &[u8]) -> Option<Near> {
     near.valid_beside(book).then_some(near)
 }
 
+/// The records a book read from a file [`near_any`] compared would hold:
+/// the book's, but for those on lines that differ.
 impl Near {
-    /// Whether the whole copy would read as a valid book (and one whose
-    /// merges of people are the book's, with nobody deleted): the records
-    /// on unchanged lines are the book's, valid beside the same people.
-    fn valid_beside(&self, book: &Book) -> bool {
-        let copy = &self.copy;
+    /// Person `id` as the whole file holds them.
+    pub(crate) fn person<'a>(&'a self, book: &'a Book, id: PersonId) -> Option<&'a Person> {
+        let from = match self.people.binary_search(&id) {
+            Ok(_) => &self.copy,
+            Err(_) => book,
+        };
+        from.person_index(id).map(|i| &from.people[i])
+    }
+
+    pub(crate) fn entry<'a>(&'a self, book: &'a Book, id: EntryId) -> Option<&'a Entry> {
+        match self.entries.binary_search(&id) {
+            Ok(_) => self.copy.entry(id),
+            Err(_) => book.entry(id),
+        }
+    }
+}
+
+impl Near {
+    /// Whether the copy merged people as the book did and deleted nobody
+    /// the book holds: the merge of the records in play is then the whole
+    /// merge's (see `merge`).
+    fn as_merged_alike(&self, book: &Book) -> bool {
         let deleted = self
             .people
             .iter()
-            .any(|id| book.person_index(*id).is_some() && copy.person_index(*id).is_none());
-        if deleted || copy.merged != book.merged {
-            return false;
-        }
-        let is_person = |id: PersonId| {
-            let id = survivor(&copy.merged, id);
-            copy.person_index(id).is_some() || book.person_index(id).is_some()
+            .any(|id| book.person_index(*id).is_some() && self.copy.person_index(*id).is_none());
+        !deleted && self.copy.merged == book.merged
+    }
+
+    /// Whether the whole file would read as a valid book (the checks of
+    /// `store::validate::problems`): its people are the book's but for
+    /// those on lines that differ, its ids are in order (see [`Walk`]), and
+    /// the book itself is valid.
+    fn valid_beside(&self, book: &Book) -> bool {
+        let copy = &self.copy;
+        let is_person = |id: PersonId| match self.people.binary_search(&id) {
+            Ok(_) => copy.person_index(id).is_some(),
+            Err(_) => book.person_index(id).is_some(),
         };
-        let people_ok = copy
-            .people
-            .iter()
-            .all(|p| !p.name.trim().is_empty() && !copy.merged.contains_key(&p.id));
-        let entries_ok = copy
-            .entries
-            .iter()
-            .all(|e| !e.people.is_empty() && e.people.iter().all(|p| is_person(*p)));
-        people_ok && entries_ok
+        let names = |e: &crate::model::Entry| {
+            !e.people.is_empty()
+                && e.people
+                    .iter()
+                    .all(|p| is_person(survivor(&copy.merged, *p)))
+        };
+        let people_ok = copy.people.iter().all(|p| !p.name.trim().is_empty());
+        let merges_ok = crate::store::validate::merge_problems(&copy.merged, &is_person).is_empty();
+        // The lines held alike name people as they did in the book; only
+        // other merges, or people gone, can leave them naming nobody.
+        let alike_ok = self.as_merged_alike(book)
+            || book
+                .entries
+                .iter()
+                .filter(|e| self.entries.binary_search(&e.id).is_err())
+                .all(names);
+        people_ok && merges_ok && copy.entries.iter().all(names) && alike_ok
     }
 }
 
