@@ -7,7 +7,10 @@
 //! `sync heavy`: `kith sync`'s merge of one conflict copy (a few records
 //! apart, or 300 changes) into the heavy book, as the store runs it
 //! (`merge_op`), with the peak heap it takes beside the two books, printed
-//! against a parse's (issue 29: sync ≤ 2× a load's memory).
+//! against a parse's (issue 29: sync ≤ 2× a load's memory). Beside it, the
+//! way `kith sync` takes since: the copy's text held against the book's,
+//! only the lines that differ read and merged (`near` + `merge_near`),
+//! against the whole copy parsed and merged (`parse + merge_op`).
 
 use chrono::NaiveDate;
 use criterion::{Criterion, criterion_group, criterion_main};
@@ -17,6 +20,7 @@ use std::path::Path;
 use kith::store::{parse_book, serialize_book};
 use kith::sync::conflicts::merge_op;
 use kith::sync::merge3;
+use kith::sync::near_copy::{merge_near, merge3_near, near};
 
 #[path = "support/peak_alloc.rs"]
 mod peak_alloc;
@@ -57,6 +61,27 @@ fn heavy(c: &mut Criterion) {
             serialize_book(&merge3(&b, &o, &t).book)
         })
     });
+    // kith merge-books since: the base read whole, of each copy only the
+    // lines that differ from the base's (the 300 changes merge and delete
+    // people, so here two copies a few entries apart).
+    let (few_o, few_t) = (few_apart_by(&base, 1), few_apart_by(&base, 2));
+    let few = [&few_o, &few_t].map(serialize_book);
+    group.bench_function("few apart: parse x3 + merge3", |b| {
+        b.iter(|| {
+            let [bb, o, t] = [&texts[0], &few[0], &few[1]]
+                .map(|text| parse_book(Path::new("k.ron"), text.as_bytes()).unwrap());
+            merge3(&bb, &o, &t)
+        })
+    });
+    group.bench_function("few apart: parse base + near x2 + merge3_near", |b| {
+        b.iter(|| {
+            let bb = parse_book(Path::new("k.ron"), texts[0].as_bytes()).unwrap();
+            let [o, t] = few
+                .each_ref()
+                .map(|text| near(&bb, &texts[0], text.as_bytes()).unwrap());
+            merge3_near(bb, o, t).unwrap()
+        })
+    });
     group.bench_function("sync: merge_copy", |b| {
         b.iter(|| kith::sync::merge_copy(black_box(&ours), black_box(&theirs)))
     });
@@ -73,6 +98,16 @@ fn heavy(c: &mut Criterion) {
         })
     });
     group.finish();
+}
+
+/// `book` with a few entries' summaries changed (every 20,000th from
+/// `start`), as one machine's day.
+fn few_apart_by(book: &kith::model::Book, start: usize) -> kith::model::Book {
+    let mut copy = book.clone();
+    for e in copy.entries.iter_mut().skip(start).step_by(20_000) {
+        e.summary.push_str(" (edited on one machine)");
+    }
+    copy
 }
 
 /// The heavy book, and a copy of it a few entries apart (as a sync tool's
@@ -110,6 +145,23 @@ fn sync_heavy(c: &mut Criterion) {
             }
         );
     }
+    // As the store hands them over: the book read from its text.
+    let book = parse_book(Path::new("k.ron"), text.as_bytes()).unwrap();
+    let texts = [
+        ("few apart", serialize_book(&few)),
+        ("300 changes", serialize_book(&many)),
+    ];
+    for (name, copy) in &texts {
+        let (taken, peak) = peak_alloc::peak_of(|| {
+            let n = near(&book, &text, copy.as_bytes());
+            n.and_then(|n| merge_near(&book, n, &[])).is_some()
+        });
+        eprintln!(
+            "sync heavy, {name}: near + merge_near taken: {taken}; its peak heap beyond the \
+             book and the two texts {:.1} MB",
+            peak as f64 / 1e6
+        );
+    }
     let mut group = c.benchmark_group("sync heavy (10k people, 100k entries, one copy)");
     group.sample_size(10);
     for (name, copy) in [("few apart", &few), ("300 changes", &many)] {
@@ -120,6 +172,25 @@ fn sync_heavy(c: &mut Criterion) {
                 criterion::BatchSize::LargeInput,
             )
         });
+    }
+    for (name, copy) in &texts {
+        group.bench_function(format!("parse + merge_op, {name}"), |b| {
+            b.iter(|| {
+                let copy = parse_book(Path::new("c.ron"), copy.as_bytes()).unwrap();
+                merge_op(black_box(&book), vec![copy], &[])
+            })
+        });
+        // The 300 changes merge and delete people: read whole, as before.
+        let taken = near(&book, &text, copy.as_bytes())
+            .is_some_and(|n| merge_near(&book, n, &[]).is_some());
+        if taken {
+            group.bench_function(format!("near + merge_near, {name}"), |b| {
+                b.iter(|| {
+                    let n = near(black_box(&book), &text, copy.as_bytes()).unwrap();
+                    merge_near(&book, n, &[]).unwrap()
+                })
+            });
+        }
     }
     group.finish();
 }

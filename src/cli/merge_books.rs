@@ -16,7 +16,10 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use kith::model::Book;
-use kith::store::{StoreError, read_book_file, write_book, write_book_once};
+use kith::store::{
+    StoreError, load_book, read_book_file, read_copy_bytes, write_book, write_book_once,
+};
+use kith::sync::near_copy::{merge3_near, near};
 use kith::sync::{Merged, RecordId, Report, merge_added_apart, merge3_owned};
 use kith::text::{count, visible};
 
@@ -36,6 +39,43 @@ pub struct MergeBooksArgs {
 
 pub fn run(a: MergeBooksArgs) -> Result<ExitCode> {
     // All three are read before anything is written.
+    let merged = match merge_near(&a) {
+        Some(merged) => merged,
+        None => merge_whole(&a)?,
+    };
+    let Merged { book, report } = merged;
+    if is_git_temp(&a.ours) {
+        write_book_once(&a.ours, &book)?;
+    } else {
+        write_book(&a.ours, &book)?;
+    }
+    let name = a.name.as_deref().unwrap_or(&a.ours);
+    errln!("kith: merged {}: {}", name.display(), summary(&report));
+    Ok(ExitCode::SUCCESS)
+}
+
+/// The merge when both copies are the base with a few lines changed (as
+/// they mostly are): the base read whole, of each copy only the lines that
+/// differ from the base's, so the three books are never held at once (see
+/// [`kith::sync::near_copy`]). `None` when that is not plain: the three are
+/// then read whole, as ever, and any error is that reading's.
+fn merge_near(a: &MergeBooksArgs) -> Option<Merged> {
+    let (_, text) = read_copy_bytes(&a.base).ok()?;
+    let loaded = load_book(&a.base, &text).ok()?;
+    let base = loaded.book;
+    let empty = base.people.is_empty() && base.entries.is_empty() && base.merged.is_empty();
+    if !loaded.warnings.is_empty() || empty {
+        return None;
+    }
+    let seen = std::str::from_utf8(&text).ok()?;
+    let side = |path: &Path| near(&base, seen, &read_copy_bytes(path).ok()?.1);
+    let (ours, theirs) = (side(&a.ours)?, side(&a.theirs)?);
+    drop(text);
+    merge3_near(base, ours, theirs)
+}
+
+/// The three copies read whole and merged.
+fn merge_whole(a: &MergeBooksArgs) -> Result<Merged> {
     let base = read(&a.base, true)?;
     let ours = read(&a.ours, false)?;
     let theirs = read(&a.theirs, false)?;
@@ -45,19 +85,11 @@ pub fn run(a: MergeBooksArgs) -> Result<ExitCode> {
     // lineages show one history is one record, merged as kith sync merges
     // a conflict copy; others are two, as before.
     let no_base = base.people.is_empty() && base.entries.is_empty() && base.merged.is_empty();
-    let Merged { book, report } = if no_base {
+    Ok(if no_base {
         merge_added_apart(&ours, &theirs)
     } else {
         merge3_owned(base, ours, theirs)
-    };
-    if is_git_temp(&a.ours) {
-        write_book_once(&a.ours, &book)?;
-    } else {
-        write_book(&a.ours, &book)?;
-    }
-    let name = a.name.as_deref().unwrap_or(&a.ours);
-    errln!("kith: merged {}: {}", name.display(), summary(&report));
-    Ok(ExitCode::SUCCESS)
+    })
 }
 
 /// One copy, read as the store reads the book (`file:line:col` errors).

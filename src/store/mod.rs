@@ -50,7 +50,7 @@ pub use names::{
     IGNORE_PATTERN, backup_path, is_kith_file, lock_path, merged_dir, prev_path, temp_path,
 };
 pub use private::{PRIVATE_DIR, make_private_dir, write_own, write_private};
-pub use put_away::{PutAway, put_away, read_copy};
+pub use put_away::{PutAway, parse_copy, put_away, read_copy, read_copy_bytes};
 pub use read::{Loaded, load_book, parse_book, read_book_file, read_book_with_ron};
 pub use survey::{
     Backup, Holds, Restored, Traces, backups, cut_short, restore, start_empty, traces, when,
@@ -64,6 +64,7 @@ use lock::{IdMarks, Lock};
 /// the text from before it).
 pub mod fast {
     pub use super::fast_read::read_book as read;
+    pub use super::fast_read::record_id;
     pub use super::fast_write::book_text as write;
     pub use super::splice::{Spliced, over as splice};
 }
@@ -96,6 +97,20 @@ impl Stamp {
             modified: meta.modified().ok(),
             inode,
         }
+    }
+}
+
+/// The book's file as of one version (see [`Store::seen_file`]).
+#[derive(Debug, Clone)]
+pub struct SeenFile {
+    target: PathBuf,
+    seen: Stamp,
+}
+
+impl SeenFile {
+    /// The file's text, if it is still that version and UTF-8.
+    pub fn text(&self) -> Option<String> {
+        splice::old_text(&self.target, Some(self.seen))
     }
 }
 
@@ -292,6 +307,24 @@ impl Store {
         }
     }
 
+    /// The book's file as it is on disk, when it is still the version this
+    /// store last read or saved (so the book in hand was read from exactly
+    /// this text, or saved as it): what `sync` compares a conflict copy
+    /// with, line by line. `None` when it changed, or is not UTF-8.
+    pub fn seen_text(&self) -> Option<String> {
+        splice::old_text(&disk::follow_link(&self.path).ok()?, self.seen)
+    }
+
+    /// [`Store::seen_text`] for later: a handle that reads the file's text
+    /// then, if it is still the version this store has now (inside
+    /// [`Store::update_as_read`], when the book there is the one read).
+    pub fn seen_file(&self) -> Option<SeenFile> {
+        Some(SeenFile {
+            target: disk::follow_link(&self.path).ok()?,
+            seen: self.seen?,
+        })
+    }
+
     /// Applies one operation to the freshest book and saves it. See [`Store::update`].
     pub fn apply(&mut self, book: &mut Book, op: Op) -> Result<Applied, StoreError> {
         self.update(book, |_| Ok(op))
@@ -315,20 +348,32 @@ impl Store {
         book: &mut Book,
         make: impl FnOnce(&Book) -> Result<Op, OpError>,
     ) -> Result<Applied, StoreError> {
+        self.update_as_read(book, |fresh, _| make(fresh))
+    }
+
+    /// [`Store::update`], telling `make` whether the book it gets is still
+    /// the one handed in (`true`: not read again, no demo anchor settled), so
+    /// that what the caller worked out from that book beforehand still holds.
+    pub fn update_as_read(
+        &mut self,
+        book: &mut Book,
+        make: impl FnOnce(&Book, bool) -> Result<Op, OpError>,
+    ) -> Result<Applied, StoreError> {
         let no_work: Option<fn(&Book)> = None;
         self.update_beside(book, make, no_work)
             .map(|(applied, _)| applied)
     }
 
-    /// [`Store::update`], running `beside` on the changed book on a thread
-    /// of its own while the save writes and syncs it: work that only reads
-    /// the new book (what a screen derives from it) is done by the time the
-    /// disk is, instead of after it. Its result comes back only when the
-    /// save landed; a panic in it is raised again once the save is over.
+    /// [`Store::update_as_read`], running `beside` on the changed book on a
+    /// thread of its own while the save writes and syncs it: work that only
+    /// reads the new book (what a screen derives from it) is done by the
+    /// time the disk is, instead of after it. Its result comes back only
+    /// when the save landed; a panic in it is raised again once the save is
+    /// over.
     pub fn update_beside<R: Send>(
         &mut self,
         book: &mut Book,
-        make: impl FnOnce(&Book) -> Result<Op, OpError>,
+        make: impl FnOnce(&Book, bool) -> Result<Op, OpError>,
         beside: Option<impl FnOnce(&Book) -> R + Send>,
     ) -> Result<(Applied, Option<R>), StoreError> {
         let target = self.target()?;
@@ -365,7 +410,7 @@ impl Store {
                 *book = before.clone();
             }
         };
-        let op = match make(book) {
+        let op = match make(book, !reloaded) {
             Ok(op) => op,
             Err(e) => {
                 restore(book, None);

@@ -101,7 +101,10 @@ fn duplicates<T: Ord + Copy>(ids: impl Iterator<Item = T> + Clone) -> BTreeSet<u
         .collect()
 }
 
-fn merge_problems(
+/// The problems of a book's merges of people (`is_person`: whether an id is
+/// one of its people's): merged into itself, merged away yet still there,
+/// or round in a circle.
+pub fn merge_problems(
     merged: &BTreeMap<PersonId, PersonId>,
     is_person: &impl Fn(PersonId) -> bool,
 ) -> Vec<Problem> {

@@ -12,7 +12,7 @@ use crate::model::{Book, Entry, EntryId, Person, PersonId, Rev};
 use super::without_base::both as pairs;
 
 /// Earlier versions of records, by id and fingerprint.
-#[derive(Debug, Default)]
+#[derive(Debug, Default, PartialEq)]
 pub struct Ancestors {
     people: HashMap<(PersonId, Rev), Person>,
     entries: HashMap<(EntryId, Rev), Entry>,
@@ -62,6 +62,19 @@ impl Wanted {
 
     pub fn is_empty(&self) -> bool {
         self.people.is_empty() && self.entries.is_empty()
+    }
+
+    /// The ids of the people wanted, in order, each once.
+    pub(crate) fn people_ids(&self) -> Vec<PersonId> {
+        let mut ids: Vec<PersonId> = self.people.iter().map(|(id, _)| *id).collect();
+        ids.dedup();
+        ids
+    }
+
+    pub(crate) fn entry_ids(&self) -> Vec<EntryId> {
+        let mut ids: Vec<EntryId> = self.entries.iter().map(|(id, _)| *id).collect();
+        ids.dedup();
+        ids
     }
 }
 

@@ -14,7 +14,9 @@
 //! - `without_base`: a sync tool's conflict copy, merged with no ancestor;
 //! - `diff`: the operation that turns one book into another (how a merge
 //!   is applied through the store, and undone in the TUI);
-//! - [`conflicts`]: conflict copies on disk, read, merged and put away.
+//! - [`conflicts`]: conflict copies on disk, read, merged and put away;
+//! - [`near_copy`]: a copy that is the book with a few lines changed,
+//!   merged at the cost of those lines.
 
 pub mod ancestors;
 mod base;
@@ -26,6 +28,7 @@ mod fields;
 pub(crate) use fields::merge_card;
 mod ids;
 mod merges;
+pub mod near_copy;
 mod rec;
 mod report;
 pub mod three_way;

@@ -8,5 +8,6 @@ mod fast;
 mod kill;
 mod merge_props;
 mod mutation;
+mod near_copy;
 mod outside_edit;
 mod roundtrip;

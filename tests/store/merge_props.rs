@@ -24,7 +24,7 @@ use kith::store::{serialize_book, validate};
 use kith::sync::ancestors::{Ancestors, Wanted};
 use kith::sync::{Merged, RecordId, Side, merge3};
 
-fn today() -> NaiveDate {
+pub(super) fn today() -> NaiveDate {
     "2026-11-26".parse().unwrap()
 }
 
@@ -33,7 +33,7 @@ const WORDS: [&str; 4] = ["alpha", "beta", "gamma", "delta"];
 /// A change to one field of a person, with values from small pools so the
 /// two sides often touch the same field (alike or not).
 #[derive(Debug, Clone)]
-enum Edit {
+pub(super) enum Edit {
     Org(usize),
     Title(usize),
     Cadence(Option<u32>),
@@ -50,7 +50,7 @@ enum Edit {
 }
 
 #[derive(Debug, Clone)]
-enum Step {
+pub(super) enum Step {
     AddPerson(usize),
     /// An entry naming these people (by position in the book).
     Log(Vec<usize>, usize),
@@ -84,7 +84,7 @@ fn who(n: usize) -> impl Strategy<Value = usize> {
     prop_oneof![0..4usize, 0..n]
 }
 
-fn step() -> impl Strategy<Value = Step> {
+pub(super) fn step() -> impl Strategy<Value = Step> {
     prop_oneof![
         2 => (0..4usize).prop_map(Step::AddPerson),
         3 => (prop::collection::vec(0..64usize, 1..3), 0..4usize)
@@ -176,7 +176,7 @@ fn play(base: &Book, steps: &[Step]) -> Book {
 
 /// [`play`] on a machine of its own: new records take codes drawn with `salt`
 /// (as the binary's random salt draws them), or the counter's numbers.
-fn play_on(base: &Book, steps: &[Step], salt: Option<u64>) -> Book {
+pub(super) fn play_on(base: &Book, steps: &[Step], salt: Option<u64>) -> Book {
     let mut book = base.clone();
     let mut undo: Vec<Op> = Vec::new();
     for step in steps {

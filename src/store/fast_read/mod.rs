@@ -282,6 +282,14 @@ pub enum List {
     Entries,
 }
 
+/// The id of one person's or entry's line (`    (id: …, …),`), read without
+/// the rest of the line.
+pub fn record_id(line: &str) -> Option<u64> {
+    let mut c = Cursor::new(line);
+    c.lit("    (id: ")?;
+    c.id()
+}
+
 /// People's lines, `    (…),\n` each, read onto the end of `out`.
 pub fn person_lines(run: &str, out: &mut Vec<Person>) -> Option<()> {
     record_lines(run, records::person, out)

@@ -45,7 +45,7 @@ pub(super) fn save(
 }
 
 /// The file at `target`, when it is still the version `seen` and UTF-8.
-fn old_text(target: &Path, seen: Option<Stamp>) -> Option<String> {
+pub(super) fn old_text(target: &Path, seen: Option<Stamp>) -> Option<String> {
     let seen = seen?;
     let mut file = disk::open_own(target).ok()?;
     let meta = file.metadata().ok()?;

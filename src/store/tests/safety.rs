@@ -804,7 +804,7 @@ fn work_beside_a_save_sees_the_changed_book_and_is_kept_only_if_the_save_lands()
     let (path, mut store, mut book) = saved(dir.path());
     let names = |b: &Book| b.people.iter().map(|p| p.name.clone()).collect::<Vec<_>>();
     let (_, seen) = store
-        .update_beside(&mut book, |_| Ok(add("Bo")), Some(names))
+        .update_beside(&mut book, |_, _| Ok(add("Bo")), Some(names))
         .unwrap();
     assert_eq!(seen, Some(vec!["Ana".to_string(), "Bo".to_string()]));
     assert!(fs::read_to_string(&path).unwrap().contains("\"Bo\""));
@@ -813,7 +813,7 @@ fn work_beside_a_save_sees_the_changed_book_and_is_kept_only_if_the_save_lands()
     chmod(&path, 0o444);
     let before = fs::read(&path).unwrap();
     let err = store
-        .update_beside(&mut book, |_| Ok(add("Cy")), Some(names))
+        .update_beside(&mut book, |_, _| Ok(add("Cy")), Some(names))
         .unwrap_err();
     assert!(matches!(err, StoreError::ReadOnly { .. }), "{err}");
     assert_eq!(fs::read(&path).unwrap(), before);
@@ -825,7 +825,7 @@ fn work_beside_a_save_sees_the_changed_book_and_is_kept_only_if_the_save_lands()
     let err = store
         .update_beside(
             &mut book,
-            |_| Err(OpError::Rejected("no".into())),
+            |_, _| Err(OpError::Rejected("no".into())),
             Some(|_: &Book| ran.store(true, std::sync::atomic::Ordering::SeqCst)),
         )
         .unwrap_err();
@@ -841,7 +841,7 @@ fn a_panic_beside_a_save_comes_after_the_save_is_done_and_told_for() {
     let caught = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
         store.update_beside(
             &mut book,
-            |_| Ok(add("Bo")),
+            |_, _| Ok(add("Bo")),
             Some(|_: &Book| -> () { panic!("a bug beside the save") }),
         )
     }));

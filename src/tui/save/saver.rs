@@ -228,7 +228,7 @@ impl Worker {
         let views = view.clone();
         self.save(view, |store, book, ctx| {
             let beside = Some(|book: &Book| derive(book, ctx, &views));
-            let (applied, views) = store.update_beside(book, make, beside)?;
+            let (applied, views) = store.update_beside(book, |fresh, _| make(fresh), beside)?;
             Ok((applied, None, views))
         })
     }
