@@ -23,6 +23,9 @@ pub const HELD_OUT_3: &str = include_str!("../../tests/fixtures/intros_heldout3.
 /// A fourth, written before the session that tried all-mpnet-base-v2 ran
 /// anything, and run once, on the model that session kept.
 pub const HELD_OUT_4: &str = include_str!("../../tests/fixtures/intros_heldout4.txt");
+/// A fifth, written before the session that trained the table on sentences
+/// ran anything, and run once, on the model that session kept.
+pub const HELD_OUT_5: &str = include_str!("../../tests/fixtures/intros_heldout5.txt");
 
 pub struct Labelled {
     pub book: Book,

@@ -1,8 +1,8 @@
 //! The introductions engine on labelled books (tests/fixtures/intros_labelled.txt,
 //! tuned on, and intros_heldout*.txt, never tuned on): on the first two
 //! held-out books the right person is among the top three for at least 90 %
-//! of the needs and first for at least 75 %; the tuned book and the third
-//! and fourth held-out books keep what they scored; and decoys that share a
+//! of the needs and first for at least 75 %; the tuned book and the third,
+//! fourth and fifth held-out books keep what they scored; and decoys that share a
 //! word with a need are not the ones suggested for it.
 
 /// The share of needs whose right helper is among the first three, and
@@ -27,12 +27,22 @@ const HELD_OUT_3_TOP1: usize = 10;
 /// helper who shares none, which is where a static model is weakest.
 const HELD_OUT_4_TOP3: usize = 10;
 const HELD_OUT_4_TOP1: usize = 4;
+/// The same for the 22 needs of the fifth held-out book, scored once on the
+/// model kept after the table was trained on WordNet sentences against
+/// all-mpnet-base-v2 and not taken (14, 64 %, and 10, 45 %): decoys that
+/// share a word (an Excel magician, a portrait drawer for a will, a fish
+/// tank for a septic tank) outrank helpers alike only in meaning, and a
+/// stammer, a funeral or a kilt find their helper by no word at all.
+const HELD_OUT_5_TOP3: usize = 14;
+const HELD_OUT_5_TOP1: usize = 10;
 
 #[path = "../../benches/support/labelled.rs"]
 mod labelled;
 
 use kith::intros::{Candidate, Matcher, Options};
-use labelled::{HELD_OUT, HELD_OUT_2, HELD_OUT_3, HELD_OUT_4, TUNED, id_of, names, parse, score};
+use labelled::{
+    HELD_OUT, HELD_OUT_2, HELD_OUT_3, HELD_OUT_4, HELD_OUT_5, TUNED, id_of, names, parse, score,
+};
 
 fn fixture() -> (kith::model::Book, Vec<(String, Vec<String>)>) {
     let l = parse(TUNED);
@@ -108,6 +118,19 @@ fn a_fourth_book_never_tuned_on_keeps_its_first_score() {
     println!("{}", s.report("held out 4"));
     assert!(s.top3 >= HELD_OUT_4_TOP3, "{}", s.report("held out 4"));
     assert!(s.top1 >= HELD_OUT_4_TOP1, "{}", s.report("held out 4"));
+}
+
+/// The fifth held-out book (tests/fixtures/intros_heldout5.txt), committed
+/// before the session that trained the table on sentences ran anything and
+/// scored once, on the model it kept ([`HELD_OUT_5_TOP3`], [`HELD_OUT_5_TOP1`]).
+#[test]
+fn a_fifth_book_never_tuned_on_keeps_its_first_score() {
+    let l = parse(HELD_OUT_5);
+    assert!(l.expect.len() >= 20);
+    let s = score(&l, &Matcher::build(&l.book, &[]));
+    println!("{}", s.report("held out 5"));
+    assert!(s.top3 >= HELD_OUT_5_TOP3, "{}", s.report("held out 5"));
+    assert!(s.top1 >= HELD_OUT_5_TOP1, "{}", s.report("held out 5"));
 }
 
 #[test]
