@@ -59,16 +59,21 @@ impl LogArgs {
 /// are skipped, and any refused line makes the exit 2 once all are read.
 pub fn run(setup: &Setup, mut a: LogArgs) -> Result<ExitCode> {
     a.take_trailing_options();
-    let (mut store, mut book) = setup.open()?;
     if a.line != ["-"] {
         let line = a.line.join(" ");
-        return Ok(
-            match log_one(setup, &a, &mut store, &mut book, &line, None)? {
-                true => ExitCode::SUCCESS,
-                false => ExitCode::from(2),
-            },
-        );
+        let logged = match log_added(setup, &a, &line)? {
+            Some(logged) => logged,
+            None => {
+                let (mut store, mut book) = setup.open()?;
+                log_one(setup, &a, &mut store, &mut book, &line, None)?
+            }
+        };
+        return Ok(match logged {
+            true => ExitCode::SUCCESS,
+            false => ExitCode::from(2),
+        });
     }
+    let (mut store, mut book) = setup.open()?;
     let mut refused = 0;
     for (n, line) in std::io::stdin().lock().lines().enumerate() {
         let line = line?;
@@ -97,18 +102,56 @@ fn log_one(
     line: &str,
     number: Option<usize>,
 ) -> Result<bool> {
-    let kinds = setup.config.kinds();
-    let check = |book: &Book| -> Result<Parsed, CaptureError> {
-        let parsed = parse_spanned(line, setup.today, book, &kinds)?;
-        if !a.create {
-            parsed.require_known()?;
-        }
-        if !a.future {
-            parsed.require_confirmed()?;
-        }
-        Ok(parsed)
+    let check = |book: &Book| check_line(setup, a, line, book);
+    if !told(check(book), line, number) {
+        return Ok(false);
+    }
+    // Parsed again on the freshest book, under the lock, so new people get
+    // ids nobody else took and names resolve against what is on disk.
+    let mut made = Made::default();
+    store.update(book, |fresh| made.op(check(fresh), fresh))?;
+    made.print(book, setup);
+    Ok(true)
+}
+
+/// [`log_one`] without reading the book's entries, when the file is the
+/// one kith last saved ([`Store::open_to_add`]): the same lines printed, the
+/// same file written. `None`, having printed and written nothing, when that
+/// way declines and the book must be read whole.
+fn log_added(setup: &Setup, a: &LogArgs, line: &str) -> Result<Option<bool>> {
+    let Some((mut store, adding)) = Store::open_to_add(&setup.file, setup.today)? else {
+        return Ok(None);
     };
-    match check(book) {
+    store.remember_undo(true);
+    setup.tell_copies(&store);
+    let check = |book: &Book| check_line(setup, a, line, book);
+    if !told(check(adding.book()), line, None) {
+        return Ok(Some(false));
+    }
+    let mut made = Made::default();
+    let Some((_, book)) = store.add(adding, |book| made.op(check(book), book))? else {
+        return Ok(None);
+    };
+    made.print(&book, setup);
+    Ok(Some(true))
+}
+
+/// The line read against `book`, with the checks the options ask for.
+fn check_line(setup: &Setup, a: &LogArgs, line: &str, book: &Book) -> Result<Parsed, CaptureError> {
+    let parsed = parse_spanned(line, setup.today, book, &setup.config.kinds())?;
+    if !a.create {
+        parsed.require_known()?;
+    }
+    if !a.future {
+        parsed.require_confirmed()?;
+    }
+    Ok(parsed)
+}
+
+/// Prints what is wrong with the line (false), or the notes about
+/// newcomers it adds (true).
+fn told(checked: Result<Parsed, CaptureError>, line: &str, number: Option<usize>) -> bool {
+    match checked {
         Err(e) => {
             if let Some(n) = number {
                 errln!("kith: line {n}:");
@@ -117,7 +160,7 @@ fn log_one(
             if e.needs_confirmation() {
                 errln!("(--future logs it anyway)");
             }
-            return Ok(false);
+            false
         }
         Ok(parsed) => {
             for (who, meant) in parsed.capture.people.iter().zip(&parsed.meant) {
@@ -125,26 +168,39 @@ fn log_one(
                     errln!("kith: note: adding \"{name}\"; did you mean {first}?");
                 }
             }
+            true
         }
     }
-    // Parsed again on the freshest book, under the lock, so new people get
-    // ids nobody else took and names resolve against what is on disk.
-    let mut id = EntryId(0);
-    let mut created = Vec::new();
-    store.update(book, |fresh| {
-        let parsed = check(fresh).map_err(|e| OpError::Rejected(e.to_string()))?;
-        id = fresh.next_entry_id();
+}
+
+/// What a capture's operation adds: its entry and the people it creates.
+#[derive(Default)]
+struct Made {
+    id: Option<EntryId>,
+    created: Vec<PersonId>,
+}
+
+impl Made {
+    /// The operation of the line as `parsed` against `fresh`, the book it
+    /// is applied to.
+    fn op(&mut self, parsed: Result<Parsed, CaptureError>, fresh: &Book) -> Result<Op, OpError> {
+        let parsed = parsed.map_err(|e| OpError::Rejected(e.to_string()))?;
+        self.id = Some(fresh.next_entry_id());
         let op = parsed.capture.to_op(fresh);
-        created = added_people(&op);
+        self.created = added_people(&op);
         Ok(op)
-    })?;
-    for person in created {
-        outln!("created {person}  {}", book.name_of(person));
     }
-    let entry = book.entry(id).expect("the entry was just saved");
-    let saved = preview(&Capture::from_entry(entry), book, setup.today);
-    outln!("{id}  {}  {saved}", entry.date);
-    Ok(true)
+
+    /// `created p43  Zed Example` for each newcomer, then the entry.
+    fn print(&self, book: &Book, setup: &Setup) {
+        for person in &self.created {
+            outln!("created {person}  {}", book.name_of(*person));
+        }
+        let id = self.id.expect("an operation was made");
+        let entry = book.entry(id).expect("the entry was just saved");
+        let saved = preview(&Capture::from_entry(entry), book, setup.today);
+        outln!("{id}  {}  {saved}", entry.date);
+    }
 }
 
 /// The people `op` adds, in order.

@@ -230,6 +230,12 @@ impl Setup {
         for w in store.warnings() {
             errln!("kith: warning: {w}");
         }
+        self.tell_copies(&store);
+        Ok((store, book))
+    }
+
+    /// Warns, once a run, of conflict copies lying beside the book.
+    pub fn tell_copies(&self, store: &Store) {
         if !self.copies_told.replace(true) {
             let copies = store.conflict_copies();
             if !copies.is_empty() {
@@ -238,7 +244,6 @@ impl Setup {
                 errln!("kith: warning: {}", copies_warning(&target, &copies));
             }
         }
-        Ok((store, book))
     }
 
     /// Opens the book only to read it. A missing file is an empty book (nothing

@@ -168,6 +168,16 @@ impl Op {
         }
     }
 
+    /// Whether the operation only adds people and entries (a capture, with
+    /// the newcomers it names): it changes no record already in the book.
+    pub fn only_adds(&self) -> bool {
+        match self {
+            Op::AddPerson(_) | Op::AddEntry(_) => true,
+            Op::Batch(ops) => ops.iter().all(Op::only_adds),
+            _ => false,
+        }
+    }
+
     /// Applies the operation; returns its inverse. On error the book is unchanged.
     pub fn apply(self, book: &mut Book) -> Result<Op, OpError> {
         match self {

@@ -21,28 +21,33 @@ pub(super) use out::Out;
 pub fn book_text(book: &Book) -> String {
     let capacity = 256 + book.people.len() * 256 + book.entries.len() * 128;
     let mut out = Out::new(capacity);
-    write_book(&mut out, book, person, entry);
+    write_book(
+        &mut out,
+        book,
+        |out| each(out, &book.people, person),
+        |out| each(out, &book.entries, entry),
+    );
     out.text
 }
 
-/// The whole file into `out`, each person's and entry's line written by
-/// `person_line` and `entry_line` (after the line's indent, before its
-/// comma): the one layout behind [`book_text`] and the splice
+/// The whole file into `out`, the people's and the entries' lists written
+/// by `people` and `entries` (each record as [`record`] frames it; they say
+/// whether they wrote any): the one layout behind [`book_text`], the splice
 /// ([`super::splice`]), which takes an untouched record's line from the old
-/// text instead.
+/// text instead, and a capture's save ([`super::adding`]).
 pub(super) fn write_book<'a>(
     out: &mut Out<'a>,
     book: &Book,
-    mut person_line: impl FnMut(&mut Out<'a>, &Person),
-    mut entry_line: impl FnMut(&mut Out<'a>, &Entry),
+    people_list: impl FnOnce(&mut Out<'a>) -> bool,
+    entries_list: impl FnOnce(&mut Out<'a>) -> bool,
 ) {
     let Book {
         version,
         anchor,
         next_person_id,
         next_entry_id,
-        people,
-        entries,
+        people: _,
+        entries: _,
         merged,
         dismissed_intros,
         review,
@@ -62,19 +67,11 @@ pub(super) fn write_book<'a>(
     out.push(",\n  next_entry_id: ");
     out.u32(*next_entry_id);
     out.push(",\n  people: [");
-    for p in people {
-        out.push("\n    ");
-        person_line(out, p);
-        out.push(",");
-    }
-    out.push(if people.is_empty() { "]" } else { "\n  ]" });
+    let any = people_list(out);
+    out.push(if any { "\n  ]" } else { "]" });
     out.push(",\n  entries: [");
-    for e in entries {
-        out.push("\n    ");
-        entry_line(out, e);
-        out.push(",");
-    }
-    out.push(if entries.is_empty() { "]" } else { "\n  ]" });
+    let any = entries_list(out);
+    out.push(if any { "\n  ]" } else { "]" });
     if !merged.is_empty() {
         out.push(",\n  merged: {");
         for (from, to) in merged {
@@ -104,6 +101,28 @@ pub(super) fn write_book<'a>(
         out.push(&tail_text(review, inbox, touches, meetings, lineage));
     }
     out.push(",\n)\n");
+}
+
+/// Every one of `records` framed as [`record`] frames it, its line by
+/// `line`; whether there were any.
+pub(super) fn each<'a, T>(
+    out: &mut Out<'a>,
+    records: &[T],
+    mut line: impl FnMut(&mut Out<'a>, &T),
+) -> bool {
+    for r in records {
+        record(out, |out| line(out, r));
+    }
+    !records.is_empty()
+}
+
+/// One record in its list: on a line of its own, indented, after a comma.
+/// In the old text a run of whole records therefore starts at a line break
+/// and ends at a comma.
+pub(super) fn record<'a>(out: &mut Out<'a>, line: impl FnOnce(&mut Out<'a>)) {
+    out.push("\n    ");
+    line(out);
+    out.push(",");
 }
 
 /// The review progress and the lineage as ron writes them inside the book,

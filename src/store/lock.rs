@@ -15,6 +15,7 @@ use std::io::{Read, Seek, SeekFrom, Write};
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
+use super::checked::Checked;
 use super::disk::{
     PRIVATE, create_private, file_mode, kind_of, no_follow, not_ours, open_own, set_mode,
 };
@@ -74,12 +75,22 @@ impl Lock {
         marks
     }
 
-    /// Records the marks for the next writer. Best effort: the book itself is
-    /// already saved, and its counters are the marks' main record.
-    pub fn record(&mut self, marks: IdMarks) {
+    /// What the last save recorded it wrote (see [`Checked`]), if this
+    /// kith recorded it.
+    pub(super) fn checked(&self) -> Option<Checked> {
+        Checked::from_record(&read_record(&self.file)?)
+    }
+
+    /// Records the marks for the next writer, and what the save wrote.
+    /// Best effort: the book itself is already saved, and its counters are
+    /// the marks' main record; a record lost only costs the next capture a
+    /// whole read.
+    pub(super) fn record(&mut self, marks: IdMarks, wrote: Option<Checked>) {
         let text = format!(
-            "next_person_id {}\nnext_entry_id {}\n",
-            marks.person, marks.entry
+            "next_person_id {}\nnext_entry_id {}\n{}",
+            marks.person,
+            marks.entry,
+            wrote.map(|c| c.line()).unwrap_or_default()
         );
         let _ = self
             .file
@@ -117,11 +128,10 @@ pub fn read_marks_at(path: &Path) -> IdMarks {
 }
 
 /// The marks recorded in a lock file (`next_person_id N`, `next_entry_id N`).
-fn read_marks(mut file: &File) -> IdMarks {
-    let mut text = String::new();
-    if file.seek(SeekFrom::Start(0)).is_err() || file.take(256).read_to_string(&mut text).is_err() {
+fn read_marks(file: &File) -> IdMarks {
+    let Some(text) = read_record(file) else {
         return IdMarks::default();
-    }
+    };
     let value = |key: &str| {
         text.lines()
             .find_map(|l| l.strip_prefix(key))
@@ -132,6 +142,14 @@ fn read_marks(mut file: &File) -> IdMarks {
         person: value("next_person_id "),
         entry: value("next_entry_id "),
     }
+}
+
+/// A lock file's record, from its start (none when it cannot be read).
+fn read_record(mut file: &File) -> Option<String> {
+    let mut text = String::new();
+    file.seek(SeekFrom::Start(0)).ok()?;
+    file.take(256).read_to_string(&mut text).ok()?;
+    Some(text)
 }
 
 /// Opens (or creates, private) the lock file; an old lock file more open
@@ -176,10 +194,13 @@ mod tests {
         let mut lock = Lock::take(&target, &target).unwrap();
         assert!(lock.legacy.is_none());
         assert!(!old.exists(), "no old lock file is made");
-        lock.record(IdMarks {
-            person: 3,
-            entry: 4,
-        });
+        lock.record(
+            IdMarks {
+                person: 3,
+                entry: 4,
+            },
+            None,
+        );
         drop(lock);
 
         std::fs::write(&old, "next_person_id 9\nnext_entry_id 2\n").unwrap();

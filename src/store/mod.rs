@@ -13,6 +13,11 @@ use std::time::{Duration, SystemTime};
 
 use crate::model::{Book, Op, OpError};
 
+mod adding;
+#[cfg(test)]
+#[path = "tests/adding.rs"]
+mod adding_tests;
+mod checked;
 mod conflict_copies;
 mod disk;
 mod error;
@@ -43,6 +48,7 @@ mod undo;
 pub mod validate;
 pub mod vdir_state;
 
+pub use adding::Adding;
 pub use conflict_copies::{conflict_copies, is_conflict_copy};
 pub use disk::{backup_paths, dangling_target, follow_link};
 pub use error::{ParseError, Problems, StoreError};
@@ -435,18 +441,21 @@ impl Store {
         let (saved, beside) = save_beside(book, beside, |book| {
             splice::save(&target, self.seen, book, &op, anchored.is_some())
         });
-        if let Err(e) = saved {
-            book.lineage.replace(lineage_was);
-            restore(book, Some(inverse));
-            return Err(e);
-        }
+        let wrote = match saved {
+            Ok(wrote) => wrote,
+            Err(e) => {
+                book.lineage.replace(lineage_was);
+                restore(book, Some(inverse));
+                return Err(e);
+            }
+        };
         self.seen = Stamp::of(&self.path);
         self.expect_file = true;
         if self.remember {
             undo::keep(&target, &inverse);
         }
         self.marks = self.marks.max(marks_of(book));
-        lock.record(self.marks);
+        lock.record(self.marks, Some(wrote));
         // A panic beside the save is raised once the save is told for.
         let beside =
             beside.map(|done| done.unwrap_or_else(|panic| std::panic::resume_unwind(panic)));
@@ -478,11 +487,11 @@ impl Store {
 /// Runs `save` on `book` and, if given, `beside` on another thread at the
 /// same time: how the save went, and how `beside` did (its result, or its
 /// panic) if it ran.
-fn save_beside<R: Send>(
+fn save_beside<R: Send, S>(
     book: &Book,
     beside: Option<impl FnOnce(&Book) -> R + Send>,
-    save: impl FnOnce(&Book) -> Result<(), StoreError>,
-) -> (Result<(), StoreError>, Option<std::thread::Result<R>>) {
+    save: impl FnOnce(&Book) -> Result<S, StoreError>,
+) -> (Result<S, StoreError>, Option<std::thread::Result<R>>) {
     let Some(beside) = beside else {
         return (save(book), None);
     };

@@ -365,3 +365,57 @@ fn delete_by_id_asks_off_a_terminal_for_yes_and_undo_brings_it_back() {
         1
     );
 }
+
+#[test]
+fn captures_in_a_row_each_land_with_backups_and_the_last_can_be_undone() {
+    let (dir, file) = book();
+    for summary in ["first", "second", "third"] {
+        ok(&file, &["log", &format!("@alice coffee: {summary}")]);
+    }
+    let alice = show_json(&file, "alice");
+    let summaries: Vec<&str> = alice["entries"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| e["summary"].as_str().unwrap())
+        .collect();
+    assert_eq!(summaries.len(), 3, "{summaries:?}");
+    for summary in ["first", "second", "third"] {
+        assert!(summaries.contains(&summary), "{summaries:?}");
+    }
+    // The newest backup is the book before the third capture.
+    let backup = std::fs::read_to_string(dir.path().join(".kith.ron.kith-1")).unwrap();
+    assert!(backup.contains("\"second\"") && !backup.contains("\"third\""));
+    ok(&file, &["undo", "--yes"]);
+    let text = std::fs::read_to_string(&file).unwrap();
+    assert!(text.contains("\"second\"") && !text.contains("\"third\""));
+    ok(&file, &["check"]);
+}
+
+#[test]
+fn a_capture_over_a_book_another_program_changed_reads_it_whole_and_refuses_what_is_wrong() {
+    let (_dir, file) = book();
+    ok(&file, &["log", "@alice coffee: first"]);
+    // An editor puts a field kith does not know into the entry kith wrote.
+    let text = std::fs::read_to_string(&file)
+        .unwrap()
+        .replace("summary: \"first\"", "summary: \"first\", mood: \"great\"");
+    std::fs::write(&file, &text).unwrap();
+    let out = kith(&file, &["log", "@bob coffee: second"]);
+    let err = String::from_utf8(out.stderr).unwrap();
+    assert_eq!(out.status.code(), Some(2), "{err}");
+    assert!(err.contains("kith.ron:") && err.contains("mood"), "{err}");
+    assert_eq!(
+        std::fs::read_to_string(&file).unwrap(),
+        text,
+        "nothing written"
+    );
+    // Put right, the next capture lands.
+    std::fs::write(&file, text.replace(", mood: \"great\"", "")).unwrap();
+    ok(&file, &["log", "@bob coffee: second"]);
+    assert!(
+        std::fs::read_to_string(&file)
+            .unwrap()
+            .contains("\"second\"")
+    );
+}

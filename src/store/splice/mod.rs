@@ -14,6 +14,7 @@ use std::path::Path;
 
 use crate::model::{Book, Entry, EntryId, Op, Person, PersonId};
 
+use super::checked::Checked;
 use super::fast_write::{self, Out};
 use super::{Stamp, StoreError, disk};
 
@@ -31,7 +32,7 @@ pub(super) fn save(
     book: &Book,
     op: &Op,
     whole: bool,
-) -> Result<(), StoreError> {
+) -> Result<Checked, StoreError> {
     let old = if whole { None } else { old_text(target, seen) };
     if let Some(old) = &old
         && let Some(out) = spliced(old, book, &Touched::by(op))
@@ -39,9 +40,17 @@ pub(super) fn save(
         let parts = out.parts();
         #[cfg(debug_assertions)]
         check(&parts.concat(), book);
-        return disk::save_with(target, &parts, true);
+        return write(target, &parts);
     }
-    disk::save(target, fast_write::book_text(book).as_bytes())
+    write(target, &[fast_write::book_text(book).as_bytes()])
+}
+
+/// Saves the text made of `parts` with the rolling backups; what was
+/// written, for the lock file's record.
+pub(super) fn write(target: &Path, parts: &[&[u8]]) -> Result<Checked, StoreError> {
+    let checked = Checked::of(parts);
+    disk::save_with(target, parts, true)?;
+    Ok(checked)
 }
 
 /// The file at `target`, when it is still the version `seen` and UTF-8.
@@ -123,15 +132,19 @@ fn spliced<'a>(old: &'a str, book: &Book, touched: &Touched) -> Option<Out<'a>> 
     fast_write::write_book(
         &mut out,
         book,
-        |out, p: &Person| {
-            if !people.copy(out, p.id.0) {
-                fast_write::person(out, p);
-            }
+        |out| {
+            fast_write::each(out, &book.people, |out, p: &Person| {
+                if !people.copy(out, p.id.0) {
+                    fast_write::person(out, p);
+                }
+            })
         },
-        |out, e: &Entry| {
-            if !entries.copy(out, e.id.0) {
-                fast_write::entry(out, e);
-            }
+        |out| {
+            fast_write::each(out, &book.entries, |out, e: &Entry| {
+                if !entries.copy(out, e.id.0) {
+                    fast_write::entry(out, e);
+                }
+            })
         },
     );
     Some(out)
