@@ -103,7 +103,7 @@ fn log_one(
     number: Option<usize>,
 ) -> Result<bool> {
     let check = |book: &Book| check_line(setup, a, line, book);
-    if !told(check(book), line, number) {
+    if !told(&check(book), line, number) {
         return Ok(false);
     }
     // Parsed again on the freshest book, under the lock, so new people get
@@ -124,12 +124,13 @@ fn log_added(setup: &Setup, a: &LogArgs, line: &str) -> Result<Option<bool>> {
     };
     store.remember_undo(true);
     setup.tell_copies(&store);
-    let check = |book: &Book| check_line(setup, a, line, book);
-    if !told(check(adding.book()), line, None) {
+    // The lock is held from here to the save: the line is read once.
+    let checked = check_line(setup, a, line, adding.book());
+    if !told(&checked, line, None) {
         return Ok(Some(false));
     }
     let mut made = Made::default();
-    let Some((_, book)) = store.add(adding, |book| made.op(check(book), book))? else {
+    let Some((_, book)) = store.add(adding, |book| made.op(checked, book))? else {
         return Ok(None);
     };
     made.print(&book, setup);
@@ -150,7 +151,7 @@ fn check_line(setup: &Setup, a: &LogArgs, line: &str, book: &Book) -> Result<Par
 
 /// Prints what is wrong with the line (false), or the notes about
 /// newcomers it adds (true).
-fn told(checked: Result<Parsed, CaptureError>, line: &str, number: Option<usize>) -> bool {
+fn told(checked: &Result<Parsed, CaptureError>, line: &str, number: Option<usize>) -> bool {
     match checked {
         Err(e) => {
             if let Some(n) = number {

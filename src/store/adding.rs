@@ -76,10 +76,7 @@ impl Store {
         let Some(checked) = lock.checked() else {
             return Ok(None);
         };
-        let Some((text, stamp)) = read_checked(&target, checked) else {
-            return Ok(None);
-        };
-        let Some((book, people, entries)) = read_all_but_entries(&text) else {
+        let Some((text, stamp, (book, people, entries))) = read_checked(&target, checked) else {
             return Ok(None);
         };
         let store = Store {
@@ -165,19 +162,32 @@ impl Store {
     }
 }
 
-/// The file at `target` and its stamp, when its bytes are the ones `checked`
-/// describes and UTF-8 text ending in a line break.
-fn read_checked(target: &std::path::Path, checked: Checked) -> Option<(String, Stamp)> {
+/// The file at `target`, its stamp and what [`read_all_but_entries`] reads
+/// of it, when its bytes are the ones `checked` describes. The bytes are
+/// read while their fingerprint is taken on another thread; what was read
+/// is dropped unless the fingerprint is right.
+fn read_checked(target: &std::path::Path, checked: Checked) -> Option<(String, Stamp, Parts)> {
     let mut file = disk::open_own(target).ok()?;
     let meta = file.metadata().ok()?;
     let len = usize::try_from(meta.len()).ok()?;
     let mut bytes = Vec::with_capacity(len + 1);
     file.read_to_end(&mut bytes).ok()?;
-    if Checked::of(&[&bytes]) != checked || !bytes.ends_with(b"\n") {
-        return None;
-    }
+    let (right, parts) = std::thread::scope(|scope| {
+        let fingerprint = std::thread::Builder::new()
+            .name("kith-checked".into())
+            .spawn_scoped(scope, || Checked::of(&[&bytes]) == checked);
+        let parts = std::str::from_utf8(&bytes)
+            .ok()
+            .and_then(read_all_but_entries);
+        let right = match fingerprint {
+            Ok(thread) => thread.join().unwrap_or(false),
+            Err(_) => Checked::of(&[&bytes]) == checked,
+        };
+        (right, parts)
+    });
+    let parts = parts.filter(|_| right)?;
     let text = String::from_utf8(bytes).ok()?;
-    Some((text, Stamp::from_meta(&meta)))
+    Some((text, Stamp::from_meta(&meta), parts))
 }
 
 type Parts = (Book, Option<Range<usize>>, Range<usize>);
@@ -186,6 +196,9 @@ type Parts = (Book, Option<Range<usize>>, Range<usize>);
 /// entries' records are; `None` unless it is in the writer's shape at this
 /// version, without a demo anchor, with at least one entry.
 fn read_all_but_entries(text: &str) -> Option<Parts> {
+    if !text.ends_with('\n') {
+        return None;
+    }
     let mut reader = Reader::default();
     let (mut people, mut people_run, mut entries_run) = (Vec::new(), None, None);
     let at = |run: &str| run.as_ptr() as usize - text.as_ptr() as usize;
