@@ -7,6 +7,9 @@
 //! criterion runs (best of five), so they come from the same process.
 //! `write/spliced` is a save's text after one logged entry, spliced over the
 //! text before it, beside `write/fast` of the same book (ratio printed too).
+//! `capture/whole` and `capture/added` are `kith log`'s durable capture
+//! (open, add one entry, atomic synced save with backups), the whole way
+//! and the way that does not read the entries ([`Store::open_to_add`]).
 
 use chrono::NaiveDate;
 use criterion::{BenchmarkId, Criterion, criterion_group, criterion_main};
@@ -123,8 +126,49 @@ fn store(c: &mut Criterion) {
         group.bench_with_input(BenchmarkId::new("write_book", size), &book, |b, book| {
             b.iter(|| write_book(&out, black_box(book)).unwrap())
         });
+        bench_captures(
+            &mut group,
+            size,
+            &dir.path().join(format!("{size}-log.ron")),
+            &book,
+        );
         group.finish();
     }
+}
+
+/// One entry logged to the book saved at `path`, each way, as `kith log`
+/// does it: opened, added, saved (and the file grows by an entry each time).
+fn bench_captures(
+    group: &mut criterion::BenchmarkGroup<criterion::measurement::WallTime>,
+    size: &str,
+    path: &Path,
+    book: &Book,
+) {
+    let who = book.people[book.people.len() / 2].id;
+    let entry = || {
+        Op::AddEntry(Entry::new(
+            today(),
+            vec![who],
+            Kind::new("coffee"),
+            "a chat",
+        ))
+    };
+    // Saved by the store, so the lock file records what it wrote.
+    let (mut store, mut saved) = Store::open(path, today()).unwrap();
+    saved.clone_from(book);
+    store.apply(&mut saved, entry()).unwrap();
+    group.bench_function(BenchmarkId::new("capture/whole", size), |b| {
+        b.iter(|| {
+            let (mut store, mut book) = Store::open(path, today()).unwrap();
+            store.apply(&mut book, entry()).unwrap();
+        })
+    });
+    group.bench_function(BenchmarkId::new("capture/added", size), |b| {
+        b.iter(|| {
+            let (mut store, adding) = Store::open_to_add(path, today()).unwrap().unwrap();
+            store.add(adding, |_| Ok(entry())).unwrap().unwrap();
+        })
+    });
 }
 
 criterion_group!(benches, store);
