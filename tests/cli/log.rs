@@ -419,3 +419,48 @@ fn a_capture_over_a_book_another_program_changed_reads_it_whole_and_refuses_what
             .contains("\"second\"")
     );
 }
+
+#[test]
+fn captures_and_other_changes_from_two_processes_at_once_lose_nothing() {
+    use std::process::Command;
+    let (_dir, file) = book();
+    ok(&file, &["log", "@alice coffee: before"]);
+    // One process logs (reading only the people of the file kith last
+    // saved), the other adds people (reading the whole book): each must see
+    // the other's saves, and neither may write over them.
+    let writer = |command: &str| {
+        let script = format!(
+            "i=1; while [ $i -le 30 ]; do \"$0\" --file \"$1\" --today 2026-11-26 \
+             --config /nonexistent/k.ron {command} >/dev/null || exit 1; i=$((i+1)); done"
+        );
+        Command::new("sh")
+            .args(["-c", &script, env!("CARGO_BIN_EXE_kith")])
+            .arg(&file)
+            .spawn()
+            .unwrap()
+    };
+    let mut logs = writer("log \"@bob call: number $i\"");
+    let mut adds = writer("add \"Newcomer $i\"");
+    assert!(logs.wait().unwrap().success());
+    assert!(adds.wait().unwrap().success());
+    let bob = show_json(&file, "bob");
+    let mut summaries: Vec<String> = bob["entries"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| e["summary"].as_str().unwrap().to_string())
+        .collect();
+    summaries.sort_unstable();
+    let mut expected: Vec<String> = (1..=30).map(|i| format!("number {i}")).collect();
+    expected.sort_unstable();
+    assert_eq!(summaries, expected);
+    let list: serde_json::Value = serde_json::from_str(&ok(&file, &["list", "--json"])).unwrap();
+    let newcomers = list
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|p| p["name"].as_str().unwrap().starts_with("Newcomer "))
+        .count();
+    assert_eq!(newcomers, 30);
+    ok(&file, &["check"]);
+}
