@@ -88,6 +88,7 @@ impl Store {
             marks: IdMarks::default(),
             warnings: Vec::new(),
             remember: false,
+            held: None,
         };
         let adding = Adding {
             lock,

@@ -151,6 +151,22 @@ pub struct Store {
     /// Each change's inverse is kept beside the book for `kith undo`
     /// ([`Store::remember_undo`]).
     remember: bool,
+    /// The file's text as of `seen`, held for the next save to splice over
+    /// ([`Store::hold_seen_text`]).
+    held: Option<Held>,
+}
+
+/// A version of the file's text, and which version it is.
+#[derive(Clone)]
+struct Held {
+    seen: Stamp,
+    text: String,
+}
+
+impl std::fmt::Debug for Held {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "Held({} bytes of {:?})", self.text.len(), self.seen)
+    }
 }
 
 impl PartialEq for Store {
@@ -178,6 +194,7 @@ impl Store {
             marks: IdMarks::default(),
             warnings: Vec::new(),
             remember: false,
+            held: None,
         };
         let book = store.reload()?;
         Ok((store, book))
@@ -197,6 +214,7 @@ impl Store {
             marks: IdMarks::default(),
             warnings: Vec::new(),
             remember: false,
+            held: None,
         }
     }
 
@@ -237,6 +255,7 @@ impl Store {
     /// Reads the file again. A file that was there and is gone is
     /// [`StoreError::Vanished`], not an empty book.
     pub fn reload(&mut self) -> Result<Book, StoreError> {
+        self.held = None;
         let stamp = Stamp::of(&self.path);
         let book = match fs::File::open(&self.path) {
             Ok(mut file) => {
@@ -321,6 +340,21 @@ impl Store {
         splice::old_text(&disk::follow_link(&self.path).ok()?, self.seen)
     }
 
+    /// [`Store::seen_text`], held for the next save to splice over instead
+    /// of reading the file again: what `sync` compares a conflict copy with
+    /// is the text its save writes over. Let go by that save, by a reload,
+    /// or by [`Store::let_go`]; a save after the file changed reads it anew.
+    pub fn hold_seen_text(&mut self) -> Option<&str> {
+        let text = self.seen_text()?;
+        let seen = self.seen?;
+        Some(&self.held.insert(Held { seen, text }).text)
+    }
+
+    /// Lets go of the text [`Store::hold_seen_text`] held.
+    pub fn let_go(&mut self) {
+        self.held = None;
+    }
+
     /// [`Store::seen_text`] for later: a handle that reads the file's text
     /// then, if it is still the version this store has now (inside
     /// [`Store::update_as_read`], when the book there is the one read).
@@ -383,6 +417,7 @@ impl Store {
         beside: Option<impl FnOnce(&Book) -> R + Send>,
     ) -> Result<(Applied, Option<R>), StoreError> {
         let target = self.target()?;
+        let held = self.held.take();
         let mut lock = Lock::take(&self.path, &target)?;
         if self.expect_file && !target.exists() {
             return Err(self.vanished());
@@ -439,7 +474,9 @@ impl Store {
         // Untouched records' lines are copied from the file; settling the
         // anchor moved every date, so then the whole book is written.
         let (saved, beside) = save_beside(book, beside, |book| {
-            splice::save(&target, self.seen, book, &op, anchored.is_some())
+            // Held for the version the book was read from, if still it.
+            let held = held.filter(|h| Some(h.seen) == self.seen).map(|h| h.text);
+            splice::save(&target, self.seen, held, book, &op, anchored.is_some())
         });
         let wrote = match saved {
             Ok(wrote) => wrote,

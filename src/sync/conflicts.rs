@@ -119,9 +119,14 @@ struct NearCopy {
 
 /// The copy at `path` against `book` and its file's text, when the book is
 /// still the version on disk and the copy is near it.
-fn read_near(store: &Store, book: &Book, path: &Path) -> Option<NearCopy> {
+fn read_near(store: &mut Store, book: &Book, path: &Path) -> Option<NearCopy> {
     let (stamp, bytes) = read_copy_bytes(path).ok()?;
-    let near = near(book, &store.seen_text()?, &bytes)?;
+    // Held for the save, which writes over the very text compared.
+    let near = near(book, store.hold_seen_text()?, &bytes);
+    if near.is_none() {
+        store.let_go();
+    }
+    let near = near?;
     Some(NearCopy {
         path: path.to_path_buf(),
         stamp,

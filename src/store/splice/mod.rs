@@ -24,16 +24,22 @@ use shape::Records;
 
 /// Saves `book` after `op` at `target`: spliced over the file when it is
 /// still the version `seen` (the one `book` was before `op`, read now under
-/// the lock) and in the shape the splice trusts, else (or when `whole`) the
+/// the lock, or `held` already) and in the shape the splice trusts, else (or when `whole`) the
 /// whole book as [`fast_write::book_text`] writes it.
 pub(super) fn save(
     target: &Path,
     seen: Option<Stamp>,
+    held: Option<String>,
     book: &Book,
     op: &Op,
     whole: bool,
 ) -> Result<Checked, StoreError> {
-    let old = if whole { None } else { old_text(target, seen) };
+    let old = match held {
+        _ if whole => None,
+        // The text of `seen` in hand: the file need only still be it.
+        Some(text) if seen.is_some() && Stamp::of(target) == seen => Some(text),
+        _ => old_text(target, seen),
+    };
     if let Some(old) = &old
         && let Some(out) = spliced(old, book, &Touched::by(op))
     {

@@ -183,3 +183,30 @@ fn a_capture_added_is_undone_and_moves_the_counters() {
         parse_book(&path, &before).unwrap().entries.len()
     );
 }
+
+#[test]
+fn a_held_text_is_saved_over_only_while_the_file_is_still_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = saved(dir.path());
+    let (mut store, mut book) = Store::open(&path, today()).unwrap();
+    assert!(store.hold_seen_text().unwrap().contains("\"P10\""));
+    // Another process renames P10 after the text was held.
+    let (mut other, mut theirs) = Store::open(&path, today()).unwrap();
+    let mut renamed = theirs.people[0].clone();
+    renamed.name = "P10 Renamed".into();
+    other.apply(&mut theirs, Op::UpdatePerson(renamed)).unwrap();
+    // This save reads the file again: the held text is not the file's now.
+    store
+        .apply(&mut book, Op::AddPerson(person(40, "P40")))
+        .unwrap();
+    let (_, back) = Store::open(&path, today()).unwrap();
+    let names: Vec<&str> = back.people.iter().map(|p| p.name.as_str()).collect();
+    assert_eq!(names, ["P10 Renamed", "P20", "P30", "P40"]);
+    // Held and still the file's: the save over it writes what a read would.
+    let (mut store, mut book) = Store::open(&path, today()).unwrap();
+    store.hold_seen_text().unwrap();
+    let op = Op::AddEntry(entry(500, 40, "held"));
+    let expected = whole_way(&path, op.clone());
+    store.apply(&mut book, op).unwrap();
+    assert_eq!(fs::read(&path).unwrap(), expected);
+}
