@@ -17,16 +17,15 @@
 
 use chrono::NaiveDate;
 use std::io::Read;
-use std::ops::Range;
 use std::path::PathBuf;
 
-use crate::model::{Book, EntryId, FORMAT_VERSION, Op, OpError, PersonId};
+use crate::model::{Book, FORMAT_VERSION, Op, OpError};
 
 use super::checked::Checked;
-use super::fast_read::{List, Reader, person_lines, record_id};
-use super::fast_write::{self, Out};
+use super::fast_read::{List, Reader, person_lines};
 use super::lock::{IdMarks, Lock};
-use super::{Applied, Stamp, Store, StoreError, backup_marks, disk, marks_of, splice, undo};
+use super::splice::{self, Changed, Runs, places, places::place};
+use super::{Applied, Stamp, Store, StoreError, backup_marks, disk, marks_of, undo};
 
 /// A book opened to add to it, with the lock held until it is saved or
 /// dropped: its header, its people and the sections after its entries, and
@@ -39,11 +38,8 @@ pub struct Adding {
     /// Every field of the book but its entries, which are not read: in the
     /// book only the entries added here are. Never saved as it is.
     book: Book,
-    /// The old people's and entries' records in `text`, as a run of whole
-    /// records (from the line break before the first to the comma after
-    /// the last; see [`fast_write::record`]).
-    people: Option<Range<usize>>,
-    entries: Range<usize>,
+    /// Where the old people's and entries' records are in `text`.
+    runs: Runs,
     stamp: Stamp,
 }
 
@@ -76,7 +72,7 @@ impl Store {
         let Some(checked) = lock.checked() else {
             return Ok(None);
         };
-        let Some((text, stamp, (book, people, entries))) = read_checked(&target, checked) else {
+        let Some((text, stamp, (book, runs))) = read_checked(&target, checked) else {
             return Ok(None);
         };
         let store = Store {
@@ -95,8 +91,7 @@ impl Store {
             target,
             text,
             book,
-            people,
-            entries,
+            runs,
             stamp,
         };
         Ok(Some((store, adding)))
@@ -120,8 +115,7 @@ impl Store {
             target,
             text,
             mut book,
-            people,
-            entries,
+            runs,
             stamp,
         } = adding;
         let marks = self
@@ -138,9 +132,15 @@ impl Store {
         if !super::validate::problems(&book).is_empty() {
             return Ok(None);
         }
-        let (mut new_people, mut new_entries) = (Vec::new(), Vec::new());
-        added(&inverse, &mut new_people, &mut new_entries);
-        let Some(out) = written(&text, &book, people, entries, &new_people, &new_entries) else {
+        // Only the new records are changed; a drawn id an old entry has
+        // would replace it.
+        let changed = Changed::by(&op, &inverse);
+        let entries = runs.entries.clone().unwrap_or(0..0);
+        let fresh = |id: &u64| matches!(place(&text, entries.clone(), *id), Some(Err(_)));
+        if !changed.entries.iter().all(fresh) {
+            return Ok(None);
+        }
+        let Some(out) = places::over_runs(&text, &runs, &book, &changed) else {
             return Ok(None);
         };
         let parts = out.parts();
@@ -191,157 +191,26 @@ fn read_checked(target: &std::path::Path, checked: Checked) -> Option<(String, S
     Some((text, Stamp::from_meta(&meta), parts))
 }
 
-type Parts = (Book, Option<Range<usize>>, Range<usize>);
+type Parts = (Book, Runs);
 
 /// The book in `text` without its entries, and where the people's and the
 /// entries' records are; `None` unless it is in the writer's shape at this
-/// version, without a demo anchor, with at least one entry.
+/// version, without a demo anchor.
 fn read_all_but_entries(text: &str) -> Option<Parts> {
     if !text.ends_with('\n') {
         return None;
     }
     let mut reader = Reader::default();
-    let (mut people, mut people_run, mut entries_run) = (Vec::new(), None, None);
-    let at = |run: &str| run.as_ptr() as usize - text.as_ptr() as usize;
-    reader.lines_apart(text, &mut |list, run| {
-        let run_at = at(run);
-        let slot = match list {
-            List::People => {
-                person_lines(run, &mut people)?;
-                &mut people_run
-            }
-            List::Entries => &mut entries_run,
-        };
-        // One run a list: the text is handed over whole.
-        slot.is_none().then_some(())?;
-        *slot = Some(whole_records(text, run_at..run_at + run.len())?);
-        Some(())
+    let mut people = Vec::new();
+    reader.lines_apart(text, &mut |list, run| match list {
+        List::People => person_lines(run, &mut people),
+        List::Entries => Some(()),
     })?;
     let book = reader.finish_with("", people, Vec::new())?;
     if book.version != FORMAT_VERSION || book.anchor.is_some() {
         return None;
     }
-    Some((book, people_run, entries_run?))
-}
-
-/// A list's lines (`    (…),\n` each) as a run of whole records: one byte
-/// earlier, one byte shorter.
-fn whole_records(text: &str, lines: Range<usize>) -> Option<Range<usize>> {
-    let bytes = text.as_bytes();
-    (lines.start > 0 && bytes[lines.start - 1] == b'\n' && lines.end >= 2).then_some(())?;
-    (bytes[lines.end - 2] == b',').then_some(lines.start - 1..lines.end - 1)
-}
-
-/// The people and entries `inverse` takes away again: those the operation
-/// added, with the ids they were given.
-fn added(inverse: &Op, people: &mut Vec<PersonId>, entries: &mut Vec<EntryId>) {
-    match inverse {
-        Op::RemovePerson(p) => people.push(p.id),
-        Op::RemoveEntry(e) => entries.push(e.id),
-        Op::Batch(ops) => ops.iter().for_each(|op| added(op, people, entries)),
-        _ => {}
-    }
-}
-
-/// The new file: the old one with the header and the sections after the
-/// entries written afresh, and each new record's line put where its id goes
-/// among the old ones. `None` when an id is already there.
-fn written<'a>(
-    text: &'a str,
-    book: &Book,
-    people_run: Option<Range<usize>>,
-    entries_run: Range<usize>,
-    new_people: &[PersonId],
-    new_entries: &[EntryId],
-) -> Option<Out<'a>> {
-    let mut new_people: Vec<_> = new_people
-        .iter()
-        .map(|id| Some(&book.people[book.person_index(*id)?]))
-        .collect::<Option<_>>()?;
-    let mut new_entries: Vec<_> = new_entries
-        .iter()
-        .map(|id| book.entry(*id))
-        .collect::<Option<_>>()?;
-    new_people.sort_by_key(|p| p.id);
-    new_entries.sort_by_key(|e| e.id);
-    let mut out = Out::over(text, 1024);
-    let fits = std::cell::Cell::new(true);
-    fast_write::write_book(
-        &mut out,
-        book,
-        |out| {
-            let run = people_run.unwrap_or(0..0);
-            let placed = among(out, text, run, &new_people, |p| p.id.0, fast_write::person);
-            fits.set(fits.get() && placed);
-            !book.people.is_empty()
-        },
-        |out| {
-            let placed = among(
-                out,
-                text,
-                entries_run,
-                &new_entries,
-                |e| e.id.0,
-                fast_write::entry,
-            );
-            fits.set(fits.get() && placed);
-            true
-        },
-    );
-    fits.get().then_some(out)
-}
-
-/// The old records `run` with each of `new` (sorted by id) put in its place;
-/// false when one's id is there already.
-fn among<'a, T>(
-    out: &mut Out<'a>,
-    text: &str,
-    mut run: Range<usize>,
-    new: &[&T],
-    id: impl Fn(&T) -> u64,
-    line: impl Fn(&mut Out<'a>, &T),
-) -> bool {
-    for record in new {
-        let Some(at) = place(text, run.clone(), id(*record)) else {
-            return false;
-        };
-        if at > run.start {
-            out.take(run.start..at);
-        }
-        fast_write::record(out, |out| line(out, record));
-        run.start = at;
-    }
-    if run.end > run.start {
-        out.take(run);
-    }
-    true
-}
-
-/// Where a record with id `id` goes in the run of whole records `run` (in
-/// rising id order, each starting at its line break): the start of the
-/// first record with a higher id, or the run's end. `None` when a record
-/// has that id, or a line is not a record's. A binary search over the
-/// bytes: a few lines read, however long the run.
-fn place(text: &str, run: Range<usize>, id: u64) -> Option<usize> {
-    let bytes = text.as_bytes();
-    let (mut low, mut high) = (run.start, run.end);
-    while low < high {
-        let mid = low + (high - low) / 2;
-        // The record that starts at or after the middle, else the last one
-        // before it (`low` starts one).
-        let start = match memchr::memchr(b'\n', &bytes[mid..high]) {
-            Some(i) => mid + i,
-            None => low + memchr::memrchr(b'\n', &bytes[low..mid])?,
-        };
-        let end = memchr::memchr(b'\n', &bytes[start + 1..high]).map_or(high, |i| start + 1 + i);
-        let found = record_id(&text[start + 1..end])?;
-        match found.cmp(&id) {
-            std::cmp::Ordering::Equal => return None,
-            std::cmp::Ordering::Less => low = end,
-            std::cmp::Ordering::Greater => high = start,
-        }
-    }
-    Some(low)
+    Some((book, Runs::of(text)?))
 }
 
 /// The safety net of every build with debug assertions (the test suite): the
@@ -367,7 +236,7 @@ fn check(old: &str, new: &[u8], book: &Book, inverse: &Op) {
     whole.next_person_id = book.next_person_id;
     whole.next_entry_id = book.next_entry_id;
     assert!(
-        new == fast_write::book_text(&whole).as_bytes(),
+        new == super::fast_write::book_text(&whole).as_bytes(),
         "a capture's save wrote other than the whole book with its new records"
     );
 }

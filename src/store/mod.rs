@@ -476,7 +476,16 @@ impl Store {
         let (saved, beside) = save_beside(book, beside, |book| {
             // Held for the version the book was read from, if still it.
             let held = held.filter(|h| Some(h.seen) == self.seen).map(|h| h.text);
-            splice::save(&target, self.seen, held, book, &op, anchored.is_some())
+            let recorded = lock.checked();
+            splice::save(
+                &target,
+                self.seen,
+                held,
+                recorded,
+                book,
+                (&op, &inverse),
+                anchored.is_some(),
+            )
         });
         let wrote = match saved {
             Ok(wrote) => wrote,

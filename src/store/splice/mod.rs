@@ -18,7 +18,10 @@ use super::checked::Checked;
 use super::fast_write::{self, Out};
 use super::{Stamp, StoreError, disk};
 
+pub(super) mod places;
 mod shape;
+
+pub(super) use places::{Changed, Runs};
 
 use shape::Records;
 
@@ -26,12 +29,14 @@ use shape::Records;
 /// still the version `seen` (the one `book` was before `op`, read now under
 /// the lock, or `held` already) and in the shape the splice trusts, else (or when `whole`) the
 /// whole book as [`fast_write::book_text`] writes it.
+#[allow(clippy::too_many_arguments)]
 pub(super) fn save(
     target: &Path,
     seen: Option<Stamp>,
     held: Option<String>,
+    recorded: Option<Checked>,
     book: &Book,
-    op: &Op,
+    (op, inverse): (&Op, &Op),
     whole: bool,
 ) -> Result<Checked, StoreError> {
     let old = match held {
@@ -41,7 +46,8 @@ pub(super) fn save(
         _ => old_text(target, seen),
     };
     if let Some(old) = &old
-        && let Some(out) = spliced(old, book, &Touched::by(op))
+        && let Some(out) = places_over(old, recorded, book, op, inverse)
+            .or_else(|| spliced(old, book, &Touched::by(op)))
     {
         let parts = out.parts();
         #[cfg(debug_assertions)]
@@ -49,6 +55,19 @@ pub(super) fn save(
         return write(target, &parts);
     }
     write(target, &[fast_write::book_text(book).as_bytes()])
+}
+
+/// The splice by places ([`places`]) when `old` is the very text the last
+/// save recorded it wrote, so in the writer's shape.
+fn places_over<'a>(
+    old: &'a str,
+    recorded: Option<Checked>,
+    book: &Book,
+    op: &Op,
+    inverse: &Op,
+) -> Option<Out<'a>> {
+    (Checked::of(&[old.as_bytes()]) == recorded?).then_some(())?;
+    places::over(old, book, &Changed::by(op, inverse))
 }
 
 /// Saves the text made of `parts` with the rolling backups; what was

@@ -108,8 +108,32 @@ fn op_for(book: &Book, step: &Step) -> Option<Op> {
     })
 }
 
+/// Applies `op` to `book`, then splices by places ([`splice::places`]) over
+/// the text `book` had before it.
+fn places_after(book: &mut Book, op: Op) -> Result<Option<String>, OpError> {
+    let old = serialize_book(book);
+    let inverse = op.clone().apply(book)?;
+    let changed = splice::Changed::by(&op, &inverse);
+    let out = splice::places::over(&old, book, &changed);
+    Ok(out.map(|out| String::from_utf8(out.parts().concat()).unwrap()))
+}
+
 proptest! {
     #![proptest_config(ProptestConfig::with_cases(64))]
+
+    #[test]
+    fn a_splice_by_places_over_the_last_text_is_the_whole_writers_text(
+        steps in prop::collection::vec(step(), 1..12),
+    ) {
+        let mut book = start();
+        for step in &steps {
+            let Some(op) = op_for(&book, step) else { continue };
+            let mut after = book.clone();
+            let Ok(spliced) = places_after(&mut after, op) else { continue };
+            prop_assert_eq!(spliced, Some(serialize_book(&after)), "after {:?}", step);
+            book = after;
+        }
+    }
 
     #[test]
     fn a_splice_over_the_last_text_is_the_whole_writers_text(
