@@ -3,7 +3,7 @@ use serde::{Deserialize, Serialize};
 use std::fmt;
 
 use super::person::is_false;
-use super::{Kind, PersonId};
+use super::{Kind, People, PersonId};
 
 /// An entry's stable id; shown as `e42`, or `ek7f3qa2x` for a drawn code.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -86,7 +86,7 @@ pub struct Entry {
     pub id: EntryId,
     #[serde(deserialize_with = "super::date_field::date")]
     pub date: NaiveDate,
-    pub people: Vec<PersonId>,
+    pub people: People,
     pub kind: Kind,
     #[serde(default, skip_serializing_if = "is_gave")]
     pub direction: Direction,
@@ -121,7 +121,7 @@ impl Entry {
         Entry {
             id: EntryId(0),
             date,
-            people,
+            people: people.into(),
             kind,
             direction: Direction::Gave,
             summary: summary.to_string(),

@@ -21,6 +21,7 @@ mod kind;
 pub mod lineage;
 mod merge;
 mod ops;
+mod people;
 mod person;
 pub mod review;
 
@@ -40,6 +41,7 @@ pub use kind::{Kind, KindDef, Kinds, Weight};
 pub use lineage::{Lineage, Rev};
 pub use merge::merge_op;
 pub use ops::{Op, OpError};
+pub use people::People;
 pub use person::{CLASH_PREFIX, HowMet, Person, PersonId};
 pub mod touches;
 pub use review::{

@@ -230,7 +230,7 @@ pub(super) fn entry(b: &Entry, o: &Entry, t: &Entry, clashes: &mut Vec<FieldClas
     Entry {
         id: *id,
         date: scalar("date", date, &o.date, &t.date, clashes),
-        people: list(people, &o.people, &t.people),
+        people: list(people, &o.people, &t.people).into(),
         kind: scalar("kind", kind, &o.kind, &t.kind, clashes),
         direction: scalar("direction", direction, &o.direction, &t.direction, clashes),
         summary: scalar("summary", summary, &o.summary, &t.summary, clashes),

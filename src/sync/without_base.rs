@@ -448,7 +448,7 @@ fn neutral_entry(a: &Entry, b: &Entry) -> Entry {
         } else {
             NaiveDate::MIN
         },
-        people: common(people, &b.people),
+        people: common(people, &b.people).into(),
         kind: if *kind == b.kind {
             kind.clone()
         } else {
