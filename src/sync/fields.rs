@@ -15,7 +15,7 @@ use chrono::NaiveDate;
 use std::fmt::Debug;
 
 use crate::model::{
-    Birthday, Direction, Entry, Kind, Person, PersonField, PersonId, person_fields,
+    Birthday, Direction, Entry, Kind, OneLine, Person, PersonField, PersonId, person_fields,
 };
 
 /// A single value changed differently on both sides.
@@ -34,6 +34,12 @@ pub(super) trait Value: Clone + PartialEq + Debug {
 impl Value for String {
     fn shown(&self) -> String {
         self.clone()
+    }
+}
+
+impl Value for OneLine {
+    fn shown(&self) -> String {
+        self.to_string()
     }
 }
 

@@ -134,6 +134,6 @@ fn fill(entry: &mut Entry, t: &Touch) {
     entry.people = t.people.as_slice().into();
     entry.kind = t.kind.clone();
     entry.direction = t.direction;
-    entry.summary = t.summary.clone();
+    entry.summary = t.summary.as_str().into();
     entry.source = Some(t.origin);
 }
