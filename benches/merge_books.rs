@@ -105,7 +105,7 @@ fn heavy(c: &mut Criterion) {
 fn few_apart_by(book: &kith::model::Book, start: usize) -> kith::model::Book {
     let mut copy = book.clone();
     for e in copy.entries.iter_mut().skip(start).step_by(20_000) {
-        e.summary.push_str(" (edited on one machine)");
+        e.summary = format!("{} (edited on one machine)", e.summary).into();
     }
     copy
 }
@@ -116,7 +116,7 @@ fn few_apart(today: NaiveDate) -> (kith::model::Book, kith::model::Book) {
     let book = kith::demo::generate(10_000, 100_000, 7, today);
     let mut copy = book.clone();
     for e in copy.entries.iter_mut().step_by(20_000) {
-        e.summary.push_str(" (edited on the other machine)");
+        e.summary = format!("{} (edited on the other machine)", e.summary).into();
     }
     (book, copy)
 }

@@ -58,7 +58,7 @@ pub fn changed_copy(base: &Book, changes: usize, seed: u64, today: NaiveDate) ->
             }
             8 => {
                 let mut e = book.entries[rng.below(book.entries.len())].clone();
-                e.summary = format!("{} (edited on copy {seed})", e.summary);
+                e.summary = format!("{} (edited on copy {seed})", e.summary).into();
                 Op::UpdateEntry(e)
             }
             _ if i % 20 == 9 => delete_op(&book, person(&book, &mut rng)),

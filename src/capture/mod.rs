@@ -173,7 +173,7 @@ impl Capture {
             kind: entry.kind.clone(),
             direction: entry.direction,
             date: entry.date,
-            summary: entry.summary.clone(),
+            summary: entry.summary.to_string(),
             follow_up: entry.follow_up,
         }
     }

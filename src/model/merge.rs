@@ -19,7 +19,7 @@ pub fn merge_op(book: &Book, from: PersonId, into: PersonId) -> Result<Op, OpErr
     let mut ops = vec![Op::edit_person(b, combine(a, b))];
     for e in book.entries.iter().filter(|e| e.names(from)) {
         let mut e = e.clone();
-        let mut people = Vec::with_capacity(e.people.len());
+        let mut people = super::People::with_capacity(e.people.len());
         for p in e.people.iter().map(|p| if *p == from { into } else { *p }) {
             if !people.contains(&p) {
                 people.push(p);

@@ -20,7 +20,9 @@ mod inbox;
 mod kind;
 pub mod lineage;
 mod merge;
+mod one_line;
 mod ops;
+mod people;
 mod person;
 pub mod review;
 
@@ -39,7 +41,9 @@ pub use inbox::{Inbox, InboxLine, LineState, TAKEN_BACK, entry_id_for, line_key}
 pub use kind::{Kind, KindDef, Kinds, Weight};
 pub use lineage::{Lineage, Rev};
 pub use merge::merge_op;
+pub use one_line::OneLine;
 pub use ops::{Op, OpError};
+pub use people::People;
 pub use person::{CLASH_PREFIX, HowMet, Person, PersonId};
 pub mod touches;
 pub use review::{

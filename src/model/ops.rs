@@ -328,8 +328,8 @@ impl Op {
                     return Err(OpError::Rejected(format!("{id} is not a promise")));
                 }
                 let old = match (&e.released, e.done_on) {
-                    (Some(note), Some(day)) => Some((day, note.clone())),
-                    (Some(note), None) => Some((e.date, note.clone())),
+                    (Some(note), Some(day)) => Some((day, note.to_string())),
+                    (Some(note), None) => Some((e.date, note.to_string())),
                     (None, _) if e.done => {
                         return Err(OpError::Rejected(format!("{id} was kept already")));
                     }
@@ -339,7 +339,7 @@ impl Op {
                     Some((day, note)) => {
                         e.done = true;
                         e.done_on = Some(day);
-                        e.released = Some(crate::text::clean_line(&note).into_owned());
+                        e.released = Some(crate::text::clean_line(&note).into_owned().into());
                     }
                     None => {
                         e.done = false;

@@ -29,14 +29,18 @@ pub(super) fn read_in_pieces(file: &mut File) -> std::io::Result<Option<Book>> {
 
 /// [`read_in_pieces`], the records on two threads when `shared`.
 pub(super) fn read_shared(file: &mut File, shared: bool) -> std::io::Result<Option<Book>> {
+    let len = file.metadata()?.len();
     std::thread::scope(|scope| {
         let mut people = Runs::new(shared.then_some(scope), person_lines);
         let mut entries = Runs::new(shared.then_some(scope), entry_lines);
         let mut reader = Reader::default();
         let mut buf = Vec::with_capacity(PIECE as usize);
         let mut first = true;
+        // The file's bytes read so far (and those of the lines in `buf`).
+        let mut read = 0;
         loop {
             let n = (&mut *file).take(PIECE).read_to_end(&mut buf)?;
+            read += n as u64;
             if std::mem::take(&mut first) && buf.starts_with(BOM) {
                 buf.drain(..BOM.len());
             }
@@ -54,10 +58,15 @@ pub(super) fn read_shared(file: &mut File, shared: bool) -> std::io::Result<Opti
                 let Ok(lines) = std::str::from_utf8(&buf[..=nl]) else {
                     return Ok(None);
                 };
+                // What is left of the file from these lines on.
+                let left = len.saturating_sub(read.saturating_sub(buf.len() as u64));
                 if reader
                     .lines_apart(lines, &mut |list, run| match list {
                         List::People => people.take(run),
-                        List::Entries => entries.take(run),
+                        List::Entries => {
+                            entries.make_room(run, left);
+                            entries.take(run)
+                        }
                     })
                     .is_none()
                 {
@@ -82,6 +91,8 @@ struct Runs<T> {
     /// Runs read before an earlier one came back.
     waiting: BTreeMap<usize, Vec<T>>,
     read: Vec<T>,
+    /// Whether `read` has been given room for the whole list.
+    sized: bool,
 }
 
 /// The other thread: runs go out with their number, and come back read (or
@@ -121,7 +132,38 @@ impl<T: Send> Runs<T> {
             next: 0,
             waiting: BTreeMap::new(),
             read: Vec::new(),
+            sized: false,
         }
+    }
+
+    /// Room for the whole list at once, from a run long enough to judge
+    /// its lines by: as many records as the `left` bytes of the file would
+    /// hold at this run's bytes per line, and a little over. For the last
+    /// list of records (the entries), whose lines are nearly all of what
+    /// follows: the list then never grows by doubling, which copies (or
+    /// leaves behind) the records read so far at the load's peak; room
+    /// never filled costs address space, not memory, and the reader gives it
+    /// back (`shrink_to_fit`).
+    fn make_room(&mut self, run: &str, left: u64) {
+        /// Lines enough to judge the rest by.
+        const SAMPLE: usize = 256;
+        /// No record's line is shorter: `    (id: 1, date: "2026-01-01",
+        /// people: [], kind: "", summary: ""),` is 67 bytes. A run of
+        /// shorter lines (which the reader then gives up on) gets no more
+        /// room than that allows.
+        const SHORTEST: usize = 64;
+        if self.sized {
+            return;
+        }
+        let lines = memchr::memchr_iter(b'\n', run.as_bytes()).count();
+        if lines < SAMPLE {
+            return;
+        }
+        self.sized = true;
+        let per_line = (run.len() / lines).max(SHORTEST) as u64;
+        let records = usize::try_from(left / per_line).unwrap_or(usize::MAX);
+        let records = records.saturating_add(records / 16);
+        self.read.reserve(records.saturating_sub(self.read.len()));
     }
 
     /// Most runs to the helper, the rest read here.
@@ -164,5 +206,36 @@ impl<T: Send> Runs<T> {
             }
         }
         (self.next == self.runs).then_some(self.read)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::Entry;
+
+    fn runs() -> Runs<Entry> {
+        Runs::new(None, entry_lines)
+    }
+
+    #[test]
+    fn entries_get_room_once_for_the_rest_of_the_file_and_no_more_than_lines_allow() {
+        let line = "    (id: 1, date: \"2026-01-01\", people: [1], kind: \"call\", \
+                    summary: \"coffee at the corner\"),\n";
+        let run = line.repeat(300);
+        let mut entries = runs();
+        entries.make_room(&line.repeat(10), 1 << 20);
+        assert_eq!(entries.read.capacity(), 0, "too few lines to judge by");
+        // The rest of the file ten such runs long: their records, a little over.
+        entries.make_room(&run, 10 * run.len() as u64);
+        let room = entries.read.capacity();
+        assert!((3000..=3000 + 3000 / 16 + 1).contains(&room), "{room}");
+        entries.make_room(&run, 100 * run.len() as u64);
+        assert_eq!(entries.read.capacity(), room, "once");
+        // Lines shorter than any record's: room as for the shortest.
+        let mut short = runs();
+        short.make_room(&"\n".repeat(300), 64 * 1000);
+        let room = short.read.capacity();
+        assert!((1000..=1000 + 1000 / 16 + 1).contains(&room), "{room}");
     }
 }

@@ -157,7 +157,7 @@ mod tests {
         to.people.push(Person::new(PersonId(9), "Di"));
         let mut e = to.entries[0].clone();
         e.id = EntryId(2);
-        e.people = vec![PersonId(9), PersonId(3)];
+        e.people = vec![PersonId(9), PersonId(3)].into();
         to.entries.push(e);
         to.entries[0].summary = "y".into();
         to.dismissed_intros.push(DismissedIntro {

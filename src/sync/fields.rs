@@ -15,7 +15,7 @@ use chrono::NaiveDate;
 use std::fmt::Debug;
 
 use crate::model::{
-    Birthday, Direction, Entry, Kind, Person, PersonField, PersonId, person_fields,
+    Birthday, Direction, Entry, Kind, OneLine, Person, PersonField, PersonId, person_fields,
 };
 
 /// A single value changed differently on both sides.
@@ -34,6 +34,12 @@ pub(super) trait Value: Clone + PartialEq + Debug {
 impl Value for String {
     fn shown(&self) -> String {
         self.clone()
+    }
+}
+
+impl Value for OneLine {
+    fn shown(&self) -> String {
+        self.to_string()
     }
 }
 
@@ -230,7 +236,7 @@ pub(super) fn entry(b: &Entry, o: &Entry, t: &Entry, clashes: &mut Vec<FieldClas
     Entry {
         id: *id,
         date: scalar("date", date, &o.date, &t.date, clashes),
-        people: list(people, &o.people, &t.people),
+        people: list(people, &o.people, &t.people).into(),
         kind: scalar("kind", kind, &o.kind, &t.kind, clashes),
         direction: scalar("direction", direction, &o.direction, &t.direction, clashes),
         summary: scalar("summary", summary, &o.summary, &t.summary, clashes),

@@ -448,7 +448,7 @@ fn neutral_entry(a: &Entry, b: &Entry) -> Entry {
         } else {
             NaiveDate::MIN
         },
-        people: common(people, &b.people),
+        people: common(people, &b.people).into(),
         kind: if *kind == b.kind {
             kind.clone()
         } else {
@@ -462,7 +462,7 @@ fn neutral_entry(a: &Entry, b: &Entry) -> Entry {
                 .find(|d| d != direction && *d != b.direction)
                 .expect("three directions, two taken")
         },
-        summary: text(summary, &b.summary),
+        summary: text(summary, &b.summary).into(),
         follow_up: same(follow_up, &b.follow_up),
         done: *done && b.done,
         done_on: same(done_on, &b.done_on),

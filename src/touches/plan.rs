@@ -131,9 +131,9 @@ pub fn plan(book: &Book, found: &Found, today: NaiveDate) -> Plan {
 /// The entry's fields from what the source says (id, done and the rest kept).
 fn fill(entry: &mut Entry, t: &Touch) {
     entry.date = t.date;
-    entry.people = t.people.clone();
+    entry.people = t.people.as_slice().into();
     entry.kind = t.kind.clone();
     entry.direction = t.direction;
-    entry.summary = t.summary.clone();
+    entry.summary = t.summary.as_str().into();
     entry.source = Some(t.origin);
 }

@@ -154,7 +154,7 @@ fn added_logged_and_imported_text_arrives_clean() {
                 p.notes.clone(),
             ]
         })
-        .chain(book.entries.iter().map(|e| e.summary.clone()))
+        .chain(book.entries.iter().map(|e| e.summary.to_string()))
         .collect();
     for t in &texts {
         assert!(

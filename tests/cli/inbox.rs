@@ -28,7 +28,7 @@ fn setup() -> (tempfile::TempDir, PathBuf, PathBuf) {
 
 fn summaries(book: &Path) -> Vec<String> {
     let b = kith::store::parse_book(book, &fs::read(book).unwrap()).unwrap();
-    let mut s: Vec<String> = b.entries.iter().map(|e| e.summary.clone()).collect();
+    let mut s: Vec<String> = b.entries.iter().map(|e| e.summary.to_string()).collect();
     s.sort();
     s
 }

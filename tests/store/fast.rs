@@ -226,7 +226,7 @@ proptest! {
             p.snoozed_until = Some(day());
         }
         for e in &mut book.entries {
-            e.summary = next();
+            e.summary = next().into();
             e.kind = Kind::new(&next());
             e.people.push(id(number()));
             e.direction = Direction::Mutual;

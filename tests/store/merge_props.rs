@@ -156,7 +156,7 @@ fn op_of(book: &Book, step: &Step, salt: Option<u64>) -> Option<Op> {
         }
         Step::EditEntry(i, s, done) => {
             let mut e = book.entries.get(i % book.entries.len().max(1))?.clone();
-            e.summary = format!("changed: {}", WORDS[*s]);
+            e.summary = format!("changed: {}", WORDS[*s]).into();
             if *done && !e.done {
                 e.done = true;
                 e.done_on = Some(today());

@@ -204,8 +204,8 @@ fn records_held_alike_that_the_merge_sets_right_are_merged_too() {
     book.people[2].met.introduced_by = Some(PersonId(99_999));
     book.people[3].met.introduced_by = Some(book.people[3].id);
     let twice = book.entries[5].people[0];
-    book.entries[5].people = vec![twice, twice];
-    book.entries[9].people = vec![from];
+    book.entries[5].people = vec![twice, twice].into();
+    book.entries[9].people = vec![from].into();
     let text = serialize_book(&book);
     let book = parse_book(Path::new("kith.ron"), text.as_bytes()).unwrap();
     // The copy: the book and one entry logged there.

@@ -90,7 +90,7 @@ proptest! {
             p.notes = next();
         }
         for e in &mut book.entries {
-            e.summary = next();
+            e.summary = next().into();
         }
         prop_assert_eq!(roundtrip(&book), book);
     }

@@ -140,14 +140,14 @@ pub fn reasons(
             if e.is_open_promise() {
                 reasons.push(Reason::OpenPromise {
                     entry: e.id,
-                    summary: e.summary.clone(),
+                    summary: e.summary.to_string(),
                     direction: e.direction,
                     since_days: (today - e.date).num_days(),
                 });
             } else if let Some(due) = e.open_follow_up().filter(|due| *due <= today) {
                 reasons.push(Reason::FollowUpDue {
                     entry: e.id,
-                    summary: e.summary.clone(),
+                    summary: e.summary.to_string(),
                     due,
                     days_overdue: (today - due).num_days(),
                 });
@@ -161,7 +161,7 @@ pub fn reasons(
         reasons.push(Reason::Reciprocate {
             entry: e.id,
             kind: e.kind.clone(),
-            summary: e.summary.clone(),
+            summary: e.summary.to_string(),
             days_ago: (today - e.date).num_days(),
         });
     }

@@ -124,11 +124,11 @@ pub(super) fn entry(c: &mut Cursor) -> Option<Entry> {
             "people" => set_once(&mut people, c.ids()?)?,
             "kind" => set_once(&mut kind, Kind::stored(c.string()?))?,
             "direction" => set_once(&mut direction, c.direction()?)?,
-            "summary" => set_once(&mut summary, c.string()?)?,
+            "summary" => set_once(&mut summary, c.string()?.into())?,
             "follow_up" => set_once(&mut follow_up, c.date()?)?,
             "done" => set_once(&mut done, c.bool()?)?,
             "done_on" => set_once(&mut done_on, c.date()?)?,
-            "released" => set_once(&mut released, c.string()?)?,
+            "released" => set_once(&mut released, c.string()?.into())?,
             "source" => set_once(&mut source, c.origin()?)?,
             _ => return None,
         }

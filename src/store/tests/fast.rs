@@ -328,3 +328,38 @@ fn a_long_list_is_read_whole_and_a_broken_line_anywhere_goes_to_ron() {
         assert!(fast_read::read_book(broken.as_bytes()).is_none(), "{at}");
     }
 }
+
+/// What the load's memory relies on: an entry's people inline for one or
+/// two and on the heap beyond, a person's lists read at just their length,
+/// and the text of either unchanged (fast writer, ron, fast reader agree).
+#[test]
+fn records_hold_no_spare_room_and_read_and_write_as_ron_does() {
+    let mut book = Book::default();
+    for id in 1..=4 {
+        let mut p = Person::new(PersonId(id), "Ana");
+        p.tags = (0..id).map(|t| format!("t{t}")).collect();
+        book.people.push(p);
+    }
+    for n in 1..=4 {
+        let people = (1..=n).map(PersonId).collect();
+        let mut e = Entry::new(
+            "2026-11-26".parse().unwrap(),
+            people,
+            Kind::new("intro"),
+            "x",
+        );
+        e.id = crate::model::EntryId(n);
+        book.entries.push(e);
+    }
+    let text = serialize_book_with_ron(&book);
+    assert_eq!(fast::write(&book), text);
+    assert!(text.contains("people: [1, 2, 3]"), "{text}");
+    assert_eq!(ron(&text).unwrap(), book);
+    let read = fast::read(text.as_bytes()).unwrap();
+    assert_eq!(read, book);
+    for p in &read.people {
+        assert_eq!(p.tags.capacity(), p.tags.len(), "{:?}", p.tags);
+    }
+    let spilled: Vec<bool> = read.entries.iter().map(|e| e.people.spilled()).collect();
+    assert_eq!(spilled, [false, false, true, true]);
+}

@@ -52,7 +52,7 @@ fn a_character_or_an_escape_on_a_piece_s_edge_reads_the_same() {
     let edge = pieces::PIECE as usize;
     // Every person's line comes before the edge: the crossing line is an entry's.
     let crossing = text[..edge].matches("\n    (").count() - 1 - book.people.len();
-    book.entries[crossing].summary = "é\"\\".repeat(100);
+    book.entries[crossing].summary = "é\"\\".repeat(100).into();
     for shift in 0..8 {
         book.people[0].notes = "x".repeat(shift);
         let text = serialize_book(&book);

@@ -89,7 +89,7 @@ fn op_for(book: &Book, step: &Step) -> Option<Op> {
         Step::AddEntry(i, s) => new_entry(person(i)?.id, s),
         Step::UpdateEntry(i, s) => {
             let mut e = entry(i)?.clone();
-            e.summary = s.clone();
+            e.summary = s.as_str().into();
             Op::UpdateEntry(e)
         }
         Step::DeleteEntry(i) => Op::DeleteEntry(entry(i)?.id),

@@ -208,7 +208,7 @@ impl<'a> Draft<'a> {
                 .enumerate()
                 .all(|(k, p)| !e.people[..k].contains(p) && self.ensure(*p) == Some(*p));
             if !fine {
-                let mut people = Vec::with_capacity(e.people.len());
+                let mut people = crate::model::People::with_capacity(e.people.len());
                 for p in &e.people {
                     if let Some(at) = self.ensure(*p)
                         && !people.contains(&at)

@@ -245,7 +245,7 @@ fn d_builds_the_deletion_from_the_freshest_book_keeping_an_outside_change() {
     assert!(book.person(ana).is_none());
     let intro = book.entry(crate::model::EntryId(19)).unwrap();
     assert_eq!(
-        (intro.summary.as_str(), intro.people.clone()),
+        (intro.summary.as_str(), intro.people.to_vec()),
         ("renamed elsewhere", vec![PersonId(7)]),
         "the other process's change stays; only Ana leaves the entry"
     );

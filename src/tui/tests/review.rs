@@ -431,9 +431,9 @@ fn x_on_a_cadence_logs_a_touch_today_and_says_what_it_wrote() {
             touch.kind.as_str(),
             touch.summary.as_str(),
             touch.date,
-            &touch.people
+            touch.people.to_vec()
         ),
-        ("message", "reached out", today(), &vec![sam])
+        ("message", "reached out", today(), vec![sam])
     );
     let said = status_text(&f.app);
     assert!(
