@@ -1,12 +1,17 @@
 //! One keystroke in the finder over a heavy book: the query is matched against
-//! every person and the visible rows come back ranked and highlighted.
+//! every person and the visible rows come back ranked and highlighted. And
+//! `kith find` / `kith query`, which search once: the search alone (the way
+//! before, every field indexed and every person's facts built, beside
+//! `search_once`), and from the file at 1k, 3k, 10k and 30k people with no
+//! entries (the size of abook's address books), load included.
 
 use chrono::NaiveDate;
 use criterion::{Criterion, criterion_group, criterion_main};
 use std::hint::black_box;
 
 use kith::model::{Index, Kinds};
-use kith::search::{SearchIndex, SearchOptions};
+use kith::search::{SearchIndex, SearchOptions, search_once};
+use kith::store::{Store, write_book};
 
 const PEOPLE: usize = 10_000;
 const ENTRIES: usize = 50_000;
@@ -42,16 +47,46 @@ fn keystroke(c: &mut Criterion) {
     // the typo vocabulary, then one search that fills its limit before any
     // typo pass (and one that does not).
     let mut group = c.benchmark_group("one_search_10k");
-    for (label, query) in [("name", "weber"), ("typo", "jse grc")] {
-        group.bench_function(label, |b| {
+    for (label, query) in [("name", "weber"), ("typo", "jse grc"), ("need", "investor")] {
+        group.bench_function(format!("{label}/whole index"), |b| {
             b.iter(|| {
+                let facts = Index::build(&book, &Kinds::default());
                 let index = SearchIndex::for_one_search(&book);
                 index.search(black_box(query), &book, &facts, &opts).len()
+            })
+        });
+        group.bench_function(format!("{label}/search_once"), |b| {
+            b.iter(|| search_once(&book, &Kinds::default(), black_box(query), &opts).len())
+        });
+    }
+    group.finish();
+}
+
+/// What `kith find smith` does in-process: open the book file (read, parse,
+/// validate) and search once (the book is freed outside the timing, as the
+/// command never frees it); at four sizes, for the growth exponent.
+fn find_from_file(c: &mut Criterion) {
+    let today = NaiveDate::from_ymd_opt(2026, 11, 26).unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let opts = SearchOptions {
+        include_archived: false,
+        limit: 20,
+    };
+    let mut group = c.benchmark_group("find_from_file");
+    group.sample_size(20);
+    for people in [1_000, 3_000, 10_000, 30_000] {
+        let path = dir.path().join(format!("p{people}.ron"));
+        write_book(&path, &kith::demo::generate(people, 0, 7, today)).unwrap();
+        group.bench_function(format!("smith/{people}"), |b| {
+            b.iter_with_large_drop(|| {
+                let (_store, book) = Store::open(&path, today).unwrap();
+                let hits = search_once(&book, &Kinds::default(), black_box("smith"), &opts);
+                (book, hits)
             })
         });
     }
     group.finish();
 }
 
-criterion_group!(benches, keystroke);
+criterion_group!(benches, keystroke, find_from_file);
 criterion_main!(benches);

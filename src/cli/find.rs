@@ -7,7 +7,7 @@ use std::mem::ManuallyDrop;
 use std::process::ExitCode;
 
 use kith::model::Book;
-use kith::search::{Hit, SearchIndex, SearchOptions};
+use kith::search::{Hit, SearchOptions, search_once};
 use kith::text::{fit, truncate};
 
 use super::Setup;
@@ -30,27 +30,24 @@ pub struct FindArgs {
 
 /// The book and what one search of `words` finds in it, best first: the
 /// search `kith find` and `kith query` share (an index built for one search).
-pub(super) fn search_once(
+pub(super) fn search(
     setup: &Setup,
     words: &[String],
     limit: usize,
     archived: bool,
 ) -> Result<(ManuallyDrop<Book>, Vec<Hit>)> {
     let book = setup.read()?;
-    // Never freed, as the book is not (see `Setup::open`).
-    let facts = ManuallyDrop::new(setup.index(&book));
-    let index = ManuallyDrop::new(SearchIndex::for_one_search(&book));
     let opts = SearchOptions {
         include_archived: archived,
         limit,
     };
-    let hits = index.search(&words.join(" "), &book, &facts, &opts);
+    let hits = search_once(&book, &setup.config.kinds(), &words.join(" "), &opts);
     Ok((book, hits))
 }
 
 /// Exit 0 with matches, 1 with none.
 pub fn run(setup: &Setup, a: FindArgs) -> Result<ExitCode> {
-    let (book, hits) = search_once(setup, &a.query, a.limit, a.archived)?;
+    let (book, hits) = search(setup, &a.query, a.limit, a.archived)?;
     let query = a.query.join(" ");
     if a.json {
         let rows: Vec<_> = hits

@@ -29,7 +29,7 @@ pub struct QueryArgs {
 
 /// Exit 0 with addresses, 1 with none (the first line then says why).
 pub fn run(setup: &Setup, a: QueryArgs) -> Result<ExitCode> {
-    let (book, hits) = super::find::search_once(setup, &a.query, a.limit, a.archived)?;
+    let (book, hits) = super::find::search(setup, &a.query, a.limit, a.archived)?;
     let query = a.query.join(" ");
     let mut lines = Vec::new();
     let mut people = 0;

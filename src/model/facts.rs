@@ -77,11 +77,14 @@ pub struct Index {
 
 impl Index {
     pub fn build(book: &Book, kinds: &Kinds) -> Index {
-        let mut facts: HashMap<PersonId, PersonFacts> = book
-            .people
-            .iter()
-            .map(|p| (p.id, PersonFacts::default()))
-            .collect();
+        Index::build_for(book, kinds, book.people.iter().map(|p| p.id))
+    }
+
+    /// The facts of `people` only, the same as [`Index::build`]'s of them:
+    /// for a use that reads a few people's (one search ranks a few ties).
+    pub fn build_for(book: &Book, kinds: &Kinds, people: impl Iterator<Item = PersonId>) -> Index {
+        let mut facts: HashMap<PersonId, PersonFacts> =
+            people.map(|id| (id, PersonFacts::default())).collect();
         // Newest first, so each person's entry list comes out in that order.
         let mut order: Vec<usize> = (0..book.entries.len()).collect();
         order.sort_by(|a, b| {

@@ -75,7 +75,8 @@ struct Sizes {
 }
 
 impl Sizes {
-    fn of(book: &Book) -> Sizes {
+    /// The sizes of the first `bands` bands.
+    fn of(book: &Book, bands: usize) -> Sizes {
         let mut sizes = Sizes {
             bands: [0; 3],
             lines: 0,
@@ -83,6 +84,10 @@ impl Sizes {
         let len = |values: &[String]| values.iter().map(|v| v.len() + 1).sum::<usize>();
         for p in &book.people {
             sizes.bands[0] += p.name.len() + 1 + len(&p.nicknames);
+            sizes.lines += 1 + p.nicknames.len();
+            if bands == 1 {
+                continue;
+            }
             sizes.bands[1] += len(p.org.as_slice()) + len(p.title.as_slice()) + len(&p.tags);
             sizes.bands[2] += len(&p.emails)
                 + len(&p.links)
@@ -92,8 +97,7 @@ impl Sizes {
                 + p.notes.len()
                 + 1
                 + p.addresses.len() * 48;
-            sizes.lines += 2
-                + p.nicknames.len()
+            sizes.lines += 1
                 + p.tags.len()
                 + p.emails.len()
                 + p.needs.len()
@@ -143,7 +147,19 @@ impl SearchIndex {
     /// An index kept for many searches (the terminal app's) is
     /// [`SearchIndex::build`]t whole.
     pub fn for_one_search(book: &Book) -> SearchIndex {
-        let sizes = Sizes::of(book);
+        SearchIndex::of_bands(book, 3)
+    }
+
+    /// An index of names and nicknames only, the other bands left empty:
+    /// all a search needs when its clean matches in names fill its limit
+    /// ([`SearchIndex::search_clean_names`]), a tenth of the text.
+    pub(super) fn of_names(book: &Book) -> SearchIndex {
+        SearchIndex::of_bands(book, 1)
+    }
+
+    /// The index of the first `bands` bands of every person.
+    fn of_bands(book: &Book, bands: usize) -> SearchIndex {
+        let sizes = Sizes::of(book, bands);
         let mut index = SearchIndex {
             people: Vec::with_capacity(book.people.len()),
             lines: Vec::with_capacity(sizes.lines),
@@ -155,7 +171,7 @@ impl SearchIndex {
             names_ranked: false,
         };
         for (pos, person) in book.people.iter().enumerate() {
-            index.add_person(pos, person);
+            index.add_person(pos, person, bands);
         }
         index
     }
@@ -174,7 +190,8 @@ impl SearchIndex {
         self.people.is_empty()
     }
 
-    fn add_person(&mut self, pos: usize, p: &Person) {
+    /// Adds a person's lines in the first `bands` bands (the others empty).
+    fn add_person(&mut self, pos: usize, p: &Person, bands: usize) {
         let name: [(Part, &[String]); 2] = [
             // The name is always the first line, even when empty: ranking reads it.
             (Part::Name, std::slice::from_ref(&p.name)),
@@ -185,7 +202,10 @@ impl SearchIndex {
             (Part::Title, p.title.as_slice()),
             (Part::Tag, &p.tags),
         ];
-        let addresses: Vec<String> = p.addresses.iter().map(|a| a.labelled()).collect();
+        let addresses: Vec<String> = match bands {
+            3 => p.addresses.iter().map(|a| a.labelled()).collect(),
+            _ => Vec::new(),
+        };
         let other: [(Part, &[String]); 7] = [
             (Part::Email, &p.emails),
             (Part::Link, &p.links),
@@ -198,8 +218,9 @@ impl SearchIndex {
         let mut bounds = [self.lines.len() as u32; 4];
         let mut text = [(0, 0); 3];
         let mut masks = [0; 3];
-        let bands: [&[(Part, &[String])]; 3] = [&name, &work, &other];
-        for (band, fields) in bands.into_iter().enumerate() {
+        let all: [&[(Part, &[String])]; 3] = [&name, &work, &other];
+        for (band, fields) in all.into_iter().enumerate() {
+            let fields = if band < bands { fields } else { &[] };
             let start = self.folded[band].len() as u32;
             for (field, values) in fields {
                 for value in values.iter() {

@@ -17,14 +17,18 @@
 
 mod highlight;
 mod index;
+mod once;
 mod query;
 mod scan;
 mod typo;
 
 pub use highlight::highlight_positions;
 pub use index::SearchIndex;
+pub use once::search_once;
 
-use crate::model::PersonId;
+use chrono::NaiveDate;
+
+use crate::model::{Index, PersonId};
 
 /// A searchable part of a person (their name, org, tags, …): where a hit is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -127,4 +131,21 @@ pub struct Hit {
     pub text: String,
     /// Char indices into `text` of the matched characters, ascending.
     pub positions: Vec<usize>,
+}
+
+/// When the user was last in touch with each person, which ranks ties: from
+/// the facts of the whole book ([`Index`]), or worked out for only the
+/// people a search asks about ([`once::FactsOf`]).
+pub(crate) trait LastContact {
+    /// The last contact with each of `people`, in their order.
+    fn last_contacts(&self, people: &[PersonId]) -> Vec<Option<NaiveDate>>;
+}
+
+impl LastContact for Index {
+    fn last_contacts(&self, people: &[PersonId]) -> Vec<Option<NaiveDate>> {
+        people
+            .iter()
+            .map(|id| self.facts(*id).last_contact)
+            .collect()
+    }
 }

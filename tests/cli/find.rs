@@ -122,6 +122,41 @@ fn find_needs_a_query_and_reports_an_unreadable_file() {
     assert_eq!(kith(&bad, &["find", "ana"]).status.code(), Some(2));
 }
 
+#[test]
+fn find_and_query_refuse_an_invalid_book_naming_file_line_and_column() {
+    // A search reads only names when they fill its limit; the book is still
+    // read and checked whole: a duplicate id or a misspelt field is refused
+    // (exit 2, file:line:col) and the file is left as it was.
+    let dir = tempfile::tempdir().unwrap();
+    let file = book(dir.path());
+    let text = std::fs::read_to_string(&file).unwrap();
+    let line = text.lines().find(|l| l.contains("Dan Brown")).unwrap();
+    let duplicate = text.replacen(line, &format!("{line}\n{line}"), 1);
+    let misspelt = text.replacen("org: \"Acme\"", "orgg: \"Acme\"", 1);
+    // Lines count from 1: the copy of Dan's line, the line of the misspelt org.
+    let line_of = |bad: &str, what: &dyn Fn(&str) -> bool| 1 + bad.lines().position(what).unwrap();
+    let dan = line_of(&duplicate, &|l| l == line);
+    let typo = line_of(&misspelt, &|l| l.contains("orgg"));
+    for (name, bad, line_no, says) in [
+        ("dup.ron", &duplicate, dan + 1, "duplicate person id"),
+        ("typo.ron", &misspelt, typo, "unknown field 'orgg'"),
+    ] {
+        let path = dir.path().join(name);
+        std::fs::write(&path, bad).unwrap();
+        for command in ["find", "query"] {
+            let out = kith(&path, &[command, "dan"]);
+            assert_eq!(out.status.code(), Some(2), "{command} {name}");
+            let err = String::from_utf8_lossy(&out.stderr);
+            assert!(
+                err.contains(&format!("{name}:{line_no}:")) && err.contains(says),
+                "{command} {name}: {err}"
+            );
+            assert!(out.stdout.is_empty(), "{command} {name} printed");
+            assert_eq!(&std::fs::read_to_string(&path).unwrap(), bad);
+        }
+    }
+}
+
 /// A book for `kith query`: people with addresses, one without, one archived.
 fn address_book(dir: &Path) -> std::path::PathBuf {
     let file = dir.join("kith.ron");

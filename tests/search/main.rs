@@ -3,5 +3,6 @@
 //! suite links kith once here, not once per file.
 
 mod intros;
+mod once;
 mod ranking;
 mod typos;

@@ -18,8 +18,9 @@ use super::scan::{LINE_END, is_clean, is_subsequence};
 use super::typo::Typo;
 use super::{Band, Hit, SearchOptions};
 use crate::model::{Book, Index, Person};
+use crate::search::LastContact;
 use level::{ALL_BANDS, How, LEVELS, Level, MATCHED, NAME_LEVELS, Scan, TYPO_SCORE_PER_CHAR};
-use rank::{Candidate, GROUPS, cutoff_group, match_key, tie_key};
+use rank::Candidate;
 use typo_hits::TypoHits;
 use words::{Query, Word};
 
@@ -46,6 +47,18 @@ impl SearchIndex {
         self.run(query, book, facts, opts, Scope::All)
     }
 
+    /// [`SearchIndex::search`], with the last contacts that rank ties from
+    /// `facts`, which may work them out for only the people asked for.
+    pub(in crate::search) fn search_with(
+        &self,
+        query: &str,
+        book: &Book,
+        facts: &dyn LastContact,
+        opts: &SearchOptions,
+    ) -> Vec<Hit> {
+        self.run(query, book, facts, opts, Scope::All)
+    }
+
     /// People whose name or a nickname matches `query`, best first: for
     /// autocompleting `@name` in quick capture. Archived people are left out.
     pub fn names(&self, query: &str, book: &Book, facts: &Index, limit: usize) -> Vec<Hit> {
@@ -57,14 +70,13 @@ impl SearchIndex {
     }
 
     /// First finds who matches and in which band with cheap checks only (char
-    /// masks, subsequence scans), calling no matcher. The (tier, band) groups
-    /// that cannot reach the top `limit` are dropped, and only the rest are
-    /// scored by the fuzzy matcher and ranked.
+    /// masks, subsequence scans), calling no matcher (see
+    /// [`SearchIndex::candidates`]); then ranks them ([`SearchIndex::ranked`]).
     fn run(
         &self,
         query: &str,
         book: &Book,
-        facts: &Index,
+        facts: &dyn LastContact,
         opts: &SearchOptions,
         scope: Scope,
     ) -> Vec<Hit> {
@@ -73,21 +85,52 @@ impl SearchIndex {
             Scope::All => &LEVELS,
             Scope::Names => &NAME_LEVELS,
         };
-        // Pass by pass, widen the levels a person may match at; stop once the
-        // people found so far fill the limit, since later passes only find
-        // people who rank below them (tiers 0 to 2 are name matches, found in
-        // the first pass).
+        // Who each word hits with a typo: looked up in the vocabulary once,
+        // when the first typo pass needs it.
+        let typos = TypoHits::new(self, &query);
+        let found = self.candidates(&query, levels, opts, &typos);
+        self.ranked(found, &query, levels, &typos, book, facts, opts)
+    }
+
+    /// [`SearchIndex::search`] when the clean matches in names alone (its
+    /// first pass) fill `opts.limit`: the later passes could only find people
+    /// who rank below them, so these are the whole search's hits, and they
+    /// read nothing but names (an index of names is enough,
+    /// [`SearchIndex::of_names`]). `None` when they do not fill the limit.
+    pub(in crate::search) fn search_clean_names(
+        &self,
+        query: &str,
+        book: &Book,
+        facts: &dyn LastContact,
+        opts: &SearchOptions,
+    ) -> Option<Vec<Hit>> {
+        let query = Query::parse(query);
+        let levels = &LEVELS[..1];
+        let typos = TypoHits::new(self, &query);
+        let found = self.candidates(&query, levels, opts, &typos);
+        (found.len() >= opts.limit)
+            .then(|| self.ranked(found, &query, levels, &typos, book, facts, opts))
+    }
+
+    /// Who matches, each at the first of `levels` at which every word does.
+    /// Pass by pass, widens the levels a person may match at; stops once the
+    /// people found so far fill the limit, since later passes only find
+    /// people who rank below them (tiers 0 to 2 are name matches, found in
+    /// the first pass).
+    fn candidates(
+        &self,
+        query: &Query,
+        levels: &[Level],
+        opts: &SearchOptions,
+        typos: &TypoHits,
+    ) -> Vec<Candidate> {
         let mut found = Vec::new();
-        let mut groups = [0usize; GROUPS];
         let mut taken = vec![false; self.people.len()];
         // Per person and word: how many of `levels` have been scanned without
         // a match, or MATCHED; so each (person, word, level) is scanned once
         // (see `Scan`).
         let words = query.words.len();
         let mut scanned = vec![Scan::default(); self.people.len() * words];
-        // Who each word hits with a typo: looked up in the vocabulary once,
-        // when the first typo pass needs it.
-        let typos = TypoHits::new(self, &query);
         // Who a clean or loose pass still has to look at: everyone at first,
         // then, after each pass, those not found yet who still can be.
         let mut alive: Vec<u32> = (0..self.people.len() as u32).collect();
@@ -109,25 +152,23 @@ impl SearchIndex {
                     || (query.mask & !slot.mask_within(widest)).count_ones() > missing
                     || !self.all_match_within(
                         n,
-                        &query,
+                        query,
                         &levels[..=i],
                         &mut scanned[n * words..][..words],
-                        &typos,
+                        typos,
                     )
                 {
                     continue;
                 }
                 taken[n] = true;
-                let c = Candidate {
+                found.push(Candidate {
                     slot: n as u32,
                     tier: self.tier(slot, &query.whole),
                     level,
                     score: 0,
                     line: slot.bounds[0],
                     key: 0,
-                };
-                groups[c.group()] += 1;
-                found.push(c);
+                });
             }
             if found.len() >= opts.limit {
                 break;
@@ -150,41 +191,7 @@ impl SearchIndex {
                 });
             }
         }
-        let limit = opts.limit.min(found.len());
-        if limit == 0 {
-            return Vec::new();
-        }
-        let cutoff = cutoff_group(&groups, limit);
-        found.retain(|c| c.group() <= cutoff);
-        for c in &mut found {
-            let n = c.slot as usize;
-            if let Some((score, line)) = self.score_person(n, &query, c.level, levels, &typos) {
-                (c.score, c.line) = (score, line);
-            }
-            c.key = match_key(c);
-        }
-        // Only those that can still make the top `limit` on tier, level and
-        // score (ties included) need their last contact looked up.
-        if limit < found.len() {
-            found.select_nth_unstable_by_key(limit - 1, |c| c.key);
-            let edge = found[limit - 1].key;
-            found.retain(|c| c.key <= edge);
-        }
-        let ranks = self.name_ranks(found.iter().map(|c| c.slot));
-        for (c, rank) in found.iter_mut().zip(ranks) {
-            let slot = &self.people[c.slot as usize];
-            c.key |= tie_key(facts.facts(slot.id).last_contact, rank);
-        }
-        if limit < found.len() {
-            found.select_nth_unstable_by_key(limit - 1, |c| c.key);
-            found.truncate(limit);
-        }
-        found.sort_unstable_by_key(|c| c.key);
         found
-            .iter()
-            .filter(|c| person_of(book, &self.people[c.slot as usize]).is_some())
-            .map(|c| self.hit(c, &query))
-            .collect()
     }
 
     /// Whether every word matches the person at one of `levels`; `scanned`
