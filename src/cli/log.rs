@@ -133,6 +133,8 @@ fn log_added(setup: &Setup, a: &LogArgs, line: &str) -> Result<Option<bool>> {
     let Some((_, book)) = store.add(adding, |book| made.op(checked, book))? else {
         return Ok(None);
     };
+    // Left for the process's end to take back, as `Setup::open` does.
+    let book = std::mem::ManuallyDrop::new(book);
     made.print(&book, setup);
     Ok(Some(true))
 }

@@ -164,30 +164,28 @@ impl Store {
 }
 
 /// The file at `target`, its stamp and what [`read_all_but_entries`] reads
-/// of it, when its bytes are the ones `checked` describes. The bytes are
-/// read while their fingerprint is taken on another thread; what was read
-/// is dropped unless the fingerprint is right.
+/// of it, when its bytes are the ones `checked` describes. The text is read
+/// while its fingerprint is taken on another thread; what was read is
+/// dropped unless the fingerprint is right.
 fn read_checked(target: &std::path::Path, checked: Checked) -> Option<(String, Stamp, Parts)> {
     let mut file = disk::open_own(target).ok()?;
     let meta = file.metadata().ok()?;
     let len = usize::try_from(meta.len()).ok()?;
     let mut bytes = Vec::with_capacity(len + 1);
     file.read_to_end(&mut bytes).ok()?;
+    let text = String::from_utf8(bytes).ok()?;
     let (right, parts) = std::thread::scope(|scope| {
         let fingerprint = std::thread::Builder::new()
             .name("kith-checked".into())
-            .spawn_scoped(scope, || Checked::of(&[&bytes]) == checked);
-        let parts = std::str::from_utf8(&bytes)
-            .ok()
-            .and_then(read_all_but_entries);
+            .spawn_scoped(scope, || Checked::of(&[text.as_bytes()]) == checked);
+        let parts = read_all_but_entries(&text);
         let right = match fingerprint {
             Ok(thread) => thread.join().unwrap_or(false),
-            Err(_) => Checked::of(&[&bytes]) == checked,
+            Err(_) => Checked::of(&[text.as_bytes()]) == checked,
         };
         (right, parts)
     });
     let parts = parts.filter(|_| right)?;
-    let text = String::from_utf8(bytes).ok()?;
     Some((text, Stamp::from_meta(&meta), parts))
 }
 
@@ -195,22 +193,67 @@ type Parts = (Book, Runs);
 
 /// The book in `text` without its entries, and where the people's and the
 /// entries' records are; `None` unless it is in the writer's shape at this
-/// version, without a demo anchor.
-fn read_all_but_entries(text: &str) -> Option<Parts> {
+/// version, without a demo anchor. The entries' lines are not even looked
+/// at: the reader is handed the text before them and the text after them.
+fn read_all_but_entries<'t>(text: &'t str) -> Option<Parts> {
     if !text.ends_with('\n') {
         return None;
     }
+    let runs = Runs::of(text)?;
     let mut reader = Reader::default();
-    let mut people = Vec::new();
-    reader.lines_apart(text, &mut |list, run| match list {
-        List::People => person_lines(run, &mut people),
-        List::Entries => Some(()),
-    })?;
+    let mut people_run: &'t str = "";
+    let mut read = |text: &'t str| {
+        reader.lines_apart(text, &mut |list, run| match list {
+            List::People if people_run.is_empty() => {
+                people_run = run;
+                Some(())
+            }
+            // One run a list, the text being handed over whole.
+            List::People => None,
+            List::Entries => Some(()),
+        })
+    };
+    match &runs.entries {
+        // Up to the list's opening line, then from its closing line.
+        Some(entries) => {
+            read(&text[..=entries.start])?;
+            read(&text[entries.end + 1..])?;
+        }
+        None => read(text)?,
+    }
+    let people = people_on_two_threads(people_run)?;
     let book = reader.finish_with("", people, Vec::new())?;
     if book.version != FORMAT_VERSION || book.anchor.is_some() {
         return None;
     }
-    Some((book, Runs::of(text)?))
+    Some((book, runs))
+}
+
+/// The people's lines read, the second half on a thread of its own.
+fn people_on_two_threads(run: &str) -> Option<Vec<crate::model::Person>> {
+    let middle = memchr::memchr(b'\n', &run.as_bytes()[run.len() / 2..])
+        .map_or(run.len(), |at| run.len() / 2 + at + 1);
+    let (first, second) = run.split_at(middle);
+    let mut people = Vec::new();
+    std::thread::scope(|scope| {
+        let later = std::thread::Builder::new()
+            .name("kith-people".into())
+            .spawn_scoped(scope, || {
+                let mut later = Vec::new();
+                person_lines(second, &mut later).map(|()| later)
+            });
+        person_lines(first, &mut people)?;
+        let later = match later {
+            Ok(thread) => thread.join().ok()??,
+            Err(_) => {
+                let mut later = Vec::new();
+                person_lines(second, &mut later)?;
+                later
+            }
+        };
+        people.extend(later);
+        Some(people)
+    })
 }
 
 /// The safety net of every build with debug assertions (the test suite): the

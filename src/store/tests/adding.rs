@@ -210,3 +210,35 @@ fn a_held_text_is_saved_over_only_while_the_file_is_still_it() {
     store.apply(&mut book, op).unwrap();
     assert_eq!(fs::read(&path).unwrap(), expected);
 }
+
+#[test]
+fn the_sections_after_the_entries_are_read_and_kept() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = saved(dir.path());
+    let (mut store, mut book) = Store::open(&path, today()).unwrap();
+    let dismissed = crate::model::DismissedIntro {
+        person: PersonId(20),
+        need: "a \"printer\"".into(),
+        candidate: Some(PersonId(30)),
+    };
+    let mut lineage = book.lineage.clone();
+    lineage.note_person(&book.people[0], None);
+    let tail = Op::Batch(vec![
+        Op::AddPerson(person(40, "Merged away")),
+        Op::SetDismissed(dismissed, true),
+        Op::SetLineage(Box::new(lineage)),
+    ]);
+    store.apply(&mut book, tail).unwrap();
+    let merge = crate::model::merge_op(&book, PersonId(40), PersonId(10)).unwrap();
+    store.apply(&mut book, merge).unwrap();
+    let text = fs::read_to_string(&path).unwrap();
+    assert!(
+        text.contains("merged:") && text.contains("dismissed_intros:") && text.contains("lineage:")
+    );
+    // Naming the merged-away id lands on the person it was merged into.
+    let op = Op::AddEntry(entry(250, 40, "to the merged id"));
+    let expected = whole_way(&path, op.clone());
+    let book = add_op(&path, op).expect("the add path took it");
+    assert_eq!(fs::read(&path).unwrap(), expected);
+    assert_eq!(book.merged.get(&PersonId(40)), Some(&PersonId(10)));
+}
