@@ -62,7 +62,10 @@ pub(super) fn read_shared(file: &mut File, shared: bool) -> std::io::Result<Opti
                 let left = len.saturating_sub(read.saturating_sub(buf.len() as u64));
                 if reader
                     .lines_apart(lines, &mut |list, run| match list {
-                        List::People => people.take(run),
+                        List::People => {
+                            people.make_room(run, left);
+                            people.take(run)
+                        }
                         List::Entries => {
                             entries.make_room(run, left);
                             entries.take(run)
@@ -138,12 +141,12 @@ impl<T: Send> Runs<T> {
 
     /// Room for the whole list at once, from a run long enough to judge
     /// its lines by: as many records as the `left` bytes of the file would
-    /// hold at this run's bytes per line, and a little over. For the last
-    /// list of records (the entries), whose lines are nearly all of what
-    /// follows: the list then never grows by doubling, which copies (or
-    /// leaves behind) the records read so far at the load's peak; room
-    /// never filled costs address space, not memory, and the reader gives it
-    /// back (`shrink_to_fit`).
+    /// hold at this run's bytes per line, and a little over. The list then
+    /// never grows by doubling, which copies (or leaves behind) the records
+    /// read so far at the load's peak. For the entries, nearly all of what
+    /// follows, that is about their number; for the people it is more (the
+    /// entries follow them), but room never filled costs address space, not
+    /// memory, and the reader gives it back (`shrink_to_fit`).
     fn make_room(&mut self, run: &str, left: u64) {
         /// Lines enough to judge the rest by.
         const SAMPLE: usize = 256;
