@@ -7,6 +7,7 @@ use std::fs;
 use std::path::{Path, PathBuf};
 
 use super::*;
+use crate::model::OpError;
 use crate::model::{Entry, EntryId, Kind, Person, PersonId};
 
 fn today() -> NaiveDate {

@@ -9,6 +9,7 @@ use std::fs;
 
 use super::splice::{Touched, text};
 use super::*;
+use crate::model::OpError;
 use crate::model::{Entry, EntryId, Kind, Person, PersonId, delete_op, merge_op};
 
 fn today() -> NaiveDate {
