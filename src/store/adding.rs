@@ -23,7 +23,7 @@ use crate::model::{Book, FORMAT_VERSION, Op, OpError};
 
 use super::checked::Checked;
 use super::fast_read::{List, Reader, person_lines};
-use super::lock::{IdMarks, Lock};
+use super::lock::Lock;
 use super::splice::{self, Changed, Runs, places, places::place};
 use super::{Applied, Stamp, Store, StoreError, backup_marks, disk, marks_of, undo};
 
@@ -75,17 +75,7 @@ impl Store {
         let Some((text, stamp, (book, runs))) = read_checked(&target, checked) else {
             return Ok(None);
         };
-        let store = Store {
-            path,
-            today,
-            seen: Some(stamp),
-            expect_file: true,
-            fresh_ok: false,
-            marks: IdMarks::default(),
-            warnings: Vec::new(),
-            remember: false,
-            held: None,
-        };
+        let store = Store::at(path, today, Some(stamp), true);
         let adding = Adding {
             lock,
             target,

@@ -188,17 +188,7 @@ impl Store {
     /// the demo's anchor is shifted once, by its first save
     /// ([`Book::settle_anchor`]).
     pub fn open(path: impl Into<PathBuf>, today: NaiveDate) -> Result<(Store, Book), StoreError> {
-        let mut store = Store {
-            path: path.into(),
-            today,
-            seen: None,
-            expect_file: false,
-            fresh_ok: false,
-            marks: IdMarks::default(),
-            warnings: Vec::new(),
-            remember: false,
-            held: None,
-        };
+        let mut store = Store::at(path.into(), today, None, false);
         let book = store.reload()?;
         Ok((store, book))
     }
@@ -208,11 +198,17 @@ impl Store {
     /// refused (the file is gone, or is read again and fails) — until the
     /// book is opened again.
     pub fn held(path: impl Into<PathBuf>, today: NaiveDate) -> Store {
+        Store::at(path.into(), today, None, true)
+    }
+
+    /// A store for `path` that has seen the version `seen` of it (and so
+    /// expects a file there when `expect_file`), nothing else remembered.
+    fn at(path: PathBuf, today: NaiveDate, seen: Option<Stamp>, expect_file: bool) -> Store {
         Store {
-            path: path.into(),
+            path,
             today,
-            seen: None,
-            expect_file: true,
+            seen,
+            expect_file,
             fresh_ok: false,
             marks: IdMarks::default(),
             warnings: Vec::new(),

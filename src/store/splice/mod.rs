@@ -66,7 +66,8 @@ fn places_over<'a>(
     op: &Op,
     inverse: &Op,
 ) -> Option<Out<'a>> {
-    (Checked::of(&[old.as_bytes()]) == recorded?).then_some(())?;
+    let recorded = recorded?;
+    (Checked::of(&[old.as_bytes()]) == recorded).then_some(())?;
     places::over(old, book, &Changed::by(op, inverse))
 }
 

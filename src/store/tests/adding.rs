@@ -243,3 +243,17 @@ fn the_sections_after_the_entries_are_read_and_kept() {
     assert_eq!(fs::read(&path).unwrap(), expected);
     assert_eq!(book.merged.get(&PersonId(40)), Some(&PersonId(10)));
 }
+
+#[cfg(unix)]
+#[test]
+fn a_capture_through_a_symlink_writes_the_target_and_the_link_survives() {
+    let dir = tempfile::tempdir().unwrap();
+    let real = saved(dir.path());
+    let link = dir.path().join("link.ron");
+    std::os::unix::fs::symlink(&real, &link).unwrap();
+    let op = Op::AddEntry(entry(250, 20, "through the link"));
+    let expected = whole_way(&real, op.clone());
+    add_op(&link, op).expect("the add path took it");
+    assert!(fs::symlink_metadata(&link).unwrap().file_type().is_symlink());
+    assert_eq!(fs::read(&real).unwrap(), expected);
+}
