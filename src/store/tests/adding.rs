@@ -254,6 +254,11 @@ fn a_capture_through_a_symlink_writes_the_target_and_the_link_survives() {
     let op = Op::AddEntry(entry(250, 20, "through the link"));
     let expected = whole_way(&real, op.clone());
     add_op(&link, op).expect("the add path took it");
-    assert!(fs::symlink_metadata(&link).unwrap().file_type().is_symlink());
+    assert!(
+        fs::symlink_metadata(&link)
+            .unwrap()
+            .file_type()
+            .is_symlink()
+    );
     assert_eq!(fs::read(&real).unwrap(), expected);
 }
