@@ -4,7 +4,7 @@ use fuzzy_matcher::skim::SkimMatcherV2;
 use std::fmt;
 use std::sync::OnceLock;
 
-use super::scan::{LINE_END, fold_ascii, fold_mapped_chars};
+use super::scan::{LINE_END, fold_ascii, fold_mapped_chars, folded_mask};
 use super::typo::{Vocab, VocabBuilder};
 use super::{Band, Part};
 use crate::model::{Book, Person, PersonId};
@@ -147,18 +147,28 @@ impl SearchIndex {
     /// An index kept for many searches (the terminal app's) is
     /// [`SearchIndex::build`]t whole.
     pub fn for_one_search(book: &Book) -> SearchIndex {
-        SearchIndex::of_bands(book, 3)
+        SearchIndex::of_bands(book, 3, |_| true)
     }
 
-    /// An index of names and nicknames only, the other bands left empty:
-    /// all a search needs when its clean matches in names fill its limit
-    /// ([`SearchIndex::search_clean_names`]), a tenth of the text.
-    pub(super) fn of_names(book: &Book) -> SearchIndex {
-        SearchIndex::of_bands(book, 1)
+    /// An index of names and nicknames only, the other bands left empty, of
+    /// the people whose names hold every char of `holding` (a query's
+    /// [`super::scan::word_mask`]s): all a search needs when its clean
+    /// matches in names fill its limit ([`SearchIndex::search_clean_names`]),
+    /// since a clean match in a name holds every char of the query. Whether a
+    /// name does is told from its chars alone, before anything is copied or
+    /// folded into the index (for "smith", a fifth of the people).
+    pub(super) fn of_names(book: &Book, holding: u64) -> SearchIndex {
+        let mut scratch = String::new();
+        SearchIndex::of_bands(book, 1, |p| {
+            let mask = std::iter::once(&p.name)
+                .chain(&p.nicknames)
+                .fold(0, |m, text| m | folded_mask(text, &mut scratch));
+            holding & !mask == 0
+        })
     }
 
-    /// The index of the first `bands` bands of every person.
-    fn of_bands(book: &Book, bands: usize) -> SearchIndex {
+    /// The index of the first `bands` bands of every person `keep` keeps.
+    fn of_bands(book: &Book, bands: usize, mut keep: impl FnMut(&Person) -> bool) -> SearchIndex {
         let sizes = Sizes::of(book, bands);
         let mut index = SearchIndex {
             people: Vec::with_capacity(book.people.len()),
@@ -171,7 +181,9 @@ impl SearchIndex {
             names_ranked: false,
         };
         for (pos, person) in book.people.iter().enumerate() {
-            index.add_person(pos, person, bands);
+            if keep(person) {
+                index.add_person(pos, person, bands);
+            }
         }
         index
     }

@@ -14,7 +14,8 @@ use crate::model::{Book, Index, Kinds, PersonId};
 /// the facts of only the people whose ties it ranks.
 pub fn search_once(book: &Book, kinds: &Kinds, query: &str, opts: &SearchOptions) -> Vec<Hit> {
     let facts = FactsOf { book, kinds };
-    if let Some(hits) = SearchIndex::of_names(book).search_clean_names(query, book, &facts, opts) {
+    let names = SearchIndex::of_names(book, SearchIndex::query_mask(query));
+    if let Some(hits) = names.search_clean_names(query, book, &facts, opts) {
         return hits;
     }
     SearchIndex::for_one_search(book).search_with(query, book, &facts, opts)
@@ -51,7 +52,7 @@ mod tests {
     #[test]
     fn names_alone_answer_a_search_whose_name_matches_fill_the_limit() {
         let book = book();
-        let names = SearchIndex::of_names(&book);
+        let names = SearchIndex::of_names(&book, 0);
         assert_eq!(names.lines.len(), 3, "names only: {:?}", names);
         let facts = FactsOf {
             book: &book,
@@ -73,6 +74,14 @@ mod tests {
             names
                 .search_clean_names("investor", &book, &facts, &opts(1))
                 .is_none()
+        );
+        // An index for "lee" holds only the names with its letters.
+        let lee = SearchIndex::of_names(&book, SearchIndex::query_mask("lee"));
+        assert_eq!(lee.people.len(), 1, "{lee:?}");
+        assert_eq!(
+            lee.search_clean_names("lee", &book, &facts, &opts(1))
+                .map(|h| h[0].person),
+            Some(PersonId(3))
         );
         // The whole search finds the need all the same.
         let hits = search_once(&book, &Kinds::default(), "investor", &opts(5));

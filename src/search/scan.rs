@@ -51,6 +51,28 @@ pub(super) fn fold_mapped_chars(text: &str, out: &mut String, map: &mut Vec<u32>
     mask
 }
 
+/// The char mask of `text` folded (what [`fold_mapped`] returns), without
+/// keeping the folded text: ASCII text byte by byte, other chars folded one
+/// at a time into `scratch`.
+pub(super) fn folded_mask(text: &str, scratch: &mut String) -> u64 {
+    if text.is_ascii() {
+        return text.bytes().fold(0, |mask, b| {
+            mask | char_mask(char::from(b.to_ascii_lowercase()))
+        });
+    }
+    let mut mask = 0;
+    for c in text.chars() {
+        if c.is_ascii() {
+            mask |= char_mask(c.to_ascii_lowercase());
+            continue;
+        }
+        scratch.clear();
+        fold_char_into(c, scratch);
+        mask |= scratch.chars().fold(0, |m, f| m | char_mask(f));
+    }
+    mask
+}
+
 /// A 64-bit summary of which chars a text holds: one bit per ASCII letter and
 /// digit, the rest hashed into the remaining bits. A word can only match a text
 /// whose mask covers the word's mask.
@@ -176,6 +198,27 @@ mod tests {
             assert_eq!(mask, fold_mapped_chars(text, &mut slow, &mut slow_map));
             assert_eq!((fast, fast_map), (slow, slow_map), "{text:?}");
         }
+    }
+
+    #[test]
+    fn a_mask_told_without_folding_is_the_folded_text_s_mask() {
+        let mut scratch = String::new();
+        for text in [
+            "José",
+            "Straße Øre Æsir ŁÓDŹ",
+            "王芳 🎸 Sam",
+            "Ana LIMA\nline two",
+            "",
+            "a-b_c 42 @x.test\t",
+            "Çelik İnce",
+        ] {
+            let (mut out, mut map) = (String::new(), Vec::new());
+            let want = fold_mapped(text, &mut out, &mut map);
+            assert_eq!(folded_mask(text, &mut scratch), want, "{text:?}");
+        }
+        // "ß" folds to "ss" and "Ø" to "o": the folded chars count.
+        assert_eq!(folded_mask("ß", &mut scratch), word_mask("s"));
+        assert_eq!(folded_mask("Ø", &mut scratch), word_mask("o"));
     }
 
     #[test]

@@ -92,6 +92,12 @@ impl SearchIndex {
         self.ranked(found, &query, levels, &typos, book, facts, opts)
     }
 
+    /// The union of the char masks of `query`'s folded words: every char a
+    /// clean match of the whole query holds.
+    pub(in crate::search) fn query_mask(query: &str) -> u64 {
+        Query::parse(query).mask
+    }
+
     /// [`SearchIndex::search`] when the clean matches in names alone (its
     /// first pass) fill `opts.limit`: the later passes could only find people
     /// who rank below them, so these are the whole search's hits, and they
