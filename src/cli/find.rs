@@ -7,7 +7,10 @@ use std::mem::ManuallyDrop;
 use std::process::ExitCode;
 
 use kith::model::Book;
-use kith::search::{Hit, SearchOptions, search_once};
+use kith::search::{
+    Hit, SearchOptions, names_may_match, search_fields_once, search_names_once, search_once,
+};
+use kith::store::NamesOnly;
 use kith::text::{fit, truncate};
 
 use super::Setup;
@@ -30,18 +33,34 @@ pub struct FindArgs {
 
 /// The book and what one search of `words` finds in it, best first: the
 /// search `kith find` and `kith query` share (an index built for one search).
+/// The book holds at least the people hit, with their id, name, nicknames,
+/// org, e-mails and archived flag: when kith wrote the file and names alone
+/// answer the search, that is all that is read, of those whose names may
+/// match ([`NamesOnly`]).
 pub(super) fn search(
     setup: &Setup,
     words: &[String],
     limit: usize,
     archived: bool,
 ) -> Result<(ManuallyDrop<Book>, Vec<Hit>)> {
-    let book = setup.read()?;
     let opts = SearchOptions {
         include_archived: archived,
         limit,
     };
-    let hits = search_once(&book, &setup.config.kinds(), &words.join(" "), &opts);
+    let (kinds, query) = (setup.config.kinds(), words.join(" "));
+    let names = setup.read_names(&names_may_match(&query));
+    if let Some(read) = names.as_ref()
+        && let Some(hits) = search_names_once(read.book(), &kinds, &query, &opts)
+    {
+        let book = names.map(NamesOnly::into_book).expect("read above");
+        return Ok((ManuallyDrop::new(book), hits));
+    }
+    let book = setup.read()?;
+    let hits = match names {
+        // Names alone did not answer it.
+        Some(_) => search_fields_once(&book, &kinds, &query, &opts),
+        None => search_once(&book, &kinds, &query, &opts),
+    };
     Ok((book, hits))
 }
 

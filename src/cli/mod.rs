@@ -43,7 +43,7 @@ use std::process::ExitCode;
 
 use kith::config::{Config, ConfigError, ConfigFile};
 use kith::model::{Book, Index};
-use kith::store::{Store, StoreError};
+use kith::store::{NamesKept, NamesOnly, Store, StoreError};
 
 #[derive(Debug, Parser)]
 #[command(
@@ -234,10 +234,28 @@ impl Setup {
         Ok((store, book))
     }
 
+    /// The book with the people `keep` keeps, read for a search of names,
+    /// when its file is the one kith last wrote ([`NamesOnly`]), with the
+    /// warning [`Setup::open`] gives; `None` for [`Setup::read`] to read it
+    /// whole.
+    pub fn read_names(&self, keep: &NamesKept) -> Option<NamesOnly> {
+        let names = NamesOnly::read(&self.file, keep)?;
+        self.tell_copies_of(|| {
+            kith::store::follow_link(&self.file)
+                .map(|target| kith::store::conflict_copies(&target))
+                .unwrap_or_default()
+        });
+        Some(names)
+    }
+
     /// Warns, once a run, of conflict copies lying beside the book.
     pub fn tell_copies(&self, store: &Store) {
+        self.tell_copies_of(|| store.conflict_copies());
+    }
+
+    fn tell_copies_of(&self, copies: impl FnOnce() -> Vec<PathBuf>) {
         if !self.copies_told.replace(true) {
-            let copies = store.conflict_copies();
+            let copies = copies();
             if !copies.is_empty() {
                 let target =
                     kith::store::follow_link(&self.file).unwrap_or_else(|_| self.file.clone());

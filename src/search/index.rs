@@ -66,6 +66,19 @@ impl Slot {
     }
 }
 
+/// Whether `names` (a person's name and nicknames), folded, hold every char
+/// of `holding` (see [`SearchIndex::of_names`]).
+pub(super) fn names_hold<'a>(
+    holding: u64,
+    names: impl IntoIterator<Item = &'a str>,
+    scratch: &mut String,
+) -> bool {
+    let mask = names
+        .into_iter()
+        .fold(0, |m, text| m | folded_mask(text, scratch));
+    holding & !mask == 0
+}
+
 /// About how much text the index of a book holds, so its buffers are sized
 /// once (folding may lengthen a line a little; then a buffer grows once).
 struct Sizes {
@@ -160,10 +173,8 @@ impl SearchIndex {
     pub(super) fn of_names(book: &Book, holding: u64) -> SearchIndex {
         let mut scratch = String::new();
         SearchIndex::of_bands(book, 1, |p| {
-            let mask = std::iter::once(&p.name)
-                .chain(&p.nicknames)
-                .fold(0, |m, text| m | folded_mask(text, &mut scratch));
-            holding & !mask == 0
+            let names = std::iter::once(&*p.name).chain(p.nicknames.iter().map(|n| &**n));
+            names_hold(holding, names, &mut scratch)
         })
     }
 

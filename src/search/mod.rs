@@ -24,7 +24,7 @@ mod typo;
 
 pub use highlight::highlight_positions;
 pub use index::SearchIndex;
-pub use once::search_once;
+pub use once::{names_may_match, search_fields_once, search_names_once, search_once};
 
 use chrono::NaiveDate;
 

@@ -1,6 +1,7 @@
 //! One search over a book, with no index kept for the next: `kith find` and
 //! `kith query`, which search once and exit.
 
+use super::index::names_hold;
 use super::{Hit, LastContact, SearchIndex, SearchOptions};
 use chrono::NaiveDate;
 
@@ -13,11 +14,41 @@ use crate::model::{Book, Index, Kinds, PersonId};
 /// the common case), the index of every field only when they do not; and
 /// the facts of only the people whose ties it ranks.
 pub fn search_once(book: &Book, kinds: &Kinds, query: &str, opts: &SearchOptions) -> Vec<Hit> {
+    search_names_once(book, kinds, query, opts)
+        .unwrap_or_else(|| search_fields_once(book, kinds, query, opts))
+}
+
+/// The hits of [`search_once`] when names alone answer it (the clean
+/// matches in names fill the limit), read from the people's names and
+/// nicknames only (and the facts of those it ranks); `None` when they do not.
+pub fn search_names_once(
+    book: &Book,
+    kinds: &Kinds,
+    query: &str,
+    opts: &SearchOptions,
+) -> Option<Vec<Hit>> {
     let facts = FactsOf { book, kinds };
     let names = SearchIndex::of_names(book, SearchIndex::query_mask(query));
-    if let Some(hits) = names.search_clean_names(query, book, &facts, opts) {
-        return hits;
-    }
+    names.search_clean_names(query, book, &facts, opts)
+}
+
+/// Whether someone with these names (name, then nicknames) may be among the
+/// hits of [`search_names_once`]: whether their names hold every char of the
+/// query's words, as a clean match does. Only such people need reading.
+pub fn names_may_match(query: &str) -> impl Fn(&[&str]) -> bool + Sync + use<> {
+    let holding = SearchIndex::query_mask(query);
+    move |names: &[&str]| names_hold(holding, names.iter().copied(), &mut String::new())
+}
+
+/// The hits of [`search_once`] when names alone do not answer it, from an
+/// index of every field.
+pub fn search_fields_once(
+    book: &Book,
+    kinds: &Kinds,
+    query: &str,
+    opts: &SearchOptions,
+) -> Vec<Hit> {
+    let facts = FactsOf { book, kinds };
     SearchIndex::for_one_search(book).search_with(query, book, &facts, opts)
 }
 

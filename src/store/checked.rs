@@ -63,7 +63,7 @@ const K: [u64; 4] = [
 /// `h` for a given word, and of the word for a given `h`), fed 8-byte words
 /// in turn; bytes that do not fill a word wait for the next part.
 #[derive(Default)]
-struct Hasher {
+pub(super) struct Hasher {
     lanes: [u64; 4],
     /// Which lane takes the next word.
     next: usize,
@@ -73,7 +73,7 @@ struct Hasher {
 }
 
 impl Hasher {
-    fn write(&mut self, mut bytes: &[u8]) {
+    pub(super) fn write(&mut self, mut bytes: &[u8]) {
         self.len += bytes.len() as u64;
         if self.carried > 0 {
             let take = (8 - self.carried).min(bytes.len());
@@ -114,7 +114,7 @@ impl Hasher {
         self.next = (lane + 1) % 4;
     }
 
-    fn finish(mut self) -> Checked {
+    pub(super) fn finish(mut self) -> Checked {
         if self.carried > 0 {
             let mut last = [0u8; 8];
             last[..self.carried].copy_from_slice(&self.carry[..self.carried]);

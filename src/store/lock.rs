@@ -127,6 +127,13 @@ pub fn read_marks_at(path: &Path) -> IdMarks {
     }
 }
 
+/// What the last save recorded it wrote ([`Checked`]), from the lock file
+/// at `path` without taking the lock: `None` when there is no record from
+/// this kith (or no lock file of kith's own).
+pub(super) fn read_checked_at(path: &Path) -> Option<Checked> {
+    Checked::from_record(&read_record(&open_own(path).ok()?)?)
+}
+
 /// The marks recorded in a lock file (`next_person_id N`, `next_entry_id N`).
 fn read_marks(file: &File) -> IdMarks {
     let Some(text) = read_record(file) else {

@@ -29,6 +29,7 @@ mod fast_write;
 mod layout;
 mod lock;
 mod names;
+mod names_only;
 mod pieces;
 #[cfg(test)]
 #[path = "tests/pieces.rs"]
@@ -58,6 +59,7 @@ pub use error::{ParseError, Problems, StoreError};
 pub use names::{
     IGNORE_PATTERN, backup_path, is_kith_file, lock_path, merged_dir, prev_path, temp_path,
 };
+pub use names_only::{NamesKept, NamesOnly};
 pub use private::{PRIVATE_DIR, make_private_dir, write_own, write_private};
 pub use put_away::{PutAway, parse_copy, put_away, read_copy, read_copy_bytes};
 pub use read::{Loaded, load_book, parse_book, read_book_file, read_book_with_ron};

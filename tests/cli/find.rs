@@ -243,3 +243,54 @@ fn query_fields_never_carry_a_tab_a_line_break_or_a_control_sequence() {
     assert!(fields[1].starts_with("Eve Tab "), "{out:?}");
     assert_eq!(fields[2], "Line Break");
 }
+
+#[test]
+fn a_book_kith_wrote_finds_the_same_read_by_names_as_read_whole() {
+    // A book kith last wrote (its lock file records what it wrote) is read
+    // for a names search with only the people whose names may match; any
+    // other is read whole. Both find the same, and print the same.
+    let dir = tempfile::tempdir().unwrap();
+    let file = book(dir.path());
+    let lock = dir.path().join(".kith.ron.kith-lock");
+    let record = std::fs::read_to_string(&lock).unwrap();
+    assert!(record.contains("checked "), "{record}");
+    let searches: [&[&str]; 9] = [
+        &["jose"],
+        &["acme"],
+        &["acme", "--archived"],
+        &["old", "--archived"],
+        &["a", "--limit", "2"],
+        &["王"],
+        &["designer"],
+        &["an", "li"],
+        &["zz"],
+    ];
+    let run = || -> Vec<(Option<i32>, String)> {
+        let mut outs = Vec::new();
+        for words in searches {
+            for (command, flag) in [("find", "--json"), ("query", "--no-header")] {
+                let out = kith(&file, &[&[command, flag], words].concat());
+                outs.push((out.status.code(), String::from_utf8(out.stdout).unwrap()));
+            }
+        }
+        outs
+    };
+    let by_names = run();
+    assert!(by_names[0].1.contains("José García"), "{by_names:?}");
+    // Without the record, the same book is read whole.
+    let without: String = record
+        .lines()
+        .filter(|l| !l.starts_with("checked "))
+        .map(|l| format!("{l}\n"))
+        .collect();
+    std::fs::write(&lock, without).unwrap();
+    assert_eq!(run(), by_names);
+    // Edited by hand behind kith's back (the record kept): read whole, and
+    // refused as an invalid book.
+    std::fs::write(&lock, &record).unwrap();
+    let text = std::fs::read_to_string(&file).unwrap();
+    std::fs::write(&file, text.replacen("org: \"Acme\"", "orgg: \"Acme\"", 1)).unwrap();
+    let out = kith(&file, &["find", "jose"]);
+    assert_eq!(out.status.code(), Some(2), "{out:?}");
+    assert!(String::from_utf8_lossy(&out.stderr).contains("unknown field 'orgg'"));
+}

@@ -4,6 +4,7 @@
 
 use chrono::NaiveDate;
 use smallvec::SmallVec;
+use std::borrow::Cow;
 
 use crate::model::{Address, Direction, HowMet, Origin, People, PersonId};
 
@@ -152,6 +153,11 @@ impl<'a> Cursor<'a> {
     /// A `"…"` string with ron's escapes. A raw line break (a record spread
     /// over lines) or an escape the writer never produces gives up.
     pub(super) fn string(&mut self) -> Option<String> {
+        self.text_of_string().map(Cow::into_owned)
+    }
+
+    /// [`Cursor::string`], borrowed from the line when it has no escape.
+    pub(super) fn text_of_string(&mut self) -> Option<Cow<'a, str>> {
         self.lit("\"")?;
         let bytes = self.text.as_bytes();
         let mut out: Option<String> = None;
@@ -163,8 +169,8 @@ impl<'a> Cursor<'a> {
                     let piece = &self.text[run..i];
                     self.pos = i + 1;
                     return Some(match out {
-                        Some(mut s) => (s.push_str(piece), s).1,
-                        None => piece.to_owned(),
+                        Some(mut s) => Cow::Owned((s.push_str(piece), s).1),
+                        None => Cow::Borrowed(piece),
                     });
                 }
                 b'\\' => {
@@ -175,6 +181,54 @@ impl<'a> Cursor<'a> {
                     run = i + 1 + len;
                 }
                 _ => return None,
+            }
+        }
+    }
+
+    /// [`Cursor::strings`], each borrowed from the line when it has no
+    /// escape.
+    pub(super) fn texts_of_strings(&mut self) -> Option<SmallVec<[Cow<'a, str>; 2]>> {
+        let mut out = SmallVec::new();
+        self.list_items(|c| {
+            out.push(c.text_of_string()?);
+            Some(())
+        })?;
+        Some(out)
+    }
+
+    /// Passes over one value without keeping it: a string, a list or a
+    /// tuple (with whatever they nest), or a bare word or number. `None` on
+    /// anything else, or a line that ends inside the value.
+    pub(super) fn skip_value(&mut self) -> Option<()> {
+        let bytes = self.text.as_bytes();
+        let start = self.pos;
+        let mut depth = 0usize;
+        loop {
+            match *bytes.get(self.pos)? {
+                b'"' => {
+                    self.pos += 1;
+                    loop {
+                        let i = self.pos + memchr::memchr2(b'"', b'\\', &bytes[self.pos..])?;
+                        self.pos = i + 1;
+                        if bytes[i] == b'"' {
+                            break;
+                        }
+                        let (_, len) = unescape(&bytes[i + 1..])?;
+                        self.pos += len;
+                    }
+                }
+                b'[' | b'(' => {
+                    depth += 1;
+                    self.pos += 1;
+                }
+                b']' | b')' if depth > 0 => {
+                    depth -= 1;
+                    self.pos += 1;
+                }
+                // The end of the value (`,` or the record's `)`) at its own depth.
+                b',' | b')' if depth == 0 => return (self.pos > start).then_some(()),
+                b'\n' => return None,
+                _ => self.pos += 1,
             }
         }
     }

@@ -295,6 +295,21 @@ pub fn person_lines(run: &str, out: &mut Vec<Person>) -> Option<()> {
     record_lines(run, records::person, out)
 }
 
+/// Whether a person is kept, told from their name and nicknames (in that
+/// order).
+pub type NamesKept = dyn Fn(&[&str]) -> bool + Sync;
+
+/// People's lines, those `keep` keeps read onto the end of `out` with only
+/// what a search of names shows ([`records::person_names`]).
+pub fn person_name_lines(run: &str, keep: &NamesKept, out: &mut Vec<Person>) -> Option<()> {
+    for line in run.split_terminator('\n') {
+        if let Some(person) = record(line, |c| records::person_names(c, keep))? {
+            out.push(person);
+        }
+    }
+    Some(())
+}
+
 /// Entries' lines, read onto the end of `out`.
 pub fn entry_lines(run: &str, out: &mut Vec<Entry>) -> Option<()> {
     record_lines(run, records::entry, out)
@@ -325,7 +340,7 @@ fn give<T>(list: &mut Option<Vec<T>>, mut read: Vec<T>) -> Option<()> {
 }
 
 /// One record's line: `    (…),`.
-fn record<T>(line: &str, one: fn(&mut Cursor) -> Option<T>) -> Option<T> {
+fn record<T>(line: &str, one: impl FnOnce(&mut Cursor) -> Option<T>) -> Option<T> {
     let mut c = Cursor::new(line);
     c.lit("    (")?;
     let record = one(&mut c)?;

@@ -3,8 +3,12 @@
 //! `..Default::default()`): a field added to the model fails to compile here
 //! until this reader learns it.
 
+use smallvec::SmallVec;
+use std::borrow::Cow;
+
 use crate::model::{Birthday, DismissedIntro, Entry, EntryId, Kind, Person, PersonId};
 
+use super::NamesKept;
 use super::cursor::Cursor;
 use super::set_once;
 
@@ -81,6 +85,54 @@ pub(super) fn person(c: &mut Cursor) -> Option<Person> {
         uids: uids.unwrap_or_default(),
         vcard: vcard.unwrap_or_default(),
     })
+}
+
+/// Of one person, after its opening `(`, through its `)`: only what a search
+/// of names shows (id, name, nicknames, org, e-mails, archived), and only
+/// when `keep` keeps their name and nicknames (`Some(None)` when it does
+/// not); every other field passed over unread, and nothing of theirs copied
+/// out of the line until they are kept ([`super::person_name_lines`]). A
+/// field [`person`] does not know gives up all the same.
+pub(super) fn person_names(c: &mut Cursor, keep: &NamesKept) -> Option<Option<Person>> {
+    let mut id = None;
+    let mut name = None;
+    let mut nicknames = None;
+    let mut org = None;
+    let mut emails = None;
+    let mut archived = None;
+    c.fields(|c, field| {
+        match field {
+            "id" => set_once(&mut id, PersonId(c.id()?))?,
+            "name" => set_once(&mut name, c.text_of_string()?)?,
+            "nicknames" => set_once(&mut nicknames, c.texts_of_strings()?)?,
+            "org" => set_once(&mut org, c.text_of_string()?)?,
+            "emails" => set_once(&mut emails, c.texts_of_strings()?)?,
+            "archived" => set_once(&mut archived, c.bool()?)?,
+            "title" | "phones" | "addresses" | "links" | "tags" | "met" | "needs" | "offers"
+            | "cadence" | "birthday" | "notes" | "snoozed_until" | "structured_name" | "uids"
+            | "vcard" => c.skip_value()?,
+            _ => return None,
+        }
+        Some(())
+    })?;
+    let (id, name) = (id?, name?);
+    let nicknames = nicknames.unwrap_or_default();
+    let kept = {
+        let names: SmallVec<[&str; 3]> = std::iter::once(&*name)
+            .chain(nicknames.iter().map(|n| &**n))
+            .collect();
+        keep(&names)
+    };
+    if !kept {
+        return Some(None);
+    }
+    let owned = |texts: SmallVec<[Cow<str>; 2]>| texts.into_iter().map(Cow::into_owned).collect();
+    let mut person = Person::new(id, name.into_owned());
+    person.nicknames = owned(nicknames);
+    person.org = org.map(Cow::into_owned);
+    person.emails = emails.map(owned).unwrap_or_default();
+    person.archived = archived.unwrap_or_default();
+    Some(Some(person))
 }
 
 /// One dismissed introduction, after its opening `(`, through its `)`.
