@@ -81,6 +81,22 @@ mod tests {
             p.needs = vec!["a [need] (x)".into()];
             p.notes = format!("line one\nline \"two\" 🚀 {}", "x".repeat(i as usize % 200));
             p.met.context = Some("RustConf".into());
+            // Every other field, to be passed over.
+            p.phones = vec!["+1 (555) 0100".into()];
+            p.links = vec!["https://x.test/a?b=(c)".into()];
+            p.addresses = vec![crate::model::Address {
+                label: "home".into(),
+                street: "1 \"Main\" St, (rear)".into(),
+                country: "NZ".into(),
+                ..Default::default()
+            }];
+            p.offers = vec!["intros]".into()];
+            p.cadence = Some(30);
+            p.birthday = "1990-05-01".parse().ok();
+            p.snoozed_until = Some(today());
+            p.structured_name = Some("Ng;Person;;;".into());
+            p.uids = vec!["urn:uuid:1".into()];
+            p.vcard = vec!["X-FOO;TYPE=a,b:c\\,d".into()];
             p.met.date = Some(today());
             p.archived = i % 50 == 0;
             adds.push(Op::AddPerson(p));
@@ -116,6 +132,7 @@ mod tests {
             );
             // The rest passed over, not kept.
             assert!(g.title.is_none() && g.needs.is_empty() && g.notes.is_empty());
+            assert!(w.birthday.is_some() && !w.addresses.is_empty() && !w.vcard.is_empty());
         }
         assert_eq!(got.entries, book.entries);
         assert_eq!(got.next_person_id(), book.next_person_id());
