@@ -3,15 +3,18 @@
 //! `kith find` / `kith query`, which search once: the search alone (the way
 //! before, every field indexed and every person's facts built, beside
 //! `search_once`), and from the file at 1k, 3k, 10k and 30k people with no
-//! entries (the size of abook's address books), load included.
+//! entries (the size of abook's address books), load included: read whole,
+//! and (a book kith saved) read for the names pass only, as `kith find` does.
 
 use chrono::NaiveDate;
 use criterion::{Criterion, criterion_group, criterion_main};
 use std::hint::black_box;
 
-use kith::model::{Index, Kinds};
-use kith::search::{SearchIndex, SearchOptions, search_once};
-use kith::store::{Store, write_book};
+use kith::model::{Entry, Index, Kind, Kinds, Op};
+use kith::search::{
+    SearchIndex, SearchOptions, names_may_match, search_fields_once, search_names_once, search_once,
+};
+use kith::store::{NamesOnly, Store, write_book};
 
 const PEOPLE: usize = 10_000;
 const ENTRIES: usize = 50_000;
@@ -82,6 +85,29 @@ fn find_from_file(c: &mut Criterion) {
                 let (_store, book) = Store::open(&path, today).unwrap();
                 let hits = search_once(&book, &Kinds::default(), black_box("smith"), &opts);
                 (book, hits)
+            })
+        });
+        // The same book saved by kith (its lock file records what it
+        // wrote): read for the names pass only, as `kith find` does.
+        let saved = dir.path().join(format!("s{people}.ron"));
+        std::fs::copy(&path, &saved).unwrap();
+        let (mut store, mut book) = Store::open(&saved, today).unwrap();
+        let anyone = book.people[0].id;
+        let entry = Entry::new(today, vec![anyone], Kind::new("call"), "saved by kith");
+        store.apply(&mut book, Op::AddEntry(entry)).unwrap();
+        group.bench_function(format!("smith names only/{people}"), |b| {
+            b.iter_with_large_drop(|| {
+                let query = black_box("smith");
+                let names = NamesOnly::read(&saved, &names_may_match(query)).unwrap();
+                match search_names_once(names.book(), &Kinds::default(), query, &opts) {
+                    Some(hits) => (names.into_book(), hits),
+                    // Fewer Smiths than the limit (1,000 people): read whole.
+                    None => {
+                        let (_store, book) = Store::open(&saved, today).unwrap();
+                        let hits = search_fields_once(&book, &Kinds::default(), query, &opts);
+                        (book, hits)
+                    }
+                }
             })
         });
     }
