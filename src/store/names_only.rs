@@ -110,14 +110,21 @@ mod tests {
 
     #[test]
     fn a_file_kith_wrote_reads_with_names_only_and_the_rest_whole() {
-        // Small, and big enough for its people to be read on two threads.
+        // Small, and over several of the pieces a file is read in.
         for n in [300, 4_000] {
             let dir = tempfile::tempdir().unwrap();
             let (path, book) = saved(dir.path(), n);
             if n > 300 {
-                assert!(std::fs::metadata(&path).unwrap().len() >= 1 << 20);
+                assert!(std::fs::metadata(&path).unwrap().len() >= 4 * pieces::PIECE);
             }
             names_only_of(&path, &book);
+            // Through a link to it: its lock file is the target's.
+            #[cfg(unix)]
+            {
+                let link = dir.path().join("link.ron");
+                std::os::unix::fs::symlink(&path, &link).unwrap();
+                names_only_of(&link, &book);
+            }
         }
     }
 
