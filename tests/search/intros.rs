@@ -246,7 +246,7 @@ fn a_match_by_meaning_names_the_words_that_carried_it() {
         .unwrap_or_else(|| panic!("Wang Lei for Clara: {found:#?}"));
     assert_eq!(wang.because, ["learn Mandarin ≈ teaches Chinese (meaning)"]);
     // Without the model, words alone: "vet" and "veterinary" share none.
-    let words_only = Matcher::build_with(&book, &[], None);
+    let words_only = Matcher::build_with(&book, &[], None, None);
     let found = words_only.for_person(id_of(&book, "Hanne Berg"), &Options::default());
     assert!(found.is_empty(), "{found:#?}");
 }

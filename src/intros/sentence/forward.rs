@@ -29,9 +29,10 @@ pub struct Layer {
 }
 
 pub struct Weights {
-    /// Word rows as half floats, widened when a token is looked up: half
-    /// the model, and most rows are never read.
-    pub words: Vec<u16>,
+    /// Word rows as little-endian half floats, widened when a token is
+    /// looked up: half the model, and most rows are never read (the bundled
+    /// encoder's are borrowed from the binary, not copied).
+    pub words: std::borrow::Cow<'static, [u8]>,
     pub positions: Vec<f32>,
     /// Token type 0's row (a sentence is one segment).
     pub segment: Vec<f32>,
@@ -175,10 +176,10 @@ impl Weights {
         let mut x = Vec::with_capacity(rows * HIDDEN);
         for ids in sentences {
             for (p, id) in ids.iter().enumerate() {
-                let word = &self.words[*id as usize * HIDDEN..][..HIDDEN];
+                let word = &self.words[*id as usize * HIDDEN * 2..][..HIDDEN * 2];
                 let pos = &self.positions[p * HIDDEN..][..HIDDEN];
-                for ((w, p), s) in word.iter().zip(pos).zip(&self.segment) {
-                    x.push(half[*w as usize] + p + s);
+                for ((w, p), s) in word.chunks_exact(2).zip(pos).zip(&self.segment) {
+                    x.push(half[u16::from_le_bytes([w[0], w[1]]) as usize] + p + s);
                 }
             }
         }

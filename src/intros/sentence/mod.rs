@@ -14,9 +14,10 @@ mod forward;
 #[cfg(test)]
 mod tests;
 
+use std::borrow::Cow;
 use std::collections::HashMap;
-use std::sync::OnceLock;
 use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::{Mutex, OnceLock};
 
 use super::meaning::wordpiece;
 use file::Tensors;
@@ -46,6 +47,10 @@ pub enum EncoderError {
 
 /// A loaded encoder.
 pub struct Encoder {
+    /// What each text encoded so far means: a book's phrases change little
+    /// from one build of the matcher to the next (the TUI rebuilds it on
+    /// every change), so each is run through the layers once per process.
+    memo: Mutex<HashMap<Box<str>, Vec<f32>>>,
     weights: Weights,
     vocab: HashMap<Box<str>, u32>,
     /// `[CLS]`, `[SEP]`, `[UNK]`.
@@ -60,25 +65,26 @@ impl Encoder {
         if found != SHA256 {
             return Err(EncoderError::Checksum { found });
         }
-        Encoder::read(bytes)
+        Encoder::read(bytes, |words| Cow::Owned(words.to_vec()))
     }
 
     /// The encoder compiled into kith. Its bytes are pinned by a test
     /// (`the_bundled_encoder_is_the_one_recorded`), not hashed on each
     /// start: that would cost more than the whole load.
     pub fn bundled() -> Result<Encoder, EncoderError> {
-        Encoder::read(BUNDLED)
+        Encoder::read(BUNDLED, Cow::Borrowed)
     }
 
-    fn read(bytes: &[u8]) -> Result<Encoder, EncoderError> {
+    /// Reads the tensors of `bytes`; `keep` keeps the word rows (borrowed
+    /// when they live as long as kith, copied otherwise).
+    fn read<'a>(
+        bytes: &'a [u8],
+        keep: impl FnOnce(&'a [u8]) -> Cow<'static, [u8]>,
+    ) -> Result<Encoder, EncoderError> {
         let t = Tensors::parse(bytes)?;
         let vocab = t.vocab()?;
         let rows = vocab.len();
-        let words = t
-            .f16("embeddings.word_embeddings.weight", &[rows, HIDDEN])?
-            .chunks_exact(2)
-            .map(|b| u16::from_le_bytes([b[0], b[1]]))
-            .collect();
+        let words = keep(t.f16("embeddings.word_embeddings.weight", &[rows, HIDDEN])?);
         let vec = |name: &str, n: usize| t.f32(name, &[n]);
         let norm = |name: &str| {
             Ok::<_, EncoderError>((
@@ -129,6 +135,7 @@ impl Encoder {
         };
         let special = [id("[CLS]")?, id("[SEP]")?, id("[UNK]")?];
         Ok(Encoder {
+            memo: Mutex::new(HashMap::new()),
             weights,
             vocab,
             special,
@@ -153,8 +160,28 @@ impl Encoder {
         ids
     }
 
-    /// What each text means: unit vectors of 384 numbers, in order.
+    /// What each text means: unit vectors of 384 numbers, in order. Texts
+    /// met before are read from the memo; the rest run in batches.
     pub fn encode(&self, texts: &[&str]) -> Vec<Vec<f32>> {
+        let mut memo = self.memo.lock().unwrap_or_else(|e| e.into_inner());
+        let mut new: Vec<&str> = texts
+            .iter()
+            .filter(|t| !memo.contains_key(**t))
+            .copied()
+            .collect();
+        new.sort_unstable();
+        new.dedup();
+        for (text, v) in new.iter().zip(self.run(&new)) {
+            memo.insert(Box::from(*text), v);
+        }
+        texts
+            .iter()
+            .map(|t| memo.get(*t).cloned().unwrap_or_default())
+            .collect()
+    }
+
+    /// [`Encoder::encode`] without the memo.
+    fn run(&self, texts: &[&str]) -> Vec<Vec<f32>> {
         let mut out = Vec::with_capacity(texts.len());
         let mut batch: Vec<Vec<u32>> = Vec::new();
         let mut tokens = 0;
