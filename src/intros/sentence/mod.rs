@@ -171,7 +171,7 @@ impl Encoder {
             .collect();
         new.sort_unstable();
         new.dedup();
-        for (text, v) in new.iter().zip(self.run(&new)) {
+        for (text, v) in new.iter().zip(self.encode_fresh(&new)) {
             memo.insert(Box::from(*text), v);
         }
         texts
@@ -180,8 +180,9 @@ impl Encoder {
             .collect()
     }
 
-    /// [`Encoder::encode`] without the memo.
-    fn run(&self, texts: &[&str]) -> Vec<Vec<f32>> {
+    /// [`Encoder::encode`] without the memo: every text through the layers
+    /// (what a book's first build costs; `benches/encoder.rs`).
+    pub fn encode_fresh(&self, texts: &[&str]) -> Vec<Vec<f32>> {
         let mut out = Vec::with_capacity(texts.len());
         let mut batch: Vec<Vec<u32>> = Vec::new();
         let mut tokens = 0;
