@@ -306,3 +306,63 @@ fn a_common_word_does_not_bury_the_rare_one() {
     );
     assert_eq!(found.len(), 3, "and two who offer consulting: {found:#?}");
 }
+
+/// With the sentence encoder weighing meaning, a helper alike in meaning
+/// outranks a decoy who shares a word (a ceiling fan fitter for asbestos in
+/// ceiling tiles, a kitchen fitter for mice in the kitchen); the word table
+/// alone ranks both decoys first (printed, and the reason this test fails
+/// without the encoder).
+#[test]
+fn meaning_read_in_context_ranks_the_helper_above_a_word_decoy() {
+    use kith::model::{Book, Op, Person, PersonId};
+    let mut book = Book::default();
+    let mut add = |name: &str, needs: &[&str], offers: &[&str]| {
+        let mut p = Person::new(PersonId(0), name);
+        p.needs = needs.iter().map(|s| s.to_string()).collect();
+        p.offers = offers.iter().map(|s| s.to_string()).collect();
+        Op::AddPerson(p).apply(&mut book).unwrap();
+    };
+    add(
+        "Laura Pine",
+        &["someone to check the old ceiling tiles for asbestos"],
+        &[],
+    );
+    add(
+        "Victor Hale",
+        &[],
+        &["licensed asbestos surveys and safe removal"],
+    );
+    add("Ben Oakes", &[], &["ceiling fan and light installation"]);
+    add("Paula Jensen", &["we have mice in the kitchen"], &[]);
+    add(
+        "Rick Dunmore",
+        &[],
+        &["rodent control and proofing for restaurants"],
+    );
+    add("Nadia Hollis", &[], &["kitchen fitting and worktops"]);
+    add(
+        "Dana Whitlock",
+        &[],
+        &["five years in hotel kitchens, looking for seasonal work"],
+    );
+    for (needer, helper) in [
+        ("Laura Pine", "Victor Hale"),
+        ("Paula Jensen", "Rick Dunmore"),
+    ] {
+        let first = |m: &Matcher| {
+            let found = m.for_person(id_of(&book, needer), &Options::default());
+            names(&book, &found).first().cloned()
+        };
+        let table = kith::intros::meaning::shared().ok();
+        let encoder = kith::intros::sentence::shared().ok();
+        assert!(encoder.is_some());
+        let both = Matcher::build_with(&book, &[], table, encoder);
+        let words = Matcher::build_with(&book, &[], table, None);
+        println!(
+            "{needer}: encoder {:?}, table {:?}",
+            first(&both),
+            first(&words)
+        );
+        assert_eq!(first(&both).as_deref(), Some(helper), "{needer}");
+    }
+}
