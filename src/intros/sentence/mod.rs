@@ -82,7 +82,16 @@ impl Encoder {
         keep: impl FnOnce(&'a [u8]) -> Cow<'static, [u8]>,
     ) -> Result<Encoder, EncoderError> {
         let t = Tensors::parse(bytes)?;
-        let vocab = t.vocab()?;
+        // Widening the layers is most of a load: the second half of them
+        // and the vocabulary on a second thread.
+        let (vocab, layers) = std::thread::scope(|s| {
+            let vocab = s.spawn(|| t.vocab());
+            let late = s.spawn(|| layers(&t, LAYERS / 2..LAYERS));
+            let mut early = layers(&t, 0..LAYERS / 2)?;
+            let joined = |e| EncoderError::Format(format!("a loading thread failed: {e:?}"));
+            early.extend(late.join().map_err(joined)??);
+            Ok::<_, EncoderError>((vocab.join().map_err(joined)??, early))
+        })?;
         let rows = vocab.len();
         let words = keep(t.f16("embeddings.word_embeddings.weight", &[rows, HIDDEN])?);
         let vec = |name: &str, n: usize| t.f32(name, &[n]);
@@ -92,32 +101,6 @@ impl Encoder {
                 vec(&format!("{name}.bias"), HIDDEN)?,
             ))
         };
-        let mut layers = Vec::with_capacity(LAYERS);
-        for l in 0..LAYERS {
-            let p = format!("encoder.layer.{l}");
-            let mut qkv = Vec::with_capacity(3 * HIDDEN * HIDDEN);
-            let mut qkv_b = Vec::with_capacity(3 * HIDDEN);
-            for part in ["query", "key", "value"] {
-                let name = format!("{p}.attention.self.{part}");
-                qkv.extend(t.f32(&format!("{name}.weight"), &[HIDDEN, HIDDEN])?);
-                qkv_b.extend(vec(&format!("{name}.bias"), HIDDEN)?);
-            }
-            layers.push(Layer {
-                qkv,
-                qkv_b,
-                out: t.f32(
-                    &format!("{p}.attention.output.dense.weight"),
-                    &[HIDDEN, HIDDEN],
-                )?,
-                out_b: vec(&format!("{p}.attention.output.dense.bias"), HIDDEN)?,
-                norm1: norm(&format!("{p}.attention.output.LayerNorm"))?,
-                up: t.f32(&format!("{p}.intermediate.dense.weight"), &[FFN, HIDDEN])?,
-                up_b: vec(&format!("{p}.intermediate.dense.bias"), FFN)?,
-                down: t.f32(&format!("{p}.output.dense.weight"), &[HIDDEN, FFN])?,
-                down_b: vec(&format!("{p}.output.dense.bias"), HIDDEN)?,
-                norm2: norm(&format!("{p}.output.LayerNorm"))?,
-            });
-        }
         let mut segment = t.f32("embeddings.token_type_embeddings.weight", &[2, HIDDEN])?;
         segment.truncate(HIDDEN);
         let weights = Weights {
@@ -206,6 +189,44 @@ impl Encoder {
     pub fn encode_one(&self, text: &str) -> Vec<f32> {
         self.weights.run(&[self.tokens(text)]).remove(0)
     }
+}
+
+/// Layers `range` of the file, widened.
+fn layers(t: &Tensors, range: std::ops::Range<usize>) -> Result<Vec<Layer>, EncoderError> {
+    let vec = |name: &str, n: usize| t.f32(name, &[n]);
+    let norm = |name: &str| {
+        Ok::<_, EncoderError>((
+            vec(&format!("{name}.weight"), HIDDEN)?,
+            vec(&format!("{name}.bias"), HIDDEN)?,
+        ))
+    };
+    let mut out = Vec::with_capacity(range.len());
+    for l in range {
+        let p = format!("encoder.layer.{l}");
+        let mut qkv = Vec::with_capacity(3 * HIDDEN * HIDDEN);
+        let mut qkv_b = Vec::with_capacity(3 * HIDDEN);
+        for part in ["query", "key", "value"] {
+            let name = format!("{p}.attention.self.{part}");
+            qkv.extend(t.f32(&format!("{name}.weight"), &[HIDDEN, HIDDEN])?);
+            qkv_b.extend(vec(&format!("{name}.bias"), HIDDEN)?);
+        }
+        out.push(Layer {
+            qkv,
+            qkv_b,
+            out: t.f32(
+                &format!("{p}.attention.output.dense.weight"),
+                &[HIDDEN, HIDDEN],
+            )?,
+            out_b: vec(&format!("{p}.attention.output.dense.bias"), HIDDEN)?,
+            norm1: norm(&format!("{p}.attention.output.LayerNorm"))?,
+            up: t.f32(&format!("{p}.intermediate.dense.weight"), &[FFN, HIDDEN])?,
+            up_b: vec(&format!("{p}.intermediate.dense.bias"), FFN)?,
+            down: t.f32(&format!("{p}.output.dense.weight"), &[HIDDEN, FFN])?,
+            down_b: vec(&format!("{p}.output.dense.bias"), HIDDEN)?,
+            norm2: norm(&format!("{p}.output.LayerNorm"))?,
+        });
+    }
+    Ok(out)
 }
 
 /// The encoder every matcher shares, loaded once per process: the one named
