@@ -26,6 +26,10 @@ pub const HELD_OUT_4: &str = include_str!("../../tests/fixtures/intros_heldout4.
 /// A fifth, written before the session that trained the table on sentences
 /// ran anything, and run once, on the model that session kept.
 pub const HELD_OUT_5: &str = include_str!("../../tests/fixtures/intros_heldout5.txt");
+/// A sixth, written before the session that runs the sentence encoder
+/// inside kith ran any experiment with it, and run once, on its final
+/// choice.
+pub const HELD_OUT_6: &str = include_str!("../../tests/fixtures/intros_heldout6.txt");
 
 pub struct Labelled {
     pub book: Book,

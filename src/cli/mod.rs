@@ -288,10 +288,13 @@ impl Setup {
 }
 
 /// The introductions matcher for `book` with your offers; the first time the
-/// word-meaning model cannot be used, says so on stderr (matching goes on by
-/// words alone).
+/// word-meaning model or the sentence encoder cannot be used, says so on
+/// stderr (matching goes on without it).
 fn matcher(book: &Book, setup: &Setup) -> kith::intros::Matcher {
     if let Some(warning) = kith::intros::meaning::take_warning() {
+        errln!("kith: {warning}");
+    }
+    if let Some(warning) = kith::intros::sentence::take_warning() {
         errln!("kith: {warning}");
     }
     kith::intros::Matcher::build(book, &setup.config.me.offers)

@@ -8,24 +8,31 @@ use std::collections::HashMap;
 
 use super::grams::{Gram, best_pair, best_pair_of, grams};
 use super::meaning::{Meaning, Vector, similarity};
+use super::sentence::Encoder;
 use super::tokens::Tokenizer;
 
-/// Phrases at least this alike make a candidate worth judging by meaning.
-pub const CANDIDATE: f32 = 0.45;
 /// How many of those who wrote one phrase a need judges by meaning alone.
 const NEAR_PER_PHRASE: usize = 32;
 /// One word of a need alike to a whole phrase counts this much of its
 /// likeness: it can carry the match, but less surely than the whole need.
 const WORD_SHARE: f32 = 0.75;
+/// Phrases at least this alike (by the word table) make a candidate worth
+/// judging by meaning.
+pub const CANDIDATE: f32 = 0.45;
 /// Runs of words alike in the need and a phrase, sharing none ("learn
 /// Mandarin" and "teaches Chinese"), count this much of their likeness.
 const GRAM_SHARE: f32 = 0.95;
 
 pub struct Semantic {
     model: &'static Meaning,
-    /// Distinct phrases: their text and meaning.
+    /// The sentence encoder, when it loads: what phrases and needs mean as
+    /// wholes, read in context; `None`: the word table's means of words.
+    encoder: Option<&'static Encoder>,
+    /// Distinct phrases: their text and meaning (the word table's), and
+    /// the encoder's.
     text: Vec<String>,
     vecs: Vec<Vector>,
+    ctx: Vec<Vector>,
     /// Each phrase's runs of words ([`grams`]).
     grams: Vec<Vec<Gram>>,
     /// Phrase → the documents that hold it; document → its phrases.
@@ -37,10 +44,22 @@ pub struct Semantic {
     probes: Vec<Probe>,
 }
 
+/// How a need and a phrase are compared as wholes: by the word table, or
+/// in context (the whole need or the thing it needs, whichever is nearer;
+/// the word table's without the encoder).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Reading {
+    Words,
+    Context,
+}
+
 /// One need against every distinct phrase (see [`Semantic::table`]).
 pub struct Table {
     like: Vec<f32>,
+    /// As wholes, in context (the encoder's, else the table's) and by the
+    /// word table.
     whole: Vec<f32>,
+    word_whole: Vec<f32>,
     /// The documents worth judging by meaning (see [`Semantic::candidates`]).
     near: Vec<u32>,
 }
@@ -50,6 +69,8 @@ pub struct Table {
 /// Shanghai".
 #[derive(Debug, Clone)]
 pub struct Probe {
+    /// The encoder's meaning of the whole need and of the thing needed.
+    ctx: Option<(Vector, Option<Vector>)>,
     whole: Vector,
     /// The thing needed, before its purpose ([`Tokenizer::purpose_at`]):
     /// "a website" of "a website for my physiotherapy clinic".
@@ -63,6 +84,7 @@ impl Semantic {
     /// `docs[d]`: the phrases of document `d`; `needs`: every need's text.
     pub fn build(
         model: &'static Meaning,
+        encoder: Option<&'static Encoder>,
         tok: &Tokenizer,
         docs: &[Vec<&str>],
         needs: &[&str],
@@ -70,8 +92,10 @@ impl Semantic {
         let mut ids: HashMap<&str, u32> = HashMap::new();
         let mut s = Semantic {
             model,
+            encoder,
             text: Vec::new(),
             vecs: Vec::new(),
+            ctx: Vec::new(),
             grams: Vec::new(),
             docs_of: Vec::new(),
             of_doc: Vec::with_capacity(docs.len()),
@@ -97,14 +121,34 @@ impl Semantic {
             s.of_doc.push(mine);
         }
         let mut need_ids: HashMap<&str, u32> = HashMap::new();
+        let mut distinct = Vec::new();
         for n in needs {
             let id = *need_ids.entry(n).or_insert_with(|| {
                 s.probes.push(probe(model, tok, n));
+                distinct.push(*n);
                 s.probes.len() as u32 - 1
             });
             s.needs.push(id);
         }
+        if let Some(enc) = encoder {
+            // Every distinct phrase, need and thing needed in one batch.
+            let mut texts: Vec<&str> = s.text.iter().map(String::as_str).collect();
+            let things: Vec<Option<&str>> = distinct.iter().map(|n| thing_of(tok, n)).collect();
+            texts.extend(&distinct);
+            texts.extend(things.iter().flatten());
+            let mut vecs = enc.encode(&texts).into_iter();
+            s.ctx = vecs.by_ref().take(s.text.len()).collect();
+            let wholes: Vec<Vector> = vecs.by_ref().take(distinct.len()).collect();
+            for ((p, whole), thing) in s.probes.iter_mut().zip(wholes).zip(&things) {
+                p.ctx = Some((whole, thing.and_then(|_| vecs.next())));
+            }
+        }
         s
+    }
+
+    /// Whether wholes are read in context, by the sentence encoder.
+    pub fn in_context(&self) -> bool {
+        self.encoder.is_some()
     }
 
     /// The probe of need number `need` of the matcher.
@@ -114,7 +158,14 @@ impl Semantic {
 
     /// The probe of any text (what you ask).
     pub fn probe(&self, tok: &Tokenizer, text: &str) -> Probe {
-        probe(self.model, tok, text)
+        let mut p = probe(self.model, tok, text);
+        if let Some(enc) = self.encoder {
+            let thing = thing_of(tok, text);
+            let mut vecs = enc.encode(&[text, thing.unwrap_or_default()]).into_iter();
+            let whole = vecs.next().unwrap_or_default();
+            p.ctx = Some((whole, thing.and_then(|_| vecs.next())));
+        }
+        p
     }
 
     /// How alike a need is to phrase `p`: as wholes, or by the need's word
@@ -122,6 +173,20 @@ impl Semantic {
     fn likeness(&self, need: &Probe, p: usize) -> f32 {
         let gram = GRAM_SHARE * best_pair(&need.grams, &self.grams[p]);
         self.likeness_but_runs(need, p).max(gram)
+    }
+
+    /// How alike the need is to phrase `p` as wholes: the whole need, or
+    /// the thing it needs without its purpose ("a website" is what "builds
+    /// websites for small businesses" offers, whatever the clinic). Read in
+    /// context by the encoder, when there is one.
+    fn as_whole(&self, need: &Probe, p: usize) -> f32 {
+        match (&need.ctx, self.ctx.get(p)) {
+            (Some((whole, thing)), Some(pv)) => {
+                let t = thing.as_ref().map_or(-1.0, |t| similarity(t, pv));
+                similarity(whole, pv).max(t)
+            }
+            _ => need.as_whole(&self.vecs[p]),
+        }
     }
 
     /// [`Semantic::likeness`] as wholes and word by word, not by runs.
@@ -136,14 +201,22 @@ impl Semantic {
     }
 
     /// How alike a need as a whole (or the thing it needs) is to the best
-    /// phrase of `doc` as a whole: what one word in common says nothing about (1 when `doc` has
-    /// no phrase: nothing to doubt it by).
-    pub fn whole(&self, need: &Probe, doc: u32) -> f32 {
+    /// phrase of `doc` as a whole: what one word in common says nothing
+    /// about (1 when `doc` has no phrase: nothing to doubt it by), as
+    /// `reading` reads it.
+    pub fn whole(&self, need: &Probe, doc: u32, reading: Reading) -> f32 {
         let ps = self.of_doc.get(doc as usize).map_or(&[][..], |p| &p[..]);
         ps.iter()
-            .map(|p| need.as_whole(&self.vecs[*p as usize]))
+            .map(|p| self.read(need, *p as usize, reading))
             .reduce(f32::max)
             .unwrap_or(1.0)
+    }
+
+    fn read(&self, need: &Probe, p: usize, reading: Reading) -> f32 {
+        match reading {
+            Reading::Words => need.as_whole(&self.vecs[p]),
+            Reading::Context => self.as_whole(need, p),
+        }
     }
 
     /// How alike a need is to the best phrase of `doc`, and which.
@@ -174,10 +247,25 @@ impl Semantic {
         near.sort_unstable();
         near.dedup();
         Table {
-            whole: self.vecs.iter().map(|v| need.as_whole(v)).collect(),
+            whole: (0..self.vecs.len())
+                .map(|p| self.as_whole(need, p))
+                .collect(),
+            word_whole: self.vecs.iter().map(|v| need.as_whole(v)).collect(),
             like,
             near,
         }
+    }
+
+    /// How alike a need and the best phrase of `doc` are as wholes read in
+    /// context (the encoder's; `None` without it), from a table or not.
+    pub fn in_context_in(&self, t: &Table, doc: u32) -> Option<f32> {
+        self.in_context()
+            .then(|| self.whole_in(t, doc, Reading::Context))
+    }
+
+    pub fn in_context_of(&self, need: &Probe, doc: u32) -> Option<f32> {
+        self.in_context()
+            .then(|| self.whole(need, doc, Reading::Context))
     }
 
     /// The distinct need number `need` of the matcher has.
@@ -194,10 +282,14 @@ impl Semantic {
             .max_by(|a, b| a.0.total_cmp(&b.0).then(b.1.cmp(&a.1)))
     }
 
-    pub fn whole_in(&self, t: &Table, doc: u32) -> f32 {
+    pub fn whole_in(&self, t: &Table, doc: u32, reading: Reading) -> f32 {
         let ps = self.of_doc.get(doc as usize).map_or(&[][..], |p| &p[..]);
+        let wholes = match reading {
+            Reading::Words => &t.word_whole,
+            Reading::Context => &t.whole,
+        };
         ps.iter()
-            .map(|p| t.whole[*p as usize])
+            .map(|p| wholes[*p as usize])
             .reduce(f32::max)
             .unwrap_or(1.0)
     }
@@ -291,9 +383,15 @@ impl Probe {
     }
 }
 
+/// The thing a need asks for, before its purpose, when it has one.
+fn thing_of<'t>(tok: &Tokenizer, text: &'t str) -> Option<&'t str> {
+    tok.purpose_at(text).map(|at| &text[..at])
+}
+
 fn probe(model: &Meaning, tok: &Tokenizer, text: &str) -> Probe {
     let thing = tok.purpose_at(text).map_or(text, |at| &text[..at]);
     Probe {
+        ctx: None,
         grams: grams(model, tok, thing),
         whole: model.embed(text),
         thing: tok.purpose_at(text).map(|at| model.embed(&text[..at])),

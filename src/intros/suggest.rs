@@ -127,10 +127,16 @@ pub struct Matcher {
 
 impl Matcher {
     /// Indexes the active people of `book` and `my_offers` (your offers from
-    /// the config; empty: you are no candidate), with the word-meaning model
-    /// when it loads ([`super::meaning::shared`]; the front ends say when not).
+    /// the config; empty: you are no candidate), with the word table and the
+    /// sentence encoder when they load ([`super::meaning::shared`],
+    /// [`super::sentence::shared`]; the front ends say when not).
     pub fn build(book: &Book, my_offers: &[String]) -> Matcher {
-        Matcher::build_with(book, my_offers, super::meaning::shared().ok())
+        Matcher::build_with(
+            book,
+            my_offers,
+            super::meaning::shared().ok(),
+            super::sentence::shared().ok(),
+        )
     }
 
     /// The best suggestions across the book, best first.
@@ -191,7 +197,7 @@ impl Matcher {
         scratch.clear();
         self.index.accumulate(&need.query, scratch);
         // Candidates: the best few with words in common (meaning adds at
-        // most MEANING_WEIGHT, and those it lifts most are among the near
+        // most the weighing's weight, and those it lifts most are among the near
         // ones anyway), and those alike in meaning.
         let best_first = |a: &(u32, f32), b: &(u32, f32)| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0));
         let mut hits: Vec<(u32, f32)> = scratch.hits().collect();

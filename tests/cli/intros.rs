@@ -217,6 +217,44 @@ fn without_the_model_words_alone_and_one_note() {
     assert!(!String::from_utf8_lossy(&out.stderr).contains("words alone"));
 }
 
+/// With the sentence encoder missing or corrupt, kith says so once and
+/// matches by words and the word table, as before the encoder.
+#[test]
+fn without_the_encoder_the_word_table_and_one_note() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = book(dir.path());
+    let corrupt = dir.path().join("encoder.safetensors");
+    std::fs::write(&corrupt, b"not an encoder").unwrap();
+    let missing = dir.path().join("no-such-encoder.safetensors");
+    for (encoder, says) in [(&missing, "cannot be read"), (&corrupt, "is corrupt")] {
+        let out = std::process::Command::new(env!("CARGO_BIN_EXE_kith"))
+            .env("KITH_ENCODER", encoder)
+            .arg("--file")
+            .arg(&file)
+            .args(["--today", "2026-11-26", "intros"])
+            .output()
+            .unwrap();
+        assert!(out.status.success());
+        let (stdout, stderr) = (
+            String::from_utf8_lossy(&out.stdout),
+            String::from_utf8_lossy(&out.stderr),
+        );
+        assert!(stdout.contains("because: seed, investor"), "{stdout}");
+        assert!(stderr.contains("sentence encoder"), "{stderr}");
+        assert!(stderr.contains(says), "{stderr}");
+        assert_eq!(
+            stderr
+                .matches("matching by words and the word table")
+                .count(),
+            1,
+            "{stderr}"
+        );
+    }
+    // With the bundled encoder: no note.
+    let out = kith(&file, &["intros"]);
+    assert!(!String::from_utf8_lossy(&out.stderr).contains("sentence encoder"));
+}
+
 #[test]
 fn errors_have_the_usual_exit_codes() {
     let dir = tempfile::tempdir().unwrap();

@@ -2,17 +2,17 @@
 //! tuned on, and intros_heldout*.txt, never tuned on): on the first two
 //! held-out books the right person is among the top three for at least 90 %
 //! of the needs and first for at least 75 %; the tuned book and the third,
-//! fourth and fifth held-out books keep what they scored; and decoys that share a
-//! word with a need are not the ones suggested for it.
+//! fourth, fifth and sixth held-out books keep what they scored; and decoys that
+//! share a word with a need are not the ones suggested for it.
 
 /// The share of needs whose right helper is among the first three, and
 /// first: on needs never tuned on, issue 27's 90 % and 75 %; on the tuned
-/// fixture, what the matcher reaches today (51 of 57, 89 %, and 46 first,
-/// 81 %), short of issue 27's 90 % top-3.
+/// fixture, what the matcher reaches with the sentence encoder (51 of 57,
+/// 89 %, and 45 first, 79 %), short of issue 27's 90 % top-3.
 const TOP3: f64 = 0.9;
 const TOP1: f64 = 0.75;
 const TUNED_TOP3: f64 = 0.89;
-const TUNED_TOP1: f64 = 0.75;
+const TUNED_TOP1: f64 = 0.78;
 /// How many of the 21 needs of the third held-out book found their helper
 /// among the first three, and first, the one time it was scored (14, 67 %,
 /// and 10, 48 %: far short of issue 27's bar; decoys that share a word, a
@@ -25,23 +25,36 @@ const HELD_OUT_3_TOP1: usize = 10;
 /// and 4, 17 %): nearly every need there has a decoy that shares its word
 /// (a TV pilot, swing dance, printer ink, a cobbler for a horseshoe) and a
 /// helper who shares none, which is where a static model is weakest.
-const HELD_OUT_4_TOP3: usize = 10;
-const HELD_OUT_4_TOP1: usize = 4;
+/// With the sentence encoder weighing meaning: 11 and 7.
+const HELD_OUT_4_TOP3: usize = 11;
+const HELD_OUT_4_TOP1: usize = 7;
 /// The same for the 22 needs of the fifth held-out book, scored once on the
 /// model kept after the table was trained on WordNet sentences against
 /// all-mpnet-base-v2 and not taken (14, 64 %, and 10, 45 %): decoys that
 /// share a word (an Excel magician, a portrait drawer for a will, a fish
 /// tank for a septic tank) outrank helpers alike only in meaning, and a
 /// stammer, a funeral or a kilt find their helper by no word at all.
+/// With the sentence encoder weighing meaning: 14 and 12.
 const HELD_OUT_5_TOP3: usize = 14;
-const HELD_OUT_5_TOP1: usize = 10;
+const HELD_OUT_5_TOP1: usize = 12;
+/// The same for the 25 needs of the sixth held-out book, committed before
+/// the session that runs all-MiniLM-L6-v2 inside kith ran any experiment
+/// with it, and scored once, on that session's final choice (15, 60 %, and
+/// 8, 32 %): far short of issue 27's bar. Helpers alike only in meaning (a
+/// falconer for pigeons, an arborist for a leaning oak, a sound engineer
+/// for loudspeakers) are not found, because a match by meaning alone must
+/// pass the word table's gates; decoys that share a word (high heels, a
+/// letting agent's invitations, Mushroom Studios) still come first.
+const HELD_OUT_6_TOP3: usize = 15;
+const HELD_OUT_6_TOP1: usize = 8;
 
 #[path = "../../benches/support/labelled.rs"]
 mod labelled;
 
 use kith::intros::{Candidate, Matcher, Options};
 use labelled::{
-    HELD_OUT, HELD_OUT_2, HELD_OUT_3, HELD_OUT_4, HELD_OUT_5, TUNED, id_of, names, parse, score,
+    HELD_OUT, HELD_OUT_2, HELD_OUT_3, HELD_OUT_4, HELD_OUT_5, HELD_OUT_6, TUNED, id_of, names,
+    parse, score,
 };
 
 fn fixture() -> (kith::model::Book, Vec<(String, Vec<String>)>) {
@@ -82,8 +95,9 @@ fn needs_never_tuned_on_score_as_well() {
 
 /// The second held-out book (tests/fixtures/intros_heldout2.txt), written
 /// after the whole-word model was committed and scored once, untuned: 14 of
-/// 15 in the top three (93 %), 11 first (73 %, short of issue 27's 75 %).
-/// Asserted as a floor, so a change that loses ground there shows.
+/// 15 in the top three (93 %), 11 first (73 %, short of issue 27's 75 %);
+/// 12 first (80 %) with the sentence encoder weighing meaning. Asserted as
+/// a floor, so a change that loses ground there shows.
 #[test]
 fn a_second_book_never_tuned_on_scores_as_well() {
     let l = parse(HELD_OUT_2);
@@ -91,7 +105,7 @@ fn a_second_book_never_tuned_on_scores_as_well() {
     let s = score(&l, &Matcher::build(&l.book, &[]));
     println!("{}", s.report("held out 2"));
     assert!(s.top3_rate() >= TOP3, "{}", s.report("held out 2"));
-    assert!(s.top1_rate() >= 0.73, "{}", s.report("held out 2"));
+    assert!(s.top1_rate() >= 0.8, "{}", s.report("held out 2"));
 }
 
 /// The third held-out book (tests/fixtures/intros_heldout3.txt), written
@@ -131,6 +145,20 @@ fn a_fifth_book_never_tuned_on_keeps_its_first_score() {
     println!("{}", s.report("held out 5"));
     assert!(s.top3 >= HELD_OUT_5_TOP3, "{}", s.report("held out 5"));
     assert!(s.top1 >= HELD_OUT_5_TOP1, "{}", s.report("held out 5"));
+}
+
+/// The sixth held-out book (tests/fixtures/intros_heldout6.txt), committed
+/// before the session that runs the sentence encoder inside kith ran any
+/// experiment with it and scored once, on its final choice
+/// ([`HELD_OUT_6_TOP3`], [`HELD_OUT_6_TOP1`]).
+#[test]
+fn a_sixth_book_never_tuned_on_keeps_its_first_score() {
+    let l = parse(HELD_OUT_6);
+    assert!(l.expect.len() >= 25);
+    let s = score(&l, &Matcher::build(&l.book, &[]));
+    println!("{}", s.report("held out 6"));
+    assert!(s.top3 >= HELD_OUT_6_TOP3, "{}", s.report("held out 6"));
+    assert!(s.top1 >= HELD_OUT_6_TOP1, "{}", s.report("held out 6"));
 }
 
 #[test]
@@ -246,7 +274,7 @@ fn a_match_by_meaning_names_the_words_that_carried_it() {
         .unwrap_or_else(|| panic!("Wang Lei for Clara: {found:#?}"));
     assert_eq!(wang.because, ["learn Mandarin ≈ teaches Chinese (meaning)"]);
     // Without the model, words alone: "vet" and "veterinary" share none.
-    let words_only = Matcher::build_with(&book, &[], None);
+    let words_only = Matcher::build_with(&book, &[], None, None);
     let found = words_only.for_person(id_of(&book, "Hanne Berg"), &Options::default());
     assert!(found.is_empty(), "{found:#?}");
 }
@@ -277,4 +305,64 @@ fn a_common_word_does_not_bury_the_rare_one() {
         "{found:#?}"
     );
     assert_eq!(found.len(), 3, "and two who offer consulting: {found:#?}");
+}
+
+/// With the sentence encoder weighing meaning, a helper alike in meaning
+/// outranks a decoy who shares a word (a ceiling fan fitter for asbestos in
+/// ceiling tiles, a kitchen fitter for mice in the kitchen); the word table
+/// alone ranks both decoys first (printed, and the reason this test fails
+/// without the encoder).
+#[test]
+fn meaning_read_in_context_ranks_the_helper_above_a_word_decoy() {
+    use kith::model::{Book, Op, Person, PersonId};
+    let mut book = Book::default();
+    let mut add = |name: &str, needs: &[&str], offers: &[&str]| {
+        let mut p = Person::new(PersonId(0), name);
+        p.needs = needs.iter().map(|s| s.to_string()).collect();
+        p.offers = offers.iter().map(|s| s.to_string()).collect();
+        Op::AddPerson(p).apply(&mut book).unwrap();
+    };
+    add(
+        "Laura Pine",
+        &["someone to check the old ceiling tiles for asbestos"],
+        &[],
+    );
+    add(
+        "Victor Hale",
+        &[],
+        &["licensed asbestos surveys and safe removal"],
+    );
+    add("Ben Oakes", &[], &["ceiling fan and light installation"]);
+    add("Paula Jensen", &["we have mice in the kitchen"], &[]);
+    add(
+        "Rick Dunmore",
+        &[],
+        &["rodent control and proofing for restaurants"],
+    );
+    add("Nadia Hollis", &[], &["kitchen fitting and worktops"]);
+    add(
+        "Dana Whitlock",
+        &[],
+        &["five years in hotel kitchens, looking for seasonal work"],
+    );
+    for (needer, helper) in [
+        ("Laura Pine", "Victor Hale"),
+        ("Paula Jensen", "Rick Dunmore"),
+    ] {
+        let first = |m: &Matcher| {
+            let found = m.for_person(id_of(&book, needer), &Options::default());
+            names(&book, &found).first().cloned()
+        };
+        let table = kith::intros::meaning::shared().ok();
+        let encoder = kith::intros::sentence::shared().ok();
+        assert!(encoder.is_some());
+        let both = Matcher::build_with(&book, &[], table, encoder);
+        let words = Matcher::build_with(&book, &[], table, None);
+        println!(
+            "{needer}: encoder {:?}, table {:?}",
+            first(&both),
+            first(&words)
+        );
+        assert_eq!(first(&both).as_deref(), Some(helper), "{needer}");
+    }
 }

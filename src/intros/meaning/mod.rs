@@ -12,7 +12,7 @@
 mod file;
 #[cfg(test)]
 mod tests;
-mod wordpiece;
+pub(crate) mod wordpiece;
 
 use std::collections::HashMap;
 use std::sync::OnceLock;
@@ -85,6 +85,11 @@ impl Meaning {
         }
         v
     }
+}
+
+/// The sha256 of `bytes`, in hex (the encoder's check too).
+pub(crate) fn sha256_hex(bytes: &[u8]) -> String {
+    file::sha256_hex(bytes)
 }
 
 /// How alike two meanings are: their cosine (both are unit length), 0 when

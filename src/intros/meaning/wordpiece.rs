@@ -2,8 +2,9 @@
 //! lower case, accents stripped (NFD, marks dropped), split at white space
 //! and punctuation, each CJK character a word of its own, then each word
 //! cut greedily into the longest pieces the vocabulary has (`##` marks a
-//! piece that continues a word). A word with no such cut is unknown and left
-//! out.
+//! piece that continues a word). A word with no such cut is unknown: the
+//! static table leaves it out, the sentence encoder reads it as `[UNK]`.
+//! Shared by both, so they split text the same way.
 
 use std::collections::HashMap;
 use unicode_normalization::UnicodeNormalization;
@@ -25,11 +26,12 @@ pub fn basic_words(text: &str) -> Vec<String> {
         if is_combining_mark(c)
             || c == '\0'
             || c == '\u{fffd}'
-            || c.is_control() && !c.is_whitespace()
+            || c.is_control() && !is_space(c)
+            || is_format(c)
         {
             continue;
         }
-        if c.is_whitespace() {
+        if is_space(c) {
             flush(&mut word, &mut words);
         } else if is_punctuation(c) || is_cjk(c) {
             flush(&mut word, &mut words);
@@ -42,11 +44,12 @@ pub fn basic_words(text: &str) -> Vec<String> {
     words
 }
 
-/// The vocabulary ids of `word`'s pieces, or none when it has no cut.
-pub fn pieces(vocab: &HashMap<Box<str>, u32>, word: &str, out: &mut Vec<u32>) {
+/// The vocabulary ids of `word`'s pieces, or none when it has no cut
+/// (then `false`).
+pub fn pieces(vocab: &HashMap<Box<str>, u32>, word: &str, out: &mut Vec<u32>) -> bool {
     let chars: Vec<(usize, char)> = word.char_indices().collect();
     if chars.len() > MAX_WORD_CHARS {
-        return;
+        return false;
     }
     let start_len = out.len();
     let mut start = 0;
@@ -72,18 +75,69 @@ pub fn pieces(vocab: &HashMap<Box<str>, u32>, word: &str, out: &mut Vec<u32>) {
             Some(id) => out.push(id),
             None => {
                 out.truncate(start_len);
-                return;
+                return false;
             }
         }
         start = end;
     }
+    true
 }
 
-/// BERT counts every ASCII symbol as punctuation, and Unicode's P classes.
+/// BERT's white space: the space separators and tab, line feed, return.
+fn is_space(c: char) -> bool {
+    matches!(
+        c,
+        ' ' | '\t' | '\n' | '\r' | '\u{a0}' | '\u{1680}' | '\u{2000}'..='\u{200a}'
+    ) || matches!(c, '\u{202f}' | '\u{205f}' | '\u{3000}')
+}
+
+/// Invisible format characters (Unicode's Cf), which BERT drops: soft
+/// hyphens, zero-width spaces and joiners, direction marks, byte-order marks.
+fn is_format(c: char) -> bool {
+    matches!(c,
+        '\u{ad}' | '\u{600}'..='\u{605}' | '\u{61c}' | '\u{6dd}' | '\u{70f}' | '\u{180e}'
+        | '\u{200b}'..='\u{200f}' | '\u{202a}'..='\u{202e}' | '\u{2060}'..='\u{2064}'
+        | '\u{2066}'..='\u{206f}' | '\u{feff}' | '\u{fff9}'..='\u{fffb}')
+}
+
+/// BERT counts every ASCII symbol as punctuation, and Unicode's P classes:
+/// those of the scripts people write in (Latin, Greek, Armenian, Hebrew,
+/// Arabic, Devanagari, CJK and full-width forms).
 fn is_punctuation(c: char) -> bool {
     c.is_ascii_punctuation()
-        || matches!(c, '\u{2010}'..='\u{2027}' | '\u{2030}'..='\u{205e}' | '\u{3001}'..='\u{3003}')
-        || matches!(c, '¡' | '§' | '«' | '¶' | '·' | '»' | '¿')
+        || matches!(c, '\u{2010}'..='\u{2027}' | '\u{2030}'..='\u{205e}' | '\u{2e00}'..='\u{2e4f}')
+        || matches!(
+            c,
+            '¡' | '§' | '«' | '¶' | '·' | '»' | '¿' | '\u{37e}' | '\u{387}'
+        )
+        || matches!(
+            c,
+            '\u{55a}'..='\u{55f}' | '\u{589}' | '\u{58a}' | '\u{5be}' | '\u{5c0}'
+        )
+        || matches!(
+            c,
+            '\u{5c3}' | '\u{5c6}' | '\u{5f3}' | '\u{5f4}' | '\u{609}' | '\u{60a}'
+        )
+        || matches!(
+            c,
+            '\u{60c}' | '\u{60d}' | '\u{61b}' | '\u{61e}' | '\u{61f}' | '\u{6d4}'
+        )
+        || matches!(c, '\u{66a}'..='\u{66d}' | '\u{964}' | '\u{965}' | '\u{970}')
+        || matches!(c, '\u{3001}'..='\u{3003}' | '\u{3008}'..='\u{3011}' | '\u{3014}'..='\u{301f}')
+        || matches!(
+            c,
+            '\u{3030}' | '\u{303d}' | '\u{30a0}' | '\u{30fb}' | '\u{fe10}'..='\u{fe19}'
+        )
+        || matches!(c, '\u{fe30}'..='\u{fe52}' | '\u{fe54}'..='\u{fe61}' | '\u{fe63}' | '\u{fe68}')
+        || matches!(c, '\u{ff01}'..='\u{ff03}' | '\u{ff05}'..='\u{ff0a}' | '\u{ff0c}'..='\u{ff0f}')
+        || matches!(
+            c,
+            '\u{ff1a}' | '\u{ff1b}' | '\u{ff1f}' | '\u{ff20}' | '\u{ff3b}'..='\u{ff3d}'
+        )
+        || matches!(
+            c,
+            '\u{ff3f}' | '\u{ff5b}' | '\u{ff5d}' | '\u{ff5f}'..='\u{ff65}'
+        )
 }
 
 fn is_cjk(c: char) -> bool {

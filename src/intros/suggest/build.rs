@@ -8,15 +8,18 @@ use super::{Matcher, Need, pair};
 use crate::intros::hybrid::Semantic;
 use crate::intros::index::{Candidate, Index, MatchedIn, Source};
 use crate::intros::meaning::Meaning;
+use crate::intros::sentence::Encoder;
 use crate::intros::tokens::{StemCache, Tokenizer};
 use crate::model::{Book, PersonId, need_key};
 
 impl Matcher {
-    /// [`Matcher::build`] with the given model, or words alone.
+    /// [`Matcher::build`] with the given word table (or words alone) and
+    /// sentence encoder (or the table's means of words).
     pub fn build_with(
         book: &Book,
         my_offers: &[String],
         model: Option<&'static Meaning>,
+        encoder: Option<&'static Encoder>,
     ) -> Matcher {
         let tok = Tokenizer::default();
         let mut cache = StemCache::default();
@@ -92,7 +95,7 @@ impl Matcher {
                 })
                 .collect();
             let texts: Vec<&str> = needs.iter().map(|n: &Need| n.text.as_str()).collect();
-            Semantic::build(m, &tok, &phrases, &texts)
+            Semantic::build(m, encoder, &tok, &phrases, &texts)
         });
         let mut introduced = HashSet::new();
         for e in book.entries.iter().filter(|e| e.kind.as_str() == "intro") {
