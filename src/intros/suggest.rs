@@ -13,7 +13,7 @@ use crate::model::{Book, PersonId, need_key};
 mod build;
 mod judge_meaning;
 
-use judge_meaning::{MEANING_ALONE, MEANING_DOUBT, Tables};
+use judge_meaning::{MEANING_ALONE, MEANING_ALONE_IN_CONTEXT, MEANING_DOUBT, Tables};
 
 /// A suggestion needs this much in all…
 pub const MIN_SCORE: f32 = 2.5;
@@ -267,12 +267,23 @@ impl Matcher {
     /// common that pass, or a meaning alike enough on its own.
     fn judge(&self, need: &Need, doc: u32, table: Option<&Table>) -> Option<Suggestion> {
         let (bonus, sim, phrase) = self.meaning_bonus(need, doc, table);
-        let lexical = self
-            .evidence(&need.query, doc)
-            .filter(|(_, e)| e.len() >= 2 || !self.doubtful(need, doc, table, MEANING_DOUBT));
-        // Alone, meaning must be close, and not only in one word: rare names
-        // sit near each other ("sherpa" near "Kafka") without meaning alike.
-        if lexical.is_none() && (sim < MEANING_ALONE || self.doubtful_alone(need, doc, table)) {
+        // One word in common with phrases that mean something else is a
+        // decoy's (a homonym, an organisation's name).
+        let shared = self.index.explain(&need.query, doc);
+        let decoy = shared.len() == 1 && self.doubtful(need, doc, table, MEANING_DOUBT);
+        let lexical = self.evidence(&need.query, doc).filter(|_| !decoy);
+        let ctx = self.semantic.as_ref().and_then(|s| match table {
+            Some(t) => s.in_context_in(t, doc),
+            None => self.probe(need).and_then(|p| s.in_context_of(p, doc)),
+        });
+        // Alone, meaning must be close: by the word table, and not only in
+        // one word (rare names sit near each other: "sherpa" near "Kafka");
+        // or read in context, the whole need and the phrase, unless they
+        // share a decoy's word (read in context, the word itself pulls them
+        // together: heirloom seeds near a seed investor).
+        let by_table = sim >= MEANING_ALONE && !self.doubtful_alone(need, doc, table);
+        let alone_ok = by_table || ctx.is_some_and(|c| !decoy && c >= MEANING_ALONE_IN_CONTEXT);
+        if lexical.is_none() && !alone_ok {
             return None;
         }
         let by_words = lexical.is_some();

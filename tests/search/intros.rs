@@ -7,35 +7,38 @@
 
 /// The share of needs whose right helper is among the first three, and
 /// first: on needs never tuned on, issue 27's 90 % and 75 %; on the tuned
-/// fixture, what the matcher reaches with the sentence encoder (51 of 57,
-/// 89 %, and 45 first, 79 %), short of issue 27's 90 % top-3.
+/// fixture, what the matcher reaches with the sentence encoder gating a
+/// match by meaning alone (52 of 57, 91 %, and 45 first, 79 %).
 const TOP3: f64 = 0.9;
 const TOP1: f64 = 0.75;
-const TUNED_TOP3: f64 = 0.89;
+const TUNED_TOP3: f64 = 0.91;
 const TUNED_TOP1: f64 = 0.78;
 /// How many of the 21 needs of the third held-out book found their helper
 /// among the first three, and first, the one time it was scored (14, 67 %,
 /// and 10, 48 %: far short of issue 27's bar; decoys that share a word, a
 /// family tree's arborist, a film crew, ghost tours, still outrank helpers
 /// alike only in meaning). A floor, so a change that loses ground there shows.
-const HELD_OUT_3_TOP3: usize = 14;
-const HELD_OUT_3_TOP1: usize = 10;
+/// With the encoder also judging a match by meaning alone: 17 and 11.
+const HELD_OUT_3_TOP3: usize = 17;
+const HELD_OUT_3_TOP1: usize = 11;
 /// The same for the 23 needs of the fourth held-out book, scored once on
 /// the model kept after all-mpnet-base-v2 was tried and not taken (10, 43 %,
 /// and 4, 17 %): nearly every need there has a decoy that shares its word
 /// (a TV pilot, swing dance, printer ink, a cobbler for a horseshoe) and a
 /// helper who shares none, which is where a static model is weakest.
-/// With the sentence encoder weighing meaning: 11 and 7.
-const HELD_OUT_4_TOP3: usize = 11;
-const HELD_OUT_4_TOP1: usize = 7;
+/// With the sentence encoder weighing meaning: 11 and 7; also judging a
+/// match by meaning alone: 13 and 8.
+const HELD_OUT_4_TOP3: usize = 13;
+const HELD_OUT_4_TOP1: usize = 8;
 /// The same for the 22 needs of the fifth held-out book, scored once on the
 /// model kept after the table was trained on WordNet sentences against
 /// all-mpnet-base-v2 and not taken (14, 64 %, and 10, 45 %): decoys that
 /// share a word (an Excel magician, a portrait drawer for a will, a fish
 /// tank for a septic tank) outrank helpers alike only in meaning, and a
 /// stammer, a funeral or a kilt find their helper by no word at all.
-/// With the sentence encoder weighing meaning: 14 and 12.
-const HELD_OUT_5_TOP3: usize = 14;
+/// With the sentence encoder weighing meaning: 14 and 12; also judging a
+/// match by meaning alone: 15 and 12.
+const HELD_OUT_5_TOP3: usize = 15;
 const HELD_OUT_5_TOP1: usize = 12;
 /// The same for the 25 needs of the sixth held-out book, committed before
 /// the session that runs all-MiniLM-L6-v2 inside kith ran any experiment
@@ -44,9 +47,11 @@ const HELD_OUT_5_TOP1: usize = 12;
 /// falconer for pigeons, an arborist for a leaning oak, a sound engineer
 /// for loudspeakers) are not found, because a match by meaning alone must
 /// pass the word table's gates; decoys that share a word (high heels, a
-/// letting agent's invitations, Mushroom Studios) still come first.
-const HELD_OUT_6_TOP3: usize = 15;
-const HELD_OUT_6_TOP1: usize = 8;
+/// letting agent's invitations, Mushroom Studios) still come first. Then the
+/// encoder was let judge a match by meaning alone too (a second look at the
+/// book, after that single scoring; chosen on the tuned book): 17 and 10.
+const HELD_OUT_6_TOP3: usize = 17;
+const HELD_OUT_6_TOP1: usize = 10;
 
 #[path = "../../benches/support/labelled.rs"]
 mod labelled;
