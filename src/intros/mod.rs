@@ -17,6 +17,7 @@ mod made;
 pub mod meaning;
 #[cfg(test)]
 mod proptests;
+mod safetensors;
 pub mod sentence;
 mod suggest;
 mod tokens;

@@ -4,18 +4,11 @@
 //! order; the table's scale is in the header's metadata. Checked against its
 //! sha256 before anything is read from it.
 
-use serde::Deserialize;
 use sha2::{Digest, Sha256};
 use std::collections::HashMap;
 
 use super::ModelError;
-
-#[derive(Deserialize)]
-struct Tensor {
-    dtype: String,
-    shape: Vec<usize>,
-    data_offsets: [usize; 2],
-}
+use crate::intros::safetensors::{Tensor, split};
 
 /// The table, as stored (one scale for all rows, so directions need no
 /// dequantising), and the vocabulary.
@@ -38,16 +31,7 @@ pub fn parse(bytes: &[u8], sha256: &str) -> Result<Parsed, ModelError> {
         return Err(ModelError::Checksum { found });
     }
     let bad = |what: &str| ModelError::Format(what.to_string());
-    let len = bytes
-        .get(..8)
-        .map(|b| u64::from_le_bytes(b.try_into().unwrap_or_default()) as usize)
-        .ok_or_else(|| bad("shorter than its header"))?;
-    let header = bytes
-        .get(8..8usize.saturating_add(len))
-        .ok_or_else(|| bad("header past the end"))?;
-    let mut header: HashMap<String, serde_json::Value> =
-        serde_json::from_slice(header).map_err(|e| bad(&format!("header: {e}")))?;
-    let data = &bytes[8 + len..];
+    let (mut header, data) = split(bytes).map_err(ModelError::Format)?;
     let meta = header.remove("__metadata__").unwrap_or_default();
     meta.get("scale")
         .and_then(|s| s.as_str())

@@ -3,17 +3,10 @@
 //! half floats under their Hugging Face names and `vocab`, the WordPiece
 //! tokens one a line in id order (assets/model/encoder.py writes it).
 
-use serde::Deserialize;
 use std::collections::HashMap;
 
 use super::EncoderError;
-
-#[derive(Deserialize)]
-struct Tensor {
-    dtype: String,
-    shape: Vec<usize>,
-    data_offsets: [usize; 2],
-}
+use crate::intros::safetensors::{Tensor, split};
 
 /// The tensors of a file, by name: their shape and raw little-endian bytes.
 pub struct Tensors<'a> {
@@ -27,19 +20,8 @@ fn bad(what: impl Into<String>) -> EncoderError {
 
 impl<'a> Tensors<'a> {
     pub fn parse(bytes: &'a [u8]) -> Result<Tensors<'a>, EncoderError> {
-        let len = bytes
-            .get(..8)
-            .map(|b| u64::from_le_bytes(b.try_into().unwrap_or_default()) as usize)
-            .ok_or_else(|| bad("shorter than its header"))?;
-        let header = bytes
-            .get(8..8usize.saturating_add(len))
-            .ok_or_else(|| bad("header past the end"))?;
-        let header: HashMap<String, serde_json::Value> =
-            serde_json::from_slice(header).map_err(|e| bad(format!("header: {e}")))?;
-        Ok(Tensors {
-            header,
-            data: &bytes[8 + len..],
-        })
+        let (header, data) = split(bytes).map_err(EncoderError::Format)?;
+        Ok(Tensors { header, data })
     }
 
     fn raw(
