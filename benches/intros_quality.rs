@@ -1,5 +1,5 @@
 //! How well the introductions engine finds the right helper, printed like a
-//! bench: top-3 and first on the tuned fixture and on the six held-out books
+//! bench: top-3 and first on the tuned fixture and on the eight held-out books
 //! (tests/fixtures/intros_*.txt), with every miss, so a change that helps one
 //! case and hurts three shows. `cargo bench --bench intros_quality`.
 
@@ -17,6 +17,8 @@ fn main() {
         ("held out 4", labelled::HELD_OUT_4),
         ("held out 5", labelled::HELD_OUT_5),
         ("held out 6", labelled::HELD_OUT_6),
+        ("held out 7", labelled::HELD_OUT_7),
+        ("held out 8", labelled::HELD_OUT_8),
     ] {
         let l = labelled::parse(text);
         let s = labelled::score(&l, &Matcher::build(&l.book, &[]));

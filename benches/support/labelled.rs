@@ -30,6 +30,12 @@ pub const HELD_OUT_5: &str = include_str!("../../tests/fixtures/intros_heldout5.
 /// inside kith ran any experiment with it, and run once, on its final
 /// choice.
 pub const HELD_OUT_6: &str = include_str!("../../tests/fixtures/intros_heldout6.txt");
+/// A seventh and an eighth, written by two different hands (one terse, one
+/// chatty with loan words) by a helper that never saw the matcher, before
+/// the session that let the encoder rank ran anything on them, and scored
+/// once, on that session's final choice.
+pub const HELD_OUT_7: &str = include_str!("../../tests/fixtures/intros_heldout7.txt");
+pub const HELD_OUT_8: &str = include_str!("../../tests/fixtures/intros_heldout8.txt");
 
 pub struct Labelled {
     pub book: Book,

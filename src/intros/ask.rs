@@ -117,9 +117,16 @@ fn helper(
         .map(|e| {
             let name = book.name_of(id);
             let first = first_name(&name);
+            // "referred you a contract", but "helped you: he wrote me a
+            // reference", when the summary is a sentence of its own.
+            let first_word = e.summary.split_whitespace().next().unwrap_or_default();
+            let clause = ["he", "she", "they", "i", "we", "you", "it"]
+                .iter()
+                .any(|p| first_word.eq_ignore_ascii_case(p));
             format!(
-                "you owe {first} one: {first} {} {} {}",
+                "you owe {first} one: {first} {}{} {} {}",
                 done_for_you(&e.kind),
+                if clause { ":" } else { "" },
                 e.summary,
                 when(e.date, today)
             )

@@ -20,11 +20,14 @@ const WORD_SHARE: f32 = 0.75;
 /// judging by meaning.
 pub const CANDIDATE: f32 = 0.45;
 /// Phrases at least this alike as wholes read in context (by the sentence
-/// encoder) make a candidate worth judging by meaning too: chosen on the
-/// tuned book alone, where 0.25 to 0.4 all find 52 of its 57 helpers in the
-/// top three, and the highest of those, since every candidate costs: on
-/// 30,000 people all suggestions took 659 ms at 0.3, 564 ms at 0.4.
-pub const CANDIDATE_IN_CONTEXT: f32 = 0.4;
+/// encoder) make a candidate worth judging by meaning too: the bar a
+/// suggestion by meaning alone must pass (`MEANING_ALONE_IN_CONTEXT`), since
+/// the encoder ranks. It costs: on 30,000 people all suggestions took
+/// 659 ms at 0.3, 564 ms at 0.4 (words ranking, session 12).
+pub const CANDIDATE_IN_CONTEXT: f32 = 0.3;
+/// With the encoder, [`CANDIDATE`] for the word table: the bar it carries a
+/// suggestion alone with (`MEANING_ALONE_WITH_ENCODER`).
+pub const CANDIDATE_BESIDE_CONTEXT: f32 = 0.43;
 /// Runs of words alike in the need and a phrase, sharing none ("learn
 /// Mandarin" and "teaches Chinese"), count this much of their likeness.
 const GRAM_SHARE: f32 = 0.95;
@@ -247,7 +250,11 @@ impl Semantic {
         let mut near = Vec::new();
         for (p, l) in like.iter().enumerate() {
             // Read in context, a phrase alike as a whole counts as well.
-            if *l >= CANDIDATE || (self.in_context() && whole[p] >= CANDIDATE_IN_CONTEXT) {
+            let by_table = match self.in_context() {
+                true => CANDIDATE_BESIDE_CONTEXT,
+                false => CANDIDATE,
+            };
+            if *l >= by_table || (self.in_context() && whole[p] >= CANDIDATE_IN_CONTEXT) {
                 // Those who wrote the same phrase are alike in meaning; a
                 // need looks at the first few of them, however many there
                 // are (the ones its words also find come by the words).

@@ -13,7 +13,10 @@ use crate::model::{Book, PersonId, need_key};
 mod build;
 mod judge_meaning;
 
-use judge_meaning::{MEANING_ALONE, MEANING_ALONE_IN_CONTEXT, MEANING_DOUBT, Tables};
+use judge_meaning::{
+    ALONE_NEAR_BEST, MEANING_ALONE, MEANING_ALONE_IN_CONTEXT, MEANING_ALONE_SURE,
+    MEANING_ALONE_WITH_ENCODER, MEANING_DOUBT, TWO_WORDS, Tables,
+};
 
 /// A suggestion needs this much in all…
 pub const MIN_SCORE: f32 = 2.5;
@@ -91,6 +94,16 @@ impl Suggestion {
             .then(self.need_index.cmp(&other.need_index))
             .then(self.candidate.cmp(&other.candidate))
     }
+}
+
+/// A suggestion as judged, and how alike in context it is when meaning
+/// alone carries it (`None`: words do, or there is no encoder).
+struct Judged {
+    suggestion: Suggestion,
+    alone: Option<f32>,
+    /// Whether meaning alone would carry it where there is no best helper
+    /// to be near (see [`Matcher::could_help`]).
+    sure: bool,
 }
 
 /// A need of someone in the book, ready to score.
@@ -179,6 +192,10 @@ impl Matcher {
             .iter()
             .filter(|n| self.allowed(n, who))
             .filter_map(|n| self.judge(n, doc, None))
+            // By meaning alone, only what is alike for sure: there is no
+            // best helper of each need here to be near.
+            .filter(|j| j.alone.is_none() || j.sure)
+            .map(|j| j.suggestion)
             .collect();
         finish(out, limit)
     }
@@ -219,8 +236,9 @@ impl Matcher {
             }
         }
         hits.retain(|(_, s)| *s >= MIN_SCORE);
-        // Mutual pairs can move up and some are left out, so judge a few
-        // more than are kept; only those need sorting, unless too few pass.
+        // Mutual pairs and words in common can lift a candidate past those
+        // above it, and some are left out, so judge a few more than are
+        // kept, all of them; more only when too few pass.
         let want = per_need * 4 + 8;
         let mut out = Vec::new();
         for round in 0..2 {
@@ -229,17 +247,20 @@ impl Matcher {
                 top.select_nth_unstable_by(want, best_first);
                 top.truncate(want);
             }
-            top.sort_by(best_first);
             out = top
                 .iter()
                 .filter(|(doc, _)| self.allowed(need, self.index.who(*doc)))
                 .filter_map(|(doc, _)| self.judge(need, *doc, table))
-                .take(per_need * 2 + 2)
                 .collect();
+            // By meaning alone, only near the best: a need with a real
+            // helper does not also get the noise that reads a little alike.
+            let best = out.iter().map(|j| j.suggestion.score).fold(0.0, f32::max);
+            out.retain(|j| j.alone.is_none() || j.suggestion.score >= ALONE_NEAR_BEST * best);
             if out.len() >= per_need || hits.len() <= want {
                 break;
             }
         }
+        let mut out: Vec<Suggestion> = out.into_iter().map(|j| j.suggestion).collect();
         out.sort_by(Suggestion::rank);
         out.truncate(per_need);
         out
@@ -265,7 +286,7 @@ impl Matcher {
 
     /// The suggestion of `doc` for `need`, if the evidence is real: words in
     /// common that pass, or a meaning alike enough on its own.
-    fn judge(&self, need: &Need, doc: u32, table: Option<&Table>) -> Option<Suggestion> {
+    fn judge(&self, need: &Need, doc: u32, table: Option<&Table>) -> Option<Judged> {
         let (bonus, sim, phrase) = self.meaning_bonus(need, doc, table);
         // One word in common with phrases that mean something else is a
         // decoy's (a homonym, an organisation's name).
@@ -276,12 +297,18 @@ impl Matcher {
             Some(t) => s.in_context_in(t, doc),
             None => self.probe(need).and_then(|p| s.in_context_of(p, doc)),
         });
-        // Alone, meaning must be close: by the word table, and not only in
-        // one word (rare names sit near each other: "sherpa" near "Kafka");
-        // or read in context, the whole need and the phrase, unless they
-        // share a decoy's word (read in context, the word itself pulls them
-        // together: heirloom seeds near a seed investor).
-        let by_table = sim >= MEANING_ALONE && !self.doubtful_alone(need, doc, table);
+        // Alone, meaning must be close enough: read in context, the whole
+        // need and the phrase, unless they share a decoy's word (read in
+        // context, the word itself pulls them together: heirloom seeds near
+        // a seed investor); or by the word table, and, without the encoder,
+        // not only in one word (rare names sit near each other: "sherpa"
+        // near "Kafka").
+        let alone_bar = match ctx {
+            Some(_) => MEANING_ALONE_WITH_ENCODER,
+            None => MEANING_ALONE,
+        };
+        let by_table =
+            sim >= alone_bar && (ctx.is_some() || !self.doubtful_alone(need, doc, table));
         let alone_ok = by_table || ctx.is_some_and(|c| !decoy && c >= MEANING_ALONE_IN_CONTEXT);
         if lexical.is_none() && !alone_ok {
             return None;
@@ -294,8 +321,13 @@ impl Matcher {
             Candidate::Person(id) => self.mutual(id, need.person),
             Candidate::Me => None,
         };
-        let total = score + bonus + mutual.as_ref().map_or(0.0, |m| m.score * MUTUAL_SHARE);
         let mut because = because(&evidence);
+        let two_words = match by_words && ctx.is_some() && because.len() >= 2 {
+            true => TWO_WORDS,
+            false => 0.0,
+        };
+        let total =
+            score + bonus + two_words + mutual.as_ref().map_or(0.0, |m| m.score * MUTUAL_SHARE);
         // Meaning is named when it carried the match, the words alone
         // being too weak; otherwise the words say why.
         if let (Some(sem), Some(phrase)) = (&self.semantic, phrase)
@@ -312,7 +344,7 @@ impl Matcher {
                 because.push(format!("{said} (meaning)"));
             }
         }
-        Some(Suggestion {
+        let suggestion = Suggestion {
             person: need.person,
             need_index: need.index,
             need: need.text.clone(),
@@ -321,6 +353,15 @@ impl Matcher {
             because,
             evidence,
             mutual,
+        };
+        // Sure by meaning alone: by the word table's stricter gate, or alike
+        // in context as a helper rarely is by chance.
+        let sure = (sim >= MEANING_ALONE && !self.doubtful_alone(need, doc, table))
+            || ctx.is_some_and(|c| !decoy && c >= MEANING_ALONE_SURE);
+        Some(Judged {
+            suggestion,
+            alone: ctx.filter(|_| !by_words),
+            sure,
         })
     }
 

@@ -348,6 +348,16 @@ fn ask_ranks_by_the_match_and_the_relationship_and_says_when_you_owe() {
         owed.contains("you owe Ana one: Ana referred you a contract in March"),
         "{owed}"
     );
+    // A summary that is a sentence of its own follows a colon.
+    ok(
+        &file,
+        &["log", "@sean <help: he wrote me a reference 2026-07-02"],
+    );
+    let both_owed = ask();
+    assert!(
+        both_owed.contains("Sean helped you: he wrote me a reference in July"),
+        "{both_owed}"
+    );
 }
 
 #[test]
