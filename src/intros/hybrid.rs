@@ -272,15 +272,20 @@ impl Semantic {
     }
 
     /// How alike a need and the best phrase of `doc` are as wholes read in
-    /// context (the encoder's; `None` without it), from a table or not.
+    /// context (the encoder's; `None` without it, or when `doc` has no
+    /// phrase: nothing is alike), from a table or not.
     pub fn in_context_in(&self, t: &Table, doc: u32) -> Option<f32> {
-        self.in_context()
+        self.has_phrases_in_context(doc)
             .then(|| self.whole_in(t, doc, Reading::Context))
     }
 
     pub fn in_context_of(&self, need: &Probe, doc: u32) -> Option<f32> {
-        self.in_context()
+        self.has_phrases_in_context(doc)
             .then(|| self.whole(need, doc, Reading::Context))
+    }
+
+    fn has_phrases_in_context(&self, doc: u32) -> bool {
+        self.in_context() && self.of_doc.get(doc as usize).is_some_and(|p| !p.is_empty())
     }
 
     /// The distinct need number `need` of the matcher has.

@@ -303,12 +303,12 @@ impl Matcher {
         // a seed investor); or by the word table, and, without the encoder,
         // not only in one word (rare names sit near each other: "sherpa"
         // near "Kafka").
-        let alone_bar = match ctx {
-            Some(_) => MEANING_ALONE_WITH_ENCODER,
-            None => MEANING_ALONE,
+        let encoder = self.semantic.as_ref().is_some_and(|s| s.in_context());
+        let alone_bar = match encoder {
+            true => MEANING_ALONE_WITH_ENCODER,
+            false => MEANING_ALONE,
         };
-        let by_table =
-            sim >= alone_bar && (ctx.is_some() || !self.doubtful_alone(need, doc, table));
+        let by_table = sim >= alone_bar && (encoder || !self.doubtful_alone(need, doc, table));
         let alone_ok = by_table || ctx.is_some_and(|c| !decoy && c >= MEANING_ALONE_IN_CONTEXT);
         if lexical.is_none() && !alone_ok {
             return None;
@@ -322,7 +322,7 @@ impl Matcher {
             Candidate::Me => None,
         };
         let mut because = because(&evidence);
-        let two_words = match by_words && ctx.is_some() && because.len() >= 2 {
+        let two_words = match by_words && encoder && because.len() >= 2 {
             true => TWO_WORDS,
             false => 0.0,
         };
@@ -360,7 +360,7 @@ impl Matcher {
             || ctx.is_some_and(|c| !decoy && c >= MEANING_ALONE_SURE);
         Some(Judged {
             suggestion,
-            alone: ctx.filter(|_| !by_words),
+            alone: (encoder && !by_words).then(|| ctx.unwrap_or_default()),
             sure,
         })
     }

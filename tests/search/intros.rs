@@ -445,3 +445,36 @@ fn meaning_read_in_context_ranks_the_helper_above_a_word_decoy() {
         assert_eq!(first(&both).as_deref(), Some(helper), "{needer}");
     }
 }
+
+/// Someone with no offer and no title has no phrase to be alike in meaning:
+/// they could help nobody by meaning alone, whatever their notes say (they
+/// once read as alike as could be, so the card of anyone with only notes
+/// listed every need in the book).
+#[test]
+fn someone_with_nothing_on_offer_helps_nobody_by_meaning_alone() {
+    use kith::model::{Book, Op, Person, PersonId};
+    let mut book = Book::default();
+    let mut add = |name: &str, needs: &[&str], offers: &[&str], notes: &str| {
+        let mut p = Person::new(PersonId(0), name);
+        p.needs = needs.iter().map(|s| s.to_string()).collect();
+        p.offers = offers.iter().map(|s| s.to_string()).collect();
+        p.notes = notes.to_string();
+        Op::AddPerson(p).apply(&mut book).unwrap();
+    };
+    add("Ines Vale", &["a plumber for a leaking boiler"], &[], "");
+    add(
+        "Tom Reed",
+        &["someone to translate a lease from German"],
+        &[],
+        "",
+    );
+    add("Ruth Kemp", &[], &["boiler repairs and plumbing"], "");
+    add("Quiet Person", &[], &[], "met at a wedding in Porto");
+    let matcher = Matcher::build(&book, &[]);
+    let quiet = Candidate::Person(id_of(&book, "Quiet Person"));
+    assert_eq!(matcher.could_help(quiet, None), [], "nothing to offer");
+    let all = matcher.suggestions(&Options::default());
+    assert!(all.iter().all(|s| s.candidate != quiet), "{all:#?}");
+    let ruth = Candidate::Person(id_of(&book, "Ruth Kemp"));
+    assert!(all.iter().any(|s| s.candidate == ruth), "{all:#?}");
+}
