@@ -99,7 +99,13 @@ impl Suggestion {
 /// A suggestion as judged, and how alike in context it is when meaning
 /// alone carries it (`None`: words do, or there is no encoder).
 struct Judged {
-    suggestion: Suggestion,
+    doc: u32,
+    score: f32,
+    evidence: Vec<Match>,
+    mutual: Option<Mutual>,
+    /// The phrase whose meaning carried it, when words did not: named by
+    /// [`Matcher::said`] once it is kept.
+    meaning: Option<u32>,
     alone: Option<f32>,
     /// Whether meaning alone would carry it where there is no best helper
     /// to be near (see [`Matcher::could_help`]).
@@ -191,11 +197,11 @@ impl Matcher {
             .needs
             .iter()
             .filter(|n| self.allowed(n, who))
-            .filter_map(|n| self.judge(n, doc, None))
+            .filter_map(|n| Some((n, self.judge(n, doc, None)?)))
             // By meaning alone, only what is alike for sure: there is no
             // best helper of each need here to be near.
-            .filter(|j| j.alone.is_none() || j.sure)
-            .map(|j| j.suggestion)
+            .filter(|(_, j)| j.alone.is_none() || j.sure)
+            .map(|(n, j)| self.said(n, j))
             .collect();
         finish(out, limit)
     }
@@ -254,16 +260,20 @@ impl Matcher {
                 .collect();
             // By meaning alone, only near the best: a need with a real
             // helper does not also get the noise that reads a little alike.
-            let best = out.iter().map(|j| j.suggestion.score).fold(0.0, f32::max);
-            out.retain(|j| j.alone.is_none() || j.suggestion.score >= ALONE_NEAR_BEST * best);
+            let best = out.iter().map(|j| j.score).fold(0.0, f32::max);
+            out.retain(|j| j.alone.is_none() || j.score >= ALONE_NEAR_BEST * best);
             if out.len() >= per_need || hits.len() <= want {
                 break;
             }
         }
-        let mut out: Vec<Suggestion> = out.into_iter().map(|j| j.suggestion).collect();
-        out.sort_by(Suggestion::rank);
+        // Best first; ties by who helps, as `Suggestion::rank` orders them.
+        out.sort_by(|a, b| {
+            b.score
+                .total_cmp(&a.score)
+                .then(self.index.who(a.doc).cmp(&self.index.who(b.doc)))
+        });
         out.truncate(per_need);
-        out
+        out.into_iter().map(|j| self.said(need, j)).collect()
     }
 
     /// Whether `who` may be suggested for `need` at all.
@@ -292,7 +302,7 @@ impl Matcher {
         // decoy's (a homonym, an organisation's name).
         let shared = self.index.explain(&need.query, doc);
         let decoy = shared.len() == 1 && self.doubtful(need, doc, table, MEANING_DOUBT);
-        let lexical = self.evidence(&need.query, doc).filter(|_| !decoy);
+        let passes = !decoy && evidence_passes(&shared);
         let ctx = self.semantic.as_ref().and_then(|s| match table {
             Some(t) => s.in_context_in(t, doc),
             None => self.probe(need).and_then(|p| s.in_context_of(p, doc)),
@@ -310,69 +320,73 @@ impl Matcher {
         };
         let by_table = sim >= alone_bar && (encoder || !self.doubtful_alone(need, doc, table));
         let alone_ok = by_table || ctx.is_some_and(|c| !decoy && c >= MEANING_ALONE_IN_CONTEXT);
-        if lexical.is_none() && !alone_ok {
+        if !passes && !alone_ok {
             return None;
         }
-        let by_words = lexical.is_some();
-        let (score, evidence) =
-            lexical.unwrap_or_else(|| (0.0, self.index.explain(&need.query, doc)));
+        let by_words = passes;
+        let score = match by_words {
+            true => shared.iter().map(|m| m.score).sum(),
+            false => 0.0,
+        };
+        let evidence = shared;
         let candidate = self.index.who(doc);
         let mutual = match candidate {
             Candidate::Person(id) => self.mutual(id, need.person),
             Candidate::Me => None,
         };
-        let mut because = because(&evidence);
-        let two_words = match by_words && encoder && because.len() >= 2 {
+        let two_words = match by_words && encoder && words_in(&evidence) >= 2 {
             true => TWO_WORDS,
             false => 0.0,
         };
         let total =
             score + bonus + two_words + mutual.as_ref().map_or(0.0, |m| m.score * MUTUAL_SHARE);
-        // Meaning is named when it carried the match, the words alone
-        // being too weak; otherwise the words say why.
-        if let (Some(sem), Some(phrase)) = (&self.semantic, phrase)
-            && !by_words
-        {
-            let said = sem.explain(&self.tok, &need.text, phrase);
-            let left = said.split(" ≈ ").next().unwrap_or_default();
-            if said.is_empty() && because.is_empty() {
-                // No word stands out: the phrases themselves.
-                because.push(format!("{} ≈ {} (meaning)", need.text, sem.text(phrase)));
-            } else if !said.is_empty()
-                && !because.iter().any(|w| w.split(" ≈ ").next() == Some(left))
-            {
-                because.push(format!("{said} (meaning)"));
-            }
-        }
-        let suggestion = Suggestion {
-            person: need.person,
-            need_index: need.index,
-            need: need.text.clone(),
-            candidate,
-            score: total,
-            because,
-            evidence,
-            mutual,
-        };
         // Sure by meaning alone: by the word table's stricter gate, or alike
         // in context as a helper rarely is by chance.
         let sure = (sim >= MEANING_ALONE && !self.doubtful_alone(need, doc, table))
             || ctx.is_some_and(|c| !decoy && c >= MEANING_ALONE_SURE);
         Some(Judged {
-            suggestion,
+            doc,
+            score: total,
+            evidence,
+            mutual,
             alone: (encoder && !by_words).then(|| ctx.unwrap_or_default()),
             sure,
+            meaning: phrase.filter(|_| !by_words),
         })
     }
 
-    /// The matches of `query` in `doc` and their score, when they pass.
-    fn evidence(&self, query: &Query, doc: u32) -> Option<(f32, Vec<Match>)> {
-        let evidence = self.index.explain(query, doc);
-        let score: f32 = evidence.iter().map(|m| m.score).sum();
-        // One strong match on what is needed (not on a word that only
-        // qualifies it: "seed" alone is no seed investor), or two words.
-        let strong = evidence.iter().any(|m| m.head && m.score >= MIN_WORD) || evidence.len() >= 2;
-        (score >= MIN_SCORE && strong).then_some((score, evidence))
+    /// Names the meaning that carried a suggestion, when it did (the words
+    /// being too weak): done only for the suggestions kept, since it reads
+    /// the need and the phrase word by word.
+    fn said(&self, need: &Need, judged: Judged) -> Suggestion {
+        let mut s = Suggestion {
+            person: need.person,
+            need_index: need.index,
+            need: need.text.clone(),
+            candidate: self.index.who(judged.doc),
+            score: judged.score,
+            because: because(&judged.evidence),
+            evidence: judged.evidence,
+            mutual: judged.mutual,
+        };
+        let (Some(sem), Some(phrase)) = (&self.semantic, judged.meaning) else {
+            return s;
+        };
+        let said = sem.explain(&self.tok, &s.need, phrase);
+        let left = said.split(" ≈ ").next().unwrap_or_default();
+        if said.is_empty() && s.because.is_empty() {
+            // No word stands out: the phrases themselves.
+            s.because
+                .push(format!("{} ≈ {} (meaning)", s.need, sem.text(phrase)));
+        } else if !said.is_empty()
+            && !s
+                .because
+                .iter()
+                .any(|w| w.split(" ≈ ").next() == Some(left))
+        {
+            s.because.push(format!("{said} (meaning)"));
+        }
+        s
     }
 
     /// The best need of `helper` that `needer` could meet in return.
@@ -417,6 +431,25 @@ const _: () = {
 
 fn pair(a: PersonId, b: PersonId) -> (PersonId, PersonId) {
     (a.min(b), a.max(b))
+}
+
+/// Whether the matches of a need in a document are evidence: one strong
+/// match on what is needed (not on a word that only qualifies it: "seed"
+/// alone is no seed investor), or two words, and enough in all.
+fn evidence_passes(evidence: &[Match]) -> bool {
+    let score: f32 = evidence.iter().map(|m| m.score).sum();
+    let strong = evidence.iter().any(|m| m.head && m.score >= MIN_WORD) || evidence.len() >= 2;
+    score >= MIN_SCORE && strong
+}
+
+/// How many words [`because`] shows, without making them.
+fn words_in(evidence: &[Match]) -> usize {
+    fn key(m: &Match) -> (&str, Option<&str>) {
+        (&m.need_word, m.synonym.then_some(m.their_word.as_str()))
+    }
+    (0..evidence.len())
+        .filter(|i| !evidence[..*i].iter().any(|o| key(o) == key(&evidence[*i])))
+        .count()
 }
 
 /// The words to show, each once (`open-source` is two terms but one word).
