@@ -1,5 +1,5 @@
 //! How well the introductions engine finds the right helper, printed like a
-//! bench: top-3 and first on the tuned fixture and on the eight held-out books
+//! bench: top-3 and first on the tuned fixture and on the ten held-out books
 //! (tests/fixtures/intros_*.txt), with every miss, so a change that helps one
 //! case and hurts three shows. `cargo bench --bench intros_quality`.
 
@@ -19,6 +19,8 @@ fn main() {
         ("held out 6", labelled::HELD_OUT_6),
         ("held out 7", labelled::HELD_OUT_7),
         ("held out 8", labelled::HELD_OUT_8),
+        ("held out 9", labelled::HELD_OUT_9),
+        ("held out 10", labelled::HELD_OUT_10),
     ] {
         let l = labelled::parse(text);
         let s = labelled::score(&l, &Matcher::build(&l.book, &[]));

@@ -36,6 +36,12 @@ pub const HELD_OUT_6: &str = include_str!("../../tests/fixtures/intros_heldout6.
 /// once, on that session's final choice.
 pub const HELD_OUT_7: &str = include_str!("../../tests/fixtures/intros_heldout7.txt");
 pub const HELD_OUT_8: &str = include_str!("../../tests/fixtures/intros_heldout8.txt");
+/// A ninth and a tenth, in two more hands (a busy professional's CRM notes,
+/// a retired person's address book), written by a helper that never saw
+/// the matcher while books 7 and 8 were being looked at, and scored once,
+/// on the ranking committed before they were read.
+pub const HELD_OUT_9: &str = include_str!("../../tests/fixtures/intros_heldout9.txt");
+pub const HELD_OUT_10: &str = include_str!("../../tests/fixtures/intros_heldout10.txt");
 
 pub struct Labelled {
     pub book: Book,

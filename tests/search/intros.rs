@@ -2,7 +2,7 @@
 //! tuned on, and intros_heldout*.txt, never tuned on): on the first two
 //! held-out books the right person is among the top three for at least 90 %
 //! of the needs and first for at least 75 %; the tuned book, the third to
-//! eighth held-out books and all of the first seven together keep what they
+//! tenth held-out books and all of the first seven together keep what they
 //! scored; and decoys that share a word with a need are not the ones
 //! suggested for it.
 
@@ -66,6 +66,15 @@ const HELD_OUT_7_TOP3: usize = 18;
 const HELD_OUT_7_TOP1: usize = 16;
 const HELD_OUT_8_TOP3: usize = 19;
 const HELD_OUT_8_TOP1: usize = 17;
+/// The ninth and tenth (a busy professional's CRM notes, a retired person's
+/// address book), written by a second helper that never saw the matcher
+/// while books 7 and 8 were being looked at, and scored once, on the
+/// ranking committed before they were read: 21 of 30 in the top three and
+/// 17 first, and 23 and 16 (44 and 33 of 60: 73 % and 55 %). Floors.
+const HELD_OUT_9_TOP3: usize = 21;
+const HELD_OUT_9_TOP1: usize = 17;
+const HELD_OUT_10_TOP3: usize = 23;
+const HELD_OUT_10_TOP1: usize = 16;
 
 #[path = "../../benches/support/labelled.rs"]
 mod labelled;
@@ -73,7 +82,7 @@ mod labelled;
 use kith::intros::{Candidate, Matcher, Options};
 use labelled::{
     HELD_OUT, HELD_OUT_2, HELD_OUT_3, HELD_OUT_4, HELD_OUT_5, HELD_OUT_6, HELD_OUT_7, HELD_OUT_8,
-    TUNED, id_of, names, parse, score,
+    HELD_OUT_9, HELD_OUT_10, TUNED, id_of, names, parse, score,
 };
 
 fn fixture() -> (kith::model::Book, Vec<(String, Vec<String>)>) {
@@ -206,10 +215,17 @@ fn the_enlarged_fixture_keeps_its_score_as_a_whole() {
 }
 
 #[test]
-fn a_seventh_and_an_eighth_book_never_tuned_on_keep_their_first_score() {
+fn the_seventh_to_tenth_books_never_tuned_on_keep_their_first_score() {
     for (name, text, top3, top1) in [
         ("held out 7", HELD_OUT_7, HELD_OUT_7_TOP3, HELD_OUT_7_TOP1),
         ("held out 8", HELD_OUT_8, HELD_OUT_8_TOP3, HELD_OUT_8_TOP1),
+        ("held out 9", HELD_OUT_9, HELD_OUT_9_TOP3, HELD_OUT_9_TOP1),
+        (
+            "held out 10",
+            HELD_OUT_10,
+            HELD_OUT_10_TOP3,
+            HELD_OUT_10_TOP1,
+        ),
     ] {
         let l = parse(text);
         assert!(l.expect.len() >= 25);
