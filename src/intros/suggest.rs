@@ -231,11 +231,12 @@ impl Matcher {
         }
         let table = self.table(need, tables);
         if let (Some(sem), Some(table)) = (&self.semantic, table) {
-            let lexical: HashSet<u32> = hits.iter().map(|(d, _)| *d).collect();
+            let mut lexical: Vec<u32> = hits.iter().map(|(d, _)| *d).collect();
+            lexical.sort_unstable();
             let near = sem
                 .candidates(table)
                 .iter()
-                .filter(|d| !lexical.contains(d));
+                .filter(|d| lexical.binary_search(d).is_err());
             hits.extend(near.map(|d| (*d, 0.0)));
             for (d, score) in &mut hits {
                 *score += self.meaning_bonus(need, *d, Some(table)).0;
@@ -248,11 +249,15 @@ impl Matcher {
         let want = per_need * 4 + 8;
         let mut out = Vec::new();
         for round in 0..2 {
-            let mut top = hits.clone();
-            if round == 0 && top.len() > want {
-                top.select_nth_unstable_by(want, best_first);
-                top.truncate(want);
-            }
+            // The best `want` first, the rest after them: round 1 judges
+            // them all.
+            let top = match round == 0 && hits.len() > want {
+                true => {
+                    hits.select_nth_unstable_by(want, best_first);
+                    &hits[..want]
+                }
+                false => &hits[..],
+            };
             out = top
                 .iter()
                 .filter(|(doc, _)| self.allowed(need, self.index.who(*doc)))

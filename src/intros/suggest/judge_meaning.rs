@@ -2,8 +2,6 @@
 //! phrases are, what that adds, and when one word in common is a decoy's;
 //! and `ask`, a need that is yours.
 
-use std::collections::HashMap;
-
 use super::{Matcher, Need, Suggestion};
 use crate::intros::hybrid::{Probe, Reading, Table};
 use crate::intros::index::{Candidate, Scratch};
@@ -89,7 +87,11 @@ const MEANING_ALONE_DOUBT: f32 = 0.4;
 
 /// Tables of needs against phrases, by distinct need, for one pass.
 #[derive(Default)]
-pub(super) struct Tables(HashMap<u32, Table>);
+pub(super) struct Tables {
+    /// By the probe's number; what you ask has none of the book's.
+    of_probe: Vec<Option<Table>>,
+    asked: Option<Table>,
+}
 
 /// Who asks in [`Matcher::ask`]: you, nobody in the book.
 const ASKER: PersonId = PersonId(u64::MAX);
@@ -128,11 +130,17 @@ impl Matcher {
     pub(super) fn table<'a>(&self, need: &Need, tables: &'a mut Tables) -> Option<&'a Table> {
         let sem = self.semantic.as_ref()?;
         let probe = self.probe(need)?;
-        let key = match need.probe {
-            Some(_) => u32::MAX,
-            None => sem.probe_id(need.at),
+        let slot = match need.probe {
+            Some(_) => &mut tables.asked,
+            None => {
+                let id = sem.probe_id(need.at) as usize;
+                if tables.of_probe.len() <= id {
+                    tables.of_probe.resize_with(id + 1, || None);
+                }
+                &mut tables.of_probe[id]
+            }
         };
-        Some(tables.0.entry(key).or_insert_with(|| sem.table(probe)))
+        Some(slot.get_or_insert_with(|| sem.table(probe)))
     }
 
     /// Whether `doc`'s phrases, as wholes, are less alike to `need` than
