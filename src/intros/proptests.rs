@@ -146,3 +146,27 @@ proptest! {
         }
     }
 }
+
+/// The needs of a large book shared out between threads give exactly the
+/// suggestions one thread gives, in the same order (the split must not show).
+#[test]
+fn suggestions_on_several_threads_are_those_of_one() {
+    let today = chrono::NaiveDate::from_ymd_opt(2026, 12, 8).unwrap();
+    let book = crate::demo::generate(1_500, 3_000, 7, today);
+    let matcher = Matcher::build(&book, &["Rust mentoring".to_string()]);
+    let opts = Options::default();
+    let one = matcher.suggestions_on(&opts, 1);
+    assert!(one.len() > 100, "a large book: {}", one.len());
+    for threads in [2, 3, 4] {
+        assert_eq!(
+            matcher.suggestions_on(&opts, threads),
+            one,
+            "{threads} threads"
+        );
+    }
+    let limited = Options {
+        limit: Some(10),
+        ..opts
+    };
+    assert_eq!(matcher.suggestions_on(&limited, 3), one[..10]);
+}

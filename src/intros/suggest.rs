@@ -29,6 +29,11 @@ const MUTUAL_MIN: f32 = 1.0;
 /// How much the other direction of a mutual pair adds.
 const MUTUAL_SHARE: f32 = 0.5;
 
+/// At most this many threads score the needs of a book…
+const MAX_THREADS: usize = 4;
+/// …each with at least this many needs (fewer are not worth a thread).
+const MIN_NEEDS_A_THREAD: usize = 512;
+
 /// How many suggestions to make.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Options {
@@ -160,12 +165,39 @@ impl Matcher {
 
     /// The best suggestions across the book, best first.
     pub fn suggestions(&self, opts: &Options) -> Vec<Suggestion> {
-        let mut scratch = Scratch::default();
-        let mut tables = Tables::default();
-        let mut out = Vec::new();
-        for need in &self.needs {
-            out.extend(self.for_need(need, opts.per_need, &mut scratch, &mut tables));
-        }
+        let threads = std::thread::available_parallelism()
+            .map_or(1, |n| n.get())
+            .clamp(1, MAX_THREADS)
+            .min(self.needs.len().div_ceil(MIN_NEEDS_A_THREAD).max(1));
+        self.suggestions_on(opts, threads)
+    }
+
+    /// [`Matcher::suggestions`] on `threads` threads. Each need is scored on
+    /// its own: the needs are shared out, a run of them each, and the
+    /// suggestions sorted after (in one total order, so the same whatever
+    /// the split).
+    pub(crate) fn suggestions_on(&self, opts: &Options, threads: usize) -> Vec<Suggestion> {
+        let run = |needs: &[Need]| {
+            let (mut scratch, mut tables) = (Scratch::default(), Tables::default());
+            let mut out = Vec::new();
+            for need in needs {
+                out.extend(self.for_need(need, opts.per_need, &mut scratch, &mut tables));
+            }
+            out
+        };
+        let out = match threads.max(1) {
+            1 => run(&self.needs),
+            n => std::thread::scope(|s| {
+                let runs: Vec<_> = self
+                    .needs
+                    .chunks(self.needs.len().div_ceil(n))
+                    .map(|needs| s.spawn(move || run(needs)))
+                    .collect();
+                runs.into_iter()
+                    .flat_map(|r| r.join().unwrap_or_else(|e| std::panic::resume_unwind(e)))
+                    .collect()
+            }),
+        };
         finish(out, opts.limit)
     }
 
