@@ -28,6 +28,8 @@ pub const CANDIDATE_IN_CONTEXT: f32 = 0.3;
 /// With the encoder, [`CANDIDATE`] for the word table: the bar it carries a
 /// suggestion alone with (`MEANING_ALONE_WITH_ENCODER`).
 pub const CANDIDATE_BESIDE_CONTEXT: f32 = 0.43;
+/// Two words this alike by the word table may explain a match by meaning.
+const EXPLAINS: f32 = 0.45;
 /// Runs of words alike in the need and a phrase, sharing none ("learn
 /// Mandarin" and "teaches Chinese"), count this much of their likeness.
 const GRAM_SHARE: f32 = 0.95;
@@ -337,7 +339,10 @@ impl Semantic {
         if let Some((sim, mine, theirs)) = best_pair_of(&need.grams, &self.grams[phrase as usize])
             && GRAM_SHARE * sim > self.likeness_but_runs(&need, phrase as usize)
         {
-            return format!("{mine} ≈ {theirs}");
+            return match sim >= EXPLAINS {
+                true => format!("{mine} ≈ {theirs}"),
+                false => String::new(),
+            };
         }
         let theirs = &self.text[phrase as usize];
         // Their words are named for the thing needed, not for its purpose
@@ -376,6 +381,12 @@ impl Semantic {
         let right = pick(best_of(&other, &need_vec), &other);
         // The same word on both sides is the words' explanation, not this.
         if left.is_empty() || right.is_empty() || left.to_lowercase() == right.to_lowercase() {
+            return String::new();
+        }
+        // Words the table reads far apart did not carry the match (the
+        // encoder read the phrases whole): naming them would mislead
+        // ("logistics ≈ negotiation"); the phrases are named instead.
+        if similarity(&self.model.embed(&left), &self.model.embed(&right)) < EXPLAINS {
             return String::new();
         }
         format!("{left} ≈ {right}")
