@@ -101,8 +101,7 @@ impl Suggestion {
     }
 }
 
-/// A suggestion as judged, and how alike in context it is when meaning
-/// alone carries it (`None`: words do, or there is no encoder).
+/// A suggestion as judged, before it is put in words.
 struct Judged {
     doc: u32,
     score: f32,
@@ -111,7 +110,8 @@ struct Judged {
     /// The phrase whose meaning carried it, when words did not: named by
     /// [`Matcher::said`] once it is kept.
     meaning: Option<u32>,
-    alone: Option<f32>,
+    /// Carried by meaning alone, with the encoder (not by words).
+    alone: bool,
     /// Whether meaning alone would carry it where there is no best helper
     /// to be near (see [`Matcher::could_help`]).
     sure: bool,
@@ -232,7 +232,7 @@ impl Matcher {
             .filter_map(|n| Some((n, self.judge(n, doc, None)?)))
             // By meaning alone, only what is alike for sure: there is no
             // best helper of each need here to be near.
-            .filter(|(_, j)| j.alone.is_none() || j.sure)
+            .filter(|(_, j)| !j.alone || j.sure)
             .map(|(n, j)| self.said(n, j))
             .collect();
         finish(out, limit)
@@ -298,7 +298,7 @@ impl Matcher {
             // By meaning alone, only near the best: a need with a real
             // helper does not also get the noise that reads a little alike.
             let best = out.iter().map(|j| j.score).fold(0.0, f32::max);
-            out.retain(|j| j.alone.is_none() || j.score >= ALONE_NEAR_BEST * best);
+            out.retain(|j| !j.alone || j.score >= ALONE_NEAR_BEST * best);
             if out.len() >= per_need || hits.len() <= want {
                 break;
             }
@@ -386,7 +386,7 @@ impl Matcher {
             score: total,
             evidence,
             mutual,
-            alone: (encoder && !by_words).then(|| ctx.unwrap_or_default()),
+            alone: encoder && !by_words,
             sure,
             meaning: phrase.filter(|_| !by_words),
         })
